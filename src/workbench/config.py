@@ -1,0 +1,95 @@
+"""Paths and project-wide settings.
+
+This is the one module that owns paths. Every stage takes its input and output
+locations as arguments defaulted from here, so the same function runs from the
+CLI, ``make``, a test or a notebook.
+
+The project root is found, in order, from the ``WORKBENCH_HOME`` environment
+variable, by walking up from the current directory to a ``pyproject.toml`` that
+names this project, or by walking up from this file (an editable install).
+``Path(__file__).parents[1]`` alone would be ``src/`` here and
+``site-packages`` after a normal install, so it is only the last resort.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DATA = PACKAGE_DIR / "data"
+
+
+def _is_project_root(path: Path) -> bool:
+    pyproject = path / "pyproject.toml"
+    if not pyproject.is_file():
+        return False
+    try:
+        return 'name = "workbench"' in pyproject.read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+def find_project_root(start: Path | None = None) -> Path:
+    """Return the project root (the folder holding this project's pyproject.toml)."""
+    env = os.environ.get("WORKBENCH_HOME")
+    if env:
+        return Path(env).expanduser().resolve()
+    for origin in (Path(start) if start else Path.cwd(), PACKAGE_DIR):
+        origin = origin.resolve()
+        for candidate in (origin, *origin.parents):
+            if _is_project_root(candidate):
+                return candidate
+    return Path.cwd().resolve()
+
+
+ROOT = find_project_root()
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+PROCESSED = DATA / "processed"
+REFERENCE = DATA / "reference"
+LABELLED = DATA / "labelled"
+REPORTS = ROOT / "reports"
+NOTEBOOKS = ROOT / "notebooks"
+PLANS = ROOT / "plans"
+DEFAULT_PLAN = PLANS / "default.yaml"
+INCUMBENTS = RAW / "incumbents" / "incumbents.csv"
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """Disclosure-control thresholds (US DOJ/FTC safety-zone style).
+
+    A cell is suppressed when it has fewer than ``min_postings`` postings, fewer
+    than ``min_sources`` distinct companies, or when one company supplies more
+    than ``max_company_share`` of its postings.
+    """
+
+    min_postings: int = 5
+    min_sources: int = 5
+    max_company_share: float = 0.25
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Defaults that reports and the CLI share; every one can be overridden."""
+
+    reporting_currency: str = "GBP"
+    disclosure: Disclosure = field(default_factory=Disclosure)
+    # Annual rate used to age market data to a common effective date.
+    aging_rate: float = 0.03
+    bootstrap_resamples: int = 2000
+    random_seed: int = 20261123
+
+
+SETTINGS = Settings()
+
+# The account-role level ladder every stage shares.
+LEVELS: dict[int, str] = {
+    1: "Account Executive / Coordinator",
+    2: "Account Manager",
+    3: "Senior / Key Account Manager",
+    4: "Account Director",
+    5: "Group Account Director / Client Services Director",
+}
