@@ -1,0 +1,40 @@
+# Two commands set up everything: `make report` and `make test`.
+# Both create .venv at the repo root when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: venv report test test-fast bench lab clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name workbench --display-name "Python (workbench)" >/dev/null
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+## Run the main job on the embedded default data; writes reports/index.html.
+report: $(STAMP)
+	$(BIN)/workbench report --data data/raw --out reports
+
+## Run the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## The suite without the slow end-to-end and browser tests.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+## Throughput and scale figures (see BENCHMARKS.md).
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+## JupyterLab with the package importable and the `workbench` kernel.
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+clean:
+	rm -rf $(VENV) data/processed/* reports/*

@@ -1,0 +1,181 @@
+"""The ``workbench`` command line.
+
+Every command is a thin wrapper over a package function, so what the CLI does a
+notebook or a script can do too. Heavy modules are imported inside commands to
+keep ``workbench --help`` fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+app = typer.Typer(
+    name="workbench",
+    help="Benchmark account roles from job descriptions and pay data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure the extractors against labelled data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _fail(exc: Exception) -> None:
+    typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=2)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.",
+                                       is_eager=True)) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders to read."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Store folder (default data/processed)."),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="Worker processes (default: every core)."),
+    chunk_size: int = typer.Option(10_000, "--chunk-size", help="Postings per chunk."),
+    progress: bool = typer.Option(True, "--progress/--no-progress"),
+) -> None:
+    """Read postings, extract records and write the validated Parquet store."""
+    from workbench.pipeline import run_ingest
+
+    try:
+        summary = run_ingest(paths, store, engine=engine, jobs=jobs, scheduler=scheduler,
+                             chunk_size=chunk_size, progress=progress)
+    except WorkbenchError as exc:
+        _fail(exc)
+    typer.echo(
+        f"{summary.n_postings} postings, {summary.n_records} records, "
+        f"{summary.n_rejects} rejected, {summary.seconds:.1f} s -> {summary.store_dir}"
+    )
+    if summary.n_rejects:
+        typer.echo(f"rejects are listed in {Path(summary.store_dir) / 'rejects'}")
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or folders to read."),
+    currency: Optional[str] = typer.Option(None, "--currency", help="Reporting currency (default GBP)."),
+) -> None:
+    """Print one JSON record per role found in each posting (JSON Lines)."""
+    from workbench.extract import extract_posting
+    from workbench.ingest import ingest_paths
+
+    result = ingest_paths(paths, progress=False)
+    out = sys.stdout
+    failed = 0
+    for posting in result.postings.to_dict("records"):
+        try:
+            for record in extract_posting(posting, reporting_currency=currency):
+                out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        except Exception as exc:  # reported, never stops the others
+            failed += 1
+            typer.echo(f"rejected {posting.get('source')}: {type(exc).__name__}: {exc}", err=True)
+    for reject in result.rejects.to_dict("records"):
+        typer.echo(f"rejected {reject['source']}: {reject['reason']}", err=True)
+
+
+@app.command()
+def report(
+    plan: Optional[Path] = typer.Option(None, "--plan", help="YAML plan (default plans/default.yaml)."),
+    data: Optional[list[Path]] = typer.Option(None, "--data", help="Raw files/folders or a store folder (default data/raw)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default reports/)."),
+    only: Optional[list[str]] = typer.Option(None, "--only", help="Run only the report(s) with this name."),
+    jobs: int = typer.Option(2, "--jobs", help="Notebooks run at once."),
+    timeout: int = typer.Option(600, "--timeout", help="Seconds allowed per notebook."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Run date YYYY-MM-DD (default today)."),
+    engine: str = typer.Option("local", "--engine", help="local or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address."),
+) -> None:
+    """Run the report plan through papermill and publish HTML + index."""
+    from workbench.report import run_plan
+
+    try:
+        result = run_plan(plan, data=data, out=out, only=only, jobs=jobs, timeout=timeout,
+                          as_of=as_of, engine=engine, scheduler=scheduler)
+    except WorkbenchError as exc:
+        _fail(exc)
+    typer.echo(result.summary() if hasattr(result, "summary") else str(result))
+    raise typer.Exit(code=0 if result.ok else 1)
+
+
+@app.command("bench")
+def bench_cmd(
+    paths: list[Path] = typer.Argument(..., help="A store folder, or raw posting files/folders."),
+    by: str = typer.Option("role,level", "--by", help="Cut: any of role, level, location, country."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+    currency: str = typer.Option("GBP", "--currency", help="Reporting currency."),
+    value: str = typer.Option("annual_base", "--value", help="annual_base or annual_ttc."),
+    range_method: str = typer.Option("midpoint", "--range-method", help="midpoint or uniform."),
+) -> None:
+    """Print the market benchmark table (percentiles, n, suppression)."""
+    from workbench import bench
+    from workbench.pipeline import tables_from_paths
+
+    try:
+        if len(paths) == 1 and (paths[0] / "records").is_dir():
+            tables = bench.load(paths[0])
+        else:
+            tables = bench.Tables(**tables_from_paths(paths))
+        table = bench.benchmark_table(tables, by=[b.strip() for b in by.split(",") if b.strip()],
+                                      currency=currency, value=value, range_method=range_method)
+    except WorkbenchError as exc:
+        _fail(exc)
+    typer.echo(bench.format_table(table, fmt))
+
+
+@app.command()
+def synth(
+    n: int = typer.Option(1000, "--n", help="How many postings."),
+    seed: int = typer.Option(1, "--seed", help="Random seed (same seed, same bytes)."),
+    out: Path = typer.Option(..., "--out", help="Output folder for JSON Lines shards."),
+    shard_size: int = typer.Option(100_000, "--shard-size"),
+) -> None:
+    """Write deterministic synthetic postings for benchmarks and scale tests."""
+    from workbench.synth import write
+
+    files = write(n, seed, out, shard_size=shard_size)
+    typer.echo(f"{n} postings in {len(files)} shard(s) under {out}")
+
+
+@eval_app.command("salary")
+def eval_salary(
+    files: list[Path] = typer.Argument(..., help="Labelled CSV file(s)."),
+    glassdoor: Optional[Path] = typer.Option(None, "--glassdoor", help="Glassdoor salary_data_cleaned.csv to check against."),
+) -> None:
+    """Agreement of the salary engine with labelled strings, by language and shape."""
+    from workbench import evaluate
+
+    report = evaluate.eval_salary(files)
+    typer.echo(evaluate.format_report(report))
+    if glassdoor is not None:
+        typer.echo("")
+        typer.echo(evaluate.format_report(evaluate.eval_glassdoor(glassdoor)))
+
+
+@eval_app.command("responsibilities")
+def eval_responsibilities(file: Path = typer.Argument(..., help="Labelled responsibilities CSV.")) -> None:
+    """Precision and recall of responsibility areas on a labelled set."""
+    from workbench import taxonomy
+
+    metrics = taxonomy.evaluate(file)
+    typer.echo(json.dumps(metrics, indent=2, ensure_ascii=False, default=str))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

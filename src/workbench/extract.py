@@ -1,0 +1,271 @@
+"""Extraction: postings in, one record per role out.
+
+For each posting the structure stage finds the role(s) the text describes, the
+salary engine finds every pay mention, each mention is attached to the role it
+belongs to, annualised under the market's stated convention and converted to
+the reporting currency at a dated ECB rate. The record schema is documented in
+``docs/architecture.md`` and the README.
+
+One posting that cannot be extracted becomes a row of the ``rejects`` table with
+its reason; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from workbench import fx, structure
+from workbench.config import SETTINGS
+from workbench.salary import convention_for, parse_salary
+
+TABLES = ("records", "salaries", "time_allocation", "responsibilities", "skills", "rejects")
+
+# Market (ISO country) implied by a currency when the posting names no country.
+_CURRENCY_MARKET = {"GBP": "GB", "USD": "US", "EUR": "EU", "RUB": "RU", "CNY": "CN"}
+# Default currency of a market when the text names none.
+_MARKET_CURRENCY = {"GB": "GBP", "UK": "GBP", "US": "USD", "RU": "RUB", "CN": "CNY",
+                    "DE": "EUR", "FR": "EUR", "NL": "EUR", "IE": "EUR", "ES": "EUR", "IT": "EUR",
+                    "EU": "EUR"}
+_LANGUAGE_MARKET = {"ru": "RU", "zh": "CN"}
+
+
+def _clean(value: Any) -> Any:
+    """Turn pandas/NumPy missing values and scalars into plain JSON values."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            return value.item()
+        except (AttributeError, ValueError):
+            return value
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _rate(from_ccy: str, to_ccy: str, on_date: str | None) -> tuple[float | None, str | None, str | None]:
+    """Rate, rate date and warning for one currency pair on one date (cached)."""
+    conv = fx.convert(1.0, from_ccy, to_ccy, on_date)
+    rate_date = conv.rate_date
+    return conv.rate, (str(rate_date) if rate_date is not None else None), conv.warning
+
+
+def _market(posting: Mapping[str, Any]) -> str | None:
+    country = _clean(posting.get("country"))
+    if country:
+        return str(country).upper()
+    return _LANGUAGE_MARKET.get(_clean(posting.get("language")) or "")
+
+
+def _salary_dict(mention, market: str | None, reporting_currency: str, fx_date: str | None) -> dict:
+    data = mention.to_dict()
+    convention = convention_for(market or data.get("currency"))
+    annual = mention.annualise(convention)
+    data.update(annual_low=annual["annual_low"], annual_high=annual["annual_high"],
+                convention=annual["convention"], reporting_currency=reporting_currency,
+                annual_low_rc=None, annual_high_rc=None, fx_rate=None, rate_date=None,
+                fx_warning=None)
+    ccy = data.get("currency")
+    if ccy and (data["annual_low"] is not None or data["annual_high"] is not None):
+        rate, rate_date, warning = _rate(ccy, reporting_currency, fx_date)
+        if rate is not None:
+            data["fx_rate"] = rate
+            data["rate_date"] = rate_date
+            data["fx_warning"] = warning
+            for end in ("low", "high"):
+                value = data[f"annual_{end}"]
+                data[f"annual_{end}_rc"] = None if value is None else round(value * rate, 2)
+    return data
+
+
+def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | None = None,
+                    fx_date: str | None = None) -> list[dict]:
+    """Return the records (one per role described) of one ingested posting.
+
+    ``posting`` is a row of the postings table (a mapping with at least
+    ``text``). Pay stated in a separate field (``salary_raw``) belongs to the
+    posting's main role, the first record.
+    """
+    reporting_currency = reporting_currency or SETTINGS.reporting_currency
+    text = _clean(posting.get("text")) or ""
+    title = _clean(posting.get("title"))
+    language = _clean(posting.get("language"))
+    market = _market(posting)
+    default_ccy = _MARKET_CURRENCY.get(market or "")
+    fx_on = fx_date or _clean(posting.get("date_posted"))
+
+    role_records = structure.analyse(text, title=title, language=language)
+    if not role_records:
+        role_records = [{"role": {"family": "other", "level": None, "label": None,
+                                  "evidence": [], "confidence": 0.0},
+                         "spans": [(0, len(text))]}]
+
+    mentions = parse_salary(text, currency=default_ccy, market=market)
+    owners = structure.attach_mentions(role_records, [(m.start, m.end) for m in mentions])
+    per_record: list[list[dict]] = [[] for _ in role_records]
+    salary_raw = _clean(posting.get("salary_raw"))
+    if salary_raw:
+        for mention in parse_salary(str(salary_raw), currency=default_ccy, market=market):
+            item = _salary_dict(mention, market, reporting_currency, fx_on)
+            item["field"] = "salary_raw"
+            per_record[0].append(item)
+    for mention, owner in zip(mentions, owners):
+        if owner is None:
+            continue
+        item = _salary_dict(mention, market, reporting_currency, fx_on)
+        item["field"] = "text"
+        per_record[owner].append(item)
+
+    posting_id = _clean(posting.get("posting_id")) or ""
+    records = []
+    for idx, part in enumerate(role_records):
+        role = dict(part.get("role") or {})
+        records.append({
+            "record_id": f"{posting_id}:{idx}",
+            "posting_id": posting_id,
+            "source": _clean(posting.get("source")),
+            "title": title,
+            "company": _clean(posting.get("company")),
+            "location": _clean(posting.get("location")),
+            "country": market,
+            "language": language,
+            "date_posted": _clean(posting.get("date_posted")),
+            "role": {"family": role.get("family"), "level": role.get("level"),
+                     "label": role.get("label"), "evidence": role.get("evidence") or [],
+                     "confidence": role.get("confidence")},
+            "salaries": per_record[idx],
+            "time_allocation": list(part.get("time_allocation") or []),
+            "time_allocation_check": part.get("time_allocation_check")
+            or {"total": None, "status": "none"},
+            "responsibilities": list(part.get("responsibilities") or []),
+            "skills": list(part.get("skills") or []),
+            "experience_years": part.get("experience_years") or {"min": None, "max": None},
+            "education": part.get("education"),
+            "languages": list(part.get("languages") or []),
+        })
+    return records
+
+
+def extract_text(text: str, *, title: str | None = None, source: str = "text",
+                 language: str | None = None, country: str | None = None,
+                 reporting_currency: str | None = None) -> list[dict]:
+    """Extract records from a bare text (handy in notebooks and tests)."""
+    from workbench.ingest import detect_language
+
+    posting = {"posting_id": "text", "source": source, "title": title, "text": text,
+               "language": language or detect_language(text), "country": country}
+    return extract_posting(posting, reporting_currency=reporting_currency)
+
+
+def _flatten(records: Iterable[dict]) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for rec in records:
+        rid = rec["record_id"]
+        role = rec["role"]
+        exp = rec["experience_years"] or {}
+        rows["records"].append({
+            "record_id": rid, "posting_id": rec["posting_id"], "source": rec["source"],
+            "title": rec["title"], "company": rec["company"], "location": rec["location"],
+            "country": rec["country"], "language": rec["language"],
+            "date_posted": rec["date_posted"], "role_family": role.get("family"),
+            "role_level": role.get("level"), "role_label": role.get("label"),
+            "role_confidence": role.get("confidence"),
+            "experience_min": exp.get("min"), "experience_max": exp.get("max"),
+            "education": rec["education"],
+            "record_json": json.dumps(rec, ensure_ascii=False, default=str),
+        })
+        for i, s in enumerate(rec["salaries"]):
+            rows["salaries"].append({
+                "record_id": rid, "idx": i, "text": s.get("text"), "low": s.get("low"),
+                "high": s.get("high"), "currency": s.get("currency"), "period": s.get("period"),
+                "period_inferred": s.get("period_inferred"), "component": s.get("component"),
+                "gross": s.get("gross"), "months_per_year": s.get("months_per_year"),
+                "masked": s.get("masked"), "annual_low": s.get("annual_low"),
+                "annual_high": s.get("annual_high"), "convention": s.get("convention"),
+                "reporting_currency": s.get("reporting_currency"),
+                "annual_low_rc": s.get("annual_low_rc"), "annual_high_rc": s.get("annual_high_rc"),
+                "fx_rate": s.get("fx_rate"), "rate_date": s.get("rate_date"),
+            })
+        for i, t in enumerate(rec["time_allocation"]):
+            rows["time_allocation"].append({
+                "record_id": rid, "idx": i, "activity": t.get("activity"), "share": t.get("share"),
+                "raw_share": t.get("raw_share"), "category": t.get("category"),
+                "confidence": t.get("confidence"),
+            })
+        for i, r in enumerate(rec["responsibilities"]):
+            rows["responsibilities"].append({
+                "record_id": rid, "idx": i, "text": r.get("text"), "section": r.get("section"),
+                "category": r.get("category"), "confidence": r.get("confidence"),
+            })
+        for i, k in enumerate(rec["skills"]):
+            rows["skills"].append({"record_id": rid, "idx": i, "name": k.get("name"),
+                                   "level": k.get("level")})
+    return rows
+
+
+_COLUMNS = {
+    "records": ["record_id", "posting_id", "source", "title", "company", "location", "country",
+                "language", "date_posted", "role_family", "role_level", "role_label",
+                "role_confidence", "experience_min", "experience_max", "education", "record_json"],
+    "salaries": ["record_id", "idx", "text", "low", "high", "currency", "period",
+                 "period_inferred", "component", "gross", "months_per_year", "masked",
+                 "annual_low", "annual_high", "convention", "reporting_currency",
+                 "annual_low_rc", "annual_high_rc", "fx_rate", "rate_date"],
+    "time_allocation": ["record_id", "idx", "activity", "share", "raw_share", "category",
+                        "confidence"],
+    "responsibilities": ["record_id", "idx", "text", "section", "category", "confidence"],
+    "skills": ["record_id", "idx", "name", "level"],
+    "rejects": ["source", "stage", "reason"],
+}
+_DTYPES = {
+    "role_level": "Int64", "experience_min": "Float64", "experience_max": "Float64",
+    "role_confidence": "Float64", "idx": "int64", "low": "Float64", "high": "Float64",
+    "annual_low": "Float64", "annual_high": "Float64", "annual_low_rc": "Float64",
+    "annual_high_rc": "Float64", "fx_rate": "Float64", "months_per_year": "Int64",
+    "share": "Float64", "raw_share": "Float64", "confidence": "Float64",
+    "period_inferred": "boolean", "gross": "boolean", "masked": "boolean",
+}
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    cols = _COLUMNS[name]
+    df = pd.DataFrame(rows, columns=cols)
+    for col in cols:
+        # pandas 3: text columns are `str` (missing stays missing); all-empty
+        # columns would otherwise come out as float or object.
+        df[col] = df[col].astype(_DTYPES.get(col, "str"))
+    return df
+
+
+def extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None = None,
+                  fx_date: str | None = None) -> dict[str, pd.DataFrame]:
+    """Extract every posting of a postings table into the store's tables.
+
+    Returns a dict of DataFrames keyed by table name (``records``, ``salaries``,
+    ``time_allocation``, ``responsibilities``, ``skills``, ``rejects``).
+    """
+    records: list[dict] = []
+    rejects: list[dict] = []
+    for posting in postings.to_dict("records"):
+        try:
+            records.extend(extract_posting(posting, reporting_currency=reporting_currency,
+                                           fx_date=fx_date))
+        except Exception as exc:  # one bad posting never stops the rest
+            rejects.append({"source": str(posting.get("source")), "stage": "extract",
+                            "reason": f"extraction failed ({type(exc).__name__}: {exc}); "
+                                      "the posting was kept out of the store, please report it"})
+    rows = _flatten(records)
+    rows["rejects"] = rejects
+    return {name: _frame(name, rows[name]) for name in TABLES}

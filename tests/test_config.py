@@ -1,0 +1,40 @@
+"""config owns the paths and finds the project root the same way everywhere."""
+
+from pathlib import Path
+
+from workbench import config
+
+
+def test_root_holds_this_projects_pyproject():
+    assert (config.ROOT / "pyproject.toml").is_file()
+    assert config.RAW == config.ROOT / "data" / "raw"
+    assert config.REPORTS == config.ROOT / "reports"
+
+
+def test_workbench_home_overrides_the_root(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path))
+    assert config.find_project_root() == tmp_path.resolve()
+
+
+def test_root_is_found_from_a_subfolder(tmp_path, monkeypatch):
+    monkeypatch.delenv("WORKBENCH_HOME", raising=False)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "workbench"\n', encoding="utf-8")
+    sub = tmp_path / "notebooks" / "deep"
+    sub.mkdir(parents=True)
+    assert config.find_project_root(sub) == tmp_path.resolve()
+
+
+def test_a_foreign_pyproject_is_not_taken_for_the_root(tmp_path, monkeypatch):
+    monkeypatch.delenv("WORKBENCH_HOME", raising=False)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "other"\n', encoding="utf-8")
+    assert config.find_project_root(tmp_path) != tmp_path.resolve()
+
+
+def test_levels_are_the_five_rung_ladder():
+    assert list(config.LEVELS) == [1, 2, 3, 4, 5]
+    assert config.LEVELS[4] == "Account Director"
+
+
+def test_disclosure_defaults_follow_the_safety_zone():
+    d = config.SETTINGS.disclosure
+    assert (d.min_postings, d.min_sources, d.max_company_share) == (5, 5, 0.25)
