@@ -1,0 +1,69 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (workbench)
+#     language: python
+#     name: workbench
+# ---
+
+# %% [markdown]
+# # Data quality
+# What was rejected and why, how much extraction covered, how the range method moves
+# the figures, which cells are suppressed, and which exchange rates were used.
+
+# %% tags=["parameters"]
+currency: str = "GBP"  # choices: GBP, USD, EUR
+store_dir: str = ""  # injected
+output_dir: str = ""  # injected
+run_id: str = ""  # injected
+as_of: str = ""  # injected
+
+# %%
+from workbench import bench, config, render
+
+render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
+
+# %%
+tables = bench.load(store_dir or None)
+
+# %%
+render.header("Rejected inputs")
+render.show_table(tables.rejects, caption=f"{len(tables.rejects)} inputs rejected, with the reason")
+
+# %%
+render.header("Extraction coverage")
+render.show_table(render.coverage_table(tables), caption="What each extraction step covered")
+
+# %%
+render.header("Range method: midpoint versus uniform spread")
+render.show_table(bench.range_method_effect(tables, currency=currency,
+                                            disclosure=config.SETTINGS.disclosure), decimals=3,
+                  caption=f"Percentiles by level, {currency} per year; p50_diff_pct = uniform / midpoint - 1")
+
+# %%
+points = bench.pay_points(tables, currency=currency)
+percentiles = bench.market_percentiles(points, by=("role_level",),
+                                       disclosure=config.SETTINGS.disclosure, n_boot=0)
+render.publish_headline({"n": int(len(points)), "rejects": int(len(tables.rejects)),
+                         "suppressed_cells": int(percentiles["suppressed"].sum()),
+                         "currency": currency})
+
+# %%
+render.header("Suppressed cells")
+render.show_table(percentiles[percentiles["suppressed"]][["role_level", "n", "n_sources",
+                                                          "suppression_reason"]],
+                  caption="Cells whose pay figures are hidden, and why")
+
+# %%
+render.header("Exchange rates")
+render.show_table(render.fx_summary(tables.salaries, as_of or None),
+                  caption="Rates used to convert pay mentions, by currency pair")
+
+# %%
+warnings = points["fx_warning"].dropna() if "fx_warning" in points else points.iloc[0:0]
+render.show_table(warnings.value_counts().rename_axis("warning").reset_index(name="postings"),
+                  caption="Conversion warnings (for example a rate series that has stopped)")

@@ -1,0 +1,101 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (workbench)
+#     language: python
+#     name: workbench
+# ---
+
+# %% [markdown]
+# # Role benchmark
+# Advertised pay for one level of the account-role ladder, from job postings.
+# Figures are annual base pay in the reporting currency. The US OEWS reference is shown
+# beside the market figures and is never blended into them.
+
+# %% tags=["parameters"]
+level: int = 2  # choices: 1, 2, 3, 4, 5
+currency: str = "GBP"  # choices: GBP, USD, EUR
+range_method: str = "midpoint"  # choices: midpoint, uniform
+store_dir: str = ""  # injected
+output_dir: str = ""  # injected
+run_id: str = ""  # injected
+as_of: str = ""  # injected
+
+# %%
+# Heavy imports once per kernel, here.
+from workbench import bench, config, plots, reference, render
+
+render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
+LABEL = config.LEVELS[level]
+DISCLOSURE = config.SETTINGS.disclosure
+
+# %%
+tables = bench.load(store_dir or None)
+
+# %%
+points = bench.pay_points(tables, currency=currency, range_method=range_method)
+
+# %%
+# Percentiles over every level, so disclosure control and the bootstrap see the same
+# cells as the comparison report; this report then shows one level.
+percentiles = bench.market_percentiles(points, by=("role_level",), disclosure=DISCLOSURE,
+                                       n_boot=config.SETTINGS.bootstrap_resamples,
+                                       seed=config.SETTINGS.random_seed)
+
+# %%
+headline = render.publish_headline(
+    render.headline_from_percentiles(percentiles, level=level, label=LABEL, currency=currency))
+
+# %%
+render.header(f"Level {level}: {LABEL}")
+render.show_table(render.headline_table(headline),
+                  caption=f"Annual base pay, {currency} per year, postings as of {as_of or 'today'}")
+
+# %%
+if headline["suppressed"]:
+    render.note(f"Pay figures for this level are suppressed: {headline['suppression_reason']}. "
+                f"Disclosure rule: at least {DISCLOSURE.min_postings} postings from at least "
+                f"{DISCLOSURE.min_sources} companies, no company above "
+                f"{DISCLOSURE.max_company_share:.0%} of a cell.")
+else:
+    render.note("Median, not mean: advertised pay is skewed. The interval is a bootstrap 95% "
+                "confidence interval of the median (resampling postings).")
+
+# %%
+render.show_table(render.rows_for(percentiles, role_level=level)[
+    ["n", "n_sources", "p10", "p25", "p50", "p75", "p90", "p50_ci_low", "p50_ci_high",
+     "suppressed", "suppression_reason"]], caption=f"Percentiles, {currency} per year")
+
+# %%
+render.header("Pay distribution", level=3)
+render.show_figure(plots.pay_distribution(points, percentiles, currency=currency))
+
+# %%
+render.header("Pay mix", level=3)
+render.show_table(render.rows_for(bench.pay_mix(points), role_level=level), decimals=2,
+                  caption="Base versus variable pay (shares taken posting by posting)")
+
+# %%
+render.header("Time allocation", level=3)
+shares = render.rows_for(bench.time_shares(tables), role_level=level)
+render.show_table(shares[["category", "mean_share", "ci_low", "ci_high", "n"]], decimals=1,
+                  caption="Mean share of working time (%) stated in postings, with 95% CI")
+
+# %%
+render.header("Responsibilities", level=3)
+coverage = render.rows_for(bench.responsibility_coverage(tables), role_level=level)
+render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n"]], decimals=2,
+                  caption="Share of postings at this level mentioning each responsibility area")
+
+# %%
+render.header("Reference: US OEWS May 2025 (not blended)", level=3)
+oews = reference.oews()
+render.show_table(oews[oews["area_type"] == "national"][
+    ["soc_code", "occupation", "employment", "annual_p25", "annual_median", "annual_p75",
+     "currency", "reference_period", "date_extracted"]],
+    caption="US Bureau of Labor Statistics OEWS, USD per year, national; a reference beside the "
+            "posting figures, never combined with them")

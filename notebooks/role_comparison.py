@@ -1,0 +1,87 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (workbench)
+#     language: python
+#     name: workbench
+# ---
+
+# %% [markdown]
+# # Role comparison across the level ladder
+# Advertised annual base pay for every level, the structure of the ladder, the pay mix,
+# a regression on level, market and experience, and the OEWS reference beside.
+
+# %% tags=["parameters"]
+currency: str = "GBP"  # choices: GBP, USD, EUR
+range_method: str = "midpoint"  # choices: midpoint, uniform
+store_dir: str = ""  # injected
+output_dir: str = ""  # injected
+run_id: str = ""  # injected
+as_of: str = ""  # injected
+
+# %%
+from workbench import bench, config, plots, reference, render
+
+render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
+DATED = f"postings as of {as_of or 'today'}"
+
+# %%
+tables = bench.load(store_dir or None)
+
+# %%
+points = bench.pay_points(tables, currency=currency, range_method=range_method)
+
+# %%
+percentiles = bench.market_percentiles(points, by=("role_level",),
+                                       disclosure=config.SETTINGS.disclosure,
+                                       n_boot=config.SETTINGS.bootstrap_resamples,
+                                       seed=config.SETTINGS.random_seed)
+
+# %%
+render.publish_headline({"n": int(percentiles["n"].sum()), "levels": int(len(percentiles)),
+                         "currency": currency})
+
+# %%
+render.header("Level ladder")
+render.show_table(percentiles[["role_level", "n", "n_sources", "p25", "p50", "p75",
+                               "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason"]],
+                  caption=f"Annual base pay by level, {currency} per year, {DATED}")
+
+# %%
+render.show_figure(plots.level_ladder(percentiles, currency=currency))
+
+# %%
+render.header("Ladder structure", level=3)
+render.show_table(bench.level_structure(percentiles), decimals=2,
+                  caption=f"Midpoint progression, range spread, overlap and inversions ({DATED})")
+
+# %%
+render.header("Pay mix", level=3)
+render.show_table(bench.pay_mix(points), decimals=2,
+                  caption=f"Base versus variable pay by level, n per level ({DATED})")
+
+# %%
+render.header("What moves advertised pay", level=3)
+regression = bench.regression(points)
+
+# %%
+render.show_text(regression.reading)
+render.show_table(regression.table[regression.table["model"] == "ols_hc3"][
+    ["term", "pct_effect", "pct_ci_low", "pct_ci_high", "p_value", "n"]], decimals=3,
+    caption=f"Log-pay regression (OLS, HC3), n={regression.n}, {DATED}")
+
+# %%
+if len(regression.table):
+    render.show_figure(plots.coefficients(regression, currency=currency))
+
+# %%
+render.header("Reference: US OEWS May 2025 (not blended)", level=3)
+oews = reference.oews()
+render.show_table(oews[oews["area_type"] == "national"][
+    ["soc_code", "occupation", "employment", "annual_p10", "annual_p25", "annual_median",
+     "annual_p75", "annual_p90", "reference_period", "date_extracted"]],
+    caption="US OEWS, USD per year, national; shown beside the postings, never combined")

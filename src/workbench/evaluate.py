@@ -1,0 +1,218 @@
+"""Measure the salary engine against labelled strings and against Glassdoor.
+
+Labelled CSV convention (``data/labelled/salary_labelled.csv``)
+---------------------------------------------------------------
+One row per string. Columns:
+
+``text``            the string given to ``parse_salary``
+``language``        ``en``, ``ru`` or ``zh``
+``shape``           how the pay is written (``range_k``, ``upto``, ``masked``,
+                    ``negative`` ...); used to break agreement down
+``currency_arg``    passed as ``currency=`` (empty: None)
+``market_arg``      passed as ``market=`` (empty: None)
+``n_mentions``      how many mentions the string holds (0 for "not pay")
+``low`` ... ``masked``  expected values of the **first** mention:
+                    ``low``, ``high`` (empty = None), ``currency``, ``period``
+                    (empty = None), ``component``, ``gross`` (true/false/empty),
+                    ``months_per_year``, ``masked`` (true/false)
+``note``            free text
+
+A row agrees when the number of mentions matches and, when there is at least
+one, every expected field of the first mention matches (amounts to 0.01%).
+
+Glassdoor (``salary_data_cleaned.csv``)
+---------------------------------------
+``Salary Estimate`` is the raw string; ``min_salary``/``max_salary`` are
+thousands of USD a year, or USD an hour when ``hourly == 1`` (checked on the
+file: hourly rows hold 10-90, the others 10-300). A row agrees when the first
+mention has the same low/high in USD with period ``hour`` (hourly rows) or
+``year``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from workbench.salary import parse_salary
+
+__all__ = ["EvalReport", "eval_salary", "eval_glassdoor", "format_report"]
+
+_FIELDS = ("low", "high", "currency", "period", "component", "gross",
+           "months_per_year", "masked")
+
+
+@dataclass
+class EvalReport:
+    """Agreement between the engine and a reference."""
+
+    name: str
+    n: int
+    agreement: float
+    by_language: pd.DataFrame
+    by_shape: pd.DataFrame
+    disagreements: pd.DataFrame
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return format_report(self)
+
+
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or v == ""
+
+
+def _expected(row: dict, name: str):
+    v = row.get(name, "")
+    if _blank(v):
+        return None
+    if name in ("low", "high"):
+        return float(v)
+    if name == "months_per_year":
+        return int(float(v))
+    if name in ("gross", "masked"):
+        return str(v).strip().lower() in ("true", "1", "yes")
+    return str(v)
+
+
+def _same(expected, got) -> bool:
+    if expected is None or got is None:
+        return expected is None and got is None
+    if isinstance(expected, float):
+        return math.isclose(expected, float(got), rel_tol=1e-4, abs_tol=1e-6)
+    return expected == got
+
+
+def _compare(row: dict) -> tuple[bool, str, str]:
+    """(agrees, reason, what the engine found) for one labelled row."""
+    mentions = parse_salary(row["text"], currency=row.get("currency_arg") or None,
+                            market=row.get("market_arg") or None)
+    got = "; ".join(
+        f"{m.text!r} low={m.low} high={m.high} {m.currency} {m.period} {m.component}"
+        f"{' masked' if m.masked else ''}{'' if m.gross is None else ' gross=' + str(m.gross)}"
+        f"{'' if m.months_per_year is None else ' mpy=' + str(m.months_per_year)}"
+        for m in mentions) or "(none)"
+    want_n = int(float(row.get("n_mentions") or 0))
+    reasons = []
+    if len(mentions) != want_n:
+        reasons.append(f"n_mentions expected {want_n}, got {len(mentions)}")
+    if want_n and mentions:
+        first = mentions[0]
+        for name in _FIELDS:
+            exp = _expected(row, name)
+            if name == "masked" and exp is None:
+                exp = False
+            if name == "component" and exp is None:
+                exp = "unspecified"
+            val = getattr(first, name)
+            if not _same(exp, val):
+                reasons.append(f"{name} expected {exp!r}, got {val!r}")
+    return (not reasons, "; ".join(reasons), got)
+
+
+def _breakdown(df: pd.DataFrame, by: str) -> pd.DataFrame:
+    g = df.groupby(by, sort=True)["agree"]
+    out = pd.DataFrame({"n": g.size(), "agree": g.sum()})
+    out["agreement"] = (out["agree"] / out["n"]).round(4)
+    return out.reset_index()
+
+
+def eval_salary(paths: str | Path | Iterable[str | Path]) -> EvalReport:
+    """Run the engine over labelled CSV file(s) and compare (see module doc)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    frames = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in paths]
+    data = pd.concat(frames, ignore_index=True)
+    t0 = time.perf_counter()
+    results = [_compare(r) for r in data.to_dict("records")]
+    seconds = time.perf_counter() - t0
+    data = data.assign(agree=[r[0] for r in results], reason=[r[1] for r in results],
+                       got=[r[2] for r in results])
+    dis = data.loc[~data["agree"], ["text", "language", "shape", "reason", "got"]]
+    n = len(data)
+    return EvalReport(
+        name="labelled salary strings (" + ", ".join(Path(p).name for p in paths) + ")",
+        n=n,
+        agreement=float(data["agree"].mean()) if n else 0.0,
+        by_language=_breakdown(data, "language"),
+        by_shape=_breakdown(data, "shape"),
+        disagreements=dis.reset_index(drop=True),
+        seconds=seconds,
+    )
+
+
+def eval_glassdoor(path: str | Path) -> EvalReport:
+    """Compare the engine with the cleaned Glassdoor columns (see module doc)."""
+    df = pd.read_csv(path)
+    rows = []
+    t0 = time.perf_counter()
+    for raw, hourly, employer, lo, hi in zip(df["Salary Estimate"], df["hourly"],
+                                             df["employer_provided"], df["min_salary"],
+                                             df["max_salary"]):
+        scale = 1.0 if int(hourly) == 1 else 1000.0
+        want_period = "hour" if int(hourly) == 1 else "year"
+        want_lo, want_hi = float(lo) * scale, float(hi) * scale
+        mentions = parse_salary(str(raw), currency="USD", market="US")
+        shape = ("hourly" if int(hourly) == 1 else "annual") + (
+            "_employer" if int(employer) == 1 else "_estimate")
+        reasons = []
+        if not mentions:
+            reasons.append("no mention found")
+        else:
+            m = mentions[0]
+            if not _same(want_lo, m.low):
+                reasons.append(f"low expected {want_lo:g}, got {m.low}")
+            if not _same(want_hi, m.high):
+                reasons.append(f"high expected {want_hi:g}, got {m.high}")
+            if m.period != want_period:
+                reasons.append(f"period expected {want_period}, got {m.period}")
+            if m.currency != "USD":
+                reasons.append(f"currency expected USD, got {m.currency}")
+        rows.append({"text": str(raw), "language": "en", "shape": shape,
+                     "agree": not reasons, "reason": "; ".join(reasons)})
+    seconds = time.perf_counter() - t0
+    data = pd.DataFrame(rows)
+    dis = data.loc[~data["agree"], ["text", "language", "shape", "reason"]]
+    return EvalReport(
+        name=f"Glassdoor salary estimates ({Path(path).name})",
+        n=len(data),
+        agreement=float(data["agree"].mean()) if len(data) else 0.0,
+        by_language=_breakdown(data, "language"),
+        by_shape=_breakdown(data, "shape"),
+        disagreements=dis.reset_index(drop=True),
+        seconds=seconds,
+    )
+
+
+def format_report(report: EvalReport, max_disagreements: int = 50) -> str:
+    """Plain-text report: overall agreement, by language, by shape, and the
+    disagreements with reasons."""
+    lines = [
+        f"{report.name}",
+        f"  rows: {report.n}   agreement: {report.agreement:.2%}   "
+        f"({report.seconds:.2f} s)",
+        "",
+        "  by language:",
+    ]
+    for r in report.by_language.itertuples(index=False):
+        lines.append(f"    {r[0]:<24} {r.agree:>5}/{r.n:<5} {r.agreement:.2%}")
+    lines += ["", "  by shape:"]
+    for r in report.by_shape.itertuples(index=False):
+        lines.append(f"    {r[0]:<24} {r.agree:>5}/{r.n:<5} {r.agreement:.2%}")
+    k = len(report.disagreements)
+    lines += ["", f"  disagreements: {k}"]
+    for r in report.disagreements.head(max_disagreements).to_dict("records"):
+        lines.append(f"    - {r['text']!r} [{r['language']}/{r['shape']}]: {r['reason']}")
+        if r.get("got"):
+            lines.append(f"        engine: {r['got']}")
+    if k > max_disagreements:
+        lines.append(f"    ... and {k - max_disagreements} more")
+    for note in report.notes:
+        lines.append(f"  note: {note}")
+    return "\n".join(lines)

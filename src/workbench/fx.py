@@ -1,0 +1,178 @@
+"""Currency conversion with the ECB reference-rate history, offline.
+
+The rates come from the full ECB history file shipped inside the
+``currencyconverter`` package (``eurofxref-hist.zip``); nothing is fetched.
+The converter is built once, on first use, and cached for the process.
+
+Missing rates are never silent:
+
+* weekends and holidays have no ECB fixing; the last fixing on or before the
+  date (at most 7 days back) is used and its date is reported in
+  ``rate_date`` without a warning (this is how ECB rates are normally read);
+* when a currency has no rate near the date (RUB stops on 2022-03-01, dates
+  outside the history) the nearest date on which both currencies have a
+  rate is used, ``rate_date`` says which, and a ``UserWarning`` is emitted
+  whose text is also returned in ``Conversion.warning``;
+* an unknown currency raises :class:`workbench.errors.CurrencyError`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import threading
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from workbench.errors import CurrencyError
+
+__all__ = ["Conversion", "convert", "latest_rate_date", "known_currencies"]
+
+# A weekend plus a holiday run is the longest normal gap between fixings.
+_NORMAL_GAP_DAYS = 7
+
+_lock = threading.Lock()
+_converter = None
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Result of :func:`convert`: ``value`` in the target currency, the
+    ``rate`` applied (target units per source unit), the ECB ``rate_date``
+    used, and a ``warning`` string when that date is not the requested one
+    for a reason other than a weekend or holiday."""
+
+    value: float
+    rate: float
+    rate_date: dt.date
+    warning: str | None = None
+
+
+def _history_file() -> str:
+    return str(resources.files("currency_converter") / "eurofxref-hist.zip")
+
+
+def _get_converter():
+    global _converter
+    if _converter is None:
+        with _lock:
+            if _converter is None:
+                from currency_converter import CurrencyConverter
+
+                _converter = CurrencyConverter(
+                    _history_file(), fallback_on_wrong_date=False,
+                    fallback_on_missing_rate=False)
+    return _converter
+
+
+@lru_cache(maxsize=None)
+def _dates_with_rate(currency: str) -> tuple[dt.date, ...]:
+    """Sorted dates on which the ECB published a rate for ``currency``.
+
+    The package offers no public listing, so this reads its rate table; the
+    reference currency (EUR) has a rate on every fixing date of any currency.
+    """
+    c = _get_converter()
+    if currency == c.ref_currency:
+        days: set[dt.date] = set()
+        for rates in c._rates.values():
+            days.update(d for d, r in rates.items() if r is not None)
+        return tuple(sorted(days))
+    return tuple(sorted(d for d, r in c._rates[currency].items() if r is not None))
+
+
+@lru_cache(maxsize=None)
+def _common_dates(a: str, b: str) -> tuple[dt.date, ...]:
+    if a == b:
+        return _dates_with_rate(a)
+    sa, sb = _dates_with_rate(a), _dates_with_rate(b)
+    if a == "EUR":
+        return sb
+    if b == "EUR":
+        return sa
+    common = set(sa).intersection(sb)
+    return tuple(sorted(common))
+
+
+def known_currencies() -> frozenset[str]:
+    """ISO codes the shipped history knows."""
+    return frozenset(_get_converter().currencies)
+
+
+def latest_rate_date() -> dt.date:
+    """Last date in the shipped ECB history (any currency)."""
+    return _dates_with_rate("EUR")[-1]
+
+
+def _check(code: str) -> str:
+    if not isinstance(code, str) or not code.strip():
+        raise CurrencyError(
+            f"Currency code {code!r} is empty; pass an ISO 4217 code such as 'GBP'.")
+    c = code.strip().upper()
+    known = known_currencies()
+    if c not in known:
+        raise CurrencyError(
+            f"Unknown currency {code!r}: the ECB history has no rates for it. "
+            f"Use one of {', '.join(sorted(known))}, or convert it yourself "
+            "before loading.")
+    return c
+
+
+def _as_date(on_date) -> dt.date | None:
+    if on_date is None:
+        return None
+    if isinstance(on_date, dt.datetime):
+        return on_date.date()
+    if isinstance(on_date, dt.date):
+        return on_date
+    if isinstance(on_date, str):
+        try:
+            return dt.date.fromisoformat(on_date[:10])
+        except ValueError as exc:
+            raise CurrencyError(
+                f"Date {on_date!r} is not an ISO date; write it as YYYY-MM-DD.") from exc
+    raise CurrencyError(f"Date {on_date!r} should be a date or a YYYY-MM-DD string.")
+
+
+def _pick_date(days: tuple[dt.date, ...], want: dt.date) -> tuple[dt.date, bool]:
+    """Date to use for ``want`` and whether the choice is a normal one."""
+    k = bisect.bisect_right(days, want)
+    if k > 0 and (want - days[k - 1]).days <= _NORMAL_GAP_DAYS:
+        return days[k - 1], True
+    candidates = []
+    if k > 0:
+        candidates.append(days[k - 1])
+    if k < len(days):
+        candidates.append(days[k])
+    best = min(candidates, key=lambda d: abs((d - want).days))
+    return best, False
+
+
+def convert(amount: float, from_ccy: str, to_ccy: str, on_date=None) -> Conversion:
+    """Convert ``amount`` from ``from_ccy`` to ``to_ccy`` at the ECB rate of
+    ``on_date`` (a date or ISO string; None means the latest date in the
+    data). See the module docstring for how missing rates are handled."""
+    a, b = _check(from_ccy), _check(to_ccy)
+    want = _as_date(on_date) or latest_rate_date()
+    if a == b:
+        return Conversion(float(amount), 1.0, want, None)
+    days = _common_dates(a, b)
+    if not days:
+        raise CurrencyError(
+            f"{a} and {b} never have an ECB rate on the same day; convert through EUR "
+            "on two separate dates instead.")
+    use, normal = _pick_date(days, want)
+    c = _get_converter()
+    value = c.convert(amount, a, b, date=use)
+    rate = c.convert(1.0, a, b, date=use)
+    warning = None
+    if not normal:
+        warning = (
+            f"No ECB rate for {a}->{b} on {want.isoformat()}; used the nearest "
+            f"available date {use.isoformat()} "
+            f"({abs((use - want).days)} days away). Check that this is acceptable "
+            "or pass a date inside the history.")
+        warnings.warn(warning, UserWarning, stacklevel=2)
+    return Conversion(float(value), float(rate), use, warning)

@@ -1,0 +1,380 @@
+"""Typed report parameters and YAML report plans.
+
+papermill does not type-check parameters (unknown names only warn, #818; ``-p``
+numbers and strings are guessed, #55/#396) and formats output paths with parameter
+values, so ``../../x`` can escape a folder. This module closes those gaps before any
+notebook runs.
+
+A notebook declares its parameters in the cell tagged ``parameters`` as annotated
+assignments of literals; a trailing comment adds the allowed values::
+
+    level: int = 2  # choices: 1, 2, 3, 4, 5
+    n_boot: int = 2000  # range: 100..20000
+    currency: str = "GBP"  # choices: GBP, USD, EUR
+    store_dir: str = ""  # injected
+
+``injected`` parameters are set by the runner (store location, run id, ...), never by
+a plan. A plan is a YAML file::
+
+    notebooks_dir: notebooks        # optional, relative to the plan file
+    reports:
+      - notebook: role_benchmark
+        name: "Role benchmark level {level}"
+        expand: {level: [1, 2, 3, 4, 5]}
+        parameters: {currency: GBP}
+      - notebook: internal_vs_market
+        audience: analyst
+
+``load_plan`` validates every report (notebook exists, parameter names, types,
+choices/ranges, path-like strings, unique names and slugs) and only then returns.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workbench import config
+from workbench.errors import ParameterError, PlanError
+
+__all__ = [
+    "AUDIENCES",
+    "ParamSpec",
+    "ReportSpec",
+    "load_plan",
+    "notebook_params",
+    "parse_parameters_source",
+    "resolve_notebook",
+    "slugify",
+    "validate_parameters",
+]
+
+AUDIENCES = ("recruiter", "analyst")
+_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool}
+_NOTEBOOK_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$")
+_PARAMS_TAG = re.compile(r"^#\s*%%.*tags\s*=\s*\[[^\]]*[\"']parameters[\"']", re.M)
+_CELL_MARK = re.compile(r"^#\s*%%", re.M)
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_MAX_STR = 200
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One declared notebook parameter."""
+
+    name: str
+    type: str
+    default: Any
+    choices: tuple | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    injected: bool = False
+
+    def expected(self) -> str:
+        """Plain words for what a value must be."""
+        text = self.type
+        if self.choices is not None:
+            text += " in {" + ", ".join(map(repr, self.choices)) + "}"
+        if self.minimum is not None or self.maximum is not None:
+            text += f" in range {self.minimum}..{self.maximum}"
+        return text
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """One report to run: a notebook, validated parameters, a name and a slug."""
+
+    name: str
+    slug: str
+    notebook: Path
+    parameters: dict[str, Any] = field(default_factory=dict)
+    audience: str = "recruiter"
+
+    @property
+    def notebook_name(self) -> str:
+        return self.notebook.stem
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "slug": self.slug,
+            "notebook": self.notebook_name,
+            "parameters": dict(self.parameters),
+            "audience": self.audience,
+        }
+
+
+# --------------------------------------------------------------------------- slugs
+
+
+def slugify(name: str, *, taken: set[str] | None = None, max_length: int = 60) -> str:
+    """Return a safe file stem for ``name``: ASCII ``[a-z0-9-]``, no dots, no slashes.
+
+    Accents are folded (``é`` -> ``e``); anything else becomes ``-``. An empty
+    result becomes ``report``. When ``taken`` is given the slug is made unique
+    (``-2``, ``-3``, ...) and added to it.
+    """
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:max_length].strip("-")
+    slug = slug or "report"
+    if taken is not None:
+        base, n = slug, 2
+        while slug in taken:
+            slug = f"{base}-{n}"
+            n += 1
+        taken.add(slug)
+    return slug
+
+
+# --------------------------------------------------------------------- notebooks
+
+
+def resolve_notebook(name: str, notebooks_dir: Path | None = None) -> Path:
+    """Return the ``.py`` notebook called ``name`` in ``notebooks_dir``.
+
+    Names are plain stems (``role_benchmark``), never paths, so a plan cannot point
+    the runner outside the notebooks folder.
+    """
+    folder = Path(notebooks_dir) if notebooks_dir else config.NOTEBOOKS
+    if not isinstance(name, str) or not _NOTEBOOK_NAME.match(name.removesuffix(".py")):
+        raise PlanError(
+            f"notebook {name!r}: expected a plain notebook name such as 'role_benchmark' "
+            f"(letters, digits, '_' or '-'; no path)"
+        )
+    path = folder / f"{name.removesuffix('.py')}.py"
+    if not path.is_file():
+        known = sorted(p.stem for p in folder.glob("*.py")) if folder.is_dir() else []
+        raise PlanError(
+            f"notebook {name!r}: unknown notebook; expected one of {known} in {folder}"
+        )
+    return path
+
+
+def _parameters_cell(source: str) -> str | None:
+    match = _PARAMS_TAG.search(source)
+    if not match:
+        return None
+    start = source.index("\n", match.start()) + 1 if "\n" in source[match.start():] else len(source)
+    nxt = _CELL_MARK.search(source, start)
+    return source[start: nxt.start() if nxt else len(source)]
+
+
+def _parse_comment(comment: str, type_name: str, where: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    comment = comment.strip()
+    if not comment:
+        return out
+    if re.fullmatch(r"injected\b.*", comment):
+        out["injected"] = True
+        return out
+    kind, _, rest = comment.partition(":")
+    kind = kind.strip().lower()
+    cast = _TYPES[type_name]
+    try:
+        if kind == "choices":
+            items = [v.strip().strip("'\"") for v in rest.split(",") if v.strip()]
+            if type_name == "bool":
+                out["choices"] = tuple(v.lower() == "true" for v in items)
+            else:
+                out["choices"] = tuple(cast(v) for v in items)
+        elif kind == "range":
+            lo, _, hi = rest.strip().partition("..")
+            out["minimum"] = cast(lo) if lo.strip() else None
+            out["maximum"] = cast(hi) if hi.strip() else None
+    except ValueError as exc:
+        raise PlanError(f"{where}: cannot read {comment!r} as {type_name} values ({exc})") from exc
+    return out
+
+
+def parse_parameters_source(cell: str, where: str = "notebook") -> dict[str, ParamSpec]:
+    """Parse the source of a parameters cell into ``ParamSpec`` objects."""
+    try:
+        tree = ast.parse(cell)
+    except SyntaxError as exc:
+        raise PlanError(f"{where}: parameters cell is not valid Python ({exc})") from exc
+    lines = cell.splitlines()
+    specs: dict[str, ParamSpec] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)):
+            raise PlanError(
+                f"{where}: parameters cell line {node.lineno}: expected 'name: type = literal'"
+            )
+        name = node.target.id
+        type_name = ast.unparse(node.annotation)
+        if type_name not in _TYPES:
+            raise PlanError(f"{where}: parameter {name!r} has type {type_name}; expected one of {list(_TYPES)}")
+        try:
+            default = ast.literal_eval(node.value) if node.value is not None else None
+        except ValueError as exc:
+            raise PlanError(f"{where}: parameter {name!r} default must be a literal") from exc
+        line = lines[node.end_lineno - 1]
+        comment = line[node.end_col_offset:].strip()
+        comment = comment[1:] if comment.startswith("#") else ""
+        extra = _parse_comment(comment, type_name, f"{where}: parameter {name!r}")
+        specs[name] = ParamSpec(name=name, type=type_name, default=default, **extra)
+    return specs
+
+
+def notebook_params(path: Path) -> dict[str, ParamSpec]:
+    """Declared parameters of a jupytext percent-format notebook."""
+    path = Path(path)
+    cell = _parameters_cell(path.read_text(encoding="utf-8"))
+    if cell is None:
+        raise PlanError(f"notebook {path.stem!r}: no cell tagged 'parameters' in {path}")
+    return parse_parameters_source(cell, where=f"notebook {path.stem!r}")
+
+
+# --------------------------------------------------------------------- validation
+
+
+def _looks_like_path(value: str) -> bool:
+    return (
+        "/" in value
+        or "\\" in value
+        or ".." in value
+        or value.startswith("~")
+        or any(ord(c) < 32 for c in value)
+    )
+
+
+def _check_value(notebook: str, spec: ParamSpec, value: Any) -> Any:
+    def fail(why: str) -> ParameterError:
+        return ParameterError(
+            f"notebook {notebook!r}, parameter {spec.name!r}: got {value!r} ({why}); "
+            f"expected {spec.expected()}"
+        )
+
+    if spec.type == "bool":
+        if not isinstance(value, bool):
+            raise fail(f"a {type(value).__name__}")
+    elif spec.type == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail(f"a {type(value).__name__}")
+    elif spec.type == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise fail(f"a {type(value).__name__}")
+        value = float(value)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise fail("not a finite number")
+    elif spec.type == "str":
+        if not isinstance(value, str):
+            raise fail(f"a {type(value).__name__}")
+        if _looks_like_path(value):
+            raise fail("looks like a path; '/', '\\', '..', '~' and control characters are not allowed")
+        if len(value) > _MAX_STR:
+            raise fail(f"longer than {_MAX_STR} characters")
+    if spec.choices is not None and value not in spec.choices:
+        raise fail("not an allowed value")
+    if spec.minimum is not None and value < spec.minimum:
+        raise fail("below the minimum")
+    if spec.maximum is not None and value > spec.maximum:
+        raise fail("above the maximum")
+    return value
+
+
+def validate_parameters(notebook: str, specs: dict[str, ParamSpec], values: dict[str, Any]) -> dict[str, Any]:
+    """Return the full parameter set (defaults + ``values``) or raise ``ParameterError``."""
+    if not isinstance(values, dict):
+        raise ParameterError(f"notebook {notebook!r}: 'parameters' must be a mapping, got {values!r}")
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        spec = specs.get(name)
+        if spec is None:
+            allowed = sorted(n for n, s in specs.items() if not s.injected)
+            raise ParameterError(
+                f"notebook {notebook!r}, parameter {name!r}: unknown parameter; expected one of {allowed}"
+            )
+        if spec.injected:
+            raise ParameterError(
+                f"notebook {notebook!r}, parameter {name!r}: set by the runner, not by a plan; "
+                f"remove it from the plan"
+            )
+        out[name] = _check_value(notebook, spec, value)
+    for name, spec in specs.items():
+        if not spec.injected and name not in out:
+            out[name] = spec.default
+    return out
+
+
+def _format_name(template: str, values: dict[str, Any]) -> str:
+    # Plain placeholder substitution, not str.format: no attribute or index access.
+    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def load_plan(path: str | Path | None = None, *, notebooks_dir: str | Path | None = None) -> list[ReportSpec]:
+    """Read and validate a YAML plan; nothing runs unless every report is valid.
+
+    Raises ``PlanError`` for a malformed plan or unknown notebook and
+    ``ParameterError`` for a bad parameter, each naming the notebook and parameter.
+    """
+    path = Path(path) if path else config.DEFAULT_PLAN
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PlanError(f"plan {path}: cannot read it ({exc})") from exc
+    except yaml.YAMLError as exc:
+        raise PlanError(f"plan {path}: not valid YAML ({exc})") from exc
+    if isinstance(doc, list):
+        doc = {"reports": doc}
+    if not isinstance(doc, dict) or not isinstance(doc.get("reports"), list) or not doc["reports"]:
+        raise PlanError(f"plan {path}: expected a mapping with a non-empty 'reports' list")
+    unknown_top = set(doc) - {"reports", "notebooks_dir", "title"}
+    if unknown_top:
+        raise PlanError(f"plan {path}: unknown keys {sorted(unknown_top)}; expected reports, notebooks_dir, title")
+    if notebooks_dir is None and doc.get("notebooks_dir"):
+        notebooks_dir = (path.parent / str(doc["notebooks_dir"])).resolve()
+
+    specs_cache: dict[Path, dict[str, ParamSpec]] = {}
+    reports: list[ReportSpec] = []
+    names: set[str] = set()
+    slugs: set[str] = set()
+    for i, entry in enumerate(doc["reports"], 1):
+        where = f"plan {path.name}, report #{i}"
+        if not isinstance(entry, dict) or "notebook" not in entry:
+            raise PlanError(f"{where}: expected a mapping with a 'notebook' key, got {entry!r}")
+        extra = set(entry) - {"notebook", "name", "parameters", "expand", "audience"}
+        if extra:
+            raise PlanError(f"{where}: unknown keys {sorted(extra)}; expected notebook, name, parameters, expand, audience")
+        nb_path = resolve_notebook(entry["notebook"], notebooks_dir)
+        nb = nb_path.stem
+        if nb_path not in specs_cache:
+            specs_cache[nb_path] = notebook_params(nb_path)
+        specs = specs_cache[nb_path]
+        audience = entry.get("audience", "recruiter")
+        if audience not in AUDIENCES:
+            raise PlanError(f"{where}: audience {audience!r}; expected one of {list(AUDIENCES)}")
+        base = entry.get("parameters") or {}
+        if not isinstance(base, dict):
+            raise ParameterError(f"notebook {nb!r}: 'parameters' must be a mapping, got {base!r}")
+        expand = entry.get("expand") or {}
+        if not isinstance(expand, dict) or not all(isinstance(v, list) and v for v in expand.values()):
+            raise PlanError(f"{where}: 'expand' must map parameter names to non-empty lists")
+        keys = list(expand)
+        combos = list(itertools.product(*(expand[k] for k in keys))) or [()]
+        for combo in combos:
+            values = {**base, **dict(zip(keys, combo))}
+            params = validate_parameters(nb, specs, values)
+            template = entry.get("name") or (nb + "".join(f" {k} {{{k}}}" for k in keys))
+            if not isinstance(template, str):
+                raise PlanError(f"{where}: 'name' must be text")
+            name = _format_name(template, params)
+            if name in names:
+                raise PlanError(f"{where}: report name {name!r} is used twice; names must be unique")
+            names.add(name)
+            reports.append(
+                ReportSpec(
+                    name=name,
+                    slug=slugify(name, taken=slugs),
+                    notebook=nb_path,
+                    parameters=params,
+                    audience=audience,
+                )
+            )
+    return reports

@@ -1,0 +1,773 @@
+"""Run a report plan: notebooks in parallel, HTML + audit notebooks, manifest and index.
+
+Layout of ``OUT`` (default ``config.REPORTS``)::
+
+    OUT/index.html                    offline index of the latest run
+    OUT/<date>/<slug>.html            one page per report (no code)
+    OUT/<date>/<slug>.ipynb           executed notebook, kept for audit
+    OUT/<date>/<slug>.json            headline figures the notebook published
+    OUT/<date>/manifest.json          run id, parameters, data fingerprint, versions, timings, status
+    OUT/<date>/_store/                the store built from raw ``--data`` files, if any
+    OUT/.staging-<runid>/             work area of a run in progress
+
+How a run stays safe:
+
+* the plan is validated completely before anything starts (``plan.load_plan``);
+* every report runs in its own executor process (``python -m workbench.report``),
+  in its own process group, with its own kernel; the executor asks Linux to kill it
+  when the runner dies (``PR_SET_PDEATHSIG``) and the kernel exits when its parent
+  goes (ipykernel's parent poller), so a ``kill -9`` of the runner leaves no kernel;
+* per-cell ``execution_timeout`` plus a hard wall-clock limit after which the whole
+  process tree (executor and kernel) is killed; atexit and SIGTERM/SIGINT/SIGHUP
+  handlers kill live trees too;
+* success is decided from the executor's exit status and the exception it reports,
+  never from the output notebook alone (a killed kernel or a timeout leaves a
+  notebook that looks complete);
+* failed kernel starts (``ZMQError: Address already in use``, papermill #239/#511)
+  are retried twice;
+* everything is written under ``OUT/.staging-<runid>/`` and moved into place with
+  ``os.replace`` only at the end, so a run killed at any moment leaves either the
+  previous good report or the new complete one; a failed report keeps the previous
+  good page and is listed as failed, with its error, in the index.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import traceback
+import uuid
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from workbench import config
+from workbench.errors import PlanError, ReportError
+
+__all__ = ["KERNEL_NAME", "ReportOutcome", "RunResult", "ensure_kernel", "run_plan", "kill_tree"]
+
+KERNEL_NAME = "workbench"
+INJECTED = ("store_dir", "output_dir", "run_id", "as_of")
+START_RETRIES = 2
+WALL_GRACE = 45.0  # seconds on top of the report timeout for kernel start and HTML export
+_PACKAGES = ("workbench", "pandas", "numpy", "scipy", "statsmodels", "seaborn", "matplotlib", "papermill",
+             "nbconvert", "nbclient", "nbformat", "jupytext", "ipykernel", "jupyter_client", "pyzmq", "duckdb",
+             "pyarrow", "bleach", "dask", "distributed")
+
+
+def _skip_slow_optional_imports() -> None:
+    # jsonschema (via nbformat) builds an RFC 3987 grammar at import when the optional
+    # rfc3987-syntax package is present: ~2 s per process for an IRI check nbformat never
+    # uses. Marking it unavailable makes jsonschema skip that optional format.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass
+class ReportOutcome:
+    """What happened to one report of a run."""
+
+    name: str
+    slug: str
+    notebook: str
+    audience: str
+    parameters: dict[str, Any]
+    status: str = "pending"  # ok | failed | timeout
+    error: str | None = None
+    attempts: int = 0
+    started: str | None = None
+    finished: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    headline: dict[str, Any] | None = None
+    html: str | None = None  # path relative to the date folder, when a page is shown
+    ipynb: str | None = None
+    previous: dict[str, Any] | None = None  # the earlier good run whose page is still shown
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass
+class RunResult:
+    run_id: str
+    as_of: str
+    out_dir: Path
+    date_dir: Path
+    reports: list[ReportOutcome]
+    manifest_path: Path
+    index_path: Path
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.reports)
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+    @property
+    def failed(self) -> list[ReportOutcome]:
+        return [r for r in self.reports if not r.ok]
+
+    def summary(self) -> str:
+        """Plain-text lines for the CLI: one per report, then the totals and the index."""
+        lines = []
+        for r in self.reports:
+            took = r.timings.get("wall")
+            extra = f" ({took:.1f} s)" if took is not None else ""
+            lines.append(f"{r.status:8} {r.name}{extra}" + (f": {r.error}" if r.error else ""))
+        lines.append(f"{len(self.reports) - len(self.failed)} ok, {len(self.failed)} failed in "
+                     f"{self.seconds:.1f} s -> {self.index_path}")
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ kernels and processes
+
+
+def ensure_kernel(name: str = KERNEL_NAME) -> str:
+    """Install a kernelspec ``name`` for this interpreter into ``sys.prefix`` if missing.
+
+    Returns the kernel name to use (``name``, or ``python3`` if installing failed).
+    """
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    ksm = KernelSpecManager()
+    try:
+        spec = ksm.get_kernel_spec(name)
+        if spec.argv and Path(spec.argv[0]).resolve() == Path(sys.executable).resolve():
+            return name
+    except NoSuchKernel:
+        pass
+    try:
+        from ipykernel.kernelspec import install
+
+        install(kernel_name=name, display_name="Python (workbench)", prefix=sys.prefix)
+        return name
+    except Exception:  # read-only prefix and the like: the default kernel still works
+        return "python3"
+
+
+_LIVE: dict[int, subprocess.Popen] = {}
+_LIVE_LOCK = threading.Lock()
+
+
+def kill_tree(pid: int, sig: int = signal.SIGKILL) -> list[int]:
+    """Kill a process and all its descendants (kernels run in their own session)."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        procs = root.children(recursive=True) + [root]
+    except psutil.NoSuchProcess:
+        return []
+    killed = []
+    for proc in procs:
+        try:
+            proc.send_signal(sig)
+            killed.append(proc.pid)
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(procs, timeout=5)
+    return killed
+
+
+def _kill_all_live() -> None:
+    with _LIVE_LOCK:
+        procs = list(_LIVE.values())
+    for proc in procs:
+        if proc.poll() is None:
+            kill_tree(proc.pid)
+
+
+atexit.register(_kill_all_live)
+
+
+class _SignalGuard:
+    """Kill live report processes on SIGTERM/SIGINT/SIGHUP, then behave as before."""
+
+    SIGNALS = tuple(s for s in (getattr(signal, n, None) for n in ("SIGTERM", "SIGINT", "SIGHUP")) if s)
+
+    def __init__(self) -> None:
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> "_SignalGuard":
+        if threading.current_thread() is threading.main_thread():
+            for sig in self.SIGNALS:
+                self.previous[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        _kill_all_live()
+        self.__exit__(None, None, None)
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise SystemExit(128 + signum)
+
+    def __exit__(self, *exc: Any) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+        self.previous = {}
+
+
+# ------------------------------------------------------------------ executor (child process)
+
+
+def _set_parent_death_signal(expected_parent: int) -> None:
+    """Ask Linux to SIGKILL this process when its parent dies; exit if it already has."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if expected_parent and os.getppid() != expected_parent:
+        os._exit(70)
+
+
+def _is_kernel_start_failure(exc: BaseException) -> bool:
+    text = f"{type(exc).__name__}: {exc}"
+    markers = ("Address already in use", "ZMQError", "Kernel died before replying to kernel_info",
+               "Kernel didn't respond", "kernel_info", "Kernel failed to start")
+    return any(m in text for m in markers) and "PapermillExecutionError" not in text
+
+
+def _describe_error(exc: BaseException) -> tuple[str, str]:
+    """(status, short message) for an exception from papermill/nbclient."""
+    name = type(exc).__name__
+    if name == "PapermillExecutionError":
+        ename = getattr(exc, "ename", "Error")
+        evalue = getattr(exc, "evalue", "")
+        cell = getattr(exc, "exec_count", None)
+        return "failed", f"{ename}: {evalue} (cell {cell})"
+    if name in ("CellTimeoutError", "TimeoutError") or "timed out" in str(exc).lower():
+        return "timeout", f"timed out: {str(exc).splitlines()[0] if str(exc) else name}"
+    if name == "DeadKernelError" or "kernel died" in str(exc).lower():
+        return "failed", "kernel died while running the notebook (killed or out of memory)"
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return "failed", f"{name}: {first}"[:500]
+
+
+def _verify_executed(nb: Any) -> str | None:
+    """Second check on an executed notebook: papermill's own record of an exception."""
+    pm = nb.metadata.get("papermill", {})
+    if pm.get("exception"):
+        return "the notebook recorded an exception"
+    for cell in nb.cells:
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return f"{out.get('ename')}: {out.get('evalue')}"
+        status = cell.metadata.get("papermill", {}).get("status")
+        if status and status != "completed":
+            return f"a cell ended with status {status!r}"
+    return None
+
+
+def _header_meta(task: dict, headline: dict | None) -> dict[str, Any]:
+    params = task["parameters"]
+    meta: dict[str, Any] = {}
+    level = params.get("level")
+    if isinstance(level, int) and level in config.LEVELS:
+        meta["role"] = f"Level {level}: {config.LEVELS[level]}"
+    meta["data date"] = task.get("data_date") or task["as_of"]
+    meta["as of"] = task["as_of"]
+    if headline and headline.get("n") is not None:
+        meta["n"] = headline["n"]
+    meta["audience"] = task["audience"]
+    meta["parameters"] = params
+    meta["data fingerprint"] = (task.get("fingerprint") or "")[:16]
+    meta["run id"] = task["run_id"]
+    return meta
+
+
+def _execute(task: dict) -> dict:
+    """Run one notebook and render it; called inside the executor process."""
+    _skip_slow_optional_imports()
+    import nbformat
+    import papermill
+
+    from workbench import render
+
+    t0 = time.perf_counter()
+    stage = Path(task["stage"])
+    work = stage / f"{task['slug']}.d"
+    work.mkdir(parents=True, exist_ok=True)
+    src = Path(task["source_ipynb"])  # converted from the .py once per run by the runner
+    out_nb = stage / f"{task['slug']}.ipynb"
+    declared = set(task.get("injected") or INJECTED)
+    injected = {"store_dir": task.get("store_dir") or "", "output_dir": str(work),
+                "run_id": task["run_id"], "as_of": task["as_of"]}
+    params = {**task["parameters"], **{k: v for k, v in injected.items() if k in declared}}
+    timings = {"prepare": round(time.perf_counter() - t0, 3)}
+
+    result: dict[str, Any] = {"status": "failed", "error": None, "attempts": 0}
+    # The exporter's imports (~1 s) overlap with the kernel's run instead of following it.
+    threading.Thread(target=lambda: __import__("nbconvert.exporters.html"), daemon=True).start()
+    t1 = time.perf_counter()
+    for attempt in range(1, START_RETRIES + 2):
+        result["attempts"] = attempt
+        try:
+            papermill.execute_notebook(
+                str(src), str(out_nb), parameters=params, kernel_name=task["kernel"],
+                execution_timeout=task["timeout"], start_timeout=60, progress_bar=False,
+                log_output=False, cwd=str(work),
+                # Saving after every cell costs ~70 ms a cell; papermill still writes the
+                # notebook at the end and on failure, and success is not judged from it.
+                request_save_on_cell_execute=False,
+            )
+            result["status"], result["error"] = "ok", None
+            break
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported, none escapes
+            if attempt <= START_RETRIES and _is_kernel_start_failure(exc):
+                time.sleep(0.5 * attempt)
+                continue
+            result["status"], result["error"] = _describe_error(exc)
+            break
+    timings["execute"] = round(time.perf_counter() - t1, 3)
+
+    headline_path = work / render.HEADLINE_FILE
+    headline = json.loads(headline_path.read_text(encoding="utf-8")) if headline_path.is_file() else None
+    result["headline"] = headline
+    if result["status"] == "ok":
+        executed = nbformat.read(str(out_nb), as_version=4)
+        problem = _verify_executed(executed)
+        if problem:
+            result["status"], result["error"] = "failed", problem
+    if result["status"] == "ok":
+        t2 = time.perf_counter()
+        try:
+            page = render.export_html(executed, title=task["name"], meta=_header_meta(task, headline))
+            tmp = stage / f"{task['slug']}.html.tmp"
+            tmp.write_text(page, encoding="utf-8")
+            tmp.replace(stage / f"{task['slug']}.html")
+        except Exception as exc:  # noqa: BLE001
+            result["status"], result["error"] = "failed", f"HTML export: {type(exc).__name__}: {exc}"
+        timings["render"] = round(time.perf_counter() - t2, 3)
+    timings["executor_total"] = round(time.perf_counter() - t0, 3)
+    result["timings"] = timings
+    return result
+
+
+def _executor_main(task_path: str) -> int:
+    task = json.loads(Path(task_path).read_text(encoding="utf-8"))
+    _set_parent_death_signal(int(task.get("parent_pid") or 0))
+    try:
+        result = _execute(task)
+    except BaseException as exc:  # noqa: BLE001
+        result = {"status": "failed", "error": f"{type(exc).__name__}: {exc}",
+                  "traceback": traceback.format_exc()[-2000:], "attempts": 0, "timings": {}}
+    res_path = Path(task["stage"]) / f"{task['slug']}.result.json"
+    tmp = res_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(result, default=str), encoding="utf-8")
+    tmp.replace(res_path)
+    return 0 if result["status"] == "ok" else 1
+
+
+# ------------------------------------------------------------------ runner side
+
+
+def _run_task(task: dict) -> dict:
+    """Start an executor for one report, enforce the wall-clock limit, read its result.
+
+    Module-level so that dask can ship it to a worker.
+    """
+    stage = Path(task["stage"])
+    task_path = stage / f"{task['slug']}.task.json"
+    task = {**task, "parent_pid": os.getpid()}
+    task_path.write_text(json.dumps(task, default=str), encoding="utf-8")
+    res_path = stage / f"{task['slug']}.result.json"
+    log_path = stage / f"{task['slug']}.log"
+    started = dt.datetime.now(dt.timezone.utc)
+    t0 = time.perf_counter()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "MPLBACKEND": "Agg"}
+    if os.environ.get("WORKBENCH_HOME") is None:
+        env["WORKBENCH_HOME"] = str(config.ROOT)
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "workbench.report", "--execute", str(task_path)],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True, env=env, cwd=str(stage),
+        )
+        with _LIVE_LOCK:
+            _LIVE[proc.pid] = proc
+        try:
+            wall = float(task["timeout"]) + WALL_GRACE
+            try:
+                code = proc.wait(timeout=wall)
+                timed_out = False
+            except subprocess.TimeoutExpired:
+                kill_tree(proc.pid)
+                code = proc.wait()
+                timed_out = True
+        finally:
+            if proc.poll() is None:
+                kill_tree(proc.pid)
+            else:
+                kill_tree(proc.pid)  # stray descendants (a kernel) of a finished executor
+            with _LIVE_LOCK:
+                _LIVE.pop(proc.pid, None)
+    elapsed = round(time.perf_counter() - t0, 3)
+    result: dict[str, Any]
+    if timed_out:
+        result = {"status": "timeout", "error": f"wall-clock limit of {wall:.0f} s reached; kernel killed"}
+    elif res_path.is_file():
+        result = json.loads(res_path.read_text(encoding="utf-8"))
+        if code != 0 and result.get("status") == "ok":
+            result = {**result, "status": "failed", "error": f"executor exited with status {code}"}
+    else:
+        tail = log_path.read_text(encoding="utf-8", errors="replace")[-600:] if log_path.is_file() else ""
+        how = f"killed by signal {-code}" if code < 0 else f"exited with status {code}"
+        result = {"status": "failed", "error": f"report process {how} without a result. {tail}".strip()}
+    result["started"] = started.isoformat(timespec="seconds")
+    result["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    result.setdefault("timings", {})["wall"] = elapsed
+    return result
+
+
+def _convert_notebooks(specs: list, stage: Path, kernel: str) -> dict[Path, tuple[Path, list[str]]]:
+    """Convert each distinct jupytext ``.py`` notebook to ``.ipynb`` once per run."""
+    import jupytext
+    import nbformat
+
+    from workbench.plan import notebook_params
+
+    out: dict[Path, tuple[Path, list[str]]] = {}
+    src_dir = stage / "_src"
+    src_dir.mkdir(exist_ok=True)
+    for spec in specs:
+        if spec.notebook in out:
+            continue
+        nb = jupytext.read(spec.notebook, fmt="py:percent")
+        nb.metadata["kernelspec"] = {"name": kernel, "display_name": "Python (workbench)", "language": "python"}
+        nb.metadata.pop("jupytext", None)
+        target = src_dir / f"{spec.notebook.stem}.ipynb"
+        nbformat.write(nb, str(target))
+        injected = [n for n, p in notebook_params(spec.notebook).items() if p.injected]
+        out[spec.notebook] = (target, injected)
+    return out
+
+
+def _versions() -> dict[str, str]:
+    from importlib import metadata
+
+    out = {"python": sys.version.split()[0]}
+    for name in _PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    return out
+
+
+def _is_store(path: Path) -> bool:
+    return path.is_dir() and ((path / "manifest.json").is_file() or (path / "postings").is_dir()
+                              or (path / "records").is_dir())
+
+
+def _fingerprint(store: Path | None) -> str | None:
+    if store is None or not store.is_dir():
+        return None
+    man = store / "manifest.json"
+    if man.is_file():
+        try:
+            doc = json.loads(man.read_text(encoding="utf-8"))
+            fp = doc.get("inputs_fingerprint") or doc.get("fingerprint")
+            if fp:
+                return str(fp)
+        except (OSError, ValueError):
+            pass
+    digest = hashlib.sha256()
+    for f in sorted(p for p in store.rglob("*") if p.is_file()):
+        digest.update(str(f.relative_to(store)).encode())
+        digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+def _data_date(store: Path | None) -> str | None:
+    if store is None:
+        return None
+    man = store / "manifest.json"
+    try:
+        doc = json.loads(man.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    for key in ("data_date", "created_at", "built", "created", "generated"):
+        if doc.get(key):
+            return str(doc[key])[:10]
+    return None
+
+
+def _prepare_data(data: Any, stage: Path) -> tuple[Path | None, bool]:
+    """Return (store dir, built_here). Raw files are ingested into ``stage/_store``."""
+    if data is None:
+        return (config.PROCESSED if _is_store(config.PROCESSED) else None), False
+    paths = [Path(data)] if isinstance(data, (str, os.PathLike)) else [Path(p) for p in data]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise PlanError(f"--data: {missing} do not exist; expected raw files/folders or a store folder")
+    if len(paths) == 1 and _is_store(paths[0]):
+        return paths[0].resolve(), False
+    from workbench import pipeline  # built by the ingest/extract stage
+
+    store = stage / "_store"
+    pipeline.run_ingest(paths, store)
+    return store, True
+
+
+def _clean_stale_staging(out: Path) -> None:
+    import psutil
+
+    for d in out.glob(".staging-*"):
+        pid_file = d / "runner.pid"
+        try:
+            pid = int(pid_file.read_text().strip())
+        except (OSError, ValueError):
+            pid = 0
+        if pid and psutil.pid_exists(pid) and pid != os.getpid():
+            continue  # another run is in progress
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def _read_manifest(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _select(specs: list, only: str | Sequence[str] | None) -> list:
+    if not only:
+        return specs
+    wanted = [only] if isinstance(only, str) else list(only)
+    chosen = [s for s in specs if s.name in wanted or s.slug in wanted]
+    unknown = [w for w in wanted if not any(w in (s.name, s.slug) for s in specs)]
+    if unknown:
+        raise PlanError(f"--only {unknown}: no such report; expected one of {[s.name for s in specs]}")
+    return chosen
+
+
+def write_index(out: Path) -> Path:
+    """(Re)write ``OUT/index.html`` from the newest date's manifest, listing earlier runs."""
+    from workbench import render
+
+    manifests = []
+    for d in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        m = _read_manifest(d / "manifest.json")
+        if m:
+            manifests.append(m)
+    index = out / "index.html"
+    if not manifests:
+        return index
+    latest = manifests[-1]
+    _atomic_write(index, render.index_page(latest, other_runs=reversed(manifests[:-1])))
+    return index
+
+
+def run_plan(
+    plan_path: str | Path | None = None,
+    *,
+    data: Any = None,
+    out: str | Path | None = None,
+    only: str | Sequence[str] | None = None,
+    jobs: int = 2,
+    timeout: float = 600,
+    as_of: dt.date | str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    notebooks_dir: str | Path | None = None,
+    kernel_name: str | None = None,
+) -> RunResult:
+    """Run every report of a plan and publish the results atomically.
+
+    Returns a ``RunResult``; ``result.exit_code`` is non-zero when any report failed.
+    Raises ``PlanError``/``ParameterError`` before anything runs when the plan is invalid.
+    """
+    from workbench.plan import load_plan
+
+    t_start = time.perf_counter()
+    _skip_slow_optional_imports()
+    specs = _select(load_plan(plan_path, notebooks_dir=notebooks_dir), only)
+    if engine not in ("local", "dask"):
+        raise PlanError(f"engine {engine!r}: expected 'local' or 'dask'")
+    if jobs < 1:
+        raise PlanError(f"jobs={jobs}: expected at least 1")
+    if isinstance(as_of, str):
+        try:
+            as_of = dt.date.fromisoformat(as_of)
+        except ValueError as exc:
+            raise PlanError(f"--as-of {as_of!r}: expected a date like 2026-11-23") from exc
+    as_of = as_of or dt.date.today()
+    date_str = as_of.isoformat()
+    out = Path(out) if out else config.REPORTS
+    out.mkdir(parents=True, exist_ok=True)
+    _clean_stale_staging(out)
+    run_id = f"{date_str}T{dt.datetime.now(dt.timezone.utc).strftime('%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    stage = out / f".staging-{run_id}"
+    stage.mkdir()
+    (stage / "runner.pid").write_text(str(os.getpid()))
+    date_dir = out / date_str
+    kernel = kernel_name or ensure_kernel()
+
+    try:
+        with _SignalGuard():
+            store, built = _prepare_data(data, stage)
+            fingerprint = _fingerprint(store)
+            sources = _convert_notebooks(specs, stage, kernel)
+            tasks = [
+                {
+                    "source_ipynb": str(sources[s.notebook][0]), "injected": sources[s.notebook][1],
+                    "name": s.name, "slug": s.slug, "notebook": str(s.notebook), "audience": s.audience,
+                    "parameters": s.parameters, "stage": str(stage), "store_dir": str(store) if store else "",
+                    "run_id": run_id, "as_of": date_str, "timeout": float(timeout), "kernel": kernel,
+                    "fingerprint": fingerprint, "data_date": _data_date(store),
+                }
+                for s in specs
+            ]
+            results: dict[str, dict] = {}
+            if engine == "dask":
+                results = _run_dask(tasks, jobs, scheduler)
+            else:
+                with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="report") as pool:
+                    futures = {pool.submit(_run_task, t): t["slug"] for t in tasks}
+                    for fut in as_completed(futures):
+                        results[futures[fut]] = fut.result()
+            outcomes = _publish(specs, results, stage, out, date_dir, store if built else None, only=bool(only))
+            manifest = {
+                "run_id": run_id,
+                "as_of": date_str,
+                "started": dt.datetime.fromtimestamp(time.time() - (time.perf_counter() - t_start),
+                                                     dt.timezone.utc).isoformat(timespec="seconds"),
+                "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "seconds": round(time.perf_counter() - t_start, 3),
+                "plan": str(plan_path or config.DEFAULT_PLAN),
+                "engine": engine, "jobs": jobs, "timeout": timeout, "kernel": kernel,
+                "data": {"store": str(date_dir / "_store") if built else (str(store) if store else None),
+                         "fingerprint": fingerprint, "inputs": [str(p) for p in (data if isinstance(data, (list, tuple)) else [data])] if data else None},
+                "versions": _versions(),
+                "reports": [asdict(o) for o in outcomes],
+            }
+            if only:
+                old = _read_manifest(date_dir / "manifest.json") or {}
+                ran = {o.slug for o in outcomes}
+                manifest["reports"] = [r for r in old.get("reports", []) if r.get("slug") not in ran] + manifest["reports"]
+            manifest_path = date_dir / "manifest.json"
+            _atomic_write(manifest_path, json.dumps(manifest, indent=2, default=str))
+            index_path = write_index(out)
+    finally:
+        _kill_all_live()
+        shutil.rmtree(stage, ignore_errors=True)
+    return RunResult(run_id=run_id, as_of=date_str, out_dir=out, date_dir=date_dir, reports=outcomes,
+                     manifest_path=manifest_path, index_path=index_path,
+                     seconds=round(time.perf_counter() - t_start, 3))
+
+
+def _run_dask(tasks: list[dict], jobs: int, scheduler: str | None) -> dict[str, dict]:
+    """Fan reports out to a dask.distributed cluster (a local thread cluster by default).
+
+    Each dask task starts an executor process exactly as the local engine does, so the
+    same timeouts and kill rules apply on the worker's machine. A remote scheduler's
+    workers must see the same file system (the staging folder and the store).
+    """
+    from dask.distributed import Client, LocalCluster, as_completed as dask_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=1, threads_per_worker=jobs, processes=False,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = {client.submit(_run_task, t, pure=False, key=f"report-{t['slug']}-{t['run_id']}"): t["slug"]
+                   for t in tasks}
+        results = {}
+        for fut in dask_completed(list(futures)):
+            slug = futures[fut]
+            try:
+                results[slug] = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a lost worker is a failed report
+                results[slug] = {"status": "failed", "error": f"dask: {type(exc).__name__}: {exc}"}
+        return results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _publish(specs: list, results: dict[str, dict], stage: Path, out: Path, date_dir: Path,
+             built_store: Path | None, *, only: bool) -> list[ReportOutcome]:
+    """Move finished pages into ``date_dir`` with ``os.replace``; keep old pages of failures."""
+    date_dir.mkdir(parents=True, exist_ok=True)
+    old = _read_manifest(date_dir / "manifest.json") or {}
+    old_by_slug = {r.get("slug"): r for r in old.get("reports", [])}
+    outcomes = []
+    for spec in specs:
+        res = results.get(spec.slug) or {"status": "failed", "error": "report did not run"}
+        o = ReportOutcome(
+            name=spec.name, slug=spec.slug, notebook=spec.notebook_name, audience=spec.audience,
+            parameters=dict(spec.parameters), status=res.get("status", "failed"), error=res.get("error"),
+            attempts=int(res.get("attempts") or 0), started=res.get("started"), finished=res.get("finished"),
+            timings=res.get("timings") or {}, headline=res.get("headline"),
+        )
+        staged_html = stage / f"{spec.slug}.html"
+        if o.ok and staged_html.is_file():
+            os.replace(stage / f"{spec.slug}.ipynb", date_dir / f"{spec.slug}.ipynb")
+            _atomic_write(date_dir / f"{spec.slug}.json", json.dumps(o.headline, default=str))
+            os.replace(staged_html, date_dir / f"{spec.slug}.html")
+            o.html, o.ipynb = f"{spec.slug}.html", f"{spec.slug}.ipynb"
+        else:
+            if o.ok:
+                o.status, o.error = "failed", "no HTML was produced"
+            prev = old_by_slug.get(spec.slug)
+            if (date_dir / f"{spec.slug}.html").is_file():
+                o.html = f"{spec.slug}.html"
+                o.ipynb = f"{spec.slug}.ipynb" if (date_dir / f"{spec.slug}.ipynb").is_file() else None
+                if prev:
+                    o.previous = prev.get("previous") or {"run_id": old.get("run_id"), "finished": prev.get("finished")}
+                    o.headline = o.headline or prev.get("headline")
+            if o.error is None:
+                o.error = "failed"
+        outcomes.append(o)
+    if not only:
+        # The same date run again replaces that date's run: drop pages of reports no longer planned.
+        keep = {s.slug for s in specs}
+        for f in date_dir.iterdir():
+            if f.is_file() and f.suffix in (".html", ".ipynb", ".json") and f.stem not in keep and f.name != "manifest.json":
+                f.unlink()
+    if built_store is not None and built_store.is_dir():
+        target = date_dir / "_store"
+        if target.exists():
+            trash = stage / "_old_store"
+            os.replace(target, trash)
+        os.replace(built_store, target)
+    return outcomes
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--execute":
+        sys.exit(_executor_main(sys.argv[2]))
+    print("usage: python -m workbench.report --execute TASK.json (internal; use `workbench report`)",
+          file=sys.stderr)
+    sys.exit(2)

@@ -1,0 +1,254 @@
+"""Skills and requirements: years of experience, education, languages.
+
+``extract_skills`` reads competency profiles ("Negotiating: Knowledge of ...",
+then "Level Extensive Experience:") with their level, and otherwise the short
+items of skills sections (level ``None``). ``extract_requirements`` returns
+``{experience_years: {min, max} | None, education, languages}``.
+
+Experience: "2-3 years", "At least 2-3 years in account management", "5+ years",
+"minimum of 4 years' experience", "7-10 лет опыта", "от 3 лет", "не менее 2 лет",
+"3年以上", "三年以上经验". A number of years counts only next to an experience
+word (or "years in/of ..." phrasing), so "clients for over 7 years" is not read.
+When several are given the strongest requirement wins (highest minimum).
+
+Education is the lowest level the text requires; levels marked preferred only
+count when nothing is required. Unknown values are ``None`` / ``[]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["extract_skills", "extract_requirements", "extract_experience", "extract_education", "extract_languages"]
+
+# ----------------------------------------------------------------- skills
+_COMPETENCY_RE = re.compile(
+    r"^[ \t]*([A-Z][A-Za-z&/,' -]{2,60}?)\s*:\s*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*"
+    r"(?:Level|Proficiency(?: level)?|Уровень)\s*[:\-]?\s*([A-Za-zА-Яа-я][^\n:]{2,40}?)\s*:?[ \t]*$",
+    re.MULTILINE,
+)
+_SKILL_HEADING_RE = re.compile(
+    r"^[ \t]*(?:#+\s*)?(?:desired |key |required |core )?(?:skills?(?:\(s\))?|competenc\w+|навыки|ключевые навыки|"
+    r"技能要求|技能)[^\n]{0,30}[:：]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪●]|\d{1,2}[.)])[ \t]+(.+)$")
+
+
+def extract_skills(text: str) -> list[dict]:
+    """Skills named by the text, ``[{name, level}]`` in document order, no duplicates."""
+    if not text:
+        return []
+    out: list[dict] = []
+    seen: set[str] = set()
+    if "evel" in text or "Уровень" in text or "roficiency" in text:
+        for m in _COMPETENCY_RE.finditer(text):
+            name = m.group(1).strip()
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                out.append({"name": name, "level": " ".join(m.group(2).split())})
+    if out:
+        return out
+    # No competency profile: short items under a skills heading.
+    for h in _SKILL_HEADING_RE.finditer(text):
+        pos = h.end() + 1
+        for line in text[pos:pos + 3000].split("\n"):
+            if not line.strip():
+                continue
+            m = _ITEM_RE.match(line)
+            if not m:
+                break
+            name = m.group(1).strip().rstrip(".;")
+            if len(name) <= 60 and name.lower() not in seen:
+                seen.add(name.lower())
+                out.append({"name": name, "level": None})
+    return out
+
+
+# ------------------------------------------------------------- experience
+_ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NUM = r"(\d{1,2}|[一两二三四五六七八九十])"
+_RANGE = rf"{_NUM}\s*(?:\+|plus)?\s*(?:-|–|—|to|до|~|～|至|到)\s*{_NUM}"
+_EXP_EN = re.compile(
+    rf"(?:(?P<pre>at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?(?:(?P<r1>{_RANGE})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)"
+    r"\s*(?:full\s+)?(?:years?|yrs?)['’]?(?P<post>\s+or\s+more|\s+minimum|\s+plus)?",
+    re.IGNORECASE,
+)
+_EXP_RU = re.compile(
+    rf"(?:(?P<pre>от|не\s+менее|минимум|более|свыше)\s+)?(?:(?P<r1>{_RANGE})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)\s*"
+    r"(?:-?х\s+)?(?:лет|года?|годов)",
+    re.IGNORECASE,
+)
+_EXP_ZH = re.compile(rf"(?:(?P<r1>{_RANGE})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)\s*年(?P<post>以上|及以上)?")
+_EXP_WORDS = re.compile(r"experience|exp\b|background|опыт|стаж|经验|工作经历|从业", re.IGNORECASE)
+_YEARS_IN = re.compile(r"^\s*(?:of\s+|in\s+|within\s+|working\s+)", re.IGNORECASE)
+_NOT_EXPERIENCE = re.compile(r"\b(?:old|age|aged|возраст|岁)", re.IGNORECASE)
+
+
+_DIGITS = re.compile(r"\d{1,2}|[一两二三四五六七八九十]")
+
+
+def _num(s: str) -> int:
+    return _ZH_NUM.get(s) or int(s)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start),
+            text.rfind("。", 0, start), text.rfind("*", max(0, start - 80), start), start - 90)
+    b_candidates = [i for i in (text.find(".", end), text.find("\n", end), text.find(";", end),
+                                text.find("。", end), text.find("，", end)) if i != -1]
+    b = min(b_candidates + [end + 90])
+    return text[a + 1:b]
+
+
+def _experience_candidate(text: str, rx: re.Pattern, m: re.Match) -> tuple[int, int | None] | None:
+    clause = _clause(text, m.start(), m.end())
+    after = text[m.end():m.end() + 40]
+    if _NOT_EXPERIENCE.search(after[:12]):
+        return None
+    if not (_EXP_WORDS.search(clause) or rx is _EXP_EN and _YEARS_IN.match(after)):
+        return None
+    if rx is _EXP_ZH and not _EXP_WORDS.search(text, m.end(), m.end() + 15) and \
+            not _EXP_WORDS.search(text, max(0, m.start() - 15), m.start()):
+        return None
+    if m.group("r1"):
+        nums = _DIGITS.findall(m.group("r1"))
+        lo, hi = _num(nums[0]), _num(nums[-1])
+        if lo > hi or hi > 40:
+            return None
+        return lo, hi
+    lo = _num(m.group("n1"))
+    if not 0 < lo <= 40:
+        return None
+    return lo, None
+
+
+def extract_experience(text: str) -> dict | None:
+    """Years of experience required, ``{min, max}`` (``max`` may be ``None``), or ``None``."""
+    if not text:
+        return None
+    candidates: list[tuple[int, int | None]] = []
+    low = text.lower()
+    # Only the neighbourhood of a year word is searched (a whole-text regex scan
+    # with IGNORECASE costs far more than a few str.find calls).
+    for rx, words in ((_EXP_EN, ("year", "yr")), (_EXP_RU, ("лет", "год")), (_EXP_ZH, ("年",))):
+        seen: set[int] = set()
+        for word in words:
+            i = low.find(word)
+            while i != -1:
+                a = low.rfind(" ", 0, max(0, i - 45)) + 1 if rx is not _EXP_ZH else max(0, i - 12)
+                for m in rx.finditer(text, a, min(len(text), i + len(word) + 20)):
+                    if m.start() in seen:
+                        continue
+                    seen.add(m.start())
+                    cand = _experience_candidate(text, rx, m)
+                    if cand:
+                        candidates.append(cand)
+                i = low.find(word, i + len(word))
+    if not candidates:
+        return None
+    # Strongest requirement: highest minimum; a stated maximum beats none.
+    lo, hi = max(candidates, key=lambda c: (c[0], c[1] is not None, -(c[1] or 0)))
+    return {"min": lo, "max": hi}
+
+
+# -------------------------------------------------------------- education
+_EDU_LEVELS = ["high_school", "vocational", "associate", "bachelor", "master", "phd"]
+_EDU_PATTERNS = [
+    ("phd", re.compile(r"\bph\.?d\b|doctorate|doctoral|кандидат\w* наук|аспирантур|博士", re.IGNORECASE)),
+    ("master", re.compile(r"\bmaster'?s?\b|\bmba\b|\bm\.?sc\b|магистр|硕士|研究生", re.IGNORECASE)),
+    ("bachelor", re.compile(r"bachelor|\bb\.?a\.?\b|\bb\.?sc?\b|university degree|college degree|\bdegree\b|"
+                            r"graduate\b|высшее|бакалав|学士|本科|统招", re.IGNORECASE)),
+    ("associate", re.compile(r"associate'?s? degree|неоконченное высшее|大专|专科", re.IGNORECASE)),
+    ("vocational", re.compile(r"vocational|среднее специальное|среднее профессиональное|中专|技校", re.IGNORECASE)),
+    ("high_school", re.compile(r"high school|secondary school|\bged\b|среднее образование|高中", re.IGNORECASE)),
+]
+_SENTENCE_DOT = re.compile(r"[.!?](?=\s|$)")
+_EDU_PART_SPLIT = re.compile(r";|,\s*(?=[A-Z])|\bor\b(?=\s+[A-Z])")
+_PREFERRED = re.compile(r"prefer|desirable|advantage|a plus|nice to have|желательн|приветствуется|плюсом|优先|最好",
+                        re.IGNORECASE)
+_EDU_WORDS = ("degree", "educat", "diploma", "bachelor", "master", "mba", "phd", "ph.d", "graduate", "school",
+              "образовани", "степен", "бакалав", "магистр", "学历", "本科", "硕士", "博士", "大专", "高中", "中专")
+_EDU_CONTEXT = re.compile(r"degree|educat|diploma|bachelor|master|mba|ph\.?d|graduate|school|образовани|степен|"
+                          r"бакалав|магистр|学历|本科|硕士|博士|大专|高中|中专", re.IGNORECASE)
+
+
+def extract_education(text: str) -> str | None:
+    """Lowest education level the text requires (``bachelor``, ``master``, ...), or ``None``."""
+    if not text:
+        return None
+    low = text.lower()
+    if not any(w in low for w in _EDU_WORDS):
+        return None
+    required: set[str] = set()
+    preferred: set[str] = set()
+    # The sentences around each education word (found with str.find, not a scan per line).
+    sentences: set[tuple[int, int]] = set()
+    for word in _EDU_WORDS:
+        i = low.find(word)
+        while i != -1:
+            a = max(low.rfind(c, 0, i) for c in "\n;.!?。") + 1
+            ends = [j for j in (low.find(c, i) for c in "\n;。") if j != -1]
+            dot = _SENTENCE_DOT.search(low, i)
+            if dot:
+                ends.append(dot.start())
+            sentences.add((a, min(ends) if ends else len(low)))
+            i = low.find(word, i + len(word))
+    for a, b in sorted(sentences):
+        line = text[a:b]
+        # A sentence may name two levels ("High school required, Bachelor preferred").
+        for part in _EDU_PART_SPLIT.split(line):
+            for level, rx in _EDU_PATTERNS:
+                if rx.search(part):
+                    (preferred if _PREFERRED.search(part) else required).add(level)
+                    break
+    pool = required or preferred
+    if not pool:
+        return None
+    return min(pool, key=_EDU_LEVELS.index)
+
+
+# -------------------------------------------------------------- languages
+# Language -> literal keys searched in the lower-cased text.
+_LANG_KEYS = {
+    "English": ("english", "английск", "по-английски", "英语", "英文"),
+    "Russian": ("russian", "русск", "俄语"),
+    "Chinese": ("chinese", "mandarin", "cantonese", "китайск", "中文", "普通话", "汉语", "粤语"),
+    "German": ("german", "немецк", "德语"),
+    "French": ("french", "французск", "法语"),
+    "Spanish": ("spanish", "испанск", "西班牙语"),
+    "Japanese": ("japanese", "японск", "日语"),
+    "Arabic": ("arabic", "арабск", "阿拉伯语"),
+}
+_LANG_CONTEXT = re.compile(
+    r"fluen|speak|spoken|written|language|proficien|native|bilingual|business level|read|write|"
+    r"язык|владе|говорить|разговорн|свободн|переписк|уровн|"
+    r"流利|熟练|精通|能力|口语|读写|沟通|工作语言|cet|tem|级")
+
+
+def extract_languages(text: str) -> list[str]:
+    """Languages the job asks for, in order of first mention."""
+    if not text:
+        return []
+    low = text.lower()
+    found: list[tuple[int, str]] = []
+    for name, keys in _LANG_KEYS.items():
+        for key in keys:
+            i = low.find(key)
+            while i != -1:
+                window = low[max(0, i - 40):i + len(key) + 40]
+                if key == "по-английски" or _LANG_CONTEXT.search(window):
+                    found.append((i, name))
+                    break
+                i = low.find(key, i + len(key))
+            else:
+                continue
+            break
+    return [name for _, name in sorted(found)]
+
+
+def extract_requirements(text: str) -> dict:
+    """``{experience_years: {min, max} | None, education: str | None, languages: [str]}``."""
+    return {
+        "experience_years": extract_experience(text),
+        "education": extract_education(text),
+        "languages": extract_languages(text),
+    }

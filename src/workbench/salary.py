@@ -1,0 +1,963 @@
+"""Salary engine: find pay mentions in English, Russian and Chinese text.
+
+``parse_salary(text)`` returns every pay mention in order of appearance as a
+:class:`SalaryMention`: the span, low/high amounts, ISO currency, pay period,
+pay component (base, OTE, commission, bonus, allowance, total), gross/net,
+months per year (``·13薪``) and whether the figure was masked (``****k``).
+
+How it works (one pass, linear time):
+
+1. A precompiled token regex finds every *amount* (optional currency prefix,
+   a number in any of the supported groupings, an optional multiplier
+   k/K/m/千/万/тыс., an optional currency suffix) and every masked amount.
+   The regex has no nested unbounded quantifiers, so it cannot backtrack
+   catastrophically; every other regex runs on a bounded window (<= 64 chars).
+2. Neighbouring amounts joined by a range separator (``-``, ``to``, ``до``,
+   ``至`` ...) become one range.
+3. For each amount or range, a short window before it is read for limits
+   (``up to``, ``от``, ``до``), components (``OTE``, ``basic``, ``оклад``),
+   periods (``月薪``, ``annual``) and pay words; the text after it is read for
+   periods (``per annum``, ``в месяц``, ``/天``), gross/net, components,
+   ``·13薪`` and ``(Glassdoor est.)``.
+4. A figure is kept only when it looks like pay: an explicit currency, a
+   written period, a pay word or component next to it, a gross/net marker, or
+   the whole input is a short salary field (``35-40k``). Percentages, years,
+   head counts, durations, phone numbers, reference numbers and money that
+   is not pay (portfolio, revenue, budgets, fees and rewards for taking part
+   in a study) are dropped.
+
+Mentions without an amount
+--------------------------
+* ``Competitive``, ``DOE``, ``negotiable``, ``面议``, ``договорная`` give one
+  *unstated* mention (``low=high=None``, ``masked=False``, ``period=None``)
+  when they are the whole salary field or sit next to a pay word
+  ("competitive salary", "Зарплата: по договорённости"). In running text
+  "competitive" alone is not a mention.
+* A component joined to a pay mention without an amount ("... + car
+  allowance", "plus bonus") gives a mention with ``low=high=None`` and that
+  component.
+* Masked amounts (``****k``) give ``masked=True`` with ``low=high=None``.
+
+Periods
+-------
+``period_inferred`` is False when the text wrote the period. Otherwise the
+market convention (:func:`convention_for`) gives it: GB/US/EU state annual
+pay, RU and CN monthly pay. Only when the figure is implausible for that
+period (``£18.50`` read as annual) is the period taken from magnitude; the
+mention then has ``period_basis == "magnitude"`` and ``annualise`` says so.
+
+Component
+---------
+``base`` only when the text says so (basic, base, оклад, 底薪); a plain
+salary figure is ``unspecified`` (treat it as base pay downstream).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+__all__ = [
+    "SalaryMention",
+    "Convention",
+    "CONVENTIONS",
+    "convention_for",
+    "parse_salary",
+]
+
+# --------------------------------------------------------------------------
+# Conventions
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Convention:
+    """How a market turns hourly/daily/weekly/monthly pay into annual pay.
+
+    ``default_period`` is the period a figure has in that market when the
+    text does not say (UK and US job ads state annual pay, Russian and
+    Chinese ads monthly pay).
+    """
+
+    hours_per_week: float = 40.0
+    weeks_per_year: float = 52.0
+    days_per_year: float = 260.0
+    months_per_year: float = 12.0
+    name: str = "default"
+    default_period: str = "year"
+
+    @property
+    def hours_per_year(self) -> float:
+        return self.hours_per_week * self.weeks_per_year
+
+    def factor(self, period: str, months_per_year: float | None = None) -> float | None:
+        """Multiplier from one ``period`` of pay to a year of pay."""
+        if period == "year":
+            return 1.0
+        if period == "month":
+            return float(months_per_year or self.months_per_year)
+        if period == "week":
+            return float(self.weeks_per_year)
+        if period == "day":
+            return float(self.days_per_year)
+        if period == "hour":
+            return float(self.hours_per_year)
+        return None
+
+    def describe(self) -> str:
+        return (
+            f"{self.name}: {self.hours_per_year:g} h/yr "
+            f"({self.hours_per_week:g} h x {self.weeks_per_year:g} wk), "
+            f"{self.days_per_year:g} d/yr, {self.weeks_per_year:g} wk/yr, "
+            f"{self.months_per_year:g} mo/yr"
+        )
+
+
+# Per-market defaults. GB follows a UK job board (1,920 h = 40 h x 48 wk,
+# 240 days, 48 weeks); US the usual 2,080 h; RU uses the 247 working days of
+# a five-day year; CN the official 21.75 days a month (261 a year). Users may
+# edit this mapping or pass overrides to ``convention_for``.
+CONVENTIONS: dict[str, Convention] = {
+    "GB": Convention(40, 48, 240, 12, "GB", "year"),
+    "US": Convention(40, 52, 260, 12, "US", "year"),
+    "EU": Convention(40, 52, 260, 12, "EU", "year"),
+    "RU": Convention(40, 52, 247, 12, "RU", "month"),
+    "CN": Convention(40, 52, 261, 12, "CN", "month"),
+    "default": Convention(40, 52, 260, 12, "default", "year"),
+}
+
+_MARKET_ALIASES = {
+    "UK": "GB", "GBR": "GB", "USA": "US", "RUS": "RU", "CHN": "CN",
+    "GBP": "GB", "USD": "US", "RUB": "RU", "RUR": "RU", "CNY": "CN", "RMB": "CN",
+    "EUR": "EU", "CAD": "US", "AUD": "GB", "NZD": "GB", "CHF": "EU",
+    "DE": "EU", "FR": "EU", "ES": "EU", "IT": "EU", "NL": "EU", "IE": "EU",
+    "BE": "EU", "AT": "EU", "PT": "EU", "FI": "EU", "PL": "EU", "SE": "EU",
+}
+
+MARKET_CURRENCY = {"GB": "GBP", "US": "USD", "EU": "EUR", "RU": "RUB", "CN": "CNY"}
+
+# Rough units of local currency per US dollar, used only to judge whether a
+# figure is plausible for a period (never to convert money).
+_SCALE = {"RUB": 80.0, "CNY": 7.0, "JPY": 150.0, "INR": 80.0, "KRW": 1300.0,
+          "SEK": 10.0, "NOK": 10.0, "DKK": 7.0, "PLN": 4.0, "CZK": 22.0,
+          "HUF": 350.0, "HKD": 8.0, "ZAR": 18.0, "MXN": 18.0, "BRL": 5.0,
+          "TRY": 30.0}
+
+
+def _market_key(code: str | None) -> str | None:
+    if not code:
+        return None
+    c = code.strip().upper()
+    if c in CONVENTIONS:
+        return c
+    return _MARKET_ALIASES.get(c)
+
+
+def convention_for(market_or_currency: str | None = None, **overrides: Any) -> Convention:
+    """Convention of a market (``GB``, ``US``, ``RU``, ``CN``, ``EU`` or an EU
+    country) or of a currency's home market (``GBP`` -> GB).
+
+    Unknown codes get the ``default`` convention (2,080 h, 260 d, 52 wk).
+    Keyword overrides replace fields: ``convention_for("GB", hours_per_week=37.5)``.
+    """
+    key = _market_key(market_or_currency) or "default"
+    conv = CONVENTIONS[key]
+    return replace(conv, **overrides) if overrides else conv
+
+
+# --------------------------------------------------------------------------
+# The mention
+# --------------------------------------------------------------------------
+
+_DICT_FIELDS = ("text", "start", "end", "low", "high", "currency", "period",
+                "period_inferred", "component", "gross", "months_per_year", "masked")
+
+
+@dataclass(slots=True)
+class SalaryMention:
+    """One pay mention. Amounts are in ``currency`` per ``period``."""
+
+    text: str
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    currency: str | None
+    period: str | None
+    period_inferred: bool = False
+    component: str = "unspecified"
+    gross: bool | None = None
+    months_per_year: int | None = None
+    masked: bool = False
+    # How the period was found: "written", "market" or "magnitude" (None when
+    # there is no period). Kept off to_dict() to respect the store schema.
+    period_basis: str | None = field(default=None, compare=False)
+    market: str | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict:
+        return {name: getattr(self, name) for name in _DICT_FIELDS}
+
+    def annualise(self, convention: Convention | str | None = None) -> dict:
+        """Annual low/high under ``convention`` (a Convention, a market or
+        currency code, or None for this mention's own market)."""
+        if isinstance(convention, Convention):
+            conv = convention
+        else:
+            conv = convention_for(convention or self.market or self.currency)
+        desc = conv.describe()
+        if self.months_per_year and self.period == "month":
+            desc += f"; {self.months_per_year} months' pay a year as stated"
+        if self.period_basis == "market":
+            desc += f"; period ({self.period}) inferred from the market convention"
+        elif self.period_basis == "magnitude":
+            desc += f"; period ({self.period}) inferred from the size of the figure"
+        f = conv.factor(self.period, self.months_per_year) if self.period else None
+        if f is None:
+            return {"annual_low": None, "annual_high": None, "convention": desc}
+        lo = None if self.low is None else round(self.low * f, 2)
+        hi = None if self.high is None else round(self.high * f, 2)
+        return {"annual_low": lo, "annual_high": hi, "convention": desc}
+
+
+# --------------------------------------------------------------------------
+# Regexes
+# --------------------------------------------------------------------------
+#
+# Every keyword regex runs on a lower-cased copy of the text (same length, so
+# offsets agree) and is compiled *without* IGNORECASE: CPython's regex engine
+# then skips alternatives whose first character differs, which is several
+# times faster than case-insensitive matching. Words that must be found
+# *before* an amount are matched on the reversed window with ``match`` (one
+# start position) instead of an end-anchored ``search`` (every position).
+
+_SP = "[ \u00a0\u2009\u202f]"
+_L = "a-zа-яё"  # letters that make a word boundary (text is lower-cased)
+
+_NUM = (
+    r"(?<![\d.,*])(?:"
+    r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![\d,])"
+    r"|(?P<eu>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)(?![\d.])"
+    r"|(?P<sp>\d{1,3}(?:" + _SP + r"\d{3})+(?:[.,]\d{1,2})?)(?!\d)"
+    r"|(?P<pl>\d+(?:[.,]\d+)?)"
+    r")"
+)
+_MULT = (
+    r"(?P<mult>k(?![" + _L + r"])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
+    r"|[ \u00a0]?(?:тыс(?:яч[аи]?)?\.?|т\.\s?р\.?|млн\.?|млрд\.?|thousand|million|billion|"
+    r"trillion|bn)(?![" + _L + r"])"
+    r"|[ \u00a0]?[千万])"
+)
+_CSUF = (
+    r"(?P<csuf>[€£$₽¥元]|руб(?:л(?:ей|я|ь))?\.?(?![а-яё])|р\.?(?![" + _L + r"])"
+    r"|долл(?:ар(?:ов|а|ы)?)?\.?(?![а-яё])|евро(?![а-яё])|юан(?:ей|ь|я)"
+    r"|(?:usd|eur|gbp|rub|rur|cny|rmb|chf)(?![a-z])|dollars?(?![a-z])|euros?(?![a-z])"
+    r"|sterling|人民币)"
+)
+# The scanner jumps from digit to digit (``_START``) and matches ``_CORE``
+# there; a currency prefix is read from the few characters before.
+_START = re.compile(r"\d|\*\*")
+_CORE = re.compile(
+    r"(?:" + _NUM + r"|(?P<mask>\*{2,}(?:[,.]\*{3})?))"
+    r"(?:" + _MULT + r")?"
+    r"(?:[ \u00a0\u202f\u2009]?" + _CSUF + r")?"
+)
+_CPRE_END = re.compile(
+    r"(?P<cpre>(?<![a-z])(?:us|c|a|au|nz|hk|s)?\$|[£€¥₽]|"
+    r"(?<![a-z])(?:usd|gbp|eur|rub|rur|cny|rmb|chf|jpy|aud|cad)|人民币)[ \u00a0]?\Z")
+_CPRE_LAST = frozenset("$£€¥₽dpbrfy币")
+_LETTER = re.compile(r"[a-zA-Zа-яА-ЯёЁ]")
+
+_RANGE_SEP = re.compile(
+    r"[ \u00a0]*(?:-|–|—|−|~|～|－|to|до|à|a|bis|至|到|and|и|or)[ \u00a0]*\Z")
+
+_CUR_CACHE: dict[str, str | None] = {}
+_CUR_MAP = {
+    "£": "GBP", "€": "EUR", "¥": "CNY", "₽": "RUB", "$": "USD", "元": "CNY",
+    "人民币": "CNY", "us$": "USD", "c$": "CAD", "a$": "AUD", "au$": "AUD",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "rur": "RUB", "rmb": "CNY",
+    "евро": "EUR", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
+    "euro": "EUR", "euros": "EUR",
+}
+
+
+def _currency_of(marker: str) -> str | None:
+    hit = _CUR_CACHE.get(marker)
+    if hit is not None or marker in _CUR_CACHE:
+        return hit
+    code = _currency_lookup(marker)
+    if len(_CUR_CACHE) < 256:
+        _CUR_CACHE[marker] = code
+    return code
+
+
+def _currency_lookup(marker: str) -> str | None:
+    m = marker.strip().lower().rstrip(".")
+    if m in _CUR_MAP:
+        return _CUR_MAP[m]
+    if m.startswith("руб") or m == "р":
+        return "RUB"
+    if m.startswith("долл"):
+        return "USD"
+    if m.startswith("юан"):
+        return "CNY"
+    if len(m) == 3 and m.isascii() and m.isalpha():
+        return m.upper()
+    return None
+
+
+_MULT_VALUE = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "千": 1e3, "万": 1e4,
+               "thousand": 1e3, "million": 1e6, "млн": 1e6, "b": 1e9, "bn": 1e9,
+               "billion": 1e9, "trillion": 1e12, "млрд": 1e9}
+
+
+def _mult_of(s: str) -> float:
+    m = s.strip().rstrip(".")
+    if m in _MULT_VALUE:
+        return _MULT_VALUE[m]
+    if m.startswith("тыс") or m.startswith("т."):
+        return 1e3
+    return 1.0
+
+
+# ---- words after an amount -------------------------------------------------
+_P_YEAR = r"annum|ann|year|yr|anno|jahr|an|año|ano|год|г|年"
+_P_MONTH = r"month|mth|mo|monat|mois|mes|месяц|мес|月"
+_P_WEEK = r"week|wk|woche|semaine|неделю|нед|周|星期"
+_P_DAY = r"day|diem|tag|jour|día|dia|день|смену|сутки|天|日"
+_P_HOUR = r"hour|hr|h|stunde|heure|hora|час|ч|小时|时|小時"
+_PER = r"(?:/|per|a|an|each|pro|par|im|al|por|в|за|每)"
+_B = r"(?![" + _L + r"])"
+
+_TRAIL = re.compile(
+    r"[ \u00a0\u202f]*(?:"
+    r"(?P<year>" + _PER + r"[ \u00a0]*(?:" + _P_YEAR + r")\.?" + _B +
+    r"|p\.?\s?a\.?" + _B + r"|annual(?:ly)?" + _B + r"|yearly|jährlich|годовых|每年)"
+    r"|(?P<month>" + _PER + r"[ \u00a0]*(?:" + _P_MONTH + r")\.?" + _B +
+    r"|pcm|p\.c\.m\.?|p/m|monthly|monatlich|mensuel|ежемесячно)"
+    r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")\.?" + _B +
+    r"|p\.?\s?w\.?" + _B + r"|weekly|еженедельно)"
+    r"|(?P<day>" + _PER + r"[ \u00a0]*(?:" + _P_DAY + r")\.?" + _B +
+    r"|p\.?\s?d\.?" + _B + r"|daily|day\s+rate|ежедневно)"
+    r"|(?P<hour>" + _PER + r"[ \u00a0]*(?:" + _P_HOUR + r")\.?" + _B +
+    r"|p\.?\s?h\.?" + _B + r"|hourly|почасово)"
+    r"|(?P<gross>gross|brutto|bruto|brut|гросс|до\s+вычета\s+(?:налогов|ндфл)|"
+    r"до\s+налогообложения|before\s+tax(?:es)?|pre-?tax|税前)" + _B +
+    r"|(?P<net>net(?:to)?|нетто|на\s+руки|после\s+вычета\s+(?:налогов|ндфл)|"
+    r"after\s+tax(?:es)?|чистыми|税后)" + _B +
+    r"|[·*×x]?[ \u00a0]?(?P<mpy>1[2-8])[ \u00a0]?薪"
+    r"|(?P<comp>basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|ote|otе|"
+    r"commission|comms|(?:(?:sign[\s-]?on|signing|joining|welcome|annual|quarterly|"
+    r"performance|discretionary|retention|relocation)\s+)?bonus(?:es)?|car\s+allowance|"
+    r"allowance|total\s+(?:package|compensation)|package|оклад|преми[яи]|бонус(?:ы)?|"
+    r"底薪|提成|奖金|补贴)" + _B +
+    r"|(?P<est>\(?(?:glassdoor|employer)\s+est\.?\)?|\(?est\.?\)?|\(?estimated\)?)"
+    r"|" + _CSUF.replace("csuf", "tcur") +
+    r")"
+)
+_TRAIL_SEP = re.compile(r"[ \u00a0]*[,(/][ \u00a0]*")
+
+# ---- words before an amount (matched on the reversed window) ---------------
+_PREFIX_WORDS: dict[str, tuple[str, ...]] = {
+    "upto": ("up to", "upto", "до", "не более", "max.", "max", "maximum", "less than",
+             "under", "as much as", "bis zu", "jusqu'à", "jusqu'a", "最高", "至多",
+             "не выше", "может достигать", "достигать", "достигает"),
+    "from": ("from", "от", "starting at", "starting from", "starts at", "start at",
+             "min.", "min", "minimum", "at least", "не менее", "не ниже", "ab",
+             "à partir de", "dès", "最低", "over", "more than", "in excess of", "свыше",
+             "более"),
+    "between": ("between", "между"),
+    "about": ("around", "about", "approx.", "approx", "approximately", "circa", "ca.",
+              "c.", "около", "примерно", "порядка", "~", "约", "大约", "rund"),
+    "ote": ("ote", "ote of", "on target earnings", "on target earnings of",
+            "on-target earnings", "on-target earnings of", "otе"),
+    "base": ("basic", "basic salary", "basic salary of", "basic of", "base", "base salary",
+             "base salary of", "base pay", "base of", "оклад", "底薪", "基本工资"),
+    "bonus": ("bonus", "bonus of", "bonuses", "премия", "премии", "бонус", "奖金", "年终奖"),
+    "commission": ("commission", "commission of", "комиссия", "提成"),
+    "allowance": ("allowance", "allowance of", "car allowance", "car allowance of", "补贴"),
+    "total": ("total package", "total package of", "total compensation",
+              "total compensation of", "total comp", "total cash", "total pay", "package",
+              "package of", "tcc", "ttc", "年包", "总包"),
+    "pyear": ("annual", "annual salary", "yearly", "per annum", "年薪", "в год"),
+    "pmonth": ("monthly", "monthly salary", "月薪", "в месяц"),
+    "pday": ("daily rate", "day rate", "日薪"),
+    "phour": ("hourly", "hourly rate", "时薪", "в час"),
+    "pweek": ("weekly",),
+    "pgross": ("gross", "brutto", "до вычета налогов", "税前"),
+    "pnet": ("net", "на руки", "税后"),
+    "pay": ("salary", "salary range", "salary banding", "employer provided salary",
+            "pay", "pay range", "target pay", "wage", "wages", "rate", "compensation",
+            "remuneration", "earnings", "earning", "earn", "earns", "paying", "pays",
+            "зарплата", "зарплаты", "заработная плата", "з/п", "зп", "доход",
+            "вознаграждение", "зарабатывает", "зарабатывать", "зарабатывают",
+            "заработок", "оплата", "оплата труда", "薪资", "薪酬", "工资", "待遇", "收入"),
+}
+
+
+def _reversed_alternation(words) -> str:
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        parts = [re.escape(p[::-1]) for p in w.split(" ")[::-1]]
+        alts.append(r"[ \u00a0]+".join(parts))
+    return "|".join(alts)
+
+
+_PREFIX_REV = re.compile(
+    r"[ \u00a0\t:：\-–.,(]*(?:" + "|".join(
+        f"(?P<{kind}>{_reversed_alternation(words)})" for kind, words in _PREFIX_WORDS.items()
+    ) + r")(?![" + _L + r"])"
+)
+_PREFIX_COMP = ("ote", "base", "bonus", "commission", "allowance", "total")
+_PREFIX_PERIOD = {"pyear": "year", "pmonth": "month", "pday": "day",
+                  "phour": "hour", "pweek": "week"}
+
+# Words right after a number that make it something other than money.
+_UNIT_AFTER = re.compile(
+    r"[ \u00a0]?\+?[ \u00a0]?(?:%|процент|percent|per\s*cent|pct|лет|года?(?![а-яё])|г\.|"
+    r"компани|магазин|проект|years?(?!ly)|yrs?|months?(?!ly)|weeks?(?!ly)|days?(?!\s*rate)|"
+    r"hours?(?!ly)|hrs|мес(?:яц(?:а|ев))?(?![" + _L + r"])|недел|дн|час(?:а|ов)(?![а-яё])|"
+    r"employees|staff|people|persons|members|users|clients|customers|accounts|"
+    r"stores|sites|offices|countries|сотрудник|человек|чел\.|клиент|"
+    r"km|км|miles|mi(?![a-z])|m²|sq|кв|шт|pcs|x(?![a-z])|раз|мест|rooms|"
+    r"人|年(?!薪)|个月|天(?!/)|周(?!/)|小时|家|位|次|\d)")
+
+# Labels before a number that make it an identifier (reversed window).
+_LABEL_REV = re.compile(
+    r"[ \t.:#№]*(?:" + _reversed_alternation(
+        ("ref", "reference", "id", "no.", "no", "number", "№", "#", "webindex", "job code",
+         "code", "tel", "tel.", "phone", "тел", "тел.", "телефон", "моб.", "fax",
+         "postcode", "zip", "индекс", "артикул", "call", "call us on")) +
+    r")(?![" + _L + r"])|\+")
+
+# Money that is not pay.
+_NONPAY = re.compile(
+    r"portfolio|revenue|turnover|budget|quota|pipeline|worth|valued|funding|"
+    r"raised|valuation|spend|billing|gmv| arr |price|cost|fee |fees|deposit|voucher|"
+    r"gift|prize|donat|ticket|discount|refund|targets? of|sales of|reimburs|"
+    r"tuition|learning|training budget|assets|insurance|life cover|"
+    r"за участие|исследовани|символическ|оборот|выручк|бюджет|стоимост|"
+    r"цена|скидк|штраф|подарок|融资|营收|预算|销售额|注册资金|资本|市值")
+_NONPAY_AFTER = re.compile(
+    r"[ \u00a0+]*(?:[a-z]+[ \u00a0]+){0,2}?(?:portfolio|funding|assets|reimburse|"
+    r"learning|training|tuition|budget|valuation|market cap|in annual|in revenue|"
+    r"to spend|loan|forgiveness|credit|revenue|turnover|in sales|of revenue|of sales|"
+    r"of business|deals?(?![a-z])|accounts?(?![a-z])|contracts?(?![a-z])|arr(?![a-z])|"
+    r"pipeline|quota|targets?(?![a-z])|оборот|выручк|бюджет|融资|营收|预算)")
+
+_PAYWORD = re.compile(
+    r"salar|pay|wage|earn|income|compensat|remunerat|ote|basic| base|bonus|"
+    r"commission|package|rate|зарплат|заработ|з/п|зп|оклад|доход|вознагражд|"
+    r"преми|бонус|薪|工资|待遇|收入|报酬")
+
+_UNSTATED = re.compile(
+    r"(?:(?P<compsal>competitive(?:\s+(?:basic|base))?\s+"
+    r"(?:salary|salaries|pay|package|rates?|remuneration|compensation))"
+    r"|(?P<kw>competitive|negotiable|neg\.|d\.?o\.?e\.?|"
+    r"depending\s+on\s+experience|dependent\s+on\s+experience|"
+    r"commensurate\s+with\s+experience|tbc|tba|not\s+(?:stated|specified|disclosed)|"
+    r"договорная|договорной|по\s+договор[её]нности|по\s+результатам\s+собеседования|"
+    r"не\s+указана)"
+    r"|(?P<zh>薪资面议|面议))")
+_UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "depending on",
+                   "dependent on", "commensurate", "tbc", "tba", "not stated", "not specified",
+                   "not disclosed", "договорн", "по договор", "по результатам", "не указан",
+                   "面议")
+
+_JOIN_COMP = re.compile(
+    r"[ \u00a0]*(?:\+|plus|and|&|,|with|и|плюс)[ \u00a0]*"
+    r"(?:(?:an?|uncapped|generous|excellent|attractive|annual|quarterly|monthly|"
+    r"performance|company|great|achievable|realistic|bonus)[ \u00a0]+)*"
+    r"(?:(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car)"
+    r"|(?P<bonus>bonus(?:es)?|премии|премия|бонусы|奖金|年终奖)"
+    r"|(?P<commission>commission|comms|комиссия|提成)"
+    r"|(?P<ote>ote)"
+    r"|(?P<skip>benefits?|pension|healthcare|bens|perks|holiday|соцпакет|五险一金))"
+    r"(?![" + _L + r"])(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[£$€¥₽\d*])")
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CYR = re.compile(r"[а-яё]")
+_ATTACHED = re.compile(r"[a-zа-яё]")
+_WORD_AFTER = re.compile(r"[ \u00a0+.,]*[a-zа-яё\u4e00-\u9fff]")
+_WORD_BEFORE_REV = re.compile(r"[ \u00a0]*[a-zа-яё\u4e00-\u9fff]")
+_RETIREMENT = re.compile(r"[ \u00a0]?\(?[kb]\)?")
+
+_COMP_WORD = {
+    "basic": "base", "base": "base", "оклад": "base", "底薪": "base", "基本工资": "base",
+    "ote": "ote", "otе": "ote", "commission": "commission", "comms": "commission",
+    "комиссия": "commission", "提成": "commission", "bonus": "bonus", "bonuses": "bonus",
+    "премия": "bonus", "премии": "bonus", "бонус": "bonus", "бонусы": "bonus",
+    "奖金": "bonus", "年终奖": "bonus", "car allowance": "allowance", "allowance": "allowance",
+    "补贴": "allowance", "package": "total", "total package": "total",
+    "total compensation": "total",
+}
+
+
+def _comp_of(word: str) -> str:
+    w = " ".join(word.split())
+    if w in _COMP_WORD:
+        return _COMP_WORD[w]
+    words = w.split(" ")
+    if words[-1] in ("bonus", "bonuses"):
+        return "bonus"
+    if words[0] in ("basic", "base"):
+        return "base"
+    if words[0] == "total":
+        return "total"
+    if "allowance" in w or words[0] in ("car", "travel", "company"):
+        return "allowance"
+    return _COMP_WORD.get(words[0], "unspecified")
+
+
+_PERIOD_GROUPS = frozenset(("year", "month", "week", "day", "hour"))
+
+# Plausible pay per period in US-dollar-like units (see _SCALE).
+_BANDS = {"hour": (3.0, 600.0), "day": (20.0, 4000.0), "week": (100.0, 15000.0),
+          "month": (250.0, 45000.0), "year": (4000.0, 5e6)}
+
+
+def _by_magnitude(v_usd: float) -> str:
+    if v_usd < 100:
+        return "hour"
+    if v_usd < 700:
+        return "day"
+    if v_usd < 15000:
+        return "month"
+    return "year"
+
+
+def _num_value(en, eu, sp, pl) -> tuple[float, str]:
+    if pl is not None:
+        return float(pl.replace(",", ".")), pl
+    if en is not None:
+        return float(en.replace(",", "")), en
+    if eu is not None:
+        return float(eu.replace(".", "").replace(",", ".")), eu
+    raw = sp
+    for ch in " \u00a0\u2009\u202f":
+        sp = sp.replace(ch, "")
+    return float(sp.replace(",", ".")), raw
+
+
+class _Tok:
+    __slots__ = ("start", "end", "value", "mult", "cur", "masked", "year_like", "lead_zero")
+
+    def __init__(self, m: re.Match, start: int, cpre: str | None):
+        self.start = start
+        self.end = m.end()
+        en, eu, sp, pl, mask, mult, csuf = m.group("en", "eu", "sp", "pl", "mask", "mult", "csuf")
+        cur = cpre or csuf
+        self.cur = _currency_of(cur) if cur else None
+        self.mult = _mult_of(mult) if mult else None
+        self.masked = mask is not None
+        if self.masked:
+            self.value = None
+            self.year_like = False
+            self.lead_zero = False
+        else:
+            v, raw = _num_value(en, eu, sp, pl)
+            self.value = v
+            self.year_like = (mult is None and pl is not None
+                              and 1900 <= v <= 2100 and v.is_integer())
+            self.lead_zero = len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
+
+
+def _lower(text: str) -> str:
+    """Lower-case copy with the same length (a few characters grow when
+    lower-cased, e.g. 'İ'; those are kept as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _tokens(lw: str) -> list[_Tok]:
+    toks = []
+    search = _START.search
+    core = _CORE.match
+    pos = 0
+    while True:
+        sm = search(lw, pos)
+        if sm is None:
+            return toks
+        p = sm.start()
+        m = core(lw, p)
+        if m is None:
+            pos = p + 1
+            continue
+        pos = m.end()
+        cpre = None
+        start = p
+        if p:
+            prev = lw[p - 1]
+            if prev in _CPRE_LAST or (p > 1 and prev in " \u00a0" and lw[p - 2] in _CPRE_LAST):
+                pm = _CPRE_END.search(lw, max(0, p - 5), p)
+                if pm is not None:
+                    cpre = pm.group("cpre")
+                    start = pm.start()
+            if cpre is None:
+                if _ATTACHED.match(prev):
+                    continue  # "IR35", "Q1": part of a word
+                if prev in ".," and lw[p] != "*":
+                    continue  # "3.2.1"
+        toks.append(_Tok(m, start, cpre))
+
+
+def _clause_start(lw: str, lo: int, pos: int) -> int:
+    """Start of the clause holding ``pos`` (no further back than ``lo`` or 64 chars)."""
+    cut = max(lo, pos - 64)
+    if pos - cut < 3:
+        return cut
+    best = cut
+    for sep in ("\n", ". ", "; ", "! ", "? ", "。", "；"):
+        i = lw.rfind(sep, cut, pos)
+        if i >= 0 and i + len(sep) > best:
+            best = i + len(sep)
+    return best
+
+
+def parse_salary(text: str, currency: str | None = None, *,
+                 market: str | None = None) -> list[SalaryMention]:
+    """All pay mentions in ``text`` in order of appearance.
+
+    Parameters
+    ----------
+    text:
+        A salary field ("£35,000 - £45,000 per annum") or a whole posting.
+    currency:
+        ISO 4217 code used when the text names no currency.
+    market:
+        Market code (``GB``, ``US``, ``RU``, ``CN``, ``EU``...) whose convention
+        gives the period when the text states none. Defaults to the currency's
+        home market, then to the script of the text around the figure.
+
+    Never raises on text input; returns ``[]`` when nothing looks like pay.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    if _START.search(text) is None:
+        lw = _lower(text)
+        if not any(k in lw for k in _UNSTATED_HINTS):
+            return []
+    else:
+        lw = _lower(text)
+    default_cur = currency.strip().upper() if isinstance(currency, str) and currency.strip() else None
+    mkey = _market_key(market)
+    if default_cur is None and mkey:
+        default_cur = MARKET_CURRENCY.get(mkey)
+    field_mode = len(text) <= 64 or len(text.strip()) <= 64
+
+    toks = _tokens(lw)
+    out: list[SalaryMention] = []
+    n = len(toks)
+    i = 0
+    prev_end = 0
+    ntext = len(text)
+    while i < n:
+        t = toks[i]
+        if t.start < prev_end:
+            i += 1
+            continue
+        group = [t]
+        j = i + 1
+        if j < n:
+            u = toks[j]
+            gap_len = u.start - t.end
+            if 0 <= gap_len <= 7 and _RANGE_SEP.match(lw, t.end, u.start):
+                group.append(u)
+                j += 1
+        nxt = toks[j].start if j < n else ntext
+        mention = _build(text, lw, group, prev_end, nxt, default_cur, mkey, field_mode)
+        if mention is None and len(group) == 2:
+            j = i + 1
+            nxt = toks[j].start if j < n else ntext
+            mention = _build(text, lw, [t], prev_end, nxt, default_cur, mkey, field_mode)
+        if mention is not None:
+            if out and _restates(out[-1], mention):
+                prev_end = mention.end
+            else:
+                out.append(mention)
+                prev_end = mention.end
+                while j < n and toks[j].start < prev_end:
+                    j += 1
+                extra = _joined_components(lw, text, mention, toks[j].start if j < n else ntext)
+                if extra:
+                    out.extend(extra)
+                    prev_end = extra[-1].end
+        while j < n and toks[j].start < prev_end:
+            j += 1
+        i = j
+
+    _unstated(text, lw, out, default_cur, field_mode)
+    return out
+
+
+def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
+    """One mention from one amount or a two-amount range, or None if not pay."""
+    first, last = group[0], group[-1]
+    start, end = first.start, last.end
+    ntext = len(lw)
+    # ---- identifiers, phones, units -----------------------------------------
+    if end < ntext:
+        if _UNIT_AFTER.match(lw, end) is not None:
+            return None
+        if end + 1 < ntext and lw[end] in "-:/." and lw[end + 1].isdigit():
+            return None  # phone, time, date or code: 725-63-57, 20:00, 24/7
+    if start >= 2 and lw[start - 1] in "-/:" and lw[start - 2].isdigit():
+        return None  # the tail of such a code
+    if first.lead_zero or last.lead_zero:
+        return None
+    if (first.value == 401 or first.value == 403) and _RETIREMENT.match(lw, first.start + 3):
+        return None  # 401(k), 403(b) retirement plans
+    cstart = _clause_start(lw, lo, start)
+    rev = lw[start - 1:cstart - 1:-1] if cstart else lw[start - 1::-1] if start else ""
+    if first.cur is None and rev and _LABEL_REV.match(rev, 0, 24):
+        return None
+
+    # ---- values ---------------------------------------------------------------
+    masked = first.masked or last.masked
+    if len(group) == 2 and not masked:
+        a, b = first.value, last.value
+        ma, mb = first.mult, last.mult
+        if ma is None and mb is not None and a <= b:
+            ma = mb
+        a *= ma or 1.0
+        b *= mb or 1.0
+        if a > b:
+            return None
+        low, high = a, b
+    elif masked:
+        low = high = None
+    else:
+        low = high = first.value * (first.mult or 1.0)
+    has_mult = first.mult is not None or last.mult is not None
+    cur = first.cur or last.cur
+
+    # ---- words before ---------------------------------------------------------
+    limit = None
+    comp = None
+    period = None
+    gross = None
+    payword = False
+    pstart = start
+    if rev:
+        rpos = 0
+        for _ in range(4):
+            pm = _PREFIX_REV.match(rev, rpos)
+            if pm is None:
+                break
+            kind = pm.lastgroup
+            rpos = pm.end()
+            if kind in ("upto", "from", "about", "between"):
+                limit = limit or kind
+            elif kind in _PREFIX_COMP:
+                comp = comp or kind
+            elif kind in _PREFIX_PERIOD:
+                period = period or _PREFIX_PERIOD[kind]
+                word = pm.group(kind)
+                if "薪" in word or "yralas" in word:
+                    payword = True
+            elif kind == "pgross":
+                gross = True
+            elif kind == "pnet":
+                gross = False
+            else:
+                payword = True
+        pstart = start - rpos
+
+    # ---- words after ----------------------------------------------------------
+    pos = end
+    mpy = None
+    tcomp = None
+    est = False
+    open_low = False
+    if pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
+        open_low = True  # "£45k+": an open-ended minimum
+        pos += 1
+    tail_end = min(ntext, pos + 64)
+    for _ in range(6):
+        if pos >= tail_end or (pos >= hi_limit and pos > end):
+            break
+        m = _TRAIL.match(lw, pos, tail_end)
+        if m is None:
+            sm = _TRAIL_SEP.match(lw, pos, tail_end)
+            if sm is None:
+                break
+            m = _TRAIL.match(lw, sm.end(), tail_end)
+            if m is None or m.lastgroup in ("comp", "tcur", "mpy"):
+                break
+        g = m.lastgroup
+        if g in _PERIOD_GROUPS:
+            if period is None:
+                period = g
+            elif period != g:
+                break
+        elif g == "gross":
+            gross = True
+        elif g == "net":
+            gross = False
+        elif g == "mpy":
+            mpy = int(m.group("mpy"))
+        elif g == "comp":
+            if tcomp is not None:
+                break
+            tcomp = _comp_of(m.group("comp"))
+        elif g == "tcur":
+            if cur is None:
+                cur = _currency_of(m.group("tcur"))
+        else:
+            est = True
+        pos = m.end()
+    end = pos
+    if tcomp is not None:
+        comp = tcomp
+
+    # ---- is it pay? -----------------------------------------------------------
+    period_written = period is not None
+    strong = (cur is not None or period_written or comp is not None or payword
+              or gross is not None or mpy is not None or est)
+    if masked and not (cur or has_mult or strong):
+        return None
+    if end < ntext and _ATTACHED.match(lw, end):
+        return None  # "12abc": a code or a unit, not pay
+    if not strong:
+        if field_mode:
+            # A bare figure in a short field must stand alone: "35-40k".
+            if _WORD_AFTER.match(lw, end) or (rev and _WORD_BEFORE_REV.match(rev)):
+                return None
+        elif not has_mult or not _PAYWORD.search(lw, max(0, start - 80), min(ntext, end + 40)):
+            return None
+    if first.year_like and cur is None and not period_written and not payword:
+        return None
+    if comp is None and not payword and mpy is None:
+        if (_NONPAY.search(lw, cstart, start)
+                or _NONPAY_AFTER.match(lw, end, min(ntext, end + 40))):
+            return None
+    if cur is None:
+        cur = default_cur
+    script_market = None
+    if cur is None or mkey is None:
+        window = lw[max(0, pstart - 8):end]
+        if _CJK.search(window):
+            script_market = "CN"
+        elif _CYR.search(window):
+            script_market = "RU"
+        if cur is None and script_market:
+            cur = MARKET_CURRENCY[script_market]
+
+    # ---- period ---------------------------------------------------------------
+    market = mkey or _market_key(cur) or script_market
+    conv = CONVENTIONS.get(market or "default", CONVENTIONS["default"])
+    basis = "written"
+    scale = _SCALE.get(cur or "", 1.0)
+    v = high if high is not None else low
+    if not period_written:
+        period = conv.default_period
+        basis = "market"
+        if v is not None:
+            lo_b, hi_b = _BANDS[period]
+            if not (lo_b <= v / scale <= hi_b):
+                period = _by_magnitude(v / scale)
+                basis = "magnitude"
+                # Tiny sums with no pay word are fees or rewards, not wages
+                # ("от 500 ₽ до 1000 ₽" for taking part in a study).
+                if v / scale < 40 and not (comp or payword or field_mode):
+                    return None
+    # No wage is above a few million dollars a year: such figures are company
+    # money (funding, revenue, assets) even when they carry a currency.
+    if v is not None and v * (conv.factor(period, mpy) or 1.0) / scale > 3e6:
+        return None
+
+    # ---- limits ---------------------------------------------------------------
+    if len(group) == 1 and not masked:
+        if limit == "upto":
+            low = None
+        elif limit == "from" or open_low:
+            high = None
+
+    return SalaryMention(
+        text=text[pstart:end].strip(" ,:;"),
+        start=pstart,
+        end=end,
+        low=low,
+        high=high,
+        currency=cur,
+        period=period,
+        period_inferred=not period_written,
+        component=comp or "unspecified",
+        gross=gross,
+        months_per_year=mpy,
+        masked=masked,
+        period_basis=basis,
+        market=market,
+    )
+
+
+def _restates(a: SalaryMention, b: SalaryMention) -> bool:
+    """True when ``b`` repeats ``a`` ("20000 - 30000/annum 20-30K")."""
+    return (b.low == a.low and b.high == a.high and a.low is not None
+            and b.currency == a.currency and b.component == a.component
+            and b.start - a.end <= 3)
+
+
+def _joined_components(lw, text, mention, limit):
+    """Amountless components joined to a mention: '... + car allowance'."""
+    out = []
+    pos = mention.end
+    for _ in range(5):
+        m = _JOIN_COMP.match(lw, pos, min(len(lw), pos + 80))
+        if m is None or m.end() > limit:
+            break
+        kind = m.lastgroup
+        if kind != "skip":
+            s = m.start(kind)
+            out.append(SalaryMention(
+                text=text[s:m.end()], start=s, end=m.end(), low=None, high=None,
+                currency=mention.currency, period=None, period_inferred=False,
+                component=kind, gross=None, months_per_year=None, masked=False,
+                period_basis=None, market=mention.market))
+        pos = m.end()
+    return out
+
+
+def _unstated(text, lw, out, default_cur, field_mode):
+    """Add one mention for 'Competitive', 'DOE', 'negotiable', '面议' and kin
+    when the text gives no amount (an amount makes them redundant)."""
+    for o in out:
+        if o.low is not None or o.high is not None or o.masked:
+            return
+    starts = []
+    for hint in _UNSTATED_HINTS:
+        k = lw.find(hint)
+        while k >= 0:
+            starts.append(k)
+            k = lw.find(hint, k + 1)
+    if not starts:
+        return
+    starts.sort()
+    for k in starts:
+        if k and _ATTACHED.match(lw, k - 1):
+            continue
+        m = _UNSTATED.match(lw, k)
+        if m is None or _ATTACHED.match(lw, m.end()):
+            continue
+        s, e = m.start(), m.end()
+        if any(o.start - 24 <= s <= o.end + 24 or o.start <= e <= o.end for o in out):
+            continue
+        if m.lastgroup == "kw" and not field_mode:
+            if not _PAYWORD.search(lw, max(0, s - 24), s):
+                continue
+        cur = default_cur
+        if cur is None and m.lastgroup == "zh":
+            cur = "CNY"
+        elif cur is None and _CYR.search(m.group()):
+            cur = "RUB"
+        mention = SalaryMention(text=text[s:e], start=s, end=e, low=None, high=None,
+                                currency=cur, period=None, period_inferred=False,
+                                component="unspecified", gross=None,
+                                months_per_year=None, masked=False)
+        k = len(out)
+        while k > 0 and out[k - 1].start > s:
+            k -= 1
+        out.insert(k, mention)
+        return

@@ -1,0 +1,235 @@
+"""Split a job text into headed sections of items.
+
+Input is the structured plain text ingest produces (headings on their own line,
+list items as ``- item``); raw HTML is tolerated through a small BeautifulSoup
+fallback. A section is ``{heading, kind, items, start, end}``: ``kind`` says
+what the section holds (``duties``, ``requirements``, ``skills``, ``benefits``,
+``pay``, ``description`` or ``other``), ``items`` are ``{text, label}`` and
+``start``/``end`` are character offsets of the section in the parsed text.
+
+What counts as an item: a line with any bullet glyph (``- • * – — · ▪`` ...,
+``1.``/``a)``), a line opened by a token repeated across consecutive lines
+(mangled bullets such as a stray ``61 `` from a broken encoding), a
+``Label: description`` line (label kept), or a plain paragraph line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+__all__ = ["parse_sections", "looks_like_html", "html_to_lines", "heading_kind", "SECTION_KINDS"]
+
+SECTION_KINDS = ("duties", "requirements", "skills", "benefits", "pay", "description", "other")
+
+# Heading vocabulary per kind; checked in this order on the lower-cased heading.
+_KIND_RES: list[tuple[str, re.Pattern]] = [
+    ("pay", re.compile(r"salary|compensation|remuneration|\bpay\b|earnings|зарплат|заработ|оплата труда|"
+                       r"доход|прибыль|薪资|薪酬|工资|薪水")),
+    ("benefits", re.compile(r"benefit|perks|we offer|what we offer|условия|мы предлагаем|преимуществ|"
+                            r"福利|待遇")),
+    ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll| will) do|"
+                          r"day[- ]to[- ]day|key tasks|\btasks\b|\bactivities\b|обязанност|функци|задач|"
+                          r"ответственн|чем .*занима|职责|工作内容|岗位内容")),
+    ("skills", re.compile(r"skill|competenc|навык|умени|компетенц|技能|能力")),
+    ("requirements", re.compile(r"requirement|qualification|experience|who you are|what you(?:'ll| will)? need|"
+                                r"about you|education|требовани|ожидаем|кандидат|опыт|образовани|要求|任职|资格")),
+    ("description", re.compile(r"description|summary|overview|about|purpose|definition|introduction|"
+                               r"описани|о компании|о нас|о вакансии|描述|简介|介绍|概述")),
+]
+
+_BULLET_RE = re.compile(
+    r"^\s*(?:[-•*–—·▪●◦‣■□➢►✓✔❖→\u2043\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)])\s*"
+)
+_NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s+")
+_LABEL_RE = re.compile(r"^([^\W\d_][^:：]{0,60}?)\s*[:：]\s+(\S.*)$")
+_TERMINAL = ".!?;,。；！？"
+_LEVEL_LINE_RE = re.compile(r"^(?:level|уровень)\s+[^:]{2,40}:$", re.IGNORECASE)
+_HTML_RE = re.compile(r"<(?:p|li|ul|ol|div|h[1-6]|br|b|strong|table|tr|td|span)\b[^>]*>", re.IGNORECASE)
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is raw HTML rather than ingest's structured text."""
+    return "<" in text and _HTML_RE.search(text, 0, 4000) is not None
+
+
+def html_to_lines(html: str) -> str:
+    """Fallback HTML -> structured text: block elements on their own line, ``<li>`` as ``- item``."""
+    from bs4 import BeautifulSoup  # only raw HTML pays for the import
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for li in soup.find_all("li"):
+        li.insert(0, "\n- ")
+        li.append("\n")
+    for tag in soup.find_all(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "table"]):
+        tag.insert(0, "\n")
+        tag.append("\n")
+    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+@lru_cache(maxsize=8192)
+def heading_kind(heading: str | None) -> str:
+    """Kind of a section from its heading text."""
+    if not heading:
+        return "description"
+    low = heading.lower()
+    for kind, rx in _KIND_RES:
+        if rx.search(low):
+            return kind
+    # "Account Director Details", "Account Manager": a heading that only names the
+    # role introduces what the role does.
+    from .roles import find_role_mentions
+
+    if find_role_mentions(heading):
+        return "duties"
+    return "other"
+
+
+def _word_count(s: str) -> int:
+    if _CJK_RE.search(s):
+        return max(1, len(s) // 3)
+    return s.count(" ") + 1
+
+
+def _mangled_bullets(lines: list[str]) -> set[str]:
+    """Leading tokens that behave as bullets: repeated on consecutive lines and not words."""
+    firsts = []
+    for line in lines:
+        parts = line.split(None, 1)
+        firsts.append(parts[0] if len(parts) == 2 else None)
+    runs: Counter = Counter()
+    for prev, cur in zip(firsts, firsts[1:]):
+        if cur is not None and cur == prev:
+            runs[cur] += 1
+    out = set()
+    for tok, n in runs.items():
+        if n < 2 or len(tok) > 4:
+            continue
+        if tok.isalpha() and tok not in ("o", "O", "v"):
+            continue  # a repeated real word ("The", "We") is text, not a bullet
+        out.add(tok)
+    return out
+
+
+def _is_heading(line: str, next_kind: str | None) -> bool:
+    s = line.strip()
+    if not s or len(s) > 90:
+        return False
+    if s.startswith("#"):
+        return True
+    if s.startswith("**") and s.endswith("**") or s.startswith("【") and s.endswith("】"):
+        return True
+    words = _word_count(s)
+    if s[-1] in ":：":
+        return words <= 8 and not _LEVEL_LINE_RE.match(s)
+    if s[-1] in _TERMINAL or words > 8 or _LABEL_RE.match(s):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters) and words <= 8:
+        return True
+    if heading_kind(s) not in ("other",) and words <= 6:
+        return True
+    # A short line directly followed by list items is a heading ("1. Account Director Details").
+    return next_kind == "item" and words <= 8 and (_NUMBERED_RE.match(s) is not None or words <= 5)
+
+
+def _clean_heading(s: str) -> str:
+    s = s.strip().strip("#*【】 ").strip()
+    s = _NUMBERED_RE.sub("", s)
+    return s.rstrip(":： ").strip()
+
+
+def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
+    """Split ``text`` into sections.
+
+    Returns ``[{heading, kind, items: [{text, label}], start, end}]`` in document
+    order. Text before the first heading forms a section with heading ``None``.
+    Sections with no items are kept (the heading is information too).
+    ``item_offsets=True`` adds each item's ``start`` offset (used by ``structure``
+    to split a multi-role document); offsets refer to the parsed text, which is
+    ``text`` itself unless ``text`` was raw HTML.
+    """
+    if not text:
+        return []
+    if looks_like_html(text):
+        text = html_to_lines(text)
+    raw_lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in raw_lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    stripped = [line.strip() for line in raw_lines]
+    mangled = _mangled_bullets([s for s in stripped if s])
+
+    # First pass: what each line looks like.
+    kinds: list[str | None] = []
+    for s in stripped:
+        if not s:
+            kinds.append(None)
+        elif _BULLET_RE.match(s) and not _NUMBERED_RE.match(s):
+            kinds.append("item")
+        elif mangled and s.split(None, 1)[0] in mangled:
+            kinds.append("item")
+        elif _NUMBERED_RE.match(s):
+            kinds.append("numbered")
+        else:
+            kinds.append("line")
+
+    # The kind of the next non-blank line tells a heading from a short paragraph.
+    n = len(stripped)
+    following: list[str | None] = [None] * n
+    nxt: str | None = None
+    for i in range(n - 1, -1, -1):
+        following[i] = nxt
+        k = kinds[i]
+        if k is not None:
+            nxt = "item" if k == "item" or _LABEL_RE.match(stripped[i]) is not None else k
+
+    sections: list[dict] = []
+    current = {"heading": None, "kind": "description", "items": [], "start": 0, "end": 0}
+    for i, s in enumerate(stripped):
+        kind = kinds[i]
+        if kind is None:
+            continue
+        start = offsets[i]
+        if kind in ("line", "numbered") and _is_heading(s, following[i]):
+            current["end"] = start
+            if current["heading"] is not None or current["items"]:
+                sections.append(current)
+            heading = _clean_heading(s)
+            current = {"heading": heading, "kind": heading_kind(heading), "items": [], "start": start, "end": start}
+            continue
+        body = s
+        if kind == "item":
+            m = _BULLET_RE.match(s)
+            if m and m.end() > 0:
+                body = s[m.end():]
+            else:
+                body = s.split(None, 1)[1] if len(s.split(None, 1)) == 2 else s
+        elif kind == "numbered":
+            body = _NUMBERED_RE.sub("", s)
+        body = body.strip()
+        if not body:
+            continue
+        label = None
+        m = _LABEL_RE.match(body)
+        if m and _word_count(m.group(1)) <= 6 and not m.group(1).lower().startswith(("http", "www")):
+            label, body = m.group(1).strip(), m.group(2).strip()
+        elif _LEVEL_LINE_RE.match(body):
+            label, body = "Level", body.split(None, 1)[1].rstrip(":").strip()
+        item = {"text": body, "label": label}
+        if item_offsets:
+            item["start"] = start
+        current["items"].append(item)
+    current["end"] = len(text)
+    if current["heading"] is not None or current["items"]:
+        sections.append(current)
+    return sections

@@ -1,0 +1,281 @@
+"""Time allocation: "% of time" duty splits in job descriptions.
+
+Three shapes are read:
+
+* runs of percentages that share a list: one activity per percentage, inline
+  ("... within the account base 25% Create and manage ... 10% ..."), one per
+  line ("- Prospecting - 25%") or a table row ("Prospecting | 25%");
+* sentences that say the share is of time: "spend 35% of time on ...",
+  "35% времени", "35%的时间", "(20% of time)";
+* nothing else. A percentage is a time share only when it sits in such a run
+  (which must add up to about 100, or follow a "% of time" marker) or is said to
+  be of time. "120% of target", commission rates, "90% удовлетворенности",
+  "grow revenue 20%" are excluded.
+
+The result is ``{items, total, status}``; ``total`` is the sum of what the text
+said, each item keeps that as ``raw_share`` and gets ``share`` normalised so the
+items add up to 100. ``status``: ``exact`` (total 100), ``within_tolerance``
+(within 2 points), ``incomplete`` (less), ``over`` (more) or ``none``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .taxonomy import classify_responsibility
+
+__all__ = ["extract_time_allocation", "TOLERANCE"]
+
+TOLERANCE = 2.0
+
+_PCT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|％)")
+# The number before a percent sign (searched in a short slice ending at the sign).
+_NUM_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?$")
+# Markers that announce a time split (the percentages follow).
+_MARKER_RE = re.compile(
+    r"%\s*of\s+(?:the\s+|my\s+|your\s+|working\s+)?time|time\s+(?:allocation|split|spent)|"
+    r"percent(?:age)?\s+of\s+time|распределение\s+(?:рабочего\s+)?времени|%\s*(?:рабочего\s+)?времени|"
+    r"时间分配|时间占比|工作时间比例",
+    re.IGNORECASE,
+)
+# "NN% of (my/the) time", "NN% времени", "NN%的时间", "NN% of working hours".
+_OF_TIME_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+|my\s+|your\s+|his\s+|her\s+|their\s+|our\s+)?(?:working\s+|work\s+)?(?:time|hours|day|week)|"
+    r"(?:рабочего\s+)?времени|от\s+(?:всего\s+)?(?:рабочего\s+)?времени|(?:的)?(?:工作)?时间)",
+    re.IGNORECASE,
+)
+# Not time shares: what follows or precedes the number says so.
+_EXCLUDE_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:target|quota|plan|revenue|sales|salary|base|ote|budget|goal)|"
+    r"(?:commission|bonus|discount|growth|increase|uplift|margin|satisfaction|retention|rate|"
+    r"удовлетвор|комисс|бонус|скидк|рост|прирост|выполнени|от\s+(?:плана|оклада|продаж)|"
+    r"提成|增长|满意|奖金|折扣|业绩))",
+    re.IGNORECASE,
+)
+# Words just before the number that make it something other than a time share.
+_EXCLUDE_LAST_WORDS = frozenset({"to", "over", "than", "least", "above", "более", "свыше", "до", "на", "by"})
+_EXCLUDE_WORD_PREFIXES = ("commission", "bonus", "discount", "grow", "increas", "exceed", "satisf", "uplift",
+                          "рост", "увелич", "комисс", "бонус", "скидк", "удовлетвор")
+_EXCLUDE_CJK_BEFORE = ("增长", "提成", "超过", "达到", "提升", "满意")
+_SEPARATORS = " \t|:-–—•*·()[],;.=>"
+_BULLET_RE = re.compile(r"^\s*(?:[-•*–—·▪●◦]|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?。！？;\n](?=\s|$)|\n")
+_CAPS_RUN = re.compile(r"\s[A-Z][A-Z ]{8,}")
+_ACTIVITY_AFTER = re.compile(
+    r"^\s*(?:is\s+|are\s+)?(?:spent\s+)?(?:on|in|doing|for|to|занимает|уходит\s+на|отводится\s+на|"
+    r"приходится\s+на|на|用于|用在|花在|在|[—–:-])\s*", re.IGNORECASE)
+_SPEND_BEFORE = re.compile(
+    r"(?:spend|spends|spending|devote|dedicate|allocate)\s+(?:about\s+|around\s+|approximately\s+)?$|"
+    r"(?:тратит\w*|уделя\w*|занимает|отводит\w*)\s+(?:около\s+|примерно\s+)?$|(?:将|把|约|大约)$",
+    re.IGNORECASE,
+)
+
+
+_TRAILING_JOINER = re.compile(r"(?:[\s,;]+(?:and|и|а)|以及|和)?[\s,，、;]*$", re.IGNORECASE)
+_TRAILING_SPEND = re.compile(r"(?:\s*(?:spend|spends|тратит\w*|将|约))+$", re.IGNORECASE)
+_LEADING_HEDGE = re.compile(r"^(?:about|around|approximately|около|примерно|约|大约)\s*", re.IGNORECASE)
+
+
+def _value(s: str) -> float:
+    return float(s.replace(",", "."))
+
+
+def _excluded(text: str, start: int, end: int) -> bool:
+    if _EXCLUDE_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 40):start].lower()
+    if before.rstrip().endswith(_EXCLUDE_CJK_BEFORE):
+        return True
+    words = before.split()[-3:]
+    if words and words[-1].strip(",:;") in _EXCLUDE_LAST_WORDS:
+        return True
+    return any(w.startswith(_EXCLUDE_WORD_PREFIXES) for w in words)
+
+
+def _percentages(text: str) -> list[re.Match]:
+    """Every "NN%" in the text, found from the percent signs (cheap) backwards."""
+    out = []
+    for sign in ("%", "％"):
+        i = text.find(sign)
+        while i != -1:
+            m = _PCT_RE.match(text, _num_start(text, i), i + 1)
+            if m is not None:
+                out.append(m)
+            i = text.find(sign, i + 1)
+    if len(out) > 1:
+        out.sort(key=lambda m: m.start())
+    return out
+
+
+def _num_start(text: str, sign: int) -> int:
+    m = _NUM_BEFORE.search(text, max(0, sign - 8), sign)
+    return m.start() if m else sign
+
+
+def _clean_activity(s: str) -> str:
+    s = " ".join(s.split())
+    s = _BULLET_RE.sub("", s)
+    return s.strip(_SEPARATORS).strip()
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b == -1 else b
+
+
+def _runs(matches: list[re.Match], text: str) -> list[list[re.Match]]:
+    """Group consecutive percentages that plausibly belong to one time split.
+
+    Without a "% of time" marker a run stops before it would pass 100 (the next
+    number starts another list); after a marker it may run over, so an
+    over-allocated split is reported as ``over`` rather than cut.
+    """
+    runs: list[list[re.Match]] = []
+    i = 0
+    while i < len(matches):
+        run = [matches[i]]
+        total = _value(matches[i].group(1))
+        cap = 300.0 if _marker_before(text, matches[i].start()) else 100 + TOLERANCE
+        j = i + 1
+        while j < len(matches):
+            gap = matches[j].start() - run[-1].end()
+            v = _value(matches[j].group(1))
+            if gap > 320 or total + v > cap:
+                break
+            run.append(matches[j])
+            total += v
+            j += 1
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _marker_before(text: str, pos: int) -> re.Match | None:
+    best = None
+    for m in _MARKER_RE.finditer(text, max(0, pos - 250), pos + 1):  # a short window only
+        if m.end() <= pos + 1:
+            best = m
+    return best
+
+
+def _run_items(run: list[re.Match], text: str, marker: re.Match | None) -> list[tuple[str, float, float]]:
+    """(activity, raw_share, extraction confidence) for each percentage of a run."""
+    lines = {_line_bounds(text, m.start()) for m in run}
+    conf = 0.9 if marker else 0.8
+    out = []
+    if len(lines) == len(run):
+        # One percentage per line: the line (minus the number) is the activity.
+        for m in run:
+            a, b = _line_bounds(text, m.start())
+            activity = _clean_activity(text[a:m.start()] + " " + text[m.end():b])
+            out.append((activity, _value(m.group(1)), conf))
+        return out
+    first = run[0]
+    lead_start = marker.end() if marker else max(
+        text.rfind("\n", 0, first.start()) + 1, first.start() - 200)
+    lead = text[lead_start:first.start()]
+    if marker and len(lead.strip(_SEPARATORS)) <= 2:
+        # Percentage first: "25% Prospect new accounts 10% Report ..."
+        for k, m in enumerate(run):
+            end = run[k + 1].start() if k + 1 < len(run) else _activity_end(text, m.end())
+            out.append((_clean_activity(text[m.end():end]), _value(m.group(1)), conf))
+        return out
+    if not marker:
+        # Without a marker the first activity starts at the last sentence boundary.
+        cut = max(lead.rfind(". "), lead.rfind(": "), lead.rfind("\n"))
+        if cut != -1:
+            lead_start += cut + 2
+    prev = lead_start
+    for m in run:
+        out.append((_clean_activity(text[prev:m.start()]), _value(m.group(1)), conf))
+        prev = m.end()
+    return out
+
+
+def _activity_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos, pos + 300)
+    end = m.start() if m else min(len(text), pos + 300)
+    caps = _CAPS_RUN.search(text, pos, end)
+    return caps.start() if caps else end
+
+
+def _sentence_item(text: str, m: re.Match, of_time_end: int) -> tuple[str, float, float] | None:
+    """Activity for "spend 35% of time on X" / "X (35% of time)" / "35% времени — X"."""
+    end = _activity_end(text, of_time_end)
+    nxt = text.find("%", of_time_end, end)
+    if nxt != -1:
+        end = _num_start(text, nxt)
+    after = _TRAILING_JOINER.sub("", text[of_time_end:end])
+    lead = _ACTIVITY_AFTER.match(after)
+    if lead or _SPEND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        activity = after[lead.end():] if lead else after
+        if _clean_activity(activity):
+            return _clean_activity(activity), _value(m.group(1)), 0.75
+    # Otherwise the activity is the clause before the number.
+    a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+    activity = _clean_activity(text[a:m.start()])
+    activity = _LEADING_HEDGE.sub("", _TRAILING_SPEND.sub("", activity)).strip()
+    if not activity:
+        activity = _clean_activity(after)
+    if not activity:
+        return None
+    return activity, _value(m.group(1)), 0.7
+
+
+def extract_time_allocation(text: str) -> dict:
+    """Find the "% of time" split a job text gives.
+
+    Returns ``{"items": [{activity, share, raw_share, category, confidence}],
+    "total": float | None, "status": str}``.
+    """
+    if not text or ("%" not in text and "％" not in text):
+        return {"items": [], "total": None, "status": "none"}
+    matches = []
+    explicit: list[tuple[re.Match, int]] = []
+    for m in _percentages(text):
+        v = _value(m.group(1))
+        if not 0 < v <= 100:
+            continue
+        of_time = _OF_TIME_AFTER.match(text, m.end())
+        if of_time and of_time.end() > m.end():
+            explicit.append((m, of_time.end()))
+            continue
+        if _excluded(text, m.start(), m.end()):
+            continue
+        matches.append(m)
+
+    found: list[tuple[str, float, float]] = []
+    for run in _runs(matches, text):
+        total = sum(_value(m.group(1)) for m in run)
+        marker = _marker_before(text, run[0].start())
+        if len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8 or marker and len(run) >= 2:
+            found.extend(_run_items(run, text, marker))
+    for m, end in explicit:
+        item = _sentence_item(text, m, end)
+        if item:
+            found.append(item)
+
+    found = [f for f in found if f[0]]
+    if not found:
+        return {"items": [], "total": None, "status": "none"}
+    total = round(sum(f[1] for f in found), 2)
+    if abs(total - 100) < 0.01:
+        status = "exact"
+    elif abs(total - 100) <= TOLERANCE:
+        status = "within_tolerance"
+    elif total < 100:
+        status = "incomplete"
+    else:
+        status = "over"
+    items = []
+    for activity, raw, conf in found:
+        category, cat_conf = classify_responsibility(activity)
+        items.append({
+            "activity": activity,
+            "share": round(raw * 100.0 / total, 2) if total else None,
+            "raw_share": raw,
+            "category": category,
+            "confidence": round(conf * (0.6 + 0.4 * cat_conf), 2),
+        })
+    return {"items": items, "total": total, "status": status}

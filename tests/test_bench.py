@@ -1,0 +1,362 @@
+"""Tests for workbench.bench against hand-worked values and independent computations."""
+
+from __future__ import annotations
+
+import math
+import sys
+import types
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import workbench
+from workbench import bench
+from workbench.config import Disclosure
+from workbench.errors import ParameterError
+
+OPEN = Disclosure(min_postings=1, min_sources=1, max_company_share=1.0)
+
+
+def make_tables(rows, *, currency="GBP", extra_salaries=(), records_extra=None):
+    """rows: (record_id, company, level, low, high[, country, experience_min])."""
+    records, salaries = [], []
+    for row in rows:
+        rid, company, level, low, high, *rest = row
+        country = rest[0] if rest else "GB"
+        exp = rest[1] if len(rest) > 1 else None
+        records.append({
+            "record_id": rid, "posting_id": rid.split(":")[0], "source": f"{rid}.txt",
+            "title": "Account Manager", "company": company, "location": "London",
+            "country": country, "language": "en", "date_posted": "2026-10-01",
+            "role_family": "account_management", "role_level": level, "role_label": "x",
+            "role_confidence": 0.9, "experience_min": exp, "experience_max": None,
+            "education": None, "record_json": "{}",
+        })
+        salaries.append(_salary(rid, 0, low, high, "base", currency=currency))
+    salaries.extend(extra_salaries)
+    rec = pd.DataFrame(records)
+    if records_extra is not None:
+        rec = pd.concat([rec, pd.DataFrame(records_extra)], ignore_index=True)
+    return bench.Tables(records=rec, salaries=pd.DataFrame(salaries))
+
+
+def _salary(rid, idx, low, high, component, *, masked=False, currency="GBP", rate_date="2026-10-01"):
+    return {
+        "record_id": rid, "idx": idx, "text": "", "low": low, "high": high, "currency": currency,
+        "period": "year", "period_inferred": False, "component": component, "gross": None,
+        "months_per_year": None, "masked": masked, "annual_low": low, "annual_high": high,
+        "convention": "GB", "reporting_currency": currency, "annual_low_rc": low,
+        "annual_high_rc": high, "fx_rate": 1.0, "rate_date": rate_date,
+    }
+
+
+FIVE = [  # five companies, one posting each, level 2: 30k, 32k, 35k, 40k, 50k
+    ("a:0", "A", 2, 30000, 30000),
+    ("b:0", "B", 2, 30000, 34000),   # midpoint 32k
+    ("c:0", "C", 2, 35000, None),    # one-sided "from 35k": stated end
+    ("d:0", "D", 2, None, 40000),    # one-sided "up to 40k": stated end
+    ("e:0", "E", 2, 45000, 55000),   # midpoint 50k
+]
+
+
+def test_percentiles_match_hand_worked_type7_values():
+    # sorted 30000, 32000, 35000, 40000, 50000; type 7 position h = (n - 1) p = 4p
+    # P10: h=0.4 -> 30000 + 0.4*2000 = 30800;  P25: h=1 -> 32000;  P50: h=2 -> 35000
+    # P75: h=3 -> 40000;  P90: h=3.6 -> 40000 + 0.6*10000 = 46000;  mean 187000/5 = 37400
+    points = bench.pay_points(make_tables(FIVE))
+    table = bench.market_percentiles(points, n_boot=0)
+    row = table.iloc[0]
+    assert (row.n, row.n_sources, bool(row.suppressed)) == (5, 5, False)
+    assert [row.p10, row.p25, row.p50, row.p75, row.p90] == [30800, 32000, 35000, 40000, 46000]
+    assert row["mean"] == 37400
+    assert pd.isna(row.suppression_reason)
+
+
+def test_one_sided_range_uses_the_stated_end():
+    points = bench.pay_points(make_tables(FIVE)).set_index("record_id")
+    assert points.loc["c:0", ["annual_base_low", "annual_base", "annual_base_high"]].tolist() == [35000] * 3
+    assert points.loc["d:0", "annual_base"] == 40000
+
+
+def test_cell_with_three_postings_is_suppressed_with_reason():
+    rows = FIVE + [("f:0", "F", 3, 50000, 50000), ("g:0", "G", 3, 52000, 52000),
+                   ("h:0", "H", 3, 54000, 54000)]
+    table = bench.market_percentiles(bench.pay_points(make_tables(rows)), n_boot=0)
+    level3 = table[table.role_level == 3].iloc[0]
+    assert level3.n == 3 and bool(level3.suppressed)
+    # with 3 postings each company necessarily supplies a third of the cell
+    assert level3.suppression_reason == (
+        "only 3 postings (minimum 5); only 3 companies (minimum 5); "
+        "one company supplies 33% (maximum 25%)")
+    assert all(math.isnan(level3[c]) for c in ["p10", "p25", "p50", "p75", "p90", "mean"])
+    assert not bool(table[table.role_level == 2].iloc[0].suppressed)
+
+
+def test_dominant_company_is_suppressed_with_share_reason():
+    # company A supplies 2 of 5 postings = 40% > 25%
+    rows = [("a:0", "A", 2, 30000, 30000), ("a2:0", "A", 2, 31000, 31000)] + FIVE[1:4]
+    rule = Disclosure(min_postings=5, min_sources=1, max_company_share=0.25)
+    row = bench.market_percentiles(bench.pay_points(make_tables(rows)), disclosure=rule, n_boot=0).iloc[0]
+    assert row.n == 5 and row.n_sources == 4
+    assert row.suppression_reason == "one company supplies 40% (maximum 25%)"
+    assert math.isnan(row.p50)
+
+
+def test_ttc_rules_ote_bonus_allowance_and_masked():
+    extra = [
+        _salary("a:0", 1, 40000, 40000, "ote"),            # OTE 40k over base 30k -> ttc 40k
+        _salary("b:0", 1, 5000, 5000, "bonus"),            # base 32k + bonus 5k
+        _salary("b:0", 2, 2000, 4000, "commission"),       # + commission midpoint 3k
+        _salary("b:0", 3, 6000, 6000, "car_allowance"),    # + car 6k -> 46k
+        _salary("c:0", 1, None, None, "commission", masked=True),  # masked: mentioned, no amount
+        _salary("d:0", 1, 25000, 25000, "ote"),            # OTE below base: ttc = base
+    ]
+    points = bench.pay_points(make_tables(FIVE, extra_salaries=extra)).set_index("record_id")
+    assert points.loc["a:0", "annual_ttc"] == 40000 and points.loc["a:0", "annual_variable"] == 10000
+    assert points.loc["b:0", "annual_ttc"] == 32000 + 5000 + 3000 + 6000
+    assert points.loc["b:0", "annual_variable"] == 8000
+    assert points.loc["c:0", "annual_ttc"] == 35000 and bool(points.loc["c:0", "has_variable"])
+    assert math.isnan(points.loc["c:0", "annual_variable"])
+    assert points.loc["d:0", "annual_ttc"] == 40000
+    assert not bool(points.loc["e:0", "has_variable"])
+
+
+def test_masked_base_and_ote_only_records_are_left_out():
+    extra = [_salary("x:0", 0, None, None, "base", masked=True), _salary("y:0", 0, 50000, 60000, "ote")]
+    points = bench.pay_points(make_tables(FIVE, extra_salaries=extra))
+    assert set(points.record_id) == {"a:0", "b:0", "c:0", "d:0", "e:0"}
+
+
+def test_uniform_range_method_spreads_each_posting_evenly():
+    # one posting 20k-40k -> 9 points 20000 + 20000 (j + 0.5) / 9; P25 at h = 8 * 0.25 = 2 -> j = 2
+    tables = make_tables([("a:0", "A", 1, 20000, 40000)])
+    uni = bench.market_percentiles(bench.pay_points(tables, range_method="uniform"),
+                                   disclosure=OPEN, n_boot=0).iloc[0]
+    assert uni.p25 == pytest.approx(20000 + 20000 * 2.5 / 9)
+    assert uni.p50 == pytest.approx(30000) and uni.n == 1
+    mid = bench.market_percentiles(bench.pay_points(tables), disclosure=OPEN, n_boot=0).iloc[0]
+    assert mid.p25 == 30000
+
+
+def test_range_method_effect_reports_both_methods():
+    effect = bench.range_method_effect(make_tables(FIVE), disclosure=OPEN)
+    row = effect.iloc[0]
+    assert row.p50_midpoint == 35000
+    assert {"p25_uniform", "p50_uniform", "p75_uniform", "p50_diff_pct"} <= set(effect.columns)
+    assert row.p25_uniform != row.p25_midpoint  # ranges widen the spread
+
+
+def test_bootstrap_ci_is_seeded_and_matches_a_naive_loop():
+    values = np.array([30, 32, 35, 40, 50, 41, 38, 33, 36, 44], dtype=float)[:, None]
+    lo, hi = bench.bootstrap_median_ci(values, 500, np.random.default_rng(7))
+    rng = np.random.default_rng(7)
+    idx = rng.integers(0, 10, size=(500, 10))
+    naive = [np.median(values[i, 0]) for i in idx]
+    assert (lo, hi) == tuple(np.percentile(naive, [2.5, 97.5]))
+    assert lo <= np.median(values) <= hi
+    points = bench.pay_points(make_tables(FIVE))
+    a = bench.market_percentiles(points, n_boot=300, seed=1)
+    b = bench.market_percentiles(points, n_boot=300, seed=1)
+    assert a.p50_ci_low.iloc[0] == b.p50_ci_low.iloc[0]
+    assert a.p50_ci_low.iloc[0] <= 35000 <= a.p50_ci_high.iloc[0]
+
+
+def test_level_structure_hand_values_and_inversion():
+    pct = pd.DataFrame({
+        "role_level": [1, 2, 3], "n": [9, 9, 9],
+        "p25": [25.0, 29.0, 30.0], "p50": [28.0, 33.0, 32.0], "p75": [30.0, 38.0, 36.0],
+    })
+    out = bench.level_structure(pct).set_index("role_level")
+    # progression 33/28 - 1; overlap of [25,30] and [29,38] is [29,30]: 1 / 5 = 0.2
+    assert out.loc[1, "midpoint_progression"] == pytest.approx(33 / 28 - 1)
+    assert out.loc[1, "overlap_with_next"] == pytest.approx(0.2)
+    assert out.loc[1, "range_spread"] == pytest.approx((30 - 25) / 25)
+    assert bool(out.loc[2, "inversion"]) and out.loc[2, "inverted_with"] == "3"
+    assert not bool(out.loc[1, "inversion"])
+    assert math.isnan(out.loc[3, "midpoint_progression"])
+
+
+def test_pay_mix_takes_shares_per_posting():
+    extra = [_salary("a:0", 1, 40000, 40000, "ote"), _salary("b:0", 1, 8000, 8000, "bonus")]
+    mix = bench.pay_mix(bench.pay_points(make_tables(FIVE, extra_salaries=extra))).iloc[0]
+    # a: 10k / 40k = 0.25; b: 8k / 40k = 0.2 -> median 0.225
+    assert mix.n == 5 and mix.n_with_variable == 2 and mix.share_with_variable == pytest.approx(0.4)
+    assert mix.median_variable_share == pytest.approx(0.225)
+
+
+def _regression_points(seed=3, n=60):
+    rng = np.random.default_rng(seed)
+    level = rng.integers(1, 6, n)
+    country = np.where(rng.random(n) < 0.3, "US", "GB")
+    exp = rng.integers(0, 8, n).astype(float)
+    exp[rng.random(n) < 0.2] = np.nan
+    log_pay = 10 + 0.15 * level + 0.2 * (country == "US") + 0.02 * np.nan_to_num(exp) + rng.normal(0, 0.1, n)
+    return pd.DataFrame({"annual_base": np.exp(log_pay), "role_level": level, "country": country,
+                         "experience_min": exp, "company": [f"c{i}" for i in range(n)]})
+
+
+def test_regression_matches_closed_form_ols_and_hand_hc3():
+    points = _regression_points()
+    result = bench.regression(points)
+    ols = result.table[result.table.model == "ols_hc3"].set_index("term")
+    # independent computation: beta = (X'X)^-1 X'y; HC3 = B X' diag(e^2 / (1-h)^2) X B
+    exp = points.experience_min
+    X = np.column_stack([np.ones(len(points)), points.role_level, exp.fillna(0),
+                         exp.isna().astype(float), (points.country == "US").astype(float)])
+    y = np.log(points.annual_base.to_numpy())
+    bread = np.linalg.inv(X.T @ X)
+    beta = bread @ X.T @ y
+    resid = y - X @ beta
+    h = np.einsum("ij,jk,ik->i", X, bread, X)
+    cov = bread @ (X.T * (resid**2 / (1 - h) ** 2)) @ X @ bread
+    se = np.sqrt(np.diag(cov))
+    terms = ["const", "role_level", "experience_min", "experience_missing", "country[US]"]
+    assert list(ols.index) == terms
+    np.testing.assert_allclose(ols.coef.to_numpy(), beta, rtol=1e-10)
+    np.testing.assert_allclose(ols.se.to_numpy(), se, rtol=1e-10)
+    z = stats.norm.ppf(0.975)  # statsmodels uses normal intervals with a robust covariance
+    assert ols.loc["role_level", "ci_low"] == pytest.approx(beta[1] - z * se[1], rel=1e-9)
+    assert ols.loc["role_level", "pct_effect"] == pytest.approx(math.expm1(beta[1]))
+    assert result.n == 60
+    assert result.reading[0].startswith(
+        f"One level up is worth about {math.expm1(beta[1]):+.0%} in annual base (95% CI")
+    assert "n=60" in result.reading[0]
+    assert {"quantreg_q0.25", "quantreg_q0.5", "quantreg_q0.75"} <= set(result.table.model)
+
+
+def test_regression_with_too_few_postings_explains_itself():
+    result = bench.regression(_regression_points(n=4))
+    assert result.table.empty and "Too few postings" in result.reading[0]
+
+
+def _duty_tables():
+    records = pd.DataFrame({"record_id": ["r1", "r2", "r3", "r4"], "role_level": [3, 3, 3, 2]})
+    ta = pd.DataFrame({
+        "record_id": ["r1", "r1", "r2", "r2", "r3", "r4"],
+        "category": ["growth", "service", "growth", "service", "service", "growth"],
+        "share": [25.0, 75.0, 30.0, 70.0, 100.0, 100.0],
+    })
+    resp = pd.DataFrame({"record_id": ["r1", "r1", "r2", "r4"],
+                         "category": ["reporting", "reporting", "upsell", "reporting"]})
+    return bench.Tables(records=records, time_allocation=ta, responsibilities=resp)
+
+
+def test_time_shares_mean_and_t_interval():
+    out = bench.time_shares(_duty_tables())
+    growth = out[(out.role_level == 3) & (out.category == "growth")].iloc[0]
+    # level 3 growth shares 25, 30, 0 (r3 does not mention growth) -> mean 55/3
+    values = np.array([25.0, 30.0, 0.0])
+    half = stats.t.ppf(0.975, 2) * values.std(ddof=1) / math.sqrt(3)
+    assert growth.n == 3 and growth.mean_share == pytest.approx(55 / 3)
+    assert growth.ci_low == pytest.approx(55 / 3 - half) and growth.ci_high == pytest.approx(55 / 3 + half)
+
+
+def test_responsibility_coverage_counts_postings_once():
+    out = bench.responsibility_coverage(_duty_tables())
+    level3 = out[out.role_level == 3].set_index("category")
+    assert level3.loc["reporting", "n_mentioning"] == 1 and level3.loc["reporting", "n"] == 3
+    assert level3.loc["upsell", "share_of_postings"] == pytest.approx(1 / 3)
+
+
+@dataclass
+class _Conversion:
+    value: float
+    rate: float
+    rate_date: str
+    warning: str | None
+
+
+def _fake_fx(monkeypatch, rates):
+    module = types.ModuleType("workbench.fx")
+
+    def convert(amount, from_ccy, to_ccy, on_date=None):
+        rate = rates[(from_ccy, to_ccy)]
+        return _Conversion(amount * rate, rate, str(on_date), None)
+
+    module.convert = convert
+    monkeypatch.setitem(sys.modules, "workbench.fx", module)
+    monkeypatch.setattr(workbench, "fx", module, raising=False)
+
+
+def test_compa_ratios_for_three_employees_by_hand(monkeypatch):
+    _fake_fx(monkeypatch, {("USD", "GBP"): 0.8})
+    pct = pd.DataFrame({"role_level": [2], "p25": [35000.0], "p50": [40000.0], "p75": [45000.0],
+                        "currency": ["GBP"]})
+    inc = pd.DataFrame({"employee_id": ["e1", "e2", "e3"], "role": "AM", "level": [2, 2, 2],
+                        "location": "London", "currency": ["GBP", "GBP", "USD"],
+                        "base": [36000.0, 47000.0, 50000.0], "bonus": 0.0,
+                        "hire_date": pd.to_datetime(["2020-01-01"] * 3)})
+    out = bench.compa_ratios(inc, pct, effective_date="2026-01-01", aging_rate=0.0)
+    # e1: 36000/40000 = 0.9, (36000-35000)/10000 = 0.1
+    # e2: 47000/40000 = 1.175, (47000-35000)/10000 = 1.2
+    # e3: 50000 USD * 0.8 = 40000 GBP -> 1.0, 0.5
+    assert out.compa_ratio.tolist() == pytest.approx([0.9, 1.175, 1.0])
+    assert out.range_penetration.tolist() == pytest.approx([0.1, 1.2, 0.5])
+    assert out.attrs["analyst_only"] is True
+
+
+def test_compa_ratio_ages_market_data():
+    pct = pd.DataFrame({"role_level": [2], "p25": [35000.0], "p50": [40000.0], "p75": [45000.0]})
+    inc = pd.DataFrame({"employee_id": ["e1"], "role": "AM", "level": [2], "location": "London",
+                        "currency": ["GBP"], "base": [41200.0], "bonus": 0.0, "hire_date": None})
+    out = bench.compa_ratios(inc, pct, effective_date="2026-07-02", market_date="2025-07-02",
+                             aging_rate=0.03)
+    factor = 1.03 ** (365 / 365.25)
+    assert out.aging_factor.iloc[0] == pytest.approx(factor)
+    assert out.compa_ratio.iloc[0] == pytest.approx(41200 / (40000 * factor))
+
+
+def test_load_incumbents_reads_and_types(tmp_path):
+    path = tmp_path / "inc.csv"
+    path.write_text("employee_id,role,level,location,currency,base,bonus,hire_date\n"
+                    "007,AM,2,London,gbp,40000,2000,2021-03-01\n")
+    inc = bench.load_incumbents(path)
+    assert inc.employee_id.iloc[0] == "007" and inc.currency.iloc[0] == "GBP"
+    assert inc.level.iloc[0] == 2 and inc.base.iloc[0] == 40000.0
+
+
+def _write_store(tables, store: Path):
+    for name in ("records", "salaries"):
+        (store / name).mkdir(parents=True)
+        getattr(tables, name).to_parquet(store / name / "part-00000.parquet")
+
+
+def test_fast_table_matches_pandas_path(tmp_path):
+    rows = FIVE + [("f:0", "F", 3, 50000, 50000), ("g:0", "G", 3, 52000, 52000),
+                   ("h:0", None, 3, 54000, 54000)]
+    extra = [_salary("a:0", 1, 90000, 90000, "ote"), _salary("b:0", 1, 1, 1, "base", masked=True)]
+    tables = make_tables(rows, extra_salaries=extra)
+    _write_store(tables, tmp_path)
+    fast = bench.fast_table(tmp_path, by=("role_level",))
+    slow = bench.market_percentiles(bench.pay_points(tables), n_boot=0)
+    cols = ["role_level", "n", "n_sources", "p10", "p25", "p50", "p75", "p90", "mean", "suppressed"]
+    pd.testing.assert_frame_equal(fast[cols].astype("float64"), slow[cols].astype("float64"))
+    assert fast.suppression_reason.iloc[1] == slow.suppression_reason.iloc[1]
+
+
+def test_load_reads_a_store_folder(tmp_path):
+    tables = make_tables(FIVE)
+    _write_store(tables, tmp_path)
+    loaded = bench.load(tmp_path)
+    assert len(loaded.records) == 5 and len(loaded.salaries) == 5 and loaded.skills.empty
+
+
+def test_benchmark_table_maps_cli_names_and_formats():
+    table = bench.benchmark_table(make_tables(FIVE), by="role,level", format="json")
+    assert list(table.columns[:3]) == ["role_family", "role_level", "level_label"]
+    assert table.level_label.iloc[0] == "Account Manager"
+    text = bench.format_table(table, "table")
+    assert "35,000" in text
+    assert '"p50": 35000' in bench.format_table(table, "json")
+    assert bench.format_table(table, "csv").startswith("role_family,role_level")
+    with pytest.raises(ParameterError):
+        bench.benchmark_table(make_tables(FIVE), format="xml")
+
+
+def test_tables_coerce_accepts_a_dict():
+    tables = bench.Tables.coerce({"records": make_tables(FIVE).records})
+    assert len(tables.records) == 5 and tables.salaries.empty

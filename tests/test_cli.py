@@ -1,0 +1,102 @@
+"""The `workbench` command line, driven as a user would."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from workbench import __version__, config
+from workbench.cli import app
+
+runner = CliRunner()
+SEEDS = config.ROOT.parent / "shared" / "seeds"
+
+
+def _jsonl(output):
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_console_script_is_installed():
+    exe = Path(sys.executable).with_name("workbench")
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True)
+    for command in ("ingest", "extract", "report", "bench", "eval", "synth"):
+        assert command in out.stdout
+
+
+def test_extract_prints_one_json_record_per_posting(tmp_path):
+    (tmp_path / "am.txt").write_text(
+        "Title: Account Manager\nCompany: Brightwater Media\nLocation: Leeds\n"
+        "Description: Account Manager, £32,000 - £38,000 per annum. 2-3 years' experience.\n",
+        encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    (record,) = _jsonl(result.stdout)
+    assert record["title"] == "Account Manager" and record["company"] == "Brightwater Media"
+    assert record["role"]["level"] == 2
+    assert record["salaries"][0]["low"] == 32000 and record["salaries"][0]["high"] == 38000
+    assert record["experience_years"] == {"min": 2, "max": 3}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_seed_000_is_an_account_director_with_masked_pay_and_a_full_time_split():
+    result = runner.invoke(app, ["extract", str(SEEDS / "000_7dc63f6f5ca0aea7.txt")])
+    assert result.exit_code == 0, result.output
+    (record,) = _jsonl(result.stdout)
+    assert record["role"]["level"] == 4 and record["role"]["label"] == "Account Director"
+    shares = [item["share"] for item in record["time_allocation"]]
+    assert len(shares) == 5 and sum(shares) == pytest.approx(100)
+    masked = [s for s in record["salaries"] if s["masked"]]
+    assert [s["component"] for s in masked] == ["base", "commission", "allowance"]
+    assert all(s["low"] is None and s["high"] is None for s in masked)
+
+
+def test_ingest_lists_unreadable_files_and_keeps_the_rest(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "ru.txt").write_bytes(
+        "Менеджер по работе с клиентами\nЗарплата от 80 000 до 120 000 руб. в месяц на руки."
+        .encode("cp1251"))
+    (folder / "cut.html").write_text("<html><body><h2>Account Manager</h2><p>Salary £30,0",
+                                     encoding="utf-8")
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["ingest", str(folder), "--store", str(store), "--no-progress",
+                                 "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    import pandas as pd
+
+    postings = pd.read_parquet(store / "postings")
+    rejects = pd.read_parquet(store / "rejects")
+    assert [Path(s).name for s in postings["source"]] == ["ru.txt"]
+    assert postings["language"].tolist() == ["ru"]
+    rejected = {Path(s).name: r for s, r in zip(rejects["source"], rejects["reason"])}
+    assert set(rejected) == {"empty.txt", "blob.txt", "cut.html"}
+    assert all(reason for reason in rejected.values())
+
+
+def test_bench_prints_a_table_that_scripts_can_read(tmp_path):
+    lines = []
+    for i, pay in enumerate([30000, 32000, 34000, 36000, 38000, 40000]):
+        lines.append({"@context": "https://schema.org", "@type": "JobPosting",
+                      "title": "Account Manager", "description": "Account Manager role.",
+                      "hiringOrganization": {"name": f"Company {i}"},
+                      "jobLocation": {"address": {"addressCountry": "GB"}},
+                      "baseSalary": {"@type": "MonetaryAmount", "currency": "GBP",
+                                     "value": {"@type": "QuantitativeValue", "value": pay,
+                                               "unitText": "YEAR"}}})
+    path = tmp_path / "am.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    result = runner.invoke(app, ["bench", str(path), "--by", "level", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    (am,) = [r for r in rows if r.get("role_level") == 2]
+    assert am["n"] == 6 and am["p50"] == pytest.approx(35000)

@@ -1,0 +1,113 @@
+"""extract: postings in, records with attached, annualised, converted pay out."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from workbench import extract
+
+AD_POSTING = (
+    "Title: Account Director, cloud services, Reading\n"
+    "Company: Northgate Digital\n"
+    "Description: Account Director for a growing cloud provider. Up to ****k base plus "
+    "****k commission and ****k car allowance. Duties and Responsibilities: % of time "
+    "Win new margin within the existing accounts 30% Own the account plan and keep it current 10% "
+    "Lead the virtual delivery team 30% Know the customer's business in depth 15% "
+    "Build relationships at every level of the client 15% Report on margin and profitability."
+)
+
+
+def _posting(text, **extra):
+    base = {"posting_id": "p1", "source": "fixture.txt", "title": None, "company": None,
+            "location": None, "country": "GB", "language": "en", "date_posted": "2024-05-01",
+            "salary_raw": None, "text": text}
+    base.update(extra)
+    return base
+
+
+def test_account_director_posting_gives_masked_components_and_a_full_time_split():
+    (record,) = extract.extract_posting(_posting(AD_POSTING, title="Account Director, cloud services"))
+    assert record["role"]["level"] == 4
+    shares = [t["share"] for t in record["time_allocation"]]
+    assert len(shares) == 5 and sum(shares) == pytest.approx(100)
+    assert all(t["category"] for t in record["time_allocation"])
+    masked = [s for s in record["salaries"] if s["masked"]]
+    assert [s["component"] for s in masked] == ["base", "commission", "allowance"]
+    assert all(s["low"] is None and s["high"] is None for s in masked)
+    assert all(s["annual_low_rc"] is None for s in masked)
+
+
+def test_pay_is_annualised_and_converted_with_its_convention_and_rate_date():
+    text = "Account Manager. Salary £35,000 - £45,000 per annum plus bonus."
+    (record,) = extract.extract_posting(_posting(text, title="Account Manager"),
+                                        reporting_currency="EUR")
+    (base,) = [s for s in record["salaries"] if s["low"] == 35000]
+    assert base["currency"] == "GBP" and base["period"] == "year"
+    assert base["annual_low"] == 35000 and base["annual_high"] == 45000
+    assert base["reporting_currency"] == "EUR"
+    assert base["fx_rate"] > 1.0  # a pound buys more than a euro
+    assert base["annual_low_rc"] == pytest.approx(35000 * base["fx_rate"], rel=1e-6)
+    assert base["rate_date"] and base["convention"]
+
+
+def test_hourly_pay_uses_the_market_convention():
+    text = "Account Executive, temporary cover. £15.00 per hour."
+    (record,) = extract.extract_posting(_posting(text, title="Account Executive"))
+    (pay,) = record["salaries"]
+    assert pay["period"] == "hour"
+    assert pay["annual_low"] == pytest.approx(15.0 * 1920)
+    assert "1920" in pay["convention"].replace(",", "")
+
+
+def test_separate_pay_field_belongs_to_the_main_role():
+    posting = _posting("Key Account Manager for national retail chains.",
+                       title="Key Account Manager", salary_raw="£48,000 - £55,000 per annum")
+    (record,) = extract.extract_posting(posting)
+    (pay,) = record["salaries"]
+    assert pay["field"] == "salary_raw" and pay["low"] == 48000 and pay["high"] == 55000
+
+
+def test_unknown_values_are_null_not_invented():
+    (record,) = extract.extract_posting(_posting("We are hiring. Details to follow.", country=None,
+                                                 language="en"))
+    assert record["salaries"] == []
+    assert record["experience_years"]["min"] is None
+    assert record["country"] is None
+
+
+def test_extract_frame_flattens_records_into_store_tables():
+    postings = pd.DataFrame([
+        _posting(AD_POSTING, posting_id="a", title="Account Director"),
+        _posting("Account Manager. £30,000 - £36,000 per annum. 2-3 years' experience.",
+                 posting_id="b", title="Account Manager"),
+    ])
+    tables = extract.extract_frame(postings)
+    assert set(tables) == set(extract.TABLES)
+    records = tables["records"]
+    assert list(records["record_id"]) == ["a:0", "b:0"]
+    assert records["role_level"].tolist() == [4, 2]
+    assert str(records["title"].dtype) == "str"
+    sal = tables["salaries"]
+    assert sal.loc[sal["record_id"] == "b:0", "annual_low"].tolist() == [30000]
+    assert len(tables["time_allocation"]) == 5
+    json.loads(records.loc[0, "record_json"])  # the full record is kept as JSON
+    assert tables["rejects"].empty
+
+
+def test_one_bad_posting_is_rejected_with_its_reason_and_the_rest_go_on(monkeypatch):
+    real = extract.structure.analyse
+
+    def fragile(text, title=None, language=None):
+        if "BOOM" in text:
+            raise ValueError("cannot segment")
+        return real(text, title=title, language=language)
+
+    monkeypatch.setattr(extract.structure, "analyse", fragile)
+    postings = pd.DataFrame([_posting("BOOM", posting_id="x", source="bad.txt"),
+                             _posting("Account Manager, £30k", posting_id="y")])
+    tables = extract.extract_frame(postings)
+    assert tables["records"]["posting_id"].tolist() == ["y"]
+    (reject,) = tables["rejects"].to_dict("records")
+    assert reject["source"] == "bad.txt" and reject["stage"] == "extract"
+    assert "cannot segment" in reject["reason"]

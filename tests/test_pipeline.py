@@ -1,0 +1,191 @@
+"""Tests for workbench.pipeline: streaming runs, both engines, extraction isolation.
+
+Extraction is a stand-in defined here (``fake_extract_frame``) so these tests check
+the pipeline's plumbing, not the extraction rules.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pandas as pd
+import pytest
+
+from workbench import pipeline, schemas, store
+from workbench.errors import WorkbenchError
+
+TABLE_KEYS = {
+    "postings": ["posting_id"],
+    "rejects": ["source", "stage", "reason"],
+    "records": ["record_id"],
+    "salaries": ["record_id", "idx"],
+    "time_allocation": ["record_id", "idx"],
+    "responsibilities": ["record_id", "idx"],
+    "skills": ["record_id", "idx"],
+}
+
+
+def fake_extract_frame(postings: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """One record per posting, one salary row when there is a pay field, a skill per line."""
+    records = pd.DataFrame({
+        "record_id": postings["posting_id"] + ":0", "posting_id": postings["posting_id"],
+        "source": postings["source"], "title": postings["title"], "company": postings["company"],
+        "location": postings["location"], "country": postings["country"],
+        "language": postings["language"], "date_posted": postings["date_posted"],
+        "role_family": "account_management", "role_level": 2, "role_label": "Account Manager",
+        "role_confidence": 0.5, "experience_min": None, "experience_max": None, "education": None,
+        "record_json": [json.dumps({"title": t}) for t in postings["title"]],
+    })
+    paid = postings[postings["salary_raw"].notna()]
+    salaries = pd.DataFrame({
+        "record_id": paid["posting_id"] + ":0", "idx": 0, "text": paid["salary_raw"], "low": 1.0,
+        "high": None, "currency": "GBP", "period": "year", "period_inferred": False,
+        "component": "base", "gross": None, "months_per_year": None, "masked": False,
+        "annual_low": 1.0, "annual_high": None, "convention": "GB", "reporting_currency": "GBP",
+        "annual_low_rc": 1.0, "annual_high_rc": None, "fx_rate": 1.0, "rate_date": "2026-01-01",
+    })
+    skills = [
+        {"record_id": pid + ":0", "idx": i, "name": line, "level": None}
+        for pid, text in zip(postings["posting_id"], postings["text"])
+        for i, line in enumerate(text.split("\n"))
+    ]
+    return {"records": records, "salaries": salaries, "skills": pd.DataFrame(skills),
+            "rejects": schemas.empty("rejects")}
+
+
+def exploding_extract_frame(postings: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Fails on any posting whose text mentions BOOM, works otherwise."""
+    if postings["text"].str.contains("BOOM").any():
+        raise ValueError("cannot parse BOOM")
+    return fake_extract_frame(postings)
+
+
+@pytest.fixture()
+def inputs(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"ad{i}.txt").write_text(f"Title: Account Manager {i}\nCompany: Co{i}\n"
+                                           f"Description: Grow accounts {i}.\nLine two.\n", encoding="utf-8")
+    lines = [json.dumps({"id": str(i), "title": f"KAM {i}", "description": f"<p>Keep client {i}</p>",
+                         "salary_raw": f"£{30 + i}k", "country": "GB"}) for i in range(9)]
+    lines.insert(4, "{broken")
+    (folder / "part-00000.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "cut.html").write_text("<html><body><p>Account", encoding="utf-8")
+    return folder
+
+
+def _tables(store_dir):
+    out = {}
+    for name, keys in TABLE_KEYS.items():
+        frame = store.read_table(name, store_dir)
+        out[name] = frame.sort_values(keys).reset_index(drop=True)
+    return out
+
+
+def _assert_same_tables(left, right):
+    for name in TABLE_KEYS:
+        pd.testing.assert_frame_equal(left[name], right[name], check_like=False, obj=name)
+
+
+def test_run_ingest_local_writes_every_table_in_parts(inputs, tmp_path):
+    summary = pipeline.run_ingest(inputs, tmp_path / "store", jobs=2, chunk_size=4,
+                                  progress=False, extractor=fake_extract_frame)
+    assert (summary.n_files, summary.n_postings, summary.n_records, summary.n_rejects) == (9, 15, 15, 3)
+    assert summary.store_dir == tmp_path / "store" and summary.seconds > 0
+    parts = sorted(p.name for p in (tmp_path / "store" / "postings").iterdir())
+    assert len(parts) >= 4 and parts[0] == "part-00000.parquet"
+    tables = _tables(tmp_path / "store")
+    assert len(tables["salaries"]) == 9
+    assert tables["rejects"]["reason"].str.contains("malformed JSON|empty file|truncated HTML").all()
+    manifest = store.read_manifest(tmp_path / "store")
+    assert manifest["counts"]["postings"] == 15
+    assert manifest["inputs_fingerprint"] == store.inputs_fingerprint(tables["postings"]["fingerprint"])
+
+
+def test_single_process_and_pool_give_identical_stores(inputs, tmp_path):
+    pipeline.run_ingest(inputs, tmp_path / "one", jobs=1, chunk_size=4, progress=False,
+                        extractor=fake_extract_frame)
+    pipeline.run_ingest(inputs, tmp_path / "two", jobs=2, chunk_size=4, progress=False,
+                        extractor=fake_extract_frame)
+    _assert_same_tables(_tables(tmp_path / "one"), _tables(tmp_path / "two"))
+
+
+def test_dask_engine_matches_local_engine(inputs, tmp_path):
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    pipeline.run_ingest(inputs, tmp_path / "local", jobs=2, chunk_size=4, progress=False,
+                        extractor=fake_extract_frame)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        # Workers are fresh processes: make sure they can import this test module.
+        client.run(lambda path: sys.path.insert(0, path) if path not in sys.path else None,
+                   str(__import__("pathlib").Path(__file__).parent))
+        summary = pipeline.run_ingest(inputs, tmp_path / "dask", engine="dask", scheduler=client,
+                                      chunk_size=4, progress=False, extractor=fake_extract_frame)
+    assert summary.n_postings == 15
+    _assert_same_tables(_tables(tmp_path / "local"), _tables(tmp_path / "dask"))
+    local_manifest = store.read_manifest(tmp_path / "local")
+    dask_manifest = store.read_manifest(tmp_path / "dask")
+    assert local_manifest["inputs_fingerprint"] == dask_manifest["inputs_fingerprint"]
+
+
+def test_failing_extraction_costs_only_the_bad_posting(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for i, word in enumerate(["fine", "BOOM", "fine"]):
+        (folder / f"{i}.txt").write_text(f"Account Manager\nThis one is {word}.", encoding="utf-8")
+    summary = pipeline.run_ingest(folder, tmp_path / "store", jobs=1, progress=False,
+                                  extractor=exploding_extract_frame)
+    assert (summary.n_postings, summary.n_records) == (3, 2)
+    rejects = store.read_table("rejects", tmp_path / "store")
+    assert rejects["stage"].tolist() == ["extract"]
+    assert rejects["source"].iloc[0].endswith("1.txt")
+    assert "cannot parse BOOM" in rejects["reason"].iloc[0]
+
+
+def test_extractor_false_writes_postings_only(inputs, tmp_path):
+    summary = pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, progress=False, extractor=False)
+    assert summary.n_records == 0 and summary.n_postings == 15
+    assert store.read_table("records", tmp_path / "store").empty
+
+
+def test_default_extractor_is_workbench_extract(monkeypatch, inputs, tmp_path):
+    stand_in = types.ModuleType("workbench.extract")
+    stand_in.extract_frame = fake_extract_frame
+    monkeypatch.setitem(sys.modules, "workbench.extract", stand_in)
+    summary = pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, progress=False)
+    assert summary.n_records == 15
+
+
+def test_rerun_replaces_the_store(inputs, tmp_path):
+    pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=2, progress=False, extractor=False)
+    for path in inputs.glob("ad*.txt"):
+        path.unlink()
+    summary = pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=2, progress=False,
+                                  extractor=False)
+    assert len(store.read_table("postings", tmp_path / "store")) == summary.n_postings == 9
+
+
+def test_empty_input_folder_leaves_a_valid_empty_store(tmp_path):
+    (tmp_path / "raw").mkdir()
+    summary = pipeline.run_ingest(tmp_path / "raw", tmp_path / "store", progress=False, extractor=False)
+    assert summary.n_files == 0
+    assert store.read_table("postings", tmp_path / "store").empty
+
+
+def test_bad_engine_is_refused(tmp_path):
+    with pytest.raises(WorkbenchError, match="engine"):
+        pipeline.run_ingest(tmp_path, tmp_path / "s", engine="spark", extractor=False)
+
+
+def test_tables_from_paths_in_memory(inputs):
+    tables = pipeline.tables_from_paths(inputs, extractor=fake_extract_frame)
+    assert set(tables) == set(schemas.TABLES)
+    assert len(tables["postings"]) == 15 and len(tables["records"]) == 15
+    assert len(tables["rejects"]) == 3
+    assert tables["time_allocation"].empty

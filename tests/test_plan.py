@@ -1,0 +1,165 @@
+"""Typed parameters and YAML plans: everything is checked before a notebook runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench import config, plan
+from workbench.errors import ParameterError, PlanError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+
+
+def write_plan(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(f"notebooks_dir: {FIXTURES}\n" + body, encoding="utf-8")
+    return path
+
+
+def test_default_plan_has_eight_reports_with_unique_slugs():
+    specs = plan.load_plan(config.DEFAULT_PLAN)
+    assert len(specs) >= 8
+    assert len({s.slug for s in specs}) == len(specs)
+    levels = sorted(s.parameters["level"] for s in specs if s.notebook_name == "role_benchmark")
+    assert levels == [1, 2, 3, 4, 5]
+    audiences = {s.notebook_name: s.audience for s in specs}
+    assert audiences["internal_vs_market"] == "analyst"
+    assert audiences["role_comparison"] == "recruiter"
+
+
+def test_every_shipped_notebook_declares_typed_parameters_and_the_injected_ones():
+    for path in sorted(config.NOTEBOOKS.glob("*.py")):
+        specs = plan.notebook_params(path)
+        injected = {n for n, s in specs.items() if s.injected}
+        assert {"store_dir", "output_dir", "run_id", "as_of"} <= injected, path.name
+
+
+def test_parameters_cell_is_parsed_with_types_choices_and_ranges():
+    specs = plan.parse_parameters_source(
+        'level: int = 2  # choices: 1, 2, 3\n'
+        'rate: float = 0.5  # range: 0..1\n'
+        'name: str = "GBP"  # choices: GBP, USD\n'
+        'flag: bool = False\n'
+        'store_dir: str = ""  # injected\n'
+    )
+    assert specs["level"].choices == (1, 2, 3)
+    assert (specs["rate"].minimum, specs["rate"].maximum) == (0.0, 1.0)
+    assert specs["name"].choices == ("GBP", "USD")
+    assert specs["flag"].type == "bool" and specs["flag"].default is False
+    assert specs["store_dir"].injected
+
+
+def test_parameters_cell_rejects_untyped_assignments():
+    with pytest.raises(PlanError, match="name: type = literal"):
+        plan.parse_parameters_source("level = 2\n")
+
+
+def test_expand_makes_one_report_per_value_with_formatted_names(tmp_path):
+    path = write_plan(tmp_path, 'reports:\n  - notebook: ok\n    name: "OK {level}"\n'
+                                '    expand: {level: [1, 3, 5]}\n')
+    specs = plan.load_plan(path)
+    assert [s.name for s in specs] == ["OK 1", "OK 3", "OK 5"]
+    assert [s.slug for s in specs] == ["ok-1", "ok-3", "ok-5"]
+    assert specs[0].parameters == {"level": 1, "label": "Account Manager"}
+
+
+def test_unknown_parameter_fails_naming_notebook_and_parameter(tmp_path):
+    path = write_plan(tmp_path, "reports:\n  - notebook: ok\n    parameters: {levle: 2}\n")
+    with pytest.raises(ParameterError) as err:
+        plan.load_plan(path)
+    message = str(err.value)
+    assert "'ok'" in message and "'levle'" in message and "unknown parameter" in message
+    assert "level" in message  # says what was expected
+
+
+def test_wrong_type_fails_with_expected_type(tmp_path):
+    path = write_plan(tmp_path, 'reports:\n  - notebook: ok\n    parameters: {level: "2"}\n')
+    with pytest.raises(ParameterError, match=r"'level'.*expected int"):
+        plan.load_plan(path)
+
+
+def test_bool_is_not_an_int(tmp_path):
+    path = write_plan(tmp_path, "reports:\n  - notebook: ok\n    parameters: {level: true}\n")
+    with pytest.raises(ParameterError, match="'level'"):
+        plan.load_plan(path)
+
+
+def test_value_outside_choices_fails(tmp_path):
+    path = write_plan(tmp_path, "reports:\n  - notebook: ok\n    expand: {level: [1, 7]}\n")
+    with pytest.raises(ParameterError, match=r"got 7.*expected int in \{1, 2, 3, 4, 5\}"):
+        plan.load_plan(path)
+
+
+def test_value_outside_range_fails(tmp_path):
+    path = write_plan(tmp_path, "reports:\n  - notebook: sleeps\n    parameters: {seconds: -1}\n")
+    with pytest.raises(ParameterError, match="below the minimum"):
+        plan.load_plan(path)
+
+
+@pytest.mark.parametrize("value", ["../../etc/passwd", "/etc/passwd", "a\\\\b", "..", "~root", "x/y"])
+def test_path_like_string_values_fail(tmp_path, value):
+    path = write_plan(tmp_path, f"reports:\n  - notebook: ok\n    parameters: {{label: \"{value}\"}}\n")
+    with pytest.raises(ParameterError, match="looks like a path"):
+        plan.load_plan(path)
+
+
+def test_injected_parameters_cannot_be_set_by_a_plan(tmp_path):
+    path = write_plan(tmp_path, 'reports:\n  - notebook: ok\n    parameters: {store_dir: "x"}\n')
+    with pytest.raises(ParameterError, match="set by the runner"):
+        plan.load_plan(path)
+
+
+@pytest.mark.parametrize("name", ["nope", "../ok", "sub/ok", "/etc/passwd"])
+def test_unknown_or_path_notebook_fails(tmp_path, name):
+    path = write_plan(tmp_path, f'reports:\n  - notebook: "{name}"\n')
+    with pytest.raises(PlanError, match="notebook"):
+        plan.load_plan(path)
+
+
+def test_unknown_report_keys_and_duplicate_names_fail(tmp_path):
+    with pytest.raises(PlanError, match="unknown keys"):
+        plan.load_plan(write_plan(tmp_path, "reports:\n  - notebook: ok\n    params: {}\n"))
+    with pytest.raises(PlanError, match="used twice"):
+        plan.load_plan(write_plan(tmp_path, "reports:\n  - {notebook: ok, name: A}\n  - {notebook: ok, name: A}\n"))
+
+
+def test_malformed_plans_fail_clearly(tmp_path):
+    for body in ["reports: []\n", "reports: {a: 1}\n", "reports:\n  - notebook: ok\n    parameters: [1]\n"]:
+        with pytest.raises(PlanError):
+            plan.load_plan(write_plan(tmp_path, body))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("reports: [\n", encoding="utf-8")
+    with pytest.raises(PlanError, match="not valid YAML"):
+        plan.load_plan(bad)
+
+
+def test_one_bad_report_stops_the_whole_plan_before_anything_runs(tmp_path, monkeypatch):
+    from workbench import report
+
+    calls = []
+    monkeypatch.setattr(report, "_run_task", lambda task: calls.append(task))
+    path = write_plan(tmp_path, "reports:\n  - notebook: ok\n  - notebook: ok\n    name: bad\n"
+                                "    parameters: {label: ../../x}\n")
+    out = tmp_path / "out"
+    with pytest.raises(ParameterError, match="'label'"):
+        report.run_plan(path, out=out, as_of="2026-11-23")
+    assert calls == []
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Role benchmark - level 1", "role-benchmark-level-1"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("Café Über <b>", "cafe-uber-b"),
+    ("...", "report"),
+    ("C:\\Windows\\x", "c-windows-x"),
+])
+def test_slugify_is_safe_ascii(name, slug):
+    assert plan.slugify(name) == slug
+
+
+def test_slugify_makes_unique_slugs():
+    taken: set[str] = set()
+    assert [plan.slugify("A b", taken=taken) for _ in range(3)] == ["a-b", "a-b-2", "a-b-3"]

@@ -1,0 +1,71 @@
+"""Skills with levels, years of experience, education and languages."""
+
+import pytest
+
+from workbench.requirements import extract_education, extract_experience, extract_languages, extract_requirements, extract_skills
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2-3 years' experience in hospitality", {"min": 2, "max": 3}),
+        ("At least 2-3 years in account management.", {"min": 2, "max": 3}),
+        ("5+ years of B2B sales experience", {"min": 5, "max": None}),
+        ("Minimum of 4 years experience", {"min": 4, "max": None}),
+        ("7-10 лет предыдущего опыта работы в агентстве", {"min": 7, "max": 10}),
+        ("Опыт работы от 3 лет", {"min": 3, "max": None}),
+        ("3年以上大客户销售经验", {"min": 3, "max": None}),
+        ("三年以上工作经验", {"min": 3, "max": None}),
+    ],
+)
+def test_experience_years(text, expected):
+    assert extract_experience(text) == expected
+
+
+@pytest.mark.parametrize("text", ["We have partnered with clients for over 7 years.", "Candidates aged 25-35 years old",
+                                  "Founded 20 years ago."])
+def test_years_that_are_not_experience(text):
+    assert extract_experience(text) is None
+
+
+def test_strongest_requirement_wins():
+    assert extract_experience("2 years in CRM. 5-7 years of agency experience.") == {"min": 5, "max": 7}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Bachelor's degree in marketing", "bachelor"),
+        ("High school diploma required; Bachelor of Arts preferred.", "high_school"),
+        ("MBA preferred.", "master"),
+        ("Высшее образование", "bachelor"),
+        ("本科及以上学历", "bachelor"),
+        ("Good communicator", None),
+    ],
+)
+def test_education(text, level):
+    assert extract_education(text) == level
+
+
+def test_languages():
+    assert extract_languages("Fluent English and conversational German required.") == ["English", "German"]
+    assert extract_languages("Владеет разговорным английским языком") == ["English"]
+    assert extract_languages("英语流利，会普通话") == ["English", "Chinese"]
+    assert extract_languages("Our English clients") == []
+
+
+def test_competency_profile_skills_with_levels():
+    text = ("Skill Descriptors\nNegotiating: Knowledge of negotiation.\nLevel Extensive Experience:\n61 a\n"
+            "Industry Knowledge: Knowledge of the industry.\nLevel Working Knowledge:\n61 b\n")
+    assert extract_skills(text) == [{"name": "Negotiating", "level": "Extensive Experience"},
+                                    {"name": "Industry Knowledge", "level": "Working Knowledge"}]
+
+
+def test_skills_section_items_without_levels():
+    text = "Desired Skill(s):\n- Customer service\n- Networking\n\nOther:\n- x\n"
+    assert extract_skills(text) == [{"name": "Customer service", "level": None}, {"name": "Networking", "level": None}]
+
+
+def test_requirements_dict_shape():
+    r = extract_requirements("3-5 years experience. Bachelor degree. Fluent English.")
+    assert r == {"experience_years": {"min": 3, "max": 5}, "education": "bachelor", "languages": ["English"]}

@@ -1,0 +1,72 @@
+"""Section headings, bullets of every shape and labelled items."""
+
+from workbench.sections import heading_kind, looks_like_html, parse_sections
+
+
+def test_bullets_of_any_glyph_are_items():
+    text = "Responsibilities\n- one\n• two\n* three\n– four\n— five\n· six\n▪ seven\n1. eight\n2) nine\n"
+    (section,) = parse_sections(text)
+    assert section["heading"] == "Responsibilities"
+    assert section["kind"] == "duties"
+    assert [i["text"] for i in section["items"]] == ["one", "two", "three", "four", "five", "six", "seven",
+                                                      "eight", "nine"]
+
+
+def test_mangled_bullet_token_repeated_on_consecutive_lines_is_a_bullet():
+    text = ("Duties\n61 Meet clients every month.\n61 Write the quarterly plan.\n61 Track invoices.\n"
+            "Skills\nNegotiation: able to close.\n")
+    sections = parse_sections(text)
+    assert sections[0]["heading"] == "Duties"
+    assert [i["text"] for i in sections[0]["items"]] == ["Meet clients every month.", "Write the quarterly plan.",
+                                                         "Track invoices."]
+
+
+def test_label_description_items_keep_their_label():
+    text = "1. Account Director Duties\n- Deal Negotiation: Lead the commercial terms.\n- Forecasting: Own the forecast.\n"
+    (section,) = parse_sections(text)
+    assert section["heading"] == "Account Director Duties"
+    assert section["items"][0] == {"text": "Lead the commercial terms.", "label": "Deal Negotiation"}
+
+
+def test_numbered_heading_followed_by_items_is_a_heading_not_an_item():
+    text = "1. Account Director Details\n- Problem Solving: Fix things.\n2. Account Director Functions\n- Lead: Do it.\n"
+    sections = parse_sections(text)
+    assert [s["heading"] for s in sections] == ["Account Director Details", "Account Director Functions"]
+    assert all(s["kind"] == "duties" for s in sections)
+
+
+def test_colon_headings_and_other_languages():
+    text = ("Обязанности:\n- вести переговоры\nТребования:\n- опыт от 3 лет\nУсловия:\n- ДМС\n"
+            "岗位职责：\n- 维护客户关系\n任职要求：\n- 本科以上学历\n")
+    kinds = [(s["heading"], s["kind"]) for s in parse_sections(text)]
+    assert kinds == [("Обязанности", "duties"), ("Требования", "requirements"), ("Условия", "benefits"),
+                     ("岗位职责", "duties"), ("任职要求", "requirements")]
+
+
+def test_level_lines_are_not_headings():
+    text = "Skill Descriptors\nNegotiating: Knowledge of negotiation.\nLevel Extensive Experience:\n61 a\n61 b\n61 c\n"
+    sections = parse_sections(text)
+    assert [s["heading"] for s in sections] == ["Skill Descriptors"]
+
+
+def test_html_falls_back_to_list_items_and_bold_headings():
+    html = ("<div><p><b>Essential Functions: </b></p><ul><li>Run the account.</li><li>Report monthly.</li></ul>"
+            "<p><b>Qualifications:</b></p><ul><li>Degree</li></ul></div>")
+    assert looks_like_html(html)
+    sections = parse_sections(html)
+    assert [(s["heading"], len(s["items"])) for s in sections] == [("Essential Functions", 2), ("Qualifications", 1)]
+
+
+def test_preamble_and_offsets():
+    text = "Intro line here.\nResponsibilities\n- Do things\n"
+    sections = parse_sections(text, item_offsets=True)
+    assert sections[0]["heading"] is None
+    assert sections[1]["start"] == text.index("Responsibilities")
+    assert text[sections[1]["items"][0]["start"]:].startswith("- Do things")
+
+
+def test_heading_kinds():
+    assert heading_kind("What you'll do") == "duties"
+    assert heading_kind("Salary and benefits") == "pay"
+    assert heading_kind("Job Description") == "description"
+    assert heading_kind("Random words") == "other"
