@@ -10,6 +10,7 @@ counts and company share). Growth ratios show how time scales with size.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -97,8 +98,9 @@ def run() -> list[dict]:
                 "metric": f"fast_table {n:,} records (best of {REPEATS})", "value": round(fast, 4),
                 "unit": "s", "peer": "pandas groupby-quantile", "peer_value": round(peer, 4),
                 "ratio": round(peer / fast, 2) if fast else None,
-                "note": f"by={','.join(BY)}; target < 2 s at 1,000,000" if n == SIZES[-1] else
-                        f"by={','.join(BY)}",
+                "note": f"by={','.join(BY)}; target < 2 s at 1,000,000; "
+                        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+                        if n == SIZES[-1] else f"by={','.join(BY)}",
             })
     for small, large in zip(SIZES, SIZES[1:]):
         rows.append({

@@ -72,7 +72,10 @@ render.show_table(render.rows_for(percentiles, role_level=level)[
 
 # %%
 render.header("Pay distribution", level=3)
-render.show_figure(plots.pay_distribution(points, percentiles, currency=currency))
+# This level only; the comparison report shows the whole ladder.
+render.show_figure(plots.pay_distribution(render.rows_for(points, role_level=level),
+                                          render.rows_for(percentiles, role_level=level),
+                                          currency=currency))
 
 # %%
 render.header("Pay mix", level=3)

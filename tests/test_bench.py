@@ -360,3 +360,34 @@ def test_benchmark_table_maps_cli_names_and_formats():
 def test_tables_coerce_accepts_a_dict():
     tables = bench.Tables.coerce({"records": make_tables(FIVE).records})
     assert len(tables.records) == 5 and tables.salaries.empty
+
+
+def test_large_cells_use_order_statistic_interval_close_to_bootstrap():
+    rng = np.random.default_rng(5)
+    values = rng.lognormal(10, 0.3, 3000)[:, None]
+    boot = bench.bootstrap_median_ci(values, 2000, np.random.default_rng(0))
+    large = bench.large_sample_median_ci(values)
+    # both estimate the same interval; they agree to within a few percent of its width
+    width = boot[1] - boot[0]
+    assert abs(large[0] - boot[0]) < 0.15 * width and abs(large[1] - boot[1]) < 0.15 * width
+
+
+def test_pay_points_convert_reporting_currency_with_fx(monkeypatch):
+    _fake_fx(monkeypatch, {("EUR", "GBP"): 0.85})
+    tables = make_tables(FIVE, currency="EUR")
+    points = bench.pay_points(tables, currency="GBP").set_index("record_id")
+    assert points.loc["a:0", "annual_base"] == pytest.approx(30000 * 0.85)
+    assert (points.currency == "GBP").all()
+
+
+def test_fast_table_converts_mixed_reporting_currencies(monkeypatch, tmp_path):
+    _fake_fx(monkeypatch, {("EUR", "GBP"): 0.5})
+    gbp = make_tables(FIVE)
+    eur = make_tables([(f"x{r[0]}", r[1], r[2], r[3] and r[3] * 2, r[4] and r[4] * 2) for r in FIVE],
+                      currency="EUR")
+    tables = bench.Tables(records=pd.concat([gbp.records, eur.records], ignore_index=True),
+                          salaries=pd.concat([gbp.salaries, eur.salaries], ignore_index=True))
+    _write_store(tables, tmp_path)
+    fast = bench.fast_table(tmp_path, by=("role_level",)).iloc[0]
+    # every EUR posting is twice its GBP twin at 0.5 GBP/EUR: each value appears twice
+    assert fast.n == 10 and fast.p50 == 35000 and fast["mean"] == 37400

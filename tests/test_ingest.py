@@ -369,3 +369,11 @@ def test_infer_country_order():
     assert ingest.infer_country(None, None, None, "Salary £30k", "en") == "GB"
     assert ingest.infer_country(None, None, "$50k", "text", "en") is None
     assert ingest.infer_country(None, None, None, "текст", "ru") == "RU"
+
+
+def test_description_with_one_tag_or_entities_is_cleaned(tmp_path):
+    lines = [json.dumps({"title": "AM", "description": "Grow accounts<br>Keep clients"}),
+             json.dumps({"title": "AD", "description": "Sales &amp; marketing &pound;50k"})]
+    path = _write(tmp_path / "x.jsonl", "\n".join(lines))
+    texts = ingest_paths(path, progress=False).postings["text"].tolist()
+    assert texts == ["Grow accounts\nKeep clients", "Sales & marketing £50k"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import types
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -62,9 +63,7 @@ def exploding_extract_frame(postings: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return fake_extract_frame(postings)
 
 
-@pytest.fixture()
-def inputs(tmp_path):
-    folder = tmp_path / "raw"
+def _make_inputs(folder):
     folder.mkdir()
     for i in range(6):
         (folder / f"ad{i}.txt").write_text(f"Title: Account Manager {i}\nCompany: Co{i}\n"
@@ -76,6 +75,21 @@ def inputs(tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "cut.html").write_text("<html><body><p>Account", encoding="utf-8")
     return folder
+
+
+@pytest.fixture()
+def inputs(tmp_path):
+    return _make_inputs(tmp_path / "raw")
+
+
+@pytest.fixture(scope="module")
+def pooled_run(tmp_path_factory):
+    """One local run on two processes, shared by the comparisons below."""
+    base = tmp_path_factory.mktemp("pooled")
+    folder = _make_inputs(base / "raw")
+    summary = pipeline.run_ingest(folder, base / "store", jobs=2, chunk_size=4, progress=False,
+                                  extractor=fake_extract_frame)
+    return folder, summary
 
 
 def _tables(store_dir):
@@ -91,47 +105,46 @@ def _assert_same_tables(left, right):
         pd.testing.assert_frame_equal(left[name], right[name], check_like=False, obj=name)
 
 
-def test_run_ingest_local_writes_every_table_in_parts(inputs, tmp_path):
-    summary = pipeline.run_ingest(inputs, tmp_path / "store", jobs=2, chunk_size=4,
-                                  progress=False, extractor=fake_extract_frame)
+def test_run_ingest_local_writes_every_table_in_parts(pooled_run):
+    _, summary = pooled_run
+    root = summary.store_dir
     assert (summary.n_files, summary.n_postings, summary.n_records, summary.n_rejects) == (9, 15, 15, 3)
-    assert summary.store_dir == tmp_path / "store" and summary.seconds > 0
-    parts = sorted(p.name for p in (tmp_path / "store" / "postings").iterdir())
+    assert summary.seconds > 0
+    parts = sorted(p.name for p in (root / "postings").iterdir())
     assert len(parts) >= 4 and parts[0] == "part-00000.parquet"
-    tables = _tables(tmp_path / "store")
+    tables = _tables(root)
     assert len(tables["salaries"]) == 9
     assert tables["rejects"]["reason"].str.contains("malformed JSON|empty file|truncated HTML").all()
-    manifest = store.read_manifest(tmp_path / "store")
+    manifest = store.read_manifest(root)
     assert manifest["counts"]["postings"] == 15
     assert manifest["inputs_fingerprint"] == store.inputs_fingerprint(tables["postings"]["fingerprint"])
 
 
-def test_single_process_and_pool_give_identical_stores(inputs, tmp_path):
-    pipeline.run_ingest(inputs, tmp_path / "one", jobs=1, chunk_size=4, progress=False,
+def test_single_process_and_pool_give_identical_stores(pooled_run, tmp_path):
+    folder, pooled = pooled_run
+    pipeline.run_ingest(folder, tmp_path / "one", jobs=1, chunk_size=4, progress=False,
                         extractor=fake_extract_frame)
-    pipeline.run_ingest(inputs, tmp_path / "two", jobs=2, chunk_size=4, progress=False,
-                        extractor=fake_extract_frame)
-    _assert_same_tables(_tables(tmp_path / "one"), _tables(tmp_path / "two"))
+    _assert_same_tables(_tables(tmp_path / "one"), _tables(pooled.store_dir))
 
 
-def test_dask_engine_matches_local_engine(inputs, tmp_path):
+def test_dask_engine_matches_local_engine(pooled_run, tmp_path):
     pytest.importorskip("distributed")
     from distributed import Client, LocalCluster
 
-    pipeline.run_ingest(inputs, tmp_path / "local", jobs=2, chunk_size=4, progress=False,
-                        extractor=fake_extract_frame)
+    folder, pooled = pooled_run
+    tests_dir = str(Path(__file__).resolve().parent)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         # Workers are fresh processes: make sure they can import this test module.
-        client.run(lambda path: sys.path.insert(0, path) if path not in sys.path else None,
-                   str(__import__("pathlib").Path(__file__).parent))
-        summary = pipeline.run_ingest(inputs, tmp_path / "dask", engine="dask", scheduler=client,
+        client.run(lambda path: sys.path.insert(0, path) if path not in sys.path else None, tests_dir)
+        summary = pipeline.run_ingest(folder, tmp_path / "dask", engine="dask", scheduler=client,
                                       chunk_size=4, progress=False, extractor=fake_extract_frame)
     assert summary.n_postings == 15
-    _assert_same_tables(_tables(tmp_path / "local"), _tables(tmp_path / "dask"))
-    local_manifest = store.read_manifest(tmp_path / "local")
+    _assert_same_tables(_tables(pooled.store_dir), _tables(tmp_path / "dask"))
+    local_manifest = store.read_manifest(pooled.store_dir)
     dask_manifest = store.read_manifest(tmp_path / "dask")
     assert local_manifest["inputs_fingerprint"] == dask_manifest["inputs_fingerprint"]
+    assert local_manifest["counts"] == dask_manifest["counts"]
 
 
 def test_failing_extraction_costs_only_the_bad_posting(tmp_path):

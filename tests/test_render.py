@@ -158,3 +158,11 @@ def test_index_page_escapes_names_errors_and_links_relatively():
     assert "GBP 42,000 (P25–P75 38,000–47,000)" in page
     assert "&lt;img src=x onerror=" in page and "<script>document" not in page
     assert "status-failed" in page
+
+
+def test_old_nbconvert_with_known_cves_is_refused(monkeypatch):
+    import importlib.metadata
+
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "7.16.4")
+    with pytest.raises(ReportError, match="upgrade"):
+        render.export_html(notebook(), title="T")

@@ -16,6 +16,9 @@ from workbench.requirements import extract_education, extract_experience, extrac
         ("Опыт работы от 3 лет", {"min": 3, "max": None}),
         ("3年以上大客户销售经验", {"min": 3, "max": None}),
         ("三年以上工作经验", {"min": 3, "max": None}),
+        ("Most vacancies want two to four years of experience.", {"min": 2, "max": 4}),
+        ("Employers ask for up to two years of experience.", {"min": None, "max": 2}),
+        ("Опыт работы в клиентском сервисе от 6 месяцев", {"min": 0.5, "max": None}),
     ],
 )
 def test_experience_years(text, expected):

@@ -13,7 +13,7 @@ from workbench.roles import FAMILIES, classify_role, find_role_mentions
         ("Account Coordinator (12-month contract)", "account_management", 1),
         ("Junior Account Manager", "account_management", 1),
         ("Account Manager", "account_management", 2),
-        ("Senior Account Manager", "key_accounts", 3),
+        ("Senior Account Manager", "account_management", 3),
         ("Key Account Manager - FMCG", "key_accounts", 3),
         ("Major Account Manager", "key_accounts", 3),
         ("Account Director, managed networks services, Bracknell", "account_management", 4),
@@ -88,6 +88,9 @@ def test_mentions_are_found_with_offsets():
 
 
 def test_modifier_before_anchor_makes_the_longer_title():
-    mentions = find_role_mentions("She was promoted to senior account manager last year.")
+    mentions = find_role_mentions("She was promoted to senior key account manager last year.")
     assert [m.label for m in mentions] == ["Key Account Manager"]
+    assert mentions[0].text == "key account manager"
+    mentions = find_role_mentions("She was promoted to senior account manager last year.")
+    assert [(m.label, m.level) for m in mentions] == [("Senior Account Manager", 3)]
     assert mentions[0].text == "senior account manager"

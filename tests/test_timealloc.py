@@ -70,3 +70,20 @@ def test_each_activity_is_mapped_to_an_area():
     r = extract_time_allocation("% of time\n- Negotiate contracts 50%\n- Coach the team 50%\n")
     assert [i["category"] for i in r["items"]] == ["negotiation_contracts", "team_leadership"]
     assert all(0 < i["confidence"] <= 1 for i in r["items"])
+
+
+def test_table_under_percent_header_without_percent_signs():
+    text = "Activity | % of time\nClient meetings | 40\nAccount planning | 35\nReporting | 25\n\nOther text 12"
+    r = extract_time_allocation(text)
+    assert shares(r) == [("Client meetings", 40.0), ("Account planning", 35.0), ("Reporting", 25.0)]
+    assert r["status"] == "exact"
+
+
+def test_bare_numbers_that_do_not_add_up_are_not_a_split():
+    text = "Activity | % of time\nOffices | 3\nStaff | 12\n"
+    assert extract_time_allocation(text)["status"] == "none"
+
+
+def test_capitalised_activity_after_the_number_is_not_mistaken_for_a_score():
+    text = "% of time:\n40% Retention campaigns\n60% Growth planning\n"
+    assert shares(extract_time_allocation(text)) == [("Retention campaigns", 40.0), ("Growth planning", 60.0)]

@@ -379,6 +379,84 @@ add("Ключевой менеджер. Оклад 90 000 руб. + премия
 add("客户经理 北京 15-25K·14薪 3-5年本科 100-499人", "zh", "in_text", low=15000, high=25000,
     currency="CNY", period="month", mpy=14)
 
+# ---------------------------------------------------------------- harder, hand-written
+# Written after the templates above, in the styles of real boards, to test
+# the engine on forms it was not tuned on first.
+G = dict(currency="GBP", period="year")
+add("Salary: £28,000 - £32,000 + 10% bonus", "en", "hard", n=2, low=28000, high=32000, **G)
+add("£25k - £30k DOE + excellent benefits", "en", "hard", low=25000, high=30000, **G)
+add("OTE £60,000 (£30,000 basic)", "en", "hard", n=2, low=60000, high=60000,
+    component="ote", **G)
+add("Basic salary £32,000 with OTE of £45,000", "en", "hard", n=2, low=32000, high=32000,
+    component="base", **G)
+add("£40,000 - £50,000 per annum pro rata", "en", "hard", low=40000, high=50000, **G)
+add("£12.21 - £13.50 per hour, 37.5 hours per week", "en", "hard", low=12.21, high=13.5,
+    currency="GBP", period="hour")
+add("£500 - £600 per day (Outside IR35)", "en", "hard", low=500, high=600, currency="GBP",
+    period="day")
+add("Up to £45,000 + car or car allowance", "en", "hard", n=2, low=None, high=45000, **G)
+add("Salary: £50-60K + 15% bonus + car allowance + pension", "en", "hard", n=3, low=50000,
+    high=60000, **G)
+add("Circa £40,000", "en", "hard", low=40000, high=40000, **G)
+add("£1,800 per calendar month", "en", "hard", low=1800, high=1800, currency="GBP",
+    period="month")
+add("£14 ph + holiday pay", "en", "hard", low=14, high=14, currency="GBP", period="hour")
+add("£45,000 - £55,000 (depending on experience)", "en", "hard", low=45000, high=55000, **G)
+add("£22,000 - £24,000 pa + 25 days holiday", "en", "hard", low=22000, high=24000, **G)
+add("£30k-£35k pro-rata (0.6 FTE)", "en", "hard", low=30000, high=35000, **G)
+add("Negotiable depending on experience", "en", "hard", currency="GBP", currency_arg="GBP")
+add("Salary: TBC", "en", "hard", currency="GBP", currency_arg="GBP")
+add("Competitive salary + bonus + benefits", "en", "hard", currency="GBP", currency_arg="GBP")
+add("Account Director | Manchester | £55,000 - £65,000 + on target earnings of £80,000",
+    "en", "hard", n=2, low=55000, high=65000, **G)
+U = dict(currency="USD", period="year")
+add("$95,000 - $110,000 a year", "en", "hard", low=95000, high=110000, **U)
+add("$20.50/hour", "en", "hard", low=20.5, high=20.5, currency="USD", period="hour")
+add("Pay: $65,000.00 - $80,000.00 per year", "en", "hard", low=65000, high=80000, **U)
+add("Estimated: $52,000 - $68,000 a year", "en", "hard", low=52000, high=68000, **U)
+add("From $18 an hour", "en", "hard", low=18, high=None, currency="USD", period="hour")
+add("$120K - $140K base + equity", "en", "hard", low=120000, high=140000, component="base",
+    **U)
+add("Salary range: $90k-110k", "en", "hard", low=90000, high=110000, **U)
+add("The base pay range for this role is $104,000 to $156,000 annually.", "en", "hard",
+    low=104000, high=156000, **U)
+add("€3.200 brutto/Monat", "en", "hard", low=3200, high=3200, currency="EUR", period="month",
+    gross=True)
+add("CHF 120'000 - 140'000 per year", "en", "hard", low=120000, high=140000, currency="CHF",
+    period="year")
+R = dict(currency="RUB", period="month")
+add("Зарплата: от 120 000 до 150 000 руб. на руки, премии по итогам квартала", "ru", "hard",
+    n=2, low=120000, high=150000, gross=False, **R)
+add("Оклад 60 000 ₽ + KPI до 40 000 ₽", "ru", "hard", n=2, low=60000, high=60000,
+    component="base", **R)
+add("от 70 тыс. рублей до вычета НДФЛ", "ru", "hard", low=70000, high=None, gross=True, **R)
+add("з/п 45-60 т.р.", "ru", "hard", low=45000, high=60000, **R)
+add("Доход 150 000 - 250 000 руб./мес.", "ru", "hard", low=150000, high=250000, **R)
+add("ЗП: 100к на руки", "ru", "hard", low=100000, high=100000, gross=False, **R)
+add("Заработная плата: 95 000 рублей", "ru", "hard", low=95000, high=95000, **R)
+add("от 3 000 $ в месяц", "ru", "hard", low=3000, high=None, currency="USD", period="month")
+add("до 250 000 ₽ gross", "ru", "hard", low=None, high=250000, gross=True, **R)
+add("Уровень дохода не указан", "ru", "hard", currency="RUB", currency_arg="RUB")
+C = dict(currency="CNY", period="month")
+add("薪资：15-20K", "zh", "hard", low=15000, high=20000, **C)
+add("月薪：1.5万-2万", "zh", "hard", low=15000, high=20000, **C)
+add("200元/天，每周4天", "zh", "hard", low=200, high=200, currency="CNY", period="day")
+add("年薪50万以上", "zh", "hard", low=500000, high=None, currency="CNY", period="year")
+add("15K-25K·13薪 + 年终奖", "zh", "hard", n=2, low=15000, high=25000, mpy=13, **C)
+add("底薪4000+提成", "zh", "hard", n=2, low=4000, high=4000, component="base", **C)
+add("日薪300-500", "zh", "hard", low=300, high=500, currency="CNY", period="day")
+add("时薪25元", "zh", "hard", low=25, high=25, currency="CNY", period="hour")
+neg("Опыт работы: 1–3 года", "ru", "years of experience")
+neg("Офис: ул. Тверская, д. 7, стр. 2", "ru", "address")
+neg("ИНН 7701234567", "ru", "tax id")
+neg("工作时间9:00-18:00", "zh", "working hours")
+neg("成立于2015年", "zh", "year founded")
+neg("地址：北京市朝阳区建国路88号", "zh", "address")
+neg("We have grown revenue to $45M ARR in 2023", "en", "company revenue")
+neg("Manage 15-20 client accounts with budgets of $50k-$500k", "en", "client budgets")
+neg("Hours: Monday to Friday, 8:30 - 17:00", "en", "working hours")
+neg("Requires 2+ years of agency experience", "en", "years of experience")
+
 # ---------------------------------------------------------------- negatives
 neg("Тел.: 8 495 725-63-57", "ru", "phone")
 neg("телефон, с которого мы можем позвонить всегда один: 8 495 725-63-57.", "ru", "phone")

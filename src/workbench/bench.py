@@ -26,6 +26,8 @@ Disclosure control
 Bootstrap
     Percentile bootstrap of the median over postings (resampling postings with
     replacement, ``n_boot`` resamples, ``numpy.random.default_rng(seed)`` per cell).
+    Cells above ``BOOTSTRAP_MAX_N`` postings use the large-sample distribution-free
+    interval (type-7 quantiles at ``0.5 ± z / (2 sqrt(n))``) instead.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import json
 import math
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -49,6 +51,9 @@ TABLE_NAMES = (
 PERCENTILES = (10, 25, 50, 75, 90)
 UNIFORM_POINTS = 9
 RANGE_METHODS = ("midpoint", "uniform")
+# Cells with more postings than this get the large-sample order-statistic interval for
+# the median instead of the bootstrap (same answer to within resampling noise, O(n)).
+BOOTSTRAP_MAX_N = 10_000
 
 # Salary ``component`` values (lower-cased) and how pay_points reads them. Anything
 # else (equity, benefits, "up to x% bonus" without an amount) is ignored for pay.
@@ -188,7 +193,7 @@ def _fx_rates(from_ccy: pd.Series, on_date: pd.Series, to_ccy: str) -> tuple[pd.
         ) from exc
     pairs = pd.DataFrame({"ccy": from_ccy[need], "date": on_date[need]})
     for (ccy, date), idx in pairs.groupby(["ccy", "date"], dropna=False).groups.items():
-        day = None if date is None or (isinstance(date, float) and math.isnan(date)) else date
+        day = None if pd.isna(date) else date
         if isinstance(day, str):
             day = _dt.date.fromisoformat(day[:10])
         conv = fx.convert(1.0, str(ccy), to_ccy, day)
@@ -242,55 +247,70 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint")
 
     component = (salaries["component"] if "component" in salaries
                  else pd.Series(None, index=salaries.index, dtype="object"))
-    codes, uniques = pd.factorize(component, use_na_sentinel=True)
+    comp_codes, uniques = pd.factorize(component, use_na_sentinel=True)
     kinds = np.array([_component_kind(u) for u in uniques] + ["base"], dtype=object)
-    s = pd.DataFrame({
-        "record_id": salaries["record_id"].astype("str"),
-        "idx": pd.to_numeric(salaries["idx"], errors="coerce") if "idx" in salaries
-        else pd.Series(np.arange(len(salaries)), index=salaries.index),
-        "component": component,
-        "kind": kinds[codes],  # code -1 (missing component) -> "base"
-        "masked": salaries["masked"].fillna(False).astype(bool) if "masked" in salaries else False,
-    })
+    # Work on integer codes only: string joins and copies are slow at a million rows.
+    codes, record_ids = pd.factorize(salaries["record_id"].astype("str"))
     low = pd.to_numeric(salaries["annual_low_rc"], errors="coerce")
     high = pd.to_numeric(salaries["annual_high_rc"], errors="coerce")
     rate_date = salaries["rate_date"] if "rate_date" in salaries else pd.Series(None, index=salaries.index)
     rate, warning = _fx_rates(salaries["reporting_currency"], rate_date, currency)
-    lo, hi = low.fillna(high) * rate, high.fillna(low) * rate
-    s["lo"], s["hi"] = np.fmin(lo, hi), np.fmax(lo, hi)
+    lo = (low.fillna(high) * rate).to_numpy(dtype="float64")
+    hi = (high.fillna(low) * rate).to_numpy(dtype="float64")
+    s = pd.DataFrame({
+        "code": codes,
+        "idx": (pd.to_numeric(salaries["idx"], errors="coerce").to_numpy(dtype="float64")
+                if "idx" in salaries else np.arange(len(salaries), dtype="float64")),
+        "component": comp_codes,
+        "kind": kinds[comp_codes],  # code -1 (missing component) -> "base"
+        "masked": (salaries["masked"].fillna(False).astype(bool).to_numpy()
+                   if "masked" in salaries else np.zeros(len(salaries), dtype=bool)),
+        "lo": np.fmin(lo, hi), "hi": np.fmax(lo, hi),
+        "row": np.arange(len(salaries)),
+    })
     s["mid"] = (s["lo"] + s["hi"]) / 2
-    s["fx_warning"] = warning
-    s = s.sort_values(["record_id", "idx"], kind="stable")
+    s = s.sort_values(["code", "idx"], kind="stable")
+    n_rec = len(record_ids)
 
-    has_variable = pd.Index(s.loc[s["kind"].isin(["ote", "variable"]), "record_id"].unique())
-    usable = s[~s["masked"] & s["mid"].notna()]
-    base = usable[usable["kind"] == "base"].drop_duplicates("record_id").set_index("record_id")
+    def first(kind: str) -> pd.DataFrame:
+        rows = s[(s["kind"] == kind) & ~s["masked"] & s["mid"].notna()]
+        return rows.drop_duplicates("code")
+
+    def total(kind: str) -> tuple[np.ndarray, np.ndarray]:
+        rows = s[(s["kind"] == kind) & ~s["masked"] & s["mid"].notna()]
+        rows = rows.drop_duplicates(["code", "component"])
+        amount = np.bincount(rows["code"], weights=rows["mid"], minlength=n_rec)
+        stated = np.bincount(rows["code"], minlength=n_rec) > 0
+        return np.where(stated, amount, np.nan), stated
+
+    base = first("base")
     if base.empty:
         return _empty_points()
-    ote = usable[usable["kind"] == "ote"].drop_duplicates("record_id").set_index("record_id")["mid"]
-    var = usable[usable["kind"] == "variable"]
-    var = var.drop_duplicates(["record_id", "component"]).groupby("record_id")["mid"].sum()
-    allowance = usable[usable["kind"] == "allowance"]
-    allowance = allowance.drop_duplicates(["record_id", "component"]).groupby("record_id")["mid"].sum()
+    at = base["code"].to_numpy()
+    ote = np.full(n_rec, np.nan)
+    ote_rows = first("ote")
+    ote[ote_rows["code"].to_numpy()] = ote_rows["mid"].to_numpy()
+    var, var_stated = total("variable")
+    allowance, _ = total("allowance")
+    has_variable = np.zeros(n_rec, dtype=bool)
+    has_variable[s.loc[s["kind"].isin(["ote", "variable"]), "code"].to_numpy()] = True
 
-    out = pd.DataFrame(index=base.index)
-    out["annual_base"] = base["mid"]
-    out["annual_base_low"] = base["lo"]
-    out["annual_base_high"] = base["hi"]
-    ote_al = ote.reindex(out.index)
-    var_al = var.reindex(out.index)
-    allow_al = allowance.reindex(out.index).fillna(0.0)
-    cash = np.where(ote_al.notna(), np.fmax(out["annual_base"], ote_al),
-                    out["annual_base"] + var_al.fillna(0.0))
-    out["annual_ttc"] = cash + allow_al
-    variable = np.where(ote_al.notna() | var_al.notna(), cash - out["annual_base"], np.nan)
-    out["annual_variable"] = variable
-    out["annual_allowance"] = allowance.reindex(out.index)
-    out["has_variable"] = out.index.isin(has_variable)
-    out["currency"] = currency
-    out["range_method"] = range_method
-    out["fx_warning"] = base["fx_warning"]
-    out = out.reset_index()
+    annual_base = base["mid"].to_numpy()
+    ote, var, var_stated, allowance = ote[at], var[at], var_stated[at], allowance[at]
+    cash = np.where(~np.isnan(ote), np.fmax(annual_base, ote), annual_base + np.nan_to_num(var))
+    out = pd.DataFrame({
+        "record_id": pd.Series(record_ids[at], dtype="str"),
+        "annual_base": annual_base,
+        "annual_base_low": base["lo"].to_numpy(),
+        "annual_base_high": base["hi"].to_numpy(),
+        "annual_ttc": cash + np.nan_to_num(allowance),
+        "annual_variable": np.where(~np.isnan(ote) | var_stated, cash - annual_base, np.nan),
+        "annual_allowance": allowance,
+        "has_variable": has_variable[at],
+        "currency": currency,
+        "range_method": range_method,
+        "fx_warning": pd.Series(warning.to_numpy()[base["row"].to_numpy()], dtype="str"),
+    })
 
     if not records.empty and "record_id" in records:
         rec = records.assign(record_id=records["record_id"].astype("str"))
@@ -362,6 +382,18 @@ def bootstrap_median_ci(matrix: np.ndarray, n_boot: int, rng: np.random.Generato
     return (float(lo), float(hi))
 
 
+def large_sample_median_ci(matrix: np.ndarray, level: float = 0.95) -> tuple[float, float]:
+    """Distribution-free CI of the median for large cells: the type-7 quantiles at
+    ``0.5 ± z / (2 sqrt(n))`` (n = postings), the normal approximation to the binomial
+    order-statistic interval that the bootstrap converges to."""
+    from scipy import stats
+
+    n = matrix.shape[0]
+    half = stats.norm.ppf(0.5 + level / 2) / (2 * math.sqrt(n))
+    lo, hi = np.percentile(matrix.ravel(), [100 * (0.5 - half), 100 * (0.5 + half)])
+    return (float(lo), float(hi))
+
+
 def market_percentiles(points, by=("role_level",), value="annual_base", disclosure=None,
                        n_boot=2000, seed=0) -> pd.DataFrame:
     """P10/P25/P50/P75/P90, mean and a bootstrap CI of the median per cell of ``by``.
@@ -408,7 +440,10 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
             p = np.percentile(flat, PERCENTILES, method="linear")
             row.update({f"p{q}": float(v) for q, v in zip(PERCENTILES, p)})
             row["mean"] = float(flat.mean())
-            ci = bootstrap_median_ci(matrix, n_boot, np.random.default_rng(seed))
+            if n > BOOTSTRAP_MAX_N and n_boot > 0:
+                ci = large_sample_median_ci(matrix)
+            else:
+                ci = bootstrap_median_ci(matrix, n_boot, np.random.default_rng(seed))
             row["p50_ci_low"], row["p50_ci_high"] = ci
         rows.append(row)
     out = pd.DataFrame(rows)
@@ -467,7 +502,7 @@ def level_structure(percentiles: pd.DataFrame) -> pd.DataFrame:
         cell = cell[cell["p50"].notna()].sort_values("role_level")
         cell = cell[[*others, "role_level", "n", "p25", "p50", "p75"]].reset_index(drop=True)
         nxt = cell.shift(-1)
-        cell["next_level"] = nxt["role_level"]
+        cell["next_level"] = nxt["role_level"].astype("Int64")
         cell["midpoint_progression"] = nxt["p50"] / cell["p50"] - 1
         cell["range_spread"] = (cell["p75"] - cell["p25"]) / cell["p25"]
         inter = (np.fmin(cell["p75"], nxt["p75"]) - np.fmax(cell["p25"], nxt["p25"])).clip(lower=0)
@@ -793,6 +828,8 @@ def compa_ratios(incumbents, percentiles, *, effective_date, aging_rate=0.03, ma
             inc[k_inc] = pd.to_numeric(inc[k_inc], errors="coerce").astype("float64")
             pct[k_pct] = pct[k_pct].astype("float64")
     out = inc.merge(pct, left_on=list(keys), right_on=list(keys.values()), how="left")
+    for k_inc in keys:  # one market row per key (checked above): restore the input dtype
+        out[k_inc] = pd.DataFrame(incumbents)[k_inc].to_numpy()
     out["market_currency"] = market_ccy
     out["aging_factor"] = factor
     out["market_min"] = out["p25"] * factor
@@ -846,6 +883,17 @@ def fast_table(store_dir=None, by=("role_family", "role_level"), currency="GBP",
             from workbench import fx
             rates[c] = float(fx.convert(1.0, c, currency, None).rate)
     fx_values = ", ".join(f"('{c}', {r!r})" for c, r in rates.items()) or "(NULL, NULL)"
+    if len(rates) == 1:  # the usual store: one reporting currency, one constant factor
+        (only_ccy, only_rate), = rates.items()
+        ccy_pick = ""
+        convert = f"b.mid * {only_rate!r}"
+        fx_join = ""
+        ccy_filter = f"AND reporting_currency = '{only_ccy}'"
+    else:
+        ccy_pick = ", arg_min(reporting_currency, idx) AS ccy"
+        convert = "b.mid * f.rate"
+        fx_join = "JOIN fxr f ON f.ccy = b.ccy"
+        ccy_filter = ""
     by_sql = ", ".join(f'"{c}"' for c in by)
     by_sel = (by_sql + ", ") if by else ""
     group = f"GROUP BY {by_sql}" if by else ""
@@ -855,26 +903,26 @@ def fast_table(store_dir=None, by=("role_family", "role_level"), currency="GBP",
     base AS (
         SELECT record_id,
                arg_min((coalesce(annual_low_rc, annual_high_rc)
-                        + coalesce(annual_high_rc, annual_low_rc)) / 2, idx) AS mid,
-               arg_min(reporting_currency, idx) AS ccy
+                        + coalesce(annual_high_rc, annual_low_rc)) / 2, idx) AS mid{ccy_pick}
         FROM {sal}
         WHERE NOT coalesce(masked, false)
           AND (component IS NULL OR lower(component) IN ({base_kinds}))
           AND (annual_low_rc IS NOT NULL OR annual_high_rc IS NOT NULL)
+          AND reporting_currency IS NOT NULL {ccy_filter}
         GROUP BY record_id
     ),
-    pts AS (
-        SELECT {by_sel} r.company, b.mid * f.rate AS v
-        FROM base b JOIN {rec} r USING (record_id) JOIN fxr f ON f.ccy = b.ccy
+    pts AS MATERIALIZED (
+        SELECT {by_sel} r.company, {convert} AS v
+        FROM base b JOIN {rec} r USING (record_id) {fx_join}
     ),
     q AS (
-        SELECT {by_sel} count(*) AS n, count(DISTINCT company) AS n_sources,
+        SELECT {by_sel} count(*) AS n,
                quantile_cont(v, [0.1, 0.25, 0.5, 0.75, 0.9]) AS qs, avg(v) AS mean
         FROM pts {group}
     ),
     c AS (SELECT {by_sel} company, count(*) AS k FROM pts GROUP BY ALL),
-    s AS (SELECT {by_sel} max(k) AS top FROM c {group})
-    SELECT {', '.join(f'q."{c}"' for c in by) + ', ' if by else ''}q.n, q.n_sources,
+    s AS (SELECT {by_sel} max(k) AS top, count(company) AS n_sources FROM c {group})
+    SELECT {', '.join(f'q."{c}"' for c in by) + ', ' if by else ''}q.n, s.n_sources,
            q.qs[1] AS p10, q.qs[2] AS p25, q.qs[3] AS p50, q.qs[4] AS p75, q.qs[5] AS p90,
            q.mean, s.top
     FROM q JOIN s ON {join_on}

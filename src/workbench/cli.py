@@ -33,7 +33,7 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(code=2)
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.",
                                        is_eager=True)) -> None:
     if version:

@@ -30,6 +30,13 @@ Choices worth knowing
   text (``£``/GBP -> GB, ``₽``/руб/RUB -> RU, ``元``/RMB/CNY -> CN, USD -> US; a bare
   ``$``, ``€`` or ``¥`` tells nothing by itself), else the language (``ru`` -> RU,
   ``zh`` -> CN). English says nothing about the country, so it stays null.
+* **Fields**: header-field text files (``Title:``, ``Company:``, ``Location:``,
+  ``Description:``...) give their fields and the description is the text; otherwise the
+  title is the HTML ``<h1>/<h2>/<title>`` or a short first line, and ``Label: value``
+  lines near the top (``Компания:``, ``公司：``, ``Salary:``...) fill company, location
+  and the separate pay field. Descriptions inside CSV/JSON go through the HTML path when
+  they contain a tag. ``html_to_text`` walks an lxml tree (BeautifulSoup repairs what
+  lxml refuses): about 10x faster than walking a BeautifulSoup tree at a million postings.
 * **Row sources**: ``path#N`` where ``N`` is the 0-based data row (CSV record, JSONL
   line, JSON list item) and ``path#Sheet:N`` for a worksheet row. ``posting_id`` is the
   first 16 hex digits of sha256 of that string, so it is stable across runs.
@@ -40,6 +47,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import html as html_lib
 import io
 import json
 import re
@@ -551,6 +559,35 @@ def _parse_header_fields(text: str) -> dict[str, str] | None:
     return {key: "\n".join(v).strip() for key, v in fields.items()}
 
 
+_LABEL_LINE = re.compile(r"^([^:：\n]{1,24}?)\s*[:：]\s*(\S.{0,79})$")
+_LABELS = {
+    "company": ("company", "employer", "компания", "работодатель", "公司", "公司名称", "企业", "雇主"),
+    "location": ("location", "city", "город", "местоположение", "местоработы", "地点", "工作地点",
+                 "城市", "工作城市"),
+    "salary_raw": ("salary", "pay", "зарплата", "заработнаяплата", "доход", "оплататруда", "薪资",
+                   "薪酬", "月薪", "工资"),
+}
+_LABEL_TO_FIELD = {label: name for name, labels in _LABELS.items() for label in labels}
+
+
+def labelled_fields(text: str, max_lines: int = 15) -> dict[str, str]:
+    """Company / location / pay from ``Label: value`` lines near the top of a posting.
+
+    Pages often open with ``<b>Компания:</b> …`` or ``公司：…`` lines; reading them gives
+    the company (needed for disclosure control) and a separate pay field. The lines stay
+    in the text.
+    """
+    found: dict[str, str] = {}
+    for line in text.split("\n")[:max_lines]:
+        match = _LABEL_LINE.match(line.strip())
+        if not match:
+            continue
+        name = _LABEL_TO_FIELD.get(_norm_key(match.group(1)))
+        if name and name not in found:
+            found[name] = match.group(2).strip()
+    return found
+
+
 _GENERIC_FIRST_LINES = frozenset(
     _norm_key(s)
     for s in ("job description", "description", "role definition", "about the role", "overview",
@@ -558,11 +595,18 @@ _GENERIC_FIRST_LINES = frozenset(
 )
 
 
+_TITLE_LABELS = frozenset(("title", "jobtitle", "position", "vacancy", "вакансия", "должность",
+                           "职位", "职位名称", "岗位", "岗位名称", "招聘职位"))
+
+
 def _first_line_title(text: str) -> str | None:
     for line in text.split("\n")[:3]:
         line = line.strip().lstrip("-").strip()
         if not line:
             continue
+        match = _LABEL_LINE.match(line)
+        if match and _norm_key(match.group(1)) in _TITLE_LABELS:
+            line = match.group(2).strip()
         if _norm_key(line) in _GENERIC_FIRST_LINES:
             continue
         if len(line) <= 90 and len(line.split()) <= 12 and not line.endswith("."):
@@ -686,10 +730,16 @@ def _reject(source: str, reason: str) -> dict:
     return {"source": source, "stage": "ingest", "reason": reason}
 
 
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[A-Za-z]{2,8});")
+
+
 def _description_text(value: Any) -> str:
+    """A description field (CSV cell, JSON value) as structured text; HTML if it has tags."""
     text = "" if value is None else str(value)
-    if looks_like_html(text, min_tags=2):
+    if looks_like_html(text, min_tags=1):
         return html_to_text(text)
+    if _ENTITY.search(text):
+        text = html_lib.unescape(text)
     return tidy_text(text)
 
 
@@ -807,7 +857,7 @@ def _iter_text(path: Path, source: str, fmt: str) -> Iterator[Item]:
         title = _html_title(doc)
         body = _tree_text(doc)
         fmt = "html"
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = labelled_fields(body)
     else:
         fields = _parse_header_fields(text.replace("\r\n", "\n"))
         if fields:
@@ -815,10 +865,12 @@ def _iter_text(path: Path, source: str, fmt: str) -> Iterator[Item]:
             title = fields.get("title")
             extra = {k: fields.get(k) for k in ("company", "location", "country", "date_posted",
                                                   "salary_raw", "language")}
+            for key, value in labelled_fields(body).items():
+                extra[key] = extra.get(key) or value
         else:
             body = tidy_text(text, markdown=fmt == "md")
             title = _first_line_title(body)
-            extra = {}
+            extra = labelled_fields(body)
     if not body:
         yield "reject", _reject(source, "no text left after removing markup; check the file has a description")
         return
@@ -1337,20 +1389,27 @@ def iter_slice(piece: FileSlice) -> Iterator[Item]:
         )
 
 
-def _frames(postings: list[dict], rejects: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    posting_frame = schemas.validate("postings", pd.DataFrame(postings, columns=POSTING_COLUMNS))
-    reject_frame = schemas.validate("rejects", pd.DataFrame(rejects, columns=REJECT_COLUMNS))
+def _frames(postings: list[dict], rejects: list[dict], validate: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    posting_frame = pd.DataFrame(postings, columns=POSTING_COLUMNS)
+    reject_frame = pd.DataFrame(rejects, columns=REJECT_COLUMNS)
+    if validate:
+        posting_frame = schemas.validate("postings", posting_frame)
+        reject_frame = schemas.validate("rejects", reject_frame)
     return posting_frame, reject_frame
 
 
-def ingest_unit(unit: WorkUnit) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Ingest every slice of one work unit into (postings, rejects) frames."""
+def ingest_unit(unit: WorkUnit, *, validate: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Ingest every slice of one work unit into (postings, rejects) frames.
+
+    ``validate=False`` skips the schema check when the caller validates anyway
+    (the pipeline validates once, when the part is written).
+    """
     postings: list[dict] = []
     rejects: list[dict] = []
     for piece in unit.slices:
         for kind, row in iter_slice(piece):
             (postings if kind == "posting" else rejects).append(row)
-    return _frames(postings, rejects)
+    return _frames(postings, rejects, validate)
 
 
 def _progress_bar(total: int, enabled: bool, desc: str):

@@ -134,7 +134,7 @@ def process_unit(unit: WorkUnit, store_dir: str, extractor: ExtractorArg = None)
 
     Runs inside a worker process (local pool or dask); returns counts only.
     """
-    postings, rejects = ingest_unit(unit)
+    postings, rejects = ingest_unit(unit, validate=False)  # write_tables validates
     extracted = extract_tables(postings, extractor)
     tables: dict[str, pd.DataFrame] = {"postings": postings}
     tables.update({name: extracted[name] for name in EXTRACT_TABLES})
@@ -260,6 +260,8 @@ def run_ingest(
     n_files = len({piece.path for piece in list_files(path_list)})
     units = plan_units(path_list, chunk_size=chunk_size)
 
+    for name in schemas.TABLES:
+        schemas.empty(name)  # warm pandera once here; forked workers inherit it
     root.mkdir(parents=True, exist_ok=True)
     store.clear(root)
     if engine == "local":

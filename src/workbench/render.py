@@ -21,7 +21,6 @@ or ``Markdown`` with raw values: a posting title carrying ``<script>`` is shown 
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 import json
@@ -337,6 +336,7 @@ th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; 
 thead th { background: var(--band); }
 tbody tr:nth-child(even) { background: #fafbfc; }
 td { max-width: 40rem; overflow-wrap: anywhere; }
+td.num { white-space: nowrap; overflow-wrap: normal; }
 .wb-caption { font-weight: 600; margin: .8rem 0 .2rem 0; }
 .wb-note { color: var(--muted); font-size: .88rem; }
 .wb-table-wrap { overflow-x: auto; }
@@ -383,6 +383,20 @@ def _meta_list(meta: Mapping[str, Any]) -> str:
     return f"<dl class=\"wb-meta\">{''.join(rows)}</dl>"
 
 
+# CVE-2021-32862 (<6.3), CVE-2025-53000 (<7.17.0), CVE-2026-39377/39378 (<7.17.1).
+MIN_NBCONVERT = (7, 17, 1)
+
+
+def _require_safe_nbconvert() -> None:
+    from importlib.metadata import version
+
+    found = version("nbconvert")
+    parts = tuple(int(p) for p in re.findall(r"\d+", found)[:3])
+    if parts < MIN_NBCONVERT:
+        raise ReportError(f"nbconvert {found} has known HTML-export vulnerabilities; "
+                          f"upgrade to >= {'.'.join(map(str, MIN_NBCONVERT))} (pip install -U nbconvert)")
+
+
 def export_html(notebook: Any, *, title: str, meta: Mapping[str, Any] | None = None) -> str:
     """Render an executed notebook (node or path) to one safe, self-contained HTML page.
 
@@ -391,6 +405,8 @@ def export_html(notebook: Any, *, title: str, meta: Mapping[str, Any] | None = N
     """
     import nbformat
     from nbconvert import HTMLExporter
+
+    _require_safe_nbconvert()
 
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else nbformat.from_dict(notebook)
     nb = _strip_unsafe_outputs(nb)
@@ -491,6 +507,14 @@ def _fmt_num(value: Any) -> str:
     return "–" if math.isnan(v) else f"{v:,.0f}"
 
 
+def _when(stamp: Any) -> str:
+    """``2026-11-23T18:58:18+00:00`` -> ``2026-11-23 18:58 UTC``."""
+    text = str(stamp or "")
+    if len(text) >= 16 and text[10] == "T":
+        return f"{text[:10]} {text[11:16]} UTC" if text.endswith("+00:00") else f"{text[:10]} {text[11:16]}"
+    return text
+
+
 def index_page(manifest: Mapping[str, Any], other_runs: Iterable[Mapping[str, Any]] = ()) -> str:
     """The offline index of a run: one row per report with headline figures and status."""
     e = html.escape
@@ -523,8 +547,8 @@ def index_page(manifest: Mapping[str, Any], other_runs: Iterable[Mapping[str, An
         rows.append(
             "<tr>"
             f"<td>{link}</td><td>{e(str(rep.get('audience', '')))}</td>"
-            f"<td>{e(headline)}</td><td>{e(_fmt_num(hl.get('n')) if hl.get('n') is not None else '–')}</td>"
-            f"<td>{status_html}</td><td>{e(str(rep.get('finished') or ''))}</td><td>{e(params)}</td>"
+            f"<td>{e(headline)}</td><td class=\"num\">{e(_fmt_num(hl.get('n')) if hl.get('n') is not None else '–')}</td>"
+            f"<td>{status_html}</td><td class=\"num\">{e(_when(rep.get('finished')))}</td><td>{e(params)}</td>"
             "</tr>"
         )
     table = (
@@ -537,7 +561,7 @@ def index_page(manifest: Mapping[str, Any], other_runs: Iterable[Mapping[str, An
     meta = {
         "as of": manifest.get("as_of"),
         "run id": manifest.get("run_id"),
-        "finished": manifest.get("finished"),
+        "finished": _when(manifest.get("finished")),
         "data fingerprint": data.get("fingerprint"),
         "reports": f"{sum(r.get('status') == 'ok' for r in manifest.get('reports', []))} ok of {len(manifest.get('reports', []))}",
     }

@@ -49,10 +49,10 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from workbench import config
-from workbench.errors import PlanError, ReportError
+from workbench.errors import PlanError
 
 __all__ = ["KERNEL_NAME", "ReportOutcome", "RunResult", "ensure_kernel", "run_plan", "kill_tree"]
 
@@ -364,22 +364,203 @@ def _execute(task: dict) -> dict:
     return result
 
 
-def _executor_main(task_path: str) -> int:
-    task = json.loads(Path(task_path).read_text(encoding="utf-8"))
-    _set_parent_death_signal(int(task.get("parent_pid") or 0))
+def _execute_and_record(task: dict) -> dict:
     try:
         result = _execute(task)
-    except BaseException as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - reported as the report's failure
         result = {"status": "failed", "error": f"{type(exc).__name__}: {exc}",
                   "traceback": traceback.format_exc()[-2000:], "attempts": 0, "timings": {}}
     res_path = Path(task["stage"]) / f"{task['slug']}.result.json"
     tmp = res_path.with_suffix(".tmp")
     tmp.write_text(json.dumps(result, default=str), encoding="utf-8")
     tmp.replace(res_path)
-    return 0 if result["status"] == "ok" else 1
+    return result
+
+
+def _executor_main(task_path: str) -> int:
+    """One report, one process (the dask engine's unit of work)."""
+    task = json.loads(Path(task_path).read_text(encoding="utf-8"))
+    _set_parent_death_signal(int(task.get("parent_pid") or 0))
+    return 0 if _execute_and_record(task)["status"] == "ok" else 1
+
+
+DONE_TOKEN = b"@@workbench-report-done "
+
+
+def _serve_main(parent_pid: int) -> int:
+    """A warm executor: import papermill and nbconvert once, then run tasks read from stdin.
+
+    Each task still gets its own kernel; only the executor's own imports (~1.5 s of CPU
+    a report) are shared. The runner kills and replaces an executor after a timeout.
+    """
+    _set_parent_death_signal(parent_pid)
+    _skip_slow_optional_imports()
+    import nbconvert.exporters.html  # noqa: F401 - warm imports
+    import papermill  # noqa: F401
+
+    from workbench import render  # noqa: F401
+
+    # Keep the protocol on a private copy of stdout and point fd 1 at the log, so that
+    # nothing a kernel (which inherits fd 1) prints can get into the protocol stream.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    for line in sys.stdin:
+        path = line.strip()
+        if not path:
+            continue
+        task = json.loads(Path(path).read_text(encoding="utf-8"))
+        _execute_and_record(task)
+        out.write(DONE_TOKEN + task["slug"].encode() + b"\n")
+        out.flush()
+    return 0
 
 
 # ------------------------------------------------------------------ runner side
+
+
+def _executor_env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "MPLBACKEND": "Agg"}
+    if os.environ.get("WORKBENCH_HOME") is None:
+        env["WORKBENCH_HOME"] = str(config.ROOT)
+    return env
+
+
+def _collect(task: dict, *, code: int | None, timed_out: bool, wall: float, started: dt.datetime,
+             elapsed: float, log_path: Path) -> dict:
+    """Decide a report's outcome from the executor's exit and its result file."""
+    res_path = Path(task["stage"]) / f"{task['slug']}.result.json"
+    result: dict[str, Any]
+    if timed_out:
+        result = {"status": "timeout", "error": f"wall-clock limit of {wall:.0f} s reached; kernel killed"}
+    elif res_path.is_file():
+        result = json.loads(res_path.read_text(encoding="utf-8"))
+        if code not in (0, None) and result.get("status") == "ok":
+            result = {**result, "status": "failed", "error": f"executor exited with status {code}"}
+    else:
+        tail = log_path.read_text(encoding="utf-8", errors="replace")[-600:] if log_path.is_file() else ""
+        how = (f"killed by signal {-code}" if code is not None and code < 0
+               else f"exited with status {code}")
+        result = {"status": "failed", "error": f"report process {how} without a result. {tail}".strip()}
+    result["started"] = started.isoformat(timespec="seconds")
+    result["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    result.setdefault("timings", {})["wall"] = round(elapsed, 3)
+    return result
+
+
+class _Slot:
+    """One warm executor process, reused for the reports of one parallel slot."""
+
+    def __init__(self, stage: Path, index: int) -> None:
+        self.stage = stage
+        self.index = index
+        self.proc: subprocess.Popen | None = None
+        self.log_path = stage / f"_slot{index}.log"
+        self.spawns = 0
+
+    def spawn(self) -> None:
+        self.spawns += 1
+        log = open(self.log_path, "ab")
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "workbench.report", "--serve", str(os.getpid())],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                start_new_session=True, env=_executor_env(), cwd=str(self.stage),
+            )
+        finally:
+            log.close()
+        with _LIVE_LOCK:
+            _LIVE[self.proc.pid] = self.proc
+
+    def _drop(self) -> None:
+        if self.proc is not None:
+            kill_tree(self.proc.pid)
+            with _LIVE_LOCK:
+                _LIVE.pop(self.proc.pid, None)
+            self.proc = None
+
+    def run(self, task: dict) -> dict:
+        import select
+
+        stage = Path(task["stage"])
+        task_path = stage / f"{task['slug']}.task.json"
+        task_path.write_text(json.dumps({**task, "parent_pid": os.getpid()}, default=str), encoding="utf-8")
+        started = dt.datetime.now(dt.timezone.utc)
+        t0 = time.perf_counter()
+        wall = float(task["timeout"]) + WALL_GRACE
+        if self.proc is None or self.proc.poll() is not None:
+            self._drop()
+            self.spawn()
+        proc = self.proc
+        token = DONE_TOKEN + task["slug"].encode()
+        code: int | None = None
+        timed_out = False
+        try:
+            proc.stdin.write(f"{task_path}\n".encode())
+            proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            code = proc.wait()
+        buf = b""
+        fd = proc.stdout.fileno()
+        while code is None:
+            remaining = t0 + wall - time.perf_counter()
+            if remaining <= 0:
+                timed_out = True
+                self._drop()
+                break
+            ready, _, _ = select.select([fd], [], [], min(remaining, 1.0))
+            if not ready:
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:  # the executor died (killed, out of memory)
+                code = proc.wait()
+                self._drop()
+                break
+            buf = (buf + chunk)[-65536:]
+            if token in buf:
+                break
+        if self.proc is not None:
+            # The kernel is shut down by papermill; anything left below the executor goes.
+            try:
+                import psutil
+
+                for child in psutil.Process(self.proc.pid).children(recursive=True):
+                    child.kill()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+        return _collect(task, code=code, timed_out=timed_out, wall=wall, started=started,
+                        elapsed=time.perf_counter() - t0, log_path=self.log_path)
+
+    def close(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=5)
+        except Exception:  # noqa: BLE001
+            pass
+        self._drop()
+
+
+def _run_local(tasks: list[dict], slots: list[_Slot]) -> dict[str, dict]:
+    import queue
+
+    free: queue.Queue[_Slot] = queue.Queue()
+    for slot in slots:
+        free.put(slot)
+
+    def one(task: dict) -> dict:
+        slot = free.get()
+        try:
+            return slot.run(task)
+        finally:
+            free.put(slot)
+
+    results: dict[str, dict] = {}
+    with ThreadPoolExecutor(max_workers=len(slots), thread_name_prefix="report") as pool:
+        futures = {pool.submit(one, t): t["slug"] for t in tasks}
+        for fut in as_completed(futures):
+            results[futures[fut]] = fut.result()
+    return results
 
 
 def _run_task(task: dict) -> dict:
@@ -391,13 +572,10 @@ def _run_task(task: dict) -> dict:
     task_path = stage / f"{task['slug']}.task.json"
     task = {**task, "parent_pid": os.getpid()}
     task_path.write_text(json.dumps(task, default=str), encoding="utf-8")
-    res_path = stage / f"{task['slug']}.result.json"
     log_path = stage / f"{task['slug']}.log"
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "MPLBACKEND": "Agg"}
-    if os.environ.get("WORKBENCH_HOME") is None:
-        env["WORKBENCH_HOME"] = str(config.ROOT)
+    env = _executor_env()
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "workbench.report", "--execute", str(task_path)],
@@ -422,22 +600,8 @@ def _run_task(task: dict) -> dict:
                 kill_tree(proc.pid)  # stray descendants (a kernel) of a finished executor
             with _LIVE_LOCK:
                 _LIVE.pop(proc.pid, None)
-    elapsed = round(time.perf_counter() - t0, 3)
-    result: dict[str, Any]
-    if timed_out:
-        result = {"status": "timeout", "error": f"wall-clock limit of {wall:.0f} s reached; kernel killed"}
-    elif res_path.is_file():
-        result = json.loads(res_path.read_text(encoding="utf-8"))
-        if code != 0 and result.get("status") == "ok":
-            result = {**result, "status": "failed", "error": f"executor exited with status {code}"}
-    else:
-        tail = log_path.read_text(encoding="utf-8", errors="replace")[-600:] if log_path.is_file() else ""
-        how = f"killed by signal {-code}" if code < 0 else f"exited with status {code}"
-        result = {"status": "failed", "error": f"report process {how} without a result. {tail}".strip()}
-    result["started"] = started.isoformat(timespec="seconds")
-    result["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    result.setdefault("timings", {})["wall"] = elapsed
-    return result
+    return _collect(task, code=code, timed_out=timed_out, wall=wall, started=started,
+                    elapsed=time.perf_counter() - t0, log_path=log_path)
 
 
 def _convert_notebooks(specs: list, stage: Path, kernel: str) -> dict[Path, tuple[Path, list[str]]]:
@@ -516,7 +680,12 @@ def _data_date(store: Path | None) -> str | None:
 def _prepare_data(data: Any, stage: Path) -> tuple[Path | None, bool]:
     """Return (store dir, built_here). Raw files are ingested into ``stage/_store``."""
     if data is None:
-        return (config.PROCESSED if _is_store(config.PROCESSED) else None), False
+        if _is_store(config.PROCESSED):
+            return config.PROCESSED, False
+        # No store yet: build one from data/raw (incumbents are not postings).
+        data = sorted(p for p in config.RAW.iterdir() if p.name != "incumbents") if config.RAW.is_dir() else []
+        if not data:
+            return None, False
     paths = [Path(data)] if isinstance(data, (str, os.PathLike)) else [Path(p) for p in data]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -526,8 +695,36 @@ def _prepare_data(data: Any, stage: Path) -> tuple[Path | None, bool]:
     from workbench import pipeline  # built by the ingest/extract stage
 
     store = stage / "_store"
-    pipeline.run_ingest(paths, store)
+    pipeline.run_ingest(paths, store, progress=False)
     return store, True
+
+
+class _publish_lock:
+    """Serialise the publishing step of concurrent runs into the same folder (flock)."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / ".publish.lock"
+        self.fh: Any = None
+
+    def __enter__(self) -> "_publish_lock":
+        import fcntl
+
+        self.fh = open(self.path, "a")
+        fcntl.flock(self.fh, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        import fcntl
+
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def _inputs(data: Any) -> list[str] | None:
+    if data is None:
+        return None
+    items = [data] if isinstance(data, (str, os.PathLike)) else list(data)
+    return [str(p) for p in items]
 
 
 def _clean_stale_staging(out: Path) -> None:
@@ -630,8 +827,14 @@ def run_plan(
     date_dir = out / date_str
     kernel = kernel_name or ensure_kernel()
 
+    slots: list[_Slot] = []
     try:
         with _SignalGuard():
+            if engine == "local":
+                # Warm executors start now, so their imports overlap with data preparation.
+                slots = [_Slot(stage, i) for i in range(min(jobs, len(specs)))]
+                for slot in slots:
+                    slot.spawn()
             store, built = _prepare_data(data, stage)
             fingerprint = _fingerprint(store)
             sources = _convert_notebooks(specs, stage, kernel)
@@ -649,11 +852,10 @@ def run_plan(
             if engine == "dask":
                 results = _run_dask(tasks, jobs, scheduler)
             else:
-                with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="report") as pool:
-                    futures = {pool.submit(_run_task, t): t["slug"] for t in tasks}
-                    for fut in as_completed(futures):
-                        results[futures[fut]] = fut.result()
-            outcomes = _publish(specs, results, stage, out, date_dir, store if built else None, only=bool(only))
+                results = _run_local(tasks, slots)
+            with _publish_lock(out):
+                outcomes = _publish(specs, results, stage, out, date_dir, store if built else None,
+                                    only=bool(only))
             manifest = {
                 "run_id": run_id,
                 "as_of": date_str,
@@ -664,18 +866,22 @@ def run_plan(
                 "plan": str(plan_path or config.DEFAULT_PLAN),
                 "engine": engine, "jobs": jobs, "timeout": timeout, "kernel": kernel,
                 "data": {"store": str(date_dir / "_store") if built else (str(store) if store else None),
-                         "fingerprint": fingerprint, "inputs": [str(p) for p in (data if isinstance(data, (list, tuple)) else [data])] if data else None},
+                         "fingerprint": fingerprint, "inputs": _inputs(data)},
                 "versions": _versions(),
                 "reports": [asdict(o) for o in outcomes],
             }
-            if only:
-                old = _read_manifest(date_dir / "manifest.json") or {}
-                ran = {o.slug for o in outcomes}
-                manifest["reports"] = [r for r in old.get("reports", []) if r.get("slug") not in ran] + manifest["reports"]
-            manifest_path = date_dir / "manifest.json"
-            _atomic_write(manifest_path, json.dumps(manifest, indent=2, default=str))
-            index_path = write_index(out)
+            with _publish_lock(out):
+                if only:
+                    old = _read_manifest(date_dir / "manifest.json") or {}
+                    ran = {o.slug for o in outcomes}
+                    kept = [r for r in old.get("reports", []) if r.get("slug") not in ran]
+                    manifest["reports"] = kept + manifest["reports"]
+                manifest_path = date_dir / "manifest.json"
+                _atomic_write(manifest_path, json.dumps(manifest, indent=2, default=str))
+                index_path = write_index(out)
     finally:
+        for slot in slots:
+            slot.close()
         _kill_all_live()
         shutil.rmtree(stage, ignore_errors=True)
     return RunResult(run_id=run_id, as_of=date_str, out_dir=out, date_dir=date_dir, reports=outcomes,
@@ -754,7 +960,8 @@ def _publish(specs: list, results: dict[str, dict], stage: Path, out: Path, date
         # The same date run again replaces that date's run: drop pages of reports no longer planned.
         keep = {s.slug for s in specs}
         for f in date_dir.iterdir():
-            if f.is_file() and f.suffix in (".html", ".ipynb", ".json") and f.stem not in keep and f.name != "manifest.json":
+            stale = f.suffix in (".html", ".ipynb", ".json") and f.stem not in keep
+            if f.is_file() and stale and f.name != "manifest.json":
                 f.unlink()
     if built_store is not None and built_store.is_dir():
         target = date_dir / "_store"
@@ -768,6 +975,8 @@ def _publish(specs: list, results: dict[str, dict], stage: Path, out: Path, date
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--execute":
         sys.exit(_executor_main(sys.argv[2]))
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        sys.exit(_serve_main(int(sys.argv[2])))
     print("usage: python -m workbench.report --execute TASK.json (internal; use `workbench report`)",
           file=sys.stderr)
     sys.exit(2)

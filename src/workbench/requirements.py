@@ -65,11 +65,13 @@ def extract_skills(text: str) -> list[dict]:
 
 # ------------------------------------------------------------- experience
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NUM = r"(\d{1,2}|[一两二三四五六七八九十])"
+_EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_NUM = r"(\d{1,2}|[一两二三四五六七八九十]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)"
 _RANGE = rf"{_NUM}\s*(?:\+|plus)?\s*(?:-|–|—|to|до|~|～|至|到)\s*{_NUM}"
 _EXP_EN = re.compile(
-    rf"(?:(?P<pre>at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?(?:(?P<r1>{_RANGE})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)"
-    r"\s*(?:full\s+)?(?:years?|yrs?)['’]?(?P<post>\s+or\s+more|\s+minimum|\s+plus)?",
+    rf"(?:(?P<pre>at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|up\s+to|no\s+more\s+than)\s+)?(?:(?P<r1>{_RANGE})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)"
+    r"\s*(?:full\s+)?(?:years?|yrs?)['’]?(?P<post>\s+or\s+more|\s+minimum|\s+plus)?(?:\s+or\s+more)?",
     re.IGNORECASE,
 )
 _EXP_RU = re.compile(
@@ -78,16 +80,18 @@ _EXP_RU = re.compile(
     re.IGNORECASE,
 )
 _EXP_ZH = re.compile(rf"(?:(?P<r1>{_RANGE})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)\s*年(?P<post>以上|及以上)?")
-_EXP_WORDS = re.compile(r"experience|exp\b|background|опыт|стаж|经验|工作经历|从业", re.IGNORECASE)
+_EXP_WORDS = re.compile(r"experience|exp\b|background|behind (?:them|you|him|her)|опыт|стаж|经验|工作经历|从业",
+                        re.IGNORECASE)
 _YEARS_IN = re.compile(r"^\s*(?:of\s+|in\s+|within\s+|working\s+)", re.IGNORECASE)
-_NOT_EXPERIENCE = re.compile(r"\b(?:old|age|aged|возраст|岁)", re.IGNORECASE)
+_NOT_EXPERIENCE = re.compile(r"\b(?:old|age|aged)\b|возраст|岁", re.IGNORECASE)
 
 
-_DIGITS = re.compile(r"\d{1,2}|[一两二三四五六七八九十]")
+_DIGITS = re.compile(r"\d{1,2}|[一两二三四五六七八九十]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|fifteen|twenty", re.IGNORECASE)
 
 
 def _num(s: str) -> int:
-    return _ZH_NUM.get(s) or int(s)
+    return _ZH_NUM.get(s) or _EN_NUM.get(s.lower()) or int(s)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -118,7 +122,31 @@ def _experience_candidate(text: str, rx: re.Pattern, m: re.Match) -> tuple[int, 
     lo = _num(m.group("n1"))
     if not 0 < lo <= 40:
         return None
+    pre = (m.groupdict().get("pre") or "").lower()
+    if pre.startswith(("up", "no")):
+        return None, lo  # "up to two years": a ceiling, the floor is not stated
     return lo, None
+
+
+_MONTHS_RE = re.compile(
+    r"(?:(?P<n>\d{1,2})\s*(?:-|–|до|to)?\s*(?P<m>\d{1,2})?\s*(?:months?|мес\w*|个月)|(?P<half>полугода|half\s+a\s+year))",
+    re.IGNORECASE)
+
+
+def _months(text: str) -> list[tuple[float, float | None]]:
+    """Experience stated in months ("от 6 месяцев", "6-12 months"), as fractions of a year."""
+    out: list[tuple[float, float | None]] = []
+    for m in _MONTHS_RE.finditer(text):
+        if not _EXP_WORDS.search(_clause(text, m.start(), m.end())):
+            continue
+        if m.group("half"):
+            out.append((0.5, None))
+            continue
+        lo = int(m.group("n"))
+        hi = int(m.group("m")) if m.group("m") else None
+        if 0 < lo <= 36 and (hi is None or lo <= hi <= 36):
+            out.append((round(lo / 12, 2), round(hi / 12, 2) if hi else None))
+    return out
 
 
 def extract_experience(text: str) -> dict | None:
@@ -143,10 +171,12 @@ def extract_experience(text: str) -> dict | None:
                     if cand:
                         candidates.append(cand)
                 i = low.find(word, i + len(word))
+    if not candidates and ("мес" in low or "month" in low or "个月" in low or "полугода" in low):
+        candidates = _months(text)
     if not candidates:
         return None
     # Strongest requirement: highest minimum; a stated maximum beats none.
-    lo, hi = max(candidates, key=lambda c: (c[0], c[1] is not None, -(c[1] or 0)))
+    lo, hi = max(candidates, key=lambda c: (c[0] or 0, c[1] is not None, -(c[1] or 0)))
     return {"min": lo, "max": hi}
 
 
@@ -167,8 +197,6 @@ _PREFERRED = re.compile(r"prefer|desirable|advantage|a plus|nice to have|жел�
                         re.IGNORECASE)
 _EDU_WORDS = ("degree", "educat", "diploma", "bachelor", "master", "mba", "phd", "ph.d", "graduate", "school",
               "образовани", "степен", "бакалав", "магистр", "学历", "本科", "硕士", "博士", "大专", "高中", "中专")
-_EDU_CONTEXT = re.compile(r"degree|educat|diploma|bachelor|master|mba|ph\.?d|graduate|school|образовани|степен|"
-                          r"бакалав|магистр|学历|本科|硕士|博士|大专|高中|中专", re.IGNORECASE)
 
 
 def extract_education(text: str) -> str | None:

@@ -29,7 +29,7 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
                        r"доход|прибыль|薪资|薪酬|工资|薪水")),
     ("benefits", re.compile(r"benefit|perks|we offer|what we offer|условия|мы предлагаем|преимуществ|"
                             r"福利|待遇")),
-    ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll| will) do|"
+    ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll| will) do|your role|"
                           r"day[- ]to[- ]day|key tasks|\btasks\b|\bactivities\b|обязанност|функци|задач|"
                           r"ответственн|чем .*занима|职责|工作内容|岗位内容")),
     ("skills", re.compile(r"skill|competenc|навык|умени|компетенц|技能|能力")),
@@ -39,11 +39,13 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
                                r"описани|о компании|о нас|о вакансии|描述|简介|介绍|概述")),
 ]
 
+_ROLE_DETAILS_RE = re.compile(r"details|profile|детали|профиль|详情")
 _BULLET_RE = re.compile(
     r"^\s*(?:[-•*–—·▪●◦‣■□➢►✓✔❖→\u2043\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)])\s*"
 )
 _NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s+")
-_LABEL_RE = re.compile(r"^([^\W\d_][^:：]{0,60}?)\s*[:：]\s+(\S.*)$")
+_BULLET_FIRST = frozenset("-•*–—·▪●◦‣■□➢►✓✔❖→\u2043\uf0a7\uf0b7\uf076\uf0d8\uf0fc")
+_LABEL_RE = re.compile(r"^([^\W\d_][^:：]{0,60}?)\s*(?::\s+|：\s*)(\S.*)$")
 _TERMINAL = ".!?;,。；！？"
 _LEVEL_LINE_RE = re.compile(r"^(?:level|уровень)\s+[^:]{2,40}:$", re.IGNORECASE)
 _HTML_RE = re.compile(r"<(?:p|li|ul|ol|div|h[1-6]|br|b|strong|table|tr|td|span)\b[^>]*>", re.IGNORECASE)
@@ -83,12 +85,12 @@ def heading_kind(heading: str | None) -> str:
     for kind, rx in _KIND_RES:
         if rx.search(low):
             return kind
-    # "Account Director Details", "Account Manager": a heading that only names the
-    # role introduces what the role does.
-    from .roles import find_role_mentions
+    # "Account Director Details" / "Account Manager Profile": the role's details are its duties.
+    if _ROLE_DETAILS_RE.search(low):
+        from .roles import find_role_mentions
 
-    if find_role_mentions(heading):
-        return "duties"
+        if find_role_mentions(heading):
+            return "duties"
     return "other"
 
 
@@ -100,20 +102,24 @@ def _word_count(s: str) -> int:
 
 def _mangled_bullets(lines: list[str]) -> set[str]:
     """Leading tokens that behave as bullets: repeated on consecutive lines and not words."""
-    firsts = []
-    for line in lines:
-        parts = line.split(None, 1)
-        firsts.append(parts[0] if len(parts) == 2 else None)
     runs: Counter = Counter()
-    for prev, cur in zip(firsts, firsts[1:]):
-        if cur is not None and cur == prev:
-            runs[cur] += 1
+    prev = None
+    for line in lines:
+        tok = None
+        # Only a short non-word token can be a mangled bullet ("61", "?", "Â·", "o").
+        if line and (not line[0].isalpha() or line[1:2] == " ") and line[0] not in _BULLET_FIRST:
+            sp = line.find(" ")
+            if 0 < sp <= 4:
+                tok = line[:sp]
+        if tok is not None and tok == prev:
+            runs[tok] += 1
+        prev = tok
     out = set()
     for tok, n in runs.items():
-        if n < 2 or len(tok) > 4:
+        if n < 2:
             continue
         if tok.isalpha() and tok not in ("o", "O", "v"):
-            continue  # a repeated real word ("The", "We") is text, not a bullet
+            continue  # a repeated real word ("A", "I") is text, not a bullet
         out.add(tok)
     return out
 
@@ -129,10 +135,9 @@ def _is_heading(line: str, next_kind: str | None) -> bool:
     words = _word_count(s)
     if s[-1] in ":：":
         return words <= 8 and not _LEVEL_LINE_RE.match(s)
-    if s[-1] in _TERMINAL or words > 8 or _LABEL_RE.match(s):
+    if s[-1] in _TERMINAL or words > 8 or (":" in s or "：" in s) and _LABEL_RE.match(s):
         return False
-    letters = [c for c in s if c.isalpha()]
-    if len(letters) >= 3 and all(c.isupper() for c in letters) and words <= 8:
+    if s.isupper() and words <= 8 and sum(c.isalpha() for c in s) >= 3:
         return True
     if heading_kind(s) not in ("other",) and words <= 6:
         return True
@@ -144,6 +149,60 @@ def _clean_heading(s: str) -> str:
     s = s.strip().strip("#*【】 ").strip()
     s = _NUMBERED_RE.sub("", s)
     return s.rstrip(":： ").strip()
+
+
+# One-line descriptions (job-board CSVs, seed 000) carry their headings inline:
+# "... Key responsibilities: Set pricing policy. Represent the agency ... About you: 12+ years ..."
+_INLINE_MIN = 250
+_INLINE_HEADING_RE = re.compile(
+    r"(?:(?<=^)|(?<=[.!?;:]\s)|(?<=[.!?;]))\s*((?:key |main |your |core |job |the )?(?:duties(?: and responsibilities)?|"
+    r"responsibilities|accountabilities|what you(?:'ll| will) do|about you|requirements|qualifications|"
+    r"(?:essential |desired )?skills|benefits|what we offer|обязанности|требования|условия|мы предлагаем|"
+    r"岗位职责|工作职责|职位描述|任职要求|职位要求|岗位要求|福利待遇))\s*[:：]\s*",
+    re.IGNORECASE,
+)
+_INLINE_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ0-9])|[;；。]\s*")
+
+
+def _expand_inline(offsets: list[int], raw_lines: list[str], stripped: list[str]):
+    """Cut long lines that carry inline headings into heading and sentence pieces.
+
+    Returns new ``(offsets, stripped, forced_kinds)``; each piece keeps its offset
+    in the original text, so item offsets still point into it.
+    """
+    new_offsets: list[int] = []
+    new_lines: list[str] = []
+    forced: dict[int, str] = {}
+    for off, raw, s in zip(offsets, raw_lines, stripped):
+        heads = list(_INLINE_HEADING_RE.finditer(raw)) if len(s) > _INLINE_MIN else []
+        if not heads:
+            new_offsets.append(off)
+            new_lines.append(s)
+            continue
+        cursor = 0
+        for k, h in enumerate(heads):
+            if h.start(1) > cursor and raw[cursor:h.start(1)].strip():
+                new_offsets.append(off + cursor)
+                new_lines.append(raw[cursor:h.start(1)].strip())
+            forced[len(new_lines)] = "line"
+            new_offsets.append(off + h.start(1))
+            new_lines.append(raw[h.start(1):h.end()].strip())
+            end = heads[k + 1].start(1) if k + 1 < len(heads) else len(raw)
+            piece_start = h.end()
+            for m in _INLINE_SENTENCE_RE.finditer(raw, piece_start, end):
+                piece = raw[piece_start:m.start()].strip()
+                if piece:
+                    forced[len(new_lines)] = "inline"
+                    new_offsets.append(off + piece_start)
+                    new_lines.append(piece)
+                piece_start = m.end()
+            piece = raw[piece_start:end].strip()
+            if piece:
+                forced[len(new_lines)] = "inline"
+                new_offsets.append(off + piece_start)
+                new_lines.append(piece)
+            cursor = end
+    return new_offsets, new_lines, forced
 
 
 def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
@@ -167,18 +226,25 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
         offsets.append(pos)
         pos += len(line) + 1
     stripped = [line.strip() for line in raw_lines]
+    forced: dict[int, str] = {}
+    if any(len(s) > _INLINE_MIN for s in stripped):
+        offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
     mangled = _mangled_bullets([s for s in stripped if s])
 
     # First pass: what each line looks like.
     kinds: list[str | None] = []
-    for s in stripped:
+    for i, s in enumerate(stripped):
         if not s:
             kinds.append(None)
-        elif _BULLET_RE.match(s) and not _NUMBERED_RE.match(s):
+        elif i in forced:
+            kinds.append(forced[i])
+        elif s[0] in _BULLET_FIRST:
             kinds.append("item")
+        elif (s[0].isdigit() or s[0] == "(" or s[0].isalpha() and s[1:2] in (".", ")")) and _BULLET_RE.match(s):
+            kinds.append("numbered" if _NUMBERED_RE.match(s) else "item")
         elif mangled and s.split(None, 1)[0] in mangled:
             kinds.append("item")
-        elif _NUMBERED_RE.match(s):
+        elif s[0].isdigit() and _NUMBERED_RE.match(s):
             kinds.append("numbered")
         else:
             kinds.append("line")
@@ -191,10 +257,11 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
         following[i] = nxt
         k = kinds[i]
         if k is not None:
-            nxt = "item" if k == "item" or _LABEL_RE.match(stripped[i]) is not None else k
+            nxt = "item" if k == "item" or ":" in stripped[i] and _LABEL_RE.match(stripped[i]) is not None else k
 
     sections: list[dict] = []
     current = {"heading": None, "kind": "description", "items": [], "start": 0, "end": 0}
+    last_plain = -2  # index of the last plain paragraph line, to join wrapped lines
     for i, s in enumerate(stripped):
         kind = kinds[i]
         if kind is None:
@@ -206,25 +273,39 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
                 sections.append(current)
             heading = _clean_heading(s)
             current = {"heading": heading, "kind": heading_kind(heading), "items": [], "start": start, "end": start}
+            last_plain = -2
             continue
         body = s
-        if kind == "item":
-            m = _BULLET_RE.match(s)
-            if m and m.end() > 0:
-                body = s[m.end():]
+        if kind == "inline":
+            pass  # a sentence cut from a one-line description: no bullet to strip
+        elif kind == "item":
+            if s[0] in _BULLET_FIRST:
+                body = s[1:]
             else:
-                body = s.split(None, 1)[1] if len(s.split(None, 1)) == 2 else s
+                m = _BULLET_RE.match(s)
+                if m and m.end() > 0:
+                    body = s[m.end():]
+                else:  # a mangled bullet token
+                    parts = s.split(None, 1)
+                    body = parts[1] if len(parts) == 2 else s
         elif kind == "numbered":
             body = _NUMBERED_RE.sub("", s)
         body = body.strip()
         if not body:
             continue
         label = None
-        m = _LABEL_RE.match(body)
+        m = _LABEL_RE.match(body) if (":" in body or "：" in body) else None
         if m and _word_count(m.group(1)) <= 6 and not m.group(1).lower().startswith(("http", "www")):
             label, body = m.group(1).strip(), m.group(2).strip()
-        elif _LEVEL_LINE_RE.match(body):
+        elif body[-1] == ":" and _LEVEL_LINE_RE.match(body):
             label, body = "Level", body.split(None, 1)[1].rstrip(":").strip()
+        plain = kind == "line" and label is None
+        if plain and last_plain == i - 1 and current["items"]:
+            # A hard-wrapped paragraph: its next line continues the same item.
+            current["items"][-1]["text"] += " " + body
+            last_plain = i
+            continue
+        last_plain = i if plain else -2
         item = {"text": body, "label": label}
         if item_offsets:
             item["start"] = start

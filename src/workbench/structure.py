@@ -54,12 +54,15 @@ _COMPARISON_RE = re.compile(r"\bvs\.?\b|\bversus\b|v/s|\bили\b|\bи\b|\band\b
                             re.IGNORECASE)
 
 
-def _header_title(text: str) -> str | None:
+def _header_title(text: str, mentions: list[RoleMention]) -> str | None:
     m = _TITLE_FIELD_RE.search(text, 0, 600)
     if m:
         return m.group(1).strip()
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if first and len(first) <= 100 and find_role_mentions(first):
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    end = len(text) if end == -1 else end
+    first = text[lead:end].strip()
+    if first and len(first) <= 100 and any(lead <= mm.start < end for mm in mentions):
         return first
     return None
 
@@ -68,9 +71,40 @@ def _is_heading_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 140 or _BULLET_START.match(s) or _LABEL_LINE_RE.match(s):
         return False
-    if s[-1] in ".,;":
-        return False
+    if s[-1] in ".,;。，；" or "，" in s or "。" in s:
+        return False  # a sentence, not a heading (Chinese headings carry no commas or full stops)
     return s.count(" ") < 20
+
+
+def _heading_mentions(line: str, line_start: int, mentions: list[RoleMention]) -> list[RoleMention]:
+    """Mentions that make a heading line about a role.
+
+    In "Your manager: Group Account Director" the role after the colon is a value,
+    not the subject of the heading; in "Account director это: ..." it is the subject.
+    """
+    colon = line.find(":")
+    if colon == -1 or colon >= len(line.rstrip()) - 1:
+        return mentions
+    return [m for m in mentions if m.start < line_start + colon]
+
+
+def _compares(line: str, keys: list[tuple]) -> bool:
+    """Does a heading naming several roles compare them?
+
+    Titles of the same level are synonyms ("Senior or Key Account Manager",
+    "客户群总监 / 客户服务总监"), and a role followed by a gloss of another
+    ("Account Executive (младший аккаунт-менеджер)") is one role.
+    """
+    if len({k[1] for k in keys}) == 1:
+        return False
+    return _COMPARISON_RE.search(line) is not None
+
+
+def _words(line: str) -> int:
+    s = line.strip()
+    if _CJK_RE.search(s):
+        return len(s) // 3
+    return s.count(" ") + 1
 
 
 def _keys(mentions: list[RoleMention]) -> list[tuple]:
@@ -81,6 +115,87 @@ def _keys(mentions: list[RoleMention]) -> list[tuple]:
     return out
 
 
+def _heading_keys(text: str, mentions: list[RoleMention]) -> set[tuple]:
+    """Role keys named alone by some heading line."""
+    by_line: dict[int, list[RoleMention]] = {}
+    for m in mentions:
+        if m.family == "other":
+            continue
+        a = text.rfind("\n", 0, m.start) + 1
+        by_line.setdefault(a, []).append(m)
+    out = set()
+    for a, ms in by_line.items():
+        b = text.find("\n", a)
+        line = text[a:len(text) if b == -1 else b]
+        keys = _keys(_heading_mentions(line, a, ms))
+        if keys and _is_heading_line(line) and (len(keys) == 1 or not _compares(line, keys)):
+            out.add(keys[0])
+    return out
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_HEADING_MARKS = re.compile(r"^\s*(?:#+\s*|\d{1,2}[.)]\s*|\*\*)|\*\*\s*$|[:：]\s*$")
+
+
+def _units(text: str):
+    """Headings, paragraphs and list items of a text: ``(start, end, kind)``.
+
+    A paragraph may be hard-wrapped over several lines; its lines are one unit.
+    A line is a heading when it stands alone, starts with ``#``, ends with a
+    colon, or is a short first line of a block whose other lines are longer.
+    """
+    lines = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        lines.append((pos, end))
+        if nl == -1:
+            break
+        pos = nl + 1
+    units = []
+    para_start = para_end = None
+    widest = 0
+    for idx, (a, b) in enumerate(lines):
+        line = text[a:b]
+        s = line.strip()
+        if not s:
+            if para_start is not None:
+                units.append((para_start, para_end, "para"))
+                para_start = None
+            continue
+        prev_blank = idx == 0 or not text[lines[idx - 1][0]:lines[idx - 1][1]].strip()
+        next_blank = idx + 1 >= len(lines) or not text[lines[idx + 1][0]:lines[idx + 1][1]].strip()
+        if _BULLET_START.match(s):
+            if para_start is not None:
+                units.append((para_start, para_end, "para"))
+                para_start = None
+            units.append((a, b, "item"))
+            continue
+        heading = False
+        if _is_heading_line(s):
+            if s[0] == "#" or s[-1] in ":：" or prev_blank and next_blank:
+                heading = True
+            elif prev_blank or para_start is None:
+                # First line of a block: a heading when clearly shorter than the text under it.
+                nxt = text[lines[idx + 1][0]:lines[idx + 1][1]].strip() if idx + 1 < len(lines) else ""
+                heading = len(s) <= 60 and (len(s) < 0.6 * len(nxt) or _BULLET_START.match(nxt) is not None)
+        if heading:
+            if para_start is not None:
+                units.append((para_start, para_end, "para"))
+                para_start = None
+            units.append((a, b, "heading"))
+            continue
+        if para_start is None:
+            para_start = a
+        para_end = b
+        widest = max(widest, len(s))
+    if para_start is not None:
+        units.append((para_start, para_end, "para"))
+    return units
+
+
 def split_roles(text: str, mentions: list[RoleMention], *, has_title: bool = False) -> list[tuple[tuple, list[tuple[int, int]], bool]]:
     """Role contexts of a document: ``[(role key, [(start, end), ...], named_by_heading)]``.
 
@@ -88,51 +203,49 @@ def split_roles(text: str, mentions: list[RoleMention], *, has_title: bool = Fal
     """
     if len(_keys(mentions)) < 2:
         return []
+    if has_title and len(_heading_keys(text, mentions)) < 2:
+        # With a title, a second record needs a heading of its own: check those
+        # few lines first and skip the full pass for ordinary postings.
+        return []
     assigned: list[tuple[int, int, tuple | None]] = []
     evidence: dict[tuple, bool] = {}
     chars: dict[tuple, int] = {}
     context: tuple | None = None
     mode = "none"  # "heading": set by a heading; "para": set by a paragraph; "none": no context
     mi = 0
-    pos = 0
     n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        line = text[pos:end]
-        if line.strip():
-            while mi < len(mentions) and mentions[mi].start < pos:
-                mi += 1
-            j = mi
-            line_mentions = []
-            while j < len(mentions) and mentions[j].start < end:
-                line_mentions.append(mentions[j])
-                j += 1
-            keys = _keys(line_mentions)
-            if _is_heading_line(line):
-                if len(keys) == 1:
-                    context, mode = keys[0], "heading"
-                    evidence[context] = True
-                elif len(keys) >= 2:
-                    # A heading naming two roles is a comparison, unless the others are
-                    # glosses of the first ("Менеджер проекта (account manager)").
-                    context, mode = (None, "none") if _COMPARISON_RE.search(line) else (keys[0], "heading")
-                elif heading_kind(line.strip()) in ("other",) and line.strip().count(" ") >= 2:
-                    context, mode = None, "none"  # a new topic, not a section of the current role
-            elif mode != "heading" and keys:
-                cut = _SENTENCE_END_RE.search(line, 0, 250)
-                first_end = pos + (cut.end() if cut else min(len(line), 250))
-                first_keys = _keys([m for m in line_mentions if m.start < first_end])
-                if first_keys:
-                    context, mode = first_keys[0], "para"
-                elif mode == "none":
-                    context, mode = keys[0], "para"
-            assigned.append((pos, end, context))
-            if context is not None:
-                chars[context] = chars.get(context, 0) + (end - pos)
-        pos = end + 1
+    for start, end, kind in _units(text):
+        while mi < len(mentions) and mentions[mi].start < start:
+            mi += 1
+        j = mi
+        unit_mentions = []
+        while j < len(mentions) and mentions[j].start < end:
+            unit_mentions.append(mentions[j])
+            j += 1
+        keys = _keys(unit_mentions)
+        if kind == "heading":
+            line = text[start:end]
+            keys = _keys(_heading_mentions(line, start, unit_mentions))
+            if len(keys) == 1 or keys and not _compares(line, keys):
+                context, mode = keys[0], "heading"
+                evidence[context] = True
+            elif keys:
+                context, mode = None, "none"  # "Account Manager vs Account Director"
+            elif heading_kind(_HEADING_MARKS.sub("", line).strip()) == "other" and _words(line) >= 3:
+                context, mode = None, "none"  # a new topic, not a section of the current role
+        elif kind == "para" and mode != "heading" and keys:
+            cut = _SENTENCE_END_RE.search(text, start, min(end, start + 250))
+            first_end = cut.end() if cut else min(end, start + 250)
+            first_keys = _keys([m for m in unit_mentions if m.start < first_end])
+            if first_keys:
+                context, mode = first_keys[0], "para"
+            elif mode == "none":
+                context, mode = keys[0], "para"
+        assigned.append((start, end, context))
+        if context is not None:
+            chars[context] = chars.get(context, 0) + (end - start)
 
-    threshold = max(600, n // 5)
+    threshold = max(400, n // 12)
     records = [k for k in chars if evidence.get(k) or not has_title and chars[k] >= threshold]
     if len(records) < 2:
         return []
@@ -158,15 +271,54 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _responsibilities(sections: list[dict]) -> list[dict]:
+_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;])\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])")
+_DUTY_SENTENCE = re.compile(
+    r"\b(?:you will|you'll|you are responsible|responsible for|your role is|the role involves|"
+    r"вы будете|в ваши обязанности|отвечает за|будет отвечать)|负责", re.IGNORECASE)
+
+
+def _duty_texts(item: dict) -> list[str]:
+    """A duty item, or the sentences of a prose paragraph sitting in a duties section."""
+    text = f"{item['label']}: {item['text']}" if item.get("label") else item["text"]
+    if item.get("label") or len(text) < 160:
+        return [text]
+    return [p.strip() for p in _PROSE_SPLIT.split(text) if len(p.strip()) > 3]
+
+
+def _responsibilities(sections: list[dict], body: str, work: str) -> list[dict]:
+    """Duties of a record: duties-section items, else listed description items, else "You will" sentences.
+
+    ``work`` is the whole parsed text (item offsets point into it); ``body`` is the
+    record's own text.
+    """
     out = []
     for sec in sections:
         if sec["kind"] != "duties":
             continue
         for item in sec["items"]:
-            text = f"{item['label']}: {item['text']}" if item.get("label") else item["text"]
-            category, conf = classify_responsibility(text)
-            out.append({"text": text, "section": sec["heading"], "category": category, "confidence": conf})
+            for text in _duty_texts(item):
+                category, conf = classify_responsibility(text)
+                out.append({"text": text, "section": sec["heading"], "category": category, "confidence": conf})
+    if out:
+        return out
+    # No duties heading: numbered or bulleted lines of a description section
+    # ("职位描述" in Chinese postings holds the duties), else "You will ..." sentences.
+    for sec in sections:
+        if sec["kind"] != "description":
+            continue
+        for item in sec["items"]:
+            start = item.get("start")
+            if start is None or not _BULLET_START.match(work[start:start + 4]) or item.get("label"):
+                continue
+            category, conf = classify_responsibility(item["text"])
+            out.append({"text": item["text"], "section": sec["heading"], "category": category, "confidence": conf})
+    if out:
+        return out
+    for sentence in _PROSE_SPLIT.split(body) if _DUTY_SENTENCE.search(body) else ():
+        sentence = sentence.strip()
+        if 15 < len(sentence) < 300 and _DUTY_SENTENCE.search(sentence):
+            category, conf = classify_responsibility(sentence)
+            out.append({"text": sentence, "section": None, "category": category, "confidence": conf})
     return out
 
 
@@ -175,13 +327,17 @@ def _public_sections(sections: list[dict]) -> list[dict]:
              "items": [{"text": i["text"], "label": i["label"]} for i in s["items"]]} for s in sections]
 
 
-def _record(role: dict, spans: list[tuple[int, int]], body: str, sections: list[dict]) -> dict:
+def _record(role: dict, spans: list[tuple[int, int]], body: str, sections: list[dict], work: str) -> dict:
     alloc = extract_time_allocation(body)
-    responsibilities = _responsibilities(sections)
-    if not responsibilities and alloc["items"]:
-        # A posting whose only duty list is its "% of time" split (seed-style job profiles).
-        responsibilities = [{"text": i["activity"], "section": "% of time", "category": i["category"],
-                             "confidence": i["confidence"]} for i in alloc["items"]]
+    responsibilities = _responsibilities(sections, body, work)
+    if alloc["items"]:
+        # The "% of time" split is a duty list too; a one-line description leaves it
+        # as a single run-on "item" holding every percentage, replaced by its activities.
+        kept = [r for r in responsibilities if r["text"].count("%") < 2]
+        if len(kept) < len(responsibilities) or not responsibilities:
+            split = [{"text": i["activity"], "section": "% of time", "category": i["category"],
+                      "confidence": i["confidence"]} for i in alloc["items"]]
+            responsibilities = split + kept
     return {
         "role": role,
         "spans": spans,
@@ -207,16 +363,22 @@ def analyse(text: str, title: str | None = None, language: str | None = None) ->
     text = text or ""
     html = looks_like_html(text)
     work = html_to_lines(text) if html else text
-    if not title:
-        title = _header_title(work)
     mentions = find_role_mentions(work)
+    # A title from the caller or a "Title:" field marks a posting for one job; a
+    # first line that names roles may be an article's headline and does not.
+    has_title = bool(title) or _TITLE_FIELD_RE.search(work, 0, 600) is not None
+    if not title:
+        title = _header_title(work, mentions)
+    title_keys = _keys(find_role_mentions(title)) if has_title and title else []
+    if len(title_keys) > 1 and _compares(title, title_keys):
+        has_title = False  # "Account Manager vs Account Director"
     sections = parse_sections(work, item_offsets=True)
     # Raw HTML is re-laid out before parsing, so its offsets cannot be mapped back;
     # it is read as one role (ingest normally hands over structured text).
-    contexts = [] if html else split_roles(work, mentions, has_title=bool(title))
+    contexts = [] if html else split_roles(work, mentions, has_title=has_title)
     if not contexts:
         role = classify_role(title, work, language)
-        return [_record(role, [(0, len(text))], work, sections)]
+        return [_record(role, [(0, len(text))], work, sections, work)]
 
     records = []
     for key, spans, by_heading in contexts:
@@ -230,7 +392,7 @@ def analyse(text: str, title: str | None = None, language: str | None = None) ->
             if items or _in_spans(sec["start"], spans):
                 own_sections.append({**sec, "items": items})
         body = "\n".join(work[a:b] for a, b in spans)
-        records.append(_record(role, spans, body, own_sections))
+        records.append(_record(role, spans, body, own_sections, work))
     return records
 
 

@@ -492,6 +492,8 @@ _DATES = tuple((_START + _dt.timedelta(days=d)).isoformat() for d in range(200))
 _EN_SHAPES = ("header", "html", "html", "md", "plain", "plain", "duties", "competency")
 _XX_SHAPES = ("plain", "plain", "html", "md", "header")
 _COMPANY_LABEL = {"en": "Company", "ru": "Компания", "zh": "公司"}
+_EN_CUT = LANGUAGE_MIX[0][1]
+_RU_CUT = LANGUAGE_MIX[0][1] + LANGUAGE_MIX[1][1]
 
 # --------------------------------------------------------------------------- pay
 
@@ -560,6 +562,7 @@ def _pay_text(r, lang: str, ccy: str, market: str, level: int) -> str:
             return f"оклад {_grp(a)} руб. + квартальная премия до 20%"
         return f"{_grp(a)} – {_grp(b)} ₽ в месяц, на руки"
     # CNY, monthly
+    hi = max(hi, lo + 1)
     if u < 0.35:
         return f"{int(lo)}-{int(hi)}K·{13 if r() < 0.7 else 14}薪"
     if u < 0.55:
@@ -580,12 +583,12 @@ def _pay_text(r, lang: str, ccy: str, market: str, level: int) -> str:
 def _compose(r, i: int, seed: int, as_json: bool = False):
     """Build posting ``i`` from the random stream ``r`` (a bound ``Random.random``).
 
-    Returns the posting dict, or with ``as_json`` the same posting as one UTF-8 JSON line (bytes,
-    built from pre-escaped, pre-encoded fragments: several times faster than ``json.dumps``). Both paths draw the
-    same random numbers in the same order, so they describe the same posting.
+    Returns the posting dict, or with ``as_json`` the same posting as one UTF-8 JSON line (bytes
+    built from pre-escaped, pre-encoded fragments: several times faster than ``json.dumps``).
+    Both paths draw the same random numbers in the same order, so they describe the same posting.
     """
     u = r()
-    lang = "en" if u < 0.70 else ("ru" if u < 0.85 else "zh")
+    lang = "en" if u < _EN_CUT else ("ru" if u < _RU_CUT else "zh")
     level = 1 + int(r() * 5)
     markets = _MARKETS[lang]
     if lang == "en":
@@ -705,7 +708,7 @@ def generate(n: int, seed: int = 1) -> Iterator[dict]:
         yield _compose(r, i, seed)
 
 
-def write(n: int, seed: int = 1, out_dir: str | os.PathLike = ".", shard_size: int = 100_000) -> list[Path]:
+def write(n: int, seed: int, out_dir: str | os.PathLike, shard_size: int = 100_000) -> list[Path]:
     """Write ``n`` postings as JSON Lines shards ``part-00000.jsonl``, ... under ``out_dir``.
 
     Each shard holds ``shard_size`` postings (the last one the remainder), UTF-8, one JSON object

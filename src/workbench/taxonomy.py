@@ -110,11 +110,17 @@ def _token_matches(word: str, tok: str, stem: bool) -> bool:
     return word == tok or (word.endswith("s") and (word[:-1] == tok or word[:-2] == tok and word.endswith("es")))
 
 
-_NO_TERMS: tuple = ((), ())
+_NO_TERMS: tuple = ((), {}, ())
 
 
 def _entry(tax: Taxonomy, word: str) -> tuple:
-    """(single-word (area, weight) pairs, phrase terms longest first) for a word; memoised."""
+    """Terms that may start at ``word``; memoised per word.
+
+    Returns ``(singles, by_second, stem_second)``: single-word terms as
+    ``(area, weight, token)``; phrases keyed by their exact second token; phrases
+    whose second token is a stem. Keying phrases by the second word means most
+    words after "client" are rejected with one dict look-up.
+    """
     hit = tax.memo.get(word)
     if hit is not None:
         return hit
@@ -135,8 +141,13 @@ def _entry(tax: Taxonomy, word: str) -> tuple:
         result = _NO_TERMS
     else:
         singles = tuple((t.area, t.weight, t.tokens[0][0]) for t in found if len(t.tokens) == 1)
-        phrases = tuple(sorted((t for t in found if len(t.tokens) > 1), key=lambda t: -len(t.tokens)))
-        result = (singles, phrases)
+        by_second: dict[str, list[_Term]] = {}
+        stem_second: list[_Term] = []
+        for t in found:
+            if len(t.tokens) > 1:
+                tok, stem = t.tokens[1]
+                (stem_second.append(t) if stem else by_second.setdefault(tok, []).append(t))
+        result = (singles, by_second, tuple(stem_second))
     if len(tax.memo) < 200_000:
         tax.memo[word] = result
     return result
@@ -148,11 +159,12 @@ def _token_matches(word: str, tok: str, stem: bool) -> bool:
     return word == tok or (word.endswith("s") and (word[:-1] == tok or word[:-2] == tok and word.endswith("es")))
 
 
-def _phrase_matches(words: list[str], i: int, term: _Term) -> bool:
+def _rest_matches(words: list[str], i: int, term: _Term) -> bool:
+    """Tokens 3.. of a phrase (tokens 1 and 2 are already known to match)."""
     toks = term.tokens
     if i + len(toks) > len(words):
         return False
-    for j in range(1, len(toks)):
+    for j in range(2, len(toks)):
         tok, stem = toks[j]
         if not _token_matches(words[i + j], tok, stem):
             return False
@@ -170,26 +182,36 @@ def score_areas(text: str, tax: Taxonomy | None = None, evidence: bool = False) 
     i = 0
     n = len(words)
     while i < n:
-        entry = memo.get(words[i]) or _entry(tax, words[i])
+        entry = memo.get(words[i])
+        if entry is None:
+            entry = _entry(tax, words[i])
         if entry is _NO_TERMS:
             i += 1
             continue
-        singles, phrases = entry
-        if phrases:
-            # The longest matching phrase wins; others of the same length count too.
-            best_len = 0
-            for term in phrases:
-                k = len(term.tokens)
-                if k < best_len:
-                    break
-                if _phrase_matches(words, i, term):
-                    best_len = k
-                    scores[term.area] = scores.get(term.area, 0.0) + term.weight
-                    if evidence:
-                        fired.append(" ".join(t for t, _ in term.tokens))
-            if best_len:
-                i += best_len
-                continue
+        singles, by_second, stem_second = entry
+        if (by_second or stem_second) and i + 1 < n:
+            w2 = words[i + 1]
+            cands = by_second.get(w2)
+            if w2[-1:] == "s" and by_second:
+                extra = by_second.get(w2[:-1]) or (by_second.get(w2[:-2]) if w2[-2:] == "es" else None)
+                if extra:
+                    cands = (cands or []) + extra
+            if stem_second:
+                stems = [t for t in stem_second if w2.startswith(t.tokens[1][0])]
+                if stems:
+                    cands = (cands or []) + stems
+            if cands:
+                # The longest matching phrase wins; others of the same length count too.
+                matched = [t for t in cands if len(t.tokens) == 2 or _rest_matches(words, i, t)]
+                if matched:
+                    best_len = max(len(t.tokens) for t in matched)
+                    for term in matched:
+                        if len(term.tokens) == best_len:
+                            scores[term.area] = scores.get(term.area, 0.0) + term.weight
+                            if evidence:
+                                fired.append(" ".join(t for t, _ in term.tokens))
+                    i += best_len
+                    continue
         for area, weight, tok in singles:
             scores[area] = scores.get(area, 0.0) + weight
             if evidence:
@@ -224,6 +246,12 @@ def classify_responsibility(text: str, language: str | None = None) -> tuple[str
     languages are applied at once, which also handles mixed lines
     ("Вести переговоры по contract terms").
     """
+    # Boilerplate lines ("Other duties as assigned") recur across postings: memoise.
+    return _classify_cached(text)
+
+
+@lru_cache(maxsize=65536)
+def _classify_cached(text: str) -> tuple[str, float]:
     if not text or not text.strip():
         return "other", _OTHER_CONFIDENCE
     tax = load_taxonomy()

@@ -57,7 +57,7 @@ _EXCLUDE_LAST_WORDS = frozenset({"to", "over", "than", "least", "above", "бол
 _EXCLUDE_WORD_PREFIXES = ("commission", "bonus", "discount", "grow", "increas", "exceed", "satisf", "uplift",
                           "рост", "увелич", "комисс", "бонус", "скидк", "удовлетвор")
 _EXCLUDE_CJK_BEFORE = ("增长", "提成", "超过", "达到", "提升", "满意")
-_SEPARATORS = " \t|:-–—•*·()[],;.=>"
+_SEPARATORS = " \t|:-–—•*·()[],;.=>：，；（）、"
 _BULLET_RE = re.compile(r"^\s*(?:[-•*–—·▪●◦]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?。！？;\n](?=\s|$)|\n")
 _CAPS_RUN = re.compile(r"\s[A-Z][A-Z ]{8,}")
@@ -81,7 +81,9 @@ def _value(s: str) -> float:
 
 
 def _excluded(text: str, start: int, end: int) -> bool:
-    if _EXCLUDE_AFTER.match(text, end):
+    after = _EXCLUDE_AFTER.match(text, end)
+    # "90% satisfaction" is a score; "15% Retention campaigns" opens a list item.
+    if after and not text[end:after.end()].lstrip()[:1].isupper():
         return True
     before = text[max(0, start - 40):start].lower()
     if before.rstrip().endswith(_EXCLUDE_CJK_BEFORE):
@@ -223,6 +225,41 @@ def _sentence_item(text: str, m: re.Match, of_time_end: int) -> tuple[str, float
     return activity, _value(m.group(1)), 0.7
 
 
+_ROW_NUMBER_LAST = re.compile(r"^\s*(?:[-•*–—·▪●]\s*)?(.*?\S)\s*(?:[|:\t–—-]\s*|\s{2,}|\s)(\d{1,3}(?:[.,]\d)?)\s*\|?\s*$")
+_ROW_NUMBER_FIRST = re.compile(r"^\s*\|?\s*(\d{1,3}(?:[.,]\d)?)\s*(?:[|:\t.)–—-]\s*|\s+)(\D.*?)\s*\|?\s*$")
+
+
+def _bare_number_table(text: str) -> list[tuple[str, float, float]]:
+    """Rows under a "% of time" header whose numbers carry no percent sign.
+
+    "Activity | % of time" followed by "Client meetings | 40" rows: read only
+    when the rows' numbers add up to about 100, so a stray list of numbers is
+    not mistaken for a split.
+    """
+    for marker in _MARKER_RE.finditer(text):
+        line_end = text.find("\n", marker.end())
+        if line_end == -1:
+            continue
+        rows = []
+        for line in text[line_end + 1:line_end + 2000].split("\n")[:20]:
+            if not line.strip():
+                if rows:
+                    break
+                continue
+            m = _ROW_NUMBER_LAST.match(line)
+            if m and 0 < _value(m.group(2)) <= 100:
+                rows.append((_clean_activity(m.group(1)), _value(m.group(2)), 0.8))
+                continue
+            m = _ROW_NUMBER_FIRST.match(line)
+            if m and 0 < _value(m.group(1)) <= 100:
+                rows.append((_clean_activity(m.group(2)), _value(m.group(1)), 0.8))
+                continue
+            break
+        if len(rows) >= 2 and abs(sum(r[1] for r in rows) - 100) <= TOLERANCE + 8:
+            return rows
+    return []
+
+
 def extract_time_allocation(text: str) -> dict:
     """Find the "% of time" split a job text gives.
 
@@ -256,6 +293,8 @@ def extract_time_allocation(text: str) -> dict:
         if item:
             found.append(item)
 
+    if not found:
+        found = _bare_number_table(text)
     found = [f for f in found if f[0]]
     if not found:
         return {"items": [], "total": None, "status": "none"}

@@ -1,0 +1,79 @@
+"""evaluate: agreement reports on small CSVs written here."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from workbench.evaluate import eval_glassdoor, eval_salary, format_report
+
+LABELLED_COLUMNS = ["text", "language", "shape", "currency_arg", "market_arg", "n_mentions",
+                    "low", "high", "currency", "period", "component", "gross",
+                    "months_per_year", "masked", "note"]
+
+
+def _write(tmp_path, rows):
+    path = tmp_path / "labelled.csv"
+    pd.DataFrame(rows, columns=LABELLED_COLUMNS).to_csv(path, index=False)
+    return path
+
+
+def test_eval_salary_agreement_and_breakdown(tmp_path):
+    path = _write(tmp_path, [
+        ["£30,000 - £35,000 per annum", "en", "range", "", "", 1, 30000, 35000, "GBP", "year",
+         "unspecified", "", "", "false", ""],
+        ["от 80 000 до 120 000 ₽ на руки", "ru", "range", "", "", 1, 80000, 120000, "RUB",
+         "month", "unspecified", "false", "", "false", ""],
+        ["25-35K·13薪", "zh", "k_month", "", "", 1, 25000, 35000, "CNY", "month",
+         "unspecified", "", 13, "false", ""],
+        ["Webindex: 62124303", "en", "negative", "", "", 0, "", "", "", "", "", "", "", "", ""],
+        # deliberately wrong label: the report must list it with a reason
+        ["£40k", "en", "single", "", "", 1, 41000, 41000, "GBP", "year", "unspecified", "", "",
+         "false", ""],
+    ])
+    report = eval_salary(path)
+    assert report.n == 5
+    assert report.agreement == 0.8
+    assert len(report.disagreements) == 1
+    assert "low expected 41000" in report.disagreements.loc[0, "reason"]
+    langs = report.by_language.set_index("language")["agreement"].to_dict()
+    assert langs == {"en": round(2 / 3, 4), "ru": 1.0, "zh": 1.0}
+    text = report.summary()
+    assert "agreement: 80.00%" in text and "by shape" in text and "£40k" in text
+    assert format_report(report) == text
+
+
+def test_eval_salary_counts_mentions(tmp_path):
+    path = _write(tmp_path, [
+        ["£30k basic + OTE £50k", "en", "multi", "", "", 2, 30000, 30000, "GBP", "year",
+         "base", "", "", "false", ""],
+        ["£30k basic + OTE £50k + car", "en", "multi", "", "", 2, 30000, 30000, "GBP", "year",
+         "base", "", "", "false", ""],
+    ])
+    report = eval_salary([path])
+    assert report.agreement == 0.5
+    assert "n_mentions expected 2, got 3" in report.disagreements.loc[0, "reason"]
+
+
+def test_eval_glassdoor_on_a_small_file(tmp_path):
+    path = tmp_path / "gd.csv"
+    pd.DataFrame({
+        "Salary Estimate": ["$53K-$91K (Glassdoor est.)", "Employer Provided Salary:$150K-$160K",
+                            "$17-$24 Per Hour(Glassdoor est.)", "$10K-$20K (Glassdoor est.)"],
+        "hourly": [0, 0, 1, 0],
+        "employer_provided": [0, 1, 0, 0],
+        "min_salary": [53, 150, 17, 11],
+        "max_salary": [91, 160, 24, 20],
+    }).to_csv(path, index=False)
+    report = eval_glassdoor(path)
+    assert report.n == 4 and report.agreement == 0.75
+    assert "low expected 11000" in report.disagreements.loc[0, "reason"]
+    shapes = set(report.by_shape["shape"])
+    assert shapes == {"annual_estimate", "annual_employer", "hourly_estimate"}
+
+
+def test_shipped_labelled_set_meets_target():
+    from workbench.config import LABELLED
+
+    report = eval_salary(LABELLED / "salary_labelled.csv")
+    assert report.n >= 500
+    assert report.agreement >= 0.98, report.summary()

@@ -1,0 +1,72 @@
+"""fx: offline ECB conversion with visible fallbacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import pytest
+
+from workbench import fx
+from workbench.errors import CurrencyError
+
+
+def test_same_currency_is_identity():
+    c = fx.convert(123.0, "GBP", "GBP", "2020-01-02")
+    assert (c.value, c.rate, c.warning) == (123.0, 1.0, None)
+
+
+def test_business_day_rate_has_no_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c = fx.convert(100, "EUR", "USD", dt.date(2019, 6, 3))
+    assert c.rate_date == dt.date(2019, 6, 3)
+    assert c.value == pytest.approx(100 * c.rate)
+    assert 1.0 < c.rate < 1.3
+
+
+def test_weekend_uses_previous_fixing_quietly():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c = fx.convert(100, "GBP", "USD", "2019-06-01")  # a Saturday
+    assert c.rate_date == dt.date(2019, 5, 31) and c.warning is None
+
+
+def test_cross_rate_through_eur():
+    a = fx.convert(100, "GBP", "EUR", "2019-06-03").value
+    b = fx.convert(a, "EUR", "USD", "2019-06-03").value
+    assert fx.convert(100, "GBP", "USD", "2019-06-03").value == pytest.approx(b)
+
+
+def test_rub_after_2022_falls_back_with_warning():
+    with pytest.warns(UserWarning, match="RUB"):
+        c = fx.convert(100_000, "RUB", "GBP", "2024-01-10")
+    assert c.rate_date == dt.date(2022, 3, 1)
+    assert c.warning and "2022-03-01" in c.warning
+    assert c.rate not in (0.0, 1.0) and c.value > 0
+
+
+def test_date_before_history_uses_first_date_with_warning():
+    with pytest.warns(UserWarning):
+        c = fx.convert(10, "CNY", "GBP", "1990-01-01")
+    assert c.rate_date == dt.date(2005, 4, 1)
+
+
+def test_none_means_latest_date():
+    c = fx.convert(1, "GBP", "USD")
+    assert c.rate_date == fx.latest_rate_date()
+    assert fx.latest_rate_date() >= dt.date(2024, 1, 1)
+
+
+def test_unknown_currency_is_actionable():
+    with pytest.raises(CurrencyError, match="Unknown currency 'XYZ'.*Use one of"):
+        fx.convert(1, "XYZ", "GBP")
+
+
+def test_bad_date_is_actionable():
+    with pytest.raises(CurrencyError, match="YYYY-MM-DD"):
+        fx.convert(1, "GBP", "USD", "last tuesday")
+
+
+def test_lowercase_codes_accepted():
+    assert fx.convert(1, "gbp", "usd", "2019-06-03").rate > 1

@@ -1,0 +1,244 @@
+"""The report runner: parallel notebooks, failures, timeouts, kills, atomic publishing."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from workbench import report
+from workbench.errors import PlanError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+DATE = "2026-11-23"
+pytestmark = pytest.mark.slow
+
+
+def write_plan(tmp_path: Path, body: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(f"notebooks_dir: {FIXTURES}\nreports:\n" + body, encoding="utf-8")
+    return path
+
+
+def fake_store(tmp_path: Path) -> Path:
+    """A store folder the fixture notebooks never read (keeps the runner from ingesting data/raw)."""
+    store = tmp_path / "store"
+    (store / "postings").mkdir(parents=True, exist_ok=True)
+    (store / "manifest.json").write_text(json.dumps({"inputs_fingerprint": "f" * 64,
+                                                     "created_at": "2026-11-20T10:00:00+00:00"}))
+    return store
+
+
+def orphan_kernels(since: float) -> list[psutil.Process]:
+    """ipykernel processes started since ``since`` whose parent is gone."""
+    found = []
+    for proc in psutil.process_iter(["pid", "ppid", "cmdline", "create_time"]):
+        cmd = " ".join(proc.info["cmdline"] or [])
+        if "ipykernel" in cmd and (proc.info["create_time"] or 0) >= since - 1:
+            ppid = proc.info["ppid"]
+            if ppid in (0, 1) or not psutil.pid_exists(ppid):
+                found.append(proc)
+    return found
+
+
+def test_ensure_kernel_installs_a_workbench_kernelspec_for_this_python():
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    assert report.ensure_kernel() == "workbench"
+    spec = KernelSpecManager().get_kernel_spec("workbench")
+    assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
+    assert Path(spec.resource_dir).resolve().is_relative_to(Path(sys.prefix).resolve())
+
+
+def test_failing_report_is_shown_failed_while_others_succeed(tmp_path):
+    plan = write_plan(tmp_path, '  - {notebook: ok, name: "OK {level}", expand: {level: [1, 2]}}\n'
+                                "  - {notebook: fails, name: Broken}\n")
+    out = tmp_path / "out"
+    result = report.run_plan(plan, out=out, data=fake_store(tmp_path), jobs=2, timeout=120, as_of=DATE)
+    assert result.exit_code == 1 and not result.ok
+    status = {r.slug: r.status for r in result.reports}
+    assert status == {"ok-1": "ok", "ok-2": "ok", "broken": "failed"}
+    broken = next(r for r in result.reports if r.slug == "broken")
+    assert "ValueError: fixture failure: boom" in broken.error
+    day = out / DATE
+    assert (day / "ok-1.html").is_file() and (day / "ok-1.ipynb").is_file()
+    assert not (day / "broken.html").exists()
+    html = (day / "ok-1.html").read_text()
+    assert "render.start" not in html and "import" not in html  # no code at all
+    assert "Level 1: Account Manager" in html and "$85,000 – $95,000" in html
+    index = (out / "index.html").read_text()
+    assert "status-failed" in index and "fixture failure: boom" in index
+    assert f'href="{DATE}/ok-1.html"' in index and "GBP 42,000" in index
+    manifest = json.loads((day / "manifest.json").read_text())
+    assert manifest["run_id"] == result.run_id and manifest["data"]["fingerprint"] == "f" * 64
+    assert manifest["versions"]["papermill"] and manifest["versions"]["pandas"]
+    entry = {r["slug"]: r for r in manifest["reports"]}
+    assert entry["ok-1"]["parameters"] == {"level": 1, "label": "Account Manager"}
+    assert entry["ok-1"]["timings"]["wall"] > 0 and entry["broken"]["error"]
+    assert not list(out.glob(".staging-*"))
+    assert orphan_kernels(time.time() - 300) == []
+
+
+def test_failed_rerun_keeps_the_previous_good_page(tmp_path):
+    out = tmp_path / "out"
+    good = write_plan(tmp_path, "  - {notebook: flaky, name: Flaky}\n", "good.yaml")
+    bad = write_plan(tmp_path, "  - {notebook: flaky, name: Flaky, parameters: {fail: true}}\n", "bad.yaml")
+    first = report.run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
+    assert first.ok
+    before = (out / DATE / "flaky.html").read_bytes()
+    second = report.run_plan(bad, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
+    assert second.exit_code == 1
+    assert (out / DATE / "flaky.html").read_bytes() == before
+    rep = second.reports[0]
+    assert rep.status == "failed" and rep.previous["run_id"] == first.run_id and rep.html == "flaky.html"
+    index = (out / "index.html").read_text()
+    assert "previous good report" in index and "flaky fixture failed on purpose" in index
+
+
+def test_timeout_and_kernel_death_are_failures_not_silent_successes(tmp_path):
+    plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 120.0}}\n"
+                                "  - {notebook: dies, name: Dies}\n")
+    t0 = time.perf_counter()
+    result = report.run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=2, timeout=4, as_of=DATE)
+    assert time.perf_counter() - t0 < 60
+    by = {r.slug: r for r in result.reports}
+    assert by["slow"].status == "timeout", by["slow"].error
+    assert by["dies"].status == "failed" and "kernel died" in by["dies"].error
+    assert result.exit_code == 1
+    assert not (tmp_path / "out" / DATE / "slow.html").exists()
+    assert orphan_kernels(t0) == []
+
+
+def test_wall_clock_limit_kills_the_whole_tree(tmp_path, monkeypatch):
+    # A negative grace makes the wall-clock limit fire before the per-cell timeout.
+    monkeypatch.setattr(report, "WALL_GRACE", -25.0)
+    plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 120.0}}\n")
+    t0 = time.perf_counter()
+    result = report.run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=1, timeout=30, as_of=DATE)
+    assert time.perf_counter() - t0 < 30
+    assert result.reports[0].status == "timeout" and "wall-clock" in result.reports[0].error
+    assert orphan_kernels(t0) == []
+
+
+RUNNER = """
+import sys
+from workbench import report
+report.run_plan(sys.argv[1], out=sys.argv[2], data=sys.argv[3], jobs=2, timeout=120, as_of="{date}")
+"""
+
+
+def test_sigkill_of_the_runner_leaves_no_partial_html_and_no_kernels(tmp_path):
+    out = tmp_path / "out"
+    good = write_plan(tmp_path, "  - {notebook: flaky, name: Flaky}\n", "good.yaml")
+    assert report.run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE).ok
+    before = (out / DATE / "flaky.html").read_bytes()
+
+    slow = write_plan(tmp_path, "  - {notebook: flaky, name: Flaky}\n"
+                                "  - {notebook: sleeps, name: Slow A, parameters: {seconds: 60.0}}\n"
+                                "  - {notebook: sleeps, name: Slow B, parameters: {seconds: 60.0}}\n", "slow.yaml")
+    t0 = time.time()
+    proc = subprocess.Popen([sys.executable, "-c", RUNNER.format(date=DATE), str(slow), str(out),
+                             str(fake_store(tmp_path))])
+    runner = psutil.Process(proc.pid)
+    deadline = time.time() + 60
+    kernels: list[psutil.Process] = []
+    while time.time() < deadline:  # wait until kernels are running mid-batch
+        kernels = [p for p in runner.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+        if len(kernels) >= 2:
+            break
+        time.sleep(0.3)
+    assert kernels, "no kernel started"
+    descendants = runner.children(recursive=True)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(descendants, timeout=20)
+    assert alive == [], f"processes outlived the runner: {[p.pid for p in alive]}"
+    assert orphan_kernels(t0) == []
+    # The killed run published nothing: the previous page is intact, no temp files.
+    assert (out / DATE / "flaky.html").read_bytes() == before
+    assert sorted(p.name for p in (out / DATE).iterdir()) == ["flaky.html", "flaky.ipynb", "flaky.json", "manifest.json"]
+    # A re-run cleans the dead run's staging area and publishes normally.
+    assert list(out.glob(".staging-*"))
+    again = report.run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
+    assert again.ok and not list(out.glob(".staging-*"))
+
+
+def test_same_date_rerun_replaces_that_dates_run_and_only_merges(tmp_path):
+    out = tmp_path / "out"
+    plan = write_plan(tmp_path, '  - {notebook: ok, name: "OK {level}", expand: {level: [1, 2]}}\n')
+    first = report.run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE)
+    second = report.run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE,
+                             only=["OK 2"])
+    assert first.ok and second.ok and [r.slug for r in second.reports] == ["ok-2"]
+    manifest = json.loads((out / DATE / "manifest.json").read_text())
+    assert manifest["run_id"] == second.run_id
+    assert sorted(r["slug"] for r in manifest["reports"]) == ["ok-1", "ok-2"]
+    with pytest.raises(PlanError, match="no such report"):
+        report.run_plan(plan, data=fake_store(tmp_path), out=out, as_of=DATE, only=["nope"])
+
+
+def test_dask_engine_runs_the_same_reports(tmp_path):
+    plan = write_plan(tmp_path, '  - {notebook: ok, name: "OK {level}", expand: {level: [1, 2]}}\n')
+    result = report.run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=2, timeout=120,
+                             as_of=DATE, engine="dask")
+    assert result.ok, [r.error for r in result.reports]
+    assert (tmp_path / "out" / DATE / "ok-2.html").is_file()
+
+
+def test_shipped_notebooks_run_on_a_store_and_keep_individual_pay_out(tmp_path):
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        import synthetic_store
+    finally:
+        sys.path.remove(str(FIXTURES))
+    store = synthetic_store.build(tmp_path / "store", payload=True)
+    out = tmp_path / "out"
+    result = report.run_plan(None, out=out, data=store, jobs=2, timeout=300, as_of=DATE,
+                             only=["Role benchmark - level 2", "Internal vs market"])
+    assert result.ok, [(r.name, r.error) for r in result.reports]
+    role = (out / DATE / "role-benchmark-level-2.html").read_text()
+    assert "Level 2: Account Manager" in role and "data:image/png;base64," in role
+    head = next(r.headline for r in result.reports if r.slug == "role-benchmark-level-2")
+    assert head["n"] == 12 and head["p50"] > 0
+    analyst = (out / DATE / "internal-vs-market.html").read_text()
+    import pandas as pd
+
+    from workbench import config
+
+    incumbents = pd.read_csv(config.INCUMBENTS, dtype=str)
+    for value in list(incumbents["employee_id"]) + [f"{int(b):,}" for b in incumbents["base"].astype(float)]:
+        assert value not in analyst
+    assert "people" in analyst
+
+
+def test_kernel_start_failures_are_retried_but_cell_errors_are_not():
+    import zmq
+
+    assert report._is_kernel_start_failure(zmq.error.ZMQError(98, "Address already in use"))
+    assert report._is_kernel_start_failure(RuntimeError("Kernel died before replying to kernel_info"))
+    assert not report._is_kernel_start_failure(ValueError("fixture failure: boom"))
+
+
+def test_sigterm_to_the_runner_kills_its_kernels(tmp_path):
+    plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 60.0}}\n")
+    t0 = time.time()
+    proc = subprocess.Popen([sys.executable, "-c", RUNNER.format(date=DATE), str(plan), str(tmp_path / "out"),
+                             str(fake_store(tmp_path))], stderr=subprocess.DEVNULL)
+    runner = psutil.Process(proc.pid)
+    deadline = time.time() + 60
+    while time.time() < deadline and not any("ipykernel" in " ".join(p.cmdline())
+                                             for p in runner.children(recursive=True)):
+        time.sleep(0.3)
+    descendants = runner.children(recursive=True)
+    assert descendants
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) != 0
+    _, alive = psutil.wait_procs(descendants, timeout=10)
+    assert alive == [] and orphan_kernels(t0) == []
+    assert not list((tmp_path / "out").glob(".staging-*"))

@@ -1,0 +1,263 @@
+"""Salary engine: one behaviour per test, on strings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.salary import Convention, SalaryMention, convention_for, parse_salary
+
+
+def one(text, **kw) -> SalaryMention:
+    found = parse_salary(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- English
+
+
+def test_uk_range_per_annum():
+    m = one("£35,000 - £45,000 per annum")
+    assert (m.low, m.high, m.currency, m.period, m.period_inferred) == (
+        35000, 45000, "GBP", "year", False)
+    assert (m.start, m.end) == (0, len("£35,000 - £45,000 per annum"))
+
+
+def test_bare_range_with_restated_k_range_is_one_mention():
+    m = one("20000 - 30000/annum 20-30K", currency="GBP")
+    assert (m.low, m.high, m.currency, m.period) == (20000, 30000, "GBP", "year")
+
+
+def test_k_range_applies_multiplier_to_both_ends():
+    m = one("35-40k", currency="GBP")
+    assert (m.low, m.high, m.period, m.period_inferred) == (35000, 40000, "year", True)
+    assert m.period_basis == "market"
+
+
+def test_basic_ote_and_car_allowance_are_three_mentions():
+    base, ote, car = parse_salary("Up to £60k basic + OTE £90k + car allowance")
+    assert (base.component, base.low, base.high) == ("base", None, 60000)
+    assert (ote.component, ote.low, ote.high) == ("ote", 90000, 90000)
+    assert (car.component, car.low, car.high, car.currency) == ("allowance", None, None, "GBP")
+
+
+def test_hourly_weekly_daily():
+    assert one("£18.50 per hour").period == "hour"
+    assert one("£18.50 per hour").low == 18.5
+    w = one("450 per week", currency="GBP")
+    assert (w.low, w.period, w.currency) == (450, "week", "GBP")
+    d = one("90 - 140/day", currency="GBP")
+    assert (d.low, d.high, d.period) == (90, 140, "day")
+
+
+@pytest.mark.parametrize("text,low,high,period", [
+    ("$53K-$91K (Glassdoor est.)", 53000, 91000, "year"),
+    ("Employer Provided Salary:$150K-$160K", 150000, 160000, "year"),
+    ("$17-$24 Per Hour(Glassdoor est.)", 17, 24, "hour"),
+])
+def test_glassdoor_shapes(text, low, high, period):
+    m = one(text)
+    assert (m.low, m.high, m.currency, m.period) == (low, high, "USD", period)
+    assert m.text == text
+
+
+def test_european_formats_and_gross():
+    m = one("€4.500 brutto pro Monat")
+    assert (m.low, m.currency, m.period, m.gross) == (4500, "EUR", "month", True)
+    f = one("1 234,56 € par mois")
+    assert (f.low, f.currency, f.period) == (1234.56, "EUR", "month")
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f"])
+def test_space_grouped_thousands(space):
+    m = one(f"100{space}000 руб. в месяц")
+    assert (m.low, m.currency, m.period) == (100000, "RUB", "month")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,234.56 USD per month", 1234.56), ("1.234,56 € pro Monat", 1234.56),
+    ("£1,234 per week", 1234), ("£2.5k per month", 2500),
+])
+def test_number_formats(text, value):
+    assert one(text).low == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["Competitive", "DOE", "negotiable", "Salary negotiable",
+                                  "По договорённости", "面议"])
+def test_unstated_pay_is_one_mention_without_amount(text):
+    m = one(text)
+    assert m.low is None and m.high is None and not m.masked and m.period is None
+
+
+def test_competitive_in_running_text_is_not_a_mention():
+    assert parse_salary("We work in a highly competitive market and grow every year.") == []
+
+
+def test_unstated_is_dropped_when_an_amount_is_given():
+    found = parse_salary("Competitive salary: £30,000 - £35,000 per annum")
+    assert [(m.low, m.high) for m in found] == [(30000, 35000)]
+
+
+def test_masked_seed_000():
+    text = "Up to ****k base plus ****k commission and ****k car allowance Manage, develop"
+    found = parse_salary(text, currency="GBP")
+    assert [m.component for m in found] == ["base", "commission", "allowance"]
+    assert all(m.masked and m.low is None and m.high is None for m in found)
+
+
+def test_open_ended_minimum_and_maximum():
+    assert (one("£45k+").low, one("£45k+").high) == (45000, None)
+    assert (one("From £30,000").low, one("From £30,000").high) == (30000, None)
+    assert (one("up to £50k").low, one("up to £50k").high) == (None, 50000)
+
+
+# ---------------------------------------------------------------- Russian
+
+
+def test_russian_monthly_and_net():
+    m = one("от 80 000 до 120 000 ₽ на руки")
+    assert (m.low, m.high, m.currency, m.period, m.gross) == (80000, 120000, "RUB", "month", False)
+    assert m.period_inferred is True
+
+
+def test_russian_gross_and_thousands():
+    m = one("Зарплата от 90 тыс. руб. до вычета налогов")
+    assert (m.low, m.high, m.gross) == (90000, None, True)
+
+
+def test_russian_dollars_per_year():
+    m = one("до 95 000 долларов в год")
+    assert (m.low, m.high, m.currency, m.period, m.period_inferred) == (
+        None, 95000, "USD", "year", False)
+
+
+def test_seed_004_study_rewards_are_not_pay():
+    text = ("Мы выдаем символические вознаграждения за очное участие в исследовании — "
+            "от 500 ₽ до 1000 ₽. Вознаграждение за участие в исследовании не может быть "
+            "больше 1500 ₽, если вас пригласили в офис. Резюме: Account Director, Москва, "
+            "100 000 руб. в месяц. Телефон: 8 495 725-63-57.")
+    found = parse_salary(text)
+    assert [(m.low, m.currency, m.period) for m in found] == [(100000, "RUB", "month")]
+
+
+# ---------------------------------------------------------------- Chinese
+
+
+@pytest.mark.parametrize("text,low,high,period,mpy", [
+    ("15k-25k", 15000, 25000, "month", None),
+    ("1-1.5万·13薪", 10000, 15000, "month", 13),
+    ("8千-1.2万", 8000, 12000, "month", None),
+    ("30-40万/年", 300000, 400000, "year", None),
+    ("300元/天", 300, 300, "day", None),
+    ("300-330元/天", 300, 330, "day", None),
+    ("3000-10000元/月", 3000, 10000, "month", None),
+    ("150-200元/时", 150, 200, "hour", None),
+    ("月薪15k-25k", 15000, 25000, "month", None),
+    ("年薪30-40万", 300000, 400000, "year", None),
+    ("25-35K·14薪", 25000, 35000, "month", 14),
+])
+def test_chinese_shapes(text, low, high, period, mpy):
+    m = one(text, market="CN")
+    assert (m.low, m.high, m.currency, m.period, m.months_per_year) == (
+        low, high, "CNY", period, mpy)
+
+
+def test_chinese_currency_inferred_from_script():
+    assert one("25-35K·13薪").currency == "CNY"
+
+
+# ---------------------------------------------------------------- not pay
+
+
+@pytest.mark.parametrize("text", [
+    "8 495 725-63-57", "Call us on 020 7946 0958", "Published in 2022", "7-10 лет",
+    "Achieve 120% of target", "A company with more than 60 employees",
+    "Webindex: 62124303", "Job ref: 48213", "Bracknell RG12 1AA",
+    "Manage a £2m portfolio of accounts", "Revenue targets of £500k per quarter",
+    "公司规模1000-9999人", "1-3年本科", "Assumes Company mobile phone 24/7/365",
+    "Benefits: 401(k) with match", "We raised $80M in funding", "9am - 5pm",
+    "lift objects up to 75 pounds",
+])
+def test_not_pay(text):
+    assert parse_salary(text) == []
+
+
+def test_empty_and_non_text():
+    assert parse_salary("") == []
+    assert parse_salary(None) == []  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- periods
+
+
+def test_magnitude_is_last_resort_and_said():
+    m = one("£18.50", currency="GBP")
+    assert (m.period, m.period_inferred, m.period_basis) == ("hour", True, "magnitude")
+    assert "size of the figure" in m.annualise()["convention"]
+
+
+def test_market_argument_sets_period_convention():
+    assert one("30000-40000", market="RU", currency="RUB").period == "month"
+    assert one("45000", market="GB").period == "year"
+
+
+# ---------------------------------------------------------------- conventions
+
+
+def test_gb_and_us_conventions():
+    gb, us = convention_for("GB"), convention_for("USD")
+    assert gb.hours_per_year == 1920 and gb.days_per_year == 240 and gb.weeks_per_year == 48
+    assert us.hours_per_year == 2080 and us.days_per_year == 260 and us.weeks_per_year == 52
+    assert convention_for("RUB").default_period == "month"
+    assert convention_for("unknown-place").name == "default"
+    assert "1920 h/yr" in gb.describe()
+
+
+def test_convention_override():
+    c = convention_for("GB", hours_per_week=37.5)
+    assert c.hours_per_year == 37.5 * 48
+
+
+def test_annualise_hourly_daily_weekly_monthly():
+    assert one("£10 per hour").annualise()["annual_low"] == 19200
+    assert one("£10 per hour").annualise("US")["annual_low"] == 20800
+    assert one("£100 per day").annualise()["annual_low"] == 24000
+    assert one("£100 per week").annualise()["annual_low"] == 4800
+    r = one("100 000 руб. в месяц").annualise()
+    assert r["annual_low"] == 1_200_000 and r["convention"].startswith("RU")
+
+
+def test_annualise_uses_months_per_year():
+    m = one("20-30K·13薪")
+    assert m.annualise()["annual_low"] == 20000 * 13
+
+
+def test_annualise_with_custom_convention():
+    c = Convention(hours_per_week=35, weeks_per_year=46, days_per_year=220,
+                   months_per_year=12, name="custom")
+    r = one("£20 per hour").annualise(c)
+    assert r["annual_high"] == 20 * 35 * 46 and r["convention"].startswith("custom")
+
+
+def test_annualise_unstated_is_none():
+    assert one("Competitive").annualise()["annual_low"] is None
+
+
+def test_to_dict_has_the_contract_fields():
+    d = one("£30k basic").to_dict()
+    assert list(d) == ["text", "start", "end", "low", "high", "currency", "period",
+                       "period_inferred", "component", "gross", "months_per_year", "masked"]
+    assert d["component"] == "base"
+
+
+def test_offsets_point_into_text():
+    text = "Account Manager, Leeds. Salary: £28,000 - £32,000 per annum plus bonus."
+    found = parse_salary(text)
+    assert found[0].text == text[found[0].start:found[0].end]
+    assert found[1].component == "bonus"
+
+
+def test_exported_from_package():
+    import workbench
+
+    assert workbench.parse_salary is parse_salary

@@ -1,0 +1,106 @@
+"""Role records: single postings, multi-role documents and pay-mention attachment."""
+
+from workbench.structure import analyse, attach_mentions
+
+POSTING = """Account Manager - Media Agency
+We are looking for an Account Manager to join our client services team. You will report to the Account Director.
+
+Responsibilities
+- Act as day-to-day contact for a portfolio of retail clients
+- Prepare monthly performance reports for clients
+- Negotiate renewals and contract terms
+
+Requirements
+- 3-5 years of agency account management experience
+- Bachelor's degree in marketing
+- Fluent English
+
+Salary £40,000 - £45,000
+"""
+
+COMPARISON = """Account Manager vs Account Director: what is the difference?
+
+Account Manager
+The account manager is the day-to-day contact for clients and keeps them satisfied.
+Responsibilities
+- Keep in touch with clients every week
+- Report on progress to senior staff
+Salary
+On average an account manager earns $55,000 a year.
+
+Account Director
+The account director leads the account team and owns the commercial relationship.
+Requirements
+- 8-10 years of agency experience
+Salary
+An account director earns around $110,000 a year.
+"""
+
+RECORD_KEYS = {"role", "spans", "sections", "responsibilities", "time_allocation", "time_allocation_check",
+               "skills", "experience_years", "education", "languages"}
+
+
+def test_single_posting_gives_one_record_spanning_the_text():
+    (rec,) = analyse(POSTING)
+    assert set(rec) == RECORD_KEYS
+    assert rec["spans"] == [(0, len(POSTING))]
+    assert (rec["role"]["label"], rec["role"]["level"]) == ("Account Manager", 2)
+    assert [r["section"] for r in rec["responsibilities"]] == ["Responsibilities"] * 3
+    assert rec["responsibilities"][2]["category"] == "negotiation_contracts"
+    assert rec["experience_years"] == {"min": 3, "max": 5}
+    assert rec["education"] == "bachelor"
+    assert rec["languages"] == ["English"]
+    assert rec["time_allocation_check"] == {"total": None, "status": "none"}
+
+
+def test_title_argument_wins_over_the_text():
+    (rec,) = analyse(POSTING, title="Senior Account Manager")
+    assert rec["role"]["level"] == 3
+
+
+def test_title_header_field_is_read():
+    (rec,) = analyse("Title: Client Services Director\nDescription: Lead the client services department.")
+    assert rec["role"]["level"] == 5
+
+
+def test_reporting_line_does_not_split_a_posting():
+    assert len(analyse(POSTING)) == 1
+
+
+def test_comparison_is_split_per_role_and_pay_attached():
+    records = analyse(COMPARISON)
+    labels = [(r["role"]["label"], r["role"]["level"]) for r in records]
+    assert labels == [("Account Manager", 2), ("Account Director", 4)]
+    am, ad = records
+    assert am["responsibilities"] and all("clients" in r["text"] or "Report" in r["text"]
+                                          for r in am["responsibilities"])
+    assert ad["experience_years"] == {"min": 8, "max": 10}
+    assert am["experience_years"] is None
+    spans = [(COMPARISON.find(s), COMPARISON.find(s) + len(s)) for s in ("$55,000", "$110,000")]
+    assert attach_mentions(records, spans) == [0, 1]
+
+
+def test_attach_mentions_nearest_preceding_and_none():
+    records = [{"spans": [(0, 100)]}, {"spans": [(200, 300)]}]
+    assert attach_mentions(records, [(50, 60), (250, 260), (120, 130), (900, 910)]) == [0, 1, 0, None]
+    assert attach_mentions([], [(0, 1)]) == [None]
+
+
+def test_raw_html_is_read_as_one_role():
+    html = "<h2>Account Manager</h2><p><b>Job Duties:</b></p><ul><li>Manage accounts</li><li>Record changes</li></ul>"
+    (rec,) = analyse(html)
+    assert rec["spans"] == [(0, len(html))]
+    assert len(rec["responsibilities"]) == 2
+
+
+def test_empty_text():
+    (rec,) = analyse("")
+    assert rec["role"]["level"] is None
+    assert rec["responsibilities"] == []
+
+
+def test_role_named_after_a_colon_is_not_a_role_heading():
+    text = ("Account Director\nLead our biggest client team.\nYour manager: Group Account Director\n"
+            + "You will own the plan and the budget. " * 30)
+    records = analyse(text, title="Account Director")
+    assert [(r["role"]["label"], r["role"]["level"]) for r in records] == [("Account Director", 4)]
