@@ -77,3 +77,14 @@ def test_shipped_labelled_set_meets_target():
     report = eval_salary(LABELLED / "salary_labelled.csv")
     assert report.n >= 500
     assert report.agreement >= 0.98, report.summary()
+
+
+def test_eval_boss_on_a_small_file(tmp_path):
+    from workbench.evaluate import eval_boss
+
+    path = tmp_path / "boss.csv"
+    pd.DataFrame({"薪资": ["12-18K", "25-35K·13薪", "300-330元/天", "3000-10000元/月",
+                          "薪资"]}).to_csv(path, index=False)
+    report = eval_boss(path)
+    assert report.n == 4 and report.agreement == 1.0
+    assert set(report.by_shape["shape"]) == {"k_month", "k_month_13", "yuan_day", "yuan_month"}

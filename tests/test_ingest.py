@@ -377,3 +377,16 @@ def test_description_with_one_tag_or_entities_is_cleaned(tmp_path):
     path = _write(tmp_path / "x.jsonl", "\n".join(lines))
     texts = ingest_paths(path, progress=False).postings["text"].tolist()
     assert texts == ["Grow accounts\nKeep clients", "Sales & marketing £50k"]
+
+
+def test_labelled_lines_fill_company_location_and_pay(tmp_path):
+    page = ("<h2>Аккаунт-координатор</h2><div><p><b>Компания:</b> Маяк</p><p><b>Город:</b> Казань</p>"
+            "<p><b>Зарплата:</b> от 55 000 руб.</p><p>Мы ищем аккаунт-координатора в команду.</p></div>")
+    _write(tmp_path / "ru.html", page)
+    _write(tmp_path / "zh.txt", "职位名称：客户经理\n公司：苏州流光数字\n地点：苏州\n薪资：10-14K\n负责客户的日常维护和沟通。")
+    postings = ingest_paths(tmp_path, progress=False).postings.set_index("language")
+    ru, zh = postings.loc["ru"], postings.loc["zh"]
+    assert (ru["title"], ru["company"], ru["location"], ru["salary_raw"], ru["country"]) == (
+        "Аккаунт-координатор", "Маяк", "Казань", "от 55 000 руб.", "RU")
+    assert (zh["title"], zh["company"], zh["location"], zh["salary_raw"], zh["country"]) == (
+        "客户经理", "苏州流光数字", "苏州", "10-14K", "CN")

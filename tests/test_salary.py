@@ -261,3 +261,22 @@ def test_exported_from_package():
     import workbench
 
     assert workbench.parse_salary is parse_salary
+
+
+def test_conventions_are_user_overridable_per_process():
+    from workbench import salary
+
+    saved = salary.CONVENTIONS["GB"]
+    try:
+        salary.CONVENTIONS["GB"] = Convention(37.5, 52, 260, 12, "GB", "year")
+        assert one("£10 per hour").annualise()["annual_low"] == 10 * 37.5 * 52
+    finally:
+        salary.CONVENTIONS["GB"] = saved
+    assert convention_for(saved) is saved
+
+
+def test_field_cache_returns_independent_objects():
+    first = parse_salary("£31,000 - £33,000 per annum")
+    first[0].low = -1
+    again = parse_salary("£31,000 - £33,000 per annum")
+    assert again[0].low == 31000

@@ -104,3 +104,49 @@ def test_role_named_after_a_colon_is_not_a_role_heading():
             + "You will own the plan and the budget. " * 30)
     records = analyse(text, title="Account Director")
     assert [(r["role"]["label"], r["role"]["level"]) for r in records] == [("Account Director", 4)]
+
+
+WRAPPED_ARTICLE = """# From executive to director: the client-side ladder
+
+Readers often ask how the Account Manager job differs from the Account Director one. The answer
+depends on the agency, but the pattern below holds in most of the firms we spoke to this year.
+
+## 1. Account Manager
+
+The Account Manager runs the client's projects day to day, keeps the budget honest and reports
+results every month. Most vacancies want three to five years of experience.
+
+Typical pay: £38,000 - £44,000.
+
+## 2. Senior or Key Account Manager
+
+A Senior Account Manager or Key Account Manager looks after the largest clients and negotiates
+renewals. Expect to need five years or more of experience.
+
+## 3. Account Director
+
+The Account Director owns the portfolio's profit and loss and leads the team. Eight to ten years
+of experience is usual.
+
+Typical pay: £70,000 - £80,000.
+
+## How we collected the figures
+
+We read vacancies posted between July and October and spoke to four recruiters.
+"""
+
+
+def test_hard_wrapped_article_is_split_by_headings_and_synonyms_stay_together():
+    records = analyse(WRAPPED_ARTICLE)
+    roles = [(r["role"]["label"], r["role"]["level"]) for r in records]
+    assert ("Account Manager", 2) in roles and ("Account Director", 4) in roles
+    assert [level for _, level in roles].count(3) == 1  # "Senior or Key Account Manager" is one role
+    by_level = {r["role"]["level"]: r for r in records}
+    assert by_level[2]["experience_years"] == {"min": 3, "max": 5}
+    assert by_level[4]["experience_years"] == {"min": 8, "max": 10}
+    spans = [(WRAPPED_ARTICLE.find(s), WRAPPED_ARTICLE.find(s) + 7) for s in ("£38,000", "£70,000")]
+    owners = attach_mentions(records, spans)
+    assert [records[i]["role"]["level"] for i in owners] == [2, 4]
+    # The closing methodology section is outside every role span.
+    tail = WRAPPED_ARTICLE.find("We read vacancies")
+    assert all(not (a <= tail < b) for r in records for a, b in r["spans"])

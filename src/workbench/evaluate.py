@@ -27,11 +27,20 @@ thousands of USD a year, or USD an hour when ``hourly == 1`` (checked on the
 file: hourly rows hold 10-90, the others 10-300). A row agrees when the first
 mention has the same low/high in USD with period ``hour`` (hourly rows) or
 ``year``.
+
+BOSS直聘 (``boss_python_jobs.csv``)
+----------------------------------
+The ``薪资`` column has no parsed values, so :func:`eval_boss` derives them
+from the three shapes the column uses (``12-18K``, ``25-35K·13薪``,
+``300-330元/天`` / ``元/月`` / ``元/时``) with a small independent pattern and
+compares: one mention, CNY, the same low/high, period and months per year.
+The engine is told ``market="CN"`` (as ingest does for a Chinese posting).
 """
 
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +50,7 @@ import pandas as pd
 
 from workbench.salary import parse_salary
 
-__all__ = ["EvalReport", "eval_salary", "eval_glassdoor", "format_report"]
+__all__ = ["EvalReport", "eval_salary", "eval_glassdoor", "eval_boss", "format_report"]
 
 _FIELDS = ("low", "high", "currency", "period", "component", "gross",
            "months_per_year", "masked")
@@ -181,6 +190,51 @@ def eval_glassdoor(path: str | Path) -> EvalReport:
     dis = data.loc[~data["agree"], ["text", "language", "shape", "reason"]]
     return EvalReport(
         name=f"Glassdoor salary estimates ({Path(path).name})",
+        n=len(data),
+        agreement=float(data["agree"].mean()) if len(data) else 0.0,
+        by_language=_breakdown(data, "language"),
+        by_shape=_breakdown(data, "shape"),
+        disagreements=dis.reset_index(drop=True),
+        seconds=seconds,
+    )
+
+
+_BOSS_SHAPE = re.compile(
+    r"^(?P<a>\d+(?:\.\d+)?)-(?P<b>\d+(?:\.\d+)?)"
+    r"(?:(?P<k>K)(?:·(?P<m>\d+)薪)?|元/(?P<u>天|月|时))$")
+_BOSS_PERIOD = {"天": "day", "月": "month", "时": "hour", None: "month"}
+
+
+def eval_boss(path: str | Path) -> EvalReport:
+    """Compare the engine with values read from the BOSS ``薪资`` column."""
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    rows = []
+    t0 = time.perf_counter()
+    for raw in df["薪资"]:
+        m = _BOSS_SHAPE.match(raw.strip())
+        if m is None:
+            continue  # the repeated header row
+        scale = 1000.0 if m.group("k") else 1.0
+        want = (float(m.group("a")) * scale, float(m.group("b")) * scale, "CNY",
+                _BOSS_PERIOD[m.group("u")], int(m.group("m")) if m.group("m") else None)
+        found = parse_salary(raw, market="CN")
+        reasons = []
+        if len(found) != 1:
+            reasons.append(f"expected one mention, got {len(found)}")
+        else:
+            f = found[0]
+            got = (f.low, f.high, f.currency, f.period, f.months_per_year)
+            if got != want:
+                reasons.append(f"expected {want}, got {got}")
+        shape = ("k_month_13" if m.group("m") else "k_month") if m.group("k") else \
+            "yuan_" + _BOSS_PERIOD[m.group("u")]
+        rows.append({"text": raw, "language": "zh", "shape": shape, "agree": not reasons,
+                     "reason": "; ".join(reasons)})
+    seconds = time.perf_counter() - t0
+    data = pd.DataFrame(rows)
+    dis = data.loc[~data["agree"], ["text", "language", "shape", "reason"]]
+    return EvalReport(
+        name=f"BOSS直聘 salary strings ({Path(path).name})",
         n=len(data),
         agreement=float(data["agree"].mean()) if len(data) else 0.0,
         by_language=_breakdown(data, "language"),

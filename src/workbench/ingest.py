@@ -607,6 +607,8 @@ def _first_line_title(text: str) -> str | None:
         match = _LABEL_LINE.match(line)
         if match and _norm_key(match.group(1)) in _TITLE_LABELS:
             line = match.group(2).strip()
+        elif match and _norm_key(match.group(1)) in _LABEL_TO_FIELD:
+            continue  # "Компания: …" is a field, not a title
         if _norm_key(line) in _GENERIC_FIRST_LINES:
             continue
         if len(line) <= 90 and len(line.split()) <= 12 and not line.endswith("."):

@@ -162,7 +162,7 @@ def extract_experience(text: str) -> dict | None:
         for word in words:
             i = low.find(word)
             while i != -1:
-                a = low.rfind(" ", 0, max(0, i - 45)) + 1 if rx is not _EXP_ZH else max(0, i - 12)
+                a = low.rfind(" ", 0, max(0, i - 32)) + 1 if rx is not _EXP_ZH else max(0, i - 12)
                 for m in rx.finditer(text, a, min(len(text), i + len(word) + 20)):
                     if m.start() in seen:
                         continue
@@ -183,18 +183,19 @@ def extract_experience(text: str) -> dict | None:
 # -------------------------------------------------------------- education
 _EDU_LEVELS = ["high_school", "vocational", "associate", "bachelor", "master", "phd"]
 _EDU_PATTERNS = [
-    ("phd", re.compile(r"\bph\.?d\b|doctorate|doctoral|кандидат\w* наук|аспирантур|博士", re.IGNORECASE)),
-    ("master", re.compile(r"\bmaster'?s?\b|\bmba\b|\bm\.?sc\b|магистр|硕士|研究生", re.IGNORECASE)),
+    ("phd", re.compile(r"\bph\.?d\b|doctorate|doctoral|кандидат\w* наук|аспирантур|博士")),
+    ("master", re.compile(r"\bmaster'?s?\b|\bmba\b|\bm\.?sc\b|магистр|硕士|研究生")),
+    ("associate", re.compile(r"associate'?s? degree|неоконченное высшее|大专|专科")),
     ("bachelor", re.compile(r"bachelor|\bb\.?a\.?\b|\bb\.?sc?\b|university degree|college degree|\bdegree\b|"
-                            r"graduate\b|высшее|бакалав|学士|本科|统招", re.IGNORECASE)),
-    ("associate", re.compile(r"associate'?s? degree|неоконченное высшее|大专|专科", re.IGNORECASE)),
-    ("vocational", re.compile(r"vocational|среднее специальное|среднее профессиональное|中专|技校", re.IGNORECASE)),
-    ("high_school", re.compile(r"high school|secondary school|\bged\b|среднее образование|高中", re.IGNORECASE)),
+                            r"graduate\b|высшее|бакалав|学士|本科|统招")),
+    ("vocational", re.compile(r"vocational|среднее специальное|среднее профессиональное|中专|技校")),
+    ("high_school", re.compile(r"high school|secondary school|\bged\b|среднее образование|高中")),
 ]
 _SENTENCE_DOT = re.compile(r"[.!?](?=\s|$)")
-_EDU_PART_SPLIT = re.compile(r";|,\s*(?=[A-Z])|\bor\b(?=\s+[A-Z])")
-_PREFERRED = re.compile(r"prefer|desirable|advantage|a plus|nice to have|желательн|приветствуется|плюсом|优先|最好",
-                        re.IGNORECASE)
+# Parts of a lower-cased sentence: "high school diploma required; bachelor preferred".
+_EDU_PART_SPLIT = re.compile(r";|,\s*(?=(?:a |an )?(?:high|bachelor|master|mba|degree|phd|ph\.d|university|college|secondary)\b)|"
+                             r"\bor\b(?=\s+(?:a |an )?(?:high|bachelor|master|mba|degree|phd|university|college)\b)")
+_PREFERRED = re.compile(r"prefer|desirable|advantage|a plus|nice to have|желательн|приветствуется|плюсом|优先|最好")
 _EDU_WORDS = ("degree", "educat", "diploma", "bachelor", "master", "mba", "phd", "ph.d", "graduate", "school",
               "образовани", "степен", "бакалав", "магистр", "学历", "本科", "硕士", "博士", "大专", "高中", "中专")
 
@@ -221,7 +222,7 @@ def extract_education(text: str) -> str | None:
             sentences.add((a, min(ends) if ends else len(low)))
             i = low.find(word, i + len(word))
     for a, b in sorted(sentences):
-        line = text[a:b]
+        line = low[a:b]
         # A sentence may name two levels ("High school required, Bachelor preferred").
         for part in _EDU_PART_SPLIT.split(line):
             for level, rx in _EDU_PATTERNS:

@@ -19,12 +19,18 @@ How it works (one pass, linear time):
    periods (``月薪``, ``annual``) and pay words; the text after it is read for
    periods (``per annum``, ``в месяц``, ``/天``), gross/net, components,
    ``·13薪`` and ``(Glassdoor est.)``.
-4. A figure is kept only when it looks like pay: an explicit currency, a
+4. Short salary *fields* that fit the commonest shapes ("£35,000 - £45,000
+   per annum", "$53K-$91K (Glassdoor est.)", "300-330元/天") are read by one
+   ``fullmatch`` instead (the fast path; a property test checks it agrees
+   with the scanner), and results for fields are memoised, because raw salary
+   columns repeat heavily.
+5. A figure is kept only when it looks like pay: an explicit currency, a
    written period, a pay word or component next to it, a gross/net marker, or
    the whole input is a short salary field (``35-40k``). Percentages, years,
    head counts, durations, phone numbers, reference numbers and money that
    is not pay (portfolio, revenue, budgets, fees and rewards for taking part
-   in a study) are dropped.
+   in a study) are dropped, and so is any figure above about $3M a year once
+   annualised (funding rounds, assets, valuations).
 
 Mentions without an amount
 --------------------------
@@ -32,7 +38,8 @@ Mentions without an amount
   *unstated* mention (``low=high=None``, ``masked=False``, ``period=None``)
   when they are the whole salary field or sit next to a pay word
   ("competitive salary", "Зарплата: по договорённости"). In running text
-  "competitive" alone is not a mention.
+  "competitive" alone is not a mention. At most one unstated mention is
+  given, and none when the text states an amount (it would only repeat it).
 * A component joined to a pay mention without an amount ("... + car
   allowance", "plus bonus") gives a mention with ``low=high=None`` and that
   component.
@@ -54,6 +61,7 @@ salary figure is ``unspecified`` (treat it as base pay downstream).
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -174,9 +182,13 @@ def convention_for(market_or_currency: str | None = None, **overrides: Any) -> C
 
     Unknown codes get the ``default`` convention (2,080 h, 260 d, 52 wk).
     Keyword overrides replace fields: ``convention_for("GB", hours_per_week=37.5)``.
+    To change a market for the whole process, assign to ``CONVENTIONS["GB"]``.
     """
-    key = _market_key(market_or_currency) or "default"
-    conv = CONVENTIONS[key]
+    if isinstance(market_or_currency, Convention):
+        conv = market_or_currency
+    else:
+        key = _market_key(market_or_currency) or "default"
+        conv = CONVENTIONS.get(key, CONVENTIONS["default"])
     return replace(conv, **overrides) if overrides else conv
 
 
@@ -250,14 +262,14 @@ _L = "a-zа-яё"  # letters that make a word boundary (text is lower-cased)
 
 _NUM = (
     r"(?<![\d.,*])(?:"
-    r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![\d,])"
+    r"(?P<en>\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?)(?![\d,'’])"
     r"|(?P<eu>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)(?![\d.])"
     r"|(?P<sp>\d{1,3}(?:" + _SP + r"\d{3})+(?:[.,]\d{1,2})?)(?!\d)"
     r"|(?P<pl>\d+(?:[.,]\d+)?)"
     r")"
 )
 _MULT = (
-    r"(?P<mult>k(?![" + _L + r"])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
+    r"(?P<mult>k(?![" + _L + r"])|к(?![" + _L + r"])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
     r"|[ \u00a0]?(?:тыс(?:яч[аи]?)?\.?|т\.\s?р\.?|млн\.?|млрд\.?|thousand|million|billion|"
     r"trillion|bn)(?![" + _L + r"])"
     r"|[ \u00a0]?[千万])"
@@ -280,7 +292,6 @@ _CPRE_END = re.compile(
     r"(?P<cpre>(?<![a-z])(?:us|c|a|au|nz|hk|s)?\$|[£€¥₽]|"
     r"(?<![a-z])(?:usd|gbp|eur|rub|rur|cny|rmb|chf|jpy|aud|cad)|人民币)[ \u00a0]?\Z")
 _CPRE_LAST = frozenset("$£€¥₽dpbrfy币")
-_LETTER = re.compile(r"[a-zA-Zа-яА-ЯёЁ]")
 
 _RANGE_SEP = re.compile(
     r"[ \u00a0]*(?:-|–|—|−|~|～|－|to|до|à|a|bis|至|到|and|и|or)[ \u00a0]*\Z")
@@ -320,7 +331,7 @@ def _currency_lookup(marker: str) -> str | None:
     return None
 
 
-_MULT_VALUE = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "千": 1e3, "万": 1e4,
+_MULT_VALUE = {"k": 1e3, "к": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "千": 1e3, "万": 1e4,
                "thousand": 1e3, "million": 1e6, "млн": 1e6, "b": 1e9, "bn": 1e9,
                "billion": 1e9, "trillion": 1e12, "млрд": 1e9}
 
@@ -365,7 +376,8 @@ _EST = r"\(?(?:glassdoor|employer)\s+est\.?\)?|\(?est\.?\)?|\(?estimated\)?"
 _TRAIL = re.compile(
     r"[ \u00a0\u202f]*(?:" + _PERIODS +
     r"|" + _GROSS_NET +
-    r"|[·*×x]?[ \u00a0]?(?P<mpy>1[2-8])[ \u00a0]?薪"
+    r"|[·*×x]?[ \u00a0]?(?P<mpy>1[2-9]|2[0-4])[ \u00a0]?薪"
+    r"|(?P<above>及以上|以上|起)"
     r"|(?P<comp>basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|ote|otе|"
     r"commission|comms|(?:(?:sign[\s-]?on|signing|joining|welcome|annual|quarterly|"
     r"performance|discretionary|retention|relocation)\s+)?bonus(?:es)?|car\s+allowance|"
@@ -440,7 +452,7 @@ _UNIT_AFTER = re.compile(
     r"employees|staff|people|persons|members|users|clients|customers|accounts|"
     r"stores|sites|offices|countries|сотрудник|человек|чел\.|клиент|"
     r"km|км|miles|mi(?![a-z])|m²|sq|кв|шт|pcs|x(?![a-z])|раз|мест|rooms|"
-    r"人|年(?!薪)|个月|天(?!/)|周(?!/)|小时|家|位|次|\d)")
+    r"人|年(?!薪)|个月|天(?!/)|周(?!/)|小时|家|位|次)|[ \u00a0]?\d")
 
 # Labels before a number that make it an identifier (reversed window).
 _LABEL_REV = re.compile(
@@ -463,12 +475,13 @@ _NONPAY_AFTER = re.compile(
     r"learning|training|tuition|budget|valuation|market cap|in annual|in revenue|"
     r"to spend|loan|forgiveness|credit|revenue|turnover|in sales|of revenue|of sales|"
     r"of business|deals?(?![a-z])|accounts?(?![a-z])|contracts?(?![a-z])|arr(?![a-z])|"
-    r"pipeline|quota|targets?(?![a-z])|оборот|выручк|бюджет|融资|营收|预算)")
+    r"pipeline|quota|targets?(?![a-z])(?![ \u00a0]+earn)|оборот|выручк|бюджет|融资|营收|预算)")
 
 _PAYWORD = re.compile(
-    r"salar|pay|wage|earn|income|compensat|remunerat|ote|basic| base|bonus|"
-    r"commission|package|rate|зарплат|заработ|з/п|зп|оклад|доход|вознагражд|"
-    r"преми|бонус|薪|工资|待遇|收入|报酬")
+    r"salar|pay(?!ment)|wage|earn|income|compensat|remunerat|(?<![a-z])ote(?![a-z])|"
+    r"basic(?![a-z])|(?<![a-z])base(?![a-z])|bonus|commission|package|"
+    r"(?<![a-z])rates?(?![a-z])|зарплат|заработ|з/п|(?<![а-яё])зп(?![а-яё])|оклад|доход|"
+    r"вознагражд|преми|бонус|薪|工资|待遇|收入|报酬")
 
 _UNSTATED = re.compile(
     r"(?:(?P<compsal>competitive(?:\s+(?:basic|base))?\s+"
@@ -477,7 +490,7 @@ _UNSTATED = re.compile(
     r"depending\s+on\s+experience|dependent\s+on\s+experience|"
     r"commensurate\s+with\s+experience|tbc|tba|not\s+(?:stated|specified|disclosed)|"
     r"договорная|договорной|по\s+договор[её]нности|по\s+результатам\s+собеседования|"
-    r"не\s+указана)"
+    r"не\s+указан[аоы]?)"
     r"|(?P<zh>薪资面议|面议))")
 _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "depending on",
                    "dependent on", "commensurate", "tbc", "tba", "not stated", "not specified",
@@ -485,7 +498,7 @@ _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "dependi
                    "面议")
 
 _JOIN_COMP = re.compile(
-    r"[ \u00a0]*(?:\+|plus|and|&|,|with|и|плюс)[ \u00a0]*"
+    r"[ \u00a0]*(?:\+|plus|and|&|,|with|и|плюс)[ \u00a0]*(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
     r"(?:(?:an?|uncapped|generous|excellent|attractive|annual|quarterly|monthly|"
     r"performance|company|great|achievable|realistic|bonus)[ \u00a0]+)*"
     r"(?:(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car)"
@@ -499,7 +512,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CYR = re.compile(r"[а-яё]")
 _ATTACHED = re.compile(r"[a-zа-яё]")
 _WORD_AFTER = re.compile(r"[ \u00a0+.,]*[a-zа-яё\u4e00-\u9fff]")
-_WORD_BEFORE_REV = re.compile(r"[ \u00a0]*[a-zа-яё\u4e00-\u9fff]")
+_WORD_BEFORE_REV = re.compile(r"[ \u00a0.,:]*[a-zа-яё\u4e00-\u9fff]")
 _RETIREMENT = re.compile(r"[ \u00a0]?\(?[kb]\)?")
 
 _COMP_WORD = {
@@ -550,7 +563,7 @@ def _num_value(en, eu, sp, pl) -> tuple[float, str]:
     if pl is not None:
         return float(pl.replace(",", ".")), pl
     if en is not None:
-        return float(en.replace(",", "")), en
+        return float(en.replace(",", "").replace("'", "").replace("’", "")), en
     if eu is not None:
         return float(eu.replace(".", "").replace(",", ".")), eu
     raw = sp
@@ -631,6 +644,7 @@ def _clause_start(lw: str, lo: int, pos: int) -> int:
 # texts are memoised. The cache holds plain tuples and every call gets fresh
 # SalaryMention objects, so callers may mutate what they receive.
 _FIELD_CACHE: dict[tuple, tuple] = {}
+_ALL_FIELDS = operator.attrgetter(*_DICT_FIELDS, "period_basis", "market")
 _FIELD_CACHE_MAX = 8192
 _FIELD_MAX_LEN = 64
 
@@ -659,40 +673,37 @@ def parse_salary(text: str, currency: str | None = None, *,
     """
     if not text or not isinstance(text, str):
         return []
-    if len(text) <= _FIELD_MAX_LEN and (currency is None or isinstance(currency, str)) \
-            and (market is None or isinstance(market, str)):
+    if len(text) <= _FIELD_MAX_LEN:
         key = (text, currency, market)
-        hit = _FIELD_CACHE.get(key)
+        try:
+            hit = _FIELD_CACHE.get(key)
+        except TypeError:  # an unhashable argument: parse without the cache
+            return _parse(text, currency, market)
         if hit is not None:
             return [SalaryMention(*f) for f in hit]
         out = _parse(text, currency, market)
         if len(_FIELD_CACHE) >= _FIELD_CACHE_MAX:
             _FIELD_CACHE.clear()
-        _FIELD_CACHE[key] = tuple(
-            (m.text, m.start, m.end, m.low, m.high, m.currency, m.period, m.period_inferred,
-             m.component, m.gross, m.months_per_year, m.masked, m.period_basis, m.market)
-            for m in out)
+        _FIELD_CACHE[key] = tuple(map(_ALL_FIELDS, out))
         return out
     return _parse(text, currency, market)
 
 
 def _parse(text: str, currency: str | None, market: str | None,
            fast: bool = True) -> list[SalaryMention]:
-    if _START.search(text) is None:
-        lw = _lower(text)
-        if not any(k in lw for k in _UNSTATED_HINTS):
-            return []
-    else:
-        lw = _lower(text)
-    default_cur = currency.strip().upper() if isinstance(currency, str) and currency.strip() else None
-    mkey = _market_key(market)
+    lw = _lower(text)
+    default_cur = (currency.strip().upper() or None) if isinstance(currency, str) else None
+    mkey = _market_key(market) if market else None
     if default_cur is None and mkey:
         default_cur = MARKET_CURRENCY.get(mkey)
-    field_mode = len(text) <= 64 or len(text.strip()) <= 64
-    if fast and field_mode and len(text) <= 64:
+    short = len(text) <= 64
+    if fast and short:
         found = _fast_field(text, lw, default_cur, mkey)
         if found is not None:
             return found
+    if _START.search(lw) is None and not any(k in lw for k in _UNSTATED_HINTS):
+        return []
+    field_mode = short or len(text.strip()) <= 64
 
     toks = _tokens(lw)
     out: list[SalaryMention] = []
@@ -748,9 +759,9 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     if end < ntext:
         if _UNIT_AFTER.match(lw, end) is not None:
             return None
-        if end + 1 < ntext and lw[end] in "-:/." and lw[end + 1].isdigit():
+        if end + 1 < ntext and lw[end] in "-–—:/." and lw[end + 1].isdigit():
             return None  # phone, time, date or code: 725-63-57, 20:00, 24/7
-    if start >= 2 and lw[start - 1] in "-/:" and lw[start - 2].isdigit():
+    if start >= 2 and lw[start - 1] in "-–—/:" and lw[start - 2].isdigit():
         return None  # the tail of such a code
     if first.lead_zero or last.lead_zero:
         return None
@@ -852,6 +863,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         elif g == "tcur":
             if cur is None:
                 cur = _currency_of(m.group("tcur"))
+        elif g == "above":
+            open_low = True
         else:
             est = True
         pos = m.end()
@@ -962,18 +975,22 @@ def _amount_rx(x: str) -> str:
 # an optional "(Glassdoor est.)". Anything else goes through the scanner;
 # tests check both paths agree.
 _FAST = re.compile(
-    r"(?:(?P<pay>salary|employer provided salary|зарплата|з/п|доход|月薪|年薪)[ \u00a0:]*)?"
-    r"(?:(?P<lim>up to|from|starting at|от|до|около|about|around)[ \u00a0]+)?"
-    + _amount_rx("a")
-    + r"(?:(?:[ \u00a0]{0,2}(?:-|–|—|−|~|～|－|至|到)[ \u00a0]{0,2}|[ \u00a0]{1,2}(?:to|до|bis)"
-      r"[ \u00a0]{1,2})" + _amount_rx("b") + r")?"
+    # Every part is an atomic group: once a part has matched it is never
+    # re-split, so a field that does not fit fails at once instead of
+    # backtracking through every way of reading its numbers (and each part
+    # is read the way the scanner reads it).
+    r"(?>(?:(?P<pay>salary|employer provided salary|зарплата|з/п|доход|月薪|年薪)[ \u00a0:]*)?)"
+    r"(?>(?:(?P<lim>up to|from|starting at|от|до|около|about|around)[ \u00a0]+)?)"
+    + r"(?>" + _amount_rx("a") + r")"
+    + r"(?>(?:(?:[ \u00a0]{0,2}(?:-|–|—|−|~|～|－|至|到)[ \u00a0]{0,2}|[ \u00a0]{1,2}(?:to|до|bis)"
+      r"[ \u00a0]{1,2})" + _amount_rx("b") + r")?)"
     + r"(?P<plus>\+)?"
-    + r"(?:[·*×x]?[ \u00a0]?(?P<mpy>1[2-8])[ \u00a0]?薪)?"
-    + r"(?:[ \u00a0\u202f]*(?:" + _GROSS_NET.replace("<gross>", "<gross1>").replace(
-        "<net>", "<net1>") + r"))?"
-    + r"(?:[ \u00a0\u202f]*(?:" + _PERIODS + r"))?"
-    + r"(?:[ \u00a0\u202f]*(?:" + _GROSS_NET + r"))?"
-    + r"(?:[ \u00a0\u202f]*(?P<est>" + _EST + r"))?"
+    + r"(?>(?:[·*×x]?[ \u00a0]?(?P<mpy>1[2-9]|2[0-4])[ \u00a0]?薪)?)"
+    + r"(?>(?:[ \u00a0\u202f]*(?:" + _GROSS_NET.replace("<gross>", "<gross1>").replace(
+        "<net>", "<net1>") + r"))?)"
+    + r"(?>(?:[ \u00a0\u202f]*(?:" + _PERIODS + r"))?)"
+    + r"(?>(?:[ \u00a0\u202f]*(?:" + _GROSS_NET + r"))?)"
+    + r"(?>(?:[ \u00a0\u202f]*(?P<est>" + _EST + r"))?)"
 )
 
 
@@ -1068,7 +1085,9 @@ def _joined_components(lw, text, mention, limit):
         return out
     for _ in range(5):
         m = _JOIN_COMP.match(lw, pos, min(len(lw), pos + 80))
-        if m is None or m.end() > limit:
+        # The pattern holds no digits but a percentage ("+ 10% bonus"), so
+        # it cannot run over the next amount.
+        if m is None:
             break
         kind = m.lastgroup
         if kind != "skip":
@@ -1110,7 +1129,8 @@ def _unstated(text, lw, out, default_cur, field_mode):
             # A bare "competitive"/"DOE" counts only as (nearly) the whole
             # field or next to a pay word ("Salary: negotiable").
             alone = field_mode and len(text.strip()) <= (e - s) + 12
-            if not alone and not _PAYWORD.search(lw, max(0, s - 24), min(len(lw), e + 12)):
+            if not alone and not (_PAYWORD.search(lw, max(0, s - 24), s)
+                                  or _PAYWORD.search(lw, e, min(len(lw), e + 12))):
                 continue
         cur = default_cur
         if cur is None and m.lastgroup == "zh":

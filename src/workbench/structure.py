@@ -10,20 +10,24 @@ of role records::
 A posting for one job gives one record whose span is the whole text. A document
 that discusses several roles (an article comparing Account Manager and Account
 Director, a page stitched from several job profiles) is split by *role
-contexts*:
+contexts*, reading it as headings, paragraphs (hard-wrapped lines joined) and
+list items:
 
-* a heading line that names one role opens that role's context; headings that
-  only name a section ("Требования", "Salary", "Обязанности") keep the current
-  context; other headings (a new article) close it;
-* a heading naming two roles ("Account Manager vs Account Director") is a
-  comparison: the paragraphs under it go to the role their first sentence names;
+* a heading that names one role (or several synonyms of one level, "Senior or
+  Key Account Manager") opens that role's context; headings that only name a
+  section ("Требования", "Salary", "Обязанности") keep it; other headings of
+  three words or more (a new article, "How the time is spent") close it;
+* a heading naming roles of different levels ("Account Manager vs Account
+  Director") is a comparison: the paragraphs under it go to the role their
+  first sentence names;
 * outside a heading context, a paragraph whose first sentence names a role
-  switches to that role.
+  switches to that role; list items never switch.
 
-A role becomes its own record when a heading names it (or, without a title,
-when it owns a fifth of the text); other role mentions are reporting lines or
-asides and stay with the context they sit in. ``attach_mentions`` then maps pay
-mentions (character spans from the salary engine) to records.
+A role becomes its own record when a heading names it, or, for a text without a
+title, when it owns enough of the text (400 characters or a twelfth); other
+mentions are reporting lines or asides and stay with the context they sit in.
+``attach_mentions`` then maps pay mentions (character spans from the salary
+engine) to records.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ _TITLE_FIELD_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _BULLET_START = re.compile(r"^\s*(?:[-•*–—·▪●◦]|\d{1,2}[.)]\s)")
+_BULLET_CHARS = frozenset("-•*–—·▪●◦")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？](?=\s|[A-ZА-ЯЁ]|$)")
 _LABEL_LINE_RE = re.compile(r"^\s*(?:reporting\s+to|reports\s+to|report\s+to|подчин\w*|汇报对象|汇报给)\b",
                             re.IGNORECASE)
@@ -142,32 +147,28 @@ def _units(text: str):
 
     A paragraph may be hard-wrapped over several lines; its lines are one unit.
     A line is a heading when it stands alone, starts with ``#``, ends with a
-    colon, or is a short first line of a block whose other lines are longer.
+    colon, or is a short first line of a block whose next line is much longer
+    (or a list item).
     """
-    lines = []
+    raw = text.split("\n")
+    stripped = [line.strip() for line in raw]
+    starts = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        lines.append((pos, end))
-        if nl == -1:
-            break
-        pos = nl + 1
+    for line in raw:
+        starts.append(pos)
+        pos += len(line) + 1
+    count = len(raw)
     units = []
     para_start = para_end = None
-    widest = 0
-    for idx, (a, b) in enumerate(lines):
-        line = text[a:b]
-        s = line.strip()
+    for idx, s in enumerate(stripped):
         if not s:
             if para_start is not None:
                 units.append((para_start, para_end, "para"))
                 para_start = None
             continue
-        prev_blank = idx == 0 or not text[lines[idx - 1][0]:lines[idx - 1][1]].strip()
-        next_blank = idx + 1 >= len(lines) or not text[lines[idx + 1][0]:lines[idx + 1][1]].strip()
-        if _BULLET_START.match(s):
+        a = starts[idx]
+        b = a + len(raw[idx])
+        if s[0] in _BULLET_CHARS or s[0].isdigit() and _BULLET_START.match(s):
             if para_start is not None:
                 units.append((para_start, para_end, "para"))
                 para_start = None
@@ -175,11 +176,12 @@ def _units(text: str):
             continue
         heading = False
         if _is_heading_line(s):
-            if s[0] == "#" or s[-1] in ":：" or prev_blank and next_blank:
+            prev_blank = idx == 0 or not stripped[idx - 1]
+            nxt = stripped[idx + 1] if idx + 1 < count else ""
+            if s[0] == "#" or s[-1] in ":：" or prev_blank and not nxt:
                 heading = True
             elif prev_blank or para_start is None:
                 # First line of a block: a heading when clearly shorter than the text under it.
-                nxt = text[lines[idx + 1][0]:lines[idx + 1][1]].strip() if idx + 1 < len(lines) else ""
                 heading = len(s) <= 60 and (len(s) < 0.6 * len(nxt) or _BULLET_START.match(nxt) is not None)
         if heading:
             if para_start is not None:
@@ -190,7 +192,6 @@ def _units(text: str):
         if para_start is None:
             para_start = a
         para_end = b
-        widest = max(widest, len(s))
     if para_start is not None:
         units.append((para_start, para_end, "para"))
     return units
@@ -277,6 +278,13 @@ _DUTY_SENTENCE = re.compile(
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать)|负责", re.IGNORECASE)
 
 
+_NOT_DUTY = re.compile(r"\byou(?:'ll| will) (?:need|bring|have|be paid|be good|get|receive|join|report)\b|[:：]\s*$|"
+                       r"\bif you$",
+                       re.IGNORECASE)
+_JOB_DESCRIPTION_HEADING = re.compile(r"job description|role description|描述|职位详情|工作内容|описание (?:вакансии|работы)",
+                                      re.IGNORECASE)
+
+
 def _duty_texts(item: dict) -> list[str]:
     """A duty item, or the sentences of a prose paragraph sitting in a duties section."""
     text = f"{item['label']}: {item['text']}" if item.get("label") else item["text"]
@@ -304,7 +312,7 @@ def _responsibilities(sections: list[dict], body: str, work: str) -> list[dict]:
     # No duties heading: numbered or bulleted lines of a description section
     # ("职位描述" in Chinese postings holds the duties), else "You will ..." sentences.
     for sec in sections:
-        if sec["kind"] != "description":
+        if sec["kind"] != "description" or not sec["heading"] or not _JOB_DESCRIPTION_HEADING.search(sec["heading"]):
             continue
         for item in sec["items"]:
             start = item.get("start")
@@ -314,9 +322,10 @@ def _responsibilities(sections: list[dict], body: str, work: str) -> list[dict]:
             out.append({"text": item["text"], "section": sec["heading"], "category": category, "confidence": conf})
     if out:
         return out
-    for sentence in _PROSE_SPLIT.split(body) if _DUTY_SENTENCE.search(body) else ():
-        sentence = sentence.strip()
-        if 15 < len(sentence) < 300 and _DUTY_SENTENCE.search(sentence):
+    sentences = [p for line in body.split("\n") for p in _PROSE_SPLIT.split(line)] if _DUTY_SENTENCE.search(body) else []
+    for sentence in sentences:
+        sentence = _BULLET_START.sub("", sentence).strip()
+        if 15 < len(sentence) < 300 and _DUTY_SENTENCE.search(sentence) and not _NOT_DUTY.search(sentence):
             category, conf = classify_responsibility(sentence)
             out.append({"text": sentence, "section": None, "category": category, "confidence": conf})
     return out

@@ -38,6 +38,7 @@ _MARKER_RE = re.compile(
     r"时间分配|时间占比|工作时间比例",
     re.IGNORECASE,
 )
+_MARKER_LOW = re.compile(_MARKER_RE.pattern)  # for lower-cased text: IGNORECASE is slow on long texts
 # "NN% of (my/the) time", "NN% времени", "NN%的时间", "NN% of working hours".
 _OF_TIME_AFTER = re.compile(
     r"\s*(?:of\s+(?:the\s+|my\s+|your\s+|his\s+|her\s+|their\s+|our\s+)?(?:working\s+|work\s+)?(?:time|hours|day|week)|"
@@ -229,6 +230,14 @@ _ROW_NUMBER_LAST = re.compile(r"^\s*(?:[-•*–—·▪●]\s*)?(.*?\S)\s*(?:[|
 _ROW_NUMBER_FIRST = re.compile(r"^\s*\|?\s*(\d{1,3}(?:[.,]\d)?)\s*(?:[|:\t.)–—-]\s*|\s+)(\D.*?)\s*\|?\s*$")
 
 
+_MARKER_WORDS = ("time", "времени", "时间")
+
+
+def _has_marker_word(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _MARKER_WORDS)
+
+
 def _bare_number_table(text: str) -> list[tuple[str, float, float]]:
     """Rows under a "% of time" header whose numbers carry no percent sign.
 
@@ -236,7 +245,10 @@ def _bare_number_table(text: str) -> list[tuple[str, float, float]]:
     when the rows' numbers add up to about 100, so a stray list of numbers is
     not mistaken for a split.
     """
-    for marker in _MARKER_RE.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
+    for marker in _MARKER_LOW.finditer(low):
         line_end = text.find("\n", marker.end())
         if line_end == -1:
             continue
@@ -293,7 +305,7 @@ def extract_time_allocation(text: str) -> dict:
         if item:
             found.append(item)
 
-    if not found:
+    if not found and _has_marker_word(text):
         found = _bare_number_table(text)
     found = [f for f in found if f[0]]
     if not found:
