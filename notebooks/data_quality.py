@@ -41,7 +41,8 @@ render.show_table(render.coverage_table(tables), caption="What each extraction s
 # %%
 render.header("Range method: midpoint versus uniform spread")
 render.show_table(bench.range_method_effect(tables, currency=currency,
-                                            disclosure=config.SETTINGS.disclosure), decimals=3,
+                                            disclosure=config.SETTINGS.disclosure),
+                  decimals={"p50_diff_pct": 3},
                   caption=f"Percentiles by level, {currency} per year; p50_diff_pct = uniform / midpoint - 1")
 
 # %%

@@ -79,19 +79,22 @@ render.show_figure(plots.pay_distribution(render.rows_for(points, role_level=lev
 
 # %%
 render.header("Pay mix", level=3)
-render.show_table(render.rows_for(bench.pay_mix(points), role_level=level), decimals=2,
+render.show_table(render.rows_for(bench.pay_mix(points), role_level=level),
+                  decimals={"share_with_variable": 2, "median_variable_share": 2, "median_base_share": 2},
                   caption="Base versus variable pay (shares taken posting by posting)")
 
 # %%
 render.header("Time allocation", level=3)
 shares = render.rows_for(bench.time_shares(tables), role_level=level)
-render.show_table(shares[["category", "mean_share", "ci_low", "ci_high", "n"]], decimals=1,
+render.show_table(shares[["category", "mean_share", "ci_low", "ci_high", "n"]],
+                  decimals={"mean_share": 1, "ci_low": 1, "ci_high": 1},
                   caption="Mean share of working time (%) stated in postings, with 95% CI")
 
 # %%
 render.header("Responsibilities", level=3)
 coverage = render.rows_for(bench.responsibility_coverage(tables), role_level=level)
-render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n"]], decimals=2,
+render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n"]],
+                  decimals={"share_of_postings": 2},
                   caption="Share of postings at this level mentioning each responsibility area")
 
 # %%

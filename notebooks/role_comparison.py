@@ -56,12 +56,14 @@ render.show_figure(plots.level_ladder(percentiles, currency=currency))
 
 # %%
 render.header("Ladder structure", level=3)
-render.show_table(bench.level_structure(percentiles), decimals=2,
+render.show_table(bench.level_structure(percentiles),
+                  decimals={"midpoint_progression": 2, "range_spread": 2, "overlap_with_next": 2},
                   caption=f"Midpoint progression, range spread, overlap and inversions ({DATED})")
 
 # %%
 render.header("Pay mix", level=3)
-render.show_table(bench.pay_mix(points), decimals=2,
+render.show_table(bench.pay_mix(points),
+                  decimals={"share_with_variable": 2, "median_variable_share": 2, "median_base_share": 2},
                   caption=f"Base versus variable pay by level, n per level ({DATED})")
 
 # %%
@@ -71,7 +73,8 @@ regression = bench.regression(points)
 # %%
 render.show_text(regression.reading)
 render.show_table(regression.table[regression.table["model"] == "ols_hc3"][
-    ["term", "pct_effect", "pct_ci_low", "pct_ci_high", "p_value", "n"]], decimals=3,
+    ["term", "pct_effect", "pct_ci_low", "pct_ci_high", "p_value", "n"]],
+    decimals={"pct_effect": 3, "pct_ci_low": 3, "pct_ci_high": 3, "p_value": 3},
     caption=f"Log-pay regression (OLS, HC3), n={regression.n}, {DATED}")
 
 # %%

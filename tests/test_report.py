@@ -242,3 +242,15 @@ def test_sigterm_to_the_runner_kills_its_kernels(tmp_path):
     _, alive = psutil.wait_procs(descendants, timeout=10)
     assert alive == [] and orphan_kernels(t0) == []
     assert not list((tmp_path / "out").glob(".staging-*"))
+
+
+def test_raw_data_is_ingested_into_the_run_and_incumbents_are_left_out(tmp_path, monkeypatch):
+    from workbench import config, pipeline
+
+    seen = {}
+    monkeypatch.setattr(pipeline, "run_ingest", lambda paths, store, **kw: seen.update(paths=paths, store=store))
+    assert not report._is_store(config.RAW)  # data/raw has a postings/ folder of text files, not a store
+    assert report._is_store(fake_store(tmp_path))
+    store, built = report._prepare_data([config.RAW], tmp_path / "stage")
+    assert built and store == tmp_path / "stage" / "_store" == seen["store"]
+    assert seen["paths"] and all(p.name != "incumbents" for p in seen["paths"])

@@ -280,3 +280,31 @@ def test_field_cache_returns_independent_objects():
     first[0].low = -1
     again = parse_salary("£31,000 - £33,000 per annum")
     assert again[0].low == 31000
+
+
+def test_allowance_with_amount_is_not_also_amountless():
+    found = parse_salary("£31,000 + 12% bonus + car allowance of £4,800")
+    assert [(m.component, m.low) for m in found] == [
+        ("unspecified", 31000), ("bonus", None), ("allowance", 4800)]
+
+
+def test_percent_of_sales_is_commission():
+    found = parse_salary("оклад 85 000 руб. + % от продаж")
+    assert [m.component for m in found] == ["base", "commission"]
+
+
+def test_thirteenth_salary_and_chinese_and_above():
+    assert one("48,000 - 55,000 EUR gross per year + 13th salary").months_per_year == 13
+    m = one("年薪50万以上")
+    assert (m.low, m.high, m.period) == (500000, None, "year")
+
+
+def test_cyrillic_k_and_swiss_grouping():
+    assert one("ЗП: 100к на руки").low == 100000
+    assert one("CHF 120'000 - 140'000 per year").high == 140000
+
+
+def test_sentence_full_stop_is_not_in_the_span():
+    m = parse_salary("Pay is £30,000 per annum. Apply now.")[0]
+    assert m.text == "£30,000 per annum"
+    assert one("£2k p.c.m.").text == "£2k p.c.m."

@@ -3,6 +3,7 @@ time grows linearly with input size."""
 
 from __future__ import annotations
 
+import gc
 import random
 import time
 
@@ -116,18 +117,21 @@ def _posting_text(size: int, seed: int = 3) -> str:
 
 
 def _best_of(fn, repeat=3):
+    """Best CPU time of ``repeat`` runs (CPU time, so other processes on the
+    machine do not distort the ratio)."""
     best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        gc.collect()
+        t0 = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
 def test_time_is_roughly_linear_in_input_size():
     small, big = _posting_text(100_000), _posting_text(1_000_000)
     t_small = _best_of(lambda: parse_salary(small))
-    t_big = _best_of(lambda: parse_salary(big), repeat=1)
+    t_big = _best_of(lambda: parse_salary(big), repeat=2)
     assert t_big / t_small < 20, (t_small, t_big)
 
 
@@ -136,15 +140,17 @@ def test_pathological_inputs_are_fast():
     for text in ["1" * 50_000, "1," * 25_000, "1 " * 25_000, "*" * 50_000,
                  "£" * 50_000, "1-" * 25_000, "до " * 16_000, "1 000 " * 8_000,
                  "a" * 50_000 + "!"]:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         parse_salary(text)
-        assert time.perf_counter() - t0 < 5, text[:10]
+        assert time.process_time() - t0 < 5, text[:10]
 
 
 FIELD_PIECES = ["£", "$", "€", "₽", "元", "up to ", "from ", "от ", "до ", "12", "3,500",
                 "45.000", "1 234,56", "30", "k", "K", "万", "千", " - ", "-", " to ", " до ",
                 " per annum", " per hour", "/day", " в месяц", "/月", "·13薪", " brutto",
-                " на руки", " (Glassdoor est.)", " pa", "2022", "0", "401", " ", "+", "x"]
+                " на руки", " (Glassdoor est.)", " pa", "2022", "0", "401", " ", "+", "x",
+                " DOE", " + bonus", " + benefits", " pro rata", " and car allowance",
+                ", commission", " + 10% bonus", "+提成", " of "]
 
 
 @settings(max_examples=300, deadline=None)

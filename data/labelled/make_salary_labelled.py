@@ -446,6 +446,26 @@ add("15K-25K·13薪 + 年终奖", "zh", "hard", n=2, low=15000, high=25000, mpy=
 add("底薪4000+提成", "zh", "hard", n=2, low=4000, high=4000, component="base", **C)
 add("日薪300-500", "zh", "hard", low=300, high=500, currency="CNY", period="day")
 add("时薪25元", "zh", "hard", low=25, high=25, currency="CNY", period="hour")
+add("Условия: оклад 85 000 руб. + % от продаж; график 5/2 с 9:00 до 18:00.", "ru", "hard",
+    n=2, low=85000, high=85000, component="base", **R)
+add("Мы предлагаем: заработную плату от 150 000 рублей на руки, квартальные премии до 30% "
+    "оклада.", "ru", "hard", n=2, low=150000, high=None, gross=False, **R)
+add("£31,000 + 12% bonus + car allowance of £4,800", "en", "hard", n=3, low=31000,
+    high=31000, **G)
+add("£29,000 basic, OTE £45,000 (uncapped commission)", "en", "hard", n=2, low=29000,
+    high=29000, component="base", **G)
+add("Salary: 48,000 - 55,000 EUR gross per year + 13th salary", "en", "hard", low=48000,
+    high=55000, currency="EUR", period="year", gross=True, mpy=13)
+add("We offer a salary of £38,000 to £42,000 depending on experience, 25 days annual leave "
+    "plus bank holidays.", "en", "hard", low=38000, high=42000, **G)
+add("Hourly rate: $22.50. Shifts are 8 hours, Monday to Friday, 9am-5pm. Call (555) 123-4567.",
+    "en", "hard", low=22.5, high=22.5, currency="USD", period="hour")
+add("薪资待遇：底薪6000-8000元/月+提成，五险一金，年终奖。", "zh", "hard", n=3, low=6000,
+    high=8000, component="base", **C)
+neg("You will look after 30+ accounts worth £4m in annual revenue.", "en", "account value")
+neg("公司成立于2010年，注册资本5000万元，员工300余人。", "zh", "company facts")
+neg("Компания основана в 1998 году, более 2 500 сотрудников в 12 городах.", "ru",
+    "company facts")
 neg("Опыт работы: 1–3 года", "ru", "years of experience")
 neg("Офис: ул. Тверская, д. 7, стр. 2", "ru", "address")
 neg("ИНН 7701234567", "ru", "tax id")

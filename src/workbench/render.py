@@ -144,26 +144,51 @@ def fmt_money(value: Any, currency: str = "", decimals: int = 0) -> str:
     return f"{currency} {text}".strip()
 
 
-def show_table(df: Any, caption: Any = None, *, index: bool = False, decimals: int = 0,
-               max_rows: int = 200) -> None:
-    """Show a DataFrame as escaped HTML (cells, labels and caption are all escaped)."""
+def show_table(df: Any, caption: Any = None, *, index: bool = False,
+               decimals: int | Mapping[str, int] = 0, max_rows: int = 200) -> None:
+    """Show a DataFrame as escaped HTML (cells, labels and caption are all escaped).
+
+    ``decimals`` is one number for every float column, or a mapping of column ->
+    decimals (other float columns get 0: money is shown in whole units).
+    """
     _display_html(table_html(df, caption, index=index, decimals=decimals, max_rows=max_rows))
 
 
-def table_html(df: Any, caption: Any = None, *, index: bool = False, decimals: int = 0,
-               max_rows: int = 200) -> str:
+def _cell_text(value: Any, decimals: int | None) -> str:
+    """Display text of one cell: missing -> "–", floats rounded with thousands separators."""
+    try:
+        import pandas as pd
+
+        if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+            return "–"
+    except (TypeError, ValueError):
+        pass
+    if decimals is not None and isinstance(value, float):
+        return f"{value:,.{decimals}f}"
+    return str(value)
+
+
+def table_html(df: Any, caption: Any = None, *, index: bool = False,
+               decimals: int | Mapping[str, int] = 0, max_rows: int = 200) -> str:
     """The escaped HTML ``show_table`` displays (``DataFrame.to_html(escape=True)``)."""
     import pandas as pd
 
     frame = df if isinstance(df, pd.DataFrame) else pd.DataFrame(df)
     truncated = len(frame) > max_rows
     frame = frame.head(max_rows)
-    table = frame.to_html(
+    per_column = dict(decimals) if isinstance(decimals, Mapping) else {}
+    default = 0 if isinstance(decimals, Mapping) else int(decimals)
+    # Every cell becomes text here (NaN, NA and None all read "–"); to_html then escapes it.
+    text = pd.DataFrame(
+        {i: [_cell_text(v, per_column.get(str(c), default)) for v in frame.iloc[:, i].tolist()]
+         for i, c in enumerate(frame.columns)},
+        index=frame.index,
+    )
+    text.columns = [str(c) for c in frame.columns]
+    table = text.to_html(
         escape=True,
         index=index,
         border=0,
-        na_rep="–",
-        float_format=lambda v: f"{v:,.{decimals}f}",
         classes="wb-table",
         render_links=False,
     )
@@ -335,8 +360,8 @@ table { border-collapse: collapse; margin: .6rem 0 1rem 0; font-size: .9rem; fon
 th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
 thead th { background: var(--band); }
 tbody tr:nth-child(even) { background: #fafbfc; }
-td { max-width: 40rem; overflow-wrap: anywhere; }
-td.num { white-space: nowrap; overflow-wrap: normal; }
+td { max-width: 40rem; overflow-wrap: break-word; }
+td.num { white-space: nowrap; }
 .wb-caption { font-weight: 600; margin: .8rem 0 .2rem 0; }
 .wb-note { color: var(--muted); font-size: .88rem; }
 .wb-table-wrap { overflow-x: auto; }

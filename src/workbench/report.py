@@ -642,8 +642,12 @@ def _versions() -> dict[str, str]:
 
 
 def _is_store(path: Path) -> bool:
-    return path.is_dir() and ((path / "manifest.json").is_file() or (path / "postings").is_dir()
-                              or (path / "records").is_dir())
+    """A store folder: a store manifest, or Parquet parts of a store table (raw data has neither)."""
+    if not path.is_dir():
+        return False
+    if (path / "manifest.json").is_file():
+        return True
+    return any(any((path / t).glob("*.parquet")) for t in ("records", "salaries", "postings"))
 
 
 def _fingerprint(store: Path | None) -> str | None:
@@ -696,6 +700,14 @@ def _prepare_data(data: Any, stage: Path) -> tuple[Path | None, bool]:
         raise PlanError(f"--data: {missing} do not exist; expected raw files/folders or a store folder")
     if len(paths) == 1 and _is_store(paths[0]):
         return paths[0].resolve(), False
+    expanded: list[Path] = []
+    for p in paths:
+        if p.resolve() == config.RAW.resolve():
+            # data/raw also holds the incumbent file, which is internal pay, not postings.
+            expanded += sorted(c for c in p.iterdir() if c.name != "incumbents")
+        else:
+            expanded.append(p)
+    paths = expanded
     from workbench import pipeline  # built by the ingest/extract stage
 
     store = stage / "_store"
@@ -822,6 +834,7 @@ def run_plan(
     as_of = as_of or dt.date.today()
     date_str = as_of.isoformat()
     out = Path(out) if out else config.REPORTS
+    kernel = kernel_name or ensure_kernel()
     out.mkdir(parents=True, exist_ok=True)
     _clean_stale_staging(out)
     run_id = f"{date_str}T{dt.datetime.now(dt.timezone.utc).strftime('%H%M%S')}-{uuid.uuid4().hex[:6]}"
@@ -829,7 +842,6 @@ def run_plan(
     stage.mkdir()
     (stage / "runner.pid").write_text(str(os.getpid()))
     date_dir = out / date_str
-    kernel = kernel_name or ensure_kernel()
 
     slots: list[_Slot] = []
     try:
@@ -857,32 +869,13 @@ def run_plan(
                 results = _run_dask(tasks, jobs, scheduler)
             else:
                 results = _run_local(tasks, slots)
+            # One lock for pages, manifest and index, so concurrent runs cannot interleave.
             with _publish_lock(out):
                 outcomes = _publish(specs, results, stage, out, date_dir, store if built else None,
                                     only=bool(only))
-            manifest = {
-                "run_id": run_id,
-                "as_of": date_str,
-                "started": dt.datetime.fromtimestamp(time.time() - (time.perf_counter() - t_start),
-                                                     dt.timezone.utc).isoformat(timespec="seconds"),
-                "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                "seconds": round(time.perf_counter() - t_start, 3),
-                "plan": str(plan_path or config.DEFAULT_PLAN),
-                "engine": engine, "jobs": jobs, "timeout": timeout, "kernel": kernel,
-                "data": {"store": str(date_dir / "_store") if built else (str(store) if store else None),
-                         "fingerprint": fingerprint, "inputs": _inputs(data)},
-                "versions": _versions(),
-                "reports": [asdict(o) for o in outcomes],
-            }
-            with _publish_lock(out):
-                if only:
-                    old = _read_manifest(date_dir / "manifest.json") or {}
-                    ran = {o.slug for o in outcomes}
-                    kept = [r for r in old.get("reports", []) if r.get("slug") not in ran]
-                    manifest["reports"] = kept + manifest["reports"]
-                manifest_path = date_dir / "manifest.json"
-                _atomic_write(manifest_path, json.dumps(manifest, indent=2, default=str))
-                index_path = write_index(out)
+                manifest_path, index_path = _write_manifest_and_index(
+                    out, date_dir, run_id, date_str, t_start, plan_path, engine, jobs, timeout, kernel,
+                    store, built, fingerprint, data, outcomes, only=bool(only))
     finally:
         for slot in slots:
             slot.close()
@@ -891,6 +884,34 @@ def run_plan(
     return RunResult(run_id=run_id, as_of=date_str, out_dir=out, date_dir=date_dir, reports=outcomes,
                      manifest_path=manifest_path, index_path=index_path,
                      seconds=round(time.perf_counter() - t_start, 3))
+
+
+def _write_manifest_and_index(out: Path, date_dir: Path, run_id: str, date_str: str, t_start: float,
+                              plan_path: Any, engine: str, jobs: int, timeout: float, kernel: str,
+                              store: Path | None, built: bool, fingerprint: str | None, data: Any,
+                              outcomes: list[ReportOutcome], *, only: bool) -> tuple[Path, Path]:
+    manifest = {
+        "run_id": run_id,
+        "as_of": date_str,
+        "started": dt.datetime.fromtimestamp(time.time() - (time.perf_counter() - t_start),
+                                             dt.timezone.utc).isoformat(timespec="seconds"),
+        "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(time.perf_counter() - t_start, 3),
+        "plan": str(plan_path or config.DEFAULT_PLAN),
+        "engine": engine, "jobs": jobs, "timeout": timeout, "kernel": kernel,
+        "data": {"store": str(date_dir / "_store") if built else (str(store) if store else None),
+                 "fingerprint": fingerprint, "inputs": _inputs(data)},
+        "versions": _versions(),
+        "reports": [asdict(o) for o in outcomes],
+    }
+    if only:
+        old = _read_manifest(date_dir / "manifest.json") or {}
+        ran = {o.slug for o in outcomes}
+        kept = [r for r in old.get("reports", []) if r.get("slug") not in ran]
+        manifest["reports"] = kept + manifest["reports"]
+    manifest_path = date_dir / "manifest.json"
+    _atomic_write(manifest_path, json.dumps(manifest, indent=2, default=str))
+    return manifest_path, write_index(out)
 
 
 def _run_dask(tasks: list[dict], jobs: int, scheduler: str | None) -> dict[str, dict]:

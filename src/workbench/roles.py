@@ -10,8 +10,10 @@ patterns tried, the more specific first ("senior account manager" before
 Choices worth knowing:
 
 * In Russian, "Директор по работе с клиентами" is the usual translation of
-  *Account Director* (level 4), while the English "Client Services Director"
-  sits a level higher (5).
+  *Account Director* (level 4), while the English "Client Service(s) Director"
+  sits a level higher (5). An English title in brackets after the Russian one
+  ("Директор по работе с клиентами (Client Service Director)") settles it when
+  it names a higher role.
 * "Accountant" / "бухгалтер" / "会计" is not an account role: family ``other``,
   level ``None``.
 * Sales and delivery titles get their family but no level: the ladder is the
@@ -139,6 +141,7 @@ _MODIFIER_PREFIXES = (
     "старш", "ведущ", "младш", "помощник", "ассистент", "групп", "главн", "исполнительн", "клиентск",
     "коммерческ", "руководител", "начальник",
 )
+_OPEN_QUOTES = "«\"'“„‘(（["
 _CJK_MODIFIERS = set("大重点关键高级资深集团")
 
 
@@ -194,6 +197,11 @@ def _candidate_starts(low: str, pos: int, cjk: bool) -> list[int]:
             break
         k = low.rfind(" ", 0, end - 1) + 1
         word = low[k:end - 1].strip(",-")
+        # A title in quotes: «Group Account Director», "Senior Account Manager".
+        quoted = word.lstrip(_OPEN_QUOTES)
+        if quoted is not word and len(quoted) < len(word):
+            k += len(word) - len(quoted)
+            word = quoted
         if not word or not word.startswith(_MODIFIER_PREFIXES):
             break
         starts.insert(0, k)
@@ -242,6 +250,32 @@ def _result(family: str, level: int | None, label: str | None, evidence: list[st
             "confidence": round(confidence, 2)}
 
 
+def _is_latin(s: str) -> bool:
+    return all(c < "\u0250" for c in s)
+
+
+def _english_gloss(title: str, mentions: list[RoleMention]) -> RoleMention | None:
+    """An English role title in brackets after a non-English one: "Аккаунт-директор (Account Director)"."""
+    for m in mentions:
+        opened = max(title.rfind("(", 0, m.start), title.rfind("（", 0, m.start))
+        if opened != -1 and _is_latin(m.text) and not title[opened + 1:m.start].strip(" -\t") \
+                and ")" not in title[opened:m.start] and "）" not in title[opened:m.start]:
+            return m
+    return None
+
+
+def _drop_glossed(mentions: list[RoleMention], text: str) -> list[RoleMention]:
+    """Drop a non-English title glossed by a higher English one in brackets right after it."""
+    out = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and m.level is not None and nxt.level is not None and nxt.level > m.level \
+                and text[m.end:nxt.start].strip() in ("(", "（") and _is_latin(nxt.text) and not _is_latin(m.text):
+            continue
+        out.append(m)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _from_title(title: str) -> tuple | None:
     mentions = find_role_mentions(title)
@@ -251,6 +285,13 @@ def _from_title(title: str) -> tuple | None:
     # ("Sales Director - Key Account Manager" is a key-account job).
     ranked = sorted(mentions, key=lambda m: (m.level is None, m.start))
     best = ranked[0]
+    gloss = _english_gloss(title, mentions)
+    if gloss is not None and best.level is not None and gloss.level is not None and gloss.level > best.level \
+            and not _is_latin(best.text):
+        # "Директор по работе с клиентами (Client Service Director)": the Russian
+        # title also translates Account Director (4); the English one in brackets
+        # names the higher role and settles it.
+        best = gloss
     if any(m.family == "other" for m in mentions) and best.family != "other":
         # "Accountant / Account Manager" is ambiguous: keep the account role, lower confidence.
         conf = 0.6
@@ -279,7 +320,7 @@ def classify_role(title: str | None, text: str | None = None, language: str | No
         # The opening of a posting names the role it is for; later mentions are
         # often reporting lines ("you will manage Account Executives").
         head = text[:2000]
-        mentions = [m for m in find_role_mentions(head) if m.family != "other"]
+        mentions = _drop_glossed([m for m in find_role_mentions(head) if m.family != "other"], head)
         if mentions:
             counts: dict[tuple, list] = {}
             for m in mentions:

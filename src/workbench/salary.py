@@ -346,24 +346,26 @@ def _mult_of(s: str) -> float:
 
 
 # ---- words after an amount -------------------------------------------------
-_P_YEAR = r"annum|ann|year|yr|anno|jahr|an|año|ano|год|г|年"
-_P_MONTH = r"month|mth|mo|monat|mois|mes|месяц|мес|月"
-_P_WEEK = r"week|wk|woche|semaine|неделю|нед|周|星期"
+# Full words never take a dot (a dot after them ends the sentence);
+# abbreviations may.
+_P_YEAR = r"annum|year|anno|jahr|an|año|ano|год|年|(?:ann|yr|г)\.?"
+_P_MONTH = r"month|monat|mois|mes|месяц|月|(?:mth|mo|мес)\.?"
+_P_WEEK = r"week|woche|semaine|неделю|周|星期|(?:wk|нед)\.?"
 _P_DAY = r"day|diem|tag|jour|día|dia|день|смену|сутки|天|日"
-_P_HOUR = r"hour|hr|h|stunde|heure|hora|час|ч|小时|时|小時"
+_P_HOUR = r"hour|stunde|heure|hora|час|小时|时|小時|(?:hr|h|ч)\.?"
 _PER = r"(?:/|per|a|an|each|pro|par|im|al|por|в|за|每)"
 _B = r"(?![" + _L + r"])"
 
 _PERIODS = (
-    r"(?P<year>" + _PER + r"[ \u00a0]*(?:" + _P_YEAR + r")\.?" + _B +
+    r"(?P<year>" + _PER + r"[ \u00a0]*(?:" + _P_YEAR + r")" + _B +
     r"|p\.?\s?a\.?" + _B + r"|p/a|annual(?:ly)?" + _B + r"|yearly|jährlich|годовых|每年)"
-    r"|(?P<month>" + _PER + r"[ \u00a0]*(?:" + _P_MONTH + r")\.?" + _B +
+    r"|(?P<month>" + _PER + r"[ \u00a0]*(?:" + _P_MONTH + r")" + _B +
     r"|pcm|p\.c\.m\.?|p/m|monthly|monatlich|mensuel|ежемесячно)"
-    r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")\.?" + _B +
+    r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")" + _B +
     r"|p\.?\s?w\.?" + _B + r"|p/w|weekly|еженедельно)"
-    r"|(?P<day>" + _PER + r"[ \u00a0]*(?:" + _P_DAY + r")\.?" + _B +
+    r"|(?P<day>" + _PER + r"[ \u00a0]*(?:" + _P_DAY + r")" + _B +
     r"|p\.?\s?d\.?" + _B + r"|p/d|daily|day\s+rate|ежедневно)"
-    r"|(?P<hour>" + _PER + r"[ \u00a0]*(?:" + _P_HOUR + r")\.?" + _B +
+    r"|(?P<hour>" + _PER + r"[ \u00a0]*(?:" + _P_HOUR + r")" + _B +
     r"|p\.?\s?h\.?" + _B + r"|p/h|hourly|почасово)"
 )
 _GROSS_NET = (
@@ -378,6 +380,8 @@ _TRAIL = re.compile(
     r"|" + _GROSS_NET +
     r"|[·*×x]?[ \u00a0]?(?P<mpy>1[2-9]|2[0-4])[ \u00a0]?薪"
     r"|(?P<above>及以上|以上|起)"
+    r"|(?:\+[ \u00a0]*)?(?P<mpy13>1[3-6])(?:th|-?я|-?й)[ \u00a0]+(?:month[ \u00a0]+)?"
+    r"(?:salary|pay|зарплата|оклад)(?![a-zа-яё])"
     r"|(?P<comp>basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|ote|otе|"
     r"commission|comms|(?:(?:sign[\s-]?on|signing|joining|welcome|annual|quarterly|"
     r"performance|discretionary|retention|relocation)\s+)?bonus(?:es)?|car\s+allowance|"
@@ -446,7 +450,7 @@ _PREFIX_PERIOD = {"pyear": "year", "pmonth": "month", "pday": "day",
 
 # Words right after a number that make it something other than money.
 _UNIT_AFTER = re.compile(
-    r"[ \u00a0]?\+?[ \u00a0]?(?:%|процент|percent|per\s*cent|pct|лет|года?(?![а-яё])|г\.|"
+    r"(?:\+[ \u00a0]?|[ \u00a0]?)(?:%|процент|percent|per\s*cent|pct|лет|года?(?![а-яё])|г\.|"
     r"компани|магазин|проект|years?(?!ly)|yrs?|months?(?!ly)|weeks?(?!ly)|days?(?!\s*rate)|"
     r"hours?(?!ly)|hrs|мес(?:яц(?:а|ев))?(?![" + _L + r"])|недел|дн|час(?:а|ов)(?![а-яё])|"
     r"employees|staff|people|persons|members|users|clients|customers|accounts|"
@@ -498,19 +502,21 @@ _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "dependi
                    "面议")
 
 _JOIN_COMP = re.compile(
-    r"[ \u00a0]*(?:\+|plus|and|&|,|with|и|плюс)[ \u00a0]*(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
+    r"[ \u00a0]*(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
     r"(?:(?:an?|uncapped|generous|excellent|attractive|annual|quarterly|monthly|"
-    r"performance|company|great|achievable|realistic|bonus)[ \u00a0]+)*"
-    r"(?:(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car)"
+    r"performance|company|great|achievable|realistic|bonus|квартальные|годовые|"
+    r"ежемесячные|ежеквартальные|годовая|квартальная)[ \u00a0]+)*"
+    r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car)"
     r"|(?P<bonus>bonus(?:es)?|премии|премия|бонусы|奖金|年终奖)"
-    r"|(?P<commission>commission|comms|комиссия|提成)"
+    r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:от[ \u00a0]+продаж|of[ \u00a0]+sales)|"
+    r"процент[а-я]*[ \u00a0]+от[ \u00a0]+продаж)"
     r"|(?P<ote>ote)"
     r"|(?P<skip>benefits?|pension|healthcare|bens|perks|holiday|соцпакет|五险一金))"
     r"(?![" + _L + r"])(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[£$€¥₽\d*])")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CYR = re.compile(r"[а-яё]")
-_ATTACHED = re.compile(r"[a-zа-яё]")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _WORD_AFTER = re.compile(r"[ \u00a0+.,]*[a-zа-яё\u4e00-\u9fff]")
 _WORD_BEFORE_REV = re.compile(r"[ \u00a0.,:]*[a-zа-яё\u4e00-\u9fff]")
 _RETIREMENT = re.compile(r"[ \u00a0]?\(?[kb]\)?")
@@ -618,7 +624,7 @@ def _tokens(lw: str) -> list[_Tok]:
                     cpre = pm.group("cpre")
                     start = pm.start()
             if cpre is None:
-                if _ATTACHED.match(prev):
+                if prev in _LETTERS:
                     continue  # "IR35", "Q1": part of a word
                 if prev in ".," and lw[p] != "*":
                     continue  # "3.2.1"
@@ -856,6 +862,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             gross = False
         elif g == "mpy":
             mpy = int(m.group("mpy"))
+            hi_limit = tail_end  # "·13薪" holds the next token; read on past it
         elif g == "comp":
             if tcomp is not None:
                 break
@@ -865,6 +872,9 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
                 cur = _currency_of(m.group("tcur"))
         elif g == "above":
             open_low = True
+        elif g == "mpy13":
+            mpy = int(m.group("mpy13"))
+            hi_limit = tail_end
         else:
             est = True
         pos = m.end()
@@ -878,7 +888,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
               or gross is not None or mpy is not None or est)
     if masked and not (cur or has_mult or strong):
         return None
-    if end < ntext and _ATTACHED.match(lw, end):
+    if end < ntext and lw[end] in _LETTERS:
         return None  # "12abc": a code or a unit, not pay
     if not strong:
         if field_mode:
@@ -991,10 +1001,16 @@ _FAST = re.compile(
     + r"(?>(?:[ \u00a0\u202f]*(?:" + _PERIODS + r"))?)"
     + r"(?>(?:[ \u00a0\u202f]*(?:" + _GROSS_NET + r"))?)"
     + r"(?>(?:[ \u00a0\u202f]*(?P<est>" + _EST + r"))?)"
+    # What may follow: components joined on ("+ bonus + car allowance") or
+    # words that add nothing ("DOE", "pro rata"); checked in _fast_field.
+    + r"(?P<rest>(?=[ \u00a0]*(?:\+|plus |and |& |,|，|、|;|doe|pro[ -]?rata|\(?depending))"
+      r"(?s:.*))?"
 )
+_FAST_IGNORE = re.compile(
+    r"[ \u00a0]+(?:\(?d\.?o\.?e\.?\)?|pro[ -]?rata|\(?depending on experience\)?)")
 
 
-_FAST_NAMES = ("pay", "plus", "lim", "ac", "aen", "aeu", "asp", "apl", "am", "as",
+_FAST_NAMES = ("rest", "pay", "plus", "lim", "ac", "aen", "aeu", "asp", "apl", "am", "as",
                "bc", "ben", "beu", "bsp", "bpl", "bm", "bs",
                "year", "month", "week", "day", "hour",
                "gross1", "net1", "gross", "net", "est", "mpy")
@@ -1010,7 +1026,7 @@ def _fast_field(text, lw, default_cur, mkey):
     m = _FAST.fullmatch(lw, lead, body_end)
     if m is None:
         return None
-    (pay, plus, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs,
+    (rest, pay, plus, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs,
      year, month, week, day, hour, g1, n1, g2, n2, est, mpy) = m.group(*_FAST_NAMES)
     a, raw = _num_value(aen, aeu, asp, apl)
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or a == 401.0 or a == 403.0:
@@ -1046,15 +1062,21 @@ def _fast_field(text, lw, default_cur, mkey):
         if cur is None:
             return None
     else:
+        # The scanner's rules for a figure without a currency (see _build).
+        if ma is None and apl is not None and 1900 <= a <= 2100 and a.is_integer() \
+                and not written and not pay:
+            return None  # a year, not pay
         if not (written or est or pay or gross is not None or mpy is not None):
             if lim:
                 return None
-            if ma is None and apl is not None and 1900 <= a <= 2100 and a.is_integer():
-                return None  # a year, not pay
+            if rest and _WORD_AFTER.match(lw, m.start("rest")):
+                return None
         cur = default_cur
     market = mkey or _market_key(cur)
+    mend = m.start("rest") if rest else body_end
     if market is None:
-        script = "CN" if _CJK.search(lw) else "RU" if _CYR.search(lw) else None
+        window = lw[max(0, lead - 8):mend]
+        script = "CN" if _CJK.search(window) else "RU" if _CYR.search(window) else None
         if cur is None and script:
             cur = MARKET_CURRENCY[script]
         market = script
@@ -1066,8 +1088,18 @@ def _fast_field(text, lw, default_cur, mkey):
             low = None
         elif lim == "from" or lim == "от" or lim == "starting at" or plus:
             high = None
-    return [SalaryMention(text[lead:body_end], lead, body_end, low, high, cur, period,
-                          not written, "unspecified", gross, mpy, False, basis, market)]
+    end = mend
+    extra = None
+    if rest:
+        if _FAST_IGNORE.fullmatch(lw, end, body_end) is None:
+            extra, chain_end = _join_chain(lw, text, end, cur, market)
+            if chain_end != body_end:
+                return None
+    mention = SalaryMention(text[lead:end], lead, end, low, high, cur, period,
+                            not written, "unspecified", gross, mpy, False, basis, market)
+    if extra:
+        return [mention, *extra]
+    return [mention]
 
 
 def _restates(a: SalaryMention, b: SalaryMention) -> bool:
@@ -1079,10 +1111,14 @@ def _restates(a: SalaryMention, b: SalaryMention) -> bool:
 
 def _joined_components(lw, text, mention, limit):
     """Amountless components joined to a mention: '... + car allowance'."""
+    if mention.end >= limit:
+        return []
+    return _join_chain(lw, text, mention.end, mention.currency, mention.market)[0]
+
+
+def _join_chain(lw, text, pos, currency, market):
+    """(mentions, end) for the components chained from ``pos``."""
     out = []
-    pos = mention.end
-    if pos >= limit:
-        return out
     for _ in range(5):
         m = _JOIN_COMP.match(lw, pos, min(len(lw), pos + 80))
         # The pattern holds no digits but a percentage ("+ 10% bonus"), so
@@ -1094,11 +1130,11 @@ def _joined_components(lw, text, mention, limit):
             s = m.start(kind)
             out.append(SalaryMention(
                 text=text[s:m.end()], start=s, end=m.end(), low=None, high=None,
-                currency=mention.currency, period=None, period_inferred=False,
+                currency=currency, period=None, period_inferred=False,
                 component=kind, gross=None, months_per_year=None, masked=False,
-                period_basis=None, market=mention.market))
+                period_basis=None, market=market))
         pos = m.end()
-    return out
+    return out, pos
 
 
 def _unstated(text, lw, out, default_cur, field_mode):
@@ -1117,10 +1153,10 @@ def _unstated(text, lw, out, default_cur, field_mode):
         return
     starts.sort()
     for k in starts:
-        if k and _ATTACHED.match(lw, k - 1):
+        if k and lw[k - 1] in _LETTERS:
             continue
         m = _UNSTATED.match(lw, k)
-        if m is None or _ATTACHED.match(lw, m.end()):
+        if m is None or (m.end() < len(lw) and lw[m.end()] in _LETTERS):
             continue
         s, e = m.start(), m.end()
         if any(o.start - 24 <= s <= o.end + 24 or o.start <= e <= o.end for o in out):

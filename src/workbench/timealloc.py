@@ -33,7 +33,7 @@ _PCT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|％)")
 _NUM_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?$")
 # Markers that announce a time split (the percentages follow).
 _MARKER_RE = re.compile(
-    r"%\s*of\s+(?:the\s+|my\s+|your\s+|working\s+)?time|time\s+(?:allocation|split|spent)|"
+    r"%\s*of\s+(?:the\s+|my\s+|your\s+|working\s+)?time|time\s+(?:is\s+)?(?:allocation|split|spent|divided)|"
     r"percent(?:age)?\s+of\s+time|распределение\s+(?:рабочего\s+)?времени|%\s*(?:рабочего\s+)?времени|"
     r"时间分配|时间占比|工作时间比例",
     re.IGNORECASE,
@@ -58,6 +58,7 @@ _EXCLUDE_LAST_WORDS = frozenset({"to", "over", "than", "least", "above", "бол
 _EXCLUDE_WORD_PREFIXES = ("commission", "bonus", "discount", "grow", "increas", "exceed", "satisf", "uplift",
                           "рост", "увелич", "комисс", "бонус", "скидк", "удовлетвор")
 _EXCLUDE_CJK_BEFORE = ("增长", "提成", "超过", "达到", "提升", "满意")
+_RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–—~]\s*$")  # the upper end of a range of percentages
 _SEPARATORS = " \t|:-–—•*·()[],;.=>：，；（）、"
 _BULLET_RE = re.compile(r"^\s*(?:[-•*–—·▪●◦]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?。！？;\n](?=\s|$)|\n")
@@ -66,12 +67,13 @@ _ACTIVITY_AFTER = re.compile(
     r"^\s*(?:is\s+|are\s+)?(?:spent\s+)?(?:on|in|doing|for|to|занимает|уходит\s+на|отводится\s+на|"
     r"приходится\s+на|на|用于|用在|花在|在|[—–:-])\s*", re.IGNORECASE)
 _SPEND_BEFORE = re.compile(
-    r"(?:spend|spends|spending|devote|dedicate|allocate)\s+(?:about\s+|around\s+|approximately\s+)?$|"
+    r"(?:spend|spends|spending|devote|dedicate|allocate)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|some\s+)?$|"
     r"(?:тратит\w*|уделя\w*|занимает|отводит\w*)\s+(?:около\s+|примерно\s+)?$|(?:将|把|约|大约)$",
     re.IGNORECASE,
 )
 
 
+_GERUND = re.compile(r"\s*[a-z]+ing\b")  # "40% of your time travelling to sites"
 _TRAILING_JOINER = re.compile(r"(?:[\s,;]+(?:and|и|а)|以及|和)?[\s,，、;]*$", re.IGNORECASE)
 _TRAILING_SPEND = re.compile(r"(?:\s*(?:spend|spends|тратит\w*|将|约))+$", re.IGNORECASE)
 _LEADING_HEDGE = re.compile(r"^(?:about|around|approximately|около|примерно|约|大约)\s*", re.IGNORECASE)
@@ -81,18 +83,64 @@ def _value(s: str) -> float:
     return float(s.replace(",", "."))
 
 
-def _excluded(text: str, start: int, end: int) -> bool:
+def _excluded(text: str, start: int, end: int) -> str | None:
+    """Why a percentage is not a time share: ``"hard"``, ``"soft"`` or ``None`` (it may be one).
+
+    ``soft`` is a word before it ("grow revenue 20%", "increase sales 15%"); it is
+    overruled when the number sits in a "% of time" list next to other shares
+    ("Reporting 15% Growing existing accounts 15% Internal coordination 10%").
+    Only what follows a label separator counts ("Account growth and upselling:
+    25%" is a label and its share).
+    """
     after = _EXCLUDE_AFTER.match(text, end)
     # "90% satisfaction" is a score; "15% Retention campaigns" opens a list item.
     if after and not text[end:after.end()].lstrip()[:1].isupper():
-        return True
+        return "hard"
     before = text[max(0, start - 40):start].lower()
-    if before.rstrip().endswith(_EXCLUDE_CJK_BEFORE):
-        return True
+    if before.rstrip().endswith(_EXCLUDE_CJK_BEFORE) or _RANGE_BEFORE.search(before):
+        return "hard"  # "超过30%", "a bonus of 10-15%"
+    cut = max(before.rfind(":"), before.rfind("|"), before.rfind("："), before.rfind("\t"))
+    if cut != -1:
+        before = before[cut + 1:]
     words = before.split()[-3:]
     if words and words[-1].strip(",:;") in _EXCLUDE_LAST_WORDS:
-        return True
-    return any(w.startswith(_EXCLUDE_WORD_PREFIXES) for w in words)
+        return "hard"
+    return "soft" if any(w.startswith(_EXCLUDE_WORD_PREFIXES) for w in words) else None
+
+
+# A travel or remote-work share ("约40%的工作时间在外地", "travel up to 40% of the time",
+# "командировки до 30% времени") says where the work happens, not which duty it is.
+_TRAVEL_RE = re.compile(
+    r"travel|trips?\b|on the road|away from|out of (?:the )?office|outside the office|remote|from home|"
+    r"командиров|разъезд|поездк|удал[её]нн|из дома|出差|外地|外出|远程|在家",
+    re.IGNORECASE,
+)
+_NEIGHBOUR_CHARS = 80
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    a = max(text.rfind(c, 0, start) for c in ".!?;\n。！？；") + 1
+    m = _SENTENCE_END.search(text, end)
+    return a, m.start() if m else len(text)
+
+
+def _is_travel_share(text: str, m: re.Match, explicit: list[tuple[re.Match, int]]) -> bool:
+    """A lone travel/remote percentage: its sentence speaks of travel and holds no other share."""
+    a, b = _sentence_bounds(text, m.start(), m.end())
+    if not _TRAVEL_RE.search(text, a, b):
+        return False
+    return not any(o is not m and a <= o.start() < b for o, _ in explicit)
+
+
+def _soft_kept(text: str, candidates: list[tuple[re.Match, str | None]], k: int) -> bool:
+    """Keep a "soft" exclusion that sits in a "% of time" list beside another share."""
+    m = candidates[k][0]
+    near = any(
+        0 <= k + d < len(candidates) and candidates[k + d][1] is None
+        and (m.start() - candidates[k + d][0].end() if d < 0 else candidates[k + d][0].start() - m.end())
+        <= _NEIGHBOUR_CHARS
+        for d in (-1, 1))
+    return near and _marker_before(text, m.start()) is not None
 
 
 def _percentages(text: str) -> list[re.Match]:
@@ -178,11 +226,14 @@ def _run_items(run: list[re.Match], text: str, marker: re.Match | None) -> list[
     lead_start = marker.end() if marker else max(
         text.rfind("\n", 0, first.start()) + 1, first.start() - 200)
     lead = text[lead_start:first.start()]
-    if marker and len(lead.strip(_SEPARATORS)) <= 2:
-        # Percentage first: "25% Prospect new accounts 10% Report ..."
+    if marker and (len(lead.strip(_SEPARATORS)) <= 2 or _OWN_NUMBER.search(text, max(0, marker.start() - 8),
+                                                                               marker.start() + 1)):
+        # Percentage first: "25% Prospect new accounts 10% Report ...", or a sentence
+        # opened by a share of time: "spend 40% of your time with clients, 30% leading
+        # the team, 20% on planning and the remaining 10% helping sales".
         for k, m in enumerate(run):
             end = run[k + 1].start() if k + 1 < len(run) else _activity_end(text, m.end())
-            out.append((_clean_activity(text[m.end():end]), _value(m.group(1)), conf))
+            out.append((_tidy(text[m.end():end]), _value(m.group(1)), conf))
         return out
     if not marker:
         # Without a marker the first activity starts at the last sentence boundary.
@@ -194,6 +245,23 @@ def _run_items(run: list[re.Match], text: str, marker: re.Match | None) -> list[
         out.append((_clean_activity(text[prev:m.start()]), _value(m.group(1)), conf))
         prev = m.end()
     return out
+
+
+# A marker that is itself a share ("40% of your time"): a number right before it.
+_OWN_NUMBER = re.compile(r"\d\s?%$")
+_TRAILING_REST = re.compile(r"(?:[\s,;]+(?:and|и|а))?(?:\s+(?:the|a))?\s+(?:remaining|rest|other|final|last|оставш\w*)\s*$",
+                            re.IGNORECASE)
+
+
+def _tidy(s: str) -> str:
+    """An activity cut from running text: no joiners, "the remaining", or leading "on"."""
+    s = _TRAILING_JOINER.sub("", s)
+    s = _TRAILING_REST.sub("", s)
+    s = _TRAILING_JOINER.sub("", s)
+    lead = _ACTIVITY_AFTER.match(s)
+    if lead and lead.end() < len(s):
+        s = s[lead.end():]
+    return _clean_activity(s)
 
 
 def _activity_end(text: str, pos: int) -> int:
@@ -211,7 +279,7 @@ def _sentence_item(text: str, m: re.Match, of_time_end: int) -> tuple[str, float
         end = _num_start(text, nxt)
     after = _TRAILING_JOINER.sub("", text[of_time_end:end])
     lead = _ACTIVITY_AFTER.match(after)
-    if lead or _SPEND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+    if lead or _GERUND.match(after) or _SPEND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         activity = after[lead.end():] if lead else after
         if _clean_activity(activity):
             return _clean_activity(activity), _value(m.group(1)), 0.75
@@ -280,7 +348,7 @@ def extract_time_allocation(text: str) -> dict:
     """
     if not text or ("%" not in text and "％" not in text):
         return {"items": [], "total": None, "status": "none"}
-    matches = []
+    candidates: list[tuple[re.Match, str | None]] = []
     explicit: list[tuple[re.Match, int]] = []
     for m in _percentages(text):
         v = _value(m.group(1))
@@ -290,21 +358,24 @@ def extract_time_allocation(text: str) -> dict:
         if of_time and of_time.end() > m.end():
             explicit.append((m, of_time.end()))
             continue
-        if _excluded(text, m.start(), m.end()):
-            continue
-        matches.append(m)
+        why = _excluded(text, m.start(), m.end())
+        if why != "hard":
+            candidates.append((m, why))
+    matches = [m for k, (m, why) in enumerate(candidates) if why is None or _soft_kept(text, candidates, k)]
+    explicit = [(m, e) for m, e in explicit if not _is_travel_share(text, m, explicit)]
 
-    found: list[tuple[str, float, float]] = []
+    placed: list[tuple[int, tuple[str, float, float]]] = []
     for run in _runs(matches, text):
         total = sum(_value(m.group(1)) for m in run)
         marker = _marker_before(text, run[0].start())
         if len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8 or marker and len(run) >= 2:
-            found.extend(_run_items(run, text, marker))
+            placed.extend(zip((m.start() for m in run), _run_items(run, text, marker)))
     for m, end in explicit:
         item = _sentence_item(text, m, end)
         if item:
-            found.append(item)
-
+            placed.append((m.start(), item))
+    # In text order: "spend 40% of your time with clients, 30% leading the team ..."
+    found = [item for _, item in sorted(placed, key=lambda p: p[0])]
     if not found and _has_marker_word(text):
         found = _bare_number_table(text)
     found = [f for f in found if f[0]]
