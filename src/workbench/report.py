@@ -13,10 +13,13 @@ Layout of ``OUT`` (default ``config.REPORTS``)::
 How a run stays safe:
 
 * the plan is validated completely before anything starts (``plan.load_plan``);
-* every report runs in its own executor process (``python -m workbench.report``),
-  in its own process group, with its own kernel; the executor asks Linux to kill it
-  when the runner dies (``PR_SET_PDEATHSIG``) and the kernel exits when its parent
-  goes (ipykernel's parent poller), so a ``kill -9`` of the runner leaves no kernel;
+* every report runs in its own kernel. Kernels are started by executor processes
+  (``python -m workbench.report --serve``), one per parallel slot, each in its own
+  process group, which import papermill and nbconvert once and then take reports one
+  at a time (the dask engine starts one executor per report instead). An executor asks
+  Linux to kill it when the runner dies (``PR_SET_PDEATHSIG``) and a kernel exits when
+  its parent goes (ipykernel's parent poller), so a ``kill -9`` of the runner leaves
+  no kernel;
 * per-cell ``execution_timeout`` plus a hard wall-clock limit after which the whole
   process tree (executor and kernel) is killed; atexit and SIGTERM/SIGINT/SIGHUP
   handlers kill live trees too;

@@ -1010,10 +1010,11 @@ _FAST_IGNORE = re.compile(
     r"[ \u00a0]+(?:\(?d\.?o\.?e\.?\)?|pro[ -]?rata|\(?depending on experience\)?)")
 
 
-_FAST_NAMES = ("rest", "pay", "plus", "lim", "ac", "aen", "aeu", "asp", "apl", "am", "as",
-               "bc", "ben", "beu", "bsp", "bpl", "bm", "bs",
-               "year", "month", "week", "day", "hour",
-               "gross1", "net1", "gross", "net", "est", "mpy")
+# The fast path unpacks ``m.groups()`` in this order (checked at import).
+_FAST_NAMES = ("pay", "lim", "ac", "aen", "aeu", "asp", "apl", "am", "as",
+               "bc", "ben", "beu", "bsp", "bpl", "bm", "bs", "plus", "mpy", "gross1", "net1",
+               "year", "month", "week", "day", "hour", "gross", "net", "est", "rest")
+assert sorted(_FAST.groupindex, key=_FAST.groupindex.get) == list(_FAST_NAMES)
 
 
 def _fast_field(text, lw, default_cur, mkey):
@@ -1026,8 +1027,8 @@ def _fast_field(text, lw, default_cur, mkey):
     m = _FAST.fullmatch(lw, lead, body_end)
     if m is None:
         return None
-    (rest, pay, plus, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs,
-     year, month, week, day, hour, g1, n1, g2, n2, est, mpy) = m.group(*_FAST_NAMES)
+    (pay, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs, plus, mpy,
+     g1, n1, year, month, week, day, hour, g2, n2, est, rest) = m.groups()
     a, raw = _num_value(aen, aeu, asp, apl)
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or a == 401.0 or a == 403.0:
         return None

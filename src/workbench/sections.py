@@ -180,7 +180,51 @@ _INLINE_HEADING_RE = re.compile(
     r"岗位职责|工作职责|职位描述|任职要求|职位要求|岗位要求|福利待遇))\s*[:：]\s*",
     re.IGNORECASE,
 )
+_COLON_RE = re.compile("[:：]")
+_MARK_RE = re.compile("[.!?;:]")
+# How every inline heading ends (a cheap test before the pattern is tried).
+_INLINE_TAILS = ("duties", "responsibilities", "accountabilities", " do", "about you", "requirements",
+                 "qualifications", "skills", "benefits", "what we offer", "обязанности", "требования", "условия",
+                 "мы предлагаем", "岗位职责", "工作职责", "职位描述", "任职要求", "职位要求", "岗位要求", "福利待遇")
+_INLINE_HEAD_MAX = 60  # longest inline heading with its leading blanks ("Key duties and responsibilities ")
 _INLINE_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ0-9])|[;；。]\s*")
+
+
+def _inline_heads(raw: str) -> list[re.Match]:
+    """``_INLINE_HEADING_RE.finditer(raw)``, tried only just before each colon.
+
+    Every inline heading ends with a colon, and the pattern opens with
+    look-behinds that are slow to try at every character of a 1 KB line.
+    """
+    heads: list[re.Match] = []
+    last_end = 0
+    n = len(raw)
+    for sign in _COLON_RE.finditer(raw):
+        c = sign.start()
+        if c < last_end:
+            continue
+        if not raw[max(0, c - 20):c].rstrip().lower().endswith(_INLINE_TAILS):
+            continue  # "Salary:", "Location:" ...: not a heading word before the colon
+        stop = c + 1
+        while stop < n and raw[stop].isspace():
+            stop += 1
+        lo = max(last_end, c - _INLINE_HEAD_MAX)
+        # The pattern can only start where its look-behinds hold: the line start,
+        # or just after a sentence mark (and the blank after it).
+        starts = [0] if lo == 0 else []
+        for mark in _MARK_RE.finditer(raw, max(0, lo - 1), c):
+            starts.append(mark.end())
+            starts.append(mark.end() + 1)
+        for q in starts:
+            if q < lo:
+                continue
+            m = _INLINE_HEADING_RE.match(raw, q, stop)
+            if m is not None:
+                if m.end() > c:
+                    heads.append(m)
+                    last_end = m.end()
+                break
+    return heads
 
 
 def _expand_inline(offsets: list[int], raw_lines: list[str], stripped: list[str]):
@@ -193,7 +237,7 @@ def _expand_inline(offsets: list[int], raw_lines: list[str], stripped: list[str]
     new_lines: list[str] = []
     forced: dict[int, str] = {}
     for off, raw, s in zip(offsets, raw_lines, stripped):
-        heads = list(_INLINE_HEADING_RE.finditer(raw)) if len(s) > _INLINE_MIN else []
+        heads = _inline_heads(raw) if len(s) > _INLINE_MIN else []
         if not heads:
             new_offsets.append(off)
             new_lines.append(s)
