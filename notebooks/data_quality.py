@@ -16,7 +16,8 @@
 # the figures, which cells are suppressed, and which exchange rates were used.
 
 # %% tags=["parameters"]
-currency: str = "GBP"  # choices: GBP, USD, EUR
+currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
+market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
 store_dir: str = ""  # injected
 output_dir: str = ""  # injected
 run_id: str = ""  # injected
@@ -46,7 +47,7 @@ render.show_table(bench.range_method_effect(tables, currency=currency,
                   caption=f"Percentiles by level, {currency} per year; p50_diff_pct = uniform / midpoint - 1")
 
 # %%
-points = bench.pay_points(tables, currency=currency)
+points = bench.pay_points(tables, currency=currency, market=market)
 percentiles = bench.market_percentiles(points, by=("role_level",),
                                        disclosure=config.SETTINGS.disclosure, n_boot=0)
 render.publish_headline({"n": int(len(points)), "rejects": int(len(tables.rejects)),

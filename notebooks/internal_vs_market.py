@@ -16,7 +16,8 @@
 # bands only: no individual's pay appears, and small cells are suppressed.
 
 # %% tags=["parameters"]
-currency: str = "GBP"  # choices: GBP, USD, EUR
+currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
+market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
 min_cell: int = 5  # range: 3..50
 aging_rate: float = 0.03  # range: 0..0.2
 store_dir: str = ""  # injected
@@ -31,7 +32,7 @@ render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as
 
 # %%
 tables = bench.load(store_dir or None)
-points = bench.pay_points(tables, currency=currency)
+points = bench.pay_points(tables, currency=currency, market=market)
 percentiles = bench.market_percentiles(points, by=("role_level",),
                                        disclosure=config.SETTINGS.disclosure, n_boot=0)
 

@@ -18,7 +18,8 @@
 
 # %% tags=["parameters"]
 level: int = 2  # choices: 1, 2, 3, 4, 5
-currency: str = "GBP"  # choices: GBP, USD, EUR
+currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
+market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
 range_method: str = "midpoint"  # choices: midpoint, uniform
 store_dir: str = ""  # injected
 output_dir: str = ""  # injected
@@ -37,7 +38,7 @@ DISCLOSURE = config.SETTINGS.disclosure
 tables = bench.load(store_dir or None)
 
 # %%
-points = bench.pay_points(tables, currency=currency, range_method=range_method)
+points = bench.pay_points(tables, currency=currency, range_method=range_method, market=market)
 
 # %%
 # Percentiles over every level, so disclosure control and the bootstrap see the same

@@ -16,7 +16,8 @@
 # a regression on level, market and experience, and the OEWS reference beside.
 
 # %% tags=["parameters"]
-currency: str = "GBP"  # choices: GBP, USD, EUR
+currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
+market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
 range_method: str = "midpoint"  # choices: midpoint, uniform
 store_dir: str = ""  # injected
 output_dir: str = ""  # injected
@@ -33,7 +34,11 @@ DATED = f"postings as of {as_of or 'today'}"
 tables = bench.load(store_dir or None)
 
 # %%
-points = bench.pay_points(tables, currency=currency, range_method=range_method)
+# The ladder is one market; the regression below uses every market with a market term.
+all_points = bench.pay_points(tables, currency=currency, range_method=range_method)
+points = bench.pay_points(tables, currency=currency, range_method=range_method, market=market)
+# Postings whose level could not be told stay off the ladder; the data-quality report counts them.
+points = points[points["role_level"].notna()].reset_index(drop=True)
 
 # %%
 percentiles = bench.market_percentiles(points, by=("role_level",),
@@ -68,7 +73,7 @@ render.show_table(bench.pay_mix(points),
 
 # %%
 render.header("What moves advertised pay", level=3)
-regression = bench.regression(points)
+regression = bench.regression(all_points)
 
 # %%
 render.show_text(regression.reading)

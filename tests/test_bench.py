@@ -252,7 +252,9 @@ def test_time_shares_mean_and_t_interval():
     values = np.array([25.0, 30.0, 0.0])
     half = stats.t.ppf(0.975, 2) * values.std(ddof=1) / math.sqrt(3)
     assert growth.n == 3 and growth.mean_share == pytest.approx(55 / 3)
-    assert growth.ci_low == pytest.approx(55 / 3 - half) and growth.ci_high == pytest.approx(55 / 3 + half)
+    # the t-interval would reach below 0%; a share cannot, so the bound is clipped at 0
+    assert 55 / 3 - half < 0
+    assert growth.ci_low == 0.0 and growth.ci_high == pytest.approx(55 / 3 + half)
 
 
 def test_responsibility_coverage_counts_postings_once():
@@ -391,3 +393,32 @@ def test_fast_table_converts_mixed_reporting_currencies(monkeypatch, tmp_path):
     fast = bench.fast_table(tmp_path, by=("role_level",)).iloc[0]
     # every EUR posting is twice its GBP twin at 0.5 GBP/EUR: each value appears twice
     assert fast.n == 10 and fast.p50 == 35000 and fast["mean"] == 37400
+
+
+def test_pay_points_cut_by_market_keeps_only_that_market():
+    tables = bench.Tables(
+        records=pd.DataFrame({"record_id": ["a", "b", "c"], "company": ["X", "Y", "Z"],
+                              "role_level": [2, 2, 2], "country": ["GB", "RU", "GB"]}),
+        salaries=pd.DataFrame({"record_id": ["a", "b", "c"], "idx": [0, 0, 0],
+                               "component": ["base"] * 3, "masked": [False] * 3,
+                               "annual_low_rc": [30000.0, 9000.0, 40000.0],
+                               "annual_high_rc": [30000.0, 9000.0, 40000.0],
+                               "reporting_currency": ["GBP"] * 3,
+                               "rate_date": ["2024-01-02"] * 3}))
+    assert sorted(bench.pay_points(tables, market="GB")["record_id"]) == ["a", "c"]
+    assert sorted(bench.pay_points(tables, market="uk")["record_id"]) == ["a", "c"]
+    assert len(bench.pay_points(tables, market="ALL")) == 3
+    assert len(bench.pay_points(tables)) == 3
+
+
+def test_regression_pools_markets_too_small_for_their_own_term():
+    rng = np.random.default_rng(3)
+    n = 60
+    level = rng.integers(1, 6, n)
+    country = np.array(["GB"] * 50 + ["US"] * 8 + ["FR", "ES"])
+    points = pd.DataFrame({"record_id": [str(i) for i in range(n)], "role_level": level,
+                           "country": country, "experience_min": np.nan,
+                           "annual_base": 30000 * 1.4 ** (level - 1) * rng.lognormal(0, 0.05, n)})
+    terms = set(bench.regression(points).table["term"])
+    assert "country[US]" in terms and "country[other]" in terms
+    assert "country[FR]" not in terms and "country[ES]" not in terms

@@ -207,11 +207,16 @@ def _empty_points() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="float64") for c in POINT_COLUMNS})
 
 
-def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint") -> pd.DataFrame:
+def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
+               market: str | None = None) -> pd.DataFrame:
     """One row per record with usable base pay, in ``currency`` per year.
 
     Rules
     -----
+    * ``market`` (ISO country such as ``"GB"``; ``None`` or ``"ALL"`` for every market)
+      keeps only records from that market. A benchmark compares like with like: roubles
+      or yuan converted to pounds are not a UK market rate, so reports cut by market and
+      keep cross-market comparisons to the regression, which has a market term.
     * Usable mention: not ``masked`` and at least one of ``annual_low_rc`` /
       ``annual_high_rc`` stated. Values are in the salaries table's reporting currency
       and are converted to ``currency`` with ``workbench.fx.convert`` at each mention's
@@ -322,6 +327,9 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint")
             out[column] = pd.Series(pd.NA, index=out.index, dtype="object")
     if "role_level" in out:
         out["role_level"] = pd.to_numeric(out["role_level"], errors="coerce").astype("Int64")
+    if market and str(market).upper() != "ALL":
+        wanted = {"UK": "GB"}.get(str(market).upper(), str(market).upper())
+        out = out[out["country"].astype("str").str.upper() == wanted].reset_index(drop=True)
     return out[POINT_COLUMNS + [c for c in out.columns if c not in POINT_COLUMNS]]
 
 
@@ -559,13 +567,18 @@ class RegressionResult:
     n: int
 
 
+MIN_MARKET_N = 8
+
+
 def _design(points: pd.DataFrame, value: str) -> tuple[pd.Series, pd.DataFrame]:
     """Outcome log(pay) and the regressors.
 
     * ``role_level`` enters as a number (1-5): one coefficient, read as "one level up";
       ``level_structure`` shows the step-by-step shape this averages over.
     * ``country`` enters as indicators against the most frequent country (missing
-      country is its own category ``unknown``).
+      country is its own category ``unknown``). Markets with fewer than
+      ``MIN_MARKET_N`` postings are pooled into ``other``: a dummy fitted to one or two
+      postings has an interval too wide to mean anything (HC3 leverage near 1).
     * ``experience_min`` (years) enters as a number with missing values set to 0 plus an
       ``experience_missing`` indicator, so postings that do not state experience stay in
       the model; its coefficient is estimated from the postings that do.
@@ -584,6 +597,10 @@ def _design(points: pd.DataFrame, value: str) -> tuple[pd.Series, pd.DataFrame]:
     if "country" in data:
         country = data["country"].astype("object").where(data["country"].notna(), "unknown")
         counts = country.value_counts()
+        rare = counts[counts < MIN_MARKET_N].index
+        if len(rare):
+            country = country.where(~country.isin(rare), "other")
+            counts = country.value_counts()
         if len(counts) > 1:
             reference = sorted(counts[counts == counts.max()].index)[0]
             for level in sorted(counts.index):
@@ -713,7 +730,9 @@ def time_shares(tables, by=("role_level",), *, level: float = 0.95) -> pd.DataFr
             mean = values.mean()
             half = tcrit * values.std(ddof=1) / math.sqrt(n) if n > 1 else math.nan
             rows.append({**dict(zip(by, key)), "category": category, "mean_share": mean,
-                         "ci_low": mean - half, "ci_high": mean + half, "n": n})
+                         # a share lives in [0, 100]; the t-interval can overshoot it
+                         "ci_low": max(mean - half, 0.0), "ci_high": min(mean + half, 100.0),
+                         "n": n})
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -30,7 +30,29 @@ _COMPETENCY_RE = re.compile(
 _SKILL_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+\s*)?(?:desired |key |required |core )?(?:skills?(?:\(s\))?|competenc\w+|навыки|ключевые навыки|"
     r"技能要求|技能)[^\n]{0,30}[:：]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_SKILL_WORDS = ("skill", "competenc", "навык", "技能")
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪●]|\d{1,2}[.)])[ \t]+(.+)$")
+
+
+_last_lower: list = [None, ""]
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``, kept for the last text: the extractors all read the same body."""
+    if _last_lower[0] is not text:
+        _last_lower[0], _last_lower[1] = text, text.lower()
+    return _last_lower[1]
+
+
+def _latin1(s: str) -> bool:
+    """No Cyrillic or Chinese character: keys in those scripts need not be searched."""
+    if s.isascii():
+        return True
+    try:
+        s.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def extract_skills(text: str) -> list[dict]:
@@ -48,6 +70,9 @@ def extract_skills(text: str) -> list[dict]:
     if out:
         return out
     # No competency profile: short items under a skills heading.
+    low = _lower(text)
+    if not any(w in low for w in _SKILL_WORDS):
+        return out  # no heading can match: skip the (IGNORECASE, whole-text) scan
     for h in _SKILL_HEADING_RE.finditer(text):
         pos = h.end() + 1
         for line in text[pos:pos + 3000].split("\n"):
@@ -162,7 +187,7 @@ def extract_experience(text: str) -> dict | None:
     if not text:
         return None
     candidates: list[tuple[int, int | None]] = []
-    low = text.lower()
+    low = _lower(text)
     # Only the neighbourhood of a year word is searched (a whole-text regex scan
     # with IGNORECASE costs far more than a few str.find calls).
     # The lower-cased text with case-sensitive patterns is much faster than IGNORECASE.
@@ -228,18 +253,22 @@ _EDU_WORDS = ("degree", "educat", "diploma", "bachelor", "master", "mba", "phd",
               "образовани", "степен", "бакалав", "магистр", "学历", "本科", "硕士", "博士", "大专", "高中", "中专")
 
 
+_EDU_WORDS_LATIN = tuple(w for w in _EDU_WORDS if w.isascii())
+
+
 def extract_education(text: str) -> str | None:
     """Lowest education level the text requires (``bachelor``, ``master``, ...), or ``None``."""
     if not text:
         return None
-    low = text.lower()
-    if not any(w in low for w in _EDU_WORDS):
+    low = _lower(text)
+    words = _EDU_WORDS_LATIN if _latin1(low) else _EDU_WORDS
+    if not any(w in low for w in words):
         return None
     required: set[str] = set()
     preferred: set[str] = set()
     # The sentences around each education word (found with str.find, not a scan per line).
     sentences: set[tuple[int, int]] = set()
-    for word in _EDU_WORDS:
+    for word in words:
         i = low.find(word)
         while i != -1:
             a = max(low.rfind(c, 0, i) for c in "\n;.!?。") + 1
@@ -275,6 +304,7 @@ _LANG_KEYS = {
     "Japanese": ("japanese", "японск", "日语"),
     "Arabic": ("arabic", "арабск", "阿拉伯语"),
 }
+_LANG_KEYS_LATIN = {name: tuple(k for k in keys if k.isascii()) for name, keys in _LANG_KEYS.items()}
 _LANG_CONTEXT = re.compile(
     r"fluen|speak|spoken|written|language|proficien|native|bilingual|business level|read|write|"
     r"язык|владе|говорить|разговорн|свободн|переписк|уровн|"
@@ -285,9 +315,9 @@ def extract_languages(text: str) -> list[str]:
     """Languages the job asks for, in order of first mention."""
     if not text:
         return []
-    low = text.lower()
+    low = _lower(text)
     found: list[tuple[int, str]] = []
-    for name, keys in _LANG_KEYS.items():
+    for name, keys in (_LANG_KEYS_LATIN if _latin1(low) else _LANG_KEYS).items():
         for key in keys:
             i = low.find(key)
             while i != -1:

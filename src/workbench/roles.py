@@ -172,11 +172,11 @@ _LATIN_ANCHORS = tuple(a for a in _ANCHORS_BY_LEN if a.isascii())
 
 
 def _is_latin1(s: str) -> bool:
-    """No Cyrillic or Chinese character (a C-speed test: Latin-1 text encodes, others fail early)."""
+    """No Cyrillic or Chinese character (a C-speed test: cp1252 text encodes, others fail early)."""
     if s.isascii():
         return True
     try:
-        s.encode("latin-1")
+        s.encode("cp1252")
     except UnicodeEncodeError:
         return False
     return True

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html as _html
 import re
 from collections import Counter
+from itertools import accumulate
 from functools import lru_cache
 
 __all__ = ["parse_sections", "looks_like_html", "html_to_lines", "heading_kind", "SECTION_KINDS"]
@@ -114,7 +115,7 @@ def heading_kind(heading: str | None) -> str:
 
 
 def _word_count(s: str) -> int:
-    if _CJK_RE.search(s):
+    if not s.isascii() and _CJK_RE.search(s):
         return max(1, len(s) // 3)
     return s.count(" ") + 1
 
@@ -283,14 +284,11 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
     if looks_like_html(text):
         text = html_to_lines(text)
     raw_lines = text.split("\n")
-    offsets = []
-    pos = 0
-    for line in raw_lines:
-        offsets.append(pos)
-        pos += len(line) + 1
+    offsets = [0]
+    offsets.extend(accumulate(len(line) + 1 for line in raw_lines[:-1]))
     stripped = [line.strip() for line in raw_lines]
     forced: dict[int, str] = {}
-    if any(len(s) > _INLINE_MIN for s in stripped):
+    if max(map(len, stripped)) > _INLINE_MIN:
         offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
     mangled = _mangled_bullets([s for s in stripped if s])
 

@@ -33,6 +33,7 @@ engine) to records.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .requirements import extract_education, extract_experience, extract_languages, extract_skills
 from .roles import RoleMention, classify_role, find_role_mentions
@@ -70,6 +71,11 @@ def _header_title(text: str, mentions: list[RoleMention]) -> str | None:
     if first and len(first) <= 100 and any(lead <= mm.start < end for mm in mentions):
         return first
     return None
+
+
+@lru_cache(maxsize=4096)
+def _title_keys(title: str) -> list[tuple]:
+    return _keys(find_role_mentions(title))
 
 
 def _is_heading_line(line: str) -> bool:
@@ -378,7 +384,7 @@ def analyse(text: str, title: str | None = None, language: str | None = None) ->
     has_title = bool(title) or _TITLE_FIELD_RE.search(work, 0, 600) is not None
     if not title:
         title = _header_title(work, mentions)
-    title_keys = _keys(find_role_mentions(title)) if has_title and title else []
+    title_keys = _title_keys(title) if has_title and title else []
     if len(title_keys) > 1 and _compares(title, title_keys):
         has_title = False  # "Account Manager vs Account Director"
     sections = parse_sections(work, item_offsets=True)
