@@ -113,21 +113,24 @@ def _excluded(text: str, start: int, end: int) -> str | None:
 _TRAVEL_RE = re.compile(
     r"travel|trips?\b|on the road|away from|out of (?:the )?office|outside the office|remote|from home|"
     r"командиров|разъезд|поездк|удал[её]нн|из дома|出差|外地|外出|远程|在家",
-    re.IGNORECASE,
-)
+)  # matched on lower-cased text
+_TRAVEL_WINDOW = 150
 _NEIGHBOUR_CHARS = 80
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    a = max(text.rfind(c, 0, start) for c in ".!?;\n。！？；") + 1
-    m = _SENTENCE_END.search(text, end)
-    return a, m.start() if m else len(text)
+    """The sentence around a number, at most ``_TRAVEL_WINDOW`` characters each side
+    (a one-line posting is one long "sentence")."""
+    lo = max(0, start - _TRAVEL_WINDOW)
+    a = max(lo, max(text.rfind(c, lo, start) for c in ".!?;\n。！？；") + 1)
+    m = _SENTENCE_END.search(text, end, end + _TRAVEL_WINDOW)
+    return a, m.start() if m else min(len(text), end + _TRAVEL_WINDOW)
 
 
 def _is_travel_share(text: str, m: re.Match, explicit: list[tuple[re.Match, int]]) -> bool:
     """A lone travel/remote percentage: its sentence speaks of travel and holds no other share."""
     a, b = _sentence_bounds(text, m.start(), m.end())
-    if not _TRAVEL_RE.search(text, a, b):
+    if not _TRAVEL_RE.search(text[a:b].lower()):
         return False
     return not any(o is not m and a <= o.start() < b for o, _ in explicit)
 

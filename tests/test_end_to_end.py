@@ -1,0 +1,146 @@
+"""The main job, end to end: raw postings -> ingest -> extract -> store -> notebooks -> HTML.
+
+The fixture postings are written here with known pay, so the figures in the HTML can be
+checked against values worked out by hand.
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# Level 2 (Account Manager) annual base pay, one posting per company.
+AM_PAY = [30000, 32000, 34000, 36000, 38000, 40000]
+# Hand-worked, Hyndman-Fan type 7 over the six values (positions 0..5):
+#   P50 at 2.5  -> 34,000 + 0.5 * 2,000  = 35,000
+#   P25 at 1.25 -> 32,000 + 0.25 * 2,000 = 32,500
+#   P75 at 3.75 -> 36,000 + 0.75 * 2,000 = 37,500
+AD_PAY = [62000, 66000, 70000, 74000, 78000, 82000]
+# Level 4: P50 = 72,000; P25 = 67,000; P75 = 77,000.
+# Level 3 has three postings only: below the disclosure floor of five.
+SAM_PAY = [50500, 51500, 52500]
+
+PLAN = """\
+title: Fixture benchmarks
+reports:
+  - notebook: role_benchmark
+    name: "Level {level}"
+    expand:
+      level: [2, 3, 4]
+    parameters:
+      currency: GBP
+  - notebook: role_comparison
+    name: Comparison
+  - notebook: data_quality
+    name: Quality
+"""
+
+
+def _write_postings(folder: Path) -> None:
+    folder.mkdir()
+    for i, pay in enumerate(AM_PAY):
+        (folder / f"am_{i}.txt").write_text(
+            f"Title: Account Manager\nCompany: Fixture Media {i}\nLocation: Manchester, UK\n"
+            f"Description: Account Manager looking after a book of retail clients. "
+            f"Salary £{pay:,} per annum. 2-3 years' experience in account management.\n",
+            encoding="utf-8")
+    for i, pay in enumerate(AD_PAY):
+        (folder / f"ad_{i}.txt").write_text(
+            f"Title: Account Director\nCompany: Fixture Group {i}\nLocation: London, UK\n"
+            f"Description: Account Director leading a team of account managers. "
+            f"Salary £{pay:,} per annum. 7+ years' experience.\n",
+            encoding="utf-8")
+    for i, pay in enumerate(SAM_PAY):
+        (folder / f"sam_{i}.txt").write_text(
+            f"Title: Senior Account Manager\nCompany: Fixture Partners {i}\nLocation: Leeds, UK\n"
+            f"Description: Senior Account Manager for strategic clients. "
+            f"Salary £{pay:,} per annum.\n", encoding="utf-8")
+    # an unreadable file must be listed, not stop the run
+    (folder / "broken.html").write_text("<html><body><h2>Account Manager</h2><p>Salary £3",
+                                        encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    base = tmp_path_factory.mktemp("e2e")
+    raw = base / "raw"
+    _write_postings(raw)
+    plan = base / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = base / "reports"
+    exe = Path(sys.executable).with_name("workbench")
+    proc = subprocess.run([str(exe), "report", "--plan", str(plan), "--data", str(raw),
+                           "--out", str(out), "--as-of", "2026-11-02", "--jobs", "2"],
+                          capture_output=True, text=True, timeout=900)
+    return proc, out
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_job_succeeds_and_the_index_links_every_report(run):
+    proc, out = run
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"#]+\.html)"', index)
+    assert len(links) == 5
+    for link in links:
+        assert (out / link).is_file()
+
+
+def test_role_pages_show_the_hand_worked_percentiles_and_n(run):
+    _, out = run
+    am = _text((out / "2026-11-02" / "level-2.html").read_text(encoding="utf-8"))
+    for figure in ("35,000", "32,500", "37,500"):
+        assert figure in am
+    assert re.search(r"\bn postings\b.*?\b6\b", am)
+    ad = _text((out / "2026-11-02" / "level-4.html").read_text(encoding="utf-8"))
+    for figure in ("72,000", "67,000", "77,000"):
+        assert figure in ad
+
+
+def test_small_cells_are_suppressed_with_the_reason(run):
+    _, out = run
+    sam = _text((out / "2026-11-02" / "level-3.html").read_text(encoding="utf-8"))
+    assert "suppressed" in sam.lower()
+    assert "only 3 postings (minimum 5)" in sam
+    for figure in ("50,500", "51,500", "52,500"):
+        assert figure not in sam  # no single posting's pay leaks from a suppressed cell
+
+
+def test_index_headlines_carry_median_range_and_n(run):
+    _, out = run
+    index = _text((out / "index.html").read_text(encoding="utf-8"))
+    assert "GBP 35,000" in index and "GBP 72,000" in index
+
+
+def test_pages_hold_no_code_and_load_nothing_from_the_network(run):
+    _, out = run
+    for page in (out / "2026-11-02").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "jp-InputArea" not in html and "input_area" not in html
+        assert "import workbench" not in html and "bench.load(" not in html
+        assert not re.search(r'(src|href)="https?://', html)
+        assert "<script" not in html.lower()
+
+
+def test_the_data_quality_page_lists_the_rejected_file_with_its_reason(run):
+    _, out = run
+    quality = _text((out / "2026-11-02" / "quality.html").read_text(encoding="utf-8"))
+    assert "broken.html" in quality and "truncated" in quality.lower()
+
+
+def test_audit_copies_and_manifest_are_kept(run):
+    _, out = run
+    day = out / "2026-11-02"
+    assert (day / "level-2.ipynb").is_file()
+    import json
+
+    manifest = json.loads((day / "manifest.json").read_text(encoding="utf-8"))
+    text = json.dumps(manifest)
+    assert "level" in text and "fingerprint" in text
