@@ -94,3 +94,48 @@ def test_modifier_before_anchor_makes_the_longer_title():
     mentions = find_role_mentions("She was promoted to senior account manager last year.")
     assert [(m.label, m.level) for m in mentions] == [("Senior Account Manager", 3)]
     assert mentions[0].text == "senior account manager"
+
+
+@pytest.mark.parametrize(
+    ("title", "family", "level"),
+    [
+        ("Аккаунт-координатор", "account_management", 1),
+        ("Client Service Director", "client_services", 5),
+        ("Client Services Director", "client_services", 5),
+        # An English title in brackets naming a higher role settles the Russian ambiguity.
+        ("Директор по работе с клиентами (Client Service Director)", "client_services", 5),
+        ("Директор по работе с клиентами (Client Services Director)", "client_services", 5),
+        ("Директор по работе с клиентами (Account Director)", "account_management", 4),
+        ("Аккаунт-директор (Account Director)", "account_management", 4),
+        ("Младший аккаунт-менеджер (Account Executive)", "account_management", 1),
+    ],
+)
+def test_bracketed_english_titles_and_coordinators(title, family, level):
+    role = classify_role(title)
+    assert (role["family"], role["level"]) == (family, level)
+
+
+def test_quoted_title_in_the_text_keeps_its_modifier():
+    text = "Мы открываем вакансию «Group Account Director». Вы будете руководить аккаунт-директорами."
+    assert classify_role(None, text)["level"] == 5
+    assert [m.text for m in find_role_mentions("the «Senior Account Manager» role")] == ["Senior Account Manager"]
+
+
+def test_text_fallback_prefers_the_bracketed_english_title():
+    text = ("Открываем вакансию «Директор по работе с клиентами (Client Service Director)». "
+            "Вы будете руководить аккаунт-директорами.")
+    assert classify_role(None, text)["level"] == 5
+
+
+def test_level_accuracy_on_synthetic_postings():
+    from workbench import synth
+    from workbench.structure import analyse
+
+    postings = list(synth.generate(1500, seed=7))
+    with_title = sum(classify_role(p["title"], p["description"])["level"] == synth.TITLE_LEVEL[p["title"]]
+                     for p in postings)
+    # Without the title field the pipeline reads the role from the (structured) text.
+    text_only = sum(analyse(p["description"])[0]["role"]["level"] == synth.TITLE_LEVEL[p["title"]]
+                    for p in postings)
+    assert with_title == len(postings)
+    assert text_only >= 0.99 * len(postings)

@@ -87,3 +87,64 @@ def test_bare_numbers_that_do_not_add_up_are_not_a_split():
 def test_capitalised_activity_after_the_number_is_not_mistaken_for_a_score():
     text = "% of time:\n40% Retention campaigns\n60% Growth planning\n"
     assert shares(extract_time_allocation(text)) == [("Retention campaigns", 40.0), ("Growth planning", 60.0)]
+
+
+# --- regressions: a whole "% of time" list is read, whatever its activities say ---
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # label: NN% lines whose label starts with "Growing" / holds "growth"
+        "Time split\n\n- Looking after clients: 35%\n- Running projects: 25%\n- Insight and reporting: 15%\n"
+        "- Growing current accounts: 15%\n- Team coordination: 10%\n",
+        "How your time is split:\n- Main client relationships: 30%\n- Account growth and cross-selling: 25%\n"
+        "- Renewals and negotiation: 15%\n- Leading the team: 20%\n- Forecasts and reporting: 10%\n",
+        # NN% first, one per line, the line after a "Growing ..." item
+        "Main activities (% of time)\n30% Looking after clients\n25% Running projects\n15% Insight and reporting\n"
+        "20% Growing current accounts\n10% Team coordination\n",
+        # one-line description: inline run with a "Growing ..." item in the middle
+        "What you will do, with % of time Looking after clients 35% Running projects 25% Insight and reporting "
+        "15% Growing current accounts 15% Team coordination 10% About you: 3+ years in account management.",
+    ],
+)
+def test_list_items_about_growth_are_not_dropped(text):
+    r = extract_time_allocation(text)
+    assert len(r["items"]) == 5
+    assert (r["total"], r["status"]) == (100.0, "exact")
+    assert any(i["activity"].lower().startswith(("growing", "account growth")) for i in r["items"])
+
+
+def test_growth_targets_outside_a_time_list_stay_excluded():
+    text = "Grow revenue 20% year on year. Time split:\n- Client work: 50%\n- Admin: 50%\n"
+    assert shares(extract_time_allocation(text)) == [("Client work", 50.0), ("Admin", 50.0)]
+    assert extract_time_allocation("A bonus of 10-15% and an increase of sales 20%.")["status"] == "none"
+
+
+def test_shares_in_one_sentence_keep_their_own_activities():
+    text = ("In a normal week you would spend about 50% of your time with clients, 30% on account planning "
+            "and the remaining 20% coaching the junior team. Salary up to 20% bonus.")
+    assert shares(extract_time_allocation(text)) == [
+        ("with clients", 50.0), ("account planning", 30.0), ("coaching the junior team", 20.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要求能适应经常出差（约40%的工作时间在外地）",
+        "Travel up to 40% of the time across the region.",
+        "Командировки до 30% времени по Приволжскому округу.",
+        "You can work from home 20% of the time.",
+    ],
+)
+def test_a_lone_travel_or_remote_share_is_not_a_duty_split(text):
+    assert extract_time_allocation(text) == {"items": [], "total": None, "status": "none"}
+
+
+def test_a_travel_share_inside_a_split_is_kept():
+    r = extract_time_allocation("Time split:\n- Client visits and travel: 20%\n- Reporting: 80%\n")
+    assert shares(r) == [("Client visits and travel", 20.0), ("Reporting", 80.0)]
+    r = extract_time_allocation("Around 60% of your time goes to client work and 40% of your time to travelling.")
+    assert [i["raw_share"] for i in r["items"]] == [60.0, 40.0]
+    # A split plus a separate travel note: the note is left out of the split.
+    r = extract_time_allocation("Time split:\n- Clients 70%\n- Reporting 30%\n\nTravel up to 25% of the time.")
+    assert (r["total"], r["status"]) == (100.0, "exact")

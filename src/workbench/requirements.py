@@ -18,6 +18,7 @@ count when nothing is required. Unknown values are ``None`` / ``[]``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["extract_skills", "extract_requirements", "extract_experience", "extract_education", "extract_languages"]
 
@@ -34,25 +35,34 @@ _SKILL_WORDS = ("skill", "competenc", "навык", "技能")
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪●]|\d{1,2}[.)])[ \t]+(.+)$")
 
 
-_last_lower: list = [None, ""]
+_last_lower: list = [None, "", None]
 
 
 def _lower(text: str) -> str:
     """``text.lower()``, kept for the last text: the extractors all read the same body."""
     if _last_lower[0] is not text:
-        _last_lower[0], _last_lower[1] = text, text.lower()
+        _last_lower[0], _last_lower[1], _last_lower[2] = text, text.lower(), None
     return _last_lower[1]
 
 
-def _latin1(s: str) -> bool:
-    """No Cyrillic or Chinese character: keys in those scripts need not be searched."""
-    if s.isascii():
-        return True
-    try:
-        s.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
+def _latin1(low: str) -> bool:
+    """No Cyrillic or Chinese character: keys in those scripts need not be searched.
+
+    ``low`` is ``_lower(text)``; the answer is kept with it.
+    """
+    if _last_lower[1] is low and _last_lower[2] is not None:
+        return _last_lower[2]
+    if low.isascii():
+        out = True
+    else:
+        try:
+            low.encode("cp1252")
+            out = True
+        except UnicodeEncodeError:
+            out = False
+    if _last_lower[1] is low:
+        _last_lower[2] = out
+    return out
 
 
 def extract_skills(text: str) -> list[dict]:
@@ -61,7 +71,8 @@ def extract_skills(text: str) -> list[dict]:
         return []
     out: list[dict] = []
     seen: set[str] = set()
-    if "evel" in text or "Уровень" in text or "roficiency" in text:
+    # The profile pattern is case-sensitive: "Level" (not "develop") must be there.
+    if "Level" in text or "Уровень" in text or "Proficiency" in text:
         for m in _COMPETENCY_RE.finditer(text):
             name = m.group(1).strip()
             if name.lower() not in seen:
@@ -166,9 +177,24 @@ _MONTHS_RE = re.compile(
     re.IGNORECASE)
 
 
+def _months_possible(low: str) -> bool:
+    """Can ``_MONTHS_RE`` match? A number a few characters before a month word, or "half a year"."""
+    if "полугода" in low or "half" in low:
+        return True
+    for word in ("month", "мес", "个月"):
+        i = low.find(word)
+        while i != -1:
+            if any(c.isdigit() for c in low[max(0, i - 16):i]):
+                return True
+            i = low.find(word, i + 1)
+    return False
+
+
 def _months(text: str) -> list[tuple[float, float | None]]:
     """Experience stated in months ("от 6 месяцев", "6-12 months"), as fractions of a year."""
     out: list[tuple[float, float | None]] = []
+    if not _months_possible(_lower(text)):
+        return out  # "monthly reports": no number before a month word, skip the whole-text scan
     for m in _MONTHS_RE.finditer(text):
         if not _EXP_WORDS.search(_clause(text, m.start(), m.end())):
             continue
@@ -256,6 +282,20 @@ _EDU_WORDS = ("degree", "educat", "diploma", "bachelor", "master", "mba", "phd",
 _EDU_WORDS_LATIN = tuple(w for w in _EDU_WORDS if w.isascii())
 
 
+@lru_cache(maxsize=16384)  # the same sentences recur across postings
+def _sentence_levels(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Levels a lower-cased sentence requires and prefers."""
+    required: list[str] = []
+    preferred: list[str] = []
+    # A sentence may name two levels ("High school required, Bachelor preferred").
+    for part in _EDU_PART_SPLIT.split(line):
+        for level, rx in _EDU_PATTERNS:
+            if rx.search(part):
+                (preferred if _PREFERRED.search(part) else required).append(level)
+                break
+    return tuple(required), tuple(preferred)
+
+
 def extract_education(text: str) -> str | None:
     """Lowest education level the text requires (``bachelor``, ``master``, ...), or ``None``."""
     if not text:
@@ -279,13 +319,9 @@ def extract_education(text: str) -> str | None:
             sentences.add((a, min(ends) if ends else len(low)))
             i = low.find(word, i + len(word))
     for a, b in sorted(sentences):
-        line = low[a:b]
-        # A sentence may name two levels ("High school required, Bachelor preferred").
-        for part in _EDU_PART_SPLIT.split(line):
-            for level, rx in _EDU_PATTERNS:
-                if rx.search(part):
-                    (preferred if _PREFERRED.search(part) else required).add(level)
-                    break
+        req, pref = _sentence_levels(low[a:b])
+        required.update(req)
+        preferred.update(pref)
     pool = required or preferred
     if not pool:
         return None

@@ -258,25 +258,55 @@ def find_role_mentions(text: str) -> list[RoleMention]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     out: list[RoleMention] = []
     last_end = 0
+    n = len(low)
+    cache = _SNIPPET_MATCHES
     for pos, anchor in _anchor_hits(low):
         if pos < last_end:
             continue
         group, members = groups[anchor]
-        best = group.match(low, pos)
-        if best is None:
+        hit = _anchor_match(group, low, pos, n, cache)
+        if hit is None:
             # Every title that opens with a modifier also matches from its anchor
             # ("senior account manager" -> "account manager"), so a miss here is final.
             continue
+        b_start, b_end, b_index = pos, pos + hit[0], hit[1]
         for start in _candidate_starts(low, pos, anchor in _CJK_ANCHORS)[:-1]:
             if start < last_end:
                 continue
             m = group.match(low, start)
             if m is not None and m.end() > pos:
-                best = m
+                b_start, b_end, b_index = m.start(), m.end(), m.lastindex
                 break
-        _, family, level, label = _ROLE_TABLE[members[best.lastindex - 1]]
-        out.append(RoleMention(best.start(), best.end(), text[best.start():best.end()], family, level, label))
-        last_end = best.end()
+        _, family, level, label = _ROLE_TABLE[members[b_index - 1]]
+        out.append(RoleMention(b_start, b_end, text[b_start:b_end], family, level, label))
+        last_end = b_end
+    return out
+
+
+# Most anchor hits are ordinary words ("clients", "the account", "客户的") in the
+# same few phrases: the match at an anchor is kept per snippet (the character
+# before it, for \b, and the 64 after; every title is far shorter).
+_SNIPPET = 64
+_SNIPPET_MATCHES: dict[str, tuple[int, int] | None] = {}
+
+
+def _anchor_match(group: re.Pattern, low: str, pos: int, n: int, cache: dict) -> tuple[int, int] | None:
+    """``(length, lastindex)`` of the title pattern matching at ``pos``, or ``None``."""
+    a = pos - 1 if pos else 0
+    snip = low[a:pos + _SNIPPET]
+    key = snip if pos else "\0" + snip  # at the text's start there is no character before
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    m = group.match(snip, pos - a)
+    if m is not None and m.end() >= len(snip) - 2 and pos + _SNIPPET < n:
+        m = group.match(low, pos)  # the snippet may have cut it short: decide on the text
+        return (m.end() - pos, m.lastindex) if m is not None else None
+    out = (m.end() - (pos - a), m.lastindex) if m is not None else None
+    if len(cache) > 50_000:
+        cache.clear()
+    cache[key] = out
     return out
 
 

@@ -60,38 +60,33 @@ def looks_like_html(text: str) -> bool:
 
 
 _SKIP_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<!--.*?-->|<![^>]*>|<\?[^>]*>", re.DOTALL)
-_BLOCK_TAGS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "table"))
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_BR_RE = re.compile(r"<[bB][rR]\b[^>]*>")
+_LI_OPEN_RE = re.compile(r"<[lL][iI]\b[^>]*>")
+_BREAK_RE = re.compile(r"</[lL][iI]\b[^>]*>|</?(?:[pP]|[dD][iI][vV]|[hH][1-6]|[tT][rR]|[uU][lL]|[oO][lL]|"
+                       r"[tT][aA][bB][lL][eE])\b[^>]*>")
+_ANY_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>|<![^>]*>|<\?[^>]*>")
 
 
 def html_to_lines(html: str) -> str:
     """Fallback HTML -> structured text: block elements on their own line, ``<li>`` as ``- item``.
 
-    A single regex pass over the tags (BeautifulSoup + lxml took ~2 ms a page, a
-    quarter of ``structure.analyse``; this gives the same lines in ~0.1 ms):
-    ``<script>``/``<style>`` are dropped, ``<br>`` and block tags break the line,
+    A few C-level substitutions (BeautifulSoup + lxml cost about a quarter of
+    ``structure.analyse`` on HTML postings; this gives the same lines): ``<script>``,
+    ``<style>`` and comments are dropped, ``<br>`` and block tags break the line,
     ``<li>`` opens a ``- `` item, other tags vanish, entities are decoded.
     """
     low = html.lower()
     if "<script" in low or "<style" in low:
         html = _SKIP_RE.sub("", html)
-    out = []
-    pos = 0
-    for m in _TAG_RE.finditer(html):
-        out.append(html[pos:m.start()])
-        pos = m.end()
-        name = m.group(2)
-        if name is None:
-            continue  # a comment, doctype or processing instruction
-        name = name.lower()
-        if name == "br":
-            out.append("\n")
-        elif name == "li":
-            out.append("\n" if m.group(1) else "\n- ")
-        elif name in _BLOCK_TAGS:
-            out.append("\n")
-    out.append(html[pos:])
-    text = _html.unescape("".join(out))
+    if "<!--" in html:
+        html = _COMMENT_RE.sub("", html)
+    html = _BR_RE.sub("\n", html)
+    html = _LI_OPEN_RE.sub("\n- ", html)
+    html = _BREAK_RE.sub("\n", html)
+    text = _ANY_TAG_RE.sub("", html)
+    if "&" in text:
+        text = _html.unescape(text)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
@@ -144,6 +139,7 @@ def _mangled_bullets(lines: list[str]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=16384)  # headings recur across postings ("Responsibilities:", "Requirements")
 def _is_heading(line: str, next_kind: str | None) -> bool:
     s = line.strip()
     if not s or len(s) > 90:

@@ -10,7 +10,11 @@ Three shapes are read:
 * nothing else. A percentage is a time share only when it sits in such a run
   (which must add up to about 100, or follow a "% of time" marker) or is said to
   be of time. "120% of target", commission rates, "90% удовлетворенности",
-  "grow revenue 20%" are excluded.
+  "grow revenue 20%", "a bonus of 10-15%" are excluded; a list item about growth
+  ("Account growth and upselling: 25%", "Growing existing accounts 15%" between
+  other shares after a marker) is not. A lone travel or remote-work share
+  ("约40%的工作时间在外地", "travel up to 40% of the time", "командировки до 30%
+  времени") says where the work happens, not what it is, and is left out.
 
 The result is ``{items, total, status}``; ``total`` is the sum of what the text
 said, each item keeps that as ``raw_share`` and gets ``share`` normalised so the
@@ -77,6 +81,28 @@ _GERUND = re.compile(r"\s*[a-z]+ing\b")  # "40% of your time travelling to sites
 _TRAILING_JOINER = re.compile(r"(?:[\s,;]+(?:and|и|а)|以及|和)?[\s,，、;]*$", re.IGNORECASE)
 _TRAILING_SPEND = re.compile(r"(?:\s*(?:spend|spends|тратит\w*|将|约))+$", re.IGNORECASE)
 _LEADING_HEDGE = re.compile(r"^(?:about|around|approximately|около|примерно|约|大约)\s*", re.IGNORECASE)
+
+
+_TAIL = 40
+
+
+def _cut_tail(rx: re.Pattern, s: str) -> str:
+    """``rx.sub("", s)`` for a pattern anchored at the end (``...$``).
+
+    Such a pattern is tried at every position of the string; only the last
+    ``_TAIL`` characters can hold the match, unless it reaches back further.
+    """
+    if len(s) <= _TAIL:
+        return rx.sub("", s)
+    head, tail = s[:-_TAIL], s[-_TAIL:]
+    m = rx.search(tail)
+    if m is None:
+        # These patterns are a few short words and blanks: longer than the tail
+        # only with a long run of blanks.
+        return s if "  " not in tail else rx.sub("", s)
+    if m.start() == 0:
+        return rx.sub("", s)  # it may reach back into the head: decide on the whole
+    return head + tail[:m.start()]
 
 
 def _value(s: str) -> float:
@@ -206,8 +232,12 @@ def _runs(matches: list[re.Match], text: str) -> list[list[re.Match]]:
 
 
 def _marker_before(text: str, pos: int) -> re.Match | None:
+    a = max(0, pos - 250)
+    window = text[a:pos + 1].lower()
+    if "time" not in window and "времени" not in window and "时间" not in window:
+        return None  # every marker names time: skip the (IGNORECASE) pattern
     best = None
-    for m in _MARKER_RE.finditer(text, max(0, pos - 250), pos + 1):  # a short window only
+    for m in _MARKER_RE.finditer(text, a, pos + 1):  # a short window only
         if m.end() <= pos + 1:
             best = m
     return best
@@ -258,9 +288,9 @@ _TRAILING_REST = re.compile(r"(?:[\s,;]+(?:and|и|а))?(?:\s+(?:the|a))?\s+(?:re
 
 def _tidy(s: str) -> str:
     """An activity cut from running text: no joiners, "the remaining", or leading "on"."""
-    s = _TRAILING_JOINER.sub("", s)
-    s = _TRAILING_REST.sub("", s)
-    s = _TRAILING_JOINER.sub("", s)
+    s = _cut_tail(_TRAILING_JOINER, s)
+    s = _cut_tail(_TRAILING_REST, s)
+    s = _cut_tail(_TRAILING_JOINER, s)
     lead = _ACTIVITY_AFTER.match(s)
     if lead and lead.end() < len(s):
         s = s[lead.end():]
@@ -280,7 +310,7 @@ def _sentence_item(text: str, m: re.Match, of_time_end: int) -> tuple[str, float
     nxt = text.find("%", of_time_end, end)
     if nxt != -1:
         end = _num_start(text, nxt)
-    after = _TRAILING_JOINER.sub("", text[of_time_end:end])
+    after = _cut_tail(_TRAILING_JOINER, text[of_time_end:end])
     lead = _ACTIVITY_AFTER.match(after)
     if lead or _GERUND.match(after) or _SPEND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         activity = after[lead.end():] if lead else after
@@ -289,7 +319,7 @@ def _sentence_item(text: str, m: re.Match, of_time_end: int) -> tuple[str, float
     # Otherwise the activity is the clause before the number.
     a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), text.rfind("。", 0, m.start())) + 1
     activity = _clean_activity(text[a:m.start()])
-    activity = _LEADING_HEDGE.sub("", _TRAILING_SPEND.sub("", activity)).strip()
+    activity = _LEADING_HEDGE.sub("", _cut_tail(_TRAILING_SPEND, activity)).strip()
     if not activity:
         activity = _clean_activity(after)
     if not activity:
