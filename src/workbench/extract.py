@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -56,8 +57,16 @@ def _clean(value: Any) -> Any:
 
 @lru_cache(maxsize=4096)
 def _rate(from_ccy: str, to_ccy: str, on_date: str | None) -> tuple[float | None, str | None, str | None]:
-    """Rate, rate date and warning for one currency pair on one date (cached)."""
-    conv = fx.convert(1.0, from_ccy, to_ccy, on_date)
+    """Rate, rate date and warning for one currency pair on one date (cached).
+
+    The fallback warning (no ECB rate on that date, nearest date used) is kept in
+    each mention's ``fx_warning`` rather than printed once per date: a run over a
+    million Russian postings would otherwise flood the terminal. The CLI and the
+    data-quality report summarise these warnings.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        conv = fx.convert(1.0, from_ccy, to_ccy, on_date)
     rate_date = conv.rate_date
     return conv.rate, (str(rate_date) if rate_date is not None else None), conv.warning
 
@@ -197,6 +206,7 @@ def _flatten(records: Iterable[dict]) -> dict[str, list[dict]]:
                 "reporting_currency": s.get("reporting_currency"),
                 "annual_low_rc": s.get("annual_low_rc"), "annual_high_rc": s.get("annual_high_rc"),
                 "fx_rate": s.get("fx_rate"), "rate_date": s.get("rate_date"),
+                "fx_warning": s.get("fx_warning"),
             })
         for i, t in enumerate(rec["time_allocation"]):
             rows["time_allocation"].append({
@@ -222,7 +232,7 @@ _COLUMNS = {
     "salaries": ["record_id", "idx", "text", "low", "high", "currency", "period",
                  "period_inferred", "component", "gross", "months_per_year", "masked",
                  "annual_low", "annual_high", "convention", "reporting_currency",
-                 "annual_low_rc", "annual_high_rc", "fx_rate", "rate_date"],
+                 "annual_low_rc", "annual_high_rc", "fx_rate", "rate_date", "fx_warning"],
     "time_allocation": ["record_id", "idx", "activity", "share", "raw_share", "category",
                         "confidence"],
     "responsibilities": ["record_id", "idx", "text", "section", "category", "confidence"],

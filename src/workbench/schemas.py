@@ -128,6 +128,8 @@ SALARIES = _schema(
         "annual_high_rc": _float(),
         "fx_rate": _float(True, pa.Check.gt(0)),
         "rate_date": _text(),
+        # added after the first stores were written: optional, so those stay readable
+        "fx_warning": pa.Column(str, nullable=True, coerce=True, required=False),
     },
 )
 
@@ -224,6 +226,20 @@ def _describe(failures: pd.DataFrame, limit: int = 12) -> str:
 
 
 def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Validate ``df`` and add any optional contract column it lacks (as missing).
+
+    Every Parquet part of a table then has the same columns, which DuckDB's
+    ``read_parquet('STORE/<table>/*.parquet')`` needs.
+    """
+    validated = _validate(name, df)
+    missing = [c for c in columns(name) if c not in validated.columns]
+    if missing:
+        validated = validated.assign(**{c: pd.Series(None, index=validated.index, dtype="str")
+                                        for c in missing})
+    return validated
+
+
+def _validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """Validate ``df`` against the schema of table ``name`` and return a coerced copy.
 
     Missing contract columns, nulls where a value is required, values outside
@@ -245,7 +261,7 @@ def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
             typed[col] = df[col].copy()
         return typed[list(df.columns)]
     try:
-        return schema.validate(df, lazy=True)
+        validated = schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         failures = exc.failure_cases
         failing = sorted(
@@ -266,3 +282,4 @@ def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
         ) from None
     except pa.errors.SchemaError as exc:  # raised by a few non-lazy paths
         raise SchemaError(f"table {name!r} does not match its schema: {exc}") from None
+    return validated
