@@ -99,6 +99,17 @@ render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n"
                   caption="Share of postings at this level mentioning each responsibility area")
 
 # %%
+render.show_table(bench.example_responsibilities(tables, level=level, market=market),
+                  caption="Examples of responsibilities as the postings word them")
+
+# %%
+render.header("Postings behind these figures", level=3)
+behind = bench.level_postings(tables, level=level, market=market)
+render.show_table(behind.head(60),
+                  caption=f"{len(behind)} postings at this level; titles and employers only, "
+                          "no single posting's pay")
+
+# %%
 render.header("Reference: US OEWS May 2025 (not blended)", level=3)
 oews = reference.oews()
 render.show_table(oews[oews["area_type"] == "national"][

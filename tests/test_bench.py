@@ -422,3 +422,29 @@ def test_regression_pools_markets_too_small_for_their_own_term():
     terms = set(bench.regression(points).table["term"])
     assert "country[US]" in terms and "country[other]" in terms
     assert "country[FR]" not in terms and "country[ES]" not in terms
+
+
+def test_level_postings_list_titles_and_companies_but_no_pay():
+    tables = bench.Tables(
+        records=pd.DataFrame({"record_id": ["a", "b", "c"], "title": ["AM", "AM", "AD"],
+                              "company": ["Y", "X", "Z"], "location": ["Leeds", "York", "Hull"],
+                              "country": ["GB", "GB", "GB"], "role_level": [2, 2, 4]}))
+    listed = bench.level_postings(tables, level=2, market="GB")
+    assert list(listed.columns) == ["title", "company", "location", "country"]
+    assert listed["company"].tolist() == ["X", "Y"]
+    assert bench.level_postings(tables, level=2, market="US").empty
+
+
+def test_example_responsibilities_take_a_few_lines_per_area():
+    tables = bench.Tables(
+        records=pd.DataFrame({"record_id": ["a", "b"], "role_level": [2, 3], "country": ["GB", "GB"]}),
+        responsibilities=pd.DataFrame({
+            "record_id": ["a", "a", "a", "b"], "idx": [0, 1, 2, 0],
+            "text": ["Grow accounts", "Win new logos", "Keep clients happy", "Lead the team"],
+            "section": ["Duties"] * 4,
+            "category": ["growth_new_business", "growth_new_business", "client_relationship",
+                         "team_leadership"]}))
+    out = bench.example_responsibilities(tables, level=2, per_category=1)
+    assert out.to_dict("records") == [
+        {"category": "client_relationship", "text": "Keep clients happy"},
+        {"category": "growth_new_business", "text": "Grow accounts"}]

@@ -96,3 +96,54 @@ def test_the_harness_would_see_a_live_payload(tmp_path):
     dom = dump_dom(page, tmp_path / "profile")
     assert "<title>pwned</title>" in dom
     assert 'data-pwned="1"' in re.search(r"<body[^>]*>", dom).group(0)
+
+
+# ---------------------------------------------------------------------------------------
+# The same guarantee through the whole job: a posting carrying payloads in its title,
+# company and description goes through ingest, extraction, the store and the shipped
+# role notebook, and the browser shows the payloads as text.
+
+PAYLOAD_POSTINGS = [
+    {"id": "evil", "title": f"Account Manager {SCRIPT}", "company": f"Evil {IMG} Ltd",
+     "location": "London", "country": "GB", "language": "en", "date_posted": "2026-10-01",
+     "description": f"Account Manager. Responsibilities:\n- Grow client accounts {SCRIPT}\n"
+                    f"- Keep clients happy {IMG}\nSalary £35,000 per annum.",
+     "salary_raw": None},
+] + [
+    {"id": f"ok{i}", "title": "Account Manager", "company": f"Plain Company {i}",
+     "location": "Leeds", "country": "GB", "language": "en", "date_posted": "2026-10-01",
+     "description": f"Account Manager. Salary £{30 + i},000 per annum.", "salary_raw": None}
+    for i in range(5)
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline_page(tmp_path_factory) -> Path:
+    import json
+
+    tmp = tmp_path_factory.mktemp("browser-pipeline")
+    raw = tmp / "raw"
+    raw.mkdir()
+    (raw / "postings.jsonl").write_text(
+        "\n".join(json.dumps(p, ensure_ascii=False) for p in PAYLOAD_POSTINGS), encoding="utf-8")
+    plan = tmp / "plan.yaml"
+    plan.write_text("reports:\n  - notebook: role_benchmark\n    name: Level 2\n"
+                    "    parameters: {level: 2}\n", encoding="utf-8")
+    out = tmp / "out"
+    result = report.run_plan(plan, out=out, data=[raw], jobs=1, timeout=300, as_of=DATE)
+    assert result.ok, [r.error for r in result.reports]
+    return out / DATE / "level-2.html"
+
+
+def test_payloads_from_ingested_postings_show_as_text_in_the_real_report(pipeline_page, tmp_path):
+    html = pipeline_page.read_text(encoding="utf-8")
+    assert "<script>document.title" not in html and "<img src=x" not in html
+    dom = dump_dom(pipeline_page, tmp_path / "profile")
+    assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
+    title = re.search(r"<title>(.*?)</title>", dom, re.S).group(1)
+    assert "pwned" not in title.replace("document.title='pwned'", "")
+    text = re.sub(r"<[^>]+>", " ", dom)
+    # the payloads are on the page, escaped, as readable text (title, company, description)
+    assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in text
+    assert "Evil &lt;img src=x onerror=" in text
+    assert "Keep clients happy &lt;img" in text

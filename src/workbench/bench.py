@@ -1016,3 +1016,44 @@ def format_table(df: pd.DataFrame, fmt: str = "table") -> str:
     if "suppression_reason" in shown:
         shown["suppression_reason"] = shown["suppression_reason"].fillna("")
     return shown.to_string(index=False)
+
+
+# --------------------------------------------------------------------------- listings
+
+
+def _level_records(tables, level: int, market: str | None) -> pd.DataFrame:
+    records = Tables.coerce(tables).records
+    if records.empty:
+        return records
+    keep = pd.to_numeric(records["role_level"], errors="coerce") == level
+    if market and str(market).upper() != "ALL":
+        wanted = {"UK": "GB"}.get(str(market).upper(), str(market).upper())
+        keep &= records["country"].astype("str").str.upper() == wanted
+    return records[keep.fillna(False)]
+
+
+def level_postings(tables, *, level: int, market: str | None = None) -> pd.DataFrame:
+    """Titles, companies and places of the postings at one level, without any pay.
+
+    Recruiters see which employers and titles stand behind a figure; no single
+    posting's pay is listed, so the disclosure rule on the figures still holds.
+    """
+    records = _level_records(tables, level, market)
+    cols = ["title", "company", "location", "country"]
+    if records.empty:
+        return pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
+    return records[cols].sort_values(["company", "title"], na_position="last").reset_index(drop=True)
+
+
+def example_responsibilities(tables, *, level: int, market: str | None = None,
+                             per_category: int = 2) -> pd.DataFrame:
+    """A few responsibility lines per taxonomy area at one level, as written in postings."""
+    tables = Tables.coerce(tables)
+    records = _level_records(tables, level, market)
+    resp = tables.responsibilities
+    cols = ["category", "text"]
+    if records.empty or resp.empty:
+        return pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
+    rows = resp[resp["record_id"].isin(records["record_id"])]
+    rows = rows.sort_values(["category", "record_id", "idx"])
+    return rows.groupby("category", sort=True).head(per_category)[cols].reset_index(drop=True)
