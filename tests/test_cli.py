@@ -100,3 +100,30 @@ def test_bench_prints_a_table_that_scripts_can_read(tmp_path):
     rows = json.loads(result.stdout)
     (am,) = [r for r in rows if r.get("role_level") == 2]
     assert am["n"] == 6 and am["p50"] == pytest.approx(35000)
+
+
+def test_bench_suppresses_a_role_with_three_postings_and_says_why(tmp_path):
+    rows = []
+    for i, pay in enumerate([30000, 32000, 34000, 36000, 38000, 40000]):
+        rows.append({"id": f"am{i}", "title": "Account Manager", "company": f"Firm {i}",
+                     "country": "GB", "language": "en",
+                     "description": f"Account Manager. Salary £{pay:,} per annum."})
+    for i, pay in enumerate([70000, 72000, 74000]):
+        rows.append({"id": f"ad{i}", "title": "Account Director", "company": f"House {i}",
+                     "country": "GB", "language": "en",
+                     "description": f"Account Director. Salary £{pay:,} per annum."})
+    path = tmp_path / "postings.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["bench", str(path), "--by", "level", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    by_level = {r["role_level"]: r for r in json.loads(result.stdout)}
+    # hand-worked type-7 percentiles of the six level-2 salaries
+    am = by_level[2]
+    assert (am["p25"], am["p50"], am["p75"]) == (32500, 35000, 37500)
+    assert am["suppressed"] is False
+    ad = by_level[4]
+    assert ad["suppressed"] is True and ad["n"] == 3
+    assert "only 3 postings (minimum 5)" in ad["suppression_reason"]
+    assert ad["p50"] is None  # the figure is withheld, not shown
+    table = runner.invoke(app, ["bench", str(path), "--by", "level"])
+    assert "only 3 postings" in table.stdout
