@@ -144,3 +144,18 @@ def test_audit_copies_and_manifest_are_kept(run):
     manifest = json.loads((day / "manifest.json").read_text(encoding="utf-8"))
     text = json.dumps(manifest)
     assert "level" in text and "fingerprint" in text
+
+
+def test_relative_output_and_data_paths_work_from_the_project_folder(tmp_path):
+    """`make report` passes relative paths (`--data data/raw --out reports`)."""
+    raw = tmp_path / "raw"
+    _write_postings(raw)
+    (tmp_path / "plan.yaml").write_text(
+        "reports:\n  - notebook: role_benchmark\n    name: Level 2\n    parameters: {level: 2}\n",
+        encoding="utf-8")
+    exe = Path(sys.executable).with_name("workbench")
+    proc = subprocess.run([str(exe), "report", "--plan", "plan.yaml", "--data", "raw",
+                           "--out", "reports", "--as-of", "2026-11-02"],
+                          capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "reports" / "2026-11-02" / "level-2.html").is_file()

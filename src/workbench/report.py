@@ -697,7 +697,7 @@ def _prepare_data(data: Any, stage: Path) -> tuple[Path | None, bool]:
         data = sorted(p for p in config.RAW.iterdir() if p.name != "incumbents") if config.RAW.is_dir() else []
         if not data:
             return None, False
-    paths = [Path(data)] if isinstance(data, (str, os.PathLike)) else [Path(p) for p in data]
+    paths = [Path(data).resolve()] if isinstance(data, (str, os.PathLike)) else [Path(p).resolve() for p in data]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise PlanError(f"--data: {missing} do not exist; expected raw files/folders or a store folder")
@@ -836,7 +836,8 @@ def run_plan(
             raise PlanError(f"--as-of {as_of!r}: expected a date like 2026-11-23") from exc
     as_of = as_of or dt.date.today()
     date_str = as_of.isoformat()
-    out = Path(out) if out else config.REPORTS
+    # Absolute from here on: executors run in their own working directory.
+    out = (Path(out) if out else config.REPORTS).resolve()
     kernel = kernel_name or ensure_kernel()
     out.mkdir(parents=True, exist_ok=True)
     _clean_stale_staging(out)
