@@ -308,3 +308,92 @@ def test_sentence_full_stop_is_not_in_the_span():
     m = parse_salary("Pay is £30,000 per annum. Apply now.")[0]
     assert m.text == "£30,000 per annum"
     assert one("£2k p.c.m.").text == "£2k p.c.m."
+
+
+# ---- regressions found by the independent held-out set ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Call: +44 (20) 7946-0958",
+    "Contact us on +1 (212) 555 0199 today",
+    "Тел.: +7 (812) 987-65-43",
+    "Звоните 8 (383) 222-33-44",
+])
+def test_phone_numbers_with_area_codes_are_not_pay(text):
+    assert parse_salary(text) == []
+
+
+def test_area_code_rule_keeps_bracketed_pay():
+    m = parse_salary("Salary: £28,000 (£14,000 pro rata)")
+    assert [x.low for x in m][:2] == [28000, 14000]
+
+
+@pytest.mark.parametrize("text", ["квартальная премия до 2 окладов",
+                                  "premium of up to 2 salaries a year"])
+def test_bonus_counted_in_salaries_is_not_an_amount(text):
+    assert all(m.low is None and m.high is None for m in parse_salary(text))
+
+
+def test_k_euro_with_space_and_french_annual():
+    m = one("Rémunération : 45 k€ - 55 k€ brut annuel")
+    assert (m.low, m.high, m.currency, m.period, m.gross, m.period_inferred) == (
+        45000, 55000, "EUR", "year", True, False)
+
+
+def test_negotiable_individually_is_an_unstated_mention():
+    m = one("Зарплата обсуждается индивидуально")
+    assert (m.low, m.high, m.currency) == (None, None, "RUB")
+
+
+def test_take_home_is_net():
+    m = one("到手12000-15000")
+    assert (m.low, m.high, m.currency, m.period, m.gross) == (12000, 15000, "CNY", "month", False)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("八千到一万二/月", 8000, 12000),
+    ("月薪两万五", 25000, 25000),
+    ("年薪三十万", 300000, 300000),
+])
+def test_chinese_numerals(text, low, high):
+    m = one(text)
+    assert (m.low, m.high, m.currency) == (low, high, "CNY")
+
+
+@pytest.mark.parametrize("text, period", [
+    ("周薪3500元", "week"), ("日薪450元", "day"), ("时薪40元", "hour")])
+def test_chinese_weekly_daily_hourly(text, period):
+    m = one(text)
+    assert (m.period, m.period_inferred) == (period, False)
+
+
+def test_chinese_up_to_reaches():
+    m = one("月薪最高可达5万")
+    assert (m.low, m.high, m.period) == (None, 50000, "month")
+
+
+@pytest.mark.parametrize("text, comp", [
+    ("房补800元/月", "allowance"),
+    ("Компенсация бензина 7 000 руб./мес.", "allowance"),
+    ("£150k total comp", "total"),
+    ("综合收入1.2-2万/月", "total"),
+    ("绩效奖金2000-4000元", "bonus"),
+    ("от 90 000 ₽ (оклад + премия)", "total"),
+])
+def test_allowance_total_and_bonus_prefixes(text, comp):
+    assert parse_salary(text)[0].component == comp
+
+
+@pytest.mark.parametrize("text, extra", [
+    ("底薪6000+交通补贴", "交通补贴"),
+    ("оклад 60 000 руб. + компенсация мобильной связи", "компенсация мобильной связи"),
+])
+def test_amountless_allowances_are_mentions(text, extra):
+    found = parse_salary(text)
+    assert [m.component for m in found] == ["base", "allowance"]
+    assert found[1].text == extra and found[1].low is None
+
+
+def test_bracketed_amount_belongs_to_the_component_before_it():
+    found = parse_salary("£41,000 + car allowance (£6,500)")
+    assert len(found) == 2
+    assert (found[1].component, found[1].low, found[1].currency) == ("allowance", 6500, "GBP")

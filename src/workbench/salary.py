@@ -269,7 +269,7 @@ _NUM = (
     r")"
 )
 _MULT = (
-    r"(?P<mult>k(?![" + _L + r"])|к(?![" + _L + r"])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
+    r"(?P<mult>k(?![" + _L + r"])|к(?![" + _L + r"])|[ \u00a0]k(?=[€£$])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
     r"|[ \u00a0]?(?:тыс(?:яч[аи]?)?\.?|т\.\s?р\.?|млн\.?|млрд\.?|thousand|million|billion|"
     r"trillion|bn)(?![" + _L + r"])"
     r"|[ \u00a0]?[千万])"
@@ -358,7 +358,7 @@ _B = r"(?![" + _L + r"])"
 
 _PERIODS = (
     r"(?P<year>" + _PER + r"[ \u00a0]*(?:" + _P_YEAR + r")" + _B +
-    r"|p\.?\s?a\.?" + _B + r"|p/a|annual(?:ly)?" + _B + r"|yearly|jährlich|годовых|每年)"
+    r"|p\.?\s?a\.?" + _B + r"|p/a|annual(?:ly)?" + _B + r"|annuel(?:le)?" + _B + r"|yearly|jährlich|годовых|每年)"
     r"|(?P<month>" + _PER + r"[ \u00a0]*(?:" + _P_MONTH + r")" + _B +
     r"|pcm|p\.c\.m\.?|p/m|monthly|monatlich|mensuel|ежемесячно)"
     r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")" + _B +
@@ -372,7 +372,7 @@ _GROSS_NET = (
     r"(?P<gross>gross|brutto|bruto|brut|гросс|до\s+вычета\s+(?:налогов|ндфл)|"
     r"до\s+налогообложения|before\s+tax(?:es)?|pre-?tax|税前)" + _B +
     r"|(?P<net>net(?:to)?|нетто|на\s+руки|после\s+вычета\s+(?:налогов|ндфл)|"
-    r"after\s+tax(?:es)?|чистыми|税后)" + _B
+    r"after\s+tax(?:es)?|чистыми|税后|到手)" + _B
 )
 _EST = r"\(?(?:glassdoor|employer)\s+est\.?\)?|\(?est\.?\)?|\(?estimated\)?"
 _TRAIL = re.compile(
@@ -382,21 +382,23 @@ _TRAIL = re.compile(
     r"|(?P<above>及以上|以上|起)"
     r"|(?:\+[ \u00a0]*)?(?P<mpy13>1[3-6])(?:th|-?я|-?й)[ \u00a0]+(?:month[ \u00a0]+)?"
     r"(?:salary|pay|зарплата|оклад)(?![a-zа-яё])"
-    r"|(?P<comp>basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|ote|otе|"
+    r"|(?P<comp>\((?:оклад|base|basic|底薪)[ \u00a0]*\+[ \u00a0]*(?:преми[яи]|бонус(?:ы)?|bonus|"
+    r"commission|提成|奖金)\)|basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|ote|otе|"
     r"commission|comms|(?:(?:sign[\s-]?on|signing|joining|welcome|annual|quarterly|"
     r"performance|discretionary|retention|relocation)\s+)?bonus(?:es)?|car\s+allowance|"
-    r"allowance|total\s+(?:package|compensation)|package|оклад|преми[яи]|бонус(?:ы)?|"
+    r"allowance|total\s+(?:package|compensation|comp|cash|pay)|package|оклад|преми[яи]|бонус(?:ы)?|"
     r"底薪|提成|奖金|补贴)" + _B +
     r"|(?P<est>" + _EST + r")"
     r"|" + _CSUF.replace("csuf", "tcur") +
     r")"
 )
+_BRACKET_GAP = re.compile(r"[ \u00a0]*[(:：（][ \u00a0]*|[ \u00a0]+of[ \u00a0]+")
 _TRAIL_SEP = re.compile(r"[ \u00a0]*[,(/][ \u00a0]*")
 
 # ---- words before an amount (matched on the reversed window) ---------------
 _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
     "upto": ("up to", "upto", "до", "не более", "max.", "max", "maximum", "less than",
-             "under", "as much as", "bis zu", "jusqu'à", "jusqu'a", "最高", "至多",
+             "under", "as much as", "bis zu", "jusqu'à", "jusqu'a", "最高", "至多", "最高可达", "最高达", "可达",
              "не выше", "может достигать", "достигать", "достигает"),
     "from": ("from", "от", "starting at", "starting from", "starts at", "start at",
              "min.", "min", "minimum", "at least", "не менее", "не ниже", "ab",
@@ -409,19 +411,25 @@ _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
             "on-target earnings", "on-target earnings of", "otе"),
     "base": ("basic", "basic salary", "basic salary of", "basic of", "base", "base salary",
              "base salary of", "base pay", "base of", "оклад", "底薪", "基本工资"),
-    "bonus": ("bonus", "bonus of", "bonuses", "премия", "премии", "бонус", "奖金", "年终奖"),
+    "bonus": ("bonus", "bonus of", "bonuses", "премия", "премии", "бонус", "奖金", "年终奖",
+              "绩效", "绩效工资", "绩效奖金"),
     "commission": ("commission", "commission of", "комиссия", "提成"),
-    "allowance": ("allowance", "allowance of", "car allowance", "car allowance of", "补贴"),
+    "allowance": ("allowance", "allowance of", "car allowance", "car allowance of", "补贴",
+                  "补助", "餐补", "饭补", "房补", "车补", "话补", "компенсация",
+                  "компенсация топлива", "компенсация бензина", "компенсация гсм",
+                  "компенсация проезда", "компенсация питания", "компенсация связи",
+                  "компенсация мобильной связи", "компенсация аренды"),
     "total": ("total package", "total package of", "total compensation",
               "total compensation of", "total comp", "total cash", "total pay", "package",
-              "package of", "tcc", "ttc", "年包", "总包"),
+              "package of", "tcc", "ttc", "年包", "总包", "综合薪资", "综合收入", "综合工资",
+              "综合月薪"),
     "pyear": ("annual", "annual salary", "yearly", "per annum", "年薪", "в год"),
     "pmonth": ("monthly", "monthly salary", "月薪", "в месяц"),
     "pday": ("daily rate", "day rate", "日薪"),
     "phour": ("hourly", "hourly rate", "时薪", "в час"),
-    "pweek": ("weekly",),
+    "pweek": ("weekly", "周薪"),
     "pgross": ("gross", "brutto", "до вычета налогов", "税前"),
-    "pnet": ("net", "на руки", "税后"),
+    "pnet": ("net", "на руки", "税后", "到手"),
     "pay": ("salary", "salary range", "salary banding", "employer provided salary",
             "pay", "pay range", "target pay", "wage", "wages", "rate", "compensation",
             "remuneration", "earnings", "earning", "earn", "earns", "paying", "pays",
@@ -451,7 +459,7 @@ _PREFIX_PERIOD = {"pyear": "year", "pmonth": "month", "pday": "day",
 # Words right after a number that make it something other than money.
 _UNIT_AFTER = re.compile(
     r"(?:\+[ \u00a0]?|[ \u00a0]?)(?:%|процент|percent|per\s*cent|pct|лет|года?(?![а-яё])|г\.|"
-    r"компани|магазин|проект|years?(?!ly)|yrs?|months?(?!ly)|weeks?(?!ly)|days?(?!\s*rate)|"
+    r"компани|магазин|проект|оклад(?:а|ов)(?![а-яё])|зарплат(?![а-яё])|salaries|years?(?!ly)|yrs?|months?(?!ly)|weeks?(?!ly)|days?(?!\s*rate)|"
     r"hours?(?!ly)|hrs|мес(?:яц(?:а|ев))?(?![" + _L + r"])|недел|дн|час(?:а|ов)(?![а-яё])|"
     r"employees|staff|people|persons|members|users|clients|customers|accounts|"
     r"stores|sites|offices|countries|сотрудник|человек|чел\.|клиент|"
@@ -494,19 +502,21 @@ _UNSTATED = re.compile(
     r"depending\s+on\s+experience|dependent\s+on\s+experience|"
     r"commensurate\s+with\s+experience|tbc|tba|not\s+(?:stated|specified|disclosed)|"
     r"договорная|договорной|по\s+договор[её]нности|по\s+результатам\s+собеседования|"
-    r"не\s+указан[аоы]?)"
+    r"не\s+указан[аоы]?|обсуждается(?:\s+индивидуально)?|индивидуально)"
     r"|(?P<zh>薪资面议|面议))")
 _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "depending on",
                    "dependent on", "commensurate", "tbc", "tba", "not stated", "not specified",
                    "not disclosed", "договорн", "по договор", "по результатам", "не указан",
-                   "面议")
+                   "обсужда", "индивидуально", "面议")
 
 _JOIN_COMP = re.compile(
     r"[ \u00a0]*(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
     r"(?:(?:an?|uncapped|generous|excellent|attractive|annual|quarterly|monthly|"
     r"performance|company|great|achievable|realistic|bonus|квартальные|годовые|"
     r"ежемесячные|ежеквартальные|годовая|квартальная)[ \u00a0]+)*"
-    r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car)"
+    r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car|"
+    r"компенсаци[яи](?:[ \u00a0]+(?:мобильной[ \u00a0]+)?(?:связи|топлива|бензина|гсм|проезда|"
+    r"питания|аренды))?|交通补贴|住房补贴|通讯补贴|餐补|房补|补贴)"
     r"|(?P<bonus>bonus(?:es)?|премии|премия|бонусы|奖金|年终奖)"
     r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:от[ \u00a0]+продаж|of[ \u00a0]+sales)|"
     r"процент[а-я]*[ \u00a0]+от[ \u00a0]+продаж)"
@@ -515,6 +525,48 @@ _JOIN_COMP = re.compile(
     r"(?![" + _L + r"])(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[£$€¥₽\d*])")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Digits after a parenthesised area code: "(415) 555-0132", "(495) 123-45-67".
+_PHONE_TAIL = re.compile(r"[ \u00a0]?\d{2,4}[ \u00a0.\-–]?\d{2}")
+
+# Amounts written in Chinese numerals ("一万五", "八千", "一万到一万五/月"). Only
+# runs holding a digit character and 千 or 万 are read (pay is never smaller).
+_CN_NUM = re.compile(r"[一二两三四五六七八九十百千万]*[千万][一二两三四五六七八九十百千万]*")
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_value(s: str) -> float | None:
+    """Value of a Chinese numeral ("一万五" -> 15000), or None."""
+    total = section = num = 0
+    last_unit = 1
+    has_digit = False
+    for ch in s:
+        d = _CN_DIGIT.get(ch)
+        if d is not None:
+            if num:
+                return None  # "一二": not a number
+            num = d
+            has_digit = True
+        elif ch == "万":
+            if not (section or num):
+                return None
+            total += (section + num) * 10000
+            section = num = 0
+            last_unit = 10000
+        else:
+            u = _CN_UNIT[ch]
+            section += (num or (1 if u == 10 else 0)) * u
+            if not (num or u == 10):
+                return None
+            num = 0
+            last_unit = u
+    if num:
+        # "一万五" is 15,000 and "三千五" 3,500: a trailing digit counts in the
+        # next unit down.
+        num *= last_unit // 10 if last_unit > 1 else 1
+    v = total + section + num
+    return float(v) if has_digit and v else None
 _CYR = re.compile(r"[а-яё]")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _WORD_AFTER = re.compile(r"[ \u00a0+.,]*[a-zа-яё\u4e00-\u9fff]")
@@ -534,6 +586,8 @@ _COMP_WORD = {
 
 def _comp_of(word: str) -> str:
     w = " ".join(word.split())
+    if w[0] == "(":
+        return "total"  # "(оклад + премия)": the figure is base and bonus together
     if w in _COMP_WORD:
         return _COMP_WORD[w]
     words = w.split(" ")
@@ -610,6 +664,24 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _cn_tokens(lw: str) -> list[_Tok]:
+    toks = []
+    for m in _CN_NUM.finditer(lw):
+        if m.end() - m.start() < 2:
+            continue
+        v = _cn_value(m.group())
+        if v is None:
+            continue
+        t = object.__new__(_Tok)
+        t.start, t.end, t.value, t.mult = m.start(), m.end(), v, None
+        t.cur = None
+        if lw.startswith("元", m.end()):
+            t.cur, t.end = "CNY", m.end() + 1
+        t.masked = t.year_like = t.lead_zero = False
+        toks.append(t)
+    return toks
+
+
 def _tokens(lw: str) -> list[_Tok]:
     toks = []
     for m in _CORE.finditer(lw):
@@ -629,6 +701,10 @@ def _tokens(lw: str) -> list[_Tok]:
                 if prev in ".," and lw[p] != "*":
                     continue  # "3.2.1"
         toks.append(_Tok(m, start, cpre))
+    if "万" in lw or "千" in lw:
+        cn = _cn_tokens(lw)
+        if cn:
+            toks = sorted(toks + cn, key=operator.attrgetter("start"))
     return toks
 
 
@@ -707,7 +783,8 @@ def _parse(text: str, currency: str | None, market: str | None,
         found = _fast_field(text, lw, default_cur, mkey)
         if found is not None:
             return found
-    if _START.search(lw) is None and not any(k in lw for k in _UNSTATED_HINTS):
+    if (_START.search(lw) is None and not any(k in lw for k in _UNSTATED_HINTS)
+            and "万" not in lw and "千" not in lw):
         return []
     field_mode = short or len(text.strip()) <= 64
 
@@ -737,6 +814,13 @@ def _parse(text: str, currency: str | None, market: str | None,
             nxt = toks[j].start if j < n else ntext
             mention = _build(text, lw, [t], prev_end, nxt, default_cur, mkey, field_mode)
         if mention is not None:
+            if (out and out[-1].low is None and out[-1].high is None and not out[-1].masked
+                    and out[-1].component != "unspecified" and mention.component == "unspecified"
+                    and _BRACKET_GAP.fullmatch(lw, out[-1].end, mention.start)):
+                # "+ car allowance (£5,000)": the amount belongs to the component.
+                c = out.pop()
+                mention = replace(mention, component=c.component, start=c.start,
+                                  text=text[c.start:mention.end])
             if out and _restates(out[-1], mention):
                 prev_end = mention.end
             else:
@@ -769,6 +853,9 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             return None  # phone, time, date or code: 725-63-57, 20:00, 24/7
     if start >= 2 and lw[start - 1] in "-–—/:" and lw[start - 2].isdigit():
         return None  # the tail of such a code
+    if (start and lw[start - 1] == "(" and end < ntext and lw[end] == ")"
+            and _PHONE_TAIL.match(lw, end + 1) is not None):
+        return None  # a parenthesised area code: +1 (415) 555-0132, 8 (495) 123-45-67
     if first.lead_zero or last.lead_zero:
         return None
     if (first.value == 401 or first.value == 403) and _RETIREMENT.match(lw, first.start + 3):
