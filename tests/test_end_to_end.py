@@ -40,25 +40,22 @@ reports:
 """
 
 
+def _write_role(folder: Path, prefix: str, title: str, company: str, location: str,
+                pays: list[int], extra: str = "") -> None:
+    for i, pay in enumerate(pays):
+        (folder / f"{prefix}_{i}.txt").write_text(
+            f"Title: {title}\nCompany: {company} {i}\nLocation: {location}\n"
+            f"Description: {title} for our clients. Salary £{pay:,} per annum. {extra}\n",
+            encoding="utf-8")
+
+
 def _write_postings(folder: Path) -> None:
     folder.mkdir()
-    for i, pay in enumerate(AM_PAY):
-        (folder / f"am_{i}.txt").write_text(
-            f"Title: Account Manager\nCompany: Fixture Media {i}\nLocation: Manchester, UK\n"
-            f"Description: Account Manager looking after a book of retail clients. "
-            f"Salary £{pay:,} per annum. 2-3 years' experience in account management.\n",
-            encoding="utf-8")
-    for i, pay in enumerate(AD_PAY):
-        (folder / f"ad_{i}.txt").write_text(
-            f"Title: Account Director\nCompany: Fixture Group {i}\nLocation: London, UK\n"
-            f"Description: Account Director leading a team of account managers. "
-            f"Salary £{pay:,} per annum. 7+ years' experience.\n",
-            encoding="utf-8")
-    for i, pay in enumerate(SAM_PAY):
-        (folder / f"sam_{i}.txt").write_text(
-            f"Title: Senior Account Manager\nCompany: Fixture Partners {i}\nLocation: Leeds, UK\n"
-            f"Description: Senior Account Manager for strategic clients. "
-            f"Salary £{pay:,} per annum.\n", encoding="utf-8")
+    _write_role(folder, "am", "Account Manager", "Fixture Media", "Manchester, UK", AM_PAY,
+                "2-3 years' experience in account management.")
+    _write_role(folder, "ad", "Account Director", "Fixture Group", "London, UK", AD_PAY,
+                "7+ years' experience.")
+    _write_role(folder, "sam", "Senior Account Manager", "Fixture Partners", "Leeds, UK", SAM_PAY)
     # an unreadable file must be listed, not stop the run
     (folder / "broken.html").write_text("<html><body><h2>Account Manager</h2><p>Salary £3",
                                         encoding="utf-8")

@@ -203,6 +203,16 @@ def _fx_rates(from_ccy: pd.Series, on_date: pd.Series, to_ccy: str) -> tuple[pd.
     return rate, warning
 
 
+def _is_market_cut(market: str | None) -> bool:
+    return bool(market) and str(market).upper() != "ALL"
+
+
+def _in_market(frame: pd.DataFrame, market: str) -> pd.Series:
+    """Rows of ``frame`` whose ``country`` is ``market`` (``UK`` is taken as ``GB``)."""
+    wanted = {"UK": "GB"}.get(str(market).upper(), str(market).upper())
+    return frame["country"].astype("str").str.upper() == wanted
+
+
 def _empty_points() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="float64") for c in POINT_COLUMNS})
 
@@ -327,9 +337,8 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
             out[column] = pd.Series(pd.NA, index=out.index, dtype="object")
     if "role_level" in out:
         out["role_level"] = pd.to_numeric(out["role_level"], errors="coerce").astype("Int64")
-    if market and str(market).upper() != "ALL":
-        wanted = {"UK": "GB"}.get(str(market).upper(), str(market).upper())
-        out = out[out["country"].astype("str").str.upper() == wanted].reset_index(drop=True)
+    if _is_market_cut(market):
+        out = out[_in_market(out, market)].reset_index(drop=True)
     return out[POINT_COLUMNS + [c for c in out.columns if c not in POINT_COLUMNS]]
 
 
@@ -1026,9 +1035,8 @@ def _level_records(tables, level: int, market: str | None) -> pd.DataFrame:
     if records.empty:
         return records
     keep = pd.to_numeric(records["role_level"], errors="coerce") == level
-    if market and str(market).upper() != "ALL":
-        wanted = {"UK": "GB"}.get(str(market).upper(), str(market).upper())
-        keep &= records["country"].astype("str").str.upper() == wanted
+    if _is_market_cut(market):
+        keep &= _in_market(records, market)
     return records[keep.fillna(False)]
 
 
