@@ -157,6 +157,7 @@ def synth(
 def eval_salary(
     files: list[Path] = typer.Argument(..., help="Labelled CSV file(s)."),
     glassdoor: Optional[Path] = typer.Option(None, "--glassdoor", help="Glassdoor salary_data_cleaned.csv to check against."),
+    boss: Optional[Path] = typer.Option(None, "--boss", help="BOSS直聘 listings CSV (薪资 column) to check against."),
 ) -> None:
     """Agreement of the salary engine with labelled strings, by language and shape."""
     from workbench import evaluate
@@ -166,6 +167,9 @@ def eval_salary(
     if glassdoor is not None:
         typer.echo("")
         typer.echo(evaluate.format_report(evaluate.eval_glassdoor(glassdoor)))
+    if boss is not None:
+        typer.echo("")
+        typer.echo(evaluate.format_report(evaluate.eval_boss(boss)))
 
 
 @eval_app.command("responsibilities")

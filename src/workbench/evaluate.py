@@ -185,18 +185,18 @@ def eval_glassdoor(path: str | Path) -> EvalReport:
                 reasons.append(f"currency expected USD, got {m.currency}")
         rows.append({"text": str(raw), "language": "en", "shape": shape,
                      "agree": not reasons, "reason": "; ".join(reasons)})
+    return _report(f"Glassdoor salary estimates ({Path(path).name})", rows, t0)
+
+
+def _report(name: str, rows: list[dict], t0: float) -> EvalReport:
+    """An EvalReport from per-string rows with ``text, language, shape, agree, reason``."""
     seconds = time.perf_counter() - t0
     data = pd.DataFrame(rows)
     dis = data.loc[~data["agree"], ["text", "language", "shape", "reason"]]
-    return EvalReport(
-        name=f"Glassdoor salary estimates ({Path(path).name})",
-        n=len(data),
-        agreement=float(data["agree"].mean()) if len(data) else 0.0,
-        by_language=_breakdown(data, "language"),
-        by_shape=_breakdown(data, "shape"),
-        disagreements=dis.reset_index(drop=True),
-        seconds=seconds,
-    )
+    return EvalReport(name=name, n=len(data),
+                      agreement=float(data["agree"].mean()) if len(data) else 0.0,
+                      by_language=_breakdown(data, "language"), by_shape=_breakdown(data, "shape"),
+                      disagreements=dis.reset_index(drop=True), seconds=seconds)
 
 
 _BOSS_SHAPE = re.compile(
@@ -230,18 +230,7 @@ def eval_boss(path: str | Path) -> EvalReport:
             "yuan_" + _BOSS_PERIOD[m.group("u")]
         rows.append({"text": raw, "language": "zh", "shape": shape, "agree": not reasons,
                      "reason": "; ".join(reasons)})
-    seconds = time.perf_counter() - t0
-    data = pd.DataFrame(rows)
-    dis = data.loc[~data["agree"], ["text", "language", "shape", "reason"]]
-    return EvalReport(
-        name=f"BOSS直聘 salary strings ({Path(path).name})",
-        n=len(data),
-        agreement=float(data["agree"].mean()) if len(data) else 0.0,
-        by_language=_breakdown(data, "language"),
-        by_shape=_breakdown(data, "shape"),
-        disagreements=dis.reset_index(drop=True),
-        seconds=seconds,
-    )
+    return _report(f"BOSS直聘 salary strings ({Path(path).name})", rows, t0)
 
 
 def format_report(report: EvalReport, max_disagreements: int = 50) -> str:
