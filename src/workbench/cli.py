@@ -78,13 +78,11 @@ def extract(
 
     result = ingest_paths(paths, progress=False)
     out = sys.stdout
-    failed = 0
     for posting in result.postings.to_dict("records"):
         try:
             for record in extract_posting(posting, reporting_currency=currency):
                 out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         except Exception as exc:  # reported, never stops the others
-            failed += 1
             typer.echo(f"rejected {posting.get('source')}: {type(exc).__name__}: {exc}", err=True)
     for reject in result.rejects.to_dict("records"):
         typer.echo(f"rejected {reject['source']}: {reject['reason']}", err=True)
