@@ -41,7 +41,7 @@ render.show_table(render.coverage_table(tables), caption="What each extraction s
 
 # %%
 render.header("Range method: midpoint versus uniform spread")
-render.show_table(bench.range_method_effect(tables, currency=currency,
+render.show_table(bench.range_method_effect(tables, currency=currency, market=market,
                                             disclosure=config.SETTINGS.disclosure),
                   decimals={"p50_diff_pct": 3},
                   caption=f"Percentiles by level, {currency} per year; p50_diff_pct = uniform / midpoint - 1")
@@ -66,6 +66,8 @@ render.show_table(render.fx_summary(tables.salaries, as_of or None),
                   caption="Rates used to convert pay mentions, by currency pair")
 
 # %%
-warnings = points["fx_warning"].dropna() if "fx_warning" in points else points.iloc[0:0]
-render.show_table(warnings.value_counts().rename_axis("warning").reset_index(name="postings"),
+# Warnings recorded at extraction (no ECB rate on the posting date, nearest date used).
+fx_warnings = tables.salaries.get("fx_warning")
+fx_warnings = fx_warnings.dropna() if fx_warnings is not None else tables.salaries.iloc[0:0, 0]
+render.show_table(fx_warnings.value_counts().rename_axis("warning").reset_index(name="pay mentions"),
                   caption="Conversion warnings (for example a rate series that has stopped)")

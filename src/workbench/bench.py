@@ -472,7 +472,8 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
     return out[columns]
 
 
-def range_method_effect(tables, by=("role_level",), *, currency="GBP", disclosure=None) -> pd.DataFrame:
+def range_method_effect(tables, by=("role_level",), *, currency="GBP", disclosure=None,
+                        market: str | None = None) -> pd.DataFrame:
     """Midpoint and uniform-spread percentiles side by side, for the data-quality report.
 
     Columns: ``by..., n, suppressed, p25/p50/p75 _midpoint, p25/p50/p75 _uniform,
@@ -481,7 +482,7 @@ def range_method_effect(tables, by=("role_level",), *, currency="GBP", disclosur
     by = [by] if isinstance(by, str) else list(by)
     results = {}
     for method in RANGE_METHODS:
-        points = pay_points(tables, currency=currency, range_method=method)
+        points = pay_points(tables, currency=currency, range_method=method, market=market)
         results[method] = market_percentiles(points, by=by, disclosure=disclosure, n_boot=0)
     keep = ["p25", "p50", "p75"]
     mid = results["midpoint"][[*by, "n", "suppressed", "suppression_reason", *keep]]
