@@ -5,6 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+# Jupyter refuses to run as root unless told; containers often are root.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 .PHONY: venv report test test-fast bench lab clean
 
 $(STAMP): pyproject.toml
@@ -34,7 +37,7 @@ bench: $(STAMP)
 
 ## JupyterLab with the package importable and the `workbench` kernel.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
 
 clean:
 	rm -rf $(VENV) data/processed/* reports/*
