@@ -288,6 +288,9 @@ _CORE = re.compile(
     r"(?:" + _MULT + r")?"
     r"(?:[ \u00a0\u202f\u2009]?" + _CSUF + r")?"
 )
+if sorted(_CORE.groupindex, key=_CORE.groupindex.get) != [
+        "en", "eu", "sp", "pl", "mask", "mult", "csuf"] or _CORE.groups != 7:
+    raise RuntimeError("_CORE's groups changed: _Tok unpacks them by position")
 _CPRE_END = re.compile(
     r"(?P<cpre>(?<![a-z])(?:us|c|a|au|nz|hk|s)?\$|[£€¥₽]|"
     r"(?<![a-z])(?:usd|gbp|eur|rub|rur|cny|rmb|chf|jpy|aud|cad)|人民币)[ \u00a0]?\Z")
@@ -638,7 +641,7 @@ class _Tok:
     def __init__(self, m: re.Match, start: int, cpre: str | None):
         self.start = start
         self.end = m.end()
-        en, eu, sp, pl, mask, mult, csuf = m.group("en", "eu", "sp", "pl", "mask", "mult", "csuf")
+        en, eu, sp, pl, mask, mult, csuf = m.groups()  # _CORE's groups (checked at import)
         cur = cpre or csuf
         self.cur = _currency_of(cur) if cur else None
         self.mult = _mult_of(mult) if mult else None
@@ -648,7 +651,11 @@ class _Tok:
             self.year_like = False
             self.lead_zero = False
         else:
-            v, raw = _num_value(en, eu, sp, pl)
+            if pl is not None:
+                raw = pl
+                v = float(pl.replace(",", ".")) if "," in pl else float(pl)
+            else:
+                v, raw = _num_value(en, eu, sp, pl)
             self.value = v
             self.year_like = (mult is None and pl is not None
                               and 1900 <= v <= 2100 and v.is_integer())
@@ -773,7 +780,9 @@ def parse_salary(text: str, currency: str | None = None, *,
 
 def _parse(text: str, currency: str | None, market: str | None,
            fast: bool = True) -> list[SalaryMention]:
-    lw = _lower(text)
+    lw = text.lower()
+    if len(lw) != len(text):
+        lw = _lower(text)
     default_cur = (currency.strip().upper() or None) if isinstance(currency, str) else None
     mkey = _market_key(market) if market else None
     if default_cur is None and mkey:
@@ -1038,7 +1047,7 @@ def _settle_period(period, cur, market, v, mpy, pay_context):
     """(period, basis) for a figure, or (None, None) when it is not pay."""
     conv = CONVENTIONS.get(market or "default", CONVENTIONS["default"])
     basis = "written"
-    scale = _SCALE.get(cur or "", 1.0)
+    scale = _SCALE.get(cur, 1.0)
     if period is None:
         period = conv.default_period
         basis = "market"
@@ -1116,13 +1125,21 @@ def _fast_field(text, lw, default_cur, mkey):
         return None
     (pay, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs, plus, mpy,
      g1, n1, year, month, week, day, hour, g2, n2, est, rest) = m.groups()
-    a, raw = _num_value(aen, aeu, asp, apl)
+    if apl is not None:
+        raw = apl
+        a = float(apl.replace(",", ".")) if "," in apl else float(apl)
+    else:
+        a, raw = _num_value(aen, aeu, asp, apl)
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or a == 401.0 or a == 403.0:
         return None
     ma = _mult_of(am) if am else None
     is_range = not (ben is None and beu is None and bsp is None and bpl is None)
     if is_range:
-        b, raw = _num_value(ben, beu, bsp, bpl)
+        if bpl is not None:
+            raw = bpl
+            b = float(bpl.replace(",", ".")) if "," in bpl else float(bpl)
+        else:
+            b, raw = _num_value(ben, beu, bsp, bpl)
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
             return None
         mb = _mult_of(bm) if bm else None
@@ -1146,7 +1163,7 @@ def _fast_field(text, lw, default_cur, mkey):
     written = period is not None
     marker = ac or as_ or bc or bs
     if marker is not None:
-        cur = _currency_of(marker)
+        cur = _CUR_CACHE.get(marker) or _currency_of(marker)
         if cur is None:
             return None
     else:
@@ -1160,7 +1177,7 @@ def _fast_field(text, lw, default_cur, mkey):
             if rest and _WORD_AFTER.match(lw, m.start("rest")):
                 return None
         cur = default_cur
-    market = mkey or _market_key(cur)
+    market = mkey or (_MARKET_CACHE.get(cur) or _market_key(cur) if cur else None)
     mend = m.start("rest") if rest else body_end
     if market is None:
         window = lw[max(0, lead - 8):mend]
