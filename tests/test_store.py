@@ -94,3 +94,60 @@ def test_default_store_dir_is_processed(monkeypatch, tmp_path):
     store.write_tables({"postings": _postings(1)})
     assert (tmp_path / "processed" / "postings" / "part-00000.parquet").exists()
     assert len(store.read_table("postings")) == 1
+
+
+def test_store_names_the_same_tables_as_the_schemas():
+    assert store.TABLES == schemas.TABLES
+
+
+def _extract_tables():
+    records = pd.DataFrame({
+        "record_id": ["a:0", "b:0"], "posting_id": ["a", "b"], "source": ["a.txt", "b.txt"],
+        "title": ["Account Manager", None], "company": [None, None], "location": [None, None],
+        "country": ["GB", None], "language": ["en", "en"], "date_posted": [None, None],
+        "role_family": ["account_manager", "other"], "role_level": [2, None],
+        "role_label": ["Account Manager", None], "role_confidence": [0.8, 0.0],
+        "experience_min": [None, 3.0], "experience_max": [None, None], "education": [None, None],
+        "record_json": ["{}", "{}"],
+    })
+    return records
+
+
+def test_marked_parts_read_back_with_their_dtypes_without_pandera(tmp_path):
+    # Written (and validated) by this version: the footer carries the contract mark,
+    # and a fresh process reads the table back equal to a validated read without
+    # importing pandera.
+    import subprocess
+    import sys
+
+    store.write_tables({"records": _extract_tables()}, tmp_path, part=0)
+    store.write_tables({"records": _extract_tables().iloc[:0]}, tmp_path, part=1, mode="append")
+    back = store.read_table("records", tmp_path)
+    assert str(back["role_level"].dtype) == "Int64"
+    raw = pd.concat([pd.read_parquet(p) for p in sorted((tmp_path / "records").glob("*.parquet"))],
+                    ignore_index=True)
+    pd.testing.assert_frame_equal(back, schemas.validate("records", raw))
+    code = ("import sys; from workbench import store; "
+            f"t = store.read_table('records', {str(tmp_path)!r}); "
+            "print(len(t), t['role_level'].dtype, 'pandera' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["2", "Int64", "False"]
+
+
+def test_unmarked_or_stale_parts_are_validated_on_read(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "records"
+    folder.mkdir()
+    bad = _extract_tables().assign(role_level=[2, 9])  # level 9 is outside the contract
+    # Written by another tool: no mark, so the read validates and rejects it.
+    pq.write_table(pa.Table.from_pandas(bad, preserve_index=False), folder / "part-00000.parquet")
+    with pytest.raises(StoreError, match="no longer matches its schema"):
+        store.read_table("records", tmp_path)
+    # Marked by another contract (an older schemas module): validated too.
+    table = pa.Table.from_pandas(bad, preserve_index=False).replace_schema_metadata(
+        {b"workbench.contract": b"0" * 32, b"workbench.dtypes": b"{}"})
+    pq.write_table(table, folder / "part-00000.parquet")
+    with pytest.raises(StoreError, match="no longer matches its schema"):
+        store.read_table("records", tmp_path)
