@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+import orjson
 import pandas as pd
 
 from workbench import fx, structure
@@ -178,51 +179,12 @@ def extract_text(text: str, *, title: str | None = None, source: str = "text",
     return extract_posting(posting, reporting_currency=reporting_currency)
 
 
-def _flatten(records: Iterable[dict]) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for rec in records:
-        rid = rec["record_id"]
-        role = rec["role"]
-        exp = rec["experience_years"] or {}
-        rows["records"].append({
-            "record_id": rid, "posting_id": rec["posting_id"], "source": rec["source"],
-            "title": rec["title"], "company": rec["company"], "location": rec["location"],
-            "country": rec["country"], "language": rec["language"],
-            "date_posted": rec["date_posted"], "role_family": role.get("family"),
-            "role_level": role.get("level"), "role_label": role.get("label"),
-            "role_confidence": role.get("confidence"),
-            "experience_min": exp.get("min"), "experience_max": exp.get("max"),
-            "education": rec["education"],
-            "record_json": json.dumps(rec, ensure_ascii=False, default=str),
-        })
-        for i, s in enumerate(rec["salaries"]):
-            rows["salaries"].append({
-                "record_id": rid, "idx": i, "text": s.get("text"), "low": s.get("low"),
-                "high": s.get("high"), "currency": s.get("currency"), "period": s.get("period"),
-                "period_inferred": s.get("period_inferred"), "component": s.get("component"),
-                "gross": s.get("gross"), "months_per_year": s.get("months_per_year"),
-                "masked": s.get("masked"), "annual_low": s.get("annual_low"),
-                "annual_high": s.get("annual_high"), "convention": s.get("convention"),
-                "reporting_currency": s.get("reporting_currency"),
-                "annual_low_rc": s.get("annual_low_rc"), "annual_high_rc": s.get("annual_high_rc"),
-                "fx_rate": s.get("fx_rate"), "rate_date": s.get("rate_date"),
-                "fx_warning": s.get("fx_warning"),
-            })
-        for i, t in enumerate(rec["time_allocation"]):
-            rows["time_allocation"].append({
-                "record_id": rid, "idx": i, "activity": t.get("activity"), "share": t.get("share"),
-                "raw_share": t.get("raw_share"), "category": t.get("category"),
-                "confidence": t.get("confidence"),
-            })
-        for i, r in enumerate(rec["responsibilities"]):
-            rows["responsibilities"].append({
-                "record_id": rid, "idx": i, "text": r.get("text"), "section": r.get("section"),
-                "category": r.get("category"), "confidence": r.get("confidence"),
-            })
-        for i, k in enumerate(rec["skills"]):
-            rows["skills"].append({"record_id": rid, "idx": i, "name": k.get("name"),
-                                   "level": k.get("level")})
-    return rows
+def _record_json(rec: dict) -> str:
+    """The whole record as JSON text (orjson: about 3x faster than the json module)."""
+    try:
+        return orjson.dumps(rec, default=str).decode("utf-8")
+    except TypeError:  # e.g. an integer beyond 64 bits: the standard library copes
+        return json.dumps(rec, ensure_ascii=False, default=str)
 
 
 _COLUMNS = {
@@ -239,6 +201,46 @@ _COLUMNS = {
     "skills": ["record_id", "idx", "name", "level"],
     "rejects": ["source", "stage", "reason"],
 }
+# Child tables: the record's list of the same name, one row per item; every column
+# but record_id and idx is copied from the item's key of the same name.
+_ITEM_FIELDS = {name: _COLUMNS[name][2:]
+                for name in ("salaries", "time_allocation", "responsibilities", "skills")}
+_RECORD_FIELDS = ("posting_id", "source", "title", "company", "location", "country",
+                  "language", "date_posted", "education")
+
+
+def _flatten(records: Iterable[dict]) -> dict[str, dict[str, list]]:
+    """Column lists of every table (columns, not row dicts: half the cost at scale)."""
+    cols: dict[str, dict[str, list]] = {name: {c: [] for c in names}
+                                        for name, names in _COLUMNS.items()}
+    rec_cols = cols["records"]
+    copy = [(rec_cols[c].append, c) for c in _RECORD_FIELDS]
+    for rec in records:
+        rid = rec["record_id"]
+        role = rec["role"]
+        exp = rec["experience_years"] or {}
+        rec_cols["record_id"].append(rid)
+        for append, c in copy:
+            append(rec[c])
+        rec_cols["role_family"].append(role.get("family"))
+        rec_cols["role_level"].append(role.get("level"))
+        rec_cols["role_label"].append(role.get("label"))
+        rec_cols["role_confidence"].append(role.get("confidence"))
+        rec_cols["experience_min"].append(exp.get("min"))
+        rec_cols["experience_max"].append(exp.get("max"))
+        rec_cols["record_json"].append(_record_json(rec))
+        for table, fields in _ITEM_FIELDS.items():
+            items = rec[table]
+            if not items:
+                continue
+            out = cols[table]
+            out["record_id"].extend([rid] * len(items))
+            out["idx"].extend(range(len(items)))
+            for f in fields:
+                out[f].extend([item.get(f) for item in items])
+    return cols
+
+
 _DTYPES = {
     "role_level": "Int64", "experience_min": "Float64", "experience_max": "Float64",
     "role_confidence": "Float64", "idx": "int64", "low": "Float64", "high": "Float64",
@@ -249,14 +251,11 @@ _DTYPES = {
 }
 
 
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    cols = _COLUMNS[name]
-    df = pd.DataFrame(rows, columns=cols)
-    for col in cols:
-        # pandas 3: text columns are `str` (missing stays missing); all-empty
-        # columns would otherwise come out as float or object.
-        df[col] = df[col].astype(_DTYPES.get(col, "str"))
-    return df
+def _frame(columns: dict[str, list]) -> pd.DataFrame:
+    # pandas 3: text columns are `str` (missing stays missing); all-empty
+    # columns would otherwise come out as float or object.
+    return pd.DataFrame({col: pd.Series(values, dtype=_DTYPES.get(col, "str"))
+                         for col, values in columns.items()})
 
 
 def extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None = None,
@@ -268,7 +267,11 @@ def extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None = No
     """
     records: list[dict] = []
     rejects: list[dict] = []
-    for posting in postings.to_dict("records"):
+    # Column lists zipped into dicts: DataFrame.to_dict("records") costs three times
+    # as much on Arrow-backed text columns.
+    names = [str(c) for c in postings.columns]
+    rows = (dict(zip(names, values)) for values in zip(*(postings[c].tolist() for c in postings.columns)))
+    for posting in rows:
         try:
             records.extend(extract_posting(posting, reporting_currency=reporting_currency,
                                            fx_date=fx_date))
@@ -276,6 +279,6 @@ def extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None = No
             rejects.append({"source": str(posting.get("source")), "stage": "extract",
                             "reason": f"extraction failed ({type(exc).__name__}: {exc}); "
                                       "the posting was kept out of the store, please report it"})
-    rows = _flatten(records)
-    rows["rejects"] = rejects
-    return {name: _frame(name, rows[name]) for name in TABLES}
+    columns = _flatten(records)
+    columns["rejects"] = {c: [r[c] for r in rejects] for c in _COLUMNS["rejects"]}
+    return {name: _frame(columns[name]) for name in TABLES}

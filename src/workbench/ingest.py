@@ -370,11 +370,19 @@ _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u3000]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
+# What _SPACES would change: two spaces in a row, or any other space character.
+_ODD_SPACES = ("  ", "\t", "\f", "\v", "\u00a0", "\u3000") + tuple(chr(c) for c in range(0x2000, 0x200C))
+
+
 def _collapse_lines(raw_text: str) -> str:
     """Collapse runs of spaces, strip lines, drop empty lines and bare bullets."""
+    # Most text has single ordinary spaces only: a few substring tests (memchr
+    # speed) skip the regex pass, which costs ~40 us on a 1 KB posting.
+    if any(odd in raw_text for odd in _ODD_SPACES):
+        raw_text = _SPACES.sub(" ", raw_text)
     return "\n".join(
         line
-        for line in (part.strip() for part in _SPACES.sub(" ", raw_text).split("\n"))
+        for line in (part.strip() for part in raw_text.split("\n"))
         if line and line != "-"
     )
 
