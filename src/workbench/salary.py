@@ -689,9 +689,31 @@ def _cn_tokens(lw: str) -> list[_Tok]:
     return toks
 
 
+def _core_matches(lw: str):
+    """``_CORE.finditer(lw)``, tried only where a digit or ``**`` starts.
+
+    The same matches: finditer tries the pattern at every character, and its
+    opening look-behind defeats the engine's own first-character skip.
+    """
+    pos = 0
+    search, match = _START.search, _CORE.match
+    while True:
+        d = search(lw, pos)
+        if d is None:
+            return
+        at = d.start()
+        m = match(lw, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > at else at + 1
+
+
 def _tokens(lw: str) -> list[_Tok]:
     toks = []
-    for m in _CORE.finditer(lw):
+    # Short fields: finditer's own loop is cheaper than a search per digit.
+    for m in (_core_matches(lw) if len(lw) > 256 else _CORE.finditer(lw)):
         p = m.start()
         cpre = None
         start = p
