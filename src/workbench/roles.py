@@ -171,15 +171,38 @@ _ANCHORS_BY_LEN = tuple(sorted(_ANCHORS, key=len, reverse=True))
 _LATIN_ANCHORS = tuple(a for a in _ANCHORS_BY_LEN if a.isascii())
 
 
-def _is_latin1(s: str) -> bool:
-    """No Cyrillic or Chinese character (a C-speed test: cp1252 text encodes, others fail early)."""
-    if s.isascii():
-        return True
+def _lead_byte_groups() -> tuple[tuple[bytes, tuple[str, ...]], ...]:
+    """The non-ASCII anchors grouped by the UTF-8 lead byte of their first non-ASCII character."""
+    groups: dict[bytes, list[str]] = {}
+    for a in _ANCHORS_BY_LEN:
+        if not a.isascii():
+            lead = next(b for b in a.encode("utf-8") if b >= 0x80)
+            groups.setdefault(bytes([lead]), []).append(a)
+    return tuple((k, tuple(v)) for k, v in groups.items())
+
+
+# Speed: a Cyrillic text pays ~1 us per Chinese anchor searched (and the other way
+# round), and the old "encodes as cp1252" test cost ~5 us on an English text with
+# a "£" or "’". An anchor can only occur if the UTF-8 bytes of its characters do,
+# so a few byte tests (memchr) decide which non-ASCII anchors are worth a find.
+_ANCHORS_BY_LEAD_BYTE = _lead_byte_groups()
+
+
+def _anchors_for(low: str) -> tuple[str, ...]:
+    """The anchors that can occur in ``low``: all but those proven absent."""
+    if low.isascii():
+        return _LATIN_ANCHORS
     try:
-        s.encode("cp1252")
+        low.encode("latin-1")  # a copy for a one-byte-per-character str: no Cyrillic or Chinese
+        return _LATIN_ANCHORS
     except UnicodeEncodeError:
-        return False
-    return True
+        pass
+    raw = low.encode("utf-8", "surrogatepass")
+    anchors = _LATIN_ANCHORS
+    for lead, group in _ANCHORS_BY_LEAD_BYTE:
+        if lead in raw:
+            anchors += group
+    return anchors
 
 
 def _anchor_hits(low: str) -> list[tuple[int, str]]:
@@ -187,7 +210,9 @@ def _anchor_hits(low: str) -> list[tuple[int, str]]:
     the longest anchor at a position, none starting inside the previous one."""
     hits = []
     find = low.find
-    for a in (_LATIN_ANCHORS if _is_latin1(low) else _ANCHORS_BY_LEN):
+    # Skipping anchors that cannot occur adds no hit and drops none; the sort
+    # below makes the order the anchors are searched in irrelevant.
+    for a in _anchors_for(low):
         i = find(a)
         while i != -1:
             hits.append((i, -len(a), a))
@@ -264,7 +289,11 @@ def find_role_mentions(text: str) -> list[RoleMention]:
         if pos < last_end:
             continue
         group, members = groups[anchor]
-        hit = _anchor_match(group, low, pos, n, cache)
+        # Speed: the snippet-cache lookup of _anchor_match, inlined (same key), saves
+        # a Python call on the ~75% of hits that are cached; a miss calls it as before.
+        hit = cache.get(low[pos - 1:pos + _SNIPPET] if pos else "\0" + low[:_SNIPPET], _MISS)
+        if hit is _MISS:
+            hit = _anchor_match(group, low, pos, n, cache)
         if hit is None:
             # Every title that opens with a modifier also matches from its anchor
             # ("senior account manager" -> "account manager"), so a miss here is final.
@@ -288,6 +317,7 @@ def find_role_mentions(text: str) -> list[RoleMention]:
 # before it, for \b, and the 64 after; every title is far shorter).
 _SNIPPET = 64
 _SNIPPET_MATCHES: dict[str, tuple[int, int] | None] = {}
+_MISS = object()  # not in the snippet cache
 
 
 def _anchor_match(group: re.Pattern, low: str, pos: int, n: int, cache: dict) -> tuple[int, int] | None:

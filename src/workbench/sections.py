@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import html as _html
 import re
-from collections import Counter
 from itertools import accumulate
+from operator import add
 from functools import lru_cache
 
 __all__ = ["parse_sections", "looks_like_html", "html_to_lines", "heading_kind", "SECTION_KINDS"]
@@ -115,20 +115,13 @@ def _word_count(s: str) -> int:
     return s.count(" ") + 1
 
 
-def _mangled_bullets(lines: list[str]) -> set[str]:
-    """Leading tokens that behave as bullets: repeated on consecutive lines and not words."""
-    runs: Counter = Counter()
-    prev = None
-    for line in lines:
-        tok = None
-        # Only a short non-word token can be a mangled bullet ("61", "?", "Â·", "o").
-        if line and (not line[0].isalpha() or line[1:2] == " ") and line[0] not in _BULLET_FIRST:
-            sp = line.find(" ")
-            if 0 < sp <= 4:
-                tok = line[:sp]
-        if tok is not None and tok == prev:
-            runs[tok] += 1
-        prev = tok
+def _mangled_bullets(runs: dict[str, int]) -> set[str]:
+    """Leading tokens that behave as bullets: repeated on consecutive lines and not words.
+
+    ``runs`` counts, per short leading token, how often a non-blank line repeated
+    the token of the non-blank line before it (``parse_sections`` counts them in
+    its first pass over the lines).
+    """
     out = set()
     for tok, n in runs.items():
         if n < 2:
@@ -139,11 +132,18 @@ def _mangled_bullets(lines: list[str]) -> set[str]:
     return out
 
 
+_HEADING_MAX = 90  # longer lines are never headings
+
+
 @lru_cache(maxsize=16384)  # headings recur across postings ("Responsibilities:", "Requirements")
-def _is_heading(line: str, next_kind: str | None) -> bool:
-    s = line.strip()
-    if not s or len(s) > 90:
-        return False
+def _heading_verdict(s: str) -> bool | None:
+    """Is the stripped, non-blank line ``s`` a heading?
+
+    ``None`` means "only when list items follow it". Splitting this answer from
+    the next line's kind (formerly one cached ``_is_heading(line, next_kind)``)
+    lets ``parse_sections`` look up the next line only for those few lines, and
+    caches one entry per line instead of one per (line, next kind).
+    """
     if s.startswith("#"):
         return True
     if s.startswith("**") and s.endswith("**") or s.startswith("【") and s.endswith("】"):
@@ -158,7 +158,9 @@ def _is_heading(line: str, next_kind: str | None) -> bool:
     if heading_kind(s) not in ("other",) and words <= 6:
         return True
     # A short line directly followed by list items is a heading ("1. Account Director Details").
-    return next_kind == "item" and words <= 8 and (_NUMBERED_RE.match(s) is not None or words <= 5)
+    if words <= 8 and (_NUMBERED_RE.match(s) is not None or words <= 5):
+        return None
+    return False
 
 
 def _clean_heading(s: str) -> str:
@@ -184,7 +186,31 @@ _INLINE_TAILS = ("duties", "responsibilities", "accountabilities", " do", "about
                  "qualifications", "skills", "benefits", "what we offer", "обязанности", "требования", "условия",
                  "мы предлагаем", "岗位职责", "工作职责", "职位描述", "任职要求", "职位要求", "岗位要求", "福利待遇")
 _INLINE_HEAD_MAX = 60  # longest inline heading with its leading blanks ("Key duties and responsibilities ")
-_INLINE_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ0-9])|[;；。]\s*")
+# A sentence break: the blanks after ".!?" before a capital or digit, or ";；。" with
+# the blanks after it. Formerly r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ0-9])|[;；。]\s*", tried
+# (look-behind first) at every character; opening with the mark lets the regex
+# engine skip in C to the next mark, about four times faster on a 1 KB line. The
+# match now includes a ".!?" mark, so the break itself starts at group 1 for those
+# (see _expand_inline): the same breaks wherever the search does not start right
+# after a ".!?" mark.
+_INLINE_SENTENCE_RE = re.compile(r"[.!?;；。](?:(?<=[.!?])(\s+)(?=[A-ZА-ЯЁ0-9])|(?<=[;；。])\s*)")
+
+
+def _colons(raw: str) -> list[int]:
+    """Offsets of the colons (``:`` or ``：``) in ``raw``, in order.
+
+    ``str.find`` runs in C at memchr speed, several times faster than
+    ``_COLON_RE.finditer`` over a 1 KB line; the regex gives the same offsets
+    and is kept for the rare line with a full-width colon.
+    """
+    if "：" in raw:
+        return [m.start() for m in _COLON_RE.finditer(raw)]
+    out = []
+    c = raw.find(":")
+    while c != -1:
+        out.append(c)
+        c = raw.find(":", c + 1)
+    return out
 
 
 def _inline_heads(raw: str) -> list[re.Match]:
@@ -196,8 +222,7 @@ def _inline_heads(raw: str) -> list[re.Match]:
     heads: list[re.Match] = []
     last_end = 0
     n = len(raw)
-    for sign in _COLON_RE.finditer(raw):
-        c = sign.start()
+    for c in _colons(raw):
         if c < last_end:
             continue
         if not raw[max(0, c - 20):c].rstrip().lower().endswith(_INLINE_TAILS):
@@ -248,9 +273,10 @@ def _expand_inline(offsets: list[int], raw_lines: list[str], stripped: list[str]
             new_offsets.append(off + h.start(1))
             new_lines.append(raw[h.start(1):h.end()].strip())
             end = heads[k + 1].start(1) if k + 1 < len(heads) else len(raw)
-            piece_start = h.end()
+            piece_start = h.end()  # after the heading's colon or a blank: not after a ".!?" mark
             for m in _INLINE_SENTENCE_RE.finditer(raw, piece_start, end):
-                piece = raw[piece_start:m.start()].strip()
+                cut = m.start() if m.group(1) is None else m.start(1)  # ".!?" stays with its sentence
+                piece = raw[piece_start:cut].strip()
                 if piece:
                     forced[len(new_lines)] = "inline"
                     new_offsets.append(off + piece_start)
@@ -263,6 +289,25 @@ def _expand_inline(offsets: list[int], raw_lines: list[str], stripped: list[str]
                 new_lines.append(piece)
             cursor = end
     return new_offsets, new_lines, forced
+
+
+def _next_kind(kinds: list[str | None], stripped: list[str], i: int) -> str | None:
+    """How the first non-blank line after line ``i`` looks (``item`` for a ``Label: text`` line)."""
+    n = len(kinds)
+    j = i + 1
+    while j < n and kinds[j] is None:
+        j += 1
+    if j == n:
+        return None
+    k = kinds[j]
+    return "item" if k == "item" or ":" in stripped[j] and _LABEL_RE.match(stripped[j]) is not None else k
+
+
+@lru_cache(maxsize=16384)  # heading lines recur across postings ("Responsibilities:", "Requirements")
+def _heading_of(line: str) -> tuple[str, str]:
+    """``(heading, kind)`` of a heading line (cached: cleaning it is a chain of strips and a regex)."""
+    heading = _clean_heading(line)
+    return heading, heading_kind(heading)
 
 
 def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
@@ -280,94 +325,115 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
     if looks_like_html(text):
         text = html_to_lines(text)
     raw_lines = text.split("\n")
-    offsets = [0]
-    offsets.extend(accumulate(len(line) + 1 for line in raw_lines[:-1]))
-    stripped = [line.strip() for line in raw_lines]
+    # Line i starts after the lengths of lines 0..i-1 plus i newlines; built with
+    # C-level map/accumulate instead of a generator (same numbers).
+    offsets = list(map(add, accumulate(map(len, raw_lines), initial=0), range(len(raw_lines))))
+    stripped = list(map(str.strip, raw_lines))
     forced: dict[int, str] = {}
-    if max(map(len, stripped)) > _INLINE_MIN:
+    # A text no longer than _INLINE_MIN has no line longer than that: skip the max().
+    if len(text) > _INLINE_MIN and max(map(len, stripped)) > _INLINE_MIN:
         offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
-    mangled = _mangled_bullets([s for s in stripped if s])
-
-    # First pass: what each line looks like.
+    # First pass: what each line looks like. The same pass counts the leading
+    # tokens that repeat on consecutive non-blank lines (mangled bullets, see
+    # _mangled_bullets), formerly a separate pass over the non-blank lines; the
+    # few lines whose kind depends on those tokens are revisited after it.
     kinds: list[str | None] = []
+    runs: dict[str, int] = {}
+    prev_tok = None
+    maybe_mangled: list[int] = []
     for i, s in enumerate(stripped):
         if not s:
-            kinds.append(None)
-        elif i in forced:
+            kinds.append(None)  # blank lines do not break a run of tokens
+            continue
+        first = s[0]
+        if first in _BULLET_FIRST:
+            prev_tok = None  # a real bullet: no token
+            kinds.append(forced[i] if forced and i in forced else "item")
+            continue
+        # Only a short non-word token can be a mangled bullet ("61", "?", "Â·", "o").
+        tok = None
+        if not first.isalpha() or s[1:2] == " ":
+            sp = s.find(" ")
+            if 0 < sp <= 4:
+                tok = s[:sp]
+                if tok == prev_tok:
+                    runs[tok] = runs.get(tok, 0) + 1
+        prev_tok = tok
+        if forced and i in forced:
             kinds.append(forced[i])
-        elif s[0] in _BULLET_FIRST:
-            kinds.append("item")
-        elif (s[0].isdigit() or s[0] == "(" or s[0].isalpha() and s[1:2] in (".", ")")) and _BULLET_RE.match(s):
+        elif (first.isdigit() or first == "(" or first.isalpha() and s[1:2] in (".", ")")) and _BULLET_RE.match(s):
             kinds.append("numbered" if _NUMBERED_RE.match(s) else "item")
-        elif mangled and s.split(None, 1)[0] in mangled:
-            kinds.append("item")
-        elif s[0].isdigit() and _NUMBERED_RE.match(s):
-            kinds.append("numbered")
         else:
-            kinds.append("line")
-
-    # The kind of the next non-blank line tells a heading from a short paragraph.
-    n = len(stripped)
-    following: list[str | None] = [None] * n
-    nxt: str | None = None
-    for i in range(n - 1, -1, -1):
-        following[i] = nxt
-        k = kinds[i]
-        if k is not None:
-            nxt = "item" if k == "item" or ":" in stripped[i] and _LABEL_RE.match(stripped[i]) is not None else k
+            maybe_mangled.append(i)  # an "item" if it opens with a mangled bullet
+            kinds.append("numbered" if first.isdigit() and _NUMBERED_RE.match(s) else "line")
+    mangled = _mangled_bullets(runs) if runs else set()
+    if mangled:
+        for i in maybe_mangled:
+            if stripped[i].split(None, 1)[0] in mangled:
+                kinds[i] = "item"
 
     sections: list[dict] = []
-    current = {"heading": None, "kind": "description", "items": [], "start": 0, "end": 0}
+    items: list[dict] = []
+    current = {"heading": None, "kind": "description", "items": items, "start": 0, "end": 0}
     last_plain = -2  # index of the last plain paragraph line, to join wrapped lines
-    for i, s in enumerate(stripped):
-        kind = kinds[i]
+    for i, (kind, s, start) in enumerate(zip(kinds, stripped, offsets)):
         if kind is None:
             continue
-        start = offsets[i]
-        if kind in ("line", "numbered") and _is_heading(s, following[i]):
+        is_heading = False
+        if kind == "line" or kind == "numbered":
+            # Lines over _HEADING_MAX are never headings: tested before the cache, which
+            # then holds short lines only (and needs no hash of a long paragraph).
+            is_heading = _heading_verdict(s) if len(s) <= _HEADING_MAX else False
+            if is_heading is None:
+                # The kind of the next non-blank line tells a heading from a short
+                # paragraph. It is looked up only for these few lines, instead of a
+                # backward pass over every line (the same value that pass stored).
+                is_heading = _next_kind(kinds, stripped, i) == "item"
+        if is_heading:
             current["end"] = start
-            if current["heading"] is not None or current["items"]:
+            if current["heading"] is not None or items:
                 sections.append(current)
-            heading = _clean_heading(s)
-            current = {"heading": heading, "kind": heading_kind(heading), "items": [], "start": start, "end": start}
+            heading, heading_k = _heading_of(s)
+            items = []
+            current = {"heading": heading, "kind": heading_k, "items": items, "start": start, "end": start}
             last_plain = -2
             continue
+        # "line" and "inline" (a sentence cut from a one-line description) have no
+        # bullet to strip; "item", the most common kind, is tested first.
         body = s
-        if kind == "inline":
-            pass  # a sentence cut from a one-line description: no bullet to strip
-        elif kind == "item":
+        if kind == "item":
             if s[0] in _BULLET_FIRST:
-                body = s[1:]
+                body = s[1:].strip()
             else:
                 m = _BULLET_RE.match(s)
                 if m and m.end() > 0:
-                    body = s[m.end():]
+                    body = s[m.end():].strip()
                 else:  # a mangled bullet token
                     parts = s.split(None, 1)
-                    body = parts[1] if len(parts) == 2 else s
+                    body = parts[1].strip() if len(parts) == 2 else s
         elif kind == "numbered":
-            body = _NUMBERED_RE.sub("", s)
-        body = body.strip()
+            body = _NUMBERED_RE.sub("", s).strip()
+        # (``s`` is stripped already: only a cut-off body needs another strip.)
         if not body:
             continue
         label = None
-        m = _LABEL_RE.match(body) if (":" in body or "：" in body) else None
-        if m and _word_count(m.group(1)) <= 6 and not m.group(1).lower().startswith(("http", "www")):
-            label, body = m.group(1).strip(), m.group(2).strip()
-        elif body[-1] == ":" and _LEVEL_LINE_RE.match(body):
+        if ":" in body or "：" in body:
+            m = _LABEL_RE.match(body)
+            if m is not None:
+                head = m.group(1)  # starts with a letter: a label found is never empty
+                if _word_count(head) <= 6 and not head.lower().startswith(("http", "www")):
+                    label, body = head.strip(), m.group(2).strip()
+        if label is None and body[-1] == ":" and _LEVEL_LINE_RE.match(body):
             label, body = "Level", body.split(None, 1)[1].rstrip(":").strip()
         plain = kind == "line" and label is None
-        if plain and last_plain == i - 1 and current["items"]:
+        if plain and last_plain == i - 1 and items:
             # A hard-wrapped paragraph: its next line continues the same item.
-            current["items"][-1]["text"] += " " + body
+            items[-1]["text"] += " " + body
             last_plain = i
             continue
         last_plain = i if plain else -2
-        item = {"text": body, "label": label}
-        if item_offsets:
-            item["start"] = start
-        current["items"].append(item)
+        items.append({"text": body, "label": label, "start": start} if item_offsets else {"text": body, "label": label})
     current["end"] = len(text)
-    if current["heading"] is not None or current["items"]:
+    if current["heading"] is not None or items:
         sections.append(current)
     return sections

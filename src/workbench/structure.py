@@ -138,8 +138,12 @@ def _heading_keys(text: str, mentions: list[RoleMention]) -> set[tuple]:
     for a, ms in by_line.items():
         b = text.find("\n", a)
         line = text[a:len(text) if b == -1 else b]
+        # The line test first (formerly after the keys): most mentions sit in
+        # paragraphs or list items, which it rejects at once; all tests are pure.
+        if not _is_heading_line(line):
+            continue
         keys = _keys(_heading_mentions(line, a, ms))
-        if keys and _is_heading_line(line) and (len(keys) == 1 or not _compares(line, keys)):
+        if keys and (len(keys) == 1 or not _compares(line, keys)):
             out.add(keys[0])
     return out
 
@@ -309,10 +313,15 @@ def _responsibilities(sections: list[dict], body: str, work: str) -> list[dict]:
     for sec in sections:
         if sec["kind"] != "duties":
             continue
+        heading = sec["heading"]
         for item in sec["items"]:
-            for text in _duty_texts(item):
+            # _duty_texts inlined for the common case, a labelled or short item that
+            # is one duty (saves a call and a list per item); long prose goes through it.
+            label = item.get("label")
+            whole = f"{label}: {item['text']}" if label else item["text"]
+            for text in (whole,) if label or len(whole) < 160 else _duty_texts(item):
                 category, conf = classify_responsibility(text)
-                out.append({"text": text, "section": sec["heading"], "category": category, "confidence": conf})
+                out.append({"text": text, "section": heading, "category": category, "confidence": conf})
     if out:
         return out
     # No duties heading: numbered or bulleted lines of a description section
