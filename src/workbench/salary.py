@@ -282,7 +282,11 @@ _CSUF = (
 )
 # The scanner jumps from digit to digit (``_START``) and matches ``_CORE``
 # there; a currency prefix is read from the few characters before.
-_START = re.compile(r"\d|\*\*")
+# Written as a character class first (not ``\d|\*\*``) so the regex engine
+# can skip ahead with its C charset scan instead of trying both alternatives
+# at every character (~1.5x faster over a posting). Same positions: a digit,
+# or a "*" followed by another "*".
+_START = re.compile(r"[\d*](?:(?<=\d)|\*)")
 _CORE = re.compile(
     r"(?=[\d*])(?:" + _NUM + r"|(?P<mask>\*{2,}(?:[,.]\*{3})?))"
     r"(?:" + _MULT + r")?"
@@ -636,11 +640,13 @@ def _num_value(en, eu, sp, pl) -> tuple[float, str]:
 
 
 class _Tok:
-    __slots__ = ("start", "end", "value", "mult", "cur", "masked", "year_like", "lead_zero")
+    __slots__ = ("start", "end", "value", "mult", "cur", "masked", "year_like", "lead_zero",
+                 "m", "cpre")
 
     def __init__(self, m: re.Match, start: int, cpre: str | None):
         self.start = start
         self.end = m.end()
+        self.m = None  # fully read (``lazy`` tokens hold their match here until read)
         en, eu, sp, pl, mask, mult, csuf = m.groups()  # _CORE's groups (checked at import)
         cur = cpre or csuf
         self.cur = _currency_of(cur) if cur else None
@@ -660,6 +666,25 @@ class _Tok:
             self.year_like = (mult is None and pl is not None
                               and 1900 <= v <= 2100 and v.is_integer())
             self.lead_zero = len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
+
+    @classmethod
+    def lazy(cls, m: re.Match, start: int, cpre: str | None) -> _Tok:
+        """A token holding only its span; ``read()`` fills in the rest.
+
+        In a whole posting about half the tokens (years, percentages, counts)
+        are dropped by _build's first checks, which look only at the span, so
+        their values, multipliers and currencies need never be parsed.
+        """
+        t = object.__new__(cls)
+        t.start = start
+        t.end = m.end()
+        t.m = m
+        t.cpre = cpre
+        return t
+
+    def read(self) -> None:
+        """Fill in a lazy token: exactly what ``__init__`` would have set."""
+        self.__init__(self.m, self.start, self.cpre)
 
 
 def _lower(text: str) -> str:
@@ -685,6 +710,7 @@ def _cn_tokens(lw: str) -> list[_Tok]:
         if lw.startswith("元", m.end()):
             t.cur, t.end = "CNY", m.end() + 1
         t.masked = t.year_like = t.lead_zero = False
+        t.m = None
         toks.append(t)
     return toks
 
@@ -712,8 +738,12 @@ def _core_matches(lw: str):
 
 def _tokens(lw: str) -> list[_Tok]:
     toks = []
-    # Short fields: finditer's own loop is cheaper than a search per digit.
-    for m in (_core_matches(lw) if len(lw) > 256 else _CORE.finditer(lw)):
+    # Short fields: finditer's own loop is cheaper than a search per digit,
+    # and nearly every token is used, so it is read at once. Long texts get
+    # lazy tokens, read by _build only when they pass its span checks.
+    long_text = len(lw) > 256
+    make = _Tok.lazy if long_text else _Tok
+    for m in (_core_matches(lw) if long_text else _CORE.finditer(lw)):
         p = m.start()
         cpre = None
         start = p
@@ -729,7 +759,7 @@ def _tokens(lw: str) -> list[_Tok]:
                     continue  # "IR35", "Q1": part of a word
                 if prev in ".," and lw[p] != "*":
                     continue  # "3.2.1"
-        toks.append(_Tok(m, start, cpre))
+        toks.append(make(m, start, cpre))
     if "万" in lw or "千" in lw:
         cn = _cn_tokens(lw)
         if cn:
@@ -737,17 +767,27 @@ def _tokens(lw: str) -> list[_Tok]:
     return toks
 
 
-def _clause_start(lw: str, lo: int, pos: int) -> int:
-    """Start of the clause holding ``pos`` (no further back than ``lo`` or 64 chars)."""
+# The clause separators "\n", ". ", "; ", "! ", "? ", "。", "；" written
+# reversed, for a search on the reversed window before an amount.
+_CLAUSE_SEP_REV = re.compile(r"\n| [.;!?]|。|；")
+
+
+def _clause_rev(lw: str, lo: int, pos: int) -> tuple[int, str]:
+    """(start, reversed text) of the clause before ``pos`` (no further back
+    than ``lo`` or 64 chars).
+
+    One search on the reversed window (which _build reads anyway) instead of
+    an ``rfind`` per separator: the first separator found there is the one
+    ending nearest before ``pos``, i.e. the largest ``rfind`` hit end, so the
+    clause start is the same.
+    """
     cut = max(lo, pos - 64)
-    if pos - cut < 3:
-        return cut
-    best = cut
-    for sep in ("\n", ". ", "; ", "! ", "? ", "。", "；"):
-        i = lw.rfind(sep, cut, pos)
-        if i >= 0 and i + len(sep) > best:
-            best = i + len(sep)
-    return best
+    rev = lw[pos - 1:cut - 1:-1] if cut else lw[pos - 1::-1] if pos else ""
+    if pos - cut >= 3:
+        m = _CLAUSE_SEP_REV.search(rev)
+        if m is not None:
+            rev = rev[:m.start()]
+    return pos - len(rev), rev
 
 
 # Salary *fields* repeat a lot in real data (the raw salary columns of the
@@ -814,7 +854,12 @@ def _parse(text: str, currency: str | None, market: str | None,
         found = _fast_field(text, lw, default_cur, mkey)
         if found is not None:
             return found
-    if (_START.search(lw) is None and not any(k in lw for k in _UNSTATED_HINTS)
+    # Early exit for short texts only. A long text's first digit is usually
+    # near its end (pay comes last), so this search would repeat most of the
+    # scan _tokens does anyway; without it a text with no digit, no hint and
+    # no 千/万 still gives [] (no tokens, and _unstated finds no hint).
+    if (len(lw) <= 256 and _START.search(lw) is None
+            and not any(k in lw for k in _UNSTATED_HINTS)
             and "万" not in lw and "千" not in lw):
         return []
     field_mode = short or len(text.strip()) <= 64
@@ -887,12 +932,21 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     if (start and lw[start - 1] == "(" and end < ntext and lw[end] == ")"
             and _PHONE_TAIL.match(lw, end + 1) is not None):
         return None  # a parenthesised area code: +1 (415) 555-0132, 8 (495) 123-45-67
+    # Lazy tokens (long texts, see _tokens) are parsed only now: the checks
+    # above read nothing but the spans, so the outcome is unchanged.
+    if first.m is not None:
+        first.read()
+    if last.m is not None:
+        last.read()
     if first.lead_zero or last.lead_zero:
         return None
     if (first.value == 401 or first.value == 403) and _RETIREMENT.match(lw, first.start + 3):
         return None  # 401(k), 403(b) retirement plans
-    cstart = lo if field_mode else _clause_start(lw, lo, start)
-    rev = lw[start - 1:cstart - 1:-1] if cstart else lw[start - 1::-1] if start else ""
+    if field_mode:
+        cstart = lo
+        rev = lw[start - 1:cstart - 1:-1] if cstart else lw[start - 1::-1] if start else ""
+    else:
+        cstart, rev = _clause_rev(lw, lo, start)
     if first.cur is None and rev and _LABEL_REV.match(rev, 0, 24):
         return None
 
