@@ -627,8 +627,8 @@ def _by_magnitude(v_usd: float) -> str:
 
 
 def _num_value(en, eu, sp, pl) -> tuple[float, str]:
-    if pl is not None:
-        return float(pl.replace(",", ".")), pl
+    if pl is not None:  # plain digits; a comma only as a decimal mark ("1,5")
+        return (float(pl.replace(",", ".")) if "," in pl else float(pl)), pl
     if en is not None:
         return float(en.replace(",", "").replace("'", "").replace("’", "")), en
     if eu is not None:
@@ -657,11 +657,7 @@ class _Tok:
             self.year_like = False
             self.lead_zero = False
         else:
-            if pl is not None:
-                raw = pl
-                v = float(pl.replace(",", ".")) if "," in pl else float(pl)
-            else:
-                v, raw = _num_value(en, eu, sp, pl)
+            v, raw = _num_value(en, eu, sp, pl)
             self.value = v
             self.year_like = (mult is None and pl is not None
                               and 1900 <= v <= 2100 and v.is_integer())
@@ -842,9 +838,7 @@ def parse_salary(text: str, currency: str | None = None, *,
 
 def _parse(text: str, currency: str | None, market: str | None,
            fast: bool = True) -> list[SalaryMention]:
-    lw = text.lower()
-    if len(lw) != len(text):
-        lw = _lower(text)
+    lw = _lower(text)
     default_cur = (currency.strip().upper() or None) if isinstance(currency, str) else None
     mkey = _market_key(market) if market else None
     if default_cur is None and mkey:
@@ -1201,21 +1195,13 @@ def _fast_field(text, lw, default_cur, mkey):
         return None
     (pay, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs, plus, mpy,
      g1, n1, year, month, week, day, hour, g2, n2, est, rest) = m.groups()
-    if apl is not None:
-        raw = apl
-        a = float(apl.replace(",", ".")) if "," in apl else float(apl)
-    else:
-        a, raw = _num_value(aen, aeu, asp, apl)
+    a, raw = _num_value(aen, aeu, asp, apl)
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or a == 401.0 or a == 403.0:
         return None
     ma = _mult_of(am) if am else None
     is_range = not (ben is None and beu is None and bsp is None and bpl is None)
     if is_range:
-        if bpl is not None:
-            raw = bpl
-            b = float(bpl.replace(",", ".")) if "," in bpl else float(bpl)
-        else:
-            b, raw = _num_value(ben, beu, bsp, bpl)
+        b, raw = _num_value(ben, beu, bsp, bpl)
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
             return None
         mb = _mult_of(bm) if bm else None
@@ -1239,7 +1225,7 @@ def _fast_field(text, lw, default_cur, mkey):
     written = period is not None
     marker = ac or as_ or bc or bs
     if marker is not None:
-        cur = _CUR_CACHE.get(marker) or _currency_of(marker)
+        cur = _currency_of(marker)
         if cur is None:
             return None
     else:
@@ -1253,7 +1239,7 @@ def _fast_field(text, lw, default_cur, mkey):
             if rest and _WORD_AFTER.match(lw, m.start("rest")):
                 return None
         cur = default_cur
-    market = mkey or (_MARKET_CACHE.get(cur) or _market_key(cur) if cur else None)
+    market = mkey or _market_key(cur)
     mend = m.start("rest") if rest else body_end
     if market is None:
         window = lw[max(0, lead - 8):mend]
