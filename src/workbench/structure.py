@@ -315,11 +315,7 @@ def _responsibilities(sections: list[dict], body: str, work: str) -> list[dict]:
             continue
         heading = sec["heading"]
         for item in sec["items"]:
-            # _duty_texts inlined for the common case, a labelled or short item that
-            # is one duty (saves a call and a list per item); long prose goes through it.
-            label = item.get("label")
-            whole = f"{label}: {item['text']}" if label else item["text"]
-            for text in (whole,) if label or len(whole) < 160 else _duty_texts(item):
+            for text in _duty_texts(item):
                 category, conf = classify_responsibility(text)
                 out.append({"text": text, "section": heading, "category": category, "confidence": conf})
     if out:
