@@ -5,6 +5,8 @@ Writes ``BENCH_N`` synthetic postings (default 1,000,000) as JSON Lines shards w
 temporary store, and reports
 
 * postings/s per core for ingest + extraction (the whole run, wall clock),
+* postings/s per core for the extraction stage alone, from the CPU seconds the
+  workers spent in it during that same run (``RunSummary.stage_seconds``),
 * postings/s per core for ingest alone (a single-process pass over the first shard),
 * peak RSS of the process tree during the run, sampled every 0.1 s with psutil
   (the sum over the parent and every child; forked workers share pages, so the sum
@@ -131,9 +133,21 @@ def run() -> list[dict]:
     # quantulum3 reads whole ads; it is a fair peer only when extraction ran.
     peer = ("quantulum3 whole ads/s (field notes)", QUANTULUM3_ADS_PER_S) if extracted else (None, None)
     prefix = "ingest_extract" if extracted else "ingest_pipeline"
-    return [
+    stages = dict(summary.stage_seconds)
+    cpu_total = sum(stages.values())
+    split = ", ".join(f"{k} {v:.0f} s ({v / cpu_total:.0%})" for k, v in stages.items()) if cpu_total else "n/a"
+    rows = [
         _row(f"{prefix}_throughput", round(per_core, 1), "postings/s/core", *peer,
-             f"{extract_note}; {context}; {summary.n_records:,} records, {summary.n_rejects:,} rejects"),
+             f"{extract_note}; {context}; {summary.n_records:,} records, {summary.n_rejects:,} rejects; "
+             f"worker CPU by stage: {split}"),
+    ]
+    if extracted and stages.get("extract"):
+        rows.append(_row("extract_stage_throughput", round(summary.n_postings / stages["extract"], 1),
+                         "postings/s/core", *peer,
+                         f"the extraction stage alone in the same run: postings / CPU seconds the "
+                         f"workers spent extracting ({stages['extract']:.0f} s); ingest and Parquet "
+                         f"writing excluded"))
+    return rows + [
         _row(f"{prefix}_total", round(summary.n_postings / summary.seconds, 1) if summary.seconds else None,
              "postings/s", note=f"all {jobs} cores; {context}"),
         _row("ingest_only_throughput", round(only_rate, 1), "postings/s/core",

@@ -98,10 +98,10 @@ def test_extract_frame_flattens_records_into_store_tables():
 def test_one_bad_posting_is_rejected_with_its_reason_and_the_rest_go_on(monkeypatch):
     real = extract.structure.analyse
 
-    def fragile(text, title=None, language=None):
+    def fragile(text, title=None, language=None, **options):
         if "BOOM" in text:
             raise ValueError("cannot segment")
-        return real(text, title=title, language=language)
+        return real(text, title=title, language=language, **options)
 
     monkeypatch.setattr(extract.structure, "analyse", fragile)
     postings = pd.DataFrame([_posting("BOOM", posting_id="x", source="bad.txt"),

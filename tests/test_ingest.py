@@ -334,6 +334,24 @@ def test_jsonl_flat_records_and_bad_line(tmp_path):
     assert "line 2" in result.rejects["reason"].iloc[0]
 
 
+def test_jsonl_lines_orjson_refuses_still_ingest(tmp_path):
+    # orjson reads the lines; what it refuses and the json module accepts (a NaN
+    # literal, an integer beyond 64 bits, a lone surrogate escape) still ingests,
+    # and a broken line still names its column.
+    lines = [
+        '{"id": "n", "title": "Account Manager", "description": "Grow accounts.", "headcount": NaN}',
+        '{"id": "b", "title": "Account Director", "description": "Lead accounts.", "ref": 123456789012345678901234}',
+        '{"id": "s", "title": "Account Executive", "description": "Win clients \\ud800."}',
+        '{"id": "x", "title": "Account Manager", "description": "oops"',
+    ]
+    path = _write(tmp_path / "odd.jsonl", "\n".join(lines) + "\n")
+    result = ingest_paths(path, progress=False)
+    assert result.postings["title"].tolist() == ["Account Manager", "Account Director", "Account Executive"]
+    assert "Win clients \ufffd." in result.postings["text"].iloc[2]  # the lone surrogate, replaced
+    assert result.rejects["source"].tolist() == [f"{path.as_posix()}#3"]
+    assert "malformed JSON on line 4 (column" in result.rejects["reason"].iloc[0]
+
+
 def test_unsupported_extension_lists_supported(tmp_path):
     _write(tmp_path / "job.docx", b"PK\x03\x04 whatever")
     result = ingest_paths(tmp_path, progress=False)

@@ -118,6 +118,11 @@ def test_run_ingest_local_writes_every_table_in_parts(pooled_run):
     manifest = store.read_manifest(root)
     assert manifest["counts"]["postings"] == 15
     assert manifest["inputs_fingerprint"] == store.inputs_fingerprint(tables["postings"]["fingerprint"])
+    # Where the time went: CPU seconds per stage, summed over the workers.
+    assert set(summary.stage_seconds) == {"ingest", "extract", "write"}
+    assert all(v >= 0 for v in summary.stage_seconds.values())
+    assert summary.stage_seconds["write"] > 0  # every unit writes Parquet parts
+    assert manifest["stage_cpu_seconds"] == dict(summary.stage_seconds)
 
 
 def test_single_process_and_pool_give_identical_stores(pooled_run, tmp_path):

@@ -150,3 +150,16 @@ def test_hard_wrapped_article_is_split_by_headings_and_synonyms_stay_together():
     # The closing methodology section is outside every role span.
     tail = WRAPPED_ARTICLE.find("We read vacancies")
     assert all(not (a <= tail < b) for r in records for a, b in r["spans"])
+
+
+def test_without_sections_only_the_sections_are_left_out():
+    # Extraction does not store sections, so it skips building their public copy;
+    # everything else in every record is the same.
+    for text in (POSTING, COMPARISON, WRAPPED_ARTICLE):
+        full = analyse(text)
+        lean = analyse(text, with_sections=False)
+        assert len(full) == len(lean)
+        assert any(rec["sections"] for rec in full)
+        for a, b in zip(full, lean):
+            assert b["sections"] == []
+            assert {k: v for k, v in a.items() if k != "sections"} == {k: v for k, v in b.items() if k != "sections"}

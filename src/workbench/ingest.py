@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
+import orjson
 import pandas as pd
 
 from workbench import schemas
@@ -1177,7 +1178,7 @@ def _iter_json(path: Path, source: str) -> Iterator[Item]:
         yield "reject", _reject(source, why)
         return
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        data = _loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
         yield "reject", _reject(source, _json_error(exc))
         return
@@ -1220,6 +1221,33 @@ def _decode_slice(raw: bytes, encoding: str, at_start: bool) -> str:
     return raw.decode(encoding, errors="replace")
 
 
+def _loads(line: str) -> Any:
+    """One JSON value: orjson (about 3x faster), else the json module.
+
+    The json module accepts what orjson refuses (NaN and Infinity literals,
+    integers beyond 64 bits, lone surrogate escapes) and words the error message.
+    A lone surrogate ("\\ud800") cannot be stored as UTF-8: it becomes U+FFFD.
+    """
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return _no_lone_surrogates(json.loads(line))
+
+
+def _no_lone_surrogates(value: Any) -> Any:
+    """``value`` with every lone UTF-16 surrogate in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        if value.isascii() or not any("\ud800" <= c <= "\udfff" for c in value):
+            return value
+        # A valid pair written as two escapes is joined; a lone half is replaced.
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [_no_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_no_lone_surrogates(k): _no_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def _iter_jsonl(path: Path, source: str, start: int, end: int | None, first_row: int,
                 encoding: str) -> Iterator[Item]:
     with path.open("rb") as handle:
@@ -1231,7 +1259,7 @@ def _iter_jsonl(path: Path, source: str, start: int, end: int | None, first_row:
             continue
         row_source = f"{source}#{first_row + offset}"
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except json.JSONDecodeError as exc:
             yield "reject", _reject(
                 row_source,

@@ -115,12 +115,21 @@ class Convention:
         return None
 
     def describe(self) -> str:
-        return (
-            f"{self.name}: {self.hours_per_year:g} h/yr "
-            f"({self.hours_per_week:g} h x {self.weeks_per_year:g} wk), "
-            f"{self.days_per_year:g} d/yr, {self.weeks_per_year:g} wk/yr, "
-            f"{self.months_per_year:g} mo/yr"
-        )
+        text = _DESCRIBED.get(self)  # one text per convention, not one per mention
+        if text is None:
+            text = (
+                f"{self.name}: {self.hours_per_year:g} h/yr "
+                f"({self.hours_per_week:g} h x {self.weeks_per_year:g} wk), "
+                f"{self.days_per_year:g} d/yr, {self.weeks_per_year:g} wk/yr, "
+                f"{self.months_per_year:g} mo/yr"
+            )
+            if len(_DESCRIBED) < 256:
+                _DESCRIBED[self] = text
+        return text
+
+
+# Convention -> describe() text. Conventions are frozen, so the key is the value.
+_DESCRIBED: dict[Convention, str] = {}
 
 
 # Per-market defaults. GB follows a UK job board (1,920 h = 40 h x 48 wk,
@@ -198,6 +207,7 @@ def convention_for(market_or_currency: str | None = None, **overrides: Any) -> C
 
 _DICT_FIELDS = ("text", "start", "end", "low", "high", "currency", "period",
                 "period_inferred", "component", "gross", "months_per_year", "masked")
+_DICT_VALUES = operator.attrgetter(*_DICT_FIELDS)
 
 
 @dataclass(slots=True)
@@ -222,7 +232,7 @@ class SalaryMention:
     market: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in _DICT_FIELDS}
+        return dict(zip(_DICT_FIELDS, _DICT_VALUES(self)))
 
     def annualise(self, convention: Convention | str | None = None) -> dict:
         """Annual low/high under ``convention`` (a Convention, a market or

@@ -347,7 +347,8 @@ def _public_sections(sections: list[dict]) -> list[dict]:
              "items": [{"text": i["text"], "label": i["label"]} for i in s["items"]]} for s in sections]
 
 
-def _record(role: dict, spans: list[tuple[int, int]], body: str, sections: list[dict], work: str) -> dict:
+def _record(role: dict, spans: list[tuple[int, int]], body: str, sections: list[dict], work: str,
+            with_sections: bool = True) -> dict:
     alloc = extract_time_allocation(body)
     responsibilities = _responsibilities(sections, body, work)
     if alloc["items"]:
@@ -361,7 +362,7 @@ def _record(role: dict, spans: list[tuple[int, int]], body: str, sections: list[
     return {
         "role": role,
         "spans": spans,
-        "sections": _public_sections(sections),
+        "sections": _public_sections(sections) if with_sections else [],
         "responsibilities": responsibilities,
         "time_allocation": alloc["items"],
         "time_allocation_check": {"total": alloc["total"], "status": alloc["status"]},
@@ -372,13 +373,15 @@ def _record(role: dict, spans: list[tuple[int, int]], body: str, sections: list[
     }
 
 
-def analyse(text: str, title: str | None = None, language: str | None = None) -> list[dict]:
+def analyse(text: str, title: str | None = None, language: str | None = None, *,
+            with_sections: bool = True) -> list[dict]:
     """Role records of a job text (see the module docstring for the record layout).
 
     ``title`` is the posting's title field when ingest found one; without it a
     "Title:" header or a first line naming a role is used. ``language`` is
     accepted for the pipeline's symmetry (the extractors cover en/ru/zh at once).
-    Offsets in ``spans`` refer to ``text`` as given.
+    Offsets in ``spans`` refer to ``text`` as given. ``with_sections=False`` leaves
+    each record's ``sections`` empty (extraction does not store them).
     """
     text = text or ""
     html = looks_like_html(text)
@@ -398,7 +401,7 @@ def analyse(text: str, title: str | None = None, language: str | None = None) ->
     contexts = [] if html else split_roles(work, mentions, has_title=has_title)
     if not contexts:
         role = classify_role(title, work, language)
-        return [_record(role, [(0, len(text))], work, sections, work)]
+        return [_record(role, [(0, len(text))], work, sections, work, with_sections)]
 
     records = []
     for key, spans, by_heading in contexts:
@@ -412,7 +415,7 @@ def analyse(text: str, title: str | None = None, language: str | None = None) ->
             if items or _in_spans(sec["start"], spans):
                 own_sections.append({**sec, "items": items})
         body = "\n".join(work[a:b] for a, b in spans)
-        records.append(_record(role, spans, body, own_sections, work))
+        records.append(_record(role, spans, body, own_sections, work, with_sections))
     return records
 
 
