@@ -42,8 +42,8 @@ _LANGUAGE_MARKET = {"ru": "RU", "zh": "CN"}
 
 def _clean(value: Any) -> Any:
     """Turn pandas/NumPy missing values and scalars into plain JSON values."""
-    if value is None:
-        return None
+    if value is None or type(value) is str:  # the common cases, decided at once
+        return value
     if isinstance(value, float) and math.isnan(value):
         return None
     try:
