@@ -408,3 +408,105 @@ def test_labelled_lines_fill_company_location_and_pay(tmp_path):
         "Аккаунт-координатор", "Маяк", "Казань", "от 55 000 руб.", "RU")
     assert (zh["title"], zh["company"], zh["location"], zh["salary_raw"], zh["country"]) == (
         "客户经理", "苏州流光数字", "苏州", "10-14K", "CN")
+
+
+# --- one bad item never stops the rest (found by fuzzing, 2026-12-02) ------------------
+
+
+def test_csv_with_old_mac_line_endings_is_read_row_by_row(tmp_path):
+    path = _write(tmp_path / "mac.csv",
+                  "title,description\rA,We are hiring an account manager\rB,Second row, hiring\r")
+    result = ingest_paths(path, progress=False)
+    assert result.postings["title"].tolist() == ["A", "B"]
+    assert result.rejects.empty
+
+
+def test_stray_carriage_return_in_a_csv_cell_costs_that_row_only(tmp_path):
+    path = _write(tmp_path / "stray.csv", "title,description\nA,We are\rhiring\nB,Good row we are hiring\n")
+    result = ingest_paths(path, progress=False)
+    assert "B" in result.postings["title"].tolist()  # the row after it is kept
+    assert len(result.postings) + len(result.rejects) == 3  # "A" is split in two: each part accounted for
+
+
+def test_header_only_csv_is_listed_not_silently_empty(tmp_path):
+    path = _write(tmp_path / "header.csv", "title,description\n")
+    result = ingest_paths(path, progress=False)
+    assert result.postings.empty
+    assert result.rejects["reason"].tolist() == ["no data rows below the header; add rows or remove the file"]
+
+
+def test_file_name_that_is_not_utf8_is_stored_readably(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name on a UTF-8 system
+    (tmp_path / name).write_text("Account Manager\nWe are hiring an account manager.", encoding="utf-8")
+    _write(tmp_path / "good.txt", "Account Director\nLead the agency's biggest client.")
+    result = ingest_paths(tmp_path, progress=False)
+    assert len(result.postings) == 2
+    assert any(s.endswith("caf\\xe9.txt") for s in result.postings["source"])
+
+
+def test_unreadable_json_lines_cost_one_line_each(tmp_path):
+    lines = [
+        '{"title": "Account Manager", "description": "We are hiring", "n": ' + "1" * 5000 + "}",
+        '{"title": "Deep", "description": "We are hiring", "x": ' + "[" * 1100 + "]" * 1100 + "}",
+        '{"title": "Account Director", "description": "Lead accounts."}',
+    ]
+    path = _write(tmp_path / "odd.jsonl", "\n".join(lines) + "\n")
+    result = ingest_paths(path, progress=False)
+    assert result.postings["title"].tolist() == ["Account Director"]
+    assert result.rejects["source"].tolist() == [f"{path.as_posix()}#0", f"{path.as_posix()}#1"]
+    assert result.rejects["reason"].str.startswith("unreadable JSON on line").all()
+
+
+def test_jsonld_salary_beyond_float_range_does_not_lose_the_posting(tmp_path):
+    obj = {"@type": "JobPosting", "title": "Account Manager", "description": "We are hiring.",
+           "baseSalary": {"currency": "USD", "value": {"minValue": int("9" * 400), "unitText": "YEAR"}}}
+    path = _write(tmp_path / "big.json", json.dumps(obj))
+    result = ingest_paths(path, progress=False)
+    assert result.postings["title"].tolist() == ["Account Manager"]
+
+
+def test_iso_date_pads_early_years():
+    import datetime as dt
+
+    assert ingest.iso_date(dt.date(999, 1, 1)) == "0999-01-01"
+    assert ingest.iso_date(dt.datetime(2026, 3, 4, 10, 30)) == "2026-03-04"
+
+
+def test_broken_link_and_pipe_in_a_folder_are_listed(tmp_path):
+    _write(tmp_path / "good.txt", "Account Manager\nWe are hiring an account manager.")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = ingest_paths(tmp_path, progress=False)
+    assert len(result.postings) == 1
+    reasons = dict(zip(result.rejects["source"].str.rsplit("/", n=1).str[-1], result.rejects["reason"]))
+    assert reasons["gone.txt"].startswith("broken symbolic link")
+    assert reasons["pipe.txt"].startswith("not a regular file")
+
+
+def test_stray_quote_does_not_shift_csv_slices(tmp_path):
+    # Slices end where the csv module ends a row: a quote inside an unquoted cell
+    # (5'11") is a character, not the start of a multi-line field.
+    rows = ["title,description"]
+    for i in range(9):
+        if i == 1:
+            rows.append(f"T{i},He is 5'11\" tall and we are hiring")
+        elif i % 3 == 0:
+            rows.append(f'T{i},"line one\nline two, we are hiring"')
+        else:
+            rows.append(f"T{i},We are hiring account managers")
+    path = _write(tmp_path / "quotes.csv", "\n".join(rows) + "\n")
+    whole = ingest_paths(path, progress=False)
+    sliced = [p for chunk, _ in iter_postings(path, chunk_size=2) for p in chunk["title"]]
+    assert whole.postings["title"].tolist() == sliced == [f"T{i}" for i in range(9)]
+    pieces = ingest.plan_units(path, chunk_size=2)
+    assert [u.slices[0].first_row for u in pieces] == [0, 2, 4, 6, 8]
+
+
+def test_utf16_csv_is_read_row_by_row(tmp_path):
+    # Excel's "Unicode text" export: UTF-16 with a byte-order mark.
+    text = "title,description\nA,We are hiring one\nB,Мы ищем менеджера\nC,我们在招聘\n"
+    path = _write(tmp_path / "wide.csv", text.encode("utf-16"))
+    result = ingest_paths(path, progress=False)
+    assert result.postings["title"].tolist() == ["A", "B", "C"]
+    assert result.postings["text"].tolist()[1] == "Мы ищем менеджера"
+    assert result.rejects.empty

@@ -166,6 +166,31 @@ def test_failing_extraction_costs_only_the_bad_posting(tmp_path):
     assert "cannot parse BOOM" in rejects["reason"].iloc[0]
 
 
+def test_postings_that_break_the_contract_cost_their_unit_not_the_run(monkeypatch, tmp_path):
+    # An ingest bug that lets a posting break the contract (say a date written
+    # "999-01-01") used to stop the run: the fallback wrote the same postings again.
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"Account Manager\nPosting number {i}.", encoding="utf-8")
+    real = pipeline.ingest_unit
+
+    def buggy_ingest(unit, **kwargs):
+        postings, rejects = real(unit, **kwargs)
+        if any(s.path.endswith("1.txt") for s in unit.slices):
+            postings["date_posted"] = "999-01-01"
+        return postings, rejects
+
+    monkeypatch.setattr(pipeline, "ingest_unit", buggy_ingest)
+    summary = pipeline.run_ingest(folder, tmp_path / "store", jobs=1, chunk_size=1, progress=False,
+                                  extractor=fake_extract_frame)
+    assert summary.n_postings == 2
+    rejects = store.read_table("rejects", tmp_path / "store")
+    assert rejects["stage"].tolist() == ["ingest"]
+    assert rejects["source"].iloc[0].endswith("1.txt")
+    assert "failed schema validation" in rejects["reason"].iloc[0]
+
+
 def test_extractor_false_writes_postings_only(inputs, tmp_path):
     summary = pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, progress=False, extractor=False)
     assert summary.n_records == 0 and summary.n_postings == 15

@@ -70,3 +70,11 @@ def test_heading_kinds():
     assert heading_kind("Salary and benefits") == "pay"
     assert heading_kind("Job Description") == "description"
     assert heading_kind("Random words") == "other"
+
+
+def test_long_wrapped_paragraph_is_one_item():
+    # A page of many short wrapped lines was quadratic (the item text grew by +=, about
+    # 4 s at 250,000 lines); the lines are now joined once. make bench times extraction.
+    lines = ["word"] * 200_000
+    (section,) = parse_sections("\n".join(lines))
+    assert len(section["items"]) == 1 and section["items"][0]["text"] == " ".join(lines)

@@ -814,7 +814,8 @@ def iso_date(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, (datetime, date)):
-        return value.strftime("%Y-%m-%d")
+        # isoformat pads the year to four digits; strftime("%Y") gives "999" on Linux.
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
     text = str(value).strip()
     if not text:
         return None
@@ -1021,7 +1022,7 @@ def _number(value: Any) -> str | None:
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer beyond float
         return str(value)
     return str(int(number)) if number.is_integer() else f"{number:g}"
 
@@ -1075,7 +1076,7 @@ def _render_salary(base: Any) -> tuple[str | None, str | None]:
 def _to_float(value: Any) -> float | None:
     try:
         return None if value is None or value == "" else float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
@@ -1267,6 +1268,13 @@ def _iter_jsonl(path: Path, source: str, start: int, end: int | None, first_row:
                 f"fix or remove that line",
             )
             continue
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting 1,000 deep
+            yield "reject", _reject(
+                row_source,
+                f"unreadable JSON on line {first_row + offset + 1} ({type(exc).__name__}: {exc}); "
+                f"fix or remove that line",
+            )
+            continue
         yield _from_object(obj, row_source, "jsonl", encoding)
 
 
@@ -1275,23 +1283,48 @@ def _csv_header(path: Path, encoding: str) -> tuple[list[str], int, str]:
     consumed = 0
     chunks: list[bytes] = []
     quotes = 0
+    done = False
     with path.open("rb") as handle:
         for line in handle:
-            chunks.append(line)
-            consumed += len(line)
-            quotes += line.count(b'"')
-            if quotes % 2 == 0 and b"".join(chunks).strip():
+            # Old Mac files end lines with a bare CR: split there too (the rows are
+            # then split by the csv module, which reads CR, LF and CRLF alike).
+            pieces = line.splitlines(keepends=True) if b"\r" in line.rstrip(b"\r\n") else (line,)
+            for piece in pieces:
+                chunks.append(piece)
+                consumed += len(piece)
+                quotes += piece.count(b'"')
+                if quotes % 2 == 0 and b"".join(chunks).strip():
+                    done = True
+                    break
+            if done:
                 break
     text = _CTRL.sub("", _decode_slice(b"".join(chunks), encoding, True))
     # Excel in many locales (Russia included) writes ';'-separated files; tabs happen too.
     delimiter = max((",", ";", "\t"), key=text.count)
-    header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
     return [h.strip() for h in header], consumed, delimiter
 
 
 def _iter_csv(path: Path, source: str, start: int | None, end: int | None, first_row: int,
               encoding: str) -> Iterator[Item]:
-    header, data_start, delimiter = _csv_header(path, encoding)
+    # newline="": a stray carriage return inside an unquoted cell ends that row (as
+    # in Excel) instead of stopping the csv module, and the slice, with an error.
+    if encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+        # Newline bytes do not fall on character boundaries in UTF-16/32, so byte
+        # slices cannot be cut: plan_units never splits such a file; it is read whole.
+        whole = _CTRL.sub("", path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff"))
+        delimiter = max((",", ";", "\t"), key=whole[:65536].count)
+        reader = csv.reader(io.StringIO(whole, newline=""), delimiter=delimiter)
+        header = [h.strip() for h in next(reader, [])]
+        rows: Iterable[list[str]] = reader
+    else:
+        header, data_start, delimiter = _csv_header(path, encoding)
+        with path.open("rb") as handle:
+            begin = data_start if start is None else start
+            handle.seek(begin)
+            raw = handle.read() if end is None else handle.read(end - begin)
+        text = _CTRL.sub("", _decode_slice(raw, encoding, False))
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     mapping = _map_columns(header)
     if "description" not in mapping:
         if first_row == 0:
@@ -1302,16 +1335,13 @@ def _iter_csv(path: Path, source: str, start: int | None, end: int | None, first
             )
         return
     index = {name: header.index(col) for name, col in mapping.items()}
-    with path.open("rb") as handle:
-        begin = data_start if start is None else start
-        handle.seek(begin)
-        raw = handle.read() if end is None else handle.read(end - begin)
-    text = _CTRL.sub("", _decode_slice(raw, encoding, False))
     width = len(header)
-    for offset, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
+    seen_row = False
+    for offset, row in enumerate(rows):
         row_source = f"{source}#{first_row + offset}"
         if not row or not any(cell.strip() for cell in row):
             continue  # blank line: layout, not a posting
+        seen_row = True
 
         def cell(name: str) -> str | None:
             i = index.get(name)
@@ -1336,6 +1366,8 @@ def _iter_csv(path: Path, source: str, start: int | None, end: int | None, first
             country=cell("country"), date_posted=cell("date_posted"), salary_raw=cell("salary_raw"),
             language=cell("language"),
         )
+    if not seen_row and first_row == 0 and (end is None or end >= path.stat().st_size):
+        yield "reject", _reject(source, "no data rows below the header; add rows or remove the file")
 
 
 def _iter_xlsx(path: Path, source: str) -> Iterator[Item]:
@@ -1350,9 +1382,11 @@ def _iter_xlsx(path: Path, source: str) -> Iterator[Item]:
             f"again as .xlsx, or export the sheet to CSV",
         )
         return
+    where = "the first sheet"
     try:
         found_sheet = False
         for sheet in workbook.worksheets:
+            where = f"sheet {sheet.title!r}, before its first data row"
             rows = sheet.iter_rows(values_only=True)
             header = None
             for values in rows:
@@ -1373,6 +1407,7 @@ def _iter_xlsx(path: Path, source: str) -> Iterator[Item]:
             index = {name: header.index(col) for name, col in mapping.items()}
             for offset, values in enumerate(rows):
                 row_source = f"{source}#{sheet.title}:{offset}"
+                where = f"sheet {sheet.title!r}, after data row {offset}"
                 if not values or all(v in (None, "") for v in values):
                     continue  # trailing empty rows are formatting, not data
                 get = lambda name: values[index[name]] if name in index and index[name] < len(values) else None  # noqa: E731
@@ -1393,7 +1428,14 @@ def _iter_xlsx(path: Path, source: str) -> Iterator[Item]:
         if not found_sheet:
             yield "reject", _reject(source, "workbook has no sheet with a header row; nothing to ingest")
     except Exception as exc:
-        yield "reject", _reject(source, f"unreadable xlsx while reading rows ({exc}); re-save the workbook")
+        # openpyxl reads cells inside its row iterator: after a cell it cannot read
+        # (a 31 February, a 5,000-digit number) the iterator is finished, so the rows
+        # before it are kept and the rest of that sheet is not read.
+        yield "reject", _reject(
+            source,
+            f"unreadable xlsx cell in {where} ({type(exc).__name__}: {exc}); the rows before it "
+            f"were ingested, the rest of the sheet was not: fix that cell (or export the sheet "
+            f"to CSV) and ingest again")
     finally:
         workbook.close()
 
@@ -1410,6 +1452,7 @@ class FileSlice:
     end: int | None = None
     first_row: int = 0
     missing: bool = False
+    why: str | None = None  # why a missing/unreadable entry cannot be read
 
 
 @dataclass
@@ -1434,6 +1477,13 @@ def list_files(paths: str | Path | Iterable[str | Path]) -> list[FileSlice]:
                     continue
                 if child.is_file():
                     found.append(FileSlice(child.as_posix()))
+                elif child.is_symlink() and not child.exists():
+                    found.append(FileSlice(child.as_posix(), missing=True,
+                                           why="broken symbolic link; point it at a file or remove it"))
+                elif not child.is_dir():
+                    found.append(FileSlice(child.as_posix(), missing=True,
+                                           why="not a regular file (a pipe, socket or device); "
+                                               "copy the postings into a file"))
         elif path.is_file():
             found.append(FileSlice(path.as_posix()))
         else:
@@ -1441,26 +1491,51 @@ def list_files(paths: str | Path | Iterable[str | Path]) -> list[FileSlice]:
     return found
 
 
+def _ends_in_quotes(line: bytes, in_quotes: bool, delimiter: bytes) -> bool:
+    """Does a CSV line end inside a quoted field? (``in_quotes``: did it start inside one?)
+
+    Read as the csv module reads: a quote opens a quoted field only at the start of a
+    field (line start or right after the delimiter); inside one, ``""`` is a quote and
+    ``"`` closes it. A stray quote elsewhere (``5'11" tall``) is a character, so it no
+    longer throws the row count off and makes a slice start inside a multi-line field.
+    """
+    i = 0
+    while True:
+        j = line.find(b'"', i)
+        if j == -1:
+            return in_quotes
+        if in_quotes:
+            if line[j + 1:j + 2] == b'"':
+                i = j + 2  # an escaped quote
+                continue
+            in_quotes = False
+        elif j == 0 or line[j - 1:j] == delimiter:
+            in_quotes = True
+        i = j + 1
+
+
 def _split_lines(path: Path, chunk_rows: int, csv_mode: bool) -> list[FileSlice]:
     """Split a JSONL/CSV file at record boundaries into slices of ``chunk_rows`` records."""
     slices: list[FileSlice] = []
     source = path.as_posix()
+    delimiter = b","
     with path.open("rb") as handle:
         if csv_mode:
             encoding, _ = _file_encoding(path)
-            _, offset, _ = _csv_header(path, encoding or "utf-8")
+            _, offset, delim = _csv_header(path, encoding or "utf-8")
+            delimiter = delim.encode("ascii")
             handle.seek(offset)
         else:
             offset = 0
-        start, rows_in_chunk, row, quotes = offset, 0, 0, 0
+        start, rows_in_chunk, row = offset, 0, 0
+        in_quotes = False
         first_row = 0
         for line in handle:
             offset += len(line)
-            if csv_mode:
-                quotes += line.count(b'"')
-                if quotes % 2:  # inside a quoted field that spans lines
+            if csv_mode and (in_quotes or b'"' in line):
+                in_quotes = _ends_in_quotes(line, in_quotes, delimiter)
+                if in_quotes:  # inside a quoted field that spans lines
                     continue
-                quotes = 0
             row += 1
             rows_in_chunk += 1
             if rows_in_chunk >= chunk_rows:
@@ -1500,13 +1575,23 @@ def plan_units(
 
     for item in list_files(paths):
         path = Path(item.path)
-        size = 0 if item.missing else path.stat().st_size
+        try:
+            size = 0 if item.missing else path.stat().st_size
+        except OSError as exc:  # gone or unreadable since it was listed
+            item = FileSlice(item.path, missing=True, why=f"cannot be read ({exc}); check the file")
+            size = 0
         suffix = path.suffix.lower()
         if not item.missing and suffix in (".jsonl", ".csv") and size:
-            encoding, why = _file_encoding(path)
-            if why is None and encoding not in ("utf-16", "utf-16-le", "utf-16-be"):
+            try:
+                encoding, why = _file_encoding(path)
+                pieces = (_split_lines(path, chunk_size, suffix == ".csv")
+                          if why is None and not encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+                          else None)
+            except Exception:  # noqa: BLE001 - planning one file must not stop the run:
+                pieces = None  # the file is read whole, and its reader lists what fails
+            if pieces is not None:
                 flush()
-                for piece in _split_lines(path, chunk_size, suffix == ".csv"):
+                for piece in pieces:
                     units.append(WorkUnit(len(units), [piece]))
                 continue
         if current and (len(current) >= max_files_per_unit or current_bytes + size > max_bytes_per_unit):
@@ -1517,12 +1602,20 @@ def plan_units(
     return units
 
 
+def _display_path(path: str) -> str:
+    """A path as text that can be stored: bytes of a file name that are not UTF-8
+    (Python keeps them as lone surrogates) are written as ``\\xNN``."""
+    if path.isascii():
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def iter_slice(piece: FileSlice) -> Iterator[Item]:
     """Yield ("posting", row) / ("reject", row) items for one slice; never raises."""
     path = Path(piece.path)
-    source = piece.path
+    source = _display_path(piece.path)
     if piece.missing:
-        yield "reject", _reject(source, "path does not exist; check the spelling or mount the folder")
+        yield "reject", _reject(source, piece.why or "path does not exist; check the spelling or mount the folder")
         return
     suffix = path.suffix.lower()
     fmt = _FORMAT.get(suffix)

@@ -158,7 +158,18 @@ def process_unit(unit: WorkUnit, store_dir: str, extractor: ExtractorArg = None)
         tables = {name: schemas.empty(name) for name in EXTRACT_TABLES}
         tables["postings"] = postings
         tables["rejects"] = pd.concat([rejects, bad], ignore_index=True)
-        store.write_tables(tables, store_dir, part=unit.index, mode="append")
+        try:
+            store.write_tables(tables, store_dir, part=unit.index, mode="append")
+        except SchemaError as again:
+            # The postings themselves break the contract (an ingest bug): list every
+            # one of them with the reason and keep the run going.
+            log.error("unit %d: postings failed validation: %s", unit.index, again)
+            reason = f"ingested posting failed schema validation; please report it. {again}"
+            bad = pd.DataFrame({"source": postings["source"], "stage": "ingest", "reason": reason})
+            tables = {name: schemas.empty(name) for name in EXTRACT_TABLES}
+            tables["postings"] = schemas.empty("postings")
+            tables["rejects"] = pd.concat([rejects, bad], ignore_index=True)
+            store.write_tables(tables, store_dir, part=unit.index, mode="append")
     return {
         "n_postings": len(tables["postings"]),
         "n_records": len(tables["records"]),

@@ -376,6 +376,9 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
     items: list[dict] = []
     current = {"heading": None, "kind": "description", "items": items, "start": 0, "end": 0}
     last_plain = -2  # index of the last plain paragraph line, to join wrapped lines
+    # Lines of a wrapped paragraph waiting to be joined into the last item's text:
+    # joined once, when the paragraph ends (adding them one by one is quadratic).
+    wrapped: list[str] = []
     for i, (kind, s, start) in enumerate(zip(kinds, stripped, offsets)):
         if kind is None:
             continue
@@ -390,6 +393,9 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
                 # backward pass over every line (the same value that pass stored).
                 is_heading = _next_kind(kinds, stripped, i) == "item"
         if is_heading:
+            if wrapped:
+                items[-1]["text"] = " ".join(wrapped)
+                wrapped = []
             current["end"] = start
             if current["heading"] is not None or items:
                 sections.append(current)
@@ -428,11 +434,18 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
         plain = kind == "line" and label is None
         if plain and last_plain == i - 1 and items:
             # A hard-wrapped paragraph: its next line continues the same item.
-            items[-1]["text"] += " " + body
+            if not wrapped:
+                wrapped.append(items[-1]["text"])
+            wrapped.append(body)
             last_plain = i
             continue
         last_plain = i if plain else -2
+        if wrapped:
+            items[-1]["text"] = " ".join(wrapped)
+            wrapped = []
         items.append({"text": body, "label": label, "start": start} if item_offsets else {"text": body, "label": label})
+    if wrapped:
+        items[-1]["text"] = " ".join(wrapped)
     current["end"] = len(text)
     if current["heading"] is not None or items:
         sections.append(current)
