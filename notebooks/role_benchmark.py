@@ -80,7 +80,7 @@ render.show_figure(plots.pay_distribution(render.rows_for(points, role_level=lev
 
 # %%
 render.header("Pay mix", level=3)
-render.show_table(render.rows_for(bench.pay_mix(points), role_level=level),
+render.show_table(render.rows_for(bench.pay_mix(points, disclosure=DISCLOSURE), role_level=level),
                   decimals={"share_with_variable": 2, "median_variable_share": 2, "median_base_share": 2},
                   caption="Base versus variable pay (shares taken posting by posting)")
 

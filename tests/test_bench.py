@@ -158,11 +158,52 @@ def test_bootstrap_ci_is_seeded_and_matches_a_naive_loop():
     naive = [np.median(values[i, 0]) for i in idx]
     assert (lo, hi) == tuple(np.percentile(naive, [2.5, 97.5]))
     assert lo <= np.median(values) <= hi
-    points = bench.pay_points(make_tables(FIVE))
+    twelve = [(f"r{i}:0", f"Co{i}", 2, v, v) for i, v in
+              enumerate([30000, 31000, 32500, 33000, 34000, 35000, 36000, 37500, 39000, 41000, 44000, 50000])]
+    points = bench.pay_points(make_tables(twelve))
     a = bench.market_percentiles(points, n_boot=300, seed=1)
     b = bench.market_percentiles(points, n_boot=300, seed=1)
     assert a.p50_ci_low.iloc[0] == b.p50_ci_low.iloc[0]
-    assert a.p50_ci_low.iloc[0] <= 35000 <= a.p50_ci_high.iloc[0]
+    assert 30000 < a.p50_ci_low.iloc[0] <= 35500 <= a.p50_ci_high.iloc[0] < 50000
+
+
+def test_median_interval_never_shows_the_lowest_or_highest_posting():
+    # Five postings: the bootstrap interval of the median reaches 30k (the lowest) ...
+    values = np.array([30000, 32000, 35000, 40000, 50000], dtype=float)[:, None]
+    lo, _ = bench.bootstrap_median_ci(values, 2000, np.random.default_rng(0))
+    assert lo == 30000
+    # ... so the published table leaves the interval out rather than show that posting.
+    row = bench.market_percentiles(bench.pay_points(make_tables(FIVE)), n_boot=2000).iloc[0]
+    assert not row.suppressed and math.isnan(row.p50_ci_low) and math.isnan(row.p50_ci_high)
+    assert row.p50 == 35000
+
+
+def test_company_names_are_counted_by_key():
+    # "Acme", "ACME", "acme ", "Acme Ltd" are one company: the cell is suppressed.
+    rows = [(f"{c}{i}:0", name, 2, 30000 + 1000 * i, 30000 + 1000 * i)
+            for i, (c, name) in enumerate(zip("abcde", ["Acme", "ACME", "acme ", "Acme Ltd", "Beta plc"]))]
+    row = bench.market_percentiles(bench.pay_points(make_tables(rows))).iloc[0]
+    assert row.n_sources == 2 and row.suppressed
+    assert bench.company_key("ООО «Ромашка»") == bench.company_key("Ромашка") == "ромашка"
+    assert bench.company_key("北京某某科技有限公司") == "北京某某科技"
+    assert bench.company_key("  ") is None
+
+
+def test_zero_negative_and_infinite_pay_are_left_out():
+    points = pd.DataFrame({"role_level": [2] * 6, "company": list("ABCDEF"), "currency": "GBP",
+                           "annual_base": [np.inf, -5.0, 0.0, 35000.0, 40000.0, 50000.0]})
+    row = bench.market_percentiles(points, disclosure=OPEN, n_boot=0).iloc[0]
+    assert row.n == 3 and row.p50 == 40000 and row["mean"] == pytest.approx(125000 / 3)
+    # A negative low end counts as unstated: the stated high end is the point.
+    tables = make_tables([("a:0", "A", 2, -5, 44000)])
+    assert bench.pay_points(tables)["annual_base"].tolist() == [44000]
+
+
+def test_points_in_two_currencies_are_refused():
+    points = pd.DataFrame({"role_level": [2, 2], "company": ["A", "B"], "currency": ["GBP", "USD"],
+                           "annual_base": [30000.0, 40000.0]})
+    with pytest.raises(bench.CurrencyError, match="mix currencies"):
+        bench.market_percentiles(points, disclosure=OPEN)
 
 
 def test_level_structure_hand_values_and_inversion():
@@ -186,6 +227,17 @@ def test_pay_mix_takes_shares_per_posting():
     # a: 10k / 40k = 0.25; b: 8k / 40k = 0.2 -> median 0.225
     assert mix.n == 5 and mix.n_with_variable == 2 and mix.share_with_variable == pytest.approx(0.4)
     assert mix.median_variable_share == pytest.approx(0.225)
+    assert not mix.suppressed
+
+
+def test_pay_mix_of_a_small_cell_is_suppressed():
+    # One level-3 posting: its pay split would be its pay.
+    extra = [_salary("f:0", 1, 20000, 20000, "bonus")]
+    points = bench.pay_points(make_tables([("f:0", "F", 3, 50000, 50000)], extra_salaries=extra))
+    mix = bench.pay_mix(points).iloc[0]
+    assert mix.n == 1 and mix.suppressed and "only 1 posting" in mix.suppression_reason
+    assert math.isnan(mix.median_variable_share) and math.isnan(mix.share_with_variable)
+    assert bench.pay_mix(points, disclosure=OPEN).iloc[0].median_variable_share == pytest.approx(20 / 70)
 
 
 def _regression_points(seed=3, n=60):
@@ -312,6 +364,22 @@ def test_compa_ratio_ages_market_data():
     assert out.compa_ratio.iloc[0] == pytest.approx(41200 / (40000 * factor))
 
 
+def test_compa_ratio_edge_inputs_get_clear_answers(monkeypatch):
+    pct = pd.DataFrame({"role_level": [2, 3], "p25": [35000.0, 50000.0], "p50": [40000.0, 50000.0],
+                        "p75": [45000.0, 50000.0], "market_date": [None, None]})
+    inc = pd.DataFrame({"employee_id": ["e1", "e2"], "level": [2, 3], "currency": ["GBP", "GBP"],
+                        "base": [40000.0, 52000.0]})
+    # No effective date: today; an all-empty market_date column: no aging.
+    out = bench.compa_ratios(inc, pct, effective_date=None)
+    assert out.compa_ratio.tolist() == pytest.approx([1.0, 1.04]) and (out.aging_factor == 1).all()
+    assert out.range_penetration.iloc[0] == pytest.approx(0.5)
+    assert math.isnan(out.range_penetration.iloc[1])  # P25 == P75: no range, not infinity
+    with pytest.raises(ParameterError, match="missing: currency"):
+        bench.compa_ratios(inc.drop(columns="currency"), pct, effective_date="2026-01-01")
+    with pytest.raises(ParameterError, match="not a date"):
+        bench.compa_ratios(inc, pct, effective_date="next Tuesday")
+
+
 def test_load_incumbents_reads_and_types(tmp_path):
     path = tmp_path / "inc.csv"
     path.write_text("employee_id,role,level,location,currency,base,bonus,hire_date\n"
@@ -338,6 +406,26 @@ def test_fast_table_matches_pandas_path(tmp_path):
     cols = ["role_level", "n", "n_sources", "p10", "p25", "p50", "p75", "p90", "mean", "suppressed"]
     pd.testing.assert_frame_equal(fast[cols].astype("float64"), slow[cols].astype("float64"))
     assert fast.suppression_reason.iloc[1] == slow.suppression_reason.iloc[1]
+
+
+def test_fast_table_follows_the_same_rules_on_odd_values(tmp_path):
+    # Company spellings, a padded component, negative, zero and infinite amounts: the
+    # DuckDB path and the pandas path must read them the same way.
+    rows = [("a:0", "Acme", 2, 30000, 30000), ("b:0", "ACME Ltd", 2, 32000, 32000),
+            ("c:0", "Beta plc", 2, -5, 44000), ("d:0", "ООО «Гамма»", 2, 0, 0),
+            ("e:0", "Гамма", 2, 41000, 41000), ("f:0", "Delta", 2, 36000, 36000),
+            ("g:0", "  ", 2, 38000, 38000), ("h:0", "Eps, Inc.", 2, float("inf"), 39000)]
+    extra = [_salary("d:0", 1, 47000, 47000, " Base ")]
+    tables = make_tables(rows, extra_salaries=extra)
+    _write_store(tables, tmp_path)
+    fast = bench.fast_table(tmp_path, by=("role_level",))
+    slow = bench.market_percentiles(bench.pay_points(tables), disclosure=OPEN, n_boot=0)
+    fast_open = bench.fast_table(tmp_path, by=("role_level",), disclosure=OPEN)
+    cols = ["role_level", "n", "n_sources", "p10", "p25", "p50", "p75", "p90", "mean"]
+    pd.testing.assert_frame_equal(fast_open[cols].astype("float64"), slow[cols].astype("float64"))
+    assert slow.n.iloc[0] == 8 and slow.n_sources.iloc[0] == 5  # acme, beta, гамма, delta, eps
+    default = bench.market_percentiles(bench.pay_points(tables), n_boot=0)
+    assert fast.suppressed.tolist() == default.suppressed.tolist() == [False]  # Acme: 2 of 8 = 25%
 
 
 def test_load_reads_a_store_folder(tmp_path):

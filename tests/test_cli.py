@@ -127,3 +127,20 @@ def test_bench_suppresses_a_role_with_three_postings_and_says_why(tmp_path):
     assert ad["p50"] is None  # the figure is withheld, not shown
     table = runner.invoke(app, ["bench", str(path), "--by", "level"])
     assert "only 3 postings" in table.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["bench", "{tmp}/nope"],
+    ["ingest", "{tmp}/nope", "--store", "{tmp}/store"],
+    ["extract", "{tmp}/nope"],
+    ["eval", "salary", "{tmp}/nope.csv"],
+    ["eval", "responsibilities", "{tmp}/nope.csv"],
+    ["synth", "--n", "-5", "--out", "{tmp}/synth"],
+    ["bench", "{tmp}", "--format", "xml"],
+])
+def test_bad_arguments_give_one_line_and_a_non_zero_exit(tmp_path, args):
+    result = runner.invoke(app, [a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert "error:" in result.output

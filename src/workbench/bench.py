@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Iterable
@@ -228,7 +229,8 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
       or yuan converted to pounds are not a UK market rate, so reports cut by market and
       keep cross-market comparisons to the regression, which has a market term.
     * Usable mention: not ``masked`` and at least one of ``annual_low_rc`` /
-      ``annual_high_rc`` stated. Values are in the salaries table's reporting currency
+      ``annual_high_rc`` stated as a positive finite number (zero, negative or infinite
+      amounts count as unstated). Values are in the salaries table's reporting currency
       and are converted to ``currency`` with ``workbench.fx.convert`` at each mention's
       ``rate_date`` when the two differ.
     * Base pay: the first usable mention (lowest ``idx``) whose component is ``base`` or
@@ -266,8 +268,11 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
     kinds = np.array([_component_kind(u) for u in uniques] + ["base"], dtype=object)
     # Work on integer codes only: string joins and copies are slow at a million rows.
     codes, record_ids = pd.factorize(salaries["record_id"].astype("str"))
-    low = pd.to_numeric(salaries["annual_low_rc"], errors="coerce")
-    high = pd.to_numeric(salaries["annual_high_rc"], errors="coerce")
+    low = pd.to_numeric(salaries["annual_low_rc"], errors="coerce").astype("float64")
+    high = pd.to_numeric(salaries["annual_high_rc"], errors="coerce").astype("float64")
+    # An amount that is not a positive finite number is not pay: that end counts as unstated.
+    low = low.where(np.isfinite(low) & (low > 0))
+    high = high.where(np.isfinite(high) & (high > 0))
     rate_date = salaries["rate_date"] if "rate_date" in salaries else pd.Series(None, index=salaries.index)
     rate, warning = _fx_rates(salaries["reporting_currency"], rate_date, currency)
     lo = (low.fillna(high) * rate).to_numpy(dtype="float64")
@@ -345,6 +350,40 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
 # --------------------------------------------------------------------------- percentiles
 
 
+# Company names are compared by a key, so "Acme", "ACME " and "Acme Ltd" count as one
+# company for disclosure control: lower case, punctuation and spaces folded to one
+# space, a trailing legal form dropped. The same rule runs in DuckDB (fast_table):
+# the character class and the suffixes are written for both regex engines.
+_COMPANY_PUNCT = r"[\s.,;:'\"’‘“”«»()\[\]{}&/\\|!?#*+\-–—_·•]+"
+_COMPANY_LEGAL = (r"( (ltd|limited|llc|inc|plc|gmbh|ag|sa|bv|corp|corporation|co|company|group"
+                  r"|ооо|оао|зао|пао|ао))+$")
+_COMPANY_LEGAL_ZH = r"(股份有限公司|有限责任公司|有限公司|集团|公司)$"
+_COMPANY_LEGAL_RU = r"^(ооо|оао|зао|пао|ао|ип) "  # Russian forms come first: ООО «Ромашка»
+
+
+def company_key(name) -> str | None:
+    """The key a company name is counted by (``None`` for a missing or empty name)."""
+    if name is None or (isinstance(name, float) and math.isnan(name)) or name is pd.NA:
+        return None
+    key = re.sub(_COMPANY_PUNCT, " ", str(name).lower()).strip()
+    key = re.sub(_COMPANY_LEGAL, "", key)
+    key = re.sub(_COMPANY_LEGAL_ZH, "", key)
+    key = re.sub(_COMPANY_LEGAL_RU, "", key).strip()
+    return key or None
+
+
+def _company_key_sql(column: str) -> str:
+    """``company_key`` in DuckDB SQL (NULL for a missing or empty name)."""
+    def lit(pattern: str) -> str:
+        return "'" + pattern.replace("'", "''") + "'"
+    folded = f"trim(regexp_replace(lower({column}), {lit(_COMPANY_PUNCT)}, ' ', 'g'))"
+    stripped = folded
+    for pattern in (_COMPANY_LEGAL, _COMPANY_LEGAL_ZH, _COMPANY_LEGAL_RU):
+        stripped = f"regexp_replace({stripped}, {lit(pattern)}, '')"
+    stripped = f"trim({stripped})"
+    return f"nullif({stripped}, '')"
+
+
 def _disclosure(disclosure):
     return config.SETTINGS.disclosure if disclosure is None else disclosure
 
@@ -420,7 +459,11 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
     ``pay_points(range_method="uniform")`` and ``value == "annual_base"``, each posting
     enters as ``UNIFORM_POINTS`` points spread over its range (equal weight per posting);
     otherwise each posting is one value. Cells failing disclosure control keep ``n`` and
-    ``suppression_reason`` and have NaN pay figures.
+    ``suppression_reason`` and have NaN pay figures. Companies are counted by
+    ``company_key`` ("Acme" and "ACME Ltd" are one). Zero, negative and infinite values
+    are left out. The median's interval is left out (NaN) when it would reach the cell's
+    lowest or highest posting (small cells), so it never shows one posting's pay. Points
+    in more than one currency raise ``CurrencyError``.
 
     Returns ``by..., n, n_sources, p10, p25, p50, p75, p90, mean, p50_ci_low,
     p50_ci_high, suppressed, suppression_reason, currency, value``.
@@ -431,14 +474,25 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
                "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason", "currency", "value"]
     if value not in points.columns:
         raise ParameterError(f"value {value!r} is not a column of the pay points.")
-    data = points[points[value].notna()]
+    absent = [c for c in by if c not in points.columns]
+    if absent:
+        raise ParameterError(f"cannot cut by {absent}: not columns of the pay points "
+                             f"(they have {', '.join(map(str, points.columns))}).")
+    v = pd.to_numeric(points[value], errors="coerce").astype("float64")
+    data = points[np.isfinite(v) & (v > 0)]  # zero, negative or infinite pay is not pay
     if data.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
     uniform = (value == "annual_base" and "range_method" in data
                and (data["range_method"] == "uniform").all())
-    currency = data["currency"].iloc[0] if "currency" in data else None
+    currencies = sorted(data["currency"].dropna().astype(str).unique()) if "currency" in data else []
+    if len(currencies) > 1:
+        raise CurrencyError(
+            f"the pay points mix currencies ({', '.join(currencies)}); percentiles need one: "
+            f"build them with pay_points(currency=...) or cut them by currency first.")
+    currency = currencies[0] if currencies else None
     company = data["company"] if "company" in data else pd.Series(pd.NA, index=data.index)
-    data = data.assign(_company=company.astype("object").where(company.notna(), "\0unknown"))
+    keys = company.astype("object").map(company_key)
+    data = data.assign(_company=keys.where(keys.notna(), "\0unknown"))
 
     groups = data.groupby(by, dropna=False, sort=True) if by else [((), data)]
     rows = []
@@ -461,6 +515,10 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
                 ci = large_sample_median_ci(matrix)
             else:
                 ci = bootstrap_median_ci(matrix, n_boot, np.random.default_rng(seed))
+            if ci[0] <= flat.min() or ci[1] >= flat.max():
+                # In a small cell the interval reaches the lowest or highest posting:
+                # it would show one posting's pay and says little. Left out.
+                ci = (math.nan, math.nan)
             row["p50_ci_low"], row["p50_ci_high"] = ci
         rows.append(row)
     out = pd.DataFrame(rows)
@@ -537,7 +595,15 @@ def level_structure(percentiles: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def pay_mix(points, by=("role_level",)) -> pd.DataFrame:
+def _sources(cell: pd.DataFrame) -> tuple[int, float]:
+    """(distinct companies, largest company's share of the cell), companies by ``company_key``."""
+    keys = (cell["company"].astype("object").map(company_key) if "company" in cell
+            else pd.Series(None, index=cell.index, dtype="object"))
+    counts = keys.fillna("\0unknown").value_counts()
+    return int(keys.dropna().nunique()), float(counts.iloc[0] / len(cell)) if len(cell) else 0.0
+
+
+def pay_mix(points, by=("role_level",), disclosure=None) -> pd.DataFrame:
     """Base versus variable pay per cell.
 
     ``variable_share`` is computed per posting as ``annual_variable / (annual_base +
@@ -545,9 +611,12 @@ def pay_mix(points, by=("role_level",)) -> pd.DataFrame:
     median: median base plus median bonus is not median total cash, so shares are taken
     posting by posting. Columns: ``by..., n, n_with_variable, share_with_variable``
     (postings mentioning OTE/bonus/commission), ``n_variable_amount,
-    median_variable_share, median_base_share``.
+    median_variable_share, median_base_share, suppressed, suppression_reason``. A cell
+    failing disclosure control (the same rule as ``market_percentiles``) keeps its
+    counts and has NaN shares: one posting's pay split is its pay.
     """
     by = [by] if isinstance(by, str) else list(by)
+    d = _disclosure(disclosure)
     data = points.assign(
         _var_share=points["annual_variable"] / (points["annual_base"] + points["annual_variable"]),
         _has=points["has_variable"].fillna(False).astype(bool),
@@ -557,11 +626,14 @@ def pay_mix(points, by=("role_level",)) -> pd.DataFrame:
     for key, cell in groups:
         key = key if isinstance(key, tuple) else (key,)
         shares = cell["_var_share"].dropna()
-        med = float(shares.median()) if len(shares) else math.nan
+        n_sources, top_share = _sources(cell)
+        reason = suppression_reason(len(cell), n_sources, top_share, d)
+        med = float(shares.median()) if len(shares) and reason is None else math.nan
         rows.append({**dict(zip(by, key)), "n": len(cell), "n_with_variable": int(cell["_has"].sum()),
-                     "share_with_variable": float(cell["_has"].mean()),
+                     "share_with_variable": float(cell["_has"].mean()) if reason is None else math.nan,
                      "n_variable_amount": len(shares), "median_variable_share": med,
-                     "median_base_share": 1 - med if not math.isnan(med) else math.nan})
+                     "median_base_share": 1 - med if not math.isnan(med) else math.nan,
+                     "suppressed": reason is not None, "suppression_reason": reason})
     return pd.DataFrame(rows)
 
 
@@ -594,7 +666,8 @@ def _design(points: pd.DataFrame, value: str) -> tuple[pd.Series, pd.DataFrame]:
       the model; its coefficient is estimated from the postings that do.
     Columns without variation are dropped (e.g. one country only).
     """
-    data = points[points[value].notna() & (points[value] > 0) & points["role_level"].notna()]
+    v = pd.to_numeric(points[value], errors="coerce").astype("float64")
+    data = points[np.isfinite(v) & (v > 0) & points["role_level"].notna()]
     y = np.log(data[value].astype("float64"))
     X = pd.DataFrame({"const": 1.0, "role_level": data["role_level"].astype("float64")},
                      index=data.index)
@@ -800,12 +873,18 @@ def load_incumbents(path=None) -> pd.DataFrame:
     )
 
 
-def _as_date(value) -> _dt.date:
+def _as_date(value, what: str = "date") -> _dt.date:
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
         return value
-    return pd.Timestamp(value).date()
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError) as exc:
+        raise ParameterError(f"{what} {value!r} is not a date; write it as YYYY-MM-DD.") from exc
+    if pd.isna(stamp):
+        raise ParameterError(f"{what} is missing; give it as YYYY-MM-DD.")
+    return stamp.date()
 
 
 def compa_ratios(incumbents, percentiles, *, effective_date, aging_rate=0.03, market_date=None,
@@ -820,7 +899,8 @@ def compa_ratios(incumbents, percentiles, *, effective_date, aging_rate=0.03, ma
     * Market figures are aged from ``market_date`` to ``effective_date`` at
       ``aging_rate`` a year: ``factor = (1 + aging_rate) ** (days / 365.25)``.
       ``market_date`` defaults to a ``market_date`` column of ``percentiles`` if there is
-      one, else to ``effective_date`` (no aging).
+      one, else to ``effective_date`` (no aging). ``effective_date`` None or ``""`` means
+      today.
     * Incumbent pay in another currency than the percentiles' ``currency`` column
       (default ``SETTINGS.reporting_currency``) is converted with ``workbench.fx``
       at ``effective_date``.
@@ -831,13 +911,23 @@ def compa_ratios(incumbents, percentiles, *, effective_date, aging_rate=0.03, ma
     "role_level"}``).
     """
     keys = dict(keys or {"level": "role_level"})
-    effective = _as_date(effective_date)
+    # None or "" means today: compa-ratios are read against the market as it stands now.
+    effective = (_dt.date.today() if effective_date is None or effective_date == ""
+                 else _as_date(effective_date, "effective_date"))
+    inc_missing = [c for c in ("base", "currency", *keys) if c not in pd.DataFrame(incumbents).columns]
+    pct_missing = [c for c in (*keys.values(), "p25", "p50", "p75") if c not in percentiles.columns]
+    if inc_missing or pct_missing:
+        raise ParameterError(
+            "compa_ratios needs incumbent columns base, currency and "
+            f"{', '.join(keys)} and percentile columns {', '.join(keys.values())}, p25, p50, p75; "
+            f"missing: {', '.join(inc_missing + pct_missing)}.")
     market_ccy = (str(percentiles["currency"].dropna().iloc[0])
                   if "currency" in percentiles and percentiles["currency"].notna().any()
                   else config.SETTINGS.reporting_currency)
     if market_date is None and "market_date" in percentiles:
-        market_date = percentiles["market_date"].dropna().iloc[0]
-    market = _as_date(market_date) if market_date is not None else effective
+        stated = percentiles["market_date"].dropna()
+        market_date = stated.iloc[0] if len(stated) else None
+    market = _as_date(market_date, "market_date") if market_date is not None else effective
     years = (effective - market).days / 365.25
     factor = (1 + aging_rate) ** years
 
@@ -865,8 +955,9 @@ def compa_ratios(incumbents, percentiles, *, effective_date, aging_rate=0.03, ma
     out["market_mid"] = out["p50"] * factor
     out["market_max"] = out["p75"] * factor
     out["compa_ratio"] = out["base_converted"] / out["market_mid"]
-    out["range_penetration"] = (out["base_converted"] - out["market_min"]) / (
-        out["market_max"] - out["market_min"])
+    width = out["market_max"] - out["market_min"]
+    # A cell whose P25 equals its P75 has no range to penetrate: NaN, not infinity.
+    out["range_penetration"] = (out["base_converted"] - out["market_min"]) / width.where(width > 0)
     out = out.drop(columns=[c for c in ["p25", "p50", "p75", *keys.values()]
                             if c in out and c not in keys])
     out.attrs["analyst_only"] = True
@@ -931,17 +1022,19 @@ def fast_table(store_dir=None, by=("role_family", "role_level"), currency="GBP",
     WITH fxr(ccy, rate) AS (VALUES {fx_values}),
     base AS (
         SELECT record_id,
-               arg_min((coalesce(annual_low_rc, annual_high_rc)
-                        + coalesce(annual_high_rc, annual_low_rc)) / 2, idx) AS mid{ccy_pick}
-        FROM {sal}
+               arg_min((coalesce(lo, hi) + coalesce(hi, lo)) / 2, idx) AS mid{ccy_pick}
+        FROM (SELECT *,
+                     CASE WHEN isfinite(annual_low_rc) AND annual_low_rc > 0 THEN annual_low_rc END AS lo,
+                     CASE WHEN isfinite(annual_high_rc) AND annual_high_rc > 0 THEN annual_high_rc END AS hi
+              FROM {sal})
         WHERE NOT coalesce(masked, false)
-          AND (component IS NULL OR lower(component) IN ({base_kinds}))
-          AND (annual_low_rc IS NOT NULL OR annual_high_rc IS NOT NULL)
+          AND (component IS NULL OR lower(trim(component)) IN ({base_kinds}))
+          AND (lo IS NOT NULL OR hi IS NOT NULL)
           AND reporting_currency IS NOT NULL {ccy_filter}
         GROUP BY record_id
     ),
     pts AS MATERIALIZED (
-        SELECT {by_sel} r.company, {convert} AS v
+        SELECT {by_sel} {_company_key_sql("r.company")} AS company, {convert} AS v
         FROM base b JOIN {rec} r USING (record_id) {fx_join}
     ),
     q AS (

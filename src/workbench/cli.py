@@ -33,6 +33,19 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(code=2)
 
 
+def _require_some(paths: list[Path]) -> None:
+    """Fail with one line when none of the given inputs exists (one missing among
+    others is listed as a reject by the readers, like any unreadable input)."""
+    if paths and not any(p.exists() for p in paths):
+        _fail(WorkbenchError(f"no such file or folder: {', '.join(str(p) for p in paths)}"))
+
+
+def _require_files(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        _fail(WorkbenchError(f"no such file: {', '.join(missing)}"))
+
+
 @app.callback(invoke_without_command=True)
 def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.",
                                        is_eager=True)) -> None:
@@ -54,6 +67,7 @@ def ingest(
     """Read postings, extract records and write the validated Parquet store."""
     from workbench.pipeline import run_ingest
 
+    _require_some(paths)
     try:
         summary = run_ingest(paths, store, engine=engine, jobs=jobs, scheduler=scheduler,
                              chunk_size=chunk_size, progress=progress)
@@ -76,6 +90,7 @@ def extract(
     from workbench.extract import extract_posting
     from workbench.ingest import ingest_paths
 
+    _require_some(paths)
     result = ingest_paths(paths, progress=False)
     out = sys.stdout
     for posting in result.postings.to_dict("records"):
@@ -125,6 +140,9 @@ def bench_cmd(
     from workbench import bench
     from workbench.pipeline import tables_from_paths
 
+    if fmt not in bench.FORMATS:
+        _fail(WorkbenchError(f"--format must be one of {', '.join(bench.FORMATS)}, got {fmt!r}"))
+    _require_some(paths)
     try:
         if len(paths) == 1 and (paths[0] / "records").is_dir():
             tables = bench.load(paths[0])
@@ -132,9 +150,10 @@ def bench_cmd(
             tables = bench.Tables(**tables_from_paths(paths))
         table = bench.benchmark_table(tables, by=[b.strip() for b in by.split(",") if b.strip()],
                                       currency=currency, value=value, range_method=range_method)
+        text = bench.format_table(table, fmt)
     except WorkbenchError as exc:
         _fail(exc)
-    typer.echo(bench.format_table(table, fmt))
+    typer.echo(text)
 
 
 @app.command()
@@ -147,7 +166,12 @@ def synth(
     """Write deterministic synthetic postings for benchmarks and scale tests."""
     from workbench.synth import write
 
-    files = write(n, seed, out, shard_size=shard_size)
+    if n < 0 or shard_size < 1:
+        _fail(WorkbenchError(f"--n must be at least 0 and --shard-size at least 1 (got {n}, {shard_size})"))
+    try:
+        files = write(n, seed, out, shard_size=shard_size)
+    except (WorkbenchError, ValueError, OSError) as exc:
+        _fail(exc)
     typer.echo(f"{n} postings in {len(files)} shard(s) under {out}")
 
 
@@ -160,6 +184,7 @@ def eval_salary(
     """Agreement of the salary engine with labelled strings, by language and shape."""
     from workbench import evaluate
 
+    _require_files([*files, *(p for p in (glassdoor, boss) if p is not None)])
     report = evaluate.eval_salary(files)
     typer.echo(evaluate.format_report(report))
     if glassdoor is not None:
@@ -175,6 +200,7 @@ def eval_responsibilities(file: Path = typer.Argument(..., help="Labelled respon
     """Precision and recall of responsibility areas on a labelled set."""
     from workbench import taxonomy
 
+    _require_files([file])
     metrics = taxonomy.evaluate(file)
     typer.echo(json.dumps(metrics, indent=2, ensure_ascii=False, default=str))
 
