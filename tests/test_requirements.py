@@ -72,3 +72,19 @@ def test_skills_section_items_without_levels():
 def test_requirements_dict_shape():
     r = extract_requirements("3-5 years experience. Bachelor degree. Fluent English.")
     assert r == {"experience_years": {"min": 3, "max": 5}, "education": "bachelor", "languages": ["English"]}
+
+
+def test_education_in_a_text_without_sentence_breaks():
+    # Full stops with no space after them: each sentence is read around its word only.
+    unit = "Bachelor's degree or equivalent.Good communication skills.Manage key client accounts,"
+    assert extract_education((unit * 2000)[:100_000]) == "bachelor"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Experience: 2+ years. Our company has 30 years of history.", {"min": 2, "max": None}),
+    ("Minimum 2 years experience; 10 years in business.", {"min": 2, "max": None}),
+    ("3-5年工作经验，公司成立20年。", {"min": 3, "max": 5}),
+    ("10 years in account management", {"min": 10, "max": None}),
+])
+def test_company_age_is_not_experience(text, expected):
+    assert extract_experience(text) == expected

@@ -148,3 +148,23 @@ def test_a_travel_share_inside_a_split_is_kept():
     # A split plus a separate travel note: the note is left out of the split.
     r = extract_time_allocation("Time split:\n- Clients 70%\n- Reporting 30%\n\nTravel up to 25% of the time.")
     assert (r["total"], r["status"]) == (100.0, "exact")
+
+
+def test_shares_on_one_line_each_take_their_own_activity():
+    text = ("Account Manager role, London, hybrid working, great team: client meetings 40% of time; "
+            "reporting 30% of time; admin 30% of time")
+    out = extract_time_allocation(text)
+    assert [i["activity"] for i in out["items"]] == ["client meetings", "reporting", "admin"]
+    assert out["status"] == "exact"
+    # A flattened list ("X (30% of time) Y (25% of time) ..."): each activity starts after
+    # the previous share instead of at the start of the text.
+    flat = ("Duties and % of time Key client relationships (40% of time) Account growth and upselling "
+            "(35% of time) Reporting (25% of time)")
+    assert [i["activity"] for i in extract_time_allocation(flat)["items"]][1:] == [
+        "Account growth and upselling", "Reporting"]
+
+
+def test_many_shares_without_separators_stay_short():
+    # 2,000 shares with no sentence break: each activity is one clause, not the text so far.
+    out = extract_time_allocation("travel 10% of time " * 2000)
+    assert all(len(i["activity"]) <= 200 for i in out["items"])

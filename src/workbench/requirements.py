@@ -121,7 +121,12 @@ _PRE_BEFORE = re.compile(r"(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+th
                          r"от|не\s+менее|минимум|более|свыше)\s+$")
 _EXP_WORDS = re.compile(r"experience|exp\b|background|behind (?:them|you|him|her)|опыт|стаж|经验|工作经历|从业",
                         re.IGNORECASE)
-_YEARS_IN = re.compile(r"^\s*(?:of\s+|in\s+|within\s+|working\s+)", re.IGNORECASE)
+_YEARS_IN = re.compile(r"^\s*(?:of\s+|in\s+|within\s+|working\s+)"
+                       # "30 years of history", "10 years in business": the company's age
+                       r"(?!(?:our\s+|its\s+)?(?:history|heritage|trading|existence|operation|business\b))",
+                       re.IGNORECASE)
+# Clause breaks of Chinese text: an experience word beyond one belongs to another clause.
+_ZH_CLAUSE_BREAK = re.compile(r"[，,。；;、]")
 _NOT_EXPERIENCE = re.compile(r"\b(?:old|age|aged)\b|возраст|岁", re.IGNORECASE)
 
 
@@ -158,9 +163,11 @@ def _experience_candidate(text: str, rx: re.Pattern, m: re.Match) -> tuple[int, 
         return None
     if not (_EXP_WORDS.search(clause) or rx is _EXP_EN and _YEARS_IN.match(after)):
         return None
-    if rx is _EXP_ZH and not _EXP_WORDS.search(text, m.end(), m.end() + 15) and \
-            not _EXP_WORDS.search(text, max(0, m.start() - 15), m.start()):
-        return None
+    if rx is _EXP_ZH:
+        before = _ZH_CLAUSE_BREAK.split(text[max(0, m.start() - 15):m.start()])[-1]
+        after = _ZH_CLAUSE_BREAK.split(text[m.end():m.end() + 15])[0]
+        if "成立" in before or not (_EXP_WORDS.search(after) or _EXP_WORDS.search(before)):
+            return None  # "公司成立20年": the company was founded 20 years ago
     if m.group("r1"):
         nums = _DIGITS.findall(m.group("r1"))
         lo, hi = _num(nums[0]), _num(nums[-1])
@@ -300,6 +307,9 @@ def _sentence_levels(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(required), tuple(preferred)
 
 
+_SENTENCE_MAX = 300  # characters read either side of an education word
+
+
 def extract_education(text: str) -> str | None:
     """Lowest education level the text requires (``bachelor``, ``master``, ...), or ``None``."""
     if not text:
@@ -316,12 +326,17 @@ def extract_education(text: str) -> str | None:
     for word in words:
         i = low.find(word)
         while i != -1:
-            a = max(low.rfind(c, 0, i) for c in "\n;.!?。") + 1
-            ends = [j for j in (low.find(c, i) for c in "\n;。") if j != -1]
-            dot = _SENTENCE_DOT.search(low, i)
+            # A sentence is read no further than _SENTENCE_MAX characters either side of
+            # the word: in a text without sentence breaks ("degree.Good skills.MBA.")
+            # every word would otherwise get a sentence running to the end (quadratic).
+            lo = max(0, i - _SENTENCE_MAX)
+            hi = min(len(low), i + _SENTENCE_MAX)
+            a = max(max(low.rfind(c, lo, i) for c in "\n;.!?。") + 1, lo)
+            ends = [j for j in (low.find(c, i, hi) for c in "\n;。") if j != -1]
+            dot = _SENTENCE_DOT.search(low, i, hi)
             if dot:
                 ends.append(dot.start())
-            sentences.add((a, min(ends) if ends else len(low)))
+            sentences.add((a, min(ends) if ends else hi))
             i = low.find(word, i + len(word))
     for a, b in sorted(sentences):
         req, pref = _sentence_levels(low[a:b])

@@ -339,7 +339,11 @@ def _spend_before(text: str, pos: int) -> re.Match | None:
     return _SPEND_BEFORE.search(text, a, pos)
 
 
-def _sentence_item(text: str, m: re.Match, of_time_end: int) -> tuple[str, float, float] | None:
+_CLAUSE_MAX = 200  # longest activity clause read before a share
+
+
+def _sentence_item(text: str, m: re.Match, of_time_end: int,
+                   prev_end: int = 0) -> tuple[str, float, float] | None:
     """Activity for "spend 35% of time on X" / "X (35% of time)" / "35% времени — X"."""
     end = _activity_end(text, of_time_end)
     nxt = text.find("%", of_time_end, end)
@@ -352,7 +356,19 @@ def _sentence_item(text: str, m: re.Match, of_time_end: int) -> tuple[str, float
         if _clean_activity(activity):
             return _clean_activity(activity), _value(m.group(1)), 0.75
     # Otherwise the activity is the clause before the number.
-    a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+    # It starts after the previous share's "% of time" (``prev_end``) and no more than
+    # _CLAUSE_MAX characters back (at a word start): a one-line list of shares would
+    # otherwise make every activity run back to the start of the text (wrong, and
+    # quadratic over many shares).
+    lo = max(prev_end, m.start() - _CLAUSE_MAX)
+    if lo > prev_end and lo > 0 and not text[lo - 1].isspace():
+        space = text.find(" ", lo, m.start())
+        lo = space + 1 if space != -1 else lo
+    a = max(text.rfind("\n", lo, m.start()), text.rfind(". ", lo, m.start()),
+            text.rfind("。", lo, m.start()), lo - 1) + 1
+    colon = max(text.rfind(": ", a, m.start()), text.rfind("：", a, m.start()))
+    if colon != -1 and _clean_activity(text[colon + 1:m.start()]):
+        a = colon + 1  # "Great team: client meetings 40% of time": the activity follows the colon
     activity = _clean_activity(text[a:m.start()])
     activity = _LEADING_HEDGE.sub("", _cut_tail(_TRAILING_SPEND, activity)).strip()
     if not activity:
@@ -438,8 +454,10 @@ def extract_time_allocation(text: str) -> dict:
         marker = _marker_before(text, run[0].start())
         if len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8 or marker and len(run) >= 2:
             placed.extend(zip((m.start() for m in run), _run_items(run, text, marker)))
+    prev_end = 0
     for m, end in explicit:
-        item = _sentence_item(text, m, end)
+        item = _sentence_item(text, m, end, prev_end)
+        prev_end = end
         if item:
             placed.append((m.start(), item))
     # In text order: "spend 40% of your time with clients, 30% leading the team ..."
