@@ -397,3 +397,34 @@ def test_bracketed_amount_belongs_to_the_component_before_it():
     found = parse_salary("£41,000 + car allowance (£6,500)")
     assert len(found) == 2
     assert (found[1].component, found[1].low, found[1].currency) == ("allowance", 6500, "GBP")
+
+
+@pytest.mark.parametrize("text", [
+    "Account Director. Responsible for a P&L of £2.5m.",
+    "You will handle a book of business of £1.2m.",
+    "Responsible for £2.5m in client spend.",
+    "Handle client retainers of £20k per month.",
+    "Average deal size $40k.",
+    "Manage accounts up to £200k in value.",
+    "Портфель клиентов на 50 млн руб.",
+    "Refer a friend and earn £500.",
+    "Referral bonus £1,000.",
+    "Cycle to work scheme up to £1,000.",
+    "Salary £3,000 sign-on bonus",
+    "Salary negotiable. Contact 07700 900123.",
+    "Call +44 7700 900123",
+])
+def test_money_that_is_not_a_wage_is_not_read_as_pay(text):
+    assert [m for m in parse_salary(text, currency="GBP", market="GB") if m.low or m.high] == []
+
+
+@pytest.mark.parametrize("text, market, expected", [
+    ("Salary: £20 k - £25 k", "GB", (20000, 25000, "year")),
+    ("Salary: 20 to 25 k", "GB", (20000, 25000, "year")),
+    ("月薪：１５Ｋ－２０Ｋ", "CN", (15000, 20000, "month")),
+    ("Salary £35,000 plus £3,000 sign-on bonus", "GB", (35000, 35000, "year")),
+    ("Relocation package of £5,000. Salary £40k.", "GB", (40000, 40000, "year")),
+])
+def test_spaced_k_full_width_digits_and_one_off_neighbours(text, market, expected):
+    mentions = [m for m in parse_salary(text, market=market) if m.low or m.high]
+    assert [(m.low, m.high, m.period) for m in mentions] == [expected]

@@ -279,7 +279,7 @@ _NUM = (
     r")"
 )
 _MULT = (
-    r"(?P<mult>k(?![" + _L + r"])|к(?![" + _L + r"])|[ \u00a0]k(?=[€£$])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
+    r"(?P<mult>k(?![" + _L + r"])|к(?![" + _L + r"])|[ \u00a0]k(?=[€£$])|[ \u00a0]k(?![" + _L + r"\d])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
     r"|[ \u00a0]?(?:тыс(?:яч[аи]?)?\.?|т\.\s?р\.?|млн\.?|млрд\.?|thousand|million|billion|"
     r"trillion|bn)(?![" + _L + r"])"
     r"|[ \u00a0]?[千万])"
@@ -497,14 +497,24 @@ _NONPAY = re.compile(
     r"raised|valuation|spend|billing|gmv| arr |price|cost|fee |fees|deposit|voucher|"
     r"gift|prize|donat|ticket|discount|refund|targets? of|sales of|reimburs|"
     r"tuition|learning|training budget|assets|insurance|life cover|"
-    r"за участие|исследовани|символическ|оборот|выручк|бюджет|стоимост|"
-    r"цена|скидк|штраф|подарок|融资|营收|预算|销售额|注册资金|资本|市值")
+    r"p&l|p & l|profit and loss|book of business|client spend|retainer|deal size|deals? (?:range|worth|of)|"
+    r"contract value|account value|accounts? (?:worth|up to|of)|clients range|"
+    r"за участие|исследовани|символическ|оборот|выручк|бюджет|стоимост|портфел|сделк|контракт|"
+    r"цена|скидк|штраф|подарок|融资|营收|预算|销售额|注册资金|资本|市值|合同额|客单价")
 _NONPAY_AFTER = re.compile(
     r"[ \u00a0+]*(?:[a-z]+[ \u00a0]+){0,2}?(?:portfolio|funding|assets|reimburse|"
     r"learning|training|tuition|budget|valuation|market cap|in annual|in revenue|"
     r"to spend|loan|forgiveness|credit|revenue|turnover|in sales|of revenue|of sales|"
     r"of business|deals?(?![a-z])|accounts?(?![a-z])|contracts?(?![a-z])|arr(?![a-z])|"
+    r"retainers?(?![a-z])|in value|(?:client|media|ad) spend|p&l|spend(?![a-z])|"
     r"pipeline|quota|targets?(?![a-z])(?![ \u00a0]+earn)|оборот|выручк|бюджет|融资|营收|预算)")
+
+# One-off payments named next to an amount: they are not a rate of pay to annualise.
+_ONE_OFF = re.compile(r"refer(?:ral|\s+a\s+friend)|sign(?:-|\s)?on|signing(?:\s+on)?\s+bonus|joining\s+bonus|"
+                      r"welcome\s+bonus|golden\s+hello|relocation|cycle\s+to\s+work|one[- ]off|"
+                      r"единоразов|разов(?:ая|ый)\s+(?:выплат|преми)|подъемн|签约奖|安家费|入职奖|推荐奖")
+_ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?:sign(?:-|\s)?on|signing|joining|welcome|"
+                            r"referral|relocation|one[- ]off)(?![a-z])")
 
 _PAYWORD = re.compile(
     r"salar|pay(?!ment)|wage|earn|income|compensat|remunerat|(?<![a-z])ote(?![a-z])|"
@@ -697,9 +707,18 @@ def _lower(text: str) -> str:
     """Lower-case copy with the same length (a few characters grow when
     lower-cased, e.g. 'İ'; those are kept as they are)."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if not low.isascii() and max(low) >= "\uff10":
+        # Full-width digits and letters (Chinese postings: "１５Ｋ－２０Ｋ") read as ASCII;
+        # one character for one, so offsets still match the text.
+        low = low.translate(_FULLWIDTH)
+    return low
+
+
+_FULLWIDTH = {**{0xFF10 + i: ord("0") + i for i in range(10)},
+              **{0xFF21 + i: ord("a") + i for i in range(26)},
+              **{0xFF41 + i: ord("a") + i for i in range(26)}}
 
 
 def _cn_tokens(lw: str) -> list[_Tok]:
@@ -942,6 +961,9 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         first.read()
     if last.m is not None:
         last.read()
+    if (start >= 4 and lw[start - 1] in " \u00a0" and first.cur is None
+            and _PHONE_HEAD.search(lw, max(0, start - 14), start) is not None):
+        return None  # a phone number's later group: 07700 900123, +44 7700 900123
     if first.lead_zero or last.lead_zero:
         return None
     if (first.value == 401 or first.value == 403) and _RETIREMENT.match(lw, first.start + 3):
@@ -1075,6 +1097,10 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             return None
     if first.year_like and cur is None and not period_written and not payword:
         return None
+    if ((cstart < start and _ONE_OFF.search(lw, _sentence_start(lw, max(cstart, start - 48), start), start))
+            or _ONE_OFF.search(lw, last.end, end)  # the words read after the amount
+            or (end < ntext and _ONE_OFF_AFTER.match(lw, end, min(ntext, end + 32)))):
+        return None  # a referral, sign-on or relocation payment is paid once: not a wage rate
     if comp is None and not payword and mpy is None:
         if ((cstart < start and _NONPAY.search(lw, cstart, start))
                 or (end < ntext and _NONPAY_AFTER.match(lw, end, min(ntext, end + 40)))):
@@ -1121,6 +1147,16 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         period_basis=basis,
         market=market,
     )
+
+
+def _sentence_start(lw: str, lo: int, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (after the last ". ", "; " or newline), no earlier than ``lo``."""
+    return max(lw.rfind(". ", lo, pos), lw.rfind("; ", lo, pos), lw.rfind("\n", lo, pos), lo - 1) + 1
+
+
+# The first group of a phone number right before a figure: a trunk prefix with a
+# leading zero ("07700 ", "020 ") or a country code ("+44 ").
+_PHONE_HEAD = re.compile(r"(?<![\d.,])(?:0\d{2,4}|\+\d{1,3}(?:[ \u00a0]\d{2,5})?)[ \u00a0]\Z")
 
 
 def _settle_period(period, cur, market, v, mpy, pay_context):
