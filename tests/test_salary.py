@@ -428,3 +428,15 @@ def test_money_that_is_not_a_wage_is_not_read_as_pay(text):
 def test_spaced_k_full_width_digits_and_one_off_neighbours(text, market, expected):
     mentions = [m for m in parse_salary(text, market=market) if m.low or m.high]
     assert [(m.low, m.high, m.period) for m in mentions] == [expected]
+
+
+@pytest.mark.parametrize("text, market, expected", [
+    ("Salary: 45 000 SEK per month", "SE", (45000, 45000, "SEK", "month")),
+    ("15 000 PLN brutto per month", "PL", (15000, 15000, "PLN", "month")),
+    ("90k AUD", None, (90000, 90000, "AUD", "year")),
+    ("Salary: CA$90,000 - CA$100,000 per year", None, (90000, 100000, "CAD", "year")),
+    ("₹12,00,000 per annum", None, (1200000, 1200000, "INR", "year")),
+])
+def test_more_currencies_before_and_after_the_amount(text, market, expected):
+    (m,) = parse_salary(text, market=market)
+    assert (m.low, m.high, m.currency, m.period) == expected

@@ -272,7 +272,7 @@ _L = "a-zа-яё"  # letters that make a word boundary (text is lower-cased)
 
 _NUM = (
     r"(?<![\d.,*])(?:"
-    r"(?P<en>\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?)(?![\d,'’])"
+    r"(?P<en>(?:\d{1,3}(?:[,'’]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?)(?![\d,'’])"  # 12,00,000: Indian lakh grouping
     r"|(?P<eu>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)(?![\d.])"
     r"|(?P<sp>\d{1,3}(?:" + _SP + r"\d{3})+(?:[.,]\d{1,2})?)(?!\d)"
     r"|(?P<pl>\d+(?:[.,]\d+)?)"
@@ -287,7 +287,8 @@ _MULT = (
 _CSUF = (
     r"(?P<csuf>[€£$₽¥元]|руб(?:л(?:ей|я|ь))?\.?(?![а-яё])|р\.?(?![" + _L + r"])"
     r"|долл(?:ар(?:ов|а|ы)?)?\.?(?![а-яё])|евро(?![а-яё])|юан(?:ей|ь|я)"
-    r"|(?:usd|eur|gbp|rub|rur|cny|rmb|chf)(?![a-z])|dollars?(?![a-z])|euros?(?![a-z])"
+    r"|(?:usd|eur|gbp|rub|rur|cny|rmb|chf|sek|nok|dkk|pln|huf|czk|aud|cad|nzd|sgd|hkd|inr|jpy|zar|brl|mxn)(?![a-z])"
+    r"|dollars?(?![a-z])|euros?(?![a-z])"
     r"|sterling|人民币)"
 )
 # The scanner jumps from digit to digit (``_START``) and matches ``_CORE``
@@ -306,9 +307,10 @@ if sorted(_CORE.groupindex, key=_CORE.groupindex.get) != [
         "en", "eu", "sp", "pl", "mask", "mult", "csuf"] or _CORE.groups != 7:
     raise RuntimeError("_CORE's groups changed: _Tok unpacks them by position")
 _CPRE_END = re.compile(
-    r"(?P<cpre>(?<![a-z])(?:us|c|a|au|nz|hk|s)?\$|[£€¥₽]|"
-    r"(?<![a-z])(?:usd|gbp|eur|rub|rur|cny|rmb|chf|jpy|aud|cad)|人民币)[ \u00a0]?\Z")
-_CPRE_LAST = frozenset("$£€¥₽dpbrfy币")
+    r"(?P<cpre>(?<![a-z])(?:us|ca|c|a|au|nz|hk|s)?\$|[£€¥₽₹]|"
+    r"(?<![a-z])(?:usd|gbp|eur|rub|rur|cny|rmb|chf|jpy|aud|cad|sek|nok|dkk|pln|huf|czk|nzd|sgd|hkd|inr|zar|brl|mxn)"
+    r"|人民币)[ \u00a0]?\Z")
+_CPRE_LAST = frozenset("$£€¥₽₹dpbrfyknl币")
 
 _RANGE_SEP = re.compile(
     r"[ \u00a0]*(?:-|–|—|−|~|～|－|to|до|à|a|bis|至|到|and|и|or)[ \u00a0]*\Z")
@@ -317,7 +319,7 @@ _CUR_CACHE: dict[str, str | None] = {}
 _CUR_MAP = {
     "£": "GBP", "€": "EUR", "¥": "CNY", "₽": "RUB", "$": "USD", "元": "CNY",
     "人民币": "CNY", "us$": "USD", "c$": "CAD", "a$": "AUD", "au$": "AUD",
-    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "rur": "RUB", "rmb": "CNY",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "ca$": "CAD", "₹": "INR", "rur": "RUB", "rmb": "CNY",
     "евро": "EUR", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
     "euro": "EUR", "euros": "EUR",
 }
