@@ -139,3 +139,17 @@ def test_level_accuracy_on_synthetic_postings():
                     for p in postings)
     assert with_title == len(postings)
     assert text_only >= 0.99 * len(postings)
+
+
+@pytest.mark.parametrize("title, family, level", [
+    ("PA to Account Director", "other", None),
+    ("Executive Assistant to the Client Services Director", "other", None),
+    ("Assistant Account Director", "account_management", 3),
+    ("Associate Account Director", "account_management", 3),
+    ("Deputy Account Director", "account_management", 3),
+    ("客户经理助理", "account_management", 1),
+    ("Account Director", "account_management", 4),
+])
+def test_titles_that_assist_or_deputise_are_not_the_role_itself(title, family, level):
+    role = classify_role(title)
+    assert (role["family"], role["level"]) == (family, level)

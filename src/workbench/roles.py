@@ -64,6 +64,10 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (r"客户服务部?总监|客户群总监|集团客户总监|客户部总监|客服总监", "client_services", 5, "Client Services Director"),
     # --- level 4 ---
     (r"\b(?:key|global|strategic|national)\s+account\s+directors?\b", "key_accounts", 4, "Key Account Director"),
+    # An assistant, associate or deputy account director sits between a senior account
+    # manager and an account director: the senior tier (3), never level 4.
+    (r"\b(?:assistant|associate|deputy)\s+account\s+directors?\b", "account_management", 3,
+     "Associate Account Director"),
     (r"\b(?:senior\s+|regional\s+|client\s+)?account\s+directors?\b", "account_management", 4, "Account Director"),
     (r"\bclient\s+directors?\b", "account_management", 4, "Account Director"),
     (rf"\b{_RD}\s+{_RWC}\s+(?:ключевыми|крупными)\s+клиентами", "key_accounts", 4, "Key Account Director"),
@@ -89,6 +93,7 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (rf"\b{_RM}\s+{_RWC}\s+(?:ключевыми|крупными|vip|стратегическими)\s+клиентами", "key_accounts", 3,
      "Key Account Manager"),
     (rf"\bkey[\s-]+account[\s-]+(?:{_RM}|manager\w*)", "key_accounts", 3, "Key Account Manager"),
+    (r"客户经理助理|客户总监助理", "account_management", 1, "Account Executive"),  # an account manager's assistant
     (r"大客户经理|重点客户经理|关键客户经理|KA经理", "key_accounts", 3, "Key Account Manager"),
     (r"高级客户经理|资深客户经理|客户主管", "account_management", 3, "Senior Account Manager"),
     # --- level 2 ---
@@ -136,7 +141,7 @@ _ANCHORS = (
 )
 # Words that may open a title before its anchor ("senior account manager").
 _MODIFIER_PREFIXES = (
-    "senior", "junior", "assistant", "trainee", "key", "major", "strategic", "national", "global",
+    "senior", "junior", "assistant", "associate", "deputy", "trainee", "key", "major", "strategic", "national", "global",
     "enterprise", "regional", "group", "client", "customer", "new", "service", "head", "vice", "vp",
     "старш", "ведущ", "младш", "помощник", "ассистент", "групп", "главн", "исполнительн", "клиентск",
     "коммерческ", "руководител", "начальник",
@@ -371,8 +376,16 @@ def _drop_glossed(mentions: list[RoleMention], text: str) -> list[RoleMention]:
     return out
 
 
+# "PA to the Account Director", "Executive Assistant to the Client Services Director":
+# the job assists that role; it is not that role.
+_ASSISTANT_TO = re.compile(r"\b(?:(?:executive|personal|team)\s+)?(?:assistant|secretary|pa|ea)\s+to\b|"
+                           r"\bпомощник\w*\s+(?:генерального\s+)?директора\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _from_title(title: str) -> tuple | None:
+    if _ASSISTANT_TO.search(title):
+        return "other", None, "Assistant", (title.strip().lower()[:60],), 0.8
     mentions = find_role_mentions(title)
     if not mentions:
         return None
