@@ -440,3 +440,13 @@ def test_spaced_k_full_width_digits_and_one_off_neighbours(text, market, expecte
 def test_more_currencies_before_and_after_the_amount(text, market, expected):
     (m,) = parse_salary(text, market=market)
     assert (m.low, m.high, m.currency, m.period) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("20 - 25 thousand pounds", [(20000, 25000, "GBP")]),
+    ("from 50 to 70 thousand rubles", [(50000, 70000, "RUB")]),
+    ("Must be able to lift 50 pounds.", []),
+    ("Account Manager. Must be able to lift 50 pounds. Salary $50k", [(50000, 50000, "USD")]),
+])
+def test_currency_words_and_weights(text, expected):
+    assert [(m.low, m.high, m.currency) for m in parse_salary(text)] == expected

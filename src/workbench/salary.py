@@ -288,7 +288,8 @@ _CSUF = (
     r"(?P<csuf>[€£$₽¥元]|руб(?:л(?:ей|я|ь))?\.?(?![а-яё])|р\.?(?![" + _L + r"])"
     r"|долл(?:ар(?:ов|а|ы)?)?\.?(?![а-яё])|евро(?![а-яё])|юан(?:ей|ь|я)"
     r"|(?:usd|eur|gbp|rub|rur|cny|rmb|chf|sek|nok|dkk|pln|huf|czk|aud|cad|nzd|sgd|hkd|inr|jpy|zar|brl|mxn)(?![a-z])"
-    r"|dollars?(?![a-z])|euros?(?![a-z])"
+    r"|dollars?(?![a-z])|euros?(?![a-z])|pounds?(?:[ \u00a0]+sterling)?(?![a-z])|(?:rouble|ruble)s?(?![a-z])"
+    r"|yuan(?![a-z])"
     r"|sterling|人民币)"
 )
 # The scanner jumps from digit to digit (``_START``) and matches ``_CORE``
@@ -321,7 +322,9 @@ _CUR_MAP = {
     "人民币": "CNY", "us$": "USD", "c$": "CAD", "a$": "AUD", "au$": "AUD",
     "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "ca$": "CAD", "₹": "INR", "rur": "RUB", "rmb": "CNY",
     "евро": "EUR", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
-    "euro": "EUR", "euros": "EUR",
+    "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "pound sterling": "GBP",
+    "pounds sterling": "GBP", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "yuan": "CNY",
 }
 
 
@@ -501,6 +504,7 @@ _NONPAY = re.compile(
     r"tuition|learning|training budget|assets|insurance|life cover|"
     r"p&l|p & l|profit and loss|book of business|client spend|retainer|deal size|deals? (?:range|worth|of)|"
     r"contract value|account value|accounts? (?:worth|up to|of)|clients range|"
+    r"(?<![a-z])(?:lift|lifting|carry|carrying|weigh|weighing)(?![a-z])|"  # "lift 50 pounds": weight
     r"за участие|исследовани|символическ|оборот|выручк|бюджет|стоимост|портфел|сделк|контракт|"
     r"цена|скидк|штраф|подарок|融资|营收|预算|销售额|注册资金|资本|市值|合同额|客单价")
 _NONPAY_AFTER = re.compile(
