@@ -536,3 +536,17 @@ def test_example_responsibilities_take_a_few_lines_per_area():
     assert out.to_dict("records") == [
         {"category": "client_relationship", "text": "Keep clients happy"},
         {"category": "growth_new_business", "text": "Grow accounts"}]
+
+
+def test_shared_table_cannot_be_subtracted_to_reveal_a_suppressed_cell():
+    # Seven level-2 postings, one of them the only US posting: the level-and-country
+    # cut suppresses it; with a mean in both cuts, 7 x mean - 6 x GB mean would be its pay.
+    rows = [(f"{c}:0", c.upper(), 2, v, v, "GB") for c, v in zip("abcdef", [30000, 32000, 34000, 36000, 38000, 40000])]
+    rows.append(("g:0", "G", 2, 123456, 123456, "US"))
+    tables = make_tables(rows)
+    by_level = bench.benchmark_table(tables, by="level")
+    by_country = bench.benchmark_table(tables, by="level,country")
+    assert "mean" not in by_level.columns and "mean" not in by_country.columns
+    assert by_country.set_index("country").loc["US", "suppressed"]
+    shown = pd.concat([by_level, by_country]).drop(columns=["suppression_reason"]).to_numpy().ravel()
+    assert 123456 not in [v for v in shown if isinstance(v, (int, float))]

@@ -1084,6 +1084,12 @@ def benchmark_table(tables, by=("role", "level"), currency="GBP", format="table"
     ``by`` uses the CLI names (see ``resolve_by``). Adds ``role_label`` from
     ``config.LEVELS`` when grouping by level. ``format`` is checked here so a bad
     ``--format`` fails before any work; render with ``format_table(df, format)``.
+
+    This table is meant to be shared, so it has no ``mean``: two cuts of the same
+    postings (by level, and by level and location) would give a suppressed cell's pay
+    away by subtraction (7 x the level's mean - 6 x the other location's mean).
+    Percentiles cannot be subtracted like that. ``market_percentiles`` keeps the mean
+    for analysts.
     """
     if format not in FORMATS:
         raise ParameterError(f"format must be one of {FORMATS}, got {format!r}.")
@@ -1096,6 +1102,7 @@ def benchmark_table(tables, by=("role", "level"), currency="GBP", format="table"
     table = market_percentiles(points, by=columns, value=value, disclosure=disclosure,
                                n_boot=config.SETTINGS.bootstrap_resamples,
                                seed=config.SETTINGS.random_seed)
+    table = table.drop(columns=["mean"])
     if "role_level" in columns:
         at = columns.index("role_level") + 1
         labels = table["role_level"].map(lambda v: config.LEVELS.get(int(v)) if pd.notna(v) else None)
