@@ -88,3 +88,8 @@ def test_education_in_a_text_without_sentence_breaks():
 ])
 def test_company_age_is_not_experience(text, expected):
     assert extract_experience(text) == expected
+
+
+def test_russian_range_with_the_unit_after_both_numbers():
+    assert extract_experience("Опыт работы от 1 года до 3 лет.") == {"min": 1, "max": 3}
+    assert extract_experience("опыт работы 3-5 лет") == {"min": 3, "max": 5}

@@ -110,8 +110,10 @@ _EXP_EN = re.compile(
     r"\s*(?:full\s+)?(?:years?|yrs?)['’]?(?P<post>\s+or\s+more|\s+minimum|\s+plus)?(?:\s+or\s+more)?",
     re.IGNORECASE,
 )
+# "от 1 года до 3 лет": Russian repeats the unit after the first number of a range.
+_RANGE_RU = rf"{_NUM}\s*(?:\+|plus)?\s*(?:(?:года?|лет)\s+)?(?:-|–|—|to|до|~|～|至|到)\s*{_NUM}"
 _EXP_RU = re.compile(
-    rf"(?:(?P<pre>от|не\s+менее|минимум|более|свыше)\s+)?(?:(?P<r1>{_RANGE})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)\s*"
+    rf"(?:(?P<pre>от|не\s+менее|минимум|более|свыше)\s+)?(?:(?P<r1>{_RANGE_RU})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)\s*"
     r"(?:-?х\s+)?(?:лет|года?|годов)",
     re.IGNORECASE,
 )
@@ -233,6 +235,7 @@ def extract_experience(text: str) -> dict | None:
     for rx, words in ((_EXP_EN, ("year", "yr")), (_EXP_RU, ("лет", "год")), (_EXP_ZH, ("年",))):
         fast = _LOWER[rx] if same else rx
         seen: set[int] = set()
+        spans: list[tuple[int, int]] = []
         for word in words:
             i = low.find(word)
             while i != -1:
@@ -254,9 +257,10 @@ def extract_experience(text: str) -> dict | None:
                     if m is None:
                         continue
                     last_end = m.end()
-                    if m.start() in seen:
-                        continue
+                    if m.start() in seen or any(s < m.start() < e for s, e in spans):
+                        continue  # the same match, or the tail of a range already read
                     seen.add(m.start())
+                    spans.append((m.start(), m.end()))
                     cand = _experience_candidate(text, rx, m)
                     if cand:
                         candidates.append(cand)
