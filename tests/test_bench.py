@@ -538,7 +538,7 @@ def test_example_responsibilities_take_a_few_lines_per_area():
         {"category": "growth_new_business", "text": "Grow accounts"}]
 
 
-def test_shared_table_cannot_be_subtracted_to_reveal_a_suppressed_cell():
+def test_shared_table_has_no_mean_to_subtract_into_a_suppressed_cell():
     # Seven level-2 postings, one of them the only US posting: the level-and-country
     # cut suppresses it; with a mean in both cuts, 7 x mean - 6 x GB mean would be its pay.
     rows = [(f"{c}:0", c.upper(), 2, v, v, "GB") for c, v in zip("abcdef", [30000, 32000, 34000, 36000, 38000, 40000])]
@@ -550,3 +550,20 @@ def test_shared_table_cannot_be_subtracted_to_reveal_a_suppressed_cell():
     assert by_country.set_index("country").loc["US", "suppressed"]
     shown = pd.concat([by_level, by_country]).drop(columns=["suppression_reason"]).to_numpy().ravel()
     assert 123456 not in [v for v in shown if isinstance(v, (int, float))]
+
+
+def test_company_key_agrees_with_duckdb_on_unicode_spaces_and_dotted_i():
+    import duckdb
+
+    names = ["Acme\u00a0Ltd", "Acme\u3000Group", "Acme\u2009Ltd", "İstanbul Ltd", "ООО «Ромашка»", None, " "]
+    frame = pd.DataFrame({"company": names})
+    sql = duckdb.connect().execute(f"SELECT {bench._company_key_sql('company')} AS k FROM frame").df()["k"]
+    assert [None if pd.isna(v) else v for v in sql] == [bench.company_key(n) for n in names]
+    assert bench.company_key("Acme\u00a0Ltd") == "acme"
+
+
+def test_compa_ratio_with_a_missing_date_is_a_clear_error():
+    inc = pd.DataFrame({"level": [2], "currency": ["GBP"], "base": [40000.0]})
+    pct = pd.DataFrame({"role_level": [2], "p25": [35000.0], "p50": [40000.0], "p75": [45000.0]})
+    with pytest.raises(ParameterError, match="effective_date is missing"):
+        bench.compa_ratios(inc, pct, effective_date=pd.NaT)

@@ -510,3 +510,16 @@ def test_utf16_csv_is_read_row_by_row(tmp_path):
     assert result.postings["title"].tolist() == ["A", "B", "C"]
     assert result.postings["text"].tolist()[1] == "Мы ищем менеджера"
     assert result.rejects.empty
+
+
+def test_quote_after_a_lone_carriage_return_opens_a_field_when_slicing(tmp_path):
+    path = _write(tmp_path / "cr_quote.csv",
+                  b'title,description\nA,one\nB,two\r"T1\nT1b",multi\nC,three\nD,four\n')
+    whole = ingest_paths(path, progress=False)
+    sliced_postings, sliced_rejects = [], []
+    for chunk, rejects in iter_postings(path, chunk_size=1):
+        sliced_postings += chunk["title"].tolist()
+        sliced_rejects += rejects["reason"].tolist()
+    assert sliced_postings == whole.postings["title"].tolist()
+    assert len(sliced_rejects) == len(whole.rejects)
+    assert ingest.iso_date(pd.NaT) is None

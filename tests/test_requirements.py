@@ -93,3 +93,12 @@ def test_company_age_is_not_experience(text, expected):
 def test_russian_range_with_the_unit_after_both_numbers():
     assert extract_experience("Опыт работы от 1 года до 3 лет.") == {"min": 1, "max": 3}
     assert extract_experience("опыт работы 3-5 лет") == {"min": 3, "max": 5}
+
+
+@pytest.mark.parametrize("text, minimum", [
+    ("Minimum 3 years in business development.", 3),
+    ("3+ years in operations management.", 3),
+    ("2 years in trading roles.", 2),
+])
+def test_years_in_a_business_function_are_experience(text, minimum):
+    assert extract_experience(text)["min"] == minimum

@@ -450,3 +450,19 @@ def test_more_currencies_before_and_after_the_amount(text, market, expected):
 ])
 def test_currency_words_and_weights(text, expected):
     assert [(m.low, m.high, m.currency) for m in parse_salary(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("£2,000 sign on bonus and salary £30,000", [30000]),
+    ("We want someone offering great service, salary £30,000", [30000]),
+    ("Lead design on major projects, salary £40,000", [40000]),
+    ("Win new clients through referrals, base salary £30,000 per annum", [30000]),
+    ("Benefits: cycle to work, pension, salary £28,000", [28000]),
+    ("Carry out client reviews, £35,000 per annum", [35000]),
+    ("Работа по контракту 80 000 руб. в месяц", [80000]),
+    ("Must be able to move up to 50 pounds regularly", []),
+    ("Salary £30,000, plus a bonus", [30000]),
+])
+def test_pay_next_to_one_off_words_weights_and_commas(text, expected):
+    # Positive controls for the one-off and weight rules, and a comma after a grouped amount.
+    assert [m.low or m.high for m in parse_salary(text) if m.low or m.high] == expected

@@ -354,7 +354,10 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
 # company for disclosure control: lower case, punctuation and spaces folded to one
 # space, a trailing legal form dropped. The same rule runs in DuckDB (fast_table):
 # the character class and the suffixes are written for both regex engines.
-_COMPANY_PUNCT = r"[\s.,;:'\"’‘“”«»()\[\]{}&/\\|!?#*+\-–—_·•]+"
+# Whitespace is listed character by character: Python's \s is Unicode-wide, DuckDB's
+# (RE2) ASCII only.
+_COMPANY_PUNCT = ("[ \t\n\r\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000"
+                  r".,;:'\"’‘“”«»()\[\]{}&/\\|!?#*+\-–—_·•]+")
 _COMPANY_LEGAL = (r"( (ltd|limited|llc|inc|plc|gmbh|ag|sa|bv|corp|corporation|co|company|group"
                   r"|ооо|оао|зао|пао|ао))+$")
 _COMPANY_LEGAL_ZH = r"(股份有限公司|有限责任公司|有限公司|集团|公司)$"
@@ -365,7 +368,8 @@ def company_key(name) -> str | None:
     """The key a company name is counted by (``None`` for a missing or empty name)."""
     if name is None or (isinstance(name, float) and math.isnan(name)) or name is pd.NA:
         return None
-    key = re.sub(_COMPANY_PUNCT, " ", str(name).lower()).strip()
+    # Python lowers "İ" to "i" plus a combining dot (U+0307); DuckDB to a plain "i".
+    key = re.sub(_COMPANY_PUNCT, " ", str(name).lower().replace("\u0307", "")).strip()
     key = re.sub(_COMPANY_LEGAL, "", key)
     key = re.sub(_COMPANY_LEGAL_ZH, "", key)
     key = re.sub(_COMPANY_LEGAL_RU, "", key).strip()
@@ -874,6 +878,8 @@ def load_incumbents(path=None) -> pd.DataFrame:
 
 
 def _as_date(value, what: str = "date") -> _dt.date:
+    if value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        raise ParameterError(f"{what} is missing; give it as YYYY-MM-DD.")
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
@@ -1087,9 +1093,10 @@ def benchmark_table(tables, by=("role", "level"), currency="GBP", format="table"
 
     This table is meant to be shared, so it has no ``mean``: two cuts of the same
     postings (by level, and by level and location) would give a suppressed cell's pay
-    away by subtraction (7 x the level's mean - 6 x the other location's mean).
-    Percentiles cannot be subtracted like that. ``market_percentiles`` keeps the mean
-    for analysts.
+    away by plain subtraction (7 x the level's mean - 6 x the other location's mean).
+    Percentiles of small cells can still be worked back in some cases (type 7 puts P50,
+    P75 and P90 on or between known order statistics), so do not publish two cuts of the
+    same few postings side by side; ``market_percentiles`` keeps the mean for analysts.
     """
     if format not in FORMATS:
         raise ParameterError(f"format must be one of {FORMATS}, got {format!r}.")

@@ -811,7 +811,7 @@ _ZH_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 def iso_date(value: Any) -> str | None:
     """ISO ``YYYY-MM-DD`` from common unambiguous date spellings, else None."""
-    if value is None:
+    if value is None or value is pd.NaT:
         return None
     if isinstance(value, (datetime, date)):
         # isoformat pads the year to four digits; strftime("%Y") gives "999" on Linux.
@@ -1509,8 +1509,8 @@ def _ends_in_quotes(line: bytes, in_quotes: bool, delimiter: bytes) -> bool:
                 i = j + 2  # an escaped quote
                 continue
             in_quotes = False
-        elif j == 0 or line[j - 1:j] == delimiter:
-            in_quotes = True
+        elif j == 0 or line[j - 1:j] in (delimiter, b"\r", b"\n"):
+            in_quotes = True  # a field starts at a line start, after the delimiter or a lone CR
         i = j + 1
 
 

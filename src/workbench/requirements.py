@@ -125,7 +125,8 @@ _EXP_WORDS = re.compile(r"experience|exp\b|background|behind (?:them|you|him|her
                         re.IGNORECASE)
 _YEARS_IN = re.compile(r"^\s*(?:of\s+|in\s+|within\s+|working\s+)"
                        # "30 years of history", "10 years in business": the company's age
-                       r"(?!(?:our\s+|its\s+)?(?:history|heritage|trading|existence|operation|business\b))",
+                       r"(?!(?:our\s+|its\s+)?(?:history|heritage|existence)"
+                       r"|(?:business|trading|operation)\b(?!\s+[a-z]))",  # not "in business development"
                        re.IGNORECASE)
 # Clause breaks of Chinese text: an experience word beyond one belongs to another clause.
 _ZH_CLAUSE_BREAK = re.compile(r"[，,。；;、]")
@@ -257,8 +258,8 @@ def extract_experience(text: str) -> dict | None:
                     if m is None:
                         continue
                     last_end = m.end()
-                    if m.start() in seen or any(s < m.start() < e for s, e in spans):
-                        continue  # the same match, or the tail of a range already read
+                    if m.start() in seen or spans and spans[-1][0] < m.start() < spans[-1][1]:
+                        continue  # the same match, or the tail of the range just read
                     seen.add(m.start())
                     spans.append((m.start(), m.end()))
                     cand = _experience_candidate(text, rx, m)

@@ -272,7 +272,7 @@ _L = "a-zа-яё"  # letters that make a word boundary (text is lower-cased)
 
 _NUM = (
     r"(?<![\d.,*])(?:"
-    r"(?P<en>(?:\d{1,3}(?:[,'’]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?)(?![\d,'’])"  # 12,00,000: Indian lakh grouping
+    r"(?P<en>(?:\d{1,3}(?:[,'’]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?)(?![\d'’]|,\d)"  # 12,00,000: Indian lakh grouping; "£30,000, plus": a comma ends it
     r"|(?P<eu>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)(?![\d.])"
     r"|(?P<sp>\d{1,3}(?:" + _SP + r"\d{3})+(?:[.,]\d{1,2})?)(?!\d)"
     r"|(?P<pl>\d+(?:[.,]\d+)?)"
@@ -504,8 +504,7 @@ _NONPAY = re.compile(
     r"tuition|learning|training budget|assets|insurance|life cover|"
     r"p&l|p & l|profit and loss|book of business|client spend|retainer|deal size|deals? (?:range|worth|of)|"
     r"contract value|account value|accounts? (?:worth|up to|of)|clients range|"
-    r"(?<![a-z])(?:lift|lifting|carry|carrying|weigh|weighing)(?![a-z])|"  # "lift 50 pounds": weight
-    r"за участие|исследовани|символическ|оборот|выручк|бюджет|стоимост|портфел|сделк|контракт|"
+    r"за участие|исследовани|символическ|оборот|выручк|бюджет|стоимост|портфел|сделк|"
     r"цена|скидк|штраф|подарок|融资|营收|预算|销售额|注册资金|资本|市值|合同额|客单价")
 _NONPAY_AFTER = re.compile(
     r"[ \u00a0+]*(?:[a-z]+[ \u00a0]+){0,2}?(?:portfolio|funding|assets|reimburse|"
@@ -516,10 +515,11 @@ _NONPAY_AFTER = re.compile(
     r"pipeline|quota|targets?(?![a-z])(?![ \u00a0]+earn)|оборот|выручк|бюджет|融资|营收|预算)")
 
 # One-off payments named next to an amount: they are not a rate of pay to annualise.
-_ONE_OFF = re.compile(r"refer(?:ral|\s+a\s+friend)|sign(?:-|\s)?on|signing(?:\s+on)?\s+bonus|joining\s+bonus|"
-                      r"welcome\s+bonus|golden\s+hello|relocation|cycle\s+to\s+work|one[- ]off|"
+_ONE_OFF = re.compile(r"(?<![a-z])(?:refer(?:ral|\s+a\s+friend)|sign(?:-|\s)?on|signing(?:\s+on)?\s+bonus|"
+                      r"joining\s+bonus|welcome\s+bonus|golden\s+hello|relocation|cycle\s+to\s+work|"
+                      r"one[- ]off)(?![a-z])|"
                       r"единоразов|разов(?:ая|ый)\s+(?:выплат|преми)|подъемн|签约奖|安家费|入职奖|推荐奖")
-_ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?:sign(?:-|\s)?on|signing|joining|welcome|"
+_ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?<![a-z])(?:sign(?:-|\s)?on|signing|joining|welcome|"
                             r"referral|relocation|one[- ]off)(?![a-z])")
 
 _PAYWORD = re.compile(
@@ -1092,6 +1092,9 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
               or gross is not None or mpy is not None or est)
     if masked and not (cur or has_mult or strong):
         return None
+    if (cur == "GBP" and not has_mult and not (period_written or comp is not None or payword or mpy is not None)
+            and "pound" in lw[first.start:end] and "£" not in lw[first.start:end]):
+        return None  # "lift 50 pounds", "move up to 50 pounds": a weight, unless pay is said
     if end < ntext and lw[end] in _LETTERS:
         return None  # "12abc": a code or a unit, not pay
     if not strong:
@@ -1103,7 +1106,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             return None
     if first.year_like and cur is None and not period_written and not payword:
         return None
-    if ((cstart < start and _ONE_OFF.search(lw, _sentence_start(lw, max(cstart, start - 48), start), start))
+    if ((cstart < start and _one_off_before(lw, _sentence_start(lw, max(cstart, start - 48), start), start))
             or _ONE_OFF.search(lw, last.end, end)  # the words read after the amount
             or (end < ntext and _ONE_OFF_AFTER.match(lw, end, min(ntext, end + 32)))):
         return None  # a referral, sign-on or relocation payment is paid once: not a wage rate
@@ -1153,6 +1156,19 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         period_basis=basis,
         market=market,
     )
+
+
+def _one_off_before(lw: str, lo: int, start: int) -> bool:
+    """A one-off payment word before the amount, with no pay word between them
+    ("referral bonus £1,000" is one-off; "referrals, base salary £30,000" is pay)."""
+    last = None
+    for last in _ONE_OFF.finditer(lw, lo, start):
+        pass
+    return last is not None and _WAGE_WORD.search(lw, last.end(), start) is None
+
+
+# Words naming the wage itself: after a one-off word they start a new item of pay.
+_WAGE_WORD = re.compile(r"salar|wage|(?<![a-z])(?:pay|base)(?![a-z])|оклад|зарплат|заработн|薪")
 
 
 def _sentence_start(lw: str, lo: int, pos: int) -> int:

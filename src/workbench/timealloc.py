@@ -367,7 +367,7 @@ def _sentence_item(text: str, m: re.Match, of_time_end: int,
     a = max(text.rfind("\n", lo, m.start()), text.rfind(". ", lo, m.start()),
             text.rfind("。", lo, m.start()), lo - 1) + 1
     colon = max(text.rfind(": ", a, m.start()), text.rfind("：", a, m.start()))
-    if colon != -1 and _clean_activity(text[colon + 1:m.start()]):
+    if colon != -1 and _LEADING_HEDGE.sub("", _clean_activity(text[colon + 1:m.start()])).strip():
         a = colon + 1  # "Great team: client meetings 40% of time": the activity follows the colon
     activity = _clean_activity(text[a:m.start()])
     activity = _LEADING_HEDGE.sub("", _cut_tail(_TRAILING_SPEND, activity)).strip()
