@@ -523,3 +523,10 @@ def test_quote_after_a_lone_carriage_return_opens_a_field_when_slicing(tmp_path)
     assert sliced_postings == whole.postings["title"].tolist()
     assert len(sliced_rejects) == len(whole.rejects)
     assert ingest.iso_date(pd.NaT) is None
+
+
+def test_unclosed_quote_at_the_end_of_a_sliced_csv_is_still_read(tmp_path):
+    path = _write(tmp_path / "open.csv", 'title,description\nA,one hiring\nB,"unclosed\nC,three hiring\n')
+    whole = ingest_paths(path, progress=False)
+    sliced = [t for chunk, _ in iter_postings(path, chunk_size=1) for t in chunk["title"]]
+    assert sliced == whole.postings["title"].tolist() and "B" in sliced

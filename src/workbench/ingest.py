@@ -1541,7 +1541,9 @@ def _split_lines(path: Path, chunk_rows: int, csv_mode: bool) -> list[FileSlice]
             if rows_in_chunk >= chunk_rows:
                 slices.append(FileSlice(source, start, offset, first_row))
                 start, first_row, rows_in_chunk = offset, row, 0
-        if rows_in_chunk or not slices:
+        # Bytes after the last full slice (rows, or a quoted field still open at the
+        # end of the file) form the last slice: nothing is left unread.
+        if offset > start or not slices:
             slices.append(FileSlice(source, start, offset, first_row))
     return slices
 
