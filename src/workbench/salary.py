@@ -515,7 +515,9 @@ _NONPAY_AFTER = re.compile(
     r"pipeline|quota|targets?(?![a-z])(?![ \u00a0]+earn)|оборот|выручк|бюджет|融资|营收|预算)")
 
 # One-off payments named next to an amount: they are not a rate of pay to annualise.
-_ONE_OFF = re.compile(r"(?<![a-z])(?:refer(?:ral|\s+a\s+friend)|sign(?:-|\s)?on|signing(?:\s+on)?\s+bonus|"
+# No look-behind at the start (it would stop the engine's first-character skip): the
+# word boundary before a match is tested in _one_off_at.
+_ONE_OFF = re.compile(r"(?:refer(?:ral|\s+a\s+friend)|sign(?:-|\s)?on|signing(?:\s+on)?\s+bonus|"
                       r"joining\s+bonus|welcome\s+bonus|golden\s+hello|relocation|cycle\s+to\s+work|"
                       r"one[- ]off)(?![a-z])|"
                       r"единоразов|разов(?:ая|ый)\s+(?:выплат|преми)|подъемн|签约奖|安家费|入职奖|推荐奖")
@@ -715,13 +717,14 @@ def _lower(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if not low.isascii() and max(low) >= "\uff10":
+    if not low.isascii() and _FULLWIDTH_RE.search(low) is not None:
         # Full-width digits and letters (Chinese postings: "１５Ｋ－２０Ｋ") read as ASCII;
         # one character for one, so offsets still match the text.
         low = low.translate(_FULLWIDTH)
     return low
 
 
+_FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULLWIDTH = {**{0xFF10 + i: ord("0") + i for i in range(10)},
               **{0xFF21 + i: ord("a") + i for i in range(26)},
               **{0xFF41 + i: ord("a") + i for i in range(26)}}
@@ -967,7 +970,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         first.read()
     if last.m is not None:
         last.read()
-    if (start >= 4 and lw[start - 1] in " \u00a0" and first.cur is None
+    if (start >= 4 and lw[start - 1] in " \u00a0" and lw[start - 2].isdigit() and first.cur is None
             and _PHONE_HEAD.search(lw, max(0, start - 14), start) is not None):
         return None  # a phone number's later group: 07700 900123, +44 7700 900123
     if first.lead_zero or last.lead_zero:
@@ -1106,8 +1109,10 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             return None
     if first.year_like and cur is None and not period_written and not payword:
         return None
-    if ((cstart < start and _one_off_before(lw, _sentence_start(lw, max(cstart, start - 48), start), start))
-            or _ONE_OFF.search(lw, last.end, end)  # the words read after the amount
+    if ((cstart < start and _ONE_OFF.search(lw, max(cstart, start - 48), start) is not None
+         and _one_off_before(lw, _sentence_start(lw, max(cstart, start - 48), start), start))
+            or (end > last.end and _ONE_OFF.search(lw, last.end, end) is not None
+                and _one_off_in(lw, last.end, end))  # the words read after the amount
             or (end < ntext and _ONE_OFF_AFTER.match(lw, end, min(ntext, end + 32)))):
         return None  # a referral, sign-on or relocation payment is paid once: not a wage rate
     if comp is None and not payword and mpy is None:
@@ -1162,9 +1167,19 @@ def _one_off_before(lw: str, lo: int, start: int) -> bool:
     """A one-off payment word before the amount, with no pay word between them
     ("referral bonus £1,000" is one-off; "referrals, base salary £30,000" is pay)."""
     last = None
-    for last in _ONE_OFF.finditer(lw, lo, start):
-        pass
+    for m in _ONE_OFF.finditer(lw, lo, start):
+        if _word_start(lw, m.start()):
+            last = m
     return last is not None and _WAGE_WORD.search(lw, last.end(), start) is None
+
+
+def _word_start(lw: str, i: int) -> bool:
+    return i == 0 or not ("a" <= lw[i - 1] <= "z")
+
+
+def _one_off_in(lw: str, lo: int, hi: int) -> bool:
+    """A one-off payment word (at a word start) between ``lo`` and ``hi``."""
+    return any(_word_start(lw, m.start()) for m in _ONE_OFF.finditer(lw, lo, hi))
 
 
 # Words naming the wage itself: after a one-off word they start a new item of pay.
