@@ -516,7 +516,7 @@ _NONPAY_AFTER = re.compile(
 
 # One-off payments named next to an amount: they are not a rate of pay to annualise.
 # No look-behind at the start (it would stop the engine's first-character skip): the
-# word boundary before a match is tested in _one_off_at.
+# word boundary before a match is tested by _word_start.
 _ONE_OFF = re.compile(r"(?:refer(?:ral|\s+a\s+friend)|sign(?:-|\s)?on|signing(?:\s+on)?\s+bonus|"
                       r"joining\s+bonus|welcome\s+bonus|golden\s+hello|relocation|cycle\s+to\s+work|"
                       r"one[- ]off)(?![a-z])|"
