@@ -494,17 +494,13 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
             f"the pay points mix currencies ({', '.join(currencies)}); percentiles need one: "
             f"build them with pay_points(currency=...) or cut them by currency first.")
     currency = currencies[0] if currencies else None
-    company = data["company"] if "company" in data else pd.Series(pd.NA, index=data.index)
-    keys = company.astype("object").map(company_key)
-    data = data.assign(_company=keys.where(keys.notna(), "\0unknown"))
 
     groups = data.groupby(by, dropna=False, sort=True) if by else [((), data)]
     rows = []
     for key, cell in groups:
         key = key if isinstance(key, tuple) else (key,)
         n = len(cell)
-        n_sources = int(cell.loc[cell["_company"] != "\0unknown", "_company"].nunique())
-        top_share = float(cell["_company"].value_counts().iloc[0] / n)
+        n_sources, top_share = _sources(cell)
         reason = suppression_reason(n, n_sources, top_share, d)
         row = dict(zip(by, key))
         row.update(n=n, n_sources=n_sources, suppressed=reason is not None,

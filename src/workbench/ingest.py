@@ -1305,11 +1305,16 @@ def _csv_header(path: Path, encoding: str) -> tuple[list[str], int, str]:
     return [h.strip() for h in header], consumed, delimiter
 
 
+def _wide_encoding(encoding: str) -> bool:
+    """UTF-16/32: newline bytes do not fall on character boundaries, so no byte slicing."""
+    return encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+
+
 def _iter_csv(path: Path, source: str, start: int | None, end: int | None, first_row: int,
               encoding: str) -> Iterator[Item]:
     # newline="": a stray carriage return inside an unquoted cell ends that row (as
     # in Excel) instead of stopping the csv module, and the slice, with an error.
-    if encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+    if _wide_encoding(encoding):
         # Newline bytes do not fall on character boundaries in UTF-16/32, so byte
         # slices cannot be cut: plan_units never splits such a file; it is read whole.
         whole = _CTRL.sub("", path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff"))
@@ -1587,8 +1592,7 @@ def plan_units(
             try:
                 encoding, why = _file_encoding(path)
                 pieces = (_split_lines(path, chunk_size, suffix == ".csv")
-                          if why is None and not encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-                          else None)
+                          if why is None and not _wide_encoding(encoding) else None)
             except Exception:  # noqa: BLE001 - planning one file must not stop the run:
                 pieces = None  # the file is read whole, and its reader lists what fails
             if pieces is not None:

@@ -153,22 +153,16 @@ def process_unit(unit: WorkUnit, store_dir: str, extractor: ExtractorArg = None)
         # The extractor produced rows that break the contract: keep the postings,
         # record why their extraction is missing, and carry on with other units.
         log.error("unit %d: extraction output failed validation: %s", unit.index, exc)
-        reason = f"extraction output failed schema validation; fix workbench.extract. {exc}"
-        bad = pd.DataFrame({"source": postings["source"], "stage": "extract", "reason": reason})
-        tables = {name: schemas.empty(name) for name in EXTRACT_TABLES}
-        tables["postings"] = postings
-        tables["rejects"] = pd.concat([rejects, bad], ignore_index=True)
+        tables = _without_extraction(postings, postings, rejects, "extract",
+                                     f"extraction output failed schema validation; fix workbench.extract. {exc}")
         try:
             store.write_tables(tables, store_dir, part=unit.index, mode="append")
         except SchemaError as again:
             # The postings themselves break the contract (an ingest bug): list every
             # one of them with the reason and keep the run going.
             log.error("unit %d: postings failed validation: %s", unit.index, again)
-            reason = f"ingested posting failed schema validation; please report it. {again}"
-            bad = pd.DataFrame({"source": postings["source"], "stage": "ingest", "reason": reason})
-            tables = {name: schemas.empty(name) for name in EXTRACT_TABLES}
-            tables["postings"] = schemas.empty("postings")
-            tables["rejects"] = pd.concat([rejects, bad], ignore_index=True)
+            tables = _without_extraction(schemas.empty("postings"), postings, rejects, "ingest",
+                                         f"ingested posting failed schema validation; please report it. {again}")
             store.write_tables(tables, store_dir, part=unit.index, mode="append")
     return {
         "n_postings": len(tables["postings"]),
@@ -178,6 +172,17 @@ def process_unit(unit: WorkUnit, store_dir: str, extractor: ExtractorArg = None)
         "cpu_extract": t2 - t1,
         "cpu_write": clock() - t2,
     }
+
+
+def _without_extraction(kept: pd.DataFrame, postings: pd.DataFrame, rejects: pd.DataFrame,
+                        stage: str, reason: str) -> dict[str, pd.DataFrame]:
+    """A unit's tables when its extraction cannot be stored: ``kept`` as the postings,
+    empty extraction tables, and every posting listed in rejects with ``reason``."""
+    bad = pd.DataFrame({"source": postings["source"], "stage": stage, "reason": reason})
+    tables = {name: schemas.empty(name) for name in EXTRACT_TABLES}
+    tables["postings"] = kept
+    tables["rejects"] = pd.concat([rejects, bad], ignore_index=True)
+    return tables
 
 
 def _progress(total: int, enabled: bool):

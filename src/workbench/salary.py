@@ -1109,10 +1109,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             return None
     if first.year_like and cur is None and not period_written and not payword:
         return None
-    if ((cstart < start and _ONE_OFF.search(lw, max(cstart, start - 48), start) is not None
-         and _one_off_before(lw, _sentence_start(lw, max(cstart, start - 48), start), start))
-            or (end > last.end and _ONE_OFF.search(lw, last.end, end) is not None
-                and _one_off_in(lw, last.end, end))  # the words read after the amount
+    if ((cstart < start and _one_off_before(lw, max(cstart, start - 48), start))
+            or (end > last.end and _one_off_in(lw, last.end, end))  # the words read after the amount
             or (end < ntext and _ONE_OFF_AFTER.match(lw, end, min(ntext, end + 32)))):
         return None  # a referral, sign-on or relocation payment is paid once: not a wage rate
     if comp is None and not payword and mpy is None:
@@ -1165,9 +1163,12 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
 
 def _one_off_before(lw: str, lo: int, start: int) -> bool:
     """A one-off payment word before the amount, with no pay word between them
-    ("referral bonus £1,000" is one-off; "referrals, base salary £30,000" is pay)."""
+    ("referral bonus £1,000" is one-off; "referrals, base salary £30,000" is pay).
+    Read from the start of the amount's sentence, no earlier than ``lo``."""
+    if _ONE_OFF.search(lw, lo, start) is None:  # the usual case: nothing to read
+        return False
     last = None
-    for m in _ONE_OFF.finditer(lw, lo, start):
+    for m in _ONE_OFF.finditer(lw, _sentence_start(lw, lo, start), start):
         if _word_start(lw, m.start()):
             last = m
     return last is not None and _WAGE_WORD.search(lw, last.end(), start) is None
