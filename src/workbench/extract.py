@@ -16,6 +16,7 @@ import contextlib
 import gc
 import json
 import math
+import operator
 import warnings
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -223,6 +224,9 @@ def _flatten(records: Iterable[dict]) -> dict[str, dict[str, list]]:
                                         for name, names in _COLUMNS.items()}
     rec_cols = cols["records"]
     copy = [(rec_cols[c].append, c) for c in _RECORD_FIELDS]
+    # Child items are gathered per table and read field by field at the end
+    # (one C-level map per column instead of a .get per item and field).
+    children: dict[str, list[dict]] = {table: [] for table in _ITEM_FIELDS}
     for rec in records:
         rid = rec["record_id"]
         role = rec["role"]
@@ -237,15 +241,21 @@ def _flatten(records: Iterable[dict]) -> dict[str, dict[str, list]]:
         rec_cols["experience_min"].append(exp.get("min"))
         rec_cols["experience_max"].append(exp.get("max"))
         rec_cols["record_json"].append(_record_json(rec))
-        for table, fields in _ITEM_FIELDS.items():
-            items = rec[table]
-            if not items:
+        for table, items in children.items():
+            own = rec[table]
+            if not own:
                 continue
             out = cols[table]
-            out["record_id"].extend([rid] * len(items))
-            out["idx"].extend(range(len(items)))
-            for f in fields:
-                out[f].extend([item.get(f) for item in items])
+            out["record_id"].extend([rid] * len(own))
+            out["idx"].extend(range(len(own)))
+            items.extend(own)
+    for table, items in children.items():
+        out = cols[table]
+        for f in _ITEM_FIELDS[table]:
+            try:
+                out[f] = list(map(operator.itemgetter(f), items))
+            except KeyError:  # an item without the key: the column holds None there
+                out[f] = [item.get(f) for item in items]
     return cols
 
 

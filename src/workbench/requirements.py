@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import text as _text
+
 __all__ = ["extract_skills", "extract_requirements", "extract_experience", "extract_education", "extract_languages"]
 
 # ----------------------------------------------------------------- skills
@@ -35,34 +37,9 @@ _SKILL_WORDS = ("skill", "competenc", "навык", "技能")
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪●]|\d{1,2}[.)])[ \t]+(.+)$")
 
 
-_last_lower: list = [None, "", None]
-
-
 def _lower(text: str) -> str:
-    """``text.lower()``, kept for the last text: the extractors all read the same body."""
-    if _last_lower[0] is not text:
-        _last_lower[0], _last_lower[1], _last_lower[2] = text, text.lower(), None
-    return _last_lower[1]
-
-
-def _latin1(low: str) -> bool:
-    """No Cyrillic or Chinese character: keys in those scripts need not be searched.
-
-    ``low`` is ``_lower(text)``; the answer is kept with it.
-    """
-    if _last_lower[1] is low and _last_lower[2] is not None:
-        return _last_lower[2]
-    if low.isascii():
-        out = True
-    else:
-        try:
-            low.encode("cp1252")
-            out = True
-        except UnicodeEncodeError:
-            out = False
-    if _last_lower[1] is low:
-        _last_lower[2] = out
-    return out
+    """``text.lower()``, shared with the other extractors (they all read the same body)."""
+    return _text.lower(text)
 
 
 def extract_skills(text: str) -> list[dict]:
@@ -295,7 +272,7 @@ _EDU_WORDS = ("degree", "educat", "diploma", "bachelor", "master", "mba", "phd",
               "образовани", "степен", "бакалав", "магистр", "学历", "本科", "硕士", "博士", "大专", "高中", "中专")
 
 
-_EDU_WORDS_LATIN = tuple(w for w in _EDU_WORDS if w.isascii())
+_EDU_KEYS = _text.KeySet(_EDU_WORDS)
 
 
 @lru_cache(maxsize=16384)  # the same sentences recur across postings
@@ -320,7 +297,7 @@ def extract_education(text: str) -> str | None:
     if not text:
         return None
     low = _lower(text)
-    words = _EDU_WORDS_LATIN if _latin1(low) else _EDU_WORDS
+    words = _EDU_KEYS.possible(text)  # a word in a script the text lacks cannot occur
     # No separate "any word present?" pass: when no word occurs the loop below
     # finds no sentence and the function returns None as that test did; when one
     # does, the test had only repeated the first finds of the loop.
@@ -365,7 +342,14 @@ _LANG_KEYS = {
     "Japanese": ("japanese", "японск", "日语"),
     "Arabic": ("arabic", "арабск", "阿拉伯语"),
 }
-_LANG_KEYS_LATIN = {name: tuple(k for k in keys if k.isascii()) for name, keys in _LANG_KEYS.items()}
+_LANG_KEY_SET = _text.KeySet(k for keys in _LANG_KEYS.values() for k in keys)
+
+
+@lru_cache(maxsize=None)  # one entry per combination of scripts: a handful
+def _languages_for(present: tuple[bytes, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(language, keys)`` pairs, keeping only the keys that can occur given ``present``."""
+    possible = set(_LANG_KEY_SET.select(present))
+    return tuple((name, tuple(k for k in keys if k in possible)) for name, keys in _LANG_KEYS.items())
 _LANG_CONTEXT = re.compile(
     r"fluen|speak|spoken|written|language|proficien|native|bilingual|business level|read|write|"
     r"язык|владе|говорить|разговорн|свободн|переписк|уровн|"
@@ -378,7 +362,8 @@ def extract_languages(text: str) -> list[str]:
         return []
     low = _lower(text)
     found: list[tuple[int, str]] = []
-    for name, keys in (_LANG_KEYS_LATIN if _latin1(low) else _LANG_KEYS).items():
+    # Only keys whose script occurs in the text are searched (same result, fewer finds).
+    for name, keys in _languages_for(_LANG_KEY_SET.present(text)):
         for key in keys:
             i = low.find(key)
             while i != -1:

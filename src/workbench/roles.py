@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import text as _text
+
 __all__ = ["FAMILIES", "classify_role", "find_role_mentions", "RoleMention"]
 
 FAMILIES = ("account_management", "key_accounts", "client_services", "sales", "delivery", "other")
@@ -170,54 +172,21 @@ def _anchor_regex() -> re.Pattern:
 
 
 _ANCHOR_RE = _anchor_regex()
-# str.find per anchor beats one regex alternation scan by about three to one;
-# a text with no Cyrillic or Chinese character skips those anchors.
+# str.find per anchor beats one regex alternation scan by about three to one.
 _ANCHORS_BY_LEN = tuple(sorted(_ANCHORS, key=len, reverse=True))
-_LATIN_ANCHORS = tuple(a for a in _ANCHORS_BY_LEN if a.isascii())
+# A text with no Cyrillic or Chinese character skips those anchors: a Cyrillic text
+# pays ~1 us per Chinese anchor searched (and the other way round).
+_ANCHOR_KEYS = _text.KeySet(_ANCHORS_BY_LEN)
 
 
-def _lead_byte_groups() -> tuple[tuple[bytes, tuple[str, ...]], ...]:
-    """The non-ASCII anchors grouped by the UTF-8 lead byte of their first non-ASCII character."""
-    groups: dict[bytes, list[str]] = {}
-    for a in _ANCHORS_BY_LEN:
-        if not a.isascii():
-            lead = next(b for b in a.encode("utf-8") if b >= 0x80)
-            groups.setdefault(bytes([lead]), []).append(a)
-    return tuple((k, tuple(v)) for k, v in groups.items())
-
-
-# Speed: a Cyrillic text pays ~1 us per Chinese anchor searched (and the other way
-# round), and the old "encodes as cp1252" test cost ~5 us on an English text with
-# a "£" or "’". An anchor can only occur if the UTF-8 bytes of its characters do,
-# so a few byte tests (memchr) decide which non-ASCII anchors are worth a find.
-_ANCHORS_BY_LEAD_BYTE = _lead_byte_groups()
-
-
-def _anchors_for(low: str) -> tuple[str, ...]:
-    """The anchors that can occur in ``low``: all but those proven absent."""
-    if low.isascii():
-        return _LATIN_ANCHORS
-    try:
-        low.encode("latin-1")  # a copy for a one-byte-per-character str: no Cyrillic or Chinese
-        return _LATIN_ANCHORS
-    except UnicodeEncodeError:
-        pass
-    raw = low.encode("utf-8", "surrogatepass")
-    anchors = _LATIN_ANCHORS
-    for lead, group in _ANCHORS_BY_LEAD_BYTE:
-        if lead in raw:
-            anchors += group
-    return anchors
-
-
-def _anchor_hits(low: str) -> list[tuple[int, str]]:
+def _anchor_hits(low: str, anchors: tuple[str, ...]) -> list[tuple[int, str]]:
     """``(start, anchor)`` as ``_ANCHOR_RE.finditer`` would give them: left to right,
     the longest anchor at a position, none starting inside the previous one."""
     hits = []
     find = low.find
     # Skipping anchors that cannot occur adds no hit and drops none; the sort
     # below makes the order the anchors are searched in irrelevant.
-    for a in _anchors_for(low):
+    for a in anchors:
         i = find(a)
         while i != -1:
             hits.append((i, -len(a), a))
@@ -280,17 +249,13 @@ def find_role_mentions(text: str) -> list[RoleMention]:
     """Every role title in ``text``, left to right, non-overlapping."""
     if not text:
         return []
-    low = text.lower()
+    low = _text.lower_same_length(text)  # offsets in it match the text
     groups = _GROUPS
-    if len(low) != len(text):
-        # A rare character ("İ") changed length when lower-cased: lower-case the
-        # others one by one so offsets still match the text.
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     out: list[RoleMention] = []
     last_end = 0
     n = len(low)
     cache = _SNIPPET_MATCHES
-    for pos, anchor in _anchor_hits(low):
+    for pos, anchor in _anchor_hits(low, _ANCHOR_KEYS.possible(text)):
         if pos < last_end:
             continue
         group, members = groups[anchor]

@@ -66,6 +66,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import text as _text
+
 __all__ = [
     "clear_field_cache",
     "SalaryMention",
@@ -714,9 +716,7 @@ class _Tok:
 def _lower(text: str) -> str:
     """Lower-case copy with the same length (a few characters grow when
     lower-cased, e.g. 'İ'; those are kept as they are)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = _text.lower_same_length(text)  # shared with the other extractors
     if not low.isascii() and _FULLWIDTH_RE.search(low) is not None:
         # Full-width digits and letters (Chinese postings: "１５Ｋ－２０Ｋ") read as ASCII;
         # one character for one, so offsets still match the text.

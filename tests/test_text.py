@@ -1,0 +1,64 @@
+"""The shared lower-case copies and the key sets built on them."""
+
+from __future__ import annotations
+
+import threading
+
+from workbench import text as wt
+from workbench.requirements import extract_education, extract_languages
+from workbench.roles import find_role_mentions
+
+
+def test_lower_matches_str_lower_and_same_length_keeps_offsets():
+    s = "İSTANBUL Account Manager – £40k"
+    assert wt.lower(s) == s.lower()
+    same = wt.lower_same_length(s)
+    assert len(same) == len(s)
+    assert same == "İstanbul account manager – £40k"
+    assert wt.same_length_utf8(s) == same.encode("utf-8")
+
+
+def test_copies_follow_the_text_asked_for():
+    a, b = "Account Director", "КЛИЕНТСКИЙ МЕНЕДЖЕР"
+    assert wt.lower(a) == "account director"
+    assert wt.lower(b) == "клиентский менеджер"
+    assert wt.lower_same_length(a) == "account director"
+    # An equal string that is another object gets its own (equal) copies.
+    c = "".join(["Account ", "Director"])
+    assert wt.lower(c) == "account director"
+
+
+def test_keyset_skips_only_keys_that_cannot_occur():
+    keys = wt.KeySet(["english", "английск", "英语", "français"])
+    assert keys.possible("Fluent English") == ("english",)
+    assert keys.possible("Английский язык, £30k") == ("english", "английск")
+    assert keys.possible("英语流利") == ("english", "英语")
+    assert keys.possible("Le français – indispensable") == ("english", "français")
+    # Every key that occurs in a text is among the possible ones.
+    for text in ("English and 英语 and английский", "français, English", "нет"):
+        low = text.lower()
+        assert {k for k in keys.keys if k in low} <= set(keys.possible(text))
+
+
+def test_threads_each_get_the_copies_of_their_own_text():
+    """Dask workers may run several threads: the shared copy must never be another text's."""
+    texts = [f"Account Manager {i} – fluent English, Bachelor's degree required" if i % 2 else
+             f"Менеджер по работе с клиентами {i}: английский язык, высшее образование" for i in range(40)]
+    expected = {t: (extract_languages(t), extract_education(t), len(find_role_mentions(t))) for t in texts}
+    errors: list[str] = []
+
+    def work(offset: int) -> None:
+        for k in range(300):
+            t = texts[(k + offset) % len(texts)]
+            got = (extract_languages(t), extract_education(t), len(find_role_mentions(t)))
+            if got != expected[t] or wt.lower(t) != t.lower():
+                errors.append(t)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    assert expected[texts[1]][0] == ["English"] and expected[texts[0]][0] == ["English"]
+    assert expected[texts[1]][1] == "bachelor" and expected[texts[0]][1] == "bachelor"
