@@ -10,7 +10,11 @@ temporary store, and reports
 * postings/s per core for ingest alone (a single-process pass over the first shard),
 * peak RSS of the process tree during the run, sampled every 0.1 s with psutil
   (the sum over the parent and every child; forked workers share pages, so the sum
-  overstates real use — a conservative figure against the 2 GB budget).
+  overstates real use — a conservative figure against the 2 GB budget),
+* a machine-speed probe just before and just after the run: price-parser over the
+  labelled salary strings on one core. This shared 2-core machine has run the same
+  code at 1,367 and at 2,010 postings/s per core on the same day; the probe, measured
+  in the same run, tells a slow machine from slow code.
 
 Peers: quantulum3 reads about 11 whole ads/s here (docs/field-notes); the memory budget
 is 2 GB for a million postings.
@@ -71,6 +75,32 @@ class PeakRSS:
         self._sample()
 
 
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled" / "salary_labelled.csv"
+
+
+def _probe(seconds: float = 1.5) -> float | None:
+    """Strings/s of price-parser over the labelled salary strings, one core, CPU time
+    (best of three rounds): a fixed third-party workload, to compare machine speed
+    between runs. None when price-parser is not installed."""
+    import csv
+
+    try:
+        from price_parser import Price
+    except ImportError:  # pragma: no cover - the dev extra is not installed
+        return None
+    with LABELLED.open(encoding="utf-8") as f:
+        strings = [row["text"] for row in csv.DictReader(f)]
+    best = 0.0
+    for _ in range(3):
+        done, c0 = 0, time.process_time()
+        while time.process_time() - c0 < seconds / 3:
+            for s in strings:
+                Price.fromstring(s)
+            done += len(strings)
+        best = max(best, done / (time.process_time() - c0))
+    return best
+
+
 def _row(metric, value, unit, peer=None, peer_value=None, note=""):
     ratio = round(value / peer_value, 3) if value is not None and peer_value else None
     return {"metric": metric, "value": value, "unit": unit, "peer": peer,
@@ -121,11 +151,13 @@ def run() -> list[dict]:
 
         import warnings
 
+        probe_before = _probe()
         with PeakRSS() as memory, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # FX fallback warnings, one per posting
             summary = pipeline.run_ingest(raw, Path(tmp) / "store", jobs=jobs, chunk_size=10_000,
                                           progress=False, extractor=extractor)
         per_core = summary.n_postings / summary.seconds / jobs if summary.seconds else 0.0
+        probe_after = _probe()
 
     context = (f"N={summary.n_postings:,} postings ({n:,} requested), {jobs} cores, chunk 10,000, "
                f"{summary.seconds:.1f} s wall; synth.write took {synth_seconds:.1f} s")
@@ -147,7 +179,14 @@ def run() -> list[dict]:
                          f"the extraction stage alone in the same run: postings / CPU seconds the "
                          f"workers spent extracting ({stages['extract']:.0f} s); ingest and Parquet "
                          f"writing excluded"))
-    return rows + [
+    probes = [p for p in (probe_before, probe_after) if p]
+    probe_rows = [
+        _row("machine_speed_probe", round(min(probes)), "strings/s", note=(
+            f"price-parser over the labelled salary strings, one core, CPU time: {probe_before:,.0f} "
+            f"just before the run, {probe_after:,.0f} just after; the lower is shown. Compare "
+            "runs by it: the machine's speed, not the code's, moves between runs"))
+    ] if len(probes) == 2 else []
+    return rows + probe_rows + [
         _row(f"{prefix}_total", round(summary.n_postings / summary.seconds, 1) if summary.seconds else None,
              "postings/s", note=f"all {jobs} cores; {context}"),
         _row("ingest_only_throughput", round(only_rate, 1), "postings/s/core",
