@@ -168,3 +168,35 @@ def test_many_shares_without_separators_stay_short():
     # 2,000 shares with no sentence break: each activity is one clause, not the text so far.
     out = extract_time_allocation("travel 10% of time " * 2000)
     assert all(len(i["activity"]) <= 200 for i in out["items"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You will spend 60% of your time on client meetings and 40% on new business.",
+         [("client meetings", 60.0), ("new business", 40.0)]),
+        ("You will spend 70% of your time on the road and 30% in the office.",
+         [("the road", 70.0), ("the office", 30.0)]),
+        ("Около 60% времени — встречи с клиентами, 40% — работа с документами.",
+         [("встречи с клиентами", 60.0), ("работа с документами", 40.0)]),
+        ("将60%的时间用于客户拜访，40%用于内部沟通。", [("客户拜访", 60.0), ("内部沟通", 40.0)]),
+        ("Time: 50% clients, 50% admin", [("clients", 50.0), ("admin", 50.0)]),
+    ],
+)
+def test_a_second_share_continues_the_sentence_of_a_share_of_time(text, expected):
+    out = extract_time_allocation(text)
+    assert shares(out) == expected
+    assert out["status"] == "exact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spend 60% of your time with clients. We grew 40% last year.",  # another sentence
+        "Spend 60% of your time with clients and earn 40% commission.",  # pay, not time
+        "Time: 50% clients",  # one share after "Time:" is not a split on its own
+    ],
+)
+def test_a_lone_percentage_joins_a_share_only_in_its_own_sentence(text):
+    assert all(share != 40.0 for _, share in shares(extract_time_allocation(text)))
+    assert len(extract_time_allocation(text)["items"]) <= 1

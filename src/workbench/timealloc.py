@@ -38,8 +38,8 @@ _NUM_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?$")
 # Markers that announce a time split (the percentages follow).
 _MARKER_RE = re.compile(
     r"%\s*of\s+(?:the\s+|my\s+|your\s+|working\s+)?time|time\s+(?:is\s+)?(?:allocation|split|spent|divided)|"
-    r"percent(?:age)?\s+of\s+time|распределение\s+(?:рабочего\s+)?времени|%\s*(?:рабочего\s+)?времени|"
-    r"时间分配|时间占比|工作时间比例",
+    r"percent(?:age)?\s+of\s+time|\btime\s*[:：]|распределение\s+(?:рабочего\s+)?времени|%\s*(?:рабочего\s+)?времени|"
+    r"%\s*的(?:工作)?时间|时间分配|时间占比|工作时间比例",
     re.IGNORECASE,
 )
 _MARKER_LOW = re.compile(_MARKER_RE.pattern)  # for lower-cased text: IGNORECASE is slow on long texts
@@ -158,12 +158,15 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return a, m.start() if m else min(len(text), end + _TRAVEL_WINDOW)
 
 
-def _is_travel_share(text: str, m: re.Match, explicit: list[tuple[re.Match, int]]) -> bool:
-    """A lone travel/remote percentage: its sentence speaks of travel and holds no other share."""
+def _is_travel_share(text: str, m: re.Match, explicit: list[tuple[re.Match, int]],
+                     others: list[re.Match] = ()) -> bool:
+    """A lone travel/remote percentage: its sentence speaks of travel and holds no other
+    share (``explicit`` "NN% of time" shares, or ``others``, the remaining candidates)."""
     a, b = _sentence_bounds(text, m.start(), m.end())
     if not _TRAVEL_RE.search(text[a:b].lower()):
         return False
-    return not any(o is not m and a <= o.start() < b for o, _ in explicit)
+    return not (any(o is not m and a <= o.start() < b for o, _ in explicit)
+                or any(a <= o.start() < b for o in others))
 
 
 def _soft_kept(text: str, candidates: list[tuple[re.Match, str | None]], k: int) -> bool:
@@ -263,8 +266,9 @@ def _run_items(run: list[re.Match], text: str, marker: re.Match | None) -> list[
     lines = {_line_bounds(text, m.start()) for m in run}
     conf = 0.9 if marker else 0.8
     out = []
-    if len(lines) == len(run):
+    if len(lines) == len(run) and len(run) > 1:
         # One percentage per line: the line (minus the number) is the activity.
+        # (A run of one is a share continuing a "NN% of your time" sentence: below.)
         for m in run:
             a, b = _line_bounds(text, m.start())
             activity = _clean_activity(text[a:m.start()] + " " + text[m.end():b])
@@ -297,6 +301,13 @@ def _run_items(run: list[re.Match], text: str, marker: re.Match | None) -> list[
 
 # A marker that is itself a share ("40% of your time"): a number right before it.
 _OWN_NUMBER = re.compile(r"\d\s?%$")
+
+
+def _continues_share(text: str, marker: re.Match, m: re.Match) -> bool:
+    """One more share in the sentence of a "NN% of your time" share: "spend 60% of your
+    time with clients and 40% on new business" (two or more are a run already)."""
+    return (_OWN_NUMBER.search(text, max(0, marker.start() - 8), marker.start() + 1) is not None
+            and _SENTENCE_END.search(text, marker.end(), m.start()) is None)
 _TRAILING_REST = re.compile(r"(?:[\s,;]+(?:and|и|а))?(?:\s+(?:the|a))?\s+(?:remaining|rest|other|final|last|оставш\w*)\s*$",
                             re.IGNORECASE)
 
@@ -446,13 +457,14 @@ def extract_time_allocation(text: str) -> dict:
         if why != "hard":
             candidates.append((m, why))
     matches = [m for k, (m, why) in enumerate(candidates) if why is None or _soft_kept(text, candidates, k)]
-    explicit = [(m, e) for m, e in explicit if not _is_travel_share(text, m, explicit)]
+    explicit = [(m, e) for m, e in explicit if not _is_travel_share(text, m, explicit, matches)]
 
     placed: list[tuple[int, tuple[str, float, float]]] = []
     for run in _runs(matches, text):
         total = sum(_value(m.group(1)) for m in run)
         marker = _marker_before(text, run[0].start())
-        if len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8 or marker and len(run) >= 2:
+        if (len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8 or marker and len(run) >= 2
+                or marker and _continues_share(text, marker, run[0])):
             placed.extend(zip((m.start() for m in run), _run_items(run, text, marker)))
     prev_end = 0
     for m, end in explicit:
