@@ -466,3 +466,34 @@ def test_currency_words_and_weights(text, expected):
 def test_pay_next_to_one_off_words_weights_and_commas(text, expected):
     # Positive controls for the one-off and weight rules, and a comma after a grouped amount.
     assert [m.low or m.high for m in parse_salary(text) if m.low or m.high] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "expected"),
+    [
+        ("年薪20W", None, (200000.0, 200000.0, "year")),
+        ("月薪1.5w-2w", None, (15000.0, 20000.0, "month")),
+        ("年薪20W-30W，13薪", None, (200000.0, 300000.0, "year")),
+        ("20-30W", "CNY", (200000.0, 300000.0, "year")),
+    ],
+)
+def test_w_is_wan_in_chinese_pay(text, currency, expected):
+    (m,) = parse_salary(text, currency=currency)
+    assert (m.low, m.high, m.period) == expected
+    assert m.currency == "CNY"
+    assert m.text == text.split("，")[0]
+
+
+@pytest.mark.parametrize("text", ["方法论5W1H", "功率20W的灯", "详情 https://x.com/39W_E1 ", "Reduce waste by 20w"])
+def test_w_after_a_number_is_not_pay_in_a_code_link_or_unit(text):
+    assert parse_salary(text) == []
+
+
+def test_wan_sums_without_a_period_are_annual_from_100000():
+    (year,) = parse_salary("薪资：15-25万")
+    assert (year.low, year.high, year.period, year.period_basis) == (150000.0, 250000.0, "year", "magnitude")
+    assert "inferred from the size of the figure" in year.annualise()["convention"]
+    (month,) = parse_salary("薪资：1.5-2万")
+    assert (month.period, month.period_basis) == ("month", "market")
+    (written,) = parse_salary("月薪15万")
+    assert (written.period, written.period_basis) == ("month", "written")

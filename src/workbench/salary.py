@@ -724,6 +724,21 @@ def _lower(text: str) -> str:
     return low
 
 
+# "20W", "1.5w-2w": 万 (ten thousand) in Chinese recruiting shorthand. Read so only
+# in Chinese text or for yuan, only right after a number, and not inside a word,
+# code or link ("5W1H", "x.com/39W_E1"). One character for one: offsets hold.
+_WAN_W = re.compile(r"(?<![a-z0-9_/=.&?#%])(\d{1,4}(?:\.\d{1,2})?)w(?![a-z0-9_/])")
+_CJK_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE4, 0xEA))  # UTF-8 of U+4E00-U+9FFF
+
+
+def _has_cjk(text: str, lw: str) -> bool:
+    """Does ``text`` hold a Chinese character? (UTF-8 lead-byte tests: no scan per character)."""
+    if lw.isascii():
+        return False
+    raw = _text.same_length_utf8(text)
+    return any(b in raw for b in _CJK_LEAD_BYTES)
+
+
 _FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULLWIDTH = {**{0xFF10 + i: ord("0") + i for i in range(10)},
               **{0xFF21 + i: ord("a") + i for i in range(26)},
@@ -881,6 +896,8 @@ def _parse(text: str, currency: str | None, market: str | None,
     mkey = _market_key(market) if market else None
     if default_cur is None and mkey:
         default_cur = MARKET_CURRENCY.get(mkey)
+    if "w" in lw and (default_cur == "CNY" or _has_cjk(text, lw)):
+        lw = _WAN_W.sub(r"\1万", lw)
     short = len(text) <= 64
     if fast and short:
         found = _fast_field(text, lw, default_cur, mkey)
@@ -1135,6 +1152,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
                                    mpy, bool(comp or payword or field_mode))
     if period is None:
         return None
+    period, basis = _wan_year(period, basis, first.mult == 1e4 or last.mult == 1e4,
+                              high if high is not None else low)
 
     # ---- limits ---------------------------------------------------------------
     if len(group) == 1 and not masked:
@@ -1195,6 +1214,18 @@ def _sentence_start(lw: str, lo: int, pos: int) -> int:
 # The first group of a phone number right before a figure: a trunk prefix with a
 # leading zero ("07700 ", "020 ") or a country code ("+44 ").
 _PHONE_HEAD = re.compile(r"(?<![\d.,])(?:0\d{2,4}|\+\d{1,3}(?:[ \u00a0]\d{2,5})?)[ \u00a0]\Z")
+
+
+def _wan_year(period, basis, in_wan: bool, v):
+    """(period, basis), with "year" for a sum of 100,000 or more written in 万 whose
+    period the market's convention gave as "month".
+
+    "薪资：20-30万" states no period: sums written in 万 are a year's pay (a month's is
+    written in K or 元), and 100,000 yuan a month is far above the usual top of a band.
+    """
+    if in_wan and basis == "market" and period == "month" and v is not None and v >= 1e5:
+        return "year", "magnitude"
+    return period, basis
 
 
 def _settle_period(period, cur, market, v, mpy, pay_context):
@@ -1283,6 +1314,7 @@ def _fast_field(text, lw, default_cur, mkey):
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or a == 401.0 or a == 403.0:
         return None
     ma = _mult_of(am) if am else None
+    mb = None
     is_range = not (ben is None and beu is None and bsp is None and bpl is None)
     if is_range:
         b, raw = _num_value(ben, beu, bsp, bpl)
@@ -1334,6 +1366,7 @@ def _fast_field(text, lw, default_cur, mkey):
     period, basis = _settle_period(period, cur, market, high, mpy, True)
     if period is None:
         return None
+    period, basis = _wan_year(period, basis, ma == 1e4 or mb == 1e4, high)
     if not is_range:
         if lim == "up to" or lim == "до":
             low = None
