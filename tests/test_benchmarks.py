@@ -1,0 +1,33 @@
+"""The benchmark scripts behind `make bench` run and report every row (figures are not asserted:
+speed is measured by `make bench`, never by a timed unit test)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_bench_ingest_reports_throughput_memory_and_the_machine_probe(monkeypatch):
+    monkeypatch.setenv("BENCH_N", "3000")
+    rows = {row["metric"]: row for row in _load("bench_ingest").run()}
+    assert {"ingest_extract_throughput", "extract_stage_throughput", "machine_speed_probe",
+            "ingest_extract_total", "ingest_only_throughput", "peak_rss_process_tree"} <= set(rows)
+    for row in rows.values():
+        assert row["value"] is not None and row["value"] > 0, row
+    # The stage figure counts extraction CPU only, so it is at least the end-to-end figure.
+    assert rows["extract_stage_throughput"]["value"] >= rows["ingest_extract_throughput"]["value"]
+    assert "N=3,000 postings" in rows["ingest_extract_throughput"]["note"]
+    assert "just before the run" in rows["machine_speed_probe"]["note"]
+    assert rows["peak_rss_process_tree"]["peer_value"] == 2048.0
