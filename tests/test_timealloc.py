@@ -190,13 +190,31 @@ def test_a_second_share_continues_the_sentence_of_a_share_of_time(text, expected
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "Spend 60% of your time with clients. We grew 40% last year.",  # another sentence
-        "Spend 60% of your time with clients and earn 40% commission.",  # pay, not time
-        "Time: 50% clients",  # one share after "Time:" is not a split on its own
+        ("Spend 60% of your time with clients. We grew 40% last year.", [("with clients", 60.0)]),
+        ("You will spend 80% of your time with customers, 70% of whom are in the public sector.",
+         [("with customers", 80.0)]),
+        ("You will spend 50% of your time with key accounts, which generate 80% of our revenue.",
+         [("with key accounts, which generate", 50.0)]),
+        ("将60%的时间用于客户拜访。团队中80%为硕士。", [("客户拜访", 60.0)]),
     ],
 )
-def test_a_lone_percentage_joins_a_share_only_in_its_own_sentence(text):
-    assert all(share != 40.0 for _, share in shares(extract_time_allocation(text)))
-    assert len(extract_time_allocation(text)["items"]) <= 1
+def test_a_later_percentage_joins_a_share_only_when_it_reads_like_one(text, expected):
+    """Same sentence, an activity word after it, and no more than 100 together."""
+    assert shares(extract_time_allocation(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Time: 50% clients",  # one share after "Time:" is not a split
+        "Working time: Monday to Friday, 9:00-18:00. Pay: 60% fixed salary, 40% variable.",
+        "Full time: yes. Our clients: 60% retail, 40% wholesale.",
+        "Time: 9am-5pm. OTE split 60% basic / 40% variable.",
+        "Travel up to 30% of the time across a territory that delivers 60% of company revenue.",
+        "需要30%的时间出差。薪资结构：底薪70%，绩效30%。",
+    ],
+)
+def test_time_labels_pay_mixes_and_travel_are_not_splits(text):
+    assert extract_time_allocation(text) == {"items": [], "total": None, "status": "none"}

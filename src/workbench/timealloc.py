@@ -38,8 +38,8 @@ _NUM_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?$")
 # Markers that announce a time split (the percentages follow).
 _MARKER_RE = re.compile(
     r"%\s*of\s+(?:the\s+|my\s+|your\s+|working\s+)?time|time\s+(?:is\s+)?(?:allocation|split|spent|divided)|"
-    r"percent(?:age)?\s+of\s+time|\btime\s*[:：]|распределение\s+(?:рабочего\s+)?времени|%\s*(?:рабочего\s+)?времени|"
-    r"%\s*的(?:工作)?时间|时间分配|时间占比|工作时间比例",
+    r"percent(?:age)?\s+of\s+time|(?<![^\n>•*#|(])[ \t]*time\s*[:：]|распределение\s+(?:рабочего\s+)?времени|%\s*(?:рабочего\s+)?времени|"
+    r"时间分配|时间占比|工作时间比例",
     re.IGNORECASE,
 )
 _MARKER_LOW = re.compile(_MARKER_RE.pattern)  # for lower-cased text: IGNORECASE is slow on long texts
@@ -66,7 +66,7 @@ _RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–—~]\s*$")  # the upper end of a ra
 _RANGE_DASHES = ("-", "–", "—", "~")  # the characters of [-–—~] above
 _SEPARATORS = " \t|:-–—•*·()[],;.=>：，；（）、"
 _BULLET_RE = re.compile(r"^\s*(?:[-•*–—·▪●◦]|\d{1,2}[.)])\s+")
-_SENTENCE_END = re.compile(r"[.!?。！？;\n](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|[\n。！？；]")  # Chinese marks need no blank after them
 _CAPS_RUN = re.compile(r"\s[A-Z][A-Z ]{8,}")
 _ACTIVITY_AFTER = re.compile(
     r"^\s*(?:is\s+|are\s+)?(?:spent\s+)?(?:on|in|doing|for|to|занимает|уходит\s+на|отводится\s+на|"
@@ -166,7 +166,7 @@ def _is_travel_share(text: str, m: re.Match, explicit: list[tuple[re.Match, int]
     if not _TRAVEL_RE.search(text[a:b].lower()):
         return False
     return not (any(o is not m and a <= o.start() < b for o, _ in explicit)
-                or any(a <= o.start() < b for o in others))
+                or any(a <= o.start() < b and _share_like(text, o) for o in others))
 
 
 def _soft_kept(text: str, candidates: list[tuple[re.Match, str | None]], k: int) -> bool:
@@ -266,9 +266,8 @@ def _run_items(run: list[re.Match], text: str, marker: re.Match | None) -> list[
     lines = {_line_bounds(text, m.start()) for m in run}
     conf = 0.9 if marker else 0.8
     out = []
-    if len(lines) == len(run) and len(run) > 1:
+    if len(lines) == len(run):
         # One percentage per line: the line (minus the number) is the activity.
-        # (A run of one is a share continuing a "NN% of your time" sentence: below.)
         for m in run:
             a, b = _line_bounds(text, m.start())
             activity = _clean_activity(text[a:m.start()] + " " + text[m.end():b])
@@ -299,15 +298,34 @@ def _run_items(run: list[re.Match], text: str, marker: re.Match | None) -> list[
     return out
 
 
+_TIME_LABEL = re.compile(r"\s*time\s*[:：]", re.IGNORECASE)
 # A marker that is itself a share ("40% of your time"): a number right before it.
 _OWN_NUMBER = re.compile(r"\d\s?%$")
 
 
-def _continues_share(text: str, marker: re.Match, m: re.Match) -> bool:
-    """One more share in the sentence of a "NN% of your time" share: "spend 60% of your
-    time with clients and 40% on new business" (two or more are a run already)."""
-    return (_OWN_NUMBER.search(text, max(0, marker.start() - 8), marker.start() + 1) is not None
-            and _SENTENCE_END.search(text, marker.end(), m.start()) is None)
+def _continues_share(text: str, explicit: list[tuple[re.Match, int]], m: re.Match) -> bool:
+    """A share continuing the sentence of a "NN% of your time" share: "spend 60% of your
+    time with clients and 40% on new business" (two or more shares are a run already).
+
+    It must read like a share of time ("40% on ...", "30% in ...", "40% — ...", "40%用于"),
+    not "70% of whom", "40% commission" or "80% of our revenue", and the two together
+    may not pass 100.
+    """
+    for e, of_time_end in reversed(explicit):
+        if of_time_end > m.start():
+            continue
+        if _SENTENCE_END.search(text, of_time_end, m.start()) is not None:
+            return False
+        if _value(e.group(1)) + _value(m.group(1)) > 100 + TOLERANCE:
+            return False
+        return _share_like(text, m)
+    return False
+
+
+def _share_like(text: str, m: re.Match) -> bool:
+    """Does an activity word ("on", "in", "for", "doing", a dash, "用于"...) follow the share?"""
+    after = _ACTIVITY_AFTER.match(text[m.end():m.end() + 40])
+    return after is not None and after.end() > 0
 _TRAILING_REST = re.compile(r"(?:[\s,;]+(?:and|и|а))?(?:\s+(?:the|a))?\s+(?:remaining|rest|other|final|last|оставш\w*)\s*$",
                             re.IGNORECASE)
 
@@ -463,9 +481,15 @@ def extract_time_allocation(text: str) -> dict:
     for run in _runs(matches, text):
         total = sum(_value(m.group(1)) for m in run)
         marker = _marker_before(text, run[0].start())
-        if (len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8 or marker and len(run) >= 2
-                or marker and _continues_share(text, marker, run[0])):
+        if marker is not None and _TIME_LABEL.fullmatch(marker.group()) and text[marker.end():run[0].start()].strip():
+            marker = None  # "Time:" announces a split only when the shares follow it at once
+        if len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8 or marker and len(run) >= 2:
             placed.extend(zip((m.start() for m in run), _run_items(run, text, marker)))
+        elif len(run) == 1 and _continues_share(text, explicit, run[0]):
+            m = run[0]
+            activity = _tidy(text[m.end():_activity_end(text, m.end())])
+            if activity:
+                placed.append((m.start(), (activity, _value(m.group(1)), 0.75)))
     prev_end = 0
     for m, end in explicit:
         item = _sentence_item(text, m, end, prev_end)
