@@ -475,6 +475,9 @@ def test_pay_next_to_one_off_words_weights_and_commas(text, expected):
         ("月薪1.5w-2w", None, (15000.0, 20000.0, "month")),
         ("年薪20W-30W，13薪", None, (200000.0, 300000.0, "year")),
         ("20-30W", "CNY", (200000.0, 300000.0, "year")),
+        ("薪资：20-30W/年", None, (200000.0, 300000.0, "year")),
+        ("薪资：1.5W/月", None, (15000.0, 15000.0, "month")),
+        ("年薪RMB20W", None, (200000.0, 200000.0, "year")),
     ],
 )
 def test_w_is_wan_in_chinese_pay(text, currency, expected):
@@ -484,9 +487,30 @@ def test_w_is_wan_in_chinese_pay(text, currency, expected):
     assert m.text == text.split("，")[0]
 
 
-@pytest.mark.parametrize("text", ["方法论5W1H", "功率20W的灯", "详情 https://x.com/39W_E1 ", "Reduce waste by 20w"])
-def test_w_after_a_number_is_not_pay_in_a_code_link_or_unit(text):
+@pytest.mark.parametrize("text", ["方法论5W1H", "功率20W的灯", "详情 https://x.com/39W_E1 ", "日活100W，粉丝50w",
+                                  "融资1000W", "DAU 20W", "10W+用户"])
+def test_w_after_a_number_is_not_pay_in_a_code_link_or_count(text):
     assert parse_salary(text) == []
+    assert parse_salary(text, currency="CNY", market="CN") == []
+
+
+def test_an_english_w_is_not_wan_even_for_yuan():
+    assert parse_salary("Reduce waste by 20w") == []
+    assert parse_salary("Reduce waste by 20w", currency="CNY") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年终奖2-4W", (20000.0, 40000.0)),
+        ("年终奖金3万", (30000.0, 30000.0)),
+        ("Годовой бонус 100 000 руб", (100000.0, 100000.0)),
+    ],
+)
+def test_a_year_end_bonus_is_paid_yearly(text, expected):
+    (m,) = parse_salary(text)
+    assert (m.low, m.high, m.component, m.period) == (*expected, "bonus", "year")
+    assert m.period_inferred is False
 
 
 def test_wan_sums_without_a_period_are_annual_from_100000():
@@ -497,3 +521,5 @@ def test_wan_sums_without_a_period_are_annual_from_100000():
     assert (month.period, month.period_basis) == ("month", "market")
     (written,) = parse_salary("月薪15万")
     assert (written.period, written.period_basis) == ("month", "written")
+    (months,) = parse_salary("薪资：10-15万·13薪")  # 13 months' pay: a month's figure
+    assert (months.period, months.months_per_year) == ("month", 13)

@@ -727,7 +727,8 @@ def _lower(text: str) -> str:
 # "20W", "1.5w-2w": 万 (ten thousand) in Chinese recruiting shorthand. Read so only
 # in Chinese text or for yuan, only right after a number, and not inside a word,
 # code or link ("5W1H", "x.com/39W_E1"). One character for one: offsets hold.
-_WAN_W = re.compile(r"(?<![a-z0-9_/=.&?#%])(\d{1,4}(?:\.\d{1,2})?)w(?![a-z0-9_/])")
+_WAN_W = re.compile(r"(?:(?<![a-z0-9_/=.&?#%])|(?<=rmb)|(?<=cny))(\d{1,4}(?:\.\d{1,2})?)w"
+                    r"(?![a-z0-9_]|/(?![年月日天周时]))")
 _CJK_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE4, 0xEA))  # UTF-8 of U+4E00-U+9FFF
 
 
@@ -1153,7 +1154,11 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     if period is None:
         return None
     period, basis = _wan_year(period, basis, first.mult == 1e4 or last.mult == 1e4,
-                              high if high is not None else low)
+                              high if high is not None else low, mpy)
+    if (comp == "bonus" and basis == "market" and period != "year"
+            and _ANNUAL_BONUS.search(lw, max(0, pstart - 12), end) is not None):
+        period, basis = "year", "written"  # "年终奖2-4万", "годовой бонус": paid once a year
+        period_written = True
 
     # ---- limits ---------------------------------------------------------------
     if len(group) == 1 and not masked:
@@ -1216,14 +1221,19 @@ def _sentence_start(lw: str, lo: int, pos: int) -> int:
 _PHONE_HEAD = re.compile(r"(?<![\d.,])(?:0\d{2,4}|\+\d{1,3}(?:[ \u00a0]\d{2,5})?)[ \u00a0]\Z")
 
 
-def _wan_year(period, basis, in_wan: bool, v):
+# Words that make a bonus annual ("year-end bonus").
+_ANNUAL_BONUS = re.compile(r"年终|年底|annual|yearly|year-end|годов|годичн")
+
+
+def _wan_year(period, basis, in_wan: bool, v, mpy=None):
     """(period, basis), with "year" for a sum of 100,000 or more written in 万 whose
-    period the market's convention gave as "month".
+    period the market's convention gave as "month" (and no months' count, "·13薪",
+    says it is a month's pay). Judged on the top of a range: "6-9万" stays monthly.
 
     "薪资：20-30万" states no period: sums written in 万 are a year's pay (a month's is
     written in K or 元), and 100,000 yuan a month is far above the usual top of a band.
     """
-    if in_wan and basis == "market" and period == "month" and v is not None and v >= 1e5:
+    if in_wan and basis == "market" and period == "month" and mpy is None and v is not None and v >= 1e5:
         return "year", "magnitude"
     return period, basis
 
@@ -1366,7 +1376,7 @@ def _fast_field(text, lw, default_cur, mkey):
     period, basis = _settle_period(period, cur, market, high, mpy, True)
     if period is None:
         return None
-    period, basis = _wan_year(period, basis, ma == 1e4 or mb == 1e4, high)
+    period, basis = _wan_year(period, basis, ma == 1e4 or mb == 1e4, high, mpy)
     if not is_range:
         if lim == "up to" or lim == "до":
             low = None
