@@ -523,3 +523,26 @@ def test_wan_sums_without_a_period_are_annual_from_100000():
     assert (written.period, written.period_basis) == ("month", "written")
     (months,) = parse_salary("薪资：10-15万·13薪")  # 13 months' pay: a month's figure
     assert (months.period, months.months_per_year) == ("month", 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "component", "period", "annual"),
+    [
+        ("bonus £500", "bonus", "year", 500.0),  # the wage bands read it as £500 a day
+        ("£27,500 per annum + car allowance of £3,000", "allowance", "year", 3000.0),
+        ("премия 10 000 руб", "bonus", "month", 120000.0),  # RU convention: monthly
+        ("commission £300", "commission", "year", 300.0),
+    ],
+)
+def test_a_part_of_pay_without_a_period_takes_the_market_convention_not_the_wage_bands(
+        text, component, period, annual):
+    m = parse_salary(text)[-1]
+    assert (m.component, m.period, m.period_basis) == (component, period, "market")
+    assert m.annualise()["annual_low"] == annual
+
+
+def test_ote_still_reads_its_period_from_its_size():
+    (m,) = parse_salary("OTE £45,000")
+    assert (m.component, m.period) == ("ote", "year")
+    (day,) = parse_salary("£350 per day OTE")
+    assert day.period == "day"

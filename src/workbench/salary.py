@@ -1150,7 +1150,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     # ---- period ---------------------------------------------------------------
     market = mkey or _market_key(cur) or script_market
     period, basis = _settle_period(period, cur, market, high if high is not None else low,
-                                   mpy, bool(comp or payword or field_mode))
+                                   mpy, bool(comp or payword or field_mode), comp)
     if period is None:
         return None
     period, basis = _wan_year(period, basis, first.mult == 1e4 or last.mult == 1e4,
@@ -1238,15 +1238,23 @@ def _wan_year(period, basis, in_wan: bool, v, mpy=None):
     return period, basis
 
 
-def _settle_period(period, cur, market, v, mpy, pay_context):
-    """(period, basis) for a figure, or (None, None) when it is not pay."""
+# Parts of pay that are not a wage: their size says nothing of their period.
+_PART_COMPONENTS = frozenset({"bonus", "commission", "allowance"})
+
+
+def _settle_period(period, cur, market, v, mpy, pay_context, component=None):
+    """(period, basis) for a figure, or (None, None) when it is not pay.
+
+    A bonus, commission or allowance with no written period takes the market's
+    convention: the wage bands would read "bonus £500" as £500 a day.
+    """
     conv = CONVENTIONS.get(market or "default", CONVENTIONS["default"])
     basis = "written"
     scale = _SCALE.get(cur, 1.0)
     if period is None:
         period = conv.default_period
         basis = "market"
-        if v is not None:
+        if v is not None and component not in _PART_COMPONENTS:
             lo_b, hi_b = _BANDS[period]
             if not (lo_b <= v / scale <= hi_b):
                 period = _by_magnitude(v / scale)
