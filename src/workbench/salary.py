@@ -1150,11 +1150,10 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     # ---- period ---------------------------------------------------------------
     market = mkey or _market_key(cur) or script_market
     period, basis = _settle_period(period, cur, market, high if high is not None else low,
-                                   mpy, bool(comp or payword or field_mode), comp)
+                                   mpy, bool(comp or payword or field_mode), comp,
+                                   in_wan=first.mult == 1e4 or last.mult == 1e4)
     if period is None:
         return None
-    period, basis = _wan_year(period, basis, first.mult == 1e4 or last.mult == 1e4,
-                              high if high is not None else low, mpy)
     if (comp == "bonus" and basis == "market" and period != "year"
             and _ANNUAL_BONUS.search(lw, max(0, pstart - 12), end) is not None):
         period, basis = "year", "written"  # "年终奖2-4万", "годовой бонус": paid once a year
@@ -1225,28 +1224,21 @@ _PHONE_HEAD = re.compile(r"(?<![\d.,])(?:0\d{2,4}|\+\d{1,3}(?:[ \u00a0]\d{2,5})?
 _ANNUAL_BONUS = re.compile(r"年终|年底|annual|yearly|year-end|годов|годичн")
 
 
-def _wan_year(period, basis, in_wan: bool, v, mpy=None):
-    """(period, basis), with "year" for a sum of 100,000 or more written in 万 whose
-    period the market's convention gave as "month" (and no months' count, "·13薪",
-    says it is a month's pay). Judged on the top of a range: "6-9万" stays monthly.
-
-    "薪资：20-30万" states no period: sums written in 万 are a year's pay (a month's is
-    written in K or 元), and 100,000 yuan a month is far above the usual top of a band.
-    """
-    if in_wan and basis == "market" and period == "month" and mpy is None and v is not None and v >= 1e5:
-        return "year", "magnitude"
-    return period, basis
-
-
 # Parts of pay that are not a wage: their size says nothing of their period.
 _PART_COMPONENTS = frozenset({"bonus", "commission", "allowance"})
 
 
-def _settle_period(period, cur, market, v, mpy, pay_context, component=None):
+def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_wan=False):
     """(period, basis) for a figure, or (None, None) when it is not pay.
 
     A bonus, commission or allowance with no written period takes the market's
     convention: the wage bands would read "bonus £500" as £500 a day.
+
+    ``in_wan``: the figure is written in 万. "薪资：20-30万" states no period, and sums
+    written in 万 are a year's pay (a month's is written in K or 元): a sum of 100,000
+    or more that the convention made monthly is read as a year's, unless a months'
+    count ("·13薪") says it is a month's pay. Judged on the top of a range, so "6-9万"
+    stays monthly.
     """
     conv = CONVENTIONS.get(market or "default", CONVENTIONS["default"])
     basis = "written"
@@ -1267,6 +1259,8 @@ def _settle_period(period, cur, market, v, mpy, pay_context, component=None):
     # money (funding, revenue, assets) even when they carry a currency.
     if v is not None and v * (conv.factor(period, mpy) or 1.0) / scale > 3e6:
         return None, None
+    if in_wan and basis == "market" and period == "month" and mpy is None and v is not None and v >= 1e5:
+        return "year", "magnitude"
     return period, basis
 
 
@@ -1381,10 +1375,10 @@ def _fast_field(text, lw, default_cur, mkey):
         if cur is None and script:
             cur = MARKET_CURRENCY[script]
         market = script
-    period, basis = _settle_period(period, cur, market, high, mpy, True)
+    period, basis = _settle_period(period, cur, market, high, mpy, True,
+                                   in_wan=ma == 1e4 or mb == 1e4)
     if period is None:
         return None
-    period, basis = _wan_year(period, basis, ma == 1e4 or mb == 1e4, high, mpy)
     if not is_range:
         if lim == "up to" or lim == "до":
             low = None
