@@ -1,8 +1,10 @@
 """Validate nopay_postings.csv: columns, labels, half rule, hashes against the corpora (read with csv module), counts."""
-import csv, hashlib, sys
+import csv, hashlib, os, sys
+from pathlib import Path
 from collections import Counter
 csv.field_size_limit(10**9)
-C='/work/shared/corpora/'
+# The corpora sit beside the repository (../shared/corpora) unless WORKBENCH_SHARED says where shared/ is.
+C=str(Path(os.environ.get('WORKBENCH_SHARED') or Path(__file__).resolve().parents[3].parent / 'shared') / 'corpora') + '/'
 SRC={'glassdoor':(C+'glassdoor/glassdoor_jobs.csv','','Job Description'),
      'linkedin_us':(C+'linkedin_us/postings_linkedin_kaggle_subset.csv','job_id','description'),
      'hh_ru':(C+'hh_ru/hh_ru_vacancies.csv','vacancy_id','description_text'),
@@ -22,7 +24,7 @@ for c,(p,idc,f) in SRC.items():
     with open(p,encoding='utf-8',newline='') as fh:
         r=csv.DictReader(fh)
         texts[c]={norm_id(c,row[idc]):row[f] for row in r}
-rows=list(csv.DictReader(open('nopay_postings.csv',encoding='utf-8',newline='')))
+rows=list(csv.DictReader(open(Path(__file__).with_name('nopay_postings.csv'),encoding='utf-8',newline='')))
 err=[]
 assert list(rows[0].keys())==COLS, rows[0].keys()
 seen=set(); shas=Counter()
