@@ -1,0 +1,254 @@
+"""Posting fields other than the text: title, company, location, country, date, pay field.
+
+* **Columns and header fields**: CSV columns, JSON keys and ``Key: value`` header
+  lines are matched to the contract's fields through one synonym table
+  (``FullDescription``, ``Описание``, ``职位描述`` ... are all the description).
+* **Labelled lines**: ``Label: value`` lines near the top of a page (``Компания:``,
+  ``公司：``, ``Salary:``...) fill company, location and the separate pay field; a
+  short first line is the title when no field gives one.
+* **Country**: an explicit field (ISO code or a known country name), else a country
+  or capital named in the location, else the currency in the pay field and then in the
+  text (``£``/GBP -> GB, ``₽``/руб/RUB -> RU, ``元``/RMB/CNY -> CN, USD -> US; a bare
+  ``$``, ``€`` or ``¥`` tells nothing by itself), else the language (``ru`` -> RU,
+  ``zh`` -> CN). English says nothing about the country, so it stays null.
+* **Dates**: unambiguous spellings become ISO dates; ``03/04/2024`` stays null.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+_HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")
+
+
+_NOT_KEY_CHAR = re.compile(r"[^0-9a-zа-яё\u4e00-\u9fff]")
+
+
+def _norm_key(key: str) -> str:
+    return _NOT_KEY_CHAR.sub("", key.lower())  # compiled once: skips re's cache look-up
+
+
+# Column/field synonyms (normalised: lower case, no spaces or punctuation).
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "jobid", "postingid", "webindex"),
+    "title": ("title", "jobtitle", "positiontitle", "position", "role", "jobname", "job",
+              "должность", "вакансия", "название", "职位", "职位名称", "岗位", "岗位名称"),
+    "description": ("fulldescription", "description", "jobdescription", "descriptiontext", "desc",
+                    "text", "body", "content", "details", "описание", "описаниевакансии",
+                    "职位描述", "岗位职责", "描述"),
+    "company": ("company", "companyname", "employer", "organisation", "organization",
+                "hiringorganization", "компания", "работодатель", "公司", "公司名称"),
+    "location": ("locationraw", "location", "joblocation", "city", "place", "locationnormalized",
+                 "город", "местоположение", "地点", "工作地点", "城市"),
+    "country": ("country", "countrycode", "страна", "国家"),
+    "date_posted": ("dateposted", "date", "posted", "postedat", "postdate", "publishedat",
+                    "published", "created", "дата", "发布日期"),
+    "salary_raw": ("salaryraw", "salary", "pay", "compensation", "wage", "wages", "basesalary",
+                   "зарплата", "заработнаяплата", "薪资", "薪酬", "工资"),
+    "language": ("language", "lang", "inlanguage"),
+}
+_KEY_TO_FIELD = {syn: fieldname for fieldname, syns in _SYNONYMS.items() for syn in syns}
+_HEADER_KEYS = set(_KEY_TO_FIELD) | {"contracttype", "contracttime", "category", "sourcename",
+                                     "salarynormalized", "url", "source"}
+
+
+def map_columns(names: Iterable[str]) -> dict[str, Any]:
+    """Map contract fields to the first matching column (by synonym priority)."""
+    return dict(_map_columns_cached(tuple(names)))
+
+
+@lru_cache(maxsize=256)
+def _map_columns_cached(names: tuple) -> tuple:
+    normalised = {}
+    for name in names:
+        if name is None:
+            continue
+        normalised.setdefault(_norm_key(str(name)), name)
+    mapping: dict[str, Any] = {}
+    for fieldname, syns in _SYNONYMS.items():
+        for syn in syns:
+            if syn in normalised:
+                mapping[fieldname] = normalised[syn]
+                break
+    return tuple(mapping.items())
+
+
+def parse_header_fields(text: str) -> dict[str, str] | None:
+    """Parse ``Key: value`` header files (``Title:``, ``Company:``, ``Description:``...)."""
+    fields: dict[str, list[str]] = {}
+    current: str | None = None
+    known = 0
+    for line in text.split("\n"):
+        match = _HEADER_LINE.match(line)
+        key = _norm_key(match.group(1)) if match else None
+        if key in _HEADER_KEYS:
+            current = _KEY_TO_FIELD.get(key, key)
+            known += 1
+            fields.setdefault(current, []).append(match.group(2))
+        elif current is None:
+            if line.strip():
+                return None  # free text before any header: not a header file
+        else:
+            fields[current].append(line)
+    if known < 2 or not ({"title", "description"} & fields.keys()):
+        return None
+    return {key: "\n".join(v).strip() for key, v in fields.items()}
+
+
+_LABEL_LINE = re.compile(r"^([^:：\n]{1,24}?)\s*[:：]\s*(\S.{0,79})$")
+_LABELS = {
+    "company": ("company", "employer", "компания", "работодатель", "公司", "公司名称", "企业", "雇主"),
+    "location": ("location", "city", "город", "местоположение", "местоработы", "地点", "工作地点",
+                 "城市", "工作城市"),
+    "salary_raw": ("salary", "pay", "зарплата", "заработнаяплата", "доход", "оплататруда", "薪资",
+                   "薪酬", "月薪", "工资"),
+}
+_LABEL_TO_FIELD = {label: name for name, labels in _LABELS.items() for label in labels}
+
+
+def labelled_fields(text: str, max_lines: int = 15) -> dict[str, str]:
+    """Company / location / pay from ``Label: value`` lines near the top of a posting.
+
+    Pages often open with ``<b>Компания:</b> …`` or ``公司：…`` lines; reading them gives
+    the company (needed for disclosure control) and a separate pay field. The lines stay
+    in the text.
+    """
+    found: dict[str, str] = {}
+    for line in text.split("\n")[:max_lines]:
+        match = _LABEL_LINE.match(line.strip())
+        if not match:
+            continue
+        name = _LABEL_TO_FIELD.get(_norm_key(match.group(1)))
+        if name and name not in found:
+            found[name] = match.group(2).strip()
+    return found
+
+
+_GENERIC_FIRST_LINES = frozenset(
+    _norm_key(s)
+    for s in ("job description", "description", "role definition", "about the role", "overview",
+              "职位描述", "岗位职责", "описание вакансии", "вакансия", "position summary")
+)
+
+
+_TITLE_LABELS = frozenset(("title", "jobtitle", "position", "vacancy", "вакансия", "должность",
+                           "职位", "职位名称", "岗位", "岗位名称", "招聘职位"))
+
+
+def first_line_title(text: str) -> str | None:
+    """A short first line (or ``Title: ...`` line) of the text as its title, else None.
+
+    Generic openings ("Job description") and field lines ("Компания: ...") are
+    skipped; a line that reads as a sentence is no title.
+    """
+    for line in text.split("\n")[:3]:
+        line = line.strip().lstrip("-").strip()
+        if not line:
+            continue
+        match = _LABEL_LINE.match(line)
+        if match and _norm_key(match.group(1)) in _TITLE_LABELS:
+            line = match.group(2).strip()
+        elif match and _norm_key(match.group(1)) in _LABEL_TO_FIELD:
+            continue  # "Компания: …" is a field, not a title
+        if _norm_key(line) in _GENERIC_FIRST_LINES:
+            continue
+        if len(line) <= 90 and len(line.split()) <= 12 and not line.endswith("."):
+            return line
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- country
+
+_COUNTRY_NAMES = {
+    "uk": "GB", "unitedkingdom": "GB", "greatbritain": "GB", "britain": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "northernireland": "GB", "london": "GB",
+    "us": "US", "usa": "US", "unitedstates": "US", "unitedstatesofamerica": "US", "america": "US",
+    "russia": "RU", "russianfederation": "RU", "россия": "RU", "рф": "RU",
+    "российскаяфедерация": "RU", "москва": "RU", "moscow": "RU", "санктпетербург": "RU",
+    "china": "CN", "prc": "CN", "中国": "CN", "中华人民共和国": "CN", "北京": "CN", "上海": "CN",
+    "深圳": "CN", "广州": "CN", "beijing": "CN", "shanghai": "CN", "shenzhen": "CN",
+    "germany": "DE", "deutschland": "DE", "france": "FR", "ireland": "IE", "canada": "CA",
+    "australia": "AU", "india": "IN", "singapore": "SG", "hongkong": "HK", "netherlands": "NL",
+    "spain": "ES", "italy": "IT", "japan": "JP", "kazakhstan": "KZ", "belarus": "BY",
+}
+_CURRENCY_COUNTRY = (
+    (re.compile(r"£|\bGBP\b"), "GB"),
+    (re.compile(r"₽|\bруб|\bRUB\b|\bRUR\b"), "RU"),
+    (re.compile(r"元|人民币|\bRMB\b|\bCNY\b"), "CN"),
+    (re.compile(r"\bUSD\b|US\$"), "US"),
+)
+
+
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")  # module-level patterns: compiled once, no re cache look-up
+_LOCATION_SPLIT = re.compile(r"[,;/|()]")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def country_code(value: Any) -> str | None:
+    """ISO alpha-2 code of a country field (a code, ``UK``, or a known country/city name)."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if _TWO_LETTERS.fullmatch(text):
+        code = text.upper()
+        return "GB" if code == "UK" else code
+    return _COUNTRY_NAMES.get(_norm_key(text))
+
+
+def infer_country(
+    country: Any = None,
+    location: str | None = None,
+    salary_raw: str | None = None,
+    text: str | None = None,
+    language: str | None = None,
+) -> str | None:
+    """ISO alpha-2 country from explicit field, location, currency, then language."""
+    code = country_code(country)
+    if code:
+        return code
+    if location:
+        for part in reversed(_LOCATION_SPLIT.split(location)):
+            code = _COUNTRY_NAMES.get(_norm_key(part))
+            if code:
+                return code
+    for haystack in (salary_raw, text):
+        if haystack:
+            for pattern, code in _CURRENCY_COUNTRY:
+                if pattern.search(haystack):
+                    return code
+    return {"ru": "RU", "zh": "CN"}.get(language or "")
+
+
+_DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y%m%d", "%d.%m.%Y")
+_ZH_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def iso_date(value: Any) -> str | None:
+    """ISO ``YYYY-MM-DD`` from common unambiguous date spellings, else None."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, (datetime, date)):
+        # isoformat pads the year to four digits; strftime("%Y") gives "999" on Linux.
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
+    text = str(value).strip()
+    if not text:
+        return None
+    match = _ISO_DATE.match(text) or _ZH_DATE.search(text)
+    if match:
+        try:
+            return date(*map(int, match.groups())).isoformat()
+        except ValueError:
+            return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None  # ambiguous (03/04/2024) or unknown: null, never guessed

@@ -1,0 +1,239 @@
+"""The one HTML -> structured-text converter.
+
+:func:`html_to_text` turns a page into the structured text every reader produces:
+headings (``h1``-``h6``) and paragraphs made only of ``<b>``/``<strong>`` on lines
+of their own, ``<li>`` as ``- item`` lines, block elements and ``<br>`` breaking
+lines, scripts/styles/comments dropped and entities decoded. The tree is built by
+lxml's HTML parser and walked directly; BeautifulSoup (with the lxml builder)
+repairs what lxml refuses. Walking lxml elements is about 10x faster than walking a
+BeautifulSoup tree, which matters at a million postings.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from workbench.ingest.normalise import CTRL, SPACES, collapse_lines
+
+_BLOCK_TAGS = frozenset(
+    "p div section article header footer main aside nav table thead tbody tfoot tr ul ol dl "
+    "dt dd blockquote pre form fieldset figure figcaption address hr body html center".split()
+)
+_CELL_TAGS = frozenset(("td", "th"))
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_DROP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "svg", "iframe", "object"))
+_BOLD_TAGS = frozenset(("b", "strong"))
+_NL = "\n"
+
+# What the walk does with an element, by tag. One dict look-up per element
+# replaces a lower() and a chain of set tests; the kinds keep the order of those
+# tests (a tag's kind is the first test it passed).
+_K_DROP, _K_BR, _K_HEADING, _K_LI, _K_PARA, _K_BLOCK, _K_CELL, _K_BOLD, _K_INLINE = range(9)
+
+
+def _kind_of(tag) -> int:
+    if not isinstance(tag, str):
+        return _K_DROP  # comment, processing instruction, entity: no text of its own
+    tag = tag.lower()
+    if tag in _DROP_TAGS:
+        return _K_DROP
+    if tag == "br":
+        return _K_BR
+    if tag in _HEADING_TAGS:
+        return _K_HEADING
+    if tag == "li":
+        return _K_LI
+    if tag in ("p", "div"):
+        return _K_PARA
+    if tag in _BLOCK_TAGS:
+        return _K_BLOCK
+    if tag in _CELL_TAGS:
+        return _K_CELL
+    if tag in _BOLD_TAGS:
+        return _K_BOLD  # inline for _walk, bold for _is_bold_only
+    return _K_INLINE
+
+
+# Tags as lxml's HTML parser spells them (lower case). Other tags, and the tags of
+# comments/PIs, are classified by _kind_of on the spot: not stored, so untrusted
+# markup cannot grow this table.
+_KIND = {
+    tag: _kind_of(tag)
+    for tag in (*_BLOCK_TAGS, *_CELL_TAGS, *_HEADING_TAGS, *_DROP_TAGS, *_BOLD_TAGS, "br", "li",
+                "span", "a", "i", "em", "u", "font", "small", "sup", "sub", "label", "img", "code")
+}
+# For _is_bold_only: kinds that make a paragraph not bold-only, and kinds it skips.
+_NOT_BOLD_KINDS = frozenset((_K_BLOCK, _K_PARA, _K_HEADING, _K_LI))
+_SKIP_KINDS = frozenset((_K_DROP, _K_BR))
+
+
+_PARSERS = threading.local()
+
+
+def _lxml():
+    """(lxml.etree, lxml.html, plain HTML parser), imported on first use.
+
+    The plain ``etree.HTMLParser`` builds the same tree as ``lxml.html``'s parser
+    (same libxml2 options) but without its Python element-class lookup, which
+    lxml called for every element the walk touched. One parser per thread: an
+    lxml parser must not be used by two threads at once.
+    """
+    cached = getattr(_PARSERS, "lxml", None)
+    if cached is None:
+        from lxml import etree
+        from lxml import html as lxml_html
+
+        cached = _PARSERS.lxml = (etree, lxml_html, etree.HTMLParser())
+    return cached
+
+
+def _text_content(el) -> str:
+    """All text inside ``el``: what ``lxml.html``'s ``text_content()`` returns.
+
+    That method evaluates the XPath ``string()``; libxml2 computes both it and the
+    text serialisation with the same routine (xmlNodeGetContent: text nodes only,
+    no comments), and the serialisation skips the XPath context set-up (~3.5x
+    faster per call; identical on the fuzz corpus and every synthetic posting).
+    """
+    return _lxml()[0].tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
+def _is_bold_only(el) -> bool:
+    """True when every visible text piece inside ``el`` sits inside <b>/<strong>."""
+    # `s and not s.isspace()` is `(s or "").strip()` being non-empty, without the copy.
+    text = el.text
+    if text and not text.isspace():
+        return False
+    found = False
+    for child in el:
+        tag = child.tag
+        kind = _KIND.get(tag)
+        if kind is None:
+            kind = _kind_of(tag)
+        if kind == _K_BOLD:
+            found = found or bool(_text_content(child).strip())
+        elif kind in _SKIP_KINDS:
+            pass
+        elif kind in _NOT_BOLD_KINDS:
+            return False
+        elif _text_content(child).strip():
+            if not _is_bold_only(child):  # e.g. <span><strong>..</strong></span>
+                return False
+            found = True
+        tail = child.tail
+        if tail and not tail.isspace():
+            return False
+    return found
+
+
+def _walk(el, out: list[str]) -> None:
+    """Append the structured text of ``el``'s content to ``out`` (lxml element tree)."""
+    # .text/.tail build a new str on each access: read them once.
+    text = el.text
+    if text:
+        out.append(text)
+    for child in el:
+        tag = child.tag
+        kind = _KIND.get(tag)
+        if kind is None:
+            kind = _kind_of(tag)
+        if kind >= _K_BOLD:  # inline
+            _walk(child, out)
+        elif kind == _K_DROP:  # comments, processing instructions, scripts
+            pass
+        elif kind == _K_BR:
+            out.append(_NL)
+        elif kind == _K_HEADING:
+            out.extend((_NL, _text_content(child), _NL))
+        elif kind == _K_LI:
+            out.append(_NL + "- ")
+            _walk(child, out)
+            out.append(_NL)
+        elif kind == _K_PARA and _is_bold_only(child):
+            out.extend((_NL, _text_content(child), _NL))
+        elif kind <= _K_BLOCK:  # _K_PARA (not bold-only) or _K_BLOCK
+            out.append(_NL)
+            _walk(child, out)
+            out.append(_NL)
+        else:  # _K_CELL
+            out.append(" ")
+            _walk(child, out)
+            out.append(" ")
+        tail = child.tail
+        if tail:
+            out.append(tail)
+
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def parse_html(html: str):
+    """Parse HTML into an lxml tree (BeautifulSoup's lxml builder when lxml gives up)."""
+    etree, lxml_html, parser = _lxml()
+    cleaned = _XML_DECL.sub("", CTRL.sub("", html))
+    try:
+        return lxml_html.document_fromstring(cleaned, parser=parser)
+    except (etree.ParserError, ValueError):
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(cleaned, "lxml")
+        rebuilt = str(soup) if soup.contents else "<html><body></body></html>"
+        try:
+            return lxml_html.document_fromstring(rebuilt, parser=parser)
+        except (etree.ParserError, ValueError):
+            return lxml_html.document_fromstring("<html><body></body></html>", parser=parser)
+
+
+def tree_text(doc) -> str:
+    """Structured text of a parsed document's ``<body>`` (of the whole tree without one)."""
+    out: list[str] = []
+    body = doc.find("body")
+    root = body if body is not None else doc
+    try:
+        _walk(root, out)
+    except RecursionError:  # absurdly deep markup: fall back to flat text
+        return collapse_lines(_text_content(root))
+    return collapse_lines("".join(out))
+
+
+def html_to_text(html: str) -> str:
+    """Turn HTML into structured plain text.
+
+    Headings (``h1``-``h6``) and paragraphs made only of ``<b>``/``<strong>`` become lines
+    of their own, ``<li>`` become ``- item`` lines, block elements and ``<br>`` break
+    lines, scripts/styles/comments are dropped and entities decoded.
+
+    The tree is built by lxml's HTML parser and walked directly; BeautifulSoup (with the
+    lxml builder) repairs input lxml refuses. Walking lxml elements is about 10x faster
+    than walking a BeautifulSoup tree, which matters at a million postings.
+    """
+    if not html or not html.strip():
+        return ""
+    return tree_text(parse_html(html))
+
+
+def html_title(doc) -> str | None:
+    """The page's title: its first ``<h1>``, else ``<h2>``, else ``<title>`` with text."""
+    for name in ("h1", "h2", "title"):
+        tag = doc.find(f".//{name}")
+        if tag is not None:
+            title = SPACES.sub(" ", _text_content(tag)).strip()
+            if title:
+                return title
+    return None
+
+
+def html_truncation(html: str) -> str | None:
+    """Return why ``html`` looks cut off, or None when it looks complete."""
+    tail = html.rstrip()
+    if tail.rfind("<") > tail.rfind(">"):
+        snippet = tail[tail.rfind("<"):][:40]
+        return f"the file ends inside a tag ({snippet!r})"
+    if tail.rfind("<!--") > tail.rfind("-->"):
+        return "the file ends inside an HTML comment"
+    lower = html.lower()
+    for tag in ("html", "body"):
+        if re.search(rf"<{tag}[\s>]", lower) and f"</{tag}>" not in lower:
+            return f"<{tag}> is opened but never closed (no </{tag}>)"
+    return None

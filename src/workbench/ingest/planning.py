@@ -1,0 +1,131 @@
+"""Work planning: the inputs as work units of bounded size for the pipeline.
+
+Folders are walked recursively and sorted (hidden files and Office lock files ``~$*``
+are skipped, as they are not inputs; a broken link, pipe or socket is listed so it can
+be rejected). A file whose reader can split it (JSON Lines, CSV) becomes slices of at
+most ``chunk_size`` records, each its own unit; other files are batched. Units are
+independent, so they can run on any core or worker and be written as separate parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.ingest import readers
+from workbench.ingest.readers import FileSlice
+
+
+@dataclass
+class WorkUnit:
+    """A batch of slices processed together and written as one store part."""
+
+    index: int
+    slices: list[FileSlice] = field(default_factory=list)
+
+
+def _folder_entry(child: Path) -> FileSlice | None:
+    """A slice for a file found in a folder; None for a folder (walked anyway)."""
+    if child.is_file():
+        return FileSlice(child.as_posix())
+    if child.is_symlink() and not child.exists():
+        return FileSlice(child.as_posix(), missing=True,
+                         why="broken symbolic link; point it at a file or remove it")
+    if not child.is_dir():
+        return FileSlice(child.as_posix(), missing=True,
+                         why="not a regular file (a pipe, socket or device); copy the postings into a file")
+    return None
+
+
+def _folder_slices(folder: Path) -> list[FileSlice]:
+    found: list[FileSlice] = []
+    for child in sorted(folder.rglob("*")):
+        rel = child.relative_to(folder)
+        if any(part.startswith((".", "~$")) for part in rel.parts):
+            continue
+        entry = _folder_entry(child)
+        if entry is not None:
+            found.append(entry)
+    return found
+
+
+def list_files(paths: str | Path | Iterable[str | Path]) -> list[FileSlice]:
+    """Expand files and folders (recursive, sorted) into whole-file slices."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    found: list[FileSlice] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(_folder_slices(path))
+        elif path.is_file():
+            found.append(FileSlice(path.as_posix()))
+        else:
+            found.append(FileSlice(path.as_posix(), missing=True))
+    return found
+
+
+def _with_size(item: FileSlice) -> tuple[FileSlice, int]:
+    """The entry and its size in bytes (a file gone since it was listed becomes missing)."""
+    try:
+        return item, 0 if item.missing else Path(item.path).stat().st_size
+    except OSError as exc:  # gone or unreadable since it was listed
+        return FileSlice(item.path, missing=True, why=f"cannot be read ({exc}); check the file"), 0
+
+
+def _slices(item: FileSlice, size: int, chunk_size: int) -> list[FileSlice] | None:
+    """The file's slices when its reader splits it, else None (read whole)."""
+    if item.missing or not size:
+        return None
+    path = Path(item.path)
+    reader = readers.for_extension(path.suffix)
+    if reader is None:
+        return None
+    try:
+        return reader.split(path, chunk_size)
+    except Exception:  # noqa: BLE001 - planning one file must not stop the run:
+        return None  # the file is read whole, and its reader lists what fails
+
+
+def plan_units(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    chunk_size: int = 10_000,
+    max_files_per_unit: int | None = None,
+    max_bytes_per_unit: int = 64 * 1024 * 1024,
+) -> list[WorkUnit]:
+    """Group the inputs into work units of bounded size.
+
+    JSONL/CSV files are split at record boundaries into slices of at most
+    ``chunk_size`` records (one quick byte scan per file); other files are batched
+    (up to ``max_files_per_unit`` files, default ``min(500, chunk_size)``, or
+    ``max_bytes_per_unit`` bytes per unit). Units are independent, so they
+    can run on any core or worker and be written as separate parts.
+    """
+    if max_files_per_unit is None:
+        max_files_per_unit = max(1, min(500, chunk_size))
+    units: list[WorkUnit] = []
+    current: list[FileSlice] = []
+    current_bytes = 0
+
+    def flush() -> None:
+        nonlocal current, current_bytes
+        if current:
+            units.append(WorkUnit(len(units), current))
+            current, current_bytes = [], 0
+
+    for listed in list_files(paths):
+        item, size = _with_size(listed)
+        pieces = _slices(item, size, chunk_size)
+        if pieces is not None:
+            flush()
+            for piece in pieces:
+                units.append(WorkUnit(len(units), [piece]))
+            continue
+        if current and (len(current) >= max_files_per_unit or current_bytes + size > max_bytes_per_unit):
+            flush()
+        current.append(item)
+        current_bytes += size
+    flush()
+    return units

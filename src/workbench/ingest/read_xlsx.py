@@ -1,0 +1,114 @@
+"""Excel workbooks (``.xlsx``, read with openpyxl): one posting per data row of each sheet.
+
+In every sheet the first non-blank row is the header, matched to fields through the
+synonym table; a sheet without a description column is listed and skipped. Row
+sources are ``path#Sheet:N`` with ``N`` the 0-based data row. openpyxl reads cells
+inside its row iterator: after a cell it cannot read (a 31 February, a 5,000-digit
+number) the iterator is finished, so the rows before it are kept, the rest of the
+workbook is not read, and the reject says where reading stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from workbench.ingest.fields import map_columns
+from workbench.ingest.readers import FileSlice, Reader
+from workbench.ingest.rows import Item, description_text, make_posting, make_reject
+
+
+class _Position:
+    """Where the reading got to, for the message when a cell cannot be read."""
+
+    def __init__(self) -> None:
+        self.where = "the first sheet"
+
+
+def _header(rows: Iterable[tuple]) -> list[str] | None:
+    """The first non-blank row as column names (consumed from ``rows``), or None."""
+    for values in rows:
+        if values and any(v not in (None, "") for v in values):
+            return ["" if v is None else str(v).strip() for v in values]
+    return None
+
+
+def _row_item(values: tuple, index: dict[str, int], row_source: str) -> Item:
+    """The posting of one non-blank data row, or why it is rejected."""
+
+    def get(name: str) -> Any:
+        i = index.get(name)
+        return values[i] if i is not None and i < len(values) else None
+
+    description = get("description")
+    if description is None or not str(description).strip():
+        return "reject", make_reject(row_source, "empty description; fill it in or remove the row")
+    body = description_text(description)
+    if not body:
+        return "reject", make_reject(row_source, "description has no text; fix the row")
+    return "posting", make_posting(
+        row_source, "xlsx", "utf-8", body,
+        title=get("title"), company=get("company"), location=get("location"),
+        country=get("country"), date_posted=get("date_posted"),
+        salary_raw=get("salary_raw"), language=get("language"),
+    )
+
+
+def _sheet_items(sheet, source: str, position: _Position) -> Generator[Item, None, bool]:
+    """Items of one worksheet; returns whether it had a header with a description column."""
+    position.where = f"sheet {sheet.title!r}, before its first data row"
+    rows = sheet.iter_rows(values_only=True)
+    header = _header(rows)
+    if header is None:
+        return False
+    mapping = map_columns(header)
+    if "description" not in mapping:
+        yield "reject", make_reject(
+            f"{source}#{sheet.title}",
+            f"sheet {sheet.title!r} has no description column (found: "
+            f"{', '.join(h for h in header[:15] if h)}); name one 'description'",
+        )
+        return False
+    index = {name: header.index(col) for name, col in mapping.items()}
+    for offset, values in enumerate(rows):
+        position.where = f"sheet {sheet.title!r}, after data row {offset}"
+        if not values or all(v in (None, "") for v in values):
+            continue  # trailing empty rows are formatting, not data
+        yield _row_item(values, index, f"{source}#{sheet.title}:{offset}")
+    return True
+
+
+class XlsxReader(Reader):
+    """``.xlsx`` workbooks, read whole (every sheet)."""
+
+    source_format = "xlsx"
+
+    def read(self, piece: FileSlice, source: str) -> Iterator[Item]:
+        """The postings (and rejected rows and sheets) of every sheet."""
+        try:
+            from openpyxl import load_workbook
+
+            workbook = load_workbook(Path(piece.path), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for broken files
+            yield "reject", make_reject(
+                source,
+                f"unreadable xlsx ({type(exc).__name__}: {exc}); open it in Excel and save it "
+                f"again as .xlsx, or export the sheet to CSV",
+            )
+            return
+        position = _Position()
+        try:
+            found_sheet = False
+            for sheet in workbook.worksheets:
+                found_sheet = (yield from _sheet_items(sheet, source, position)) or found_sheet
+            if not found_sheet:
+                yield "reject", make_reject(source, "workbook has no sheet with a header row; nothing to ingest")
+        except Exception as exc:
+            yield "reject", make_reject(
+                source,
+                f"unreadable xlsx cell in {position.where} ({type(exc).__name__}: {exc}); the rows before "
+                f"it were ingested, the rest of the sheet was not: fix that cell (or export the sheet "
+                f"to CSV) and ingest again")
+        finally:
+            workbook.close()
