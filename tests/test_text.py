@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import threading
 
+import pytest
+
 from workbench import text as wt
 from workbench.requirements import extract_education, extract_languages
 
@@ -74,3 +76,75 @@ def test_threads_each_get_the_copies_of_their_own_text():
     assert errors == []
     assert expected[texts[1]][1] == ["English"] and expected[texts[0]][1] == ["English"]
     assert expected[texts[1]][2] == "bachelor" and expected[texts[0]][2] == "bachelor"
+
+
+# --------------------------------------------------------------------------- lost line breaks
+
+_PAD = (" Filler words keep this line long enough to be read as a paragraph that lost its breaks,"
+        " as whole postings often do.")
+
+
+def _restored(s: str) -> str:
+    """The restored text of ``s`` (padded past the long-line threshold), without the padding."""
+    text, _ = wt.restore_breaks(s + _PAD)
+    assert text.endswith(_PAD)
+    return text[: -len(_PAD)]
+
+
+@pytest.mark.parametrize(
+    ("glued", "restored"),
+    [
+        ("ResponsibilitiesOperate the forklift", "Responsibilities\nOperate the forklift"),
+        ("RESPONSIBILITIESOperate the line", "RESPONSIBILITIES\nOperate the line"),
+        ("Work with clientsPrepare monthly reports", "Work with clients\nPrepare monthly reports"),
+        ("Meet clients.Prepare monthly reports", "Meet clients.\nPrepare monthly reports"),
+        ("Base pay $182,000Benefits: medical", "Base pay $182,000\nBenefits: medical"),
+        ("Rate: $31Schedule: days", "Rate: $31\nSchedule: days"),
+        ("Pay $24.50/hrBenefits", "Pay $24.50/hr\nBenefits"),
+        ("ОбязанностиРабота с клиентами", "Обязанности\nРабота с клиентами"),
+        ("Grow accounts ● Prepare reports ● Own the P&L", "Grow accounts\n● Prepare reports\n● Own the P&L"),
+        ("Duties · Manage clients · Report weekly", "Duties\n· Manage clients\n· Report weekly"),
+        ("Manage clients - Prepare reports - Own the P&L", "Manage clients\n- Prepare reports\n- Own the P&L"),
+        ("Text ➢ Item one", "Text\n➢ Item one"),
+    ],
+)
+def test_lost_breaks_are_restored(glued, restored):
+    assert _restored(glued) == restored
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "£35k basic, OTE £60k, car allowance",
+        "Use your iPhone and eBay at McDonald's",
+        "Build PowerPoint decks, update LinkedIn and JavaScript",
+        "Join PointClickCare. PointClickCare is growing",
+        "WalkMe and SpotOn and DevOps and AdRoll and MacBook",
+        "薪资：25-35K·13薪",
+        "£30,000 - £35,000 per annum, Monday - Friday",
+        "see www.LinkedIn.com/jobs or jobs@ExampleCorp.com",
+        "e.g.The client, Dr.Smith, U.S.Army",
+        "**Bold** heading and salary* with a footnote",
+        "Знание TeamCity, ClickHouse, Yandex.Cloud и *nix систем",
+        "Python, spaCy, jQuery, iLandMan and Win10Pro",
+    ],
+)
+def test_names_figures_and_dashes_are_not_breaks(kept):
+    assert _restored(kept) == kept
+
+
+def test_short_lines_are_left_alone():
+    assert wt.lost_breaks("ResponsibilitiesOperate the forklift") == []
+    assert wt.restore_breaks("Short line\nResponsibilitiesOperate") == ("Short line\nResponsibilitiesOperate", [])
+
+
+def test_restored_offsets_map_back_to_the_original():
+    text = "ResponsibilitiesOperate the forklift safely ● Keep the yard clean.$182,000Benefits" + _PAD
+    restored, inserted = wt.restore_breaks(text)
+    assert restored.count("\n") == 3 and len(inserted) == 2  # the blank before "●" became the break
+    assert len(restored) == len(text) + len(inserted)
+    for i, ch in enumerate(restored):
+        j = wt.original_offset(inserted, i)
+        assert ch == "\n" or text[j] == ch
+    assert wt.original_offset(inserted, restored.index("Operate")) == text.index("Operate")
+    assert wt.original_offset(inserted, restored.index("Benefits")) == text.index("Benefits")
