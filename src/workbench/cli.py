@@ -205,5 +205,22 @@ def eval_responsibilities(file: Path = typer.Argument(..., help="Labelled respon
     typer.echo(json.dumps(metrics, indent=2, ensure_ascii=False, default=str))
 
 
+@eval_app.command("locations")
+def eval_locations(
+    labels: Optional[Path] = typer.Option(None, "--labels", help="Labelled CSV (default data/labelled/locations/uk_locations.csv)."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="uk_ads CSV (default ../shared/corpora/uk_ads/adzuna_uk_data_jobs.csv)."),
+    show_holdout_failures: bool = typer.Option(
+        False, "--show-holdout-failures", help="Also list the held-out half's failing rows (after tuning)."),
+) -> None:
+    """City and region agreement of the location parser with the labelled uk_ads locations."""
+    from workbench import places_eval
+
+    try:
+        result = places_eval.evaluate_locations(labels, corpus)
+    except WorkbenchError as exc:
+        _fail(exc)
+    typer.echo(places_eval.format_location_eval(result, show_holdout_failures=show_holdout_failures))
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

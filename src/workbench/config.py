@@ -93,3 +93,11 @@ LEVELS: dict[int, str] = {
     4: "Account Director",
     5: "Group Account Director / Client Services Director",
 }
+
+
+# The labelled locations and the corpus they point into. The corpora live in
+# ../shared beside the project (WORKBENCH_SHARED names another folder); a checkout
+# without them skips what needs them.
+LOCATIONS_LABELLED = LABELLED / "locations" / "uk_locations.csv"
+UK_ADS_CSV = (Path(os.environ["WORKBENCH_SHARED"]).expanduser() if os.environ.get("WORKBENCH_SHARED")
+              else ROOT.parent / "shared") / "corpora" / "uk_ads" / "adzuna_uk_data_jobs.csv"

@@ -15,6 +15,10 @@ class ExtractionError(WorkbenchError):
     """A posting could not be turned into a record (it goes to the rejects table)."""
 
 
+class EvaluationError(WorkbenchError):
+    """A labelled set, or the corpus it points into, is missing or unreadable."""
+
+
 class SchemaError(WorkbenchError):
     """A table does not match its declared schema."""
 
