@@ -111,3 +111,54 @@ def test_one_bad_posting_is_rejected_with_its_reason_and_the_rest_go_on(monkeypa
     (reject,) = tables["rejects"].to_dict("records")
     assert reject["source"] == "bad.txt" and reject["stage"] == "extract"
     assert "cannot segment" in reject["reason"]
+
+
+@pytest.mark.parametrize("location, country, language, city, region", [
+    ("Canary Wharf, London", "GB", "en", "London", "London"),
+    ("London (Hybrid)", "GB", "en", "London", "London"),
+    ("Manchester, Greater Manchester", "GB", "en", "Manchester", "North West"),
+    ("Berkshire", "GB", "en", None, "South East"),
+    ("Austin, TX", "US", "en", "Austin", "Texas"),
+    ("Boston", "US", "en", "Boston", "Massachusetts"),  # the posting's market settles the name
+    ("Boston", "GB", "en", "Boston", "East Midlands"),
+    ("Москва, м. Таганская", None, "ru", "Moscow", "Moscow"),  # market from the language
+    ("上海 静安区", None, "zh", "Shanghai", "Shanghai"),
+    ("Remote", "GB", "en", None, None),
+    (None, "GB", "en", None, None),
+])
+def test_records_carry_the_city_and_region_parsed_from_the_location(location, country, language,
+                                                                     city, region):
+    (record,) = extract.extract_posting(_posting("Account Manager, £30k", location=location,
+                                                 country=country, language=language))
+    assert (record["city"], record["region"]) == (city, region)
+    assert record["location"] == location
+    keys = list(record)
+    assert keys[keys.index("location"):keys.index("location") + 4] == ["location", "city", "region",
+                                                                        "country"]
+
+
+def test_city_and_region_reach_the_store_and_bench_load(tmp_path):
+    from workbench import bench, store
+
+    postings = pd.DataFrame([
+        _posting("Account Manager. £30,000 - £36,000 per annum.", posting_id="a",
+                 title="Account Manager", location="Shoreditch, London EC2A"),
+        _posting("Account Manager. £28,000 - £32,000 per annum.", posting_id="b",
+                 title="Account Manager", location="Leeds, West Yorkshire"),
+        _posting("Account Manager. £28,000 - £32,000 per annum.", posting_id="c",
+                 title="Account Manager", location=None),
+    ])
+    tables = extract.extract_frame(postings)
+    assert tables["records"]["city"].tolist()[:2] == ["London", "Leeds"]
+    assert tables["records"]["city"].isna().tolist() == [False, False, True]
+    store.write_tables(tables, tmp_path)
+    loaded = bench.load(tmp_path)
+    records = loaded.records.set_index("record_id")
+    assert records.loc["a:0", "city"] == "London" and records.loc["a:0", "region"] == "London"
+    assert records.loc["b:0", "region"] == "Yorkshire and The Humber"
+    assert pd.isna(records.loc["c:0", "city"])
+    points = bench.pay_points(loaded)  # the analytics still run on records with the new columns
+    assert sorted(points["record_id"]) == ["a:0", "b:0", "c:0"]
+    with store.connect(tmp_path) as con:
+        got = con.execute("SELECT city, count(*) FROM records GROUP BY city ORDER BY city").fetchall()
+    assert got == [("Leeds", 1), ("London", 1), (None, 1)]

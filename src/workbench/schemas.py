@@ -91,6 +91,9 @@ RECORDS = _schema(
         "title": _text(),
         "company": _text(),
         "location": _text(),
+        # parsed from location (workbench.places); optional so stores written before stay readable
+        "city": pa.Column(str, nullable=True, coerce=True, required=False),
+        "region": pa.Column(str, nullable=True, coerce=True, required=False),
         "country": _text(),
         "language": _text(True, pa.Check.isin(LANGUAGES)),
         "date_posted": _text(),
