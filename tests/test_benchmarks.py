@@ -31,3 +31,19 @@ def test_bench_ingest_reports_throughput_memory_and_the_machine_probe(monkeypatc
     assert "N=3,000 postings" in rows["ingest_extract_throughput"]["note"]
     assert "just before the run" in rows["machine_speed_probe"]["note"]
     assert rows["peak_rss_process_tree"]["peer_value"] == 2048.0
+
+
+@pytest.mark.slow
+def test_bench_places_reports_cold_and_cached_rates():
+    module = _load("bench_places")
+    rows = {row["metric"]: row for row in module.run()}
+    assert {"gazetteer load (once per process)", "location strings/s, cold (1 core)",
+            "location strings/s, cached (1 core)"} <= set(rows)
+    for row in rows.values():
+        assert row["value"] > 0, row
+    # The timed strings are places the parser knows: nearly all of them give a city or region.
+    from workbench.places import parse_location
+
+    strings = module._strings()
+    known = [s for s in strings if any(getattr(parse_location(s), f) for f in ("city", "region"))]
+    assert len(strings) == 3000 and len(known) / len(strings) > 0.97

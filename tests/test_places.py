@@ -380,6 +380,14 @@ def test_us_states_and_city_codes(gazetteer):
             assert code in states, (city, code)
 
 
+def test_no_name_means_two_towns_of_one_region():
+    # Two towns of one name in one region would cancel each other out (city None).
+    for key, entries in places._index().names.items():
+        towns = {(e.region, e.country, e.city) for e in entries if e.city}
+        by_region = {(region, country) for region, country, _ in towns}
+        assert len(by_region) == len(towns), (key, towns)
+
+
 def test_yaml_words_stay_strings(gazetteer):
     # YAML 1.1 reads a bare NO or ON as a boolean: Norway's code and Ontario's must be quoted.
     assert gazetteer["countries"]["NO"]["codes"] == ["NO"]
