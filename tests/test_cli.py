@@ -129,12 +129,27 @@ def test_bench_suppresses_a_role_with_three_postings_and_says_why(tmp_path):
     assert "only 3 postings" in table.stdout
 
 
+def test_eval_employers_prints_both_halves_and_hides_held_out_names():
+    from workbench.employers import PAIRS_PATH, load_pairs
+
+    result = runner.invoke(app, ["eval", "employers"])
+    assert result.exit_code == 0, result.output
+    for half in ("tune", "holdout"):
+        for label in ("same", "distinct"):
+            assert any(line.split()[:2] == [half, label] for line in result.stdout.splitlines())
+    assert "95% CI" in result.stdout
+    held_out_lines = {str(p.line) for p in load_pairs(PAIRS_PATH)[0] if p.half == "holdout"}
+    failing = [line.split() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert all(f[1] == "tune" and f[0] not in held_out_lines for f in failing)
+
+
 @pytest.mark.parametrize("args", [
     ["bench", "{tmp}/nope"],
     ["ingest", "{tmp}/nope", "--store", "{tmp}/store"],
     ["extract", "{tmp}/nope"],
     ["eval", "salary", "{tmp}/nope.csv"],
     ["eval", "responsibilities", "{tmp}/nope.csv"],
+    ["eval", "employers", "{tmp}/nope.csv"],
     ["synth", "--n", "-5", "--out", "{tmp}/synth"],
     ["bench", "{tmp}", "--format", "xml"],
 ])

@@ -222,5 +222,24 @@ def eval_locations(
     typer.echo(places_eval.format_location_eval(result, show_holdout_failures=show_holdout_failures))
 
 
+@eval_app.command("employers")
+def eval_employers(
+    file: Optional[Path] = typer.Argument(None, help="Labelled employer-name pairs CSV "
+                                          "(default data/labelled/companies/company_pairs.csv)."),
+    show_holdout_failures: bool = typer.Option(
+        False, "--show-holdout-failures", help="Also list the held-out half's failing pairs."),
+) -> None:
+    """Agreement of the employer key with labelled name pairs, per half, same and distinct."""
+    from workbench import employers
+
+    path = file if file is not None else employers.PAIRS_PATH
+    _require_files([path])
+    try:
+        result = employers.evaluate_pairs(path)
+    except WorkbenchError as exc:
+        _fail(exc)
+    typer.echo(employers.format_evaluation(result, show_holdout_failures=show_holdout_failures))
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
