@@ -18,7 +18,8 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_salary", "bench_places", "bench_ingest", "bench_aggregate", "bench_reports"]
+SCRIPTS = ["bench_salary", "bench_places", "bench_ingest", "bench_aggregate", "bench_employers",
+           "bench_reports"]
 
 
 def _load(name: str):

@@ -184,9 +184,43 @@ def test_company_names_are_counted_by_key():
             for i, (c, name) in enumerate(zip("abcde", ["Acme", "ACME", "acme ", "Acme Ltd", "Beta plc"]))]
     row = bench.market_percentiles(bench.pay_points(make_tables(rows))).iloc[0]
     assert row.n_sources == 2 and row.suppressed
-    assert bench.company_key("ООО «Ромашка»") == bench.company_key("Ромашка") == "ромашка"
-    assert bench.company_key("北京某某科技有限公司") == "北京某某科技"
-    assert bench.company_key("  ") is None
+
+
+# One employer under five spellings (issue 19): a 5-posting cell of them is one company.
+ACME_SPELLINGS = ["Acme Media", "Acme Media UK", "Acme Media London", "Acme Media (Europe)",
+                  "Acme Media Holdings"]
+
+
+def _one_per_company(names):
+    return [(f"{c}:0", name, 2, 30000 + 2000 * i, 30000 + 2000 * i)
+            for i, (c, name) in enumerate(zip("abcdefgh", names))]
+
+
+def test_five_spellings_of_one_employer_are_one_company_and_the_cell_is_suppressed(tmp_path):
+    tables = make_tables(_one_per_company(ACME_SPELLINGS))
+    points = bench.pay_points(tables)
+    row = bench.market_percentiles(points, n_boot=0).iloc[0]
+    assert (row.n, row.n_sources, bool(row.suppressed)) == (5, 1, True)
+    assert row.suppression_reason == ("only 1 company (minimum 5); "
+                                      "one company supplies 100% (maximum 25%)")
+    assert all(math.isnan(row[c]) for c in ("p10", "p25", "p50", "p75", "p90", "mean"))
+    mix = bench.pay_mix(points).iloc[0]
+    assert bool(mix.suppressed) and math.isnan(mix.share_with_variable)
+    _write_store(tables, tmp_path)
+    fast = bench.fast_table(tmp_path, by=("role_level",)).iloc[0]
+    assert (fast.n, fast.n_sources, bool(fast.suppressed)) == (5, 1, True)
+    assert fast.suppression_reason == row.suppression_reason and math.isnan(fast.p50)
+
+
+def test_five_distinct_employers_sharing_a_word_are_five_companies(tmp_path):
+    # The control: firms that share "Acme" are not one employer, so the cell is shown.
+    names = ["Acme", "Acme Media", "Acme Logistics", "Group Acme", "Acme Media Health"]
+    tables = make_tables(_one_per_company(names))
+    row = bench.market_percentiles(bench.pay_points(tables), n_boot=0).iloc[0]
+    assert (row.n_sources, bool(row.suppressed), row.p50) == (5, False, 34000)
+    _write_store(tables, tmp_path)
+    fast = bench.fast_table(tmp_path, by=("role_level",)).iloc[0]
+    assert (fast.n_sources, bool(fast.suppressed), fast.p50) == (5, False, 34000)
 
 
 def test_zero_negative_and_infinite_pay_are_left_out():
@@ -552,14 +586,15 @@ def test_shared_table_has_no_mean_to_subtract_into_a_suppressed_cell():
     assert 123456 not in [v for v in shown if isinstance(v, (int, float))]
 
 
-def test_company_key_agrees_with_duckdb_on_unicode_spaces_and_dotted_i():
-    import duckdb
-
-    names = ["Acme\u00a0Ltd", "Acme\u3000Group", "Acme\u2009Ltd", "İstanbul Ltd", "ООО «Ромашка»", None, " "]
-    frame = pd.DataFrame({"company": names})
-    sql = duckdb.connect().execute(f"SELECT {bench._company_key_sql('company')} AS k FROM frame").df()["k"]
-    assert [None if pd.isna(v) else v for v in sql] == [bench.company_key(n) for n in names]
-    assert bench.company_key("Acme\u00a0Ltd") == "acme"
+def test_duckdb_and_pandas_count_employers_alike_on_unicode_spaces_and_dotted_i(tmp_path):
+    # Both paths call employers.employer_key; no second normaliser in SQL to drift.
+    names = ["Acme\u00a0Ltd", "Acme\u3000Group", "ACME\u2009Ltd", "İstanbul Ltd", "Istanbul",
+             "ООО «Ромашка»", "Ромашка", None, " "]
+    tables = make_tables(_one_per_company(names) + [("i:0", "Beta", 2, 50000, 50000)])
+    slow = bench.market_percentiles(bench.pay_points(tables), disclosure=OPEN, n_boot=0)
+    _write_store(tables, tmp_path)
+    fast = bench.fast_table(tmp_path, by=("role_level",), disclosure=OPEN)
+    assert fast.n_sources.tolist() == slow.n_sources.tolist() == [4]  # acme, istanbul, romashka, beta
 
 
 def test_compa_ratio_with_a_missing_date_is_a_clear_error():

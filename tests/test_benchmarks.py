@@ -47,3 +47,11 @@ def test_bench_places_reports_cold_and_cached_rates():
     strings = module._strings()
     known = [s for s in strings if any(getattr(parse_location(s), f) for f in ("city", "region"))]
     assert len(strings) == 3000 and len(known) / len(strings) > 0.97
+
+
+def test_bench_employers_times_the_key_and_the_table_against_the_per_row_udf():
+    rows = _load("bench_employers").run(n_records=3000, n_names=300)
+    assert len(rows) == 4
+    for row in rows:
+        assert row["value"] is not None and row["value"] > 0, row
+    assert rows[2]["peer"] == "per-row DuckDB Python UDF" and rows[2]["peer_value"] > 0

@@ -129,6 +129,23 @@ def test_bench_suppresses_a_role_with_three_postings_and_says_why(tmp_path):
     assert "only 3 postings" in table.stdout
 
 
+def test_bench_counts_one_employer_under_five_spellings_once(tmp_path):
+    names = ["Acme Media", "Acme Media UK", "Acme Media London", "Acme Media (Europe)",
+             "Acme Media Holdings"]
+    rows = [{"id": f"am{i}", "title": "Account Manager", "company": name, "country": "GB",
+             "language": "en",
+             "description": f"Account Manager. Salary £{31000 + 1000 * i:,} per annum."}
+            for i, name in enumerate(names)]
+    path = tmp_path / "postings.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["bench", str(path), "--by", "level", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (am,) = json.loads(result.stdout)
+    assert (am["n"], am["n_sources"], am["suppressed"], am["p50"]) == (5, 1, True, None)
+    assert "only 1 company (minimum 5)" in am["suppression_reason"]
+    assert "33,000" not in result.stdout and "33000" not in result.stdout
+
+
 def test_eval_employers_prints_both_halves_and_hides_held_out_names():
     from workbench.employers import PAIRS_PATH, load_pairs
 

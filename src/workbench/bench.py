@@ -20,8 +20,10 @@ Posting ranges
 Disclosure control
     ``workbench.config.SETTINGS.disclosure``: a cell is suppressed when it has fewer than
     ``min_postings`` postings, fewer than ``min_sources`` distinct companies, or when one
-    company supplies more than ``max_company_share`` of its postings. Postings with no
-    company count as one unknown company for the share test and do not count as a source.
+    company supplies more than ``max_company_share`` of its postings. Companies are
+    employers, counted by ``workbench.employers.employer_key`` ("Acme Media Ltd", "Acme
+    Media UK" and "Acme Media (Europe)" are one). Postings with no company count as one
+    unknown company for the share test and do not count as a source.
     Suppressed cells keep ``n``, ``n_sources`` and the reason; their pay figures are NaN.
 Bootstrap
     Percentile bootstrap of the median over postings (resampling postings with
@@ -35,7 +37,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
-import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Iterable
@@ -44,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from workbench import config
+from workbench.employers import employer_key, employer_keys
 from workbench.errors import CurrencyError, ParameterError, SchemaError, StoreError
 
 TABLE_NAMES = (
@@ -350,44 +352,6 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
 # --------------------------------------------------------------------------- percentiles
 
 
-# Company names are compared by a key, so "Acme", "ACME " and "Acme Ltd" count as one
-# company for disclosure control: lower case, punctuation and spaces folded to one
-# space, a trailing legal form dropped. The same rule runs in DuckDB (fast_table):
-# the character class and the suffixes are written for both regex engines.
-# Whitespace is listed character by character: Python's \s is Unicode-wide, DuckDB's
-# (RE2) ASCII only.
-_COMPANY_PUNCT = ("[ \t\n\r\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000"
-                  r".,;:'\"’‘“”«»()\[\]{}&/\\|!?#*+\-–—_·•]+")
-_COMPANY_LEGAL = (r"( (ltd|limited|llc|inc|plc|gmbh|ag|sa|bv|corp|corporation|co|company|group"
-                  r"|ооо|оао|зао|пао|ао))+$")
-_COMPANY_LEGAL_ZH = r"(股份有限公司|有限责任公司|有限公司|集团|公司)$"
-_COMPANY_LEGAL_RU = r"^(ооо|оао|зао|пао|ао|ип) "  # Russian forms come first: ООО «Ромашка»
-
-
-def company_key(name) -> str | None:
-    """The key a company name is counted by (``None`` for a missing or empty name)."""
-    if name is None or (isinstance(name, float) and math.isnan(name)) or name is pd.NA:
-        return None
-    # Python lowers "İ" to "i" plus a combining dot (U+0307); DuckDB to a plain "i".
-    key = re.sub(_COMPANY_PUNCT, " ", str(name).lower().replace("\u0307", "")).strip()
-    key = re.sub(_COMPANY_LEGAL, "", key)
-    key = re.sub(_COMPANY_LEGAL_ZH, "", key)
-    key = re.sub(_COMPANY_LEGAL_RU, "", key).strip()
-    return key or None
-
-
-def _company_key_sql(column: str) -> str:
-    """``company_key`` in DuckDB SQL (NULL for a missing or empty name)."""
-    def lit(pattern: str) -> str:
-        return "'" + pattern.replace("'", "''") + "'"
-    folded = f"trim(regexp_replace(lower({column}), {lit(_COMPANY_PUNCT)}, ' ', 'g'))"
-    stripped = folded
-    for pattern in (_COMPANY_LEGAL, _COMPANY_LEGAL_ZH, _COMPANY_LEGAL_RU):
-        stripped = f"regexp_replace({stripped}, {lit(pattern)}, '')"
-    stripped = f"trim({stripped})"
-    return f"nullif({stripped}, '')"
-
-
 def _disclosure(disclosure):
     return config.SETTINGS.disclosure if disclosure is None else disclosure
 
@@ -463,8 +427,8 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
     ``pay_points(range_method="uniform")`` and ``value == "annual_base"``, each posting
     enters as ``UNIFORM_POINTS`` points spread over its range (equal weight per posting);
     otherwise each posting is one value. Cells failing disclosure control keep ``n`` and
-    ``suppression_reason`` and have NaN pay figures. Companies are counted by
-    ``company_key`` ("Acme" and "ACME Ltd" are one). Zero, negative and infinite values
+    ``suppression_reason`` and have NaN pay figures. Companies are counted as employers
+    by ``employers.employer_key`` ("Acme Media" and "ACME MEDIA (UK) Ltd" are one). Zero, negative and infinite values
     are left out. The median's interval is left out (NaN) when it would reach the cell's
     lowest or highest posting (small cells), so it never shows one posting's pay. Points
     in more than one currency raise ``CurrencyError``.
@@ -596,8 +560,8 @@ def level_structure(percentiles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sources(cell: pd.DataFrame) -> tuple[int, float]:
-    """(distinct companies, largest company's share of the cell), companies by ``company_key``."""
-    keys = (cell["company"].astype("object").map(company_key) if "company" in cell
+    """(distinct employers, largest employer's share of the cell), by ``employer_key``."""
+    keys = (cell["company"].astype("object").map(employer_key) if "company" in cell
             else pd.Series(None, index=cell.index, dtype="object"))
     counts = keys.fillna("\0unknown").value_counts()
     return int(keys.dropna().nunique()), float(counts.iloc[0] / len(cell)) if len(cell) else 0.0
@@ -973,6 +937,25 @@ def _sql_list(values: Iterable[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
 
 
+_EMPLOYER_KEYS = "workbench_employer_keys"
+
+
+def _register_employer_keys(con, records_sql: str) -> str:
+    """Register ``(company, employer)`` for every distinct company name in the records
+    and return the relation's name: DuckDB counts companies by the same
+    ``employer_key`` as pandas, computed once per distinct name (names repeat: a
+    million records hold a few thousand employers) instead of once per row."""
+    import pyarrow as pa
+
+    names = [n for (n,) in con.execute(
+        f"SELECT DISTINCT company FROM {records_sql} WHERE company IS NOT NULL").fetchall()]
+    con.register(_EMPLOYER_KEYS, pa.table({
+        "company": pa.array(names, pa.string()),
+        "employer": pa.array(employer_keys(names), pa.string()),
+    }))
+    return _EMPLOYER_KEYS
+
+
 def fast_table(store_dir=None, by=("role_family", "role_level"), currency="GBP", disclosure=None,
                *, connection=None) -> pd.DataFrame:
     """The benchmark percentile table straight over the Parquet parts with DuckDB.
@@ -994,6 +977,7 @@ def fast_table(store_dir=None, by=("role_family", "role_level"), currency="GBP",
     quoted = store.as_posix().replace("'", "''")
     rec = f"read_parquet('{quoted}/records/*.parquet')"
     sal = f"read_parquet('{quoted}/salaries/*.parquet')"
+    keys = _register_employer_keys(con, rec)
     base_kinds = _sql_list(BASE_COMPONENTS)
     ccys = [r[0] for r in con.execute(f"SELECT DISTINCT reporting_currency FROM {sal} "
                                       "WHERE reporting_currency IS NOT NULL").fetchall()]
@@ -1036,8 +1020,9 @@ def fast_table(store_dir=None, by=("role_family", "role_level"), currency="GBP",
         GROUP BY record_id
     ),
     pts AS MATERIALIZED (
-        SELECT {by_sel} {_company_key_sql("r.company")} AS company, {convert} AS v
+        SELECT {by_sel} k.employer AS company, {convert} AS v
         FROM base b JOIN {rec} r USING (record_id) {fx_join}
+        LEFT JOIN {keys} k ON k.company = r.company
     ),
     q AS (
         SELECT {by_sel} count(*) AS n,
@@ -1052,7 +1037,10 @@ def fast_table(store_dir=None, by=("role_family", "role_level"), currency="GBP",
     FROM q JOIN s ON {join_on}
     ORDER BY {', '.join(f'q."{c}"' for c in by) or 'q.n'}
     """
-    out = con.execute(query).df()
+    try:
+        out = con.execute(query).df()
+    finally:
+        con.unregister(keys)
     d = _disclosure(disclosure)
     reasons = [suppression_reason(int(n), int(k), float(t) / int(n), d)
                for n, k, t in zip(out["n"], out["n_sources"], out["top"])]
