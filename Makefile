@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; containers often are root.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: venv report test test-fast bench lab clean
+.PHONY: venv report test test-fast goldens bench lab clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: $(STAMP)
 ## The suite without the slow end-to-end and browser tests.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
+
+## Rewrite the committed goldens (tests/goldens) from today's code; commit the diff.
+## The corpus and seed parts need ../shared (or WORKBENCH_SHARED).
+goldens: $(STAMP)
+	$(BIN)/python -m workbench.goldens refresh
 
 ## Throughput and scale figures (see BENCHMARKS.md).
 bench: $(STAMP)

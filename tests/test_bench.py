@@ -125,6 +125,18 @@ def test_ttc_rules_ote_bonus_allowance_and_masked():
     assert not bool(points.loc["e:0", "has_variable"])
 
 
+def test_each_point_names_the_mention_its_base_came_from():
+    extra = [_salary("a:0", 1, 60000, 60000, "ote"),
+             _salary("f:0", 0, None, None, "base", masked=True),   # masked: not usable
+             _salary("f:0", 1, 20000, 20000, "bonus"),            # not base
+             _salary("f:0", 2, 41000, 43000, "unspecified")]      # the first usable base
+    points = bench.pay_points(make_tables(FIVE, extra_salaries=extra),
+                              ).set_index("record_id")
+    assert points["base_idx"].to_dict() == {"a:0": 0, "b:0": 0, "c:0": 0, "d:0": 0, "e:0": 0,
+                                            "f:0": 2}
+    assert points.loc["f:0", "annual_base"] == 42000
+
+
 def test_masked_base_and_ote_only_records_are_left_out():
     extra = [_salary("x:0", 0, None, None, "base", masked=True), _salary("y:0", 0, 50000, 60000, "ote")]
     points = bench.pay_points(make_tables(FIVE, extra_salaries=extra))

@@ -12,7 +12,7 @@ from workbench import __version__, config
 from workbench.cli import app
 
 runner = CliRunner()
-SEEDS = config.ROOT.parent / "shared" / "seeds"
+SEEDS = config.SEEDS
 
 
 def _jsonl(output):

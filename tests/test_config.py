@@ -38,3 +38,11 @@ def test_levels_are_the_five_rung_ladder():
 def test_disclosure_defaults_follow_the_safety_zone():
     d = config.SETTINGS.disclosure
     assert (d.min_postings, d.min_sources, d.max_company_share) == (5, 5, 0.25)
+
+
+def test_shared_folder_is_beside_the_project_unless_overridden(tmp_path, monkeypatch):
+    monkeypatch.delenv("WORKBENCH_SHARED", raising=False)
+    assert config.find_shared(tmp_path / "project") == tmp_path / "shared"
+    monkeypatch.setenv("WORKBENCH_SHARED", str(tmp_path / "elsewhere"))
+    assert config.find_shared(tmp_path / "project") == (tmp_path / "elsewhere").resolve()
+    assert config.CORPORA == config.SHARED / "corpora" and config.SEEDS == config.SHARED / "seeds"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbench.evaluate import eval_glassdoor, eval_salary, format_report
+from workbench.evaluate import eval_glassdoor, eval_salary, format_report, half
 
 LABELLED_COLUMNS = ["text", "language", "shape", "currency_arg", "market_arg", "n_mentions",
                     "low", "high", "currency", "period", "component", "gross",
@@ -88,3 +88,20 @@ def test_eval_boss_on_a_small_file(tmp_path):
     report = eval_boss(path)
     assert report.n == 4 and report.agreement == 1.0
     assert set(report.by_shape["shape"]) == {"k_month", "k_month_13", "yuan_day", "yuan_month"}
+
+
+# First 8 hex digits of each key's SHA-1 as `printf '%s' KEY | sha1sum` prints them
+# (coreutils, not Python), and the split CONVENTIONS.md derives from them.
+HALVES = {
+    "linkedin_us:3902356107": ("9d23490d", "holdout"),
+    "hh_ru:46799838": ("9dd1d726", "tune"),
+    "uk_ads:5744466927": ("cd080112", "tune"),
+    "glassdoor:0": ("89d09c7d", "holdout"),
+    "£30,000 per annum": ("59688955", "holdout"),
+}
+
+
+def test_half_follows_the_conventions_split():
+    for key, (prefix, want) in HALVES.items():
+        assert ("tune" if int(prefix, 16) % 2 == 0 else "holdout") == want
+        assert half(key) == want, key

@@ -5,12 +5,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from workbench.config import ROOT
+from workbench.config import SEEDS
 from workbench.sections import parse_sections
 from workbench.structure import analyse, attach_mentions
 from workbench.taxonomy import load_taxonomy
 
-SEEDS = ROOT.parent / "shared" / "seeds"
 EXPECTED = yaml.safe_load((Path(__file__).parent / "data" / "seeds_expected.yaml").read_text(encoding="utf-8"))
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed folder {SEEDS} not present")

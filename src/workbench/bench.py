@@ -217,7 +217,8 @@ def _in_market(frame: pd.DataFrame, market: str) -> pd.Series:
 
 
 def _empty_points() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="float64") for c in POINT_COLUMNS})
+    return pd.DataFrame({**{c: pd.Series(dtype="float64") for c in POINT_COLUMNS},
+                         "base_idx": pd.Series(dtype="Int64")})
 
 
 def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
@@ -252,6 +253,9 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
       annual_allowance`` (NaN when no amount was stated).
     * ``range_method`` is recorded on every row: ``market_percentiles`` spreads each
       ``annual_base`` range as a uniform distribution when it is ``"uniform"``.
+    * ``base_idx`` (after the standard columns) is the salaries ``idx`` of the mention
+      the base came from, so a point can be traced to its mention (the document
+      evaluation and the extraction snapshot read it).
     """
     if range_method not in RANGE_METHODS:
         raise ParameterError(f"range_method must be one of {RANGE_METHODS}, got {range_method!r}.")
@@ -332,6 +336,7 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
         "currency": currency,
         "range_method": range_method,
         "fx_warning": pd.Series(warning.to_numpy()[base["row"].to_numpy()], dtype="str"),
+        "base_idx": pd.array(base["idx"].to_numpy(), dtype="Int64"),
     })
 
     if not records.empty and "record_id" in records:

@@ -55,6 +55,27 @@ NOTEBOOKS = ROOT / "notebooks"
 PLANS = ROOT / "plans"
 DEFAULT_PLAN = PLANS / "default.yaml"
 INCUMBENTS = RAW / "incumbents" / "incumbents.csv"
+# Committed oracles: the salary golden, the extraction and report snapshots.
+GOLDENS = ROOT / "tests" / "goldens"
+# What `workbench eval documents` writes (the excluded ids of each corpus).
+EVAL_OUT = REPORTS / "eval"
+
+
+def find_shared(root: Path | None = None) -> Path:
+    """The shared folder beside the project (``../shared``: corpora and seeds).
+
+    ``WORKBENCH_SHARED`` overrides it (a worktree sits elsewhere, CI may mount it
+    anywhere). The folder may be absent: what needs it skips or says so.
+    """
+    env = os.environ.get("WORKBENCH_SHARED")
+    if env:
+        return Path(env).expanduser().resolve()
+    return (root or ROOT).parent / "shared"
+
+
+SHARED = find_shared()
+CORPORA = SHARED / "corpora"
+SEEDS = SHARED / "seeds"
 
 
 @dataclass(frozen=True)

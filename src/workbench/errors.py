@@ -41,3 +41,7 @@ class ReportError(WorkbenchError):
 
 class CurrencyError(WorkbenchError):
     """A currency is unknown or cannot be converted."""
+
+
+class CorpusError(WorkbenchError):
+    """A corpus or labelled file is missing or lacks the columns its description names."""
