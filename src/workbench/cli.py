@@ -195,6 +195,39 @@ def eval_salary(
         typer.echo(evaluate.format_report(evaluate.eval_boss(boss)))
 
 
+@eval_app.command("documents")
+def eval_documents(
+    corpus: Optional[list[str]] = typer.Option(
+        None, "--corpus", help="linkedin_us, hh_ru, uk_ads (default: all three) or a CSV path; repeatable."),
+    columns: Optional[str] = typer.Option(
+        None, "--columns", help="For a CSV path: text=COL,low=COL,high=COL,currency=COL,period=COL "
+                                "(also id=, title=, company=, location=, date=)."),
+    verbose: bool = typer.Option(False, "--verbose", help="List excluded ids and the tune half's failing postings."),
+    show_holdout_failures: bool = typer.Option(
+        False, "--show-holdout-failures", help="Also print the held-out half's failing postings (after tuning)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Folder for <corpus>_excluded.csv (default reports/eval)."),
+    nopay_labels: Optional[Path] = typer.Option(
+        None, "--nopay-labels", help="No-pay label set (default data/labelled/nopay/nopay_postings.csv, if present)."),
+) -> None:
+    """Pay found in real postings through ingest and extraction, against their held-out structured pay."""
+    from workbench import corpora, document_eval
+
+    names = corpus or list(corpora.LABELLED_CORPORA)
+    if nopay_labels is not None:
+        _require_files([nopay_labels])
+    try:
+        specs = [document_eval.resolve_spec(name, columns) for name in names]
+        labels = document_eval.read_nopay_labels(nopay_labels)
+        for i, spec in enumerate(specs):
+            result = document_eval.evaluate_corpus(spec, nopay_labels=labels)
+            path = document_eval.write_excluded(result, out)
+            typer.echo(("\n" if i else "") + document_eval.format_result(
+                result, verbose=verbose, show_holdout_failures=show_holdout_failures,
+                excluded_file=path))
+    except WorkbenchError as exc:
+        _fail(exc)
+
+
 @eval_app.command("responsibilities")
 def eval_responsibilities(file: Path = typer.Argument(..., help="Labelled responsibilities CSV.")) -> None:
     """Precision and recall of responsibility areas on a labelled set."""

@@ -57,8 +57,10 @@ DEFAULT_PLAN = PLANS / "default.yaml"
 INCUMBENTS = RAW / "incumbents" / "incumbents.csv"
 # Committed oracles: the salary golden, the extraction and report snapshots.
 GOLDENS = ROOT / "tests" / "goldens"
-# What `workbench eval documents` writes (the excluded ids of each corpus).
+# What `workbench eval documents` writes (the excluded ids of each corpus), and the
+# labelled postings whose text states no base pay that it reads.
 EVAL_OUT = REPORTS / "eval"
+NOPAY_LABELLED = LABELLED / "nopay" / "nopay_postings.csv"
 
 
 def find_shared(root: Path | None = None) -> Path:
