@@ -68,6 +68,44 @@ def test_separate_pay_field_belongs_to_the_main_role():
     assert pay["field"] == "salary_raw" and pay["low"] == 48000 and pay["high"] == 55000
 
 
+# A posting for an Account Director whose text also describes the Account Manager below
+# them, under a heading of its own (two records).
+TWO_ROLES = (
+    "The role: Account Director\n"
+    "Account Director:\n"
+    "- Lead the agency relationship with two national grocery clients and own the annual account plan.\n"
+    "- Coach the account team and sign off every client budget before it is presented.\n"
+    "Account Manager:\n"
+    "- The Account Manager in the team runs day-to-day delivery and weekly status reports.\n"
+    "- Keeps budgets, timings and briefs up to date for the Account Director."
+)
+
+
+def test_separate_pay_field_goes_to_the_main_role_of_a_multi_role_posting():
+    posting = _posting(TWO_ROLES, title="Account Director", salary_raw="£60,000 - £70,000 per annum")
+    director, manager = extract.extract_posting(posting)
+    assert (director["role"]["label"], manager["role"]["label"]) == ("Account Director", "Account Manager")
+    (pay,) = director["salaries"]
+    assert (pay["field"], pay["low"], pay["high"]) == ("salary_raw", 60000, 70000)
+    assert manager["salaries"] == []
+
+
+def test_separate_pay_field_without_a_currency_takes_the_markets():
+    posting = _posting(TWO_ROLES, title="Account Director", salary_raw="60,000 - 70,000")
+    (pay,) = extract.extract_posting(posting)[0]["salaries"]
+    assert (pay["currency"], pay["period"], pay["annual_low"]) == ("GBP", "year", 60000)
+
+
+def test_separate_pay_field_reads_an_unwritten_period_by_the_posting_market():
+    # A Russian posting paying in dollars: the period is the Russian (monthly) convention,
+    # not the dollar's home market's (yearly).
+    posting = _posting("Менеджер по работе с клиентами в рекламное агентство.", country="RU",
+                       language="ru", title="Менеджер по работе с клиентами", salary_raw="от 1500 USD")
+    (pay,) = extract.extract_posting(posting)[0]["salaries"]
+    assert (pay["low"], pay["high"], pay["currency"]) == (1500, None, "USD")
+    assert (pay["period"], pay["period_inferred"], pay["annual_low"]) == ("month", True, 18000)
+
+
 def test_unknown_values_are_null_not_invented():
     (record,) = extract.extract_posting(_posting("We are hiring. Details to follow.", country=None,
                                                  language="en"))

@@ -70,3 +70,46 @@ def test_bad_date_is_actionable():
 
 def test_lowercase_codes_accepted():
     assert fx.convert(1, "gbp", "usd", "2019-06-03").rate > 1
+
+
+# The nearest-date fallback. The ECB stopped quoting the Icelandic krona on 2008-12-09 and
+# resumed on 2018-02-01 (the gap is in the shipped history); RUB stops on 2022-03-01.
+
+def test_a_date_inside_a_gap_takes_the_nearer_side_after():
+    with pytest.warns(UserWarning, match="ISK"):
+        c = fx.convert(1000, "ISK", "GBP", "2017-12-01")  # 62 days before the first new rate
+    assert c.rate_date == dt.date(2018, 2, 1)
+    assert "2018-02-01" in c.warning and "62 days away" in c.warning
+
+
+def test_a_date_inside_a_gap_takes_the_nearer_side_before():
+    with pytest.warns(UserWarning, match="ISK"):
+        c = fx.convert(1000, "ISK", "GBP", "2009-01-05")  # 27 days after the last old rate
+    assert c.rate_date == dt.date(2008, 12, 9)
+    assert "27 days away" in c.warning
+
+
+def test_seven_days_after_the_last_fixing_is_still_a_normal_read():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c = fx.convert(100, "RUB", "GBP", "2022-03-08")
+    assert (c.rate_date, c.warning) == (dt.date(2022, 3, 1), None)
+    with pytest.warns(UserWarning, match="8 days away"):
+        late = fx.convert(100, "RUB", "GBP", "2022-03-09")
+    assert late.rate_date == dt.date(2022, 3, 1)
+
+
+def test_euro_to_a_currency_uses_that_currencys_dates():
+    # EUR has a rate on every fixing date; the pair's dates are those of the other currency.
+    with pytest.warns(UserWarning, match="RUB"):
+        c = fx.convert(100, "EUR", "RUB", "2024-01-10")
+    assert c.rate_date == dt.date(2022, 3, 1) and c.value > 100
+
+
+def test_pick_date_rule_on_a_short_history():
+    days = (dt.date(2024, 1, 1), dt.date(2024, 1, 20))
+    assert fx._pick_date(days, dt.date(2024, 1, 8)) == (dt.date(2024, 1, 1), True)    # 7 days back
+    assert fx._pick_date(days, dt.date(2024, 1, 9)) == (dt.date(2024, 1, 1), False)   # 8 back, 11 ahead
+    assert fx._pick_date(days, dt.date(2024, 1, 18)) == (dt.date(2024, 1, 20), False)  # 2 ahead: the last date
+    assert fx._pick_date(days, dt.date(2023, 12, 25)) == (dt.date(2024, 1, 1), False)
+    assert fx._pick_date(days, dt.date(2024, 3, 1)) == (dt.date(2024, 1, 20), False)
