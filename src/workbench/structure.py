@@ -152,16 +152,34 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_MARKS = re.compile(r"^\s*(?:#+\s*|\d{1,2}[.)]\s*|\*\*)|\*\*\s*$|[:：]\s*$")
 
 
+def _heading_at(s: str, nxt: str, prev_blank: bool, opens_block: bool) -> bool:
+    """Is the stripped line ``s`` a heading? ``nxt`` is the next stripped line."""
+    if not _is_heading_line(s):
+        return False
+    if s[0] == "#" or s[-1] in ":：" or prev_blank and not nxt:
+        return True
+    # First line of a block: a heading when clearly shorter than the text under it.
+    return opens_block and len(s) <= 60 and (len(s) < 0.6 * len(nxt) or _BULLET_START.match(nxt) is not None)
+
+
+_SENTENCE_END_CHARS = frozenset(".!?…:;。！？；：")
+
+
 def _units(text: str):
     """Headings, paragraphs and list items of a text: ``(start, end, kind)``.
 
     A paragraph may be hard-wrapped over several lines; its lines are one unit.
     A line is a heading when it stands alone, starts with ``#``, ends with a
     colon, or is a short first line of a block whose next line is much longer
-    (or a list item).
+    (or a list item). A block starts after a blank line, a heading or an item,
+    and, in a text without a single blank line (how ingest hands text over),
+    also after a line that ends a sentence: without that, every heading after
+    the first was read as part of one long paragraph (a Russian article's
+    Account Manager section went to the Account Director).
     """
     raw = text.split("\n")
     stripped = [line.strip() for line in raw]
+    no_blank_lines = all(stripped)
     starts = []
     pos = 0
     for line in raw:
@@ -184,16 +202,11 @@ def _units(text: str):
                 para_start = None
             units.append((a, b, "item"))
             continue
-        heading = False
-        if _is_heading_line(s):
-            prev_blank = idx == 0 or not stripped[idx - 1]
-            nxt = stripped[idx + 1] if idx + 1 < count else ""
-            if s[0] == "#" or s[-1] in ":：" or prev_blank and not nxt:
-                heading = True
-            elif prev_blank or para_start is None:
-                # First line of a block: a heading when clearly shorter than the text under it.
-                heading = len(s) <= 60 and (len(s) < 0.6 * len(nxt) or _BULLET_START.match(nxt) is not None)
-        if heading:
+        prev_blank = idx == 0 or not stripped[idx - 1]
+        opens_block = prev_blank or para_start is None or (
+            no_blank_lines and stripped[idx - 1][-1] in _SENTENCE_END_CHARS)
+        nxt = stripped[idx + 1] if idx + 1 < count else ""
+        if _heading_at(s, nxt, prev_blank, opens_block):
             if para_start is not None:
                 units.append((para_start, para_end, "para"))
                 para_start = None
