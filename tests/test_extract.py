@@ -200,3 +200,14 @@ def test_city_and_region_reach_the_store_and_bench_load(tmp_path):
     with store.connect(tmp_path) as con:
         got = con.execute("SELECT city, count(*) FROM records GROUP BY city ORDER BY city").fetchall()
     assert got == [("Leeds", 1), ("London", 1), (None, 1)]
+
+
+def test_pay_in_raw_html_goes_to_the_role_it_describes():
+    html = ("<h2>Account Manager</h2><ul><li>Keep in touch with every client of the portfolio each week</li>"
+            "<li>Salary: an account manager earns $55,000 a year</li></ul>"
+            "<h2>Account Director</h2><ul><li>Lead the account team and own the commercial relationship</li>"
+            "<li>Salary: an account director earns around $110,000 a year</li></ul>")
+    records = extract.extract_text(html, country="US", reporting_currency="USD")
+    assert [(r["role"]["label"], [s["low"] for s in r["salaries"]]) for r in records] == [
+        ("Account Manager", [55000.0]), ("Account Director", [110000.0])]
+    assert records[0]["salaries"][0]["text"] == "earns $55,000 a year"

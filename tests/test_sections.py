@@ -1,6 +1,7 @@
 """Section headings, bullets of every shape and labelled items."""
 
-from workbench.sections import heading_kind, looks_like_html, parse_sections
+from workbench.ingest import html_to_text
+from workbench.sections import heading_kind, parse_sections, split_sections
 
 
 def test_bullets_of_any_glyph_are_items():
@@ -49,12 +50,21 @@ def test_level_lines_are_not_headings():
     assert [s["heading"] for s in sections] == ["Skill Descriptors"]
 
 
-def test_html_falls_back_to_list_items_and_bold_headings():
+def test_raw_html_is_read_by_the_ingest_converter():
     html = ("<div><p><b>Essential Functions: </b></p><ul><li>Run the account.</li><li>Report monthly.</li></ul>"
             "<p><b>Qualifications:</b></p><ul><li>Degree</li></ul></div>")
-    assert looks_like_html(html)
-    sections = parse_sections(html)
+    sections = parse_sections(html, item_offsets=True)
     assert [(s["heading"], len(s["items"])) for s in sections] == [("Essential Functions", 2), ("Qualifications", 1)]
+    # offsets refer to the converted text, the one ingest would have stored
+    converted = html_to_text(html)
+    assert converted[sections[1]["items"][0]["start"]:].startswith("- Degree")
+    assert sections == split_sections(converted, item_offsets=True)
+
+
+def test_split_sections_does_not_read_html():
+    text = "Duties\n- Quote <b>bold</b> in the brief\n- Report"
+    (section,) = split_sections(text)
+    assert [i["text"] for i in section["items"]] == ["Quote <b>bold</b> in the brief", "Report"]
 
 
 def test_preamble_and_offsets():

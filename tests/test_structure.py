@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from workbench.cli import app
-from workbench.structure import analyse, attach_mentions
+from workbench.structure import analyse, attach_mentions, structured_text
 
 POSTING = """Account Manager - Media Agency
 We are looking for an Account Manager to join our client services team. You will report to the Account Director.
@@ -104,11 +104,32 @@ def test_attach_mentions_nearest_preceding_and_none():
     assert attach_mentions([], [(0, 1)]) == [None]
 
 
-def test_raw_html_is_read_as_one_role():
+def test_raw_html_is_read_through_the_ingest_converter():
     html = "<h2>Account Manager</h2><p><b>Job Duties:</b></p><ul><li>Manage accounts</li><li>Record changes</li></ul>"
     (rec,) = analyse(html)
-    assert rec["spans"] == [(0, len(html))]
+    assert structured_text(html) == "Account Manager\nJob Duties:\n- Manage accounts\n- Record changes"
+    assert rec["spans"] == [(0, len(structured_text(html)))]
     assert len(rec["responsibilities"]) == 2
+
+
+PROFILES_HTML = """<html><body>
+<h2>Account Manager</h2><ul><li>Keep in touch with every client of the portfolio each week</li>
+<li>Report on progress and spend to the senior team every month</li>
+<li>Salary: on average an account manager earns $55,000 a year</li></ul>
+<h2>Account Director</h2><ul><li>Lead the account team and own the commercial relationship</li>
+<li>Bring 8-10 years of agency experience to the largest clients</li>
+<li>Salary: an account director earns around $110,000 a year</li></ul></body></html>"""
+
+
+def test_raw_html_describing_two_roles_is_split_like_its_structured_text():
+    records = analyse(PROFILES_HTML)
+    labels = [(r["role"]["label"], r["role"]["level"]) for r in records]
+    assert labels == [("Account Manager", 2), ("Account Director", 4)]
+    assert records[1]["experience_years"] == {"min": 8, "max": 10}
+    work = structured_text(PROFILES_HTML)
+    assert records == analyse(work)  # the records of the text ingest would have stored
+    spans = [(work.find(s), work.find(s) + len(s)) for s in ("$55,000", "$110,000")]
+    assert attach_mentions(records, spans) == [0, 1]
 
 
 def test_empty_text():

@@ -127,6 +127,9 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
     fx_on = fx_date or _clean(posting.get("date_posted"))
 
     role_records = structure.analyse(text, title=title, language=language, with_sections=False)
+    # Pay is found in the text the records' spans refer to: raw HTML (a caller's bare
+    # text, or tags a description spelled as entities) converted as analyse did.
+    text = structure.structured_text(text)
     if not role_records:
         role_records = [{"role": {"family": "other", "level": None, "label": None,
                                   "evidence": [], "confidence": 0.0},

@@ -1,8 +1,8 @@
 """Split a job text into headed sections of items.
 
 Input is the structured plain text ingest produces (headings on their own line,
-list items as ``- item``); raw HTML is tolerated through a small regex
-fallback. A section is ``{heading, kind, items, start, end}``: ``kind`` says
+list items as ``- item``); raw HTML is first converted by ingest's one HTML
+converter (:func:`workbench.ingest.html.structured_text`). A section is ``{heading, kind, items, start, end}``: ``kind`` says
 what the section holds (``duties``, ``requirements``, ``skills``, ``benefits``,
 ``pay``, ``description`` or ``other``), ``items`` are ``{text, label}`` and
 ``start``/``end`` are character offsets of the section in the parsed text.
@@ -15,13 +15,12 @@ What counts as an item: a line with any bullet glyph (``- • * – — · ▪``
 
 from __future__ import annotations
 
-import html as _html
 import re
 from itertools import accumulate
 from operator import add
 from functools import lru_cache
 
-__all__ = ["parse_sections", "looks_like_html", "html_to_lines", "heading_kind", "SECTION_KINDS"]
+__all__ = ["parse_sections", "split_sections", "heading_kind", "SECTION_KINDS"]
 
 SECTION_KINDS = ("duties", "requirements", "skills", "benefits", "pay", "description", "other")
 
@@ -50,45 +49,7 @@ _BULLET_FIRST = frozenset("-•*–—·▪●◦‣■□➢►✓✔❖→\u20
 _LABEL_RE = re.compile(r"^([^\W\d_][^:：]{0,60}?)\s*(?::\s+|：\s*)(\S.*)$")
 _TERMINAL = ".!?;,。；！？"
 _LEVEL_LINE_RE = re.compile(r"^(?:level|уровень)\s+[^:]{2,40}:$", re.IGNORECASE)
-_HTML_RE = re.compile(r"<(?:p|li|ul|ol|div|h[1-6]|br|b|strong|table|tr|td|span)\b[^>]*>", re.IGNORECASE)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-
-
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is raw HTML rather than ingest's structured text."""
-    return "<" in text and _HTML_RE.search(text, 0, 4000) is not None
-
-
-_SKIP_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
-_BR_RE = re.compile(r"<[bB][rR]\b[^>]*>")
-_LI_OPEN_RE = re.compile(r"<[lL][iI]\b[^>]*>")
-_BREAK_RE = re.compile(r"</[lL][iI]\b[^>]*>|</?(?:[pP]|[dD][iI][vV]|[hH][1-6]|[tT][rR]|[uU][lL]|[oO][lL]|"
-                       r"[tT][aA][bB][lL][eE])\b[^>]*>")
-_ANY_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>|<![^>]*>|<\?[^>]*>")
-
-
-def html_to_lines(html: str) -> str:
-    """Fallback HTML -> structured text: block elements on their own line, ``<li>`` as ``- item``.
-
-    A few C-level substitutions (BeautifulSoup + lxml cost about a quarter of
-    ``structure.analyse`` on HTML postings; this gives the same lines): ``<script>``,
-    ``<style>`` and comments are dropped, ``<br>`` and block tags break the line,
-    ``<li>`` opens a ``- `` item, other tags vanish, entities are decoded.
-    """
-    low = html.lower()
-    if "<script" in low or "<style" in low:
-        html = _SKIP_RE.sub("", html)
-    if "<!--" in html:
-        html = _COMMENT_RE.sub("", html)
-    html = _BR_RE.sub("\n", html)
-    html = _LI_OPEN_RE.sub("\n- ", html)
-    html = _BREAK_RE.sub("\n", html)
-    text = _ANY_TAG_RE.sub("", html)
-    if "&" in text:
-        text = _html.unescape(text)
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 @lru_cache(maxsize=8192)
@@ -311,19 +272,32 @@ def _heading_of(line: str) -> tuple[str, str]:
 
 
 def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
-    """Split ``text`` into sections.
+    """Split ``text`` (structured text or raw HTML) into sections.
 
     Returns ``[{heading, kind, items: [{text, label}], start, end}]`` in document
     order. Text before the first heading forms a section with heading ``None``.
     Sections with no items are kept (the heading is information too).
-    ``item_offsets=True`` adds each item's ``start`` offset (used by ``structure``
-    to split a multi-role document); offsets refer to the parsed text, which is
-    ``text`` itself unless ``text`` was raw HTML.
+    ``item_offsets=True`` adds each item's ``start`` offset; offsets refer to the
+    parsed text, which is ``text`` itself unless ``text`` was raw HTML (then
+    ``structured_text(text)``, the text ingest's converter makes of it).
     """
     if not text:
         return []
-    if looks_like_html(text):
-        text = html_to_lines(text)
+    # Imported on first use: the ingest package brings pandas, which the
+    # extractors do not otherwise need at import time.
+    from workbench.ingest.html import structured_text
+
+    return split_sections(structured_text(text), item_offsets=item_offsets)
+
+
+def split_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
+    """:func:`parse_sections` of text that is structured already: no HTML test, offsets into ``text``.
+
+    ``structure`` converts raw HTML once and splits the result with this, so a
+    text is never read as HTML twice.
+    """
+    if not text:
+        return []
     raw_lines = text.split("\n")
     # Line i starts after the lengths of lines 0..i-1 plus i newlines; built with
     # C-level map/accumulate instead of a generator (same numbers).

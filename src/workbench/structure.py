@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from .requirements import extract_education, extract_experience, extract_languages, extract_skills
 from .roles import RoleMention, classify_role, find_role_mentions
-from .sections import heading_kind, html_to_lines, looks_like_html, parse_sections
+from .sections import heading_kind, split_sections
 from .taxonomy import classify_responsibility
 from .timealloc import extract_time_allocation
 
@@ -386,6 +386,19 @@ def _record(role: dict, spans: list[tuple[int, int]], body: str, sections: list[
     }
 
 
+def structured_text(text: str) -> str:
+    """The text :func:`analyse` reads: raw HTML converted by ingest's converter, other text as is.
+
+    Offsets in ``analyse``'s records (``spans``, section and item starts) refer to it,
+    so pay mentions found in it can be attached with :func:`attach_mentions`.
+    """
+    # Imported on first use: the ingest package brings pandas, which the
+    # extractors do not otherwise need at import time.
+    from workbench.ingest.html import structured_text as convert
+
+    return convert(text)
+
+
 def analyse(text: str, title: str | None = None, language: str | None = None, *,
             with_sections: bool = True) -> list[dict]:
     """Role records of a job text (see the module docstring for the record layout).
@@ -393,12 +406,12 @@ def analyse(text: str, title: str | None = None, language: str | None = None, *,
     ``title`` is the posting's title field when ingest found one; without it a
     "Title:" header or a first line naming a role is used. ``language`` is
     accepted for the pipeline's symmetry (the extractors cover en/ru/zh at once).
-    Offsets in ``spans`` refer to ``text`` as given. ``with_sections=False`` leaves
-    each record's ``sections`` empty (extraction does not store them).
+    Offsets in ``spans`` refer to :func:`structured_text` of ``text``: ``text`` itself,
+    unless it is raw HTML, which is converted once by ingest's converter and then
+    split into roles like any structured text. ``with_sections=False`` leaves each
+    record's ``sections`` empty (extraction does not store them).
     """
-    text = text or ""
-    html = looks_like_html(text)
-    work = html_to_lines(text) if html else text
+    work = structured_text(text or "")
     mentions = find_role_mentions(work)
     # A title from the caller or a "Title:" field marks a posting for one job; a
     # first line that names roles may be an article's headline and does not.
@@ -408,13 +421,11 @@ def analyse(text: str, title: str | None = None, language: str | None = None, *,
     title_keys = _title_keys(title) if has_title and title else []
     if len(title_keys) > 1 and _compares(title, title_keys):
         has_title = False  # "Account Manager vs Account Director"
-    sections = parse_sections(work, item_offsets=True)
-    # Raw HTML is re-laid out before parsing, so its offsets cannot be mapped back;
-    # it is read as one role (ingest normally hands over structured text).
-    contexts = [] if html else split_roles(work, mentions, has_title=has_title)
+    sections = split_sections(work, item_offsets=True)
+    contexts = split_roles(work, mentions, has_title=has_title)
     if not contexts:
         role = classify_role(title, work, language)
-        return [_record(role, [(0, len(text))], work, sections, work, with_sections)]
+        return [_record(role, [(0, len(work))], work, sections, work, with_sections)]
 
     records = []
     for key, spans, by_heading in contexts:

@@ -33,7 +33,7 @@ from workbench.ingest import readers
 from workbench.ingest.collect import IngestResult, ingest_paths, ingest_unit, iter_postings
 from workbench.ingest.detection import binary_reason, decode_bytes, detect_encoding, detect_language, looks_like_html
 from workbench.ingest.fields import infer_country, iso_date, labelled_fields
-from workbench.ingest.html import html_to_text, html_truncation
+from workbench.ingest.html import html_to_text, html_truncation, structured_text
 from workbench.ingest.normalise import tidy_text
 from workbench.ingest.planning import WorkUnit, list_files, plan_units
 from workbench.ingest.read_csv import CsvReader
@@ -67,5 +67,5 @@ __all__ = [
     "binary_reason", "decode_bytes", "detect_encoding", "detect_language", "html_to_text",
     "html_truncation", "infer_country", "ingest_paths", "ingest_unit", "iso_date", "iter_postings",
     "iter_slice", "labelled_fields", "list_files", "looks_like_html", "plan_units", "posting_id",
-    "readers", "supported_extensions", "tidy_text",
+    "readers", "structured_text", "supported_extensions", "tidy_text",
 ]

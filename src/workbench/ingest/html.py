@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 
+from workbench.ingest.detection import looks_like_html
 from workbench.ingest.normalise import CTRL, SPACES, collapse_lines
 
 _BLOCK_TAGS = frozenset(
@@ -211,6 +212,16 @@ def html_to_text(html: str) -> str:
     if not html or not html.strip():
         return ""
     return tree_text(parse_html(html))
+
+
+def structured_text(text: str) -> str:
+    """``text`` as structured text: raw HTML converted by :func:`html_to_text`, other text as it is.
+
+    One tag is enough to count as HTML, as for a description field (a ``<br>`` between
+    two sentences). This is the one place outside the readers that decides whether a
+    text is HTML: ``structure`` and ``sections`` read raw HTML through it.
+    """
+    return html_to_text(text) if looks_like_html(text, min_tags=1) else text
 
 
 def html_title(doc) -> str | None:
