@@ -64,10 +64,25 @@ def test_registry_refuses_an_extension_without_its_dot_or_in_capitals():
 def test_a_registered_reader_is_used_for_its_extension(tmp_path, own_registry):
     readers.register(".pipe", _PipeReader())
     path = write(tmp_path / "ads.pipe", "Account Manager wanted | Account Director wanted")
-    items = list(iter_slice(FileSlice(path.as_posix())))
-    assert [row["text"] for _, row in items] == ["Account Manager wanted", "Account Director wanted"]
-    assert [row["source"] for _, row in items] == [f"{path.as_posix()}#0", f"{path.as_posix()}#1"]
-    assert own_registry.extensions()[-1] == ".pipe"
+    result = ingest_paths(path, progress=False)
+    assert result.postings["text"].tolist() == ["Account Manager wanted", "Account Director wanted"]
+    assert result.postings["source"].tolist() == [f"{path.as_posix()}#0", f"{path.as_posix()}#1"]
+    assert set(result.postings["source_format"]) == {"pipe"}
+    assert own_registry.extensions()[-1] == ".pipe" and readers.source_formats()[-1] == "pipe"
+
+
+def test_a_reader_whose_format_the_schema_would_refuse_is_not_registered():
+    class Shouting(_PipeReader):
+        source_format = "PIPE"
+
+    with pytest.raises(ValueError, match="short lower-case name"):
+        ReaderRegistry().register(".pipe", Shouting())
+    with pytest.raises(ValueError, match="short lower-case name"):
+        ReaderRegistry().register_sniffer(looks_like_html, Reader())
+
+
+def test_the_registry_lists_the_formats_its_readers_record():
+    assert readers.source_formats() == ("txt", "md", "html", "csv", "json", "jsonl", "xlsx")
 
 
 def test_an_extension_can_reuse_a_built_in_reader(tmp_path, own_registry):

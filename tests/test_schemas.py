@@ -42,6 +42,13 @@ def test_valid_postings_pass_and_are_coerced():
     assert out["country"].isna().tolist() == [False, True]
 
 
+def test_source_format_is_a_short_lower_case_name():
+    schemas.validate("postings", pd.DataFrame([_posting(source_format="docx")]))
+    for bad in ("DOCX", "x", "rich text", ""):
+        with pytest.raises(SchemaError, match="source_format"):
+            schemas.validate("postings", pd.DataFrame([_posting(source_format=bad)]))
+
+
 def test_salaries_coerce_numbers_and_flags():
     frame = pd.DataFrame({"record_id": ["p:0"], "idx": [0], "text": ["£30k"], "low": [30000],
                           "high": [None], "currency": ["GBP"], "period": ["year"],

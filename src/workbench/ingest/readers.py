@@ -13,10 +13,12 @@ of a line-based file when the reader can :meth:`Reader.split` it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench import schemas
 from workbench.ingest.rows import Item, make_reject
 
 
@@ -53,6 +55,13 @@ class Reader:
         return None
 
 
+def _check_format(reader: Reader) -> None:
+    """A reader's ``source_format`` must pass the postings schema (a short lower-case name)."""
+    if not re.fullmatch(schemas.SOURCE_FORMAT, reader.source_format or ""):
+        raise ValueError(f"{type(reader).__name__}.source_format must be a short lower-case name "
+                         f"such as 'csv' (got {reader.source_format!r})")
+
+
 class ReaderRegistry:
     """Readers by extension (lower case, with the dot) and by content test, in order."""
 
@@ -64,11 +73,18 @@ class ReaderRegistry:
         """Read files ending in ``extension`` (``".csv"``) with ``reader``."""
         if not extension.startswith(".") or extension != extension.lower():
             raise ValueError(f"extension must be lower case with its dot, like '.csv' (got {extension!r})")
+        _check_format(reader)
         self._by_extension[extension] = reader
 
     def register_sniffer(self, test: Callable[[str], bool], reader: Reader) -> None:
         """Read decoded text for which ``test(text)`` holds with ``reader.read_text``."""
+        _check_format(reader)
         self._sniffers.append((test, reader))
+
+    def source_formats(self) -> tuple[str, ...]:
+        """The formats the registered readers record, in registration order."""
+        readers = [*self._by_extension.values(), *(reader for _, reader in self._sniffers)]
+        return tuple(dict.fromkeys(reader.source_format for reader in readers))
 
     def for_extension(self, extension: str) -> Reader | None:
         """The reader registered for ``extension`` (any case), or None."""
@@ -120,6 +136,11 @@ def sniff(text: str) -> Reader | None:
 def extensions() -> tuple[str, ...]:
     """Registered extensions, in registration order."""
     return registry.extensions()
+
+
+def source_formats() -> tuple[str, ...]:
+    """The ``source_format`` names registered readers record (``txt``, ``csv``, ...)."""
+    return registry.source_formats()
 
 
 def display_path(path: str) -> str:
