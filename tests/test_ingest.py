@@ -32,4 +32,4 @@ def test_callers_names_are_still_importable():
 def test_every_built_in_reader_names_its_source_format():
     formats = {ext: readers.for_extension(ext).source_format for ext in ingest.supported_extensions()}
     assert formats == {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".csv": "csv",
-                       ".json": "json", ".jsonl": "jsonl", ".xlsx": "xlsx"}
+                       ".json": "json", ".jsonl": "jsonl", ".xlsx": "xlsx", ".docx": "docx"}

@@ -43,7 +43,7 @@ def own_registry(monkeypatch):
 
 
 def test_built_in_readers_are_registered_in_a_fixed_order():
-    assert supported_extensions() == (".txt", ".md", ".html", ".htm", ".csv", ".json", ".jsonl", ".xlsx")
+    assert supported_extensions() == (".txt", ".md", ".html", ".htm", ".csv", ".json", ".jsonl", ".xlsx", ".docx")
     assert readers.for_extension(".HTM") is readers.for_extension(".html")
     assert isinstance(readers.for_extension(".md"), TextReader)
     assert readers.for_extension(".pdf") is None
@@ -82,7 +82,7 @@ def test_a_reader_whose_format_the_schema_would_refuse_is_not_registered():
 
 
 def test_the_registry_lists_the_formats_its_readers_record():
-    assert readers.source_formats() == ("txt", "md", "html", "csv", "json", "jsonl", "xlsx")
+    assert readers.source_formats() == ("txt", "md", "html", "csv", "json", "jsonl", "xlsx", "docx")
 
 
 def test_an_extension_can_reuse_a_built_in_reader(tmp_path, own_registry):

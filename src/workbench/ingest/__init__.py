@@ -1,6 +1,6 @@
 """Ingest: read job postings from files into the ``postings`` and ``rejects`` tables.
 
-Formats (by extension): ``.txt .md .html .htm .csv .json .jsonl .xlsx``, each read by
+Formats (by extension): ``.txt .md .html .htm .csv .json .jsonl .xlsx .docx``, each read by
 a reader in the registry (:mod:`~workbench.ingest.readers`); a ``.txt``/``.md`` file
 whose content is HTML is read by the HTML reader and recorded with
 ``source_format='html'`` because its text went through the HTML path. Every input
@@ -16,7 +16,7 @@ One job per module:
 ``fields``                column/header synonyms, labelled lines, title, country, dates
 ``rows``                  the posting and reject rows every reader yields
 ``readers``               the reader registry, :class:`FileSlice`, :func:`iter_slice`
-``read_text`` ...         one reader per format (text/Markdown, HTML, CSV, JSON, XLSX)
+``read_text`` ...         one reader per format (text/Markdown, HTML, CSV, JSON, XLSX, DOCX)
 ``lines``                 byte slices of line-based files (CSV, JSON Lines)
 ``planning``              work units for the pipeline
 ``collect``               readers' items into validated frames
@@ -37,6 +37,7 @@ from workbench.ingest.html import html_to_text, html_truncation, structured_text
 from workbench.ingest.normalise import tidy_text
 from workbench.ingest.planning import WorkUnit, list_files, plan_units
 from workbench.ingest.read_csv import CsvReader
+from workbench.ingest.read_docx import DocxReader
 from workbench.ingest.read_html import HtmlReader
 from workbench.ingest.read_json import JsonlReader, JsonReader
 from workbench.ingest.read_text import TextReader
@@ -54,6 +55,7 @@ readers.register(".csv", CsvReader())
 readers.register(".json", JsonReader())
 readers.register(".jsonl", JsonlReader())
 readers.register(".xlsx", XlsxReader())
+readers.register(".docx", DocxReader())
 readers.register_sniffer(looks_like_html, _HTML)
 
 
