@@ -51,16 +51,23 @@ def synthetic_store(n: int, store: Path, seed: int = 0) -> None:
         "reporting_currency": "GBP", "annual_low_rc": mid[pick] * 0.2, "annual_high_rc": mid[pick] * 0.3,
     })
     salaries = pd.concat([base, extra], ignore_index=True)
-    for name, frame in (("records", records), ("salaries", salaries)):
-        (store / name).mkdir(parents=True, exist_ok=True)
-        frame.to_parquet(store / name / "part-00000.parquet", index=False)
+    from workbench import store as store_module
+
+    # Partial tables (only the columns the benchmark reads): written unvalidated.
+    with store_module.Transaction(store) as tx:
+        tx.add(store_module.write_tables({"records": records, "salaries": salaries}, tx.staging,
+                                         validate=False))
+        tx.commit()
 
 
 def pandas_peer(store: Path, by=BY) -> pd.DataFrame:
     """Same table with pandas: first usable base mention, group-by quantiles and counts."""
-    sal = pd.read_parquet(store / "salaries", columns=[
+    from workbench import store as store_module
+
+    version = store_module.open_version(store).path  # the published version's table folders
+    sal = pd.read_parquet(version / "salaries", columns=[
         "record_id", "idx", "component", "masked", "annual_low_rc", "annual_high_rc"])
-    rec = pd.read_parquet(store / "records", columns=["record_id", "company", *by])
+    rec = pd.read_parquet(version / "records", columns=["record_id", "company", *by])
     usable = (~sal["masked"].fillna(False) & sal["component"].isin(["base", "unspecified"])
               & (sal["annual_low_rc"].notna() | sal["annual_high_rc"].notna()))
     sal = sal[usable]

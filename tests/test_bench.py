@@ -435,10 +435,13 @@ def test_load_incumbents_reads_and_types(tmp_path):
     assert inc.level.iloc[0] == 2 and inc.base.iloc[0] == 40000.0
 
 
-def _write_store(tables, store: Path):
-    for name in ("records", "salaries"):
-        (store / name).mkdir(parents=True)
-        getattr(tables, name).to_parquet(store / name / "part-00000.parquet")
+def _write_store(tables, store_dir: Path):
+    from workbench import store
+
+    with store.Transaction(store_dir) as tx:
+        parts = {name: getattr(tables, name) for name in ("records", "salaries")}
+        tx.add(store.write_tables(parts, tx.staging, validate=False))
+        tx.commit()
 
 
 def test_fast_table_matches_pandas_path(tmp_path):

@@ -110,7 +110,7 @@ def test_run_ingest_local_writes_every_table_in_parts(pooled_run):
     root = summary.store_dir
     assert (summary.n_files, summary.n_postings, summary.n_records, summary.n_rejects) == (9, 15, 15, 3)
     assert summary.seconds > 0
-    parts = sorted(p.name for p in (root / "postings").iterdir())
+    parts = [p.name for p in store.part_files("postings", root)]
     assert len(parts) >= 4 and parts[0] == "part-00000.parquet"
     tables = _tables(root)
     assert len(tables["salaries"]) == 9
@@ -205,13 +205,38 @@ def test_default_extractor_is_workbench_extract(monkeypatch, inputs, tmp_path):
     assert summary.n_records == 15
 
 
-def test_rerun_replaces_the_store(inputs, tmp_path):
+def test_rerun_replaces_the_store_and_drops_the_old_version(inputs, tmp_path):
     pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=2, progress=False, extractor=False)
+    first = store.read_manifest(tmp_path / "store")["store_version"]
     for path in inputs.glob("ad*.txt"):
         path.unlink()
     summary = pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=2, progress=False,
                                   extractor=False)
     assert len(store.read_table("postings", tmp_path / "store")) == summary.n_postings == 9
+    manifest = store.read_manifest(tmp_path / "store")
+    assert manifest["counts"]["postings"] == 9 and manifest["store_version"] != first
+    assert [p.name for p in (tmp_path / "store" / "versions").iterdir()] == [manifest["store_version"]]
+    assert [r["status"] for r in store.runs(tmp_path / "store")] == ["ok", "ok"]
+
+
+def test_a_failing_unit_publishes_nothing_and_keeps_the_previous_version(inputs, tmp_path, monkeypatch):
+    pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=2, progress=False, extractor=False)
+    before = store.read_manifest(tmp_path / "store")
+    real = pipeline.ingest_unit
+
+    def breaks_on_the_third_unit(unit, **kwargs):
+        if unit.index == 2:
+            raise RuntimeError("unit 2 cannot be read")
+        return real(unit, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ingest_unit", breaks_on_the_third_unit)
+    with pytest.raises(RuntimeError, match="unit 2"):
+        pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=2, progress=False, extractor=False)
+    assert store.read_manifest(tmp_path / "store") == before
+    assert len(store.read_table("postings", tmp_path / "store")) == 15
+    assert not list((tmp_path / "store").glob(".staging-*"))
+    last = store.runs(tmp_path / "store")[-1]
+    assert last["status"] == "failed" and "unit 2 cannot be read" in last["error"]
 
 
 def test_empty_input_folder_leaves_a_valid_empty_store(tmp_path):

@@ -1,15 +1,21 @@
-"""Tests for workbench.store: partitioned Parquet, DuckDB views and the manifest."""
+"""Tests for workbench.store: the store as a transaction, manifest checks on read, DuckDB views.
+
+The same faults with real processes (signals, concurrent writers, a real full disk) are in
+``test_faults.py``."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import socket
 
 import pandas as pd
 import pytest
 
 from workbench import schemas, store
-from workbench.errors import SchemaError, StoreError
+from workbench.errors import DiskFullError, SchemaError, StoreError, StoreLockedError
 
 
 def _postings(n, start=0):
@@ -27,19 +33,33 @@ def _postings(n, start=0):
 
 
 def test_write_and_read_round_trip(tmp_path):
-    written = store.write_tables({"postings": _postings(3)}, tmp_path)
-    assert written["postings"] == tmp_path / "postings" / "part-00000.parquet"
-    back = store.read_table("postings", tmp_path)
+    manifest = store.write_store({"postings": _postings(3)}, tmp_path / "s")
+    assert manifest["parts"]["postings"]["part-00000.parquet"]["rows"] == 3
+    back = store.read_table("postings", tmp_path / "s")
     pd.testing.assert_frame_equal(back, schemas.validate("postings", _postings(3)))
+    # Tables the write did not name are there, empty, with the contract's columns.
+    assert list(store.read_table("skills", tmp_path / "s").columns) == schemas.columns("skills")
 
 
-def test_append_adds_parts_and_overwrite_replaces_them(tmp_path):
-    store.write_tables({"postings": _postings(2)}, tmp_path, part=0)
-    store.write_tables({"postings": _postings(2, start=2)}, tmp_path, part=1, mode="append")
-    assert len(store.read_table("postings", tmp_path)) == 4
-    assert sorted(p.name for p in (tmp_path / "postings").iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
-    store.write_tables({"postings": _postings(1)}, tmp_path)
-    assert len(store.read_table("postings", tmp_path)) == 1
+def test_layout_is_marker_current_and_one_version(tmp_path):
+    root = tmp_path / "s"
+    manifest = store.write_store({"postings": _postings(2)}, root)
+    vid = manifest["store_version"]
+    assert json.loads((root / store.MARKER).read_text())["format"] == store.FORMAT
+    assert (root / store.CURRENT).read_text().strip() == vid
+    assert sorted(p.name for p in (root / "versions" / vid).iterdir()) == sorted(
+        [*store.TABLES, "manifest.json"])
+    assert not list(root.glob(".staging-*"))
+    again = store.write_store({"postings": _postings(5)}, root)
+    assert [p.name for p in (root / "versions").iterdir()] == [again["store_version"]]
+    assert len(store.read_table("postings", root)) == 5
+
+
+def test_parts_written_in_staging_carry_rows_bytes_and_sha256(tmp_path):
+    parts = store.write_tables({"postings": _postings(2)}, tmp_path, part=3)
+    info = parts["postings"]["part-00003.parquet"]
+    data = (tmp_path / "postings" / "part-00003.parquet").read_bytes()
+    assert info == {"rows": 2, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def test_invalid_table_is_not_written(tmp_path):
@@ -47,6 +67,10 @@ def test_invalid_table_is_not_written(tmp_path):
     with pytest.raises(SchemaError):
         store.write_tables({"rejects": schemas.empty("rejects"), "postings": bad}, tmp_path)
     assert not (tmp_path / "rejects").exists()
+    # A failed write_store publishes nothing and leaves no staging behind.
+    with pytest.raises(SchemaError):
+        store.write_store({"postings": bad}, tmp_path / "s")
+    assert not (tmp_path / "s" / store.CURRENT).exists() and not list((tmp_path / "s").glob(".staging-*"))
 
 
 def test_missing_table_tells_the_user_to_ingest(tmp_path):
@@ -55,9 +79,11 @@ def test_missing_table_tells_the_user_to_ingest(tmp_path):
 
 
 def test_connect_has_a_view_per_table_even_when_empty(tmp_path):
-    store.write_tables({"postings": _postings(2, start=0)}, tmp_path, part=0)
-    store.write_tables({"postings": _postings(3, start=2)}, tmp_path, part=1, mode="append")
-    con = store.connect(tmp_path)
+    with store.Transaction(tmp_path / "s") as tx:
+        tx.add(store.write_tables({"postings": _postings(2, start=0)}, tx.staging, part=0))
+        tx.add(store.write_tables({"postings": _postings(3, start=2)}, tx.staging, part=1))
+        tx.commit()
+    con = store.connect(tmp_path / "s")
     assert con.execute("SELECT count(*) FROM postings").fetchall()[0][0] == 5
     assert con.execute("SELECT count(*) FROM skills").fetchall()[0][0] == 0
     columns = [row[0] for row in con.execute("DESCRIBE salaries").fetchall()]
@@ -71,29 +97,202 @@ def test_connect_on_missing_store_raises(tmp_path):
 
 def test_manifest_fingerprint_counts_and_version(tmp_path):
     frame = _postings(4)
-    store.write_tables({"postings": frame, "rejects": schemas.empty("rejects")}, tmp_path)
-    manifest = store.write_manifest(tmp_path, extra={"engine": "local"})
-    assert manifest == store.read_manifest(tmp_path)
+    manifest = store.write_store({"postings": frame, "rejects": schemas.empty("rejects")}, tmp_path / "s",
+                                 extra={"engine": "local"})
+    assert manifest == store.read_manifest(tmp_path / "s")
     assert manifest["inputs_fingerprint"] == store.inputs_fingerprint(frame["fingerprint"][::-1])
     expected = hashlib.sha256("".join(f + "\n" for f in sorted(frame["fingerprint"])).encode()).hexdigest()
     assert manifest["inputs_fingerprint"] == expected
     assert manifest["counts"]["postings"] == 4 and manifest["counts"]["records"] == 0
     assert manifest["version"] and manifest["created_at"] and manifest["engine"] == "local"
-    assert json.loads((tmp_path / "manifest.json").read_text())["counts"]["postings"] == 4
 
 
 def test_read_manifest_missing(tmp_path):
-    with pytest.raises(StoreError, match="no manifest"):
-        store.read_manifest(tmp_path)
+    store.write_store({"postings": _postings(1)}, tmp_path / "s")
+    version = store.open_version(tmp_path / "s")
+    (version.path / "manifest.json").unlink()
+    with pytest.raises(StoreError, match="manifest is missing.*workbench ingest"):
+        store.read_manifest(tmp_path / "s")
 
 
 def test_default_store_dir_is_processed(monkeypatch, tmp_path):
     from workbench import config
 
     monkeypatch.setattr(config, "PROCESSED", tmp_path / "processed")
-    store.write_tables({"postings": _postings(1)})
-    assert (tmp_path / "processed" / "postings" / "part-00000.parquet").exists()
+    store.write_store({"postings": _postings(1)})
+    assert (tmp_path / "processed" / store.MARKER).is_file()
     assert len(store.read_table("postings")) == 1
+
+
+# ------------------------------------------------------------ what ingest may write into
+
+
+def test_a_folder_with_other_files_is_never_claimed(tmp_path):
+    user = tmp_path / "proj"
+    (user / "postings").mkdir(parents=True)
+    (user / "postings" / "ad.txt").write_text("mine")
+    with pytest.raises(StoreError, match="not a workbench store.*nothing was changed"):
+        store.write_store({"postings": _postings(1)}, user)
+    assert sorted(str(p.relative_to(user)) for p in user.rglob("*")) == ["postings", "postings/ad.txt"]
+
+
+def test_an_empty_folder_becomes_a_store(tmp_path):
+    (tmp_path / "empty").mkdir()
+    store.write_store({"postings": _postings(1)}, tmp_path / "empty")
+    assert store.looks_like_store(tmp_path / "empty")
+
+
+@pytest.mark.parametrize("store_rel, input_rel", [("in/store", "in"), ("in", "in"), ("out", "out/raw")])
+def test_store_inside_an_input_or_input_inside_the_store_is_refused(tmp_path, store_rel, input_rel):
+    (tmp_path / input_rel).mkdir(parents=True)
+    with pytest.raises(StoreError, match="lies inside"):
+        store.write_store({"postings": _postings(1)}, tmp_path / store_rel, inputs=[tmp_path / input_rel])
+    assert not (tmp_path / store_rel / store.MARKER).exists()
+
+
+def test_a_store_of_the_earlier_layout_is_refused_on_read_and_on_write(tmp_path):
+    legacy = tmp_path / "old"
+    (legacy / "postings").mkdir(parents=True)
+    _postings(2).to_parquet(legacy / "postings" / "part-00000.parquet")
+    (legacy / "manifest.json").write_text(json.dumps({"inputs": ["data/raw"], "counts": {"postings": 2}}))
+    assert store.looks_like_store(legacy)
+    with pytest.raises(StoreError, match=r"earlier version.*workbench ingest data/raw --store"):
+        store.read_table("postings", legacy)
+    with pytest.raises(StoreError, match="earlier version.*never deletes"):
+        store.write_store({"postings": _postings(1)}, legacy)
+    assert (legacy / "postings" / "part-00000.parquet").is_file()
+
+
+def test_a_second_writer_is_refused_naming_the_holder(tmp_path):
+    root = tmp_path / "s"
+    with store.Transaction(root) as tx:
+        with pytest.raises(StoreLockedError) as err:
+            store.write_store({"postings": _postings(1)}, root)
+        message = str(err.value)
+        assert f"pid {os.getpid()}" in message and socket.gethostname() in message
+        assert tx.started in message and "\n" not in message
+        tx.add(store.write_tables({"postings": _postings(2)}, tx.staging))
+        tx.commit()
+    assert len(store.read_table("postings", root)) == 2
+    assert [r["status"] for r in store.runs(root)] == ["refused", "ok"]
+    store.write_store({"postings": _postings(3)}, root)  # the lock is free again
+
+
+def test_leaving_a_transaction_without_commit_publishes_nothing(tmp_path):
+    root = tmp_path / "s"
+    store.write_store({"postings": _postings(2)}, root)
+    with pytest.raises(RuntimeError):
+        with store.Transaction(root) as tx:
+            tx.add(store.write_tables({"postings": _postings(7)}, tx.staging))
+            raise RuntimeError("boom")
+    assert len(store.read_table("postings", root)) == 2
+    assert not list(root.glob(".staging-*"))
+    assert store.runs(root)[-1]["status"] == "failed"
+
+
+def test_stale_staging_and_unpublished_versions_are_removed_by_the_next_writer(tmp_path):
+    root = tmp_path / "s"
+    store.write_store({"postings": _postings(2)}, root)
+    stale = root / ".staging-20260101T000000Z-0123abcd"
+    (stale / "postings").mkdir(parents=True)
+    orphan = root / "versions" / "20260101T000000Z-89abcdef"
+    orphan.mkdir()
+    store.write_store({"postings": _postings(1)}, root)
+    assert not stale.exists() and not orphan.exists()
+
+
+def test_no_room_becomes_one_line_and_the_attempt_is_recorded(tmp_path, monkeypatch):
+    import errno
+
+    root = tmp_path / "s"
+    store.write_store({"postings": _postings(2)}, root)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store, "_write_durably", full)
+    with pytest.raises(DiskFullError) as err:
+        store.write_store({"postings": _postings(5)}, root)
+    message = str(err.value)
+    assert message.startswith("disk full while writing the store") and "\n" not in message
+    assert "previous version of the store is unchanged" in message
+    monkeypatch.undo()
+    assert len(store.read_table("postings", root)) == 2
+    assert store.runs(root)[-1]["status"] == "failed" and "disk full" in store.runs(root)[-1]["error"]
+
+
+# ------------------------------------------------------------ reading checks the manifest
+
+
+def _built(tmp_path, n=3):
+    root = tmp_path / "s"
+    with store.Transaction(root, inputs=[tmp_path / "raw"]) as tx:
+        tx.add(store.write_tables({"postings": _postings(n)}, tx.staging, part=0))
+        tx.add(store.write_tables({"postings": _postings(n, start=n)}, tx.staging, part=1))
+        tx.commit()
+    return root, store.open_version(root)
+
+
+def test_a_deleted_part_is_refused_naming_the_fix(tmp_path):
+    root, version = _built(tmp_path)
+    (version.path / "postings" / "part-00001.parquet").unlink()
+    with pytest.raises(StoreError, match=r"postings/part-00001.parquet listed in the manifest is missing; "
+                                         r"re-run `workbench ingest .*raw --store"):
+        store.read_table("postings", root)
+    with pytest.raises(StoreError, match="missing"):
+        store.connect(root)
+
+
+def test_a_foreign_part_copied_in_is_refused(tmp_path):
+    root, version = _built(tmp_path)
+    other, _ = _built(tmp_path / "other", n=4)
+    shutil.copy(store.open_version(other).files("postings")[0], version.path / "postings" / "part-00007.parquet")
+    with pytest.raises(StoreError, match="part-00007.parquet is not in the manifest"):
+        store.read_table("postings", root)
+
+
+def test_a_part_replaced_by_another_is_refused(tmp_path):
+    root, version = _built(tmp_path, n=3)
+    other, _ = _built(tmp_path / "other", n=4)
+    shutil.copy(store.open_version(other).files("postings")[0], version.files("postings")[0])
+    with pytest.raises(StoreError, match="manifest says"):
+        store.read_table("postings", root)
+
+
+def test_a_part_with_other_bytes_of_the_same_size_fails_its_digest(tmp_path):
+    root, version = _built(tmp_path)
+    part = version.files("postings")[0]
+    data = bytearray(part.read_bytes())
+    data[10] ^= 0xFF  # inside the column data, not the footer
+    part.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="sha256"):
+        store.read_table("postings", root)
+
+
+def test_counts_that_disagree_with_the_parts_are_refused(tmp_path):
+    root, version = _built(tmp_path)
+    path = version.path / "manifest.json"
+    doc = json.loads(path.read_text())
+    doc["counts"]["postings"] = 53
+    path.write_text(json.dumps(doc))
+    with pytest.raises(StoreError, match="counts 53 postings rows, its parts hold 6"):
+        store.read_table("postings", root)
+
+
+def test_a_store_whose_first_ingest_never_finished_is_refused(tmp_path):
+    root = tmp_path / "s"
+    with pytest.raises(RuntimeError):
+        with store.Transaction(root, inputs=[tmp_path / "raw"]):
+            raise RuntimeError("killed")
+    with pytest.raises(StoreError, match=r"no version was ever published.*workbench ingest .*raw --store"):
+        store.read_table("postings", root)
+
+
+def test_current_cannot_point_outside_versions(tmp_path):
+    root, _ = _built(tmp_path)
+    (root / store.CURRENT).write_text("../../etc\n")
+    with pytest.raises(StoreError, match="not a version id"):
+        store.open_version(root)
 
 
 def test_store_names_the_same_tables_as_the_schemas():
@@ -120,12 +319,13 @@ def test_marked_parts_read_back_with_their_dtypes_without_pandera(tmp_path):
     import subprocess
     import sys
 
-    store.write_tables({"records": _extract_tables()}, tmp_path, part=0)
-    store.write_tables({"records": _extract_tables().iloc[:0]}, tmp_path, part=1, mode="append")
+    with store.Transaction(tmp_path) as tx:
+        tx.add(store.write_tables({"records": _extract_tables()}, tx.staging, part=0))
+        tx.add(store.write_tables({"records": _extract_tables().iloc[:0]}, tx.staging, part=1))
+        tx.commit()
     back = store.read_table("records", tmp_path)
     assert str(back["role_level"].dtype) == "Int64"
-    raw = pd.concat([pd.read_parquet(p) for p in sorted((tmp_path / "records").glob("*.parquet"))],
-                    ignore_index=True)
+    raw = pd.concat([pd.read_parquet(p) for p in store.part_files("records", tmp_path)], ignore_index=True)
     pd.testing.assert_frame_equal(back, schemas.validate("records", raw))
     code = ("import sys; from workbench import store; "
             f"t = store.read_table('records', {str(tmp_path)!r}); "
@@ -138,16 +338,19 @@ def test_unmarked_or_stale_parts_are_validated_on_read(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    folder = tmp_path / "records"
-    folder.mkdir()
     bad = _extract_tables().assign(role_level=[2, 9])  # level 9 is outside the contract
-    # Written by another tool: no mark, so the read validates and rejects it.
-    pq.write_table(pa.Table.from_pandas(bad, preserve_index=False), folder / "part-00000.parquet")
-    with pytest.raises(StoreError, match="no longer matches its schema"):
-        store.read_table("records", tmp_path)
-    # Marked by another contract (an older schemas module): validated too.
-    table = pa.Table.from_pandas(bad, preserve_index=False).replace_schema_metadata(
-        {b"workbench.contract": b"0" * 32, b"workbench.dtypes": b"{}"})
-    pq.write_table(table, folder / "part-00000.parquet")
-    with pytest.raises(StoreError, match="no longer matches its schema"):
-        store.read_table("records", tmp_path)
+    # Written by another tool (no mark), or marked by another contract (an older schemas
+    # module), and listed in a manifest: the read validates the data and rejects it.
+    unmarked = pa.Table.from_pandas(bad, preserve_index=False)
+    stale = unmarked.replace_schema_metadata({b"workbench.contract": b"0" * 32, b"workbench.dtypes": b"{}"})
+    for i, table in enumerate([unmarked, stale]):
+        root = tmp_path / f"s{i}"
+        with store.Transaction(root) as tx:
+            (tx.staging / "records").mkdir()
+            pq.write_table(table, tx.staging / "records" / "part-00000.parquet")
+            data = (tx.staging / "records" / "part-00000.parquet").read_bytes()
+            tx.add({"records": {"part-00000.parquet": {"rows": 2, "bytes": len(data),
+                                                       "sha256": hashlib.sha256(data).hexdigest()}}})
+            tx.commit()
+        with pytest.raises(StoreError, match="no longer matches its schema"):
+            store.read_table("records", root)

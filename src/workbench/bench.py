@@ -112,47 +112,21 @@ class Tables:
         return cls(**values)
 
 
-def _read_parquet_folder(name: str, store_dir: Path) -> pd.DataFrame:
-    folder = Path(store_dir) / name
-    if folder.is_dir():
-        parts = sorted(folder.glob("*.parquet"))
-        if not parts:
-            return pd.DataFrame()
-        return pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
-    single = Path(store_dir) / f"{name}.parquet"
-    if single.is_file():
-        return pd.read_parquet(single)
-    return pd.DataFrame()
-
-
-def _read_table(name: str, store_dir: Path) -> pd.DataFrame:
-    try:
-        from workbench import store  # written by the store helper
-    except ImportError:
-        return _read_parquet_folder(name, store_dir)
-    if not any((Path(store_dir) / name).glob("*.parquet")):
-        # A table the run did not produce (e.g. no skills) is an empty table here;
-        # an unreadable or invalid table still raises StoreError from the store.
-        return pd.DataFrame()
-    return store.read_table(name, store_dir)
-
-
 def load(store_dir=None) -> Tables:
     """Read every store table from ``store_dir`` (default ``config.PROCESSED``).
 
-    Raises ``StoreError`` when the folder does not exist or holds neither records nor
-    salaries; missing optional tables come back empty.
+    The store is checked against its manifest first (``store.read_tables``). Raises
+    ``StoreError`` when the folder is not a store, fails that check, or holds neither
+    records nor salaries; tables without rows come back empty.
     """
+    from workbench import store
+
     store_dir = Path(store_dir) if store_dir is not None else config.PROCESSED
-    if not store_dir.is_dir():
-        raise StoreError(
-            f"No store at {store_dir}; run `workbench extract` (or pass --store DIR) first."
-        )
-    tables = Tables(**{name: _read_table(name, store_dir) for name in TABLE_NAMES})
+    tables = Tables(**store.read_tables(TABLE_NAMES, store_dir))
     if tables.records.empty and tables.salaries.empty:
         raise StoreError(
-            f"The store at {store_dir} has no records or salaries tables; "
-            "run `workbench extract` into it first."
+            f"The store at {store_dir} has no records or salaries; "
+            "run `workbench ingest PATH --store DIR` with postings that name account roles first."
         )
     return tables
 
@@ -973,15 +947,18 @@ def fast_table(store_dir=None, by=("role_family", "role_level"), currency="GBP",
     """
     import duckdb
 
+    from workbench import store
+
     by = [by] if isinstance(by, str) else list(by)
-    store = Path(store_dir) if store_dir is not None else config.PROCESSED
+    version = store.open_version(store_dir)  # checked against its manifest
+    files = {}
     for name in ("records", "salaries"):
-        if not any((store / name).glob("*.parquet")):
-            raise StoreError(f"No {name} parts under {store / name}; run `workbench extract` first.")
+        files[name] = ", ".join("'" + f.as_posix().replace("'", "''") + "'" for f in version.files(name))
+        if not files[name]:
+            raise StoreError(f"No {name} in the store {version.root}; run `workbench ingest` first.")
     con = connection or duckdb.connect()
-    quoted = store.as_posix().replace("'", "''")
-    rec = f"read_parquet('{quoted}/records/*.parquet')"
-    sal = f"read_parquet('{quoted}/salaries/*.parquet')"
+    rec = f"read_parquet([{files['records']}], union_by_name = true)"
+    sal = f"read_parquet([{files['salaries']}], union_by_name = true)"
     keys = _register_employer_keys(con, rec)
     base_kinds = _sql_list(BASE_COMPONENTS)
     ccys = [r[0] for r in con.execute(f"SELECT DISTINCT reporting_currency FROM {sal} "

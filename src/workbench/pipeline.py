@@ -15,6 +15,14 @@ Two engines run the same unit function:
   a ``LocalCluster`` when None). The store must be on a filesystem the workers share.
 
 Because a unit's part number is fixed by the plan, both engines write identical stores.
+
+Stopping: a run is a store transaction (:class:`workbench.store.Transaction`), so
+nothing is published until every unit is written. SIGINT and SIGTERM reach the parent
+as :class:`~workbench.errors.Interrupted`; it kills the workers (SIGKILL: their parts
+are discarded anyway), the transaction removes the staging folder, and the caller
+exits non-zero. Workers ignore Ctrl-C and die with their parent
+(:func:`workbench.lifecycle.worker_init`); a LocalCluster's dask workers watch their
+parent the same way (distributed closes them when the parent's pipe closes).
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from typing import Any, Union
 
 import pandas as pd
 
-from workbench import config, schemas, store
+from workbench import config, lifecycle, schemas, store
 from workbench.errors import SchemaError, WorkbenchError
 from workbench.ingest import WorkUnit, ingest_paths, ingest_unit, list_files, plan_units
 
@@ -132,11 +140,13 @@ def extract_tables(postings: pd.DataFrame, extractor: ExtractorArg = None) -> di
     return out
 
 
-def process_unit(unit: WorkUnit, store_dir: str, extractor: ExtractorArg = None) -> dict[str, int]:
+def process_unit(unit: WorkUnit, folder: str, extractor: ExtractorArg = None) -> dict[str, Any]:
     """Ingest, extract and write one work unit as part ``unit.index`` of every table.
 
-    Runs inside a worker process (local pool or dask); returns counts and the
-    CPU seconds of each stage (``cpu_ingest``, ``cpu_extract``, ``cpu_write``).
+    ``folder`` is the run's staging folder. Runs inside a worker process (local pool
+    or dask); returns counts, the parts written (rows, bytes and sha256 each, for the
+    manifest) and the CPU seconds of each stage (``cpu_ingest``, ``cpu_extract``,
+    ``cpu_write``).
     """
     clock = time.process_time
     t0 = clock()
@@ -148,7 +158,7 @@ def process_unit(unit: WorkUnit, store_dir: str, extractor: ExtractorArg = None)
     tables.update({name: extracted[name] for name in EXTRACT_TABLES})
     tables["rejects"] = pd.concat([rejects, extracted["rejects"]], ignore_index=True)
     try:
-        store.write_tables(tables, store_dir, part=unit.index, mode="append")
+        parts = store.write_tables(tables, folder, part=unit.index)
     except SchemaError as exc:
         # The extractor produced rows that break the contract: keep the postings,
         # record why their extraction is missing, and carry on with other units.
@@ -156,18 +166,19 @@ def process_unit(unit: WorkUnit, store_dir: str, extractor: ExtractorArg = None)
         tables = _without_extraction(postings, postings, rejects, "extract",
                                      f"extraction output failed schema validation; fix workbench.extract. {exc}")
         try:
-            store.write_tables(tables, store_dir, part=unit.index, mode="append")
+            parts = store.write_tables(tables, folder, part=unit.index)
         except SchemaError as again:
             # The postings themselves break the contract (an ingest bug): list every
             # one of them with the reason and keep the run going.
             log.error("unit %d: postings failed validation: %s", unit.index, again)
             tables = _without_extraction(schemas.empty("postings"), postings, rejects, "ingest",
                                          f"ingested posting failed schema validation; please report it. {again}")
-            store.write_tables(tables, store_dir, part=unit.index, mode="append")
+            parts = store.write_tables(tables, folder, part=unit.index)
     return {
         "n_postings": len(tables["postings"]),
         "n_records": len(tables["records"]),
         "n_rejects": len(tables["rejects"]),
+        "parts": parts,
         "cpu_ingest": t1 - t0,
         "cpu_extract": t2 - t1,
         "cpu_write": clock() - t2,
@@ -194,53 +205,135 @@ def _progress(total: int, enabled: bool):
                 disable=not (enabled and sys.stderr.isatty()))
 
 
-def _run_local(units: list[WorkUnit], store_dir: str, extractor: ExtractorArg, jobs: int,
-               progress: bool) -> list[dict[str, int]]:
-    results: list[dict[str, int]] = []
+def _pool_context():
+    """``fork`` where the platform has it: workers inherit the warmed imports (pandera,
+    the extractors) and their parent is this process, which they watch."""
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork"), os.getpid()
+    except ValueError:
+        return None, 0
+
+
+def _kill_pool(pool: Any, timeout: float = 2.0) -> None:
+    """Kill a process pool's workers now (a stop signal or an error: their parts are discarded).
+
+    Through the pool's own ``multiprocessing`` handles, which reap them, so that the
+    pool's shutdown sees them gone (reaping them behind its back makes it wait forever).
+    """
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14+
+    if callable(kill):
+        kill()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(timeout)
+
+
+def _run_local(units: list[WorkUnit], folder: str, extractor: ExtractorArg, jobs: int,
+               progress: bool) -> list[dict[str, Any]]:
+    results: list[dict[str, Any]] = []
     with _progress(len(units), progress) as bar:
         if jobs == 1 or len(units) <= 1:
             for unit in units:
-                results.append(process_unit(unit, store_dir, extractor))
+                results.append(process_unit(unit, folder, extractor))
                 bar.update(1)
             return results
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
-            futures = [pool.submit(process_unit, unit, store_dir, extractor) for unit in units]
+        context, parent = _pool_context()
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(units)), mp_context=context,
+                                   initializer=lifecycle.worker_init, initargs=(parent,))
+        try:
+            futures = [pool.submit(process_unit, unit, folder, extractor) for unit in units]
             for future in as_completed(futures):
                 results.append(future.result())
                 bar.update(1)
+        except BaseException:
+            # A stop signal or a failed unit: no worker may go on writing.
+            _kill_pool(pool)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     return results
 
 
-def _run_dask(units: list[WorkUnit], store_dir: str, extractor: ExtractorArg, jobs: int,
-              scheduler: Any, progress: bool) -> list[dict[str, int]]:
+def _new_children(before: set[int]) -> list[int]:
+    """Children started since ``before`` was taken: a LocalCluster's workers. The
+    multiprocessing resource tracker is left alone: it cleans up after them."""
+    import psutil
+
+    found = []
+    for proc in psutil.Process().children():
+        try:
+            if proc.pid not in before and "resource_tracker" not in " ".join(proc.cmdline()):
+                found.append(proc.pid)
+        except psutil.NoSuchProcess:
+            continue
+    return found
+
+
+def _run_dask(units: list[WorkUnit], folder: str, extractor: ExtractorArg, jobs: int,
+              scheduler: Any, progress: bool) -> list[dict[str, Any]]:
+    import psutil
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
     own_client = True
+    before = {p.pid for p in psutil.Process().children()}
     if scheduler is None:
+        # The cluster's worker processes watch this one and exit when it dies.
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")  # any free port: no clash with another cluster
         client = Client(cluster)
     elif isinstance(scheduler, Client):
         client, own_client = scheduler, False
     else:
         client = Client(scheduler)
+    futures: list[Any] = []
     try:
-        futures = client.map(process_unit, units, store_dir=store_dir, extractor=extractor,
-                             pure=False)
+        futures = client.map(process_unit, units, folder=folder, extractor=extractor, pure=False)
         results = []
         with _progress(len(units), progress) as bar:
             for future in as_completed(futures):
                 results.append(future.result())
                 bar.update(1)
         return results
+    except BaseException:
+        if cluster is not None:  # our own workers: kill them now, close politely after
+            lifecycle.kill_processes(_new_children(before), timeout=1.0)
+        else:  # someone else's cluster: take our tasks back
+            _quietly(lambda: client.cancel(futures))
+        raise
     finally:
         if own_client:
-            client.close()
+            _quietly(lambda: client.close(timeout=2))
         if cluster is not None:
-            cluster.close()
+            _quietly(lambda: cluster.close(timeout=2))
+
+
+def _quietly(step: Callable[[], Any]) -> None:
+    """Run a clean-up step that may fail because its target is already gone."""
+    try:
+        step()
+    except Exception as exc:  # noqa: BLE001 - cleaning up after a stop: report, carry on
+        log.debug("clean-up step failed: %s", exc)
+
+
+def _summary(results: list[dict[str, Any]], n_files: int, seconds: float, root: Path) -> RunSummary:
+    return RunSummary(
+        n_files=n_files,
+        n_postings=sum(r["n_postings"] for r in results),
+        n_records=sum(r["n_records"] for r in results),
+        n_rejects=sum(r["n_rejects"] for r in results),
+        seconds=round(seconds, 3),
+        store_dir=root,
+        stage_seconds={stage: round(sum(r.get(f"cpu_{stage}", 0.0) for r in results), 3)
+                       for stage in ("ingest", "extract", "write")},
+    )
 
 
 def run_ingest(
@@ -254,15 +347,21 @@ def run_ingest(
     progress: bool = True,
     extractor: ExtractorArg = None,
 ) -> RunSummary:
-    """Ingest ``paths`` into the store (replacing its tables) and return a :class:`RunSummary`.
+    """Ingest ``paths`` as a new version of the store and return a :class:`RunSummary`.
+
+    The run is one :class:`workbench.store.Transaction`: the store folder must be new,
+    empty or a store; a second writer is refused; parts go to a staging folder and the
+    new version replaces the old one only when every part and the manifest are written.
+    SIGINT/SIGTERM (or any error) kill the workers, remove the staging folder and raise
+    (:class:`~workbench.errors.Interrupted` for a signal); the previous version stays.
 
     Parameters
     ----------
     paths
         Files and/or folders (walked recursively).
     store_dir
-        Store folder; default ``workbench.config.PROCESSED``. Existing tables there are
-        replaced: a run rebuilds the store from its inputs.
+        Store folder; default ``workbench.config.PROCESSED``. A run rebuilds the store
+        from its inputs; the folder may not lie inside an input, nor an input inside it.
     engine
         ``"local"`` (process pool) or ``"dask"`` (dask.distributed).
     jobs
@@ -284,43 +383,27 @@ def run_ingest(
     root = Path(store_dir) if store_dir is not None else config.PROCESSED
     _resolve_extractor(extractor)  # fail fast, before any worker starts
     path_list = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    n_files = len({piece.path for piece in list_files(path_list)})
-    units = plan_units(path_list, chunk_size=chunk_size)
 
-    for name in schemas.TABLES:
-        schemas.empty(name)  # warm pandera once here; forked workers inherit it
-    root.mkdir(parents=True, exist_ok=True)
-    store.clear(root)
-    if engine == "local":
-        results = _run_local(units, str(root), extractor, jobs, progress)
-    else:
-        results = _run_dask(units, str(root), extractor, jobs, scheduler, progress)
-    if not units:  # nothing to read: still leave a valid, empty store
-        store.write_tables({name: schemas.empty(name) for name in schemas.TABLES}, root, part=0)
-    seconds = time.perf_counter() - started
-    summary = RunSummary(
-        n_files=n_files,
-        n_postings=sum(r["n_postings"] for r in results),
-        n_records=sum(r["n_records"] for r in results),
-        n_rejects=sum(r["n_rejects"] for r in results),
-        seconds=round(seconds, 3),
-        store_dir=root,
-        stage_seconds={stage: round(sum(r.get(f"cpu_{stage}", 0.0) for r in results), 3)
-                       for stage in ("ingest", "extract", "write")},
-    )
-    store.write_manifest(
-        root,
-        extra={
-            "inputs": [str(p) for p in path_list],
-            "engine": engine,
-            "jobs": jobs,
-            "chunk_size": chunk_size,
-            "n_files": n_files,
-            "n_units": len(units),
-            "seconds": summary.seconds,
-            "stage_cpu_seconds": dict(summary.stage_seconds),
-        },
-    )
+    # The transaction refuses a --store that is not ours before anything is read.
+    with lifecycle.StopOnSignals() as stop, store.Transaction(root, inputs=path_list) as tx:
+        n_files = len({piece.path for piece in list_files(path_list)})
+        units = plan_units(path_list, chunk_size=chunk_size)
+        for name in schemas.TABLES:
+            schemas.empty(name)  # warm pandera once here; forked workers inherit it
+        if engine == "local":
+            results = _run_local(units, str(tx.staging), extractor, jobs, progress)
+        else:
+            results = _run_dask(units, str(tx.staging), extractor, jobs, scheduler, progress)
+        for result in results:
+            tx.add(result["parts"])
+        if not units:  # nothing to read: still publish a valid, empty store
+            tx.add(store.write_tables({name: schemas.empty(name) for name in schemas.TABLES}, tx.staging))
+        summary = _summary(results, n_files, time.perf_counter() - started, root)
+        extra = {"engine": engine, "jobs": jobs, "chunk_size": chunk_size, "n_files": n_files,
+                 "n_units": len(units), "seconds": summary.seconds,
+                 "stage_cpu_seconds": dict(summary.stage_seconds)}
+        # The renames that publish take milliseconds: a stop signal waits for them.
+        tx.commit(extra=extra, critical=stop.deferred)
     return summary
 
 

@@ -235,7 +235,7 @@ def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """Validate ``df`` and add any optional contract column it lacks (as missing).
 
     Every Parquet part of a table then has the same columns, which DuckDB's
-    ``read_parquet('STORE/<table>/*.parquet')`` needs.
+    ``read_parquet`` over a table's parts needs.
     """
     validated = _validate(name, df)
     missing = [c for c in columns(name) if c not in validated.columns]

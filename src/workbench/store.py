@@ -1,22 +1,35 @@
-"""The Parquet store: validated tables written part by part, read with pandas or DuckDB.
+"""The Parquet store: validated tables, published whole by an atomic swap, checked on read.
 
 Layout (see ``docs/architecture.md``)::
 
-    STORE/<table>/part-NNNNN.parquet   one folder of parts per table
-    STORE/manifest.json                inputs' fingerprint, row counts, created_at, version
+    STORE/.workbench-store                 marker: this folder is a workbench store
+    STORE/CURRENT                          id of the published version (replaced atomically)
+    STORE/versions/<id>/<table>/part-NNNNN.parquet
+    STORE/versions/<id>/manifest.json      written last: rows, bytes and sha256 of every part
+    STORE/.staging-<id>/                   a version being written; never read
+    STORE/.lock                            held by the one writer: its pid, host, start time
+    STORE/runs.jsonl                       one line per ingest attempt (ok, failed, stopped)
 
-A streaming run writes one part per chunk, so no stage ever needs every row in
-memory; readers treat the folder as one table. ``STORE`` defaults to
-``workbench.config.PROCESSED`` and every function takes ``store_dir`` to override it.
+Writing is a transaction (:class:`Transaction`): the store folder must be new, empty
+or already marked; a lock admits one writer; parts go into a staging folder; the
+manifest is written last; then the staging folder becomes ``versions/<id>`` and
+``CURRENT`` is replaced by rename (the commit point). The previous version stays
+readable until that rename and is removed after it. The store never deletes a file
+it did not create: only its own marker-guarded staging and version folders.
+
+Reading checks before it trusts: :func:`open_version` refuses a store whose marker,
+``CURRENT`` or manifest is missing, and one whose parts disagree with the manifest
+(a part missing, a file the manifest does not list, a size or row count that
+differs); :func:`read_table` also checks each part's sha256 as it reads it. Each
+refusal names the fix, ``workbench ingest <inputs> --store STORE``. Stores written
+before this layout (tables straight under ``STORE``) are refused the same way.
 
 Validate on write, check on read: every part is validated against
-:mod:`workbench.schemas` before it is written, and records in its Parquet footer
-the digest of the contract it passed (the schemas module's source and the pandas
-version) plus the pandas dtype of each column. :func:`read_table` re-validates
-only parts that lack that mark or carry another contract's (written by an older
-version or by another tool); marked parts get their dtypes back from the footer.
-Loading a report's tables then costs no pandera import or row-by-row checks
-(about 0.5 s per report kernel).
+:mod:`workbench.schemas` before it is written, and records in its Parquet footer the
+digest of the contract it passed (the schemas module's source and the pandas
+version) plus the pandas dtype of each column. :func:`read_table` re-validates only
+parts that lack that mark or carry another contract's; marked parts get their dtypes
+back from the footer, so a report kernel reads the store without importing pandera.
 """
 
 from __future__ import annotations
@@ -24,10 +37,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shlex
 import shutil
-from collections.abc import Iterable, Mapping
+import socket
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, ContextManager
 
 import duckdb
 import pandas as pd
@@ -35,10 +55,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from workbench import __version__, config
-from workbench.errors import SchemaError, StoreError
+from workbench.errors import (Interrupted, SchemaError, StoreError, StoreLockedError, WorkbenchError,
+                              operator_error)
 
+FORMAT = 2  # store layout version; 1 was tables straight under STORE (before versions/)
+MARKER = ".workbench-store"
+CURRENT = "CURRENT"
+VERSIONS = "versions"
+STAGING_PREFIX = ".staging-"
+LOCK = ".lock"
+RUNS = "runs.jsonl"
 MANIFEST = "manifest.json"
 _PART = "part-{:05d}.parquet"
+_VERSION_ID = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$")
 _CONTRACT_KEY = b"workbench.contract"
 _DTYPES_KEY = b"workbench.dtypes"
 # The tables of the contract (``schemas.TABLES``), named here so that reading the
@@ -74,14 +103,50 @@ def _store(store_dir: str | os.PathLike | None) -> Path:
     return Path(store_dir) if store_dir is not None else config.PROCESSED
 
 
-def part_path(store_dir: str | os.PathLike | None, table: str, part: int) -> Path:
-    """Path of part ``part`` of ``table`` (``STORE/<table>/part-NNNNN.parquet``)."""
-    return _store(store_dir) / table / _PART.format(part)
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
+# --------------------------------------------------------------------- durable files
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not every platform opens folders; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_durably(path: Path, data: bytes | memoryview) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync, rename: all or nothing."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _json_bytes(doc: Mapping[str, Any]) -> bytes:
+    return json.dumps(doc, indent=2, ensure_ascii=False, default=str).encode("utf-8")
+
+
+# --------------------------------------------------------------------- parts
+
+
+def _to_arrow(name: str, frame: pd.DataFrame, validate: bool = True) -> pa.Table:
     schemas = _schemas()
-    known = name in schemas.SCHEMAS
+    known = validate and name in schemas.SCHEMAS
     validated = schemas.validate(name, frame) if known else frame
     ordered = (
         schemas.columns(name) + [c for c in validated.columns if c not in schemas.columns(name)]
@@ -101,82 +166,302 @@ def _to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
 
 def write_tables(
     tables: Mapping[str, pd.DataFrame],
-    store_dir: str | os.PathLike | None = None,
+    folder: str | os.PathLike,
     *,
     part: int = 0,
-    mode: str = "overwrite",
-) -> dict[str, Path]:
-    """Validate each table and write it as ``STORE/<table>/part-NNNNN.parquet``.
+    validate: bool = True,
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Validate each table and write it as ``folder/<table>/part-NNNNN.parquet``.
 
-    Parameters
-    ----------
-    tables
-        Table name -> frame. Known tables are validated against
-        :mod:`workbench.schemas` first; nothing is written if any fails.
-    part
-        Part number for this write (a streaming run writes one part per chunk).
-    mode
-        ``"overwrite"`` removes the table's existing parts first; ``"append"``
-        adds (or replaces) only part ``part``.
+    ``folder`` is a version being built (a transaction's ``staging``), never a
+    published store. Known tables are validated against :mod:`workbench.schemas`
+    first; nothing is written if any fails. ``validate=False`` writes frames as they
+    are and without the contract mark (benchmarks with partial tables); readers then
+    validate those parts when they read them. Each part is written whole (temporary
+    file, fsync, rename).
 
-    Returns the path written per table.
+    Returns ``{table: {file: {"rows", "bytes", "sha256"}}}`` for the manifest.
     """
-    if mode not in ("overwrite", "append"):
-        raise StoreError(f"mode must be 'overwrite' or 'append', got {mode!r}")
     if part < 0:
         raise StoreError(f"part must be a non-negative integer, got {part}")
-    root = _store(store_dir)
-    # Validate everything before touching the disk so a bad table leaves the store as it was.
-    arrow_tables = {name: _to_arrow(name, frame) for name, frame in tables.items()}
-    written: dict[str, Path] = {}
+    root = Path(folder)
+    # Validate everything before touching the disk so a bad table leaves nothing behind.
+    arrow_tables = {name: _to_arrow(name, frame, validate) for name, frame in tables.items()}
+    written: dict[str, dict[str, dict[str, Any]]] = {}
     for name, table in arrow_tables.items():
-        folder = root / name
-        if mode == "overwrite" and folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / _PART.format(part)
-        tmp = target.with_suffix(".parquet.tmp")
-        pq.write_table(table, tmp, compression="zstd")
-        os.replace(tmp, target)  # atomic: a reader never sees half a part
-        written[name] = target
+        sink = pa.BufferOutputStream()
+        pq.write_table(table, sink, compression="zstd")
+        data = sink.getvalue()
+        # No parents=True: a worker still running after its run was stopped must not
+        # re-create the removed staging folder.
+        (root / name).mkdir(exist_ok=True)
+        file = _PART.format(part)
+        _write_durably(root / name / file, memoryview(data))
+        written[name] = {file: {"rows": table.num_rows, "bytes": data.size,
+                                "sha256": hashlib.sha256(memoryview(data)).hexdigest()}}
     return written
 
 
-def clear(store_dir: str | os.PathLike | None = None, tables: Iterable[str] = TABLES) -> None:
-    """Remove the given tables' folders and the manifest (start a fresh run)."""
-    root = _store(store_dir)
-    for name in tables:
-        shutil.rmtree(root / name, ignore_errors=True)
-    (root / MANIFEST).unlink(missing_ok=True)
+def inputs_fingerprint(fingerprints: Iterable[str]) -> str:
+    """sha256 over the sorted posting fingerprints (each followed by a newline).
+
+    Order-independent, so the same inputs give the same fingerprint however the
+    run was partitioned.
+    """
+    digest = hashlib.sha256()
+    for fp in sorted(fingerprints):
+        digest.update(fp.encode("ascii") + b"\n")
+    return digest.hexdigest()
 
 
-def _parts(root: Path, name: str) -> list[Path]:
-    return sorted((root / name).glob("part-*.parquet"))
+def _sql_files(files: Sequence[Path]) -> str:
+    return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"
 
 
-def read_table(name: str, store_dir: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Read every part of ``name`` into one DataFrame (parts in part-number order).
+def _parts_fingerprint(files: Sequence[Path]) -> str:
+    """:func:`inputs_fingerprint` of the postings parts, streamed out of DuckDB in batches."""
+    digest = hashlib.sha256()
+    if not files:
+        return digest.hexdigest()
+    con = duckdb.connect()
+    try:
+        reader = con.sql(f"SELECT fingerprint FROM read_parquet({_sql_files(files)}, union_by_name = true) "
+                         "ORDER BY fingerprint").to_arrow_reader(100_000)
+        for batch in reader:
+            for fp in batch.column(0).to_pylist():
+                digest.update(fp.encode("ascii") + b"\n")
+    finally:
+        con.close()
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------- what a folder is
+
+
+def _legacy_manifest(root: Path) -> dict | None:
+    """The manifest of a store written before versions/ (format 1), or None when it is not one."""
+    doc: dict = {}
+    try:
+        doc = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        doc = {}
+    has_parts = any(any((root / t).glob("part-*.parquet")) for t in TABLES if (root / t).is_dir())
+    if not has_parts and not doc:
+        return None
+    return doc if isinstance(doc, dict) else {}
+
+
+def looks_like_store(path: str | os.PathLike) -> bool:
+    """True for a store folder of this or an earlier layout (raw data is neither).
+
+    Readers still check it (:func:`open_version`); this only tells a store from inputs.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        return False
+    return (root / MARKER).is_file() or _legacy_manifest(root) is not None
+
+
+def _command(inputs: Sequence[str] | None, root: Path) -> str:
+    words = ["workbench", "ingest", *(shlex.quote(str(p)) for p in (inputs or ["PATH"])),
+             "--store", shlex.quote(str(root))]
+    return "`" + " ".join(words) + "`"
+
+
+def _rebuild(root: Path, inputs: Sequence[str] | None = None) -> str:
+    return f"re-run {_command(inputs, root)} to rebuild it"
+
+
+def _inputs_of(manifest: Mapping[str, Any] | None) -> list[str] | None:
+    inputs = (manifest or {}).get("inputs")
+    if isinstance(inputs, list) and inputs and all(isinstance(i, str) for i in inputs):
+        return inputs
+    return None
+
+
+def _last_inputs(root: Path) -> list[str] | None:
+    """The inputs of the newest recorded ingest attempt, for the fix a message names."""
+    try:
+        lines = (root / RUNS).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    for line in reversed(lines[-200:]):
+        try:
+            found = _inputs_of(json.loads(line))
+        except ValueError:
+            continue
+        if found:
+            return found
+    return None
+
+
+# --------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Version:
+    """A published, checked version of a store: its folder and its manifest."""
+
+    root: Path
+    path: Path
+    manifest: dict
+
+    def files(self, table: str) -> list[Path]:
+        """The parts of ``table`` in part order (empty when the version has none)."""
+        return [self.path / table / f for f in sorted(self.manifest["parts"].get(table, {}))]
+
+
+def _refuse(root: Path, what: str, manifest: Mapping[str, Any] | None = None) -> StoreError:
+    inputs = _inputs_of(manifest) or _last_inputs(root)
+    return StoreError(f"store {root}: {what}; {_rebuild(root, inputs)}.")
+
+
+def _check_marker(root: Path) -> None:
+    if not root.exists():
+        raise StoreError(f"no store at {root}. Run {_command(None, root)} to build it first.")
+    marker = root / MARKER
+    if not marker.is_file():
+        legacy = _legacy_manifest(root)
+        if legacy is not None:
+            raise StoreError(
+                f"store {root} was written by an earlier version of the workbench (tables straight "
+                f"under the folder, no {MARKER} marker) and cannot be checked against a manifest; "
+                f"delete it and re-run {_command(_inputs_of(legacy), root)}.")
+        raise StoreError(f"{root} is not a workbench store (no {MARKER} marker). "
+                         f"Run {_command(None, root)} into a new folder and read that one.")
+    try:
+        doc = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _refuse(root, f"its marker {MARKER} is unreadable ({exc})") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        found = doc.get("format") if isinstance(doc, dict) else doc
+        raise _refuse(root, f"its layout is format {found!r}, this workbench reads format {FORMAT}")
+
+
+def _current_id(root: Path) -> str:
+    try:
+        vid = (root / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise _refuse(root, "no version was ever published (its first ingest did not finish)") from None
+    except OSError as exc:
+        raise _refuse(root, f"{CURRENT} is unreadable ({exc})") from exc
+    if not _VERSION_ID.match(vid):
+        raise _refuse(root, f"{CURRENT} names {vid[:80]!r}, not a version id")
+    return vid
+
+
+def _load_manifest(root: Path, path: Path, vid: str) -> dict:
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        what = "its published version is missing" if not path.is_dir() else "its manifest is missing"
+        raise _refuse(root, f"{what} ({VERSIONS}/{vid})") from None
+    except (OSError, ValueError) as exc:
+        raise _refuse(root, f"its manifest is unreadable ({exc})") from exc
+    if not isinstance(manifest, dict) or manifest.get("store_version") != vid \
+            or not isinstance(manifest.get("parts"), dict):
+        raise _refuse(root, f"its manifest does not describe version {vid}", manifest)
+    return manifest
+
+
+def _listing(path: Path) -> dict[str, Path]:
+    """Every file of a version folder but the manifest, as ``table/file`` -> path."""
+    found: dict[str, Path] = {}
+    for entry in path.iterdir():
+        if entry.name == MANIFEST:
+            continue
+        if entry.is_dir():
+            for f in entry.iterdir():
+                found[f"{entry.name}/{f.name}"] = f
+        else:
+            found[entry.name] = entry
+    return found
+
+
+def _first(names: Iterable[str], limit: int = 3) -> str:
+    names = sorted(names)
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
+def _check_parts(root: Path, version: Version) -> None:
+    """Parts on disk against the manifest: same files, sizes and row counts."""
+    manifest = version.manifest
+    expected = {f"{t}/{f}": info for t, files in manifest["parts"].items() for f, info in files.items()}
+    on_disk = _listing(version.path)
+    missing = set(expected) - set(on_disk)
+    if missing:
+        raise _refuse(root, f"part {_first(missing)} listed in the manifest is missing", manifest)
+    foreign = set(on_disk) - set(expected)
+    if foreign:
+        raise _refuse(root, f"{_first(foreign)} is not in the manifest (copied in by hand?)", manifest)
+    for name, info in sorted(expected.items()):
+        size = on_disk[name].stat().st_size
+        if size != info.get("bytes"):
+            raise _refuse(root, f"{name} has {size} bytes, the manifest says {info.get('bytes')}", manifest)
+        rows = pq.read_metadata(on_disk[name]).num_rows
+        if rows != info.get("rows"):
+            raise _refuse(root, f"{name} holds {rows} rows, the manifest says {info.get('rows')}", manifest)
+    for table, files in manifest["parts"].items():
+        total = sum(int(i.get("rows", 0)) for i in files.values())
+        if manifest.get("counts", {}).get(table, total) != total:
+            raise _refuse(root, f"the manifest counts {manifest['counts'][table]} {table} rows, "
+                                f"its parts hold {total}", manifest)
+
+
+def open_version(store_dir: str | os.PathLike | None = None) -> Version:
+    """The store's published version, after checking it against its manifest.
 
     Raises
     ------
     StoreError
-        When the table has no parts (run ``workbench ingest`` first) or a part is unreadable.
+        When the folder is not a store (or one of an earlier layout), no version was
+        published, or the parts disagree with the manifest: missing, foreign, a size or
+        row count that differs. The message names the ``workbench ingest`` to re-run.
     """
     root = _store(store_dir)
-    parts = _parts(root, name)
-    if not parts:
-        raise StoreError(
-            f"table {name!r} not found in {root}: no {name}/part-*.parquet files. "
-            f"Run `workbench ingest PATH --store {root}` to build the store first."
-        )
+    _check_marker(root)
+    vid = _current_id(root)
+    path = root / VERSIONS / vid
+    version = Version(root=root, path=path, manifest=_load_manifest(root, path, vid))
     try:
-        marks = [pq.read_schema(p).metadata or {} for p in parts]
-        frame = pq.read_table(parts).to_pandas() if len(parts) > 1 else pq.read_table(parts[0]).to_pandas()
+        _check_parts(root, version)
+    except OSError as exc:
+        raise _refuse(root, f"a part is unreadable ({exc})", version.manifest) from exc
+    return version
+
+
+def read_manifest(store_dir: str | os.PathLike | None = None) -> dict:
+    """The manifest of the store's published version (checked, see :func:`open_version`)."""
+    return open_version(store_dir).manifest
+
+
+def part_files(name: str, store_dir: str | os.PathLike | None = None) -> list[Path]:
+    """The checked part files of table ``name`` (for readers such as DuckDB)."""
+    return open_version(store_dir).files(name)
+
+
+def _read_part(root: Path, version: Version, name: str, path: Path) -> pa.Table:
+    info = version.manifest["parts"][name][path.name]
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != info.get("sha256"):
+        raise _refuse(root, f"{name}/{path.name} does not match its sha256 in the manifest", version.manifest)
+    return pq.ParquetFile(pa.BufferReader(data)).read()
+
+
+def _table_from(version: Version, name: str) -> pd.DataFrame:
+    root = version.root
+    files = version.files(name)
+    if not files:
+        if name in TABLES:
+            return _schemas().empty(name)
+        raise StoreError(f"table {name!r} not found in store {root}; it has {sorted(version.manifest['parts'])}.")
+    try:
+        parts = [_read_part(root, version, name, f) for f in files]
+        marks = [p.schema.metadata or {} for p in parts]
+        frame = pa.concat_tables(parts, promote_options="permissive").to_pandas()
     except (OSError, pa.ArrowException) as exc:
-        raise StoreError(
-            f"table {name!r} in {root} is unreadable ({exc}). "
-            f"Delete {root / name} and run `workbench ingest` again."
-        ) from exc
+        raise _refuse(root, f"table {name!r} is unreadable ({exc})", version.manifest) from exc
     checked = _checked_dtypes(marks, frame)
     if checked is not None:
         try:
@@ -188,10 +473,40 @@ def read_table(name: str, store_dir: str | os.PathLike | None = None) -> pd.Data
             frame = _schemas().validate(name, frame)
         except SchemaError as exc:
             raise StoreError(
-                f"table {name!r} in {root} no longer matches its schema; rebuild it with "
-                f"`workbench ingest`.\n{exc}"
+                f"table {name!r} in {root} no longer matches its schema; {_rebuild(root, _inputs_of(version.manifest))}."
+                f"\n{exc}"
             ) from exc
     return frame
+
+
+def read_tables(names: Iterable[str] = TABLES, store_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
+    """Read several tables from one checked version (the store is checked once).
+
+    A table of the contract that the version has no parts for comes back empty with
+    the contract's columns. If a re-ingest replaces the version while it is being
+    read, the read starts again on the new version (once).
+    """
+    names = list(names)
+    for attempt in (1, 2):
+        version = open_version(store_dir)
+        try:
+            return {name: _table_from(version, name) for name in names}
+        except StoreError:
+            if attempt == 2 or _current_id(version.root) == version.path.name:
+                raise
+    raise AssertionError("unreachable")
+
+
+def read_table(name: str, store_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Read every part of ``name`` into one DataFrame (parts in part-number order).
+
+    Raises
+    ------
+    StoreError
+        When the store fails its checks (see :func:`open_version`), a part does not
+        match its sha256, or the table is unreadable; the message says what to re-run.
+    """
+    return read_tables([name], store_dir)[name]
 
 
 def _checked_dtypes(marks: list[dict], frame: pd.DataFrame) -> dict[str, str] | None:
@@ -213,24 +528,22 @@ def _checked_dtypes(marks: list[dict], frame: pd.DataFrame) -> dict[str, str] | 
 
 
 def connect(store_dir: str | os.PathLike | None = None, *, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
-    """Open a DuckDB connection with one view per table over ``STORE/<table>/*.parquet``.
+    """Open a DuckDB connection with one view per table over the checked version's parts.
 
-    Tables without parts get an empty view with the contract columns, so queries
-    written against the contract run on any store.
+    The views name the part files the manifest lists (not a glob), so a file copied
+    in later is never read. Tables without parts get an empty view with the contract
+    columns, so queries written against the contract run on any store. A connection
+    reads the version that was current when it opened; reconnect after a re-ingest.
     """
-    root = _store(store_dir)
-    if not root.exists():
-        raise StoreError(
-            f"store {root} does not exist. Run `workbench ingest PATH --store {root}` first."
-        )
+    version = open_version(store_dir)
     con = duckdb.connect(database)
-    names = set(TABLES) | {p.name for p in root.iterdir() if p.is_dir() and _parts(root, p.name)}
+    names = set(TABLES) | set(version.manifest["parts"])
     for name in sorted(names):
-        if _parts(root, name):
-            pattern = str(root / name / "*.parquet").replace("'", "''")
+        files = version.files(name)
+        if files:
             con.execute(
                 f'CREATE OR REPLACE VIEW "{name}" AS '
-                f"SELECT * FROM read_parquet('{pattern}', union_by_name = true)"
+                f"SELECT * FROM read_parquet({_sql_files(files)}, union_by_name = true)"
             )
         else:
             con.register(f"__empty_{name}", _schemas().empty(name))
@@ -238,74 +551,316 @@ def connect(store_dir: str | os.PathLike | None = None, *, database: str = ":mem
     return con
 
 
-def inputs_fingerprint(fingerprints: Iterable[str]) -> str:
-    """sha256 over the sorted posting fingerprints (each followed by a newline).
+# --------------------------------------------------------------------- writing
 
-    Order-independent, so the same inputs give the same fingerprint however the
-    run was partitioned.
+
+def _new_version_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
+
+
+def _resolved(path: str | os.PathLike) -> Path:
+    return Path(path).expanduser().resolve()
+
+
+def _check_inputs(root: Path, inputs: Sequence[str | os.PathLike]) -> None:
+    """Refuse a store inside an input, or an input inside the store."""
+    target = _resolved(root)
+    for item in inputs:
+        source = _resolved(item)
+        if target == source or target.is_relative_to(source):
+            raise StoreError(
+                f"--store {root} lies inside the input {item}: the run would read its own output. "
+                f"Choose a --store outside the inputs; nothing was changed.")
+        if source.is_relative_to(target):
+            raise StoreError(
+                f"the input {item} lies inside --store {root}: a store holds only what ingest writes. "
+                f"Move the input out or choose another --store; nothing was changed.")
+
+
+def _claim(root: Path, inputs: Sequence[str | os.PathLike]) -> None:
+    """Make sure ``root`` is ours to write: a marked store, an empty folder, or nothing yet.
+
+    Never touches a folder that holds anything but a store.
     """
-    digest = hashlib.sha256()
-    for fp in sorted(fingerprints):
-        digest.update(fp.encode("ascii") + b"\n")
-    return digest.hexdigest()
+    _check_inputs(root, inputs)
+    if (root / MARKER).is_file():
+        _check_marker(root)
+        return
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"--store {root} is a file, not a folder; choose a folder. Nothing was changed.")
+    if root.is_dir():
+        legacy = _legacy_manifest(root)
+        if legacy is not None:
+            raise StoreError(
+                f"--store {root} holds a store written by an earlier version of the workbench; ingest "
+                f"never deletes what it did not write. Delete that folder yourself (or choose a new "
+                f"--store) and re-run.")
+        entries = sorted(p.name for p in root.iterdir())
+        if entries:
+            raise StoreError(
+                f"--store {root} exists and is not a workbench store (no {MARKER} marker); it holds "
+                f"{len(entries)} entries ({_first(entries)}). Choose a new or empty folder; nothing was changed.")
+    root.mkdir(parents=True, exist_ok=True)
+    _write_durably(root / MARKER, _json_bytes({"format": FORMAT, "created_at": _now(),
+                                               "created_by": f"workbench {__version__}"}))
 
 
-def _store_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    # Streams sorted fingerprints out of DuckDB in batches: bounded memory on large stores.
-    digest = hashlib.sha256()
-    reader = con.sql("SELECT fingerprint FROM postings ORDER BY fingerprint").to_arrow_reader(100_000)
-    for batch in reader:
-        for fp in batch.column(0).to_pylist():
-            digest.update(fp.encode("ascii") + b"\n")
-    return digest.hexdigest()
+class _Lock:
+    """An exclusive ``flock`` on ``STORE/.lock`` whose file names the holder."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / LOCK
+        self.fd: int | None = None
+
+    def acquire(self, holder: Mapping[str, Any]) -> None:
+        import fcntl
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            info = os.pread(fd, 4096, 0).decode("utf-8", "replace")
+            os.close(fd)
+            raise StoreLockedError(_locked_message(self.path.parent, info)) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, _json_bytes(holder), 0)
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        import fcntl
+
+        try:
+            os.ftruncate(self.fd, 0)
+        except OSError:
+            pass
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+        self.fd = None
 
 
-def write_manifest(
+def _locked_message(root: Path, info: str) -> str:
+    try:
+        holder = json.loads(info)
+    except ValueError:
+        holder = {}
+    if not isinstance(holder, dict) or "pid" not in holder:
+        return (f"store {root} is locked by another ingest that is just starting; wait for it to "
+                f"finish, then re-run.")
+    pid = holder["pid"]
+    return (f"store {root} is locked: another ingest (pid {pid} on {holder.get('host', '?')}, started "
+            f"{holder.get('started', '?')}) is writing it. Wait for it to finish, or stop it "
+            f"(kill {pid}) if it is stuck, then re-run.")
+
+
+class Transaction:
+    """One write of a store: claim, lock, stage, manifest, swap; or nothing at all.
+
+    Use as a context manager::
+
+        with store.Transaction(root, inputs=paths) as tx:
+            parts = store.write_tables(tables, tx.staging, part=0)
+            tx.add(parts)
+            tx.commit(extra={...})
+
+    Leaving the block without :meth:`commit` (an error, a stop signal) removes the
+    staging folder and leaves the published version as it was. Every attempt is
+    appended to ``STORE/runs.jsonl`` when there is room. An ``OSError`` leaves as a
+    one-line :class:`~workbench.errors.OperatorError` (disk full, permission denied).
+    """
+
+    def __init__(self, store_dir: str | os.PathLike | None, *, inputs: Sequence[str | os.PathLike] = ()) -> None:
+        self.root = _store(store_dir)
+        self.inputs = [str(_resolved(p)) for p in inputs]
+        self.id = _new_version_id()
+        self.staging = self.root / f"{STAGING_PREFIX}{self.id}"
+        self.parts: dict[str, dict[str, dict[str, Any]]] = {}
+        self.manifest: dict | None = None
+        self.started = _now()
+        self._lock = _Lock(self.root)
+        self._marked = False
+
+    # -- context
+
+    def __enter__(self) -> "Transaction":
+        try:
+            _claim(self.root, self.inputs)
+            self._marked = True
+            self._lock.acquire({"pid": os.getpid(), "host": socket.gethostname(), "started": self.started,
+                                "version": self.id})
+            self._clean_stale()
+            self.staging.mkdir()
+        except StoreLockedError as exc:
+            self._record("refused", str(exc))
+            raise
+        except OSError as exc:
+            self._lock.release()
+            raise self._operator_error(exc) from exc
+        except BaseException:
+            self._lock.release()
+            raise
+        return self
+
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
+        typed: BaseException | None = exc
+        try:
+            if self.manifest is None:
+                shutil.rmtree(self.staging, ignore_errors=True)
+            if isinstance(exc, OSError):
+                typed = self._operator_error(exc)
+            self._record_outcome(typed)
+        finally:
+            self._lock.release()
+        if typed is not exc and typed is not None:
+            raise typed from exc
+
+    # -- writing
+
+    def add(self, parts: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
+        """Register parts written into :attr:`staging` (what :func:`write_tables` returned)."""
+        for table, files in parts.items():
+            for file, info in files.items():
+                if file in self.parts.setdefault(table, {}):
+                    raise StoreError(f"part {table}/{file} was written twice in one run; this is a bug")
+                self.parts[table][file] = dict(info)
+
+    def commit(self, extra: Mapping[str, Any] | None = None,
+               critical: Callable[[], ContextManager[Any]] = nullcontext) -> dict:
+        """Write the manifest, publish the staging folder as the current version, drop the old one.
+
+        The rename of ``CURRENT`` is the commit point: before it readers see the
+        previous version, after it the new one. ``critical`` wraps the few renames
+        that publish (the run's signal guard holds a stop signal back for them).
+        """
+        self._check_staging()
+        counts = {name: sum(int(i["rows"]) for i in self.parts.get(name, {}).values()) for name in TABLES}
+        postings = [self.staging / "postings" / f for f in sorted(self.parts.get("postings", {}))]
+        manifest = {
+            "format": FORMAT,
+            "store_version": self.id,
+            "inputs_fingerprint": _parts_fingerprint(postings),
+            "counts": counts,
+            "created_at": _now(),
+            "version": __version__,
+            "inputs": self.inputs,
+            **(dict(extra) if extra else {}),
+            "parts": {t: dict(sorted(files.items())) for t, files in sorted(self.parts.items())},
+        }
+        _write_durably(self.staging / MANIFEST, _json_bytes(manifest))
+        _fsync_dir(self.staging)
+        versions = self.root / VERSIONS
+        versions.mkdir(exist_ok=True)
+        with critical():
+            os.rename(self.staging, versions / self.id)
+            _fsync_dir(versions)
+            _write_durably(self.root / CURRENT, f"{self.id}\n".encode("ascii"))
+            _fsync_dir(self.root)
+            self.manifest = manifest
+        self._drop_other_versions()
+        return manifest
+
+    # -- helpers
+
+    def _check_staging(self) -> None:
+        expected = {f"{t}/{f}" for t, files in self.parts.items() for f in files}
+        on_disk = set(_listing(self.staging))
+        if on_disk != expected:
+            stray = _first(on_disk - expected) if on_disk - expected else ""
+            lost = _first(expected - on_disk) if expected - on_disk else ""
+            raise StoreError(f"staging folder {self.staging} does not hold what the run wrote "
+                             f"(unexpected: {stray or 'none'}; missing: {lost or 'none'}); nothing was published")
+
+    def _clean_stale(self) -> None:
+        """Remove staging and unpublished version folders of earlier runs (we hold the lock)."""
+        for stale in self.root.glob(f"{STAGING_PREFIX}*"):
+            if stale.is_dir() and _VERSION_ID.match(stale.name[len(STAGING_PREFIX):]):
+                shutil.rmtree(stale, ignore_errors=True)
+        self._drop_other_versions(keep_current=True)
+
+    def _drop_other_versions(self, keep_current: bool = False) -> None:
+        keep = {self.id} if self.manifest is not None else set()
+        if keep_current or not keep:
+            try:
+                keep.add((self.root / CURRENT).read_text(encoding="utf-8").strip())
+            except OSError:
+                pass
+        for folder in (self.root / VERSIONS).glob("*"):
+            if folder.is_dir() and _VERSION_ID.match(folder.name) and folder.name not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _operator_error(self, exc: OSError) -> WorkbenchError:
+        fix = f"re-run {_command(self.inputs, self.root)}"
+        if self._marked:
+            fix += " (the previous version of the store is unchanged)"
+        return operator_error(exc, doing=f"writing the store {self.root}", fix=fix)
+
+    def _record_outcome(self, exc: BaseException | None) -> None:
+        if exc is None and self.manifest is not None:
+            self._record("ok", None)
+        elif isinstance(exc, Interrupted):
+            self._record("stopped", f"{exc}; the run's staging folder was removed")
+        else:
+            message = str(exc) if exc is not None else "left without commit"
+            self._record("failed", f"{type(exc).__name__}: {message}" if exc is not None else message)
+
+    def _record(self, status: str, error: str | None) -> None:
+        """Append this attempt to ``runs.jsonl``; silently skipped when there is no room."""
+        if not self._marked and not (self.root / MARKER).is_file():
+            return  # never write into a folder that is not a store
+        line = {"version": self.id, "status": status, "started": self.started, "finished": _now(),
+                "pid": os.getpid(), "host": socket.gethostname(), "inputs": self.inputs,
+                "counts": (self.manifest or {}).get("counts"), "error": error}
+        try:
+            with open(self.root / RUNS, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+        except OSError:
+            pass  # the disk may be the very problem; stderr still has it
+
+
+def write_store(
+    tables: Mapping[str, pd.DataFrame],
     store_dir: str | os.PathLike | None = None,
     *,
-    extra: Mapping[str, object] | None = None,
+    inputs: Sequence[str | os.PathLike] = (),
+    extra: Mapping[str, Any] | None = None,
 ) -> dict:
-    """Write ``STORE/manifest.json`` from what is in the store and return it.
+    """Write ``tables`` as a new version of the store in one transaction; return its manifest.
 
-    Fields: ``inputs_fingerprint`` (see :func:`inputs_fingerprint`), ``counts``
-    (rows per table), ``created_at`` (UTC ISO time), ``version`` (package
-    version), plus anything in ``extra`` (for example the run's settings).
+    Every table of the contract that ``tables`` lacks is written empty, so the store
+    always has the full set. For runs too large for memory see
+    :func:`workbench.pipeline.run_ingest`, which writes one part per chunk.
     """
-    root = _store(store_dir)
-    con = connect(root)
-    try:
-        counts = {
-            name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0])
-            for name in TABLES
-        }
-        fingerprint = _store_fingerprint(con)
-    finally:
-        con.close()
-    manifest = {
-        "inputs_fingerprint": fingerprint,
-        "counts": counts,
-        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "version": __version__,
-        **(dict(extra) if extra else {}),
-    }
-    target = root / MANIFEST
-    tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-    os.replace(tmp, target)
-    return manifest
+    full = dict(tables)
+    for name in TABLES:
+        if name not in full:
+            full[name] = _schemas().empty(name)
+    with Transaction(store_dir, inputs=inputs) as tx:
+        tx.add(write_tables(full, tx.staging, part=0))
+        return tx.commit(extra=extra)
 
 
-def read_manifest(store_dir: str | os.PathLike | None = None) -> dict:
-    """Read ``STORE/manifest.json``; raise StoreError when it is missing or corrupt."""
-    root = _store(store_dir)
-    target = root / MANIFEST
+def runs(store_dir: str | os.PathLike | None = None) -> list[dict]:
+    """Every recorded ingest attempt of a store, oldest first (``runs.jsonl``)."""
+    path = _store(store_dir) / RUNS
     try:
-        return json.loads(target.read_text(encoding="utf-8"))
+        lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
-        raise StoreError(
-            f"no manifest in {root}. Run `workbench ingest PATH --store {root}` to build the store."
-        ) from None
-    except (OSError, json.JSONDecodeError) as exc:
-        raise StoreError(
-            f"manifest {target} is unreadable ({exc}); run `workbench ingest` again to rewrite it."
-        ) from exc
+        return []
+    out = []
+    for line in lines:
+        try:
+            out.append(json.loads(line))
+        except ValueError:
+            continue
+    return out
+
+
+__all__ = [
+    "CURRENT", "FORMAT", "MANIFEST", "MARKER", "TABLES", "Transaction", "Version", "connect",
+    "contract_digest", "inputs_fingerprint", "looks_like_store", "open_version", "part_files",
+    "read_manifest", "read_table", "read_tables", "runs", "write_store", "write_tables",
+]
