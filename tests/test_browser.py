@@ -47,13 +47,16 @@ def rendered(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("browser")
     plan = tmp / "plan.yaml"
     value = PARAM.replace('"', '\\"')
-    plan.write_text(f'notebooks_dir: {FIXTURES}\nreports:\n'
+    plan.write_text(f'reports:\n'
                     f'  - notebook: payload\n    name: "Payload {{company}}"\n'
                     f'    parameters: {{company: "{value}"}}\n', encoding="utf-8")
     out = tmp / "out"
     store = tmp / "store"
-    (store / "postings").mkdir(parents=True)  # the payload notebook carries its own data
-    result = report.run_plan(plan, out=out, data=store, jobs=1, timeout=120, as_of=DATE)
+    from workbench import store as store_module
+
+    store_module.write_store({}, store)  # an empty store: the payload notebook carries its own data
+    result = report.run_plan(plan, out=out, data=store, jobs=1, timeout=120, as_of=DATE,
+                             notebooks_dir=FIXTURES)
     assert result.ok, [r.error for r in result.reports]
     return out
 

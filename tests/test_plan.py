@@ -14,8 +14,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 
 def write_plan(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "plan.yaml"
-    path.write_text(f"notebooks_dir: {FIXTURES}\n" + body, encoding="utf-8")
+    path.write_text(body, encoding="utf-8")
     return path
+
+
+def load(path: Path, **kwargs):
+    """Plans of the fixture notebooks: the folder is the runner's argument, never a plan key."""
+    return plan.load_plan(path, notebooks_dir=FIXTURES, **kwargs)
 
 
 def test_default_plan_has_eight_reports_with_unique_slugs():
@@ -59,7 +64,7 @@ def test_parameters_cell_rejects_untyped_assignments():
 def test_expand_makes_one_report_per_value_with_formatted_names(tmp_path):
     path = write_plan(tmp_path, 'reports:\n  - notebook: ok\n    name: "OK {level}"\n'
                                 '    expand: {level: [1, 3, 5]}\n')
-    specs = plan.load_plan(path)
+    specs = load(path)
     assert [s.name for s in specs] == ["OK 1", "OK 3", "OK 5"]
     assert [s.slug for s in specs] == ["ok-1", "ok-3", "ok-5"]
     assert specs[0].parameters == {"level": 1, "label": "Account Manager"}
@@ -68,7 +73,7 @@ def test_expand_makes_one_report_per_value_with_formatted_names(tmp_path):
 def test_unknown_parameter_fails_naming_notebook_and_parameter(tmp_path):
     path = write_plan(tmp_path, "reports:\n  - notebook: ok\n    parameters: {levle: 2}\n")
     with pytest.raises(ParameterError) as err:
-        plan.load_plan(path)
+        load(path)
     message = str(err.value)
     assert "'ok'" in message and "'levle'" in message and "unknown parameter" in message
     assert "level" in message  # says what was expected
@@ -77,62 +82,62 @@ def test_unknown_parameter_fails_naming_notebook_and_parameter(tmp_path):
 def test_wrong_type_fails_with_expected_type(tmp_path):
     path = write_plan(tmp_path, 'reports:\n  - notebook: ok\n    parameters: {level: "2"}\n')
     with pytest.raises(ParameterError, match=r"'level'.*expected int"):
-        plan.load_plan(path)
+        load(path)
 
 
 def test_bool_is_not_an_int(tmp_path):
     path = write_plan(tmp_path, "reports:\n  - notebook: ok\n    parameters: {level: true}\n")
     with pytest.raises(ParameterError, match="'level'"):
-        plan.load_plan(path)
+        load(path)
 
 
 def test_value_outside_choices_fails(tmp_path):
     path = write_plan(tmp_path, "reports:\n  - notebook: ok\n    expand: {level: [1, 7]}\n")
     with pytest.raises(ParameterError, match=r"got 7.*expected int in \{1, 2, 3, 4, 5\}"):
-        plan.load_plan(path)
+        load(path)
 
 
 def test_value_outside_range_fails(tmp_path):
     path = write_plan(tmp_path, "reports:\n  - notebook: sleeps\n    parameters: {seconds: -1}\n")
     with pytest.raises(ParameterError, match="below the minimum"):
-        plan.load_plan(path)
+        load(path)
 
 
 @pytest.mark.parametrize("value", ["../../etc/passwd", "/etc/passwd", "a\\\\b", "..", "~root", "x/y"])
 def test_path_like_string_values_fail(tmp_path, value):
     path = write_plan(tmp_path, f"reports:\n  - notebook: ok\n    parameters: {{label: \"{value}\"}}\n")
     with pytest.raises(ParameterError, match="looks like a path"):
-        plan.load_plan(path)
+        load(path)
 
 
 def test_injected_parameters_cannot_be_set_by_a_plan(tmp_path):
     path = write_plan(tmp_path, 'reports:\n  - notebook: ok\n    parameters: {store_dir: "x"}\n')
     with pytest.raises(ParameterError, match="set by the runner"):
-        plan.load_plan(path)
+        load(path)
 
 
 @pytest.mark.parametrize("name", ["nope", "../ok", "sub/ok", "/etc/passwd"])
 def test_unknown_or_path_notebook_fails(tmp_path, name):
     path = write_plan(tmp_path, f'reports:\n  - notebook: "{name}"\n')
     with pytest.raises(PlanError, match="notebook"):
-        plan.load_plan(path)
+        load(path)
 
 
 def test_unknown_report_keys_and_duplicate_names_fail(tmp_path):
     with pytest.raises(PlanError, match="unknown keys"):
-        plan.load_plan(write_plan(tmp_path, "reports:\n  - notebook: ok\n    params: {}\n"))
+        load(write_plan(tmp_path, "reports:\n  - notebook: ok\n    params: {}\n"))
     with pytest.raises(PlanError, match="used twice"):
-        plan.load_plan(write_plan(tmp_path, "reports:\n  - {notebook: ok, name: A}\n  - {notebook: ok, name: A}\n"))
+        load(write_plan(tmp_path, "reports:\n  - {notebook: ok, name: A}\n  - {notebook: ok, name: A}\n"))
 
 
 def test_malformed_plans_fail_clearly(tmp_path):
     for body in ["reports: []\n", "reports: {a: 1}\n", "reports:\n  - notebook: ok\n    parameters: [1]\n"]:
         with pytest.raises(PlanError):
-            plan.load_plan(write_plan(tmp_path, body))
+            load(write_plan(tmp_path, body))
     bad = tmp_path / "bad.yaml"
     bad.write_text("reports: [\n", encoding="utf-8")
     with pytest.raises(PlanError, match="not valid YAML"):
-        plan.load_plan(bad)
+        load(bad)
 
 
 def test_one_bad_report_stops_the_whole_plan_before_anything_runs(tmp_path, monkeypatch):
@@ -144,7 +149,7 @@ def test_one_bad_report_stops_the_whole_plan_before_anything_runs(tmp_path, monk
                                 "    parameters: {label: ../../x}\n")
     out = tmp_path / "out"
     with pytest.raises(ParameterError, match="'label'"):
-        report.run_plan(path, out=out, as_of="2026-11-23")
+        report.run_plan(path, out=out, as_of="2026-11-23", notebooks_dir=FIXTURES)
     assert calls == []
     assert not out.exists() or not any(out.iterdir())
 
@@ -163,3 +168,62 @@ def test_slugify_is_safe_ascii(name, slug):
 def test_slugify_makes_unique_slugs():
     taken: set[str] = set()
     assert [plan.slugify("A b", taken=taken) for _ in range(3)] == ["a-b", "a-b-2", "a-b-3"]
+
+
+# ------------------------------------------------------------ plans are data only
+
+
+def test_a_plan_cannot_name_a_notebooks_folder(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "evil.py").write_text((FIXTURES / "ok.py").read_text(encoding="utf-8"), encoding="utf-8")
+    path = write_plan(tmp_path, f"notebooks_dir: {elsewhere}\nreports:\n  - notebook: evil\n")
+    with pytest.raises(PlanError, match="'notebooks_dir' is not a plan key"):
+        plan.load_plan(path)
+    with pytest.raises(PlanError, match="'notebooks_dir' is not a plan key"):
+        load(path)  # not even when the runner names a folder
+
+
+def test_a_notebook_linked_from_outside_the_folder_is_refused(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    outside = tmp_path / "outside.py"
+    outside.write_text((FIXTURES / "ok.py").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "linked.py").symlink_to(outside)
+    with pytest.raises(PlanError, match="outside"):
+        plan.load_plan(write_plan(tmp_path, "reports:\n  - notebook: linked\n"), notebooks_dir=folder)
+
+
+def test_the_report_cap_counts_expansions_before_building_them(tmp_path):
+    # 3 keys x 1,000 values is 10^9 combinations: refused by counting, never built.
+    values = ", ".join(str(i) for i in range(1000))
+    path = write_plan(tmp_path, "reports:\n  - notebook: ok\n    expand: {"
+                                + ", ".join(f"k{j}: [{values}]" for j in range(3)) + "}\n")
+    with pytest.raises(PlanError, match=r"more than 200 reports \(report #1 alone expands to "
+                                        r"1000 x 1000 x 1000 = 1,000,000,000\)"):
+        load(path)
+
+
+def test_the_cap_is_the_sum_over_reports_and_configurable(tmp_path):
+    body = ("reports:\n  - {notebook: ok, name: 'A {level}', expand: {level: [1, 2, 3]}}\n"
+            "  - {notebook: ok, name: 'B {level}', expand: {level: [1, 2]}}\n")
+    with pytest.raises(PlanError, match="more than 4 reports"):
+        load(write_plan(tmp_path, body), max_reports=4)
+    assert len(load(write_plan(tmp_path, body), max_reports=5)) == 5
+    assert config.SETTINGS.max_reports == 200
+
+
+def test_a_plan_file_too_large_to_be_a_plan_is_refused_before_parsing(tmp_path):
+    values = ", ".join("1" for _ in range(1_000_000))  # a 10^6-value expand, ~3 MB
+    path = write_plan(tmp_path, f"reports:\n  - notebook: ok\n    expand: {{level: [{values}]}}\n")
+    with pytest.raises(PlanError, match="bytes; a plan lists at most a few hundred reports"):
+        load(path)
+
+
+def test_expand_keys_and_values_are_checked_one_by_one(tmp_path):
+    with pytest.raises(ParameterError, match="'levle'.*unknown parameter"):
+        load(write_plan(tmp_path, "reports:\n  - notebook: ok\n    expand: {levle: [1, 2]}\n"))
+    with pytest.raises(ParameterError, match="set by the runner"):
+        load(write_plan(tmp_path, "reports:\n  - notebook: ok\n    expand: {store_dir: [a, b]}\n"))
+    with pytest.raises(ParameterError, match="got 9"):
+        load(write_plan(tmp_path, "reports:\n  - notebook: ok\n    expand: {level: [1, 9]}\n"))

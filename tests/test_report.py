@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import signal
 import subprocess
@@ -13,7 +14,7 @@ import psutil
 import pytest
 
 from workbench import report
-from workbench.errors import PlanError
+from workbench.errors import PlanError, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 DATE = "2026-11-23"
@@ -22,17 +23,26 @@ pytestmark = pytest.mark.slow
 
 def write_plan(tmp_path: Path, body: str, name: str = "plan.yaml") -> Path:
     path = tmp_path / name
-    path.write_text(f"notebooks_dir: {FIXTURES}\nreports:\n" + body, encoding="utf-8")
+    path.write_text("reports:\n" + body, encoding="utf-8")
     return path
 
 
+def run_plan(plan, **kwargs):
+    """``report.run_plan`` on the fixture notebooks (the runner's argument, never a plan key)."""
+    return report.run_plan(plan, notebooks_dir=FIXTURES, **kwargs)
+
+
+EMPTY_FINGERPRINT = hashlib.sha256(b"").hexdigest()
+
+
 def fake_store(tmp_path: Path) -> Path:
-    """A store folder the fixture notebooks never read (keeps the runner from ingesting data/raw)."""
-    store = tmp_path / "store"
-    (store / "postings").mkdir(parents=True, exist_ok=True)
-    (store / "manifest.json").write_text(json.dumps({"inputs_fingerprint": "f" * 64,
-                                                     "created_at": "2026-11-20T10:00:00+00:00"}))
-    return store
+    """An empty, valid store the fixture notebooks never read (keeps the runner from ingesting data/raw)."""
+    from workbench import store
+
+    root = tmp_path / "store"
+    if not root.exists():
+        store.write_store({}, root)
+    return root
 
 
 def orphan_kernels(since: float) -> list[psutil.Process]:
@@ -60,7 +70,7 @@ def test_failing_report_is_shown_failed_while_others_succeed(tmp_path):
     plan = write_plan(tmp_path, '  - {notebook: ok, name: "OK {level}", expand: {level: [1, 2]}}\n'
                                 "  - {notebook: fails, name: Broken}\n")
     out = tmp_path / "out"
-    result = report.run_plan(plan, out=out, data=fake_store(tmp_path), jobs=2, timeout=120, as_of=DATE)
+    result = run_plan(plan, out=out, data=fake_store(tmp_path), jobs=2, timeout=120, as_of=DATE)
     assert result.exit_code == 1 and not result.ok
     status = {r.slug: r.status for r in result.reports}
     assert status == {"ok-1": "ok", "ok-2": "ok", "broken": "failed"}
@@ -76,7 +86,7 @@ def test_failing_report_is_shown_failed_while_others_succeed(tmp_path):
     assert "status-failed" in index and "fixture failure: boom" in index
     assert f'href="{DATE}/ok-1.html"' in index and "GBP 42,000" in index
     manifest = json.loads((day / "manifest.json").read_text())
-    assert manifest["run_id"] == result.run_id and manifest["data"]["fingerprint"] == "f" * 64
+    assert manifest["run_id"] == result.run_id and manifest["data"]["fingerprint"] == EMPTY_FINGERPRINT
     assert manifest["versions"]["papermill"] and manifest["versions"]["pandas"]
     entry = {r["slug"]: r for r in manifest["reports"]}
     assert entry["ok-1"]["parameters"] == {"level": 1, "label": "Account Manager"}
@@ -89,10 +99,10 @@ def test_failed_rerun_keeps_the_previous_good_page(tmp_path):
     out = tmp_path / "out"
     good = write_plan(tmp_path, "  - {notebook: flaky, name: Flaky}\n", "good.yaml")
     bad = write_plan(tmp_path, "  - {notebook: flaky, name: Flaky, parameters: {fail: true}}\n", "bad.yaml")
-    first = report.run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
+    first = run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
     assert first.ok
     before = (out / DATE / "flaky.html").read_bytes()
-    second = report.run_plan(bad, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
+    second = run_plan(bad, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
     assert second.exit_code == 1
     assert (out / DATE / "flaky.html").read_bytes() == before
     rep = second.reports[0]
@@ -105,7 +115,7 @@ def test_timeout_and_kernel_death_are_failures_not_silent_successes(tmp_path):
     plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 120.0}}\n"
                                 "  - {notebook: dies, name: Dies}\n")
     t0 = time.perf_counter()
-    result = report.run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=2, timeout=4, as_of=DATE)
+    result = run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=2, timeout=4, as_of=DATE)
     assert time.perf_counter() - t0 < 60
     by = {r.slug: r for r in result.reports}
     assert by["slow"].status == "timeout", by["slow"].error
@@ -120,7 +130,7 @@ def test_wall_clock_limit_kills_the_whole_tree(tmp_path, monkeypatch):
     monkeypatch.setattr(report, "WALL_GRACE", -25.0)
     plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 120.0}}\n")
     t0 = time.perf_counter()
-    result = report.run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=1, timeout=30, as_of=DATE)
+    result = run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=1, timeout=30, as_of=DATE)
     assert time.perf_counter() - t0 < 30
     assert result.reports[0].status == "timeout" and "wall-clock" in result.reports[0].error
     assert orphan_kernels(t0) == []
@@ -129,14 +139,15 @@ def test_wall_clock_limit_kills_the_whole_tree(tmp_path, monkeypatch):
 RUNNER = """
 import sys
 from workbench import report
-report.run_plan(sys.argv[1], out=sys.argv[2], data=sys.argv[3], jobs=2, timeout=120, as_of="{date}")
+report.run_plan(sys.argv[1], out=sys.argv[2], data=sys.argv[3], jobs=2, timeout=120, as_of="{date}",
+                notebooks_dir=sys.argv[4])
 """
 
 
 def test_sigkill_of_the_runner_leaves_no_partial_html_and_no_kernels(tmp_path):
     out = tmp_path / "out"
     good = write_plan(tmp_path, "  - {notebook: flaky, name: Flaky}\n", "good.yaml")
-    assert report.run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE).ok
+    assert run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE).ok
     before = (out / DATE / "flaky.html").read_bytes()
 
     slow = write_plan(tmp_path, "  - {notebook: flaky, name: Flaky}\n"
@@ -144,7 +155,7 @@ def test_sigkill_of_the_runner_leaves_no_partial_html_and_no_kernels(tmp_path):
                                 "  - {notebook: sleeps, name: Slow B, parameters: {seconds: 60.0}}\n", "slow.yaml")
     t0 = time.time()
     proc = subprocess.Popen([sys.executable, "-c", RUNNER.format(date=DATE), str(slow), str(out),
-                             str(fake_store(tmp_path))])
+                             str(fake_store(tmp_path)), str(FIXTURES)])
     runner = psutil.Process(proc.pid)
     deadline = time.time() + 60
     kernels: list[psutil.Process] = []
@@ -165,27 +176,27 @@ def test_sigkill_of_the_runner_leaves_no_partial_html_and_no_kernels(tmp_path):
     assert sorted(p.name for p in (out / DATE).iterdir()) == ["flaky.html", "flaky.ipynb", "flaky.json", "manifest.json"]
     # A re-run cleans the dead run's staging area and publishes normally.
     assert list(out.glob(".staging-*"))
-    again = report.run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
+    again = run_plan(good, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
     assert again.ok and not list(out.glob(".staging-*"))
 
 
 def test_same_date_rerun_replaces_that_dates_run_and_only_merges(tmp_path):
     out = tmp_path / "out"
     plan = write_plan(tmp_path, '  - {notebook: ok, name: "OK {level}", expand: {level: [1, 2]}}\n')
-    first = report.run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE)
-    second = report.run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE,
+    first = run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE)
+    second = run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE,
                              only=["OK 2"])
     assert first.ok and second.ok and [r.slug for r in second.reports] == ["ok-2"]
     manifest = json.loads((out / DATE / "manifest.json").read_text())
     assert manifest["run_id"] == second.run_id
     assert sorted(r["slug"] for r in manifest["reports"]) == ["ok-1", "ok-2"]
     with pytest.raises(PlanError, match="no such report"):
-        report.run_plan(plan, data=fake_store(tmp_path), out=out, as_of=DATE, only=["nope"])
+        run_plan(plan, data=fake_store(tmp_path), out=out, as_of=DATE, only=["nope"])
 
 
 def test_dask_engine_runs_the_same_reports(tmp_path):
     plan = write_plan(tmp_path, '  - {notebook: ok, name: "OK {level}", expand: {level: [1, 2]}}\n')
-    result = report.run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=2, timeout=120,
+    result = run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=2, timeout=120,
                              as_of=DATE, engine="dask")
     assert result.ok, [r.error for r in result.reports]
     assert (tmp_path / "out" / DATE / "ok-2.html").is_file()
@@ -229,7 +240,7 @@ def test_sigterm_to_the_runner_kills_its_kernels(tmp_path):
     plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 60.0}}\n")
     t0 = time.time()
     proc = subprocess.Popen([sys.executable, "-c", RUNNER.format(date=DATE), str(plan), str(tmp_path / "out"),
-                             str(fake_store(tmp_path))], stderr=subprocess.DEVNULL)
+                             str(fake_store(tmp_path)), str(FIXTURES)], stderr=subprocess.DEVNULL)
     runner = psutil.Process(proc.pid)
     deadline = time.time() + 60
     while time.time() < deadline and not any("ipykernel" in " ".join(p.cmdline())
@@ -254,3 +265,70 @@ def test_raw_data_is_ingested_into_the_run_and_incumbents_are_left_out(tmp_path,
     store, built = report._prepare_data([config.RAW], tmp_path / "stage")
     assert built and store == tmp_path / "stage" / "_store" == seen["store"]
     assert seen["paths"] and all(p.name != "incumbents" for p in seen["paths"])
+
+
+def test_timeout_must_be_positive_and_is_checked_before_anything_starts(tmp_path):
+    plan = write_plan(tmp_path, "  - {notebook: ok}\n")
+    for bad in (0, -1, float("nan")):
+        with pytest.raises(PlanError, match="--timeout.*positive"):
+            run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", timeout=bad, as_of=DATE)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_store_that_disagrees_with_its_manifest_is_refused_before_any_report_runs(tmp_path):
+    from workbench import store
+
+    root = fake_store(tmp_path)
+    version = store.open_version(root)
+    (version.path / "postings" / "part-00001.parquet").write_bytes(b"PAR1 foreign")
+    plan = write_plan(tmp_path, "  - {notebook: ok}\n")
+    with pytest.raises(StoreError, match="not in the manifest.*workbench ingest"):
+        run_plan(plan, data=root, out=tmp_path / "out", jobs=1, timeout=60, as_of=DATE)
+    assert not list((tmp_path / "out").glob(f"{DATE}/*.html"))
+    assert not list((tmp_path / "out").glob(".staging-*"))
+
+
+def test_only_with_other_data_is_refused(tmp_path):
+    import pandas as pd
+
+    from workbench import store
+
+    out = tmp_path / "out"
+    plan = write_plan(tmp_path, '  - {notebook: ok, name: "OK {level}", expand: {level: [1, 2]}}\n')
+    assert run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE).ok
+    other = tmp_path / "other"
+    posting = {"posting_id": "0" * 16, "source": "a.txt", "source_format": "txt", "encoding": "utf-8",
+               "language": "en", "title": "Account Manager", "company": None, "location": None,
+               "country": None, "date_posted": None, "salary_raw": None, "salary_structured": None,
+               "text": "Account Manager", "fingerprint": hashlib.sha256(b"Account Manager").hexdigest()}
+    store.write_store({"postings": pd.DataFrame([posting])}, other)
+    before = (out / DATE / "manifest.json").read_bytes()
+    with pytest.raises(PlanError, match="--only OK 2: the other pages of 2026-11-23 were built from other data"):
+        run_plan(plan, data=other, out=out, jobs=1, timeout=120, as_of=DATE, only=["OK 2"])
+    assert (out / DATE / "manifest.json").read_bytes() == before
+    # The same data as that run: --only goes ahead.
+    assert run_plan(plan, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE,
+                    only=["OK 2"]).ok
+
+
+def test_no_room_to_publish_is_one_line_and_recorded_in_the_run_manifest(tmp_path, monkeypatch):
+    import errno
+
+    from workbench.errors import DiskFullError
+
+    out = tmp_path / "out"
+    plan = write_plan(tmp_path, "  - {notebook: ok}\n")
+    assert run_plan(plan, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE).ok
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out / DATE / "ok.html"))
+
+    monkeypatch.setattr(report, "_publish", full)
+    with pytest.raises(DiskFullError) as err:
+        run_plan(plan, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE)
+    message = str(err.value)
+    assert message.startswith("disk full while writing the reports") and "\n" not in message
+    manifest = json.loads((out / DATE / "manifest.json").read_text())
+    assert manifest["reports"][0]["status"] == "ok"  # the good run is still what the date shows
+    assert "disk full" in manifest["failed_runs"][-1]["error"]
+    assert not list(out.glob(".staging-*"))

@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from workbench import __version__
-from workbench.errors import WorkbenchError
+from workbench.errors import Interrupted, WorkbenchError
 
 app = typer.Typer(
     name="workbench",
@@ -31,6 +31,12 @@ app.add_typer(eval_app, name="eval")
 def _fail(exc: Exception) -> None:
     typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code=2)
+
+
+def _stopped(exc: Interrupted, what: str, kept: str) -> None:
+    """One line for a run stopped by a signal; exit 128 + the signal number."""
+    typer.secho(f"error: {what} {exc}; {kept}.", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=exc.exit_code)
 
 
 def _require_some(paths: list[Path]) -> None:
@@ -73,6 +79,8 @@ def ingest(
                              chunk_size=chunk_size, progress=progress)
     except WorkbenchError as exc:
         _fail(exc)
+    except Interrupted as exc:
+        _stopped(exc, "ingest", "nothing was published")
     typer.echo(
         f"{summary.n_postings} postings, {summary.n_records} records, "
         f"{summary.n_rejects} rejected, {summary.seconds:.1f} s -> {summary.store_dir}"
@@ -110,19 +118,23 @@ def report(
     out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default reports/)."),
     only: Optional[list[str]] = typer.Option(None, "--only", help="Run only the report(s) with this name."),
     jobs: int = typer.Option(2, "--jobs", help="Notebooks run at once."),
-    timeout: int = typer.Option(600, "--timeout", help="Seconds allowed per notebook."),
+    timeout: float = typer.Option(600, "--timeout", help="Seconds allowed per notebook (more than 0)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Run date YYYY-MM-DD (default today)."),
     engine: str = typer.Option("local", "--engine", help="local or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address."),
+    max_reports: Optional[int] = typer.Option(None, "--max-reports",
+                                              help="Refuse a plan with more reports (default 200)."),
 ) -> None:
     """Run the report plan through papermill and publish HTML + index."""
     from workbench.report import run_plan
 
     try:
         result = run_plan(plan, data=data, out=out, only=only, jobs=jobs, timeout=timeout,
-                          as_of=as_of, engine=engine, scheduler=scheduler)
+                          as_of=as_of, engine=engine, scheduler=scheduler, max_reports=max_reports)
     except WorkbenchError as exc:
         _fail(exc)
+    except Interrupted as exc:
+        _stopped(exc, "report", "no page was replaced")
     typer.echo(result.summary() if hasattr(result, "summary") else str(result))
     raise typer.Exit(code=0 if result.ok else 1)
 
@@ -137,14 +149,14 @@ def bench_cmd(
     range_method: str = typer.Option("midpoint", "--range-method", help="midpoint or uniform."),
 ) -> None:
     """Print the market benchmark table (percentiles, n, suppression)."""
-    from workbench import bench
+    from workbench import bench, store
     from workbench.pipeline import tables_from_paths
 
     if fmt not in bench.FORMATS:
         _fail(WorkbenchError(f"--format must be one of {', '.join(bench.FORMATS)}, got {fmt!r}"))
     _require_some(paths)
     try:
-        if len(paths) == 1 and (paths[0] / "records").is_dir():
+        if len(paths) == 1 and store.looks_like_store(paths[0]):
             tables = bench.load(paths[0])
         else:
             tables = bench.Tables(**tables_from_paths(paths))

@@ -104,6 +104,8 @@ class Settings:
     aging_rate: float = 0.03
     bootstrap_resamples: int = 2000
     random_seed: int = 20261123
+    # The most reports one plan may ask for; counted before any expansion is built.
+    max_reports: int = 200
 
 
 SETTINGS = Settings()

@@ -14,9 +14,11 @@ assignments of literals; a trailing comment adds the allowed values::
     store_dir: str = ""  # injected
 
 ``injected`` parameters are set by the runner (store location, run id, ...), never by
-a plan. A plan is a YAML file::
+a plan. A plan is data only: no key names a folder or a file, and a notebook is a plain
+name looked up in the project's ``notebooks/`` (tests pass their fixture folder to the
+runner, never through the plan). A plan is a YAML file::
 
-    notebooks_dir: notebooks        # optional, relative to the plan file
+    title: Account role benchmarks  # optional
     reports:
       - notebook: role_benchmark
         name: "Role benchmark level {level}"
@@ -27,12 +29,17 @@ a plan. A plan is a YAML file::
 
 ``load_plan`` validates every report (notebook exists, parameter names, types,
 choices/ranges, path-like strings, unique names and slugs) and only then returns.
+Size is checked before any work grows with it: the file must be under
+``MAX_PLAN_BYTES``, and the number of reports (the product of each ``expand``'s list
+lengths, summed) must be at most ``config.SETTINGS.max_reports`` (200) before a single
+combination is built; each ``expand`` key and value is checked on its own first.
 """
 
 from __future__ import annotations
 
 import ast
 import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -63,6 +70,11 @@ _PARAMS_TAG = re.compile(r"^#\s*%%.*tags\s*=\s*\[[^\]]*[\"']parameters[\"']", re
 _CELL_MARK = re.compile(r"^#\s*%%", re.M)
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _MAX_STR = 200
+# A plan lists at most a few hundred reports; a file this large is not a plan (a 10^6-value
+# expand list is ~4 MB). Checked before YAML parsing, which would take seconds.
+MAX_PLAN_BYTES = 1_000_000
+_TOP_KEYS = ("reports", "title")
+_REPORT_KEYS = ("notebook", "name", "parameters", "expand", "audience")
 
 
 @dataclass(frozen=True)
@@ -149,6 +161,9 @@ def resolve_notebook(name: str, notebooks_dir: Path | None = None) -> Path:
             f"(letters, digits, '_' or '-'; no path)"
         )
     path = folder / f"{name.removesuffix('.py')}.py"
+    if path.is_file() and not path.resolve().is_relative_to(folder.resolve()):
+        raise PlanError(f"notebook {name!r}: {path} is a link to a file outside {folder}; "
+                        f"notebooks must live in that folder")
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.py")) if folder.is_dir() else []
         raise PlanError(
@@ -308,28 +323,90 @@ def _format_name(template: str, values: dict[str, Any]) -> str:
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
-def load_plan(path: str | Path | None = None, *, notebooks_dir: str | Path | None = None) -> list[ReportSpec]:
-    """Read and validate a YAML plan; nothing runs unless every report is valid.
-
-    Raises ``PlanError`` for a malformed plan or unknown notebook and
-    ``ParameterError`` for a bad parameter, each naming the notebook and parameter.
-    """
-    path = Path(path) if path else config.DEFAULT_PLAN
+def _read_plan(path: Path) -> dict:
+    """The plan file as a mapping, after the size check; nothing is expanded yet."""
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanError(
+                f"plan {path}: {size:,} bytes; a plan lists at most a few hundred reports and stays "
+                f"under {MAX_PLAN_BYTES:,} bytes. Shorten its expand lists or split it")
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PlanError(f"plan {path}: cannot read it ({exc})") from exc
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+    try:
+        doc = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise PlanError(f"plan {path}: not valid YAML ({exc})") from exc
     if isinstance(doc, list):
         doc = {"reports": doc}
     if not isinstance(doc, dict) or not isinstance(doc.get("reports"), list) or not doc["reports"]:
         raise PlanError(f"plan {path}: expected a mapping with a non-empty 'reports' list")
-    unknown_top = set(doc) - {"reports", "notebooks_dir", "title"}
+    if "notebooks_dir" in doc:
+        raise PlanError(
+            f"plan {path}: 'notebooks_dir' is not a plan key; a plan names notebooks, and they are "
+            f"always those in the project's notebooks/ folder. Remove the key")
+    unknown_top = set(doc) - set(_TOP_KEYS)
     if unknown_top:
-        raise PlanError(f"plan {path}: unknown keys {sorted(unknown_top)}; expected reports, notebooks_dir, title")
-    if notebooks_dir is None and doc.get("notebooks_dir"):
-        notebooks_dir = (path.parent / str(doc["notebooks_dir"])).resolve()
+        raise PlanError(f"plan {path}: unknown keys {sorted(unknown_top)}; expected {', '.join(_TOP_KEYS)}")
+    return doc
+
+
+def _check_entry(where: str, entry: Any) -> dict:
+    """One report entry's shape: a mapping with known keys and list-valued ``expand``."""
+    if not isinstance(entry, dict) or "notebook" not in entry:
+        raise PlanError(f"{where}: expected a mapping with a 'notebook' key, got {str(entry)[:200]}")
+    extra = set(entry) - set(_REPORT_KEYS)
+    if extra:
+        raise PlanError(f"{where}: unknown keys {sorted(extra)}; expected {', '.join(_REPORT_KEYS)}")
+    expand = entry.get("expand") or {}
+    if not isinstance(expand, dict) or not all(isinstance(v, list) and v for v in expand.values()):
+        raise PlanError(f"{where}: 'expand' must map parameter names to non-empty lists")
+    return expand
+
+
+def _count_reports(path: Path, entries: list, limit: int) -> None:
+    """Refuse a plan with more than ``limit`` reports, counted without building any."""
+    total = 0
+    for i, entry in enumerate(entries, 1):
+        expand = _check_entry(f"plan {path.name}, report #{i}", entry)
+        count = math.prod(len(v) for v in expand.values())
+        total += count
+        if total > limit:
+            sizes = " x ".join(str(len(v)) for v in expand.values()) or "1"
+            raise PlanError(
+                f"plan {path}: more than {limit} reports (report #{i} alone expands to {sizes} = "
+                f"{count:,}); at most {limit} reports run in one plan. Shorten the expand lists or raise "
+                f"the cap (--max-reports)")
+
+
+def _check_expand(nb: str, specs: dict[str, ParamSpec], expand: dict) -> None:
+    """Each ``expand`` key and value on its own, before any combination is built."""
+    for key, values in expand.items():
+        spec = specs.get(key)
+        if spec is None or spec.injected:
+            validate_parameters(nb, specs, {key: values[0]})  # raises the usual message
+        for value in values:
+            _check_value(nb, spec, value)
+
+
+def load_plan(path: str | Path | None = None, *, notebooks_dir: str | Path | None = None,
+              max_reports: int | None = None) -> list[ReportSpec]:
+    """Read and validate a YAML plan; nothing runs unless every report is valid.
+
+    ``notebooks_dir`` is the runner's (tests use fixture notebooks); a plan cannot set it.
+    ``max_reports`` caps the number of reports (default ``config.SETTINGS.max_reports``).
+
+    Raises ``PlanError`` for a malformed, oversized or too-large plan or an unknown
+    notebook, and ``ParameterError`` for a bad parameter, each naming the notebook and parameter.
+    """
+    path = Path(path) if path else config.DEFAULT_PLAN
+    limit = config.SETTINGS.max_reports if max_reports is None else int(max_reports)
+    if limit < 1:
+        raise PlanError(f"max_reports={limit}: expected at least 1")
+    doc = _read_plan(path)
+    _count_reports(path, doc["reports"], limit)
 
     specs_cache: dict[Path, dict[str, ParamSpec]] = {}
     reports: list[ReportSpec] = []
@@ -337,11 +414,7 @@ def load_plan(path: str | Path | None = None, *, notebooks_dir: str | Path | Non
     slugs: set[str] = set()
     for i, entry in enumerate(doc["reports"], 1):
         where = f"plan {path.name}, report #{i}"
-        if not isinstance(entry, dict) or "notebook" not in entry:
-            raise PlanError(f"{where}: expected a mapping with a 'notebook' key, got {entry!r}")
-        extra = set(entry) - {"notebook", "name", "parameters", "expand", "audience"}
-        if extra:
-            raise PlanError(f"{where}: unknown keys {sorted(extra)}; expected notebook, name, parameters, expand, audience")
+        expand = _check_entry(where, entry)
         nb_path = resolve_notebook(entry["notebook"], notebooks_dir)
         nb = nb_path.stem
         if nb_path not in specs_cache:
@@ -353,17 +426,13 @@ def load_plan(path: str | Path | None = None, *, notebooks_dir: str | Path | Non
         base = entry.get("parameters") or {}
         if not isinstance(base, dict):
             raise ParameterError(f"notebook {nb!r}: 'parameters' must be a mapping, got {base!r}")
-        expand = entry.get("expand") or {}
-        if not isinstance(expand, dict) or not all(isinstance(v, list) and v for v in expand.values()):
-            raise PlanError(f"{where}: 'expand' must map parameter names to non-empty lists")
+        _check_expand(nb, specs, expand)
+        template = entry.get("name") or (nb + "".join(f" {k} {{{k}}}" for k in expand))
+        if not isinstance(template, str):
+            raise PlanError(f"{where}: 'name' must be text")
         keys = list(expand)
-        combos = list(itertools.product(*(expand[k] for k in keys))) or [()]
-        for combo in combos:
-            values = {**base, **dict(zip(keys, combo))}
-            params = validate_parameters(nb, specs, values)
-            template = entry.get("name") or (nb + "".join(f" {k} {{{k}}}" for k in keys))
-            if not isinstance(template, str):
-                raise PlanError(f"{where}: 'name' must be text")
+        for combo in itertools.product(*(expand[k] for k in keys)):
+            params = validate_parameters(nb, specs, {**base, **dict(zip(keys, combo))})
             name = _format_name(template, params)
             if name in names:
                 raise PlanError(f"{where}: report name {name!r} is used twice; names must be unique")

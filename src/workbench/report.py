@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -55,7 +54,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from workbench import config
-from workbench.errors import PlanError
+from workbench.errors import OperatorError, PlanError, operator_error
 
 __all__ = ["KERNEL_NAME", "ReportOutcome", "RunResult", "ensure_kernel", "run_plan", "kill_tree"]
 
@@ -231,15 +230,9 @@ class _SignalGuard:
 
 def _set_parent_death_signal(expected_parent: int) -> None:
     """Ask Linux to SIGKILL this process when its parent dies; exit if it already has."""
-    try:
-        import ctypes
+    from workbench.lifecycle import set_parent_death_signal
 
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if expected_parent and os.getppid() != expected_parent:
-        os._exit(70)
+    set_parent_death_signal(expected_parent)
 
 
 def _is_kernel_start_failure(exc: BaseException) -> bool:
@@ -645,64 +638,55 @@ def _versions() -> dict[str, str]:
 
 
 def _is_store(path: Path) -> bool:
-    """A store folder: a store manifest, or Parquet parts of a store table (raw data has neither)."""
-    if not path.is_dir():
-        return False
-    if (path / "manifest.json").is_file():
-        return True
-    return any(any((path / t).glob("*.parquet")) for t in ("records", "salaries", "postings"))
+    """A store folder (this layout or an earlier one, which reading then refuses); raw data is neither."""
+    from workbench import store
+
+    return store.looks_like_store(path)
 
 
-def _fingerprint(store: Path | None) -> str | None:
-    if store is None or not store.is_dir():
+def _fingerprint(store_dir: Path | None) -> str | None:
+    """The checked store's inputs fingerprint (see ``store.inputs_fingerprint``)."""
+    if store_dir is None:
         return None
-    man = store / "manifest.json"
-    if man.is_file():
-        try:
-            doc = json.loads(man.read_text(encoding="utf-8"))
-            fp = doc.get("inputs_fingerprint") or doc.get("fingerprint")
-            if fp:
-                return str(fp)
-        except (OSError, ValueError):
-            pass
-    digest = hashlib.sha256()
-    for f in sorted(p for p in store.rglob("*") if p.is_file()):
-        digest.update(str(f.relative_to(store)).encode())
-        digest.update(f.read_bytes())
-    return digest.hexdigest()
+    from workbench import store
+
+    return store.read_manifest(store_dir).get("inputs_fingerprint")
 
 
-def _data_date(store: Path | None) -> str | None:
-    if store is None:
+def _data_date(store_dir: Path | None) -> str | None:
+    if store_dir is None:
         return None
-    man = store / "manifest.json"
-    try:
-        doc = json.loads(man.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    for key in ("data_date", "created_at", "built", "created", "generated"):
-        if doc.get(key):
-            return str(doc[key])[:10]
-    return None
+    from workbench import store
+
+    created = store.read_manifest(store_dir).get("created_at")
+    return str(created)[:10] if created else None
 
 
-def _prepare_data(data: Any, stage: Path) -> tuple[Path | None, bool]:
-    """Return (store dir, built_here). Raw files are ingested into ``stage/_store``."""
+def _resolve_data(data: Any) -> tuple[Path | None, list[Path] | None]:
+    """Where a run's data comes from: (a checked store, None), (None, raw inputs to ingest)
+    or (None, None) when there is no data at all.
+
+    Cheap: a store is checked against its manifest here, before any executor starts.
+    """
+    from workbench import store
+
     if data is not None and not isinstance(data, (str, os.PathLike)) and not list(data):
         data = None  # the CLI passes an empty list when --data is not given
     if data is None:
         if _is_store(config.PROCESSED):
-            return config.PROCESSED, False
+            store.open_version(config.PROCESSED)
+            return config.PROCESSED, None
         # No store yet: build one from data/raw (incumbents are not postings).
         data = sorted(p for p in config.RAW.iterdir() if p.name != "incumbents") if config.RAW.is_dir() else []
         if not data:
-            return None, False
+            return None, None
     paths = [Path(data).resolve()] if isinstance(data, (str, os.PathLike)) else [Path(p).resolve() for p in data]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise PlanError(f"--data: {missing} do not exist; expected raw files/folders or a store folder")
     if len(paths) == 1 and _is_store(paths[0]):
-        return paths[0].resolve(), False
+        store.open_version(paths[0])  # refuse a store that fails its manifest before any kernel starts
+        return paths[0], None
     expanded: list[Path] = []
     for p in paths:
         if p.resolve() == config.RAW.resolve():
@@ -710,12 +694,24 @@ def _prepare_data(data: Any, stage: Path) -> tuple[Path | None, bool]:
             expanded += sorted(c for c in p.iterdir() if c.name != "incumbents")
         else:
             expanded.append(p)
-    paths = expanded
-    from workbench import pipeline  # built by the ingest/extract stage
+    return None, expanded
 
-    store = stage / "_store"
-    pipeline.run_ingest(paths, store, progress=False)
-    return store, True
+
+def _build_store(raw: list[Path], stage: Path) -> Path:
+    """Ingest raw inputs into the run's own store, ``stage/_store``."""
+    from workbench import pipeline
+
+    target = stage / "_store"
+    pipeline.run_ingest(raw, target, progress=False)
+    return target
+
+
+def _prepare_data(data: Any, stage: Path) -> tuple[Path | None, bool]:
+    """Return (store dir, built_here). Raw files are ingested into ``stage/_store``."""
+    found, raw = _resolve_data(data)
+    if raw is not None:
+        return _build_store(raw, stage), True
+    return found, False
 
 
 class _publish_lock:
@@ -801,6 +797,23 @@ def write_index(out: Path) -> Path:
     return index
 
 
+def _check_options(engine: str, jobs: int, timeout: float, as_of: dt.date | str | None) -> str:
+    """Check the run options before anything starts; return the run date (ISO)."""
+    if engine not in ("local", "dask"):
+        raise PlanError(f"engine {engine!r}: expected 'local' or 'dask'")
+    if jobs < 1:
+        raise PlanError(f"jobs={jobs}: expected at least 1")
+    if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not timeout > 0 \
+            or timeout == float("inf"):
+        raise PlanError(f"--timeout {timeout!r}: expected a positive number of seconds per notebook")
+    if isinstance(as_of, str):
+        try:
+            as_of = dt.date.fromisoformat(as_of)
+        except ValueError as exc:
+            raise PlanError(f"--as-of {as_of!r}: expected a date like 2026-11-23") from exc
+    return (as_of or dt.date.today()).isoformat()
+
+
 def run_plan(
     plan_path: str | Path | None = None,
     *,
@@ -814,34 +827,78 @@ def run_plan(
     scheduler: str | None = None,
     notebooks_dir: str | Path | None = None,
     kernel_name: str | None = None,
+    max_reports: int | None = None,
 ) -> RunResult:
     """Run every report of a plan and publish the results atomically.
 
     Returns a ``RunResult``; ``result.exit_code`` is non-zero when any report failed.
-    Raises ``PlanError``/``ParameterError`` before anything runs when the plan is invalid.
+    Raises ``PlanError``/``ParameterError`` before anything runs when the plan is invalid
+    (more than ``max_reports`` reports, default ``config.SETTINGS.max_reports``, is
+    invalid too). ``notebooks_dir`` is for tests with fixture notebooks; a plan cannot
+    name a folder. A run that the machine stops (disk full, permission denied) raises a
+    one-line :class:`~workbench.errors.OperatorError` and is listed under
+    ``failed_runs`` in that date's ``manifest.json`` when there is room to write it.
     """
     from workbench.plan import load_plan
 
     t_start = time.perf_counter()
     _skip_slow_optional_imports()
-    specs = _select(load_plan(plan_path, notebooks_dir=notebooks_dir), only)
-    if engine not in ("local", "dask"):
-        raise PlanError(f"engine {engine!r}: expected 'local' or 'dask'")
-    if jobs < 1:
-        raise PlanError(f"jobs={jobs}: expected at least 1")
-    if isinstance(as_of, str):
-        try:
-            as_of = dt.date.fromisoformat(as_of)
-        except ValueError as exc:
-            raise PlanError(f"--as-of {as_of!r}: expected a date like 2026-11-23") from exc
-    as_of = as_of or dt.date.today()
-    date_str = as_of.isoformat()
+    specs = _select(load_plan(plan_path, notebooks_dir=notebooks_dir, max_reports=max_reports), only)
+    date_str = _check_options(engine, jobs, timeout, as_of)
     # Absolute from here on: executors run in their own working directory.
     out = (Path(out) if out else config.REPORTS).resolve()
-    kernel = kernel_name or ensure_kernel()
+    run_id = f"{date_str}T{dt.datetime.now(dt.timezone.utc).strftime('%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    run = {"run_id": run_id, "as_of": date_str, "t_start": t_start, "plan_path": plan_path, "data": data,
+           "out": out, "only": only, "jobs": jobs, "timeout": timeout, "engine": engine,
+           "scheduler": scheduler, "kernel": kernel_name}
+    try:
+        return _run(specs, run)
+    except (OSError, OperatorError) as exc:
+        error = exc if isinstance(exc, OperatorError) else operator_error(
+            exc, doing=f"writing the reports under {out}", fix="re-run `workbench report`")
+        _record_failed_run(out / date_str, run, error)
+        if error is exc:
+            raise
+        raise error from exc
+
+
+def _record_failed_run(date_dir: Path, run: dict, error: BaseException) -> None:
+    """Add a run that stopped to ``failed_runs`` of the date's manifest; skipped when there is no room."""
+    path = date_dir / "manifest.json"
+    doc = _read_manifest(path) or {"run_id": None, "as_of": run["as_of"], "reports": []}
+    started = dt.datetime.fromtimestamp(time.time() - (time.perf_counter() - run["t_start"]), dt.timezone.utc)
+    doc.setdefault("failed_runs", []).append({
+        "run_id": run["run_id"], "started": started.isoformat(timespec="seconds"),
+        "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "error": str(error)})
+    try:
+        date_dir.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, json.dumps(doc, indent=2, default=str))
+    except OSError:
+        pass  # no room even for this: stderr has the error
+
+
+def _check_only_data(date_dir: Path, only: Any, fingerprint: str | None, store: Path | None) -> None:
+    """``--only`` updates some pages of a date's run: refuse when the data differ from that run's."""
+    old = _read_manifest(date_dir / "manifest.json") or {}
+    old_data = old.get("data") or {}
+    if not old.get("reports") or old_data.get("fingerprint") in (None, fingerprint):
+        return
+    names = [only] if isinstance(only, str) else list(only)
+    raise PlanError(
+        f"--only {', '.join(names)}: the other pages of {date_dir.name} were built from other data "
+        f"(fingerprint {str(old_data.get('fingerprint'))[:16]}, store {old_data.get('store')}); this run's "
+        f"data is {str(fingerprint)[:16]} ({store}). Run the whole plan without --only, or pass the "
+        f"same --data as that run.")
+
+
+def _run(specs: list, run: dict) -> RunResult:
+    """The body of :func:`run_plan` after the plan and options are checked."""
+    out, date_str, run_id = run["out"], run["as_of"], run["run_id"]
+    jobs, timeout, engine, only = run["jobs"], run["timeout"], run["engine"], run["only"]
+    kernel = run["kernel"] or ensure_kernel()
     out.mkdir(parents=True, exist_ok=True)
     _clean_stale_staging(out)
-    run_id = f"{date_str}T{dt.datetime.now(dt.timezone.utc).strftime('%H%M%S')}-{uuid.uuid4().hex[:6]}"
     stage = out / f".staging-{run_id}"
     stage.mkdir()
     (stage / "runner.pid").write_text(str(os.getpid()))
@@ -850,13 +907,18 @@ def run_plan(
     slots: list[_Slot] = []
     try:
         with _SignalGuard():
+            store, raw = _resolve_data(run["data"])  # a store that fails its checks stops the run here
             if engine == "local":
                 # Warm executors start now, so their imports overlap with data preparation.
                 slots = [_Slot(stage, i) for i in range(min(jobs, len(specs)))]
                 for slot in slots:
                     slot.spawn()
-            store, built = _prepare_data(data, stage)
+            built = raw is not None
+            if built:
+                store = _build_store(raw, stage)
             fingerprint = _fingerprint(store)
+            if only:
+                _check_only_data(date_dir, only, fingerprint, store)
             sources = _convert_notebooks(specs, stage, kernel)
             tasks = [
                 {
@@ -870,7 +932,7 @@ def run_plan(
             ]
             results: dict[str, dict] = {}
             if engine == "dask":
-                results = _run_dask(tasks, jobs, scheduler)
+                results = _run_dask(tasks, jobs, run["scheduler"])
             else:
                 results = _run_local(tasks, slots)
             # One lock for pages, manifest and index, so concurrent runs cannot interleave.
@@ -878,8 +940,8 @@ def run_plan(
                 outcomes = _publish(specs, results, stage, out, date_dir, store if built else None,
                                     only=bool(only))
                 manifest_path, index_path = _write_manifest_and_index(
-                    out, date_dir, run_id, date_str, t_start, plan_path, engine, jobs, timeout, kernel,
-                    store, built, fingerprint, data, outcomes, only=bool(only))
+                    out, date_dir, run_id, date_str, run["t_start"], run["plan_path"], engine, jobs, timeout,
+                    kernel, store, built, fingerprint, run["data"], outcomes, only=bool(only))
     finally:
         for slot in slots:
             slot.close()
@@ -887,7 +949,7 @@ def run_plan(
         shutil.rmtree(stage, ignore_errors=True)
     return RunResult(run_id=run_id, as_of=date_str, out_dir=out, date_dir=date_dir, reports=outcomes,
                      manifest_path=manifest_path, index_path=index_path,
-                     seconds=round(time.perf_counter() - t_start, 3))
+                     seconds=round(time.perf_counter() - run["t_start"], 3))
 
 
 def _write_manifest_and_index(out: Path, date_dir: Path, run_id: str, date_str: str, t_start: float,
