@@ -3,7 +3,8 @@
 Each script in this folder exposes ``run() -> list[dict]`` with rows of
 ``metric, value, unit, peer, peer_value, ratio, note``. A script that fails is
 shown as a failed row with its error; it never hides the others' figures.
-Environment: BENCH_N sets the posting count of the scale runs (default 1,000,000).
+Environment: BENCH_N sets the posting count of the scale runs (default 1,000,000);
+BENCH_FAULT_N the size of the ingest that bench_faults stops (default 200,000).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["bench_salary", "bench_places", "bench_ingest", "bench_aggregate", "bench_employers",
-           "bench_reports"]
+           "bench_reports", "bench_faults"]
 
 
 def _load(name: str):

@@ -55,3 +55,17 @@ def test_bench_employers_times_the_key_and_the_table_against_the_per_row_udf():
     for row in rows:
         assert row["value"] is not None and row["value"] > 0, row
     assert rows[2]["peer"] == "per-row DuckDB Python UDF" and rows[2]["peer_value"] > 0
+
+
+@pytest.mark.slow
+def test_bench_faults_reports_stop_times_and_plan_refusals(monkeypatch):
+    monkeypatch.setenv("BENCH_FAULT_N", "4000")
+    monkeypatch.setenv("BENCH_FAULT_CHUNK", "200")
+    monkeypatch.setenv("BENCH_FAULT_CASES", "local:SIGTERM")  # test_faults stops every kind for real
+    rows = _load("bench_faults").run()
+    assert len(rows) == 4 + 1
+    for row in rows:
+        assert row["value"] is not None and row["value"] >= 0, row
+    stops = [r for r in rows if "last process gone" in r["metric"]]
+    assert all("previous store intact and readable: True" in r["note"] for r in stops)
+    assert all("left alive: 0" in r["note"] for r in stops)
