@@ -78,17 +78,26 @@ def _key_times(names: list[str]) -> tuple[float, float]:
 
 def write_store(store: Path, n_records: int, names: list[str]) -> None:
     """The aggregate benchmark's synthetic store, companies drawn from ``names`` (5% blank)."""
+    from workbench import store as store_module
+
     bench_aggregate.synthetic_store(n_records, store)
-    records = pd.read_parquet(store / "records")
+    version = store_module.open_version(store).path
+    records = pd.read_parquet(version / "records")
+    salaries = pd.read_parquet(version / "salaries")
     rng = np.random.default_rng(1)
     company = np.array(names, dtype=object)[rng.integers(0, len(names), n_records)]
     company[rng.random(n_records) < 0.05] = None
     records["company"] = pd.Series(company, dtype="str")
-    records.to_parquet(store / "records" / "part-00000.parquet", index=False)
+    with store_module.Transaction(store) as tx:  # a new version of the store, partial tables as they are
+        tx.add(store_module.write_tables({"records": records, "salaries": salaries}, tx.staging, validate=False))
+        tx.commit()
 
 
 def _records(store: Path) -> str:
-    return f"read_parquet('{store.as_posix()}/records/*.parquet')"
+    from workbench import store as store_module
+
+    files = ", ".join("'" + f.as_posix().replace("'", "''") + "'" for f in store_module.part_files("records", store))
+    return f"read_parquet([{files}])"
 
 
 def count_by_join(store: Path) -> int:
