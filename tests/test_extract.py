@@ -189,15 +189,15 @@ def test_city_and_region_reach_the_store_and_bench_load(tmp_path):
     tables = extract.extract_frame(postings)
     assert tables["records"]["city"].tolist()[:2] == ["London", "Leeds"]
     assert tables["records"]["city"].isna().tolist() == [False, False, True]
-    store.write_tables(tables, tmp_path)
-    loaded = bench.load(tmp_path)
+    store.write_store(tables, tmp_path / "store")
+    loaded = bench.load(tmp_path / "store")
     records = loaded.records.set_index("record_id")
     assert records.loc["a:0", "city"] == "London" and records.loc["a:0", "region"] == "London"
     assert records.loc["b:0", "region"] == "Yorkshire and The Humber"
     assert pd.isna(records.loc["c:0", "city"])
     points = bench.pay_points(loaded)  # the analytics still run on records with the new columns
     assert sorted(points["record_id"]) == ["a:0", "b:0", "c:0"]
-    with store.connect(tmp_path) as con:
+    with store.connect(tmp_path / "store") as con:
         got = con.execute("SELECT city, count(*) FROM records GROUP BY city ORDER BY city").fetchall()
     assert got == [("Leeds", 1), ("London", 1), (None, 1)]
 

@@ -136,8 +136,9 @@ def stop(proc: subprocess.Popen, sig: int, group: bool) -> None:
     ("local", signal.SIGINT, True, 128 + signal.SIGINT),  # Ctrl-C: the whole process group
     ("local", signal.SIGKILL, False, -signal.SIGKILL),
     ("dask", signal.SIGTERM, False, 128 + signal.SIGTERM),
+    ("dask", signal.SIGINT, True, 128 + signal.SIGINT),
     ("dask", signal.SIGKILL, False, -signal.SIGKILL),
-], ids=["local-sigterm", "local-ctrl-c", "local-kill-9", "dask-sigterm", "dask-kill-9"])
+], ids=["local-sigterm", "local-ctrl-c", "local-kill-9", "dask-sigterm", "dask-ctrl-c", "dask-kill-9"])
 def test_a_stopped_ingest_leaves_no_process_and_the_previous_store(corpus, prev, engine, sig, group, code):
     before_state = snapshot(prev)
     old_staging = set(prev.glob(".staging-*"))
@@ -309,7 +310,8 @@ def test_a_store_of_the_earlier_layout_is_refused_with_the_instruction(tmp_path)
     legacy = tmp_path / "processed"
     for name in store.TABLES:
         (legacy / name).mkdir(parents=True)
-    (legacy / "manifest.json").write_text(json.dumps({"inputs": ["data/raw/postings"], "counts": {}}))
+    (legacy / "manifest.json").write_text(json.dumps({"inputs": ["data/raw/postings"], "counts": {},
+                                                      "inputs_fingerprint": "0" * 64}))
     import pandas as pd
 
     pd.DataFrame({"record_id": ["a:0"]}).to_parquet(legacy / "records" / "part-00000.parquet")

@@ -154,8 +154,13 @@ def test_a_store_of_the_earlier_layout_is_refused_on_read_and_on_write(tmp_path)
     legacy = tmp_path / "old"
     (legacy / "postings").mkdir(parents=True)
     _postings(2).to_parquet(legacy / "postings" / "part-00000.parquet")
-    (legacy / "manifest.json").write_text(json.dumps({"inputs": ["data/raw"], "counts": {"postings": 2}}))
+    (legacy / "manifest.json").write_text(json.dumps({"inputs": ["data/raw"], "counts": {"postings": 2},
+                                                      "inputs_fingerprint": "0" * 64}))
     assert store.looks_like_store(legacy)
+    inputs = tmp_path / "inputs"  # a folder of postings that happens to hold a manifest.json
+    inputs.mkdir()
+    (inputs / "manifest.json").write_text(json.dumps({"files": ["a.txt"]}))
+    assert not store.looks_like_store(inputs)
     with pytest.raises(StoreError, match=r"earlier version.*workbench ingest data/raw --store"):
         store.read_table("postings", legacy)
     with pytest.raises(StoreError, match="earlier version.*never deletes"):

@@ -239,16 +239,20 @@ def _parts_fingerprint(files: Sequence[Path]) -> str:
 
 
 def _legacy_manifest(root: Path) -> dict | None:
-    """The manifest of a store written before versions/ (format 1), or None when it is not one."""
-    doc: dict = {}
+    """The manifest of a store written before versions/ (format 1), or None when it is not one.
+
+    Such a store had ``<table>/part-*.parquet`` folders and a ``manifest.json`` with an
+    ``inputs_fingerprint``; a folder of inputs that merely holds a manifest.json is not one.
+    """
+    doc: Any = None
     try:
         doc = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        doc = {}
+        doc = None
+    if isinstance(doc, dict) and "inputs_fingerprint" in doc:
+        return doc
     has_parts = any(any((root / t).glob("part-*.parquet")) for t in TABLES if (root / t).is_dir())
-    if not has_parts and not doc:
-        return None
-    return doc if isinstance(doc, dict) else {}
+    return {} if has_parts else None
 
 
 def looks_like_store(path: str | os.PathLike) -> bool:
