@@ -34,7 +34,7 @@ import psutil
 BIN = Path(sys.executable).parent
 WORKBENCH = str(BIN / "workbench")
 CASES = [("local", "SIGTERM", False), ("local", "SIGINT", True), ("local", "SIGKILL", False),
-         ("dask", "SIGTERM", False), ("dask", "SIGKILL", False)]
+         ("dask", "SIGTERM", False), ("dask", "SIGINT", True), ("dask", "SIGKILL", False)]
 
 
 def _row(metric, value, unit, note, peer="", peer_value=None, ratio=None) -> dict:

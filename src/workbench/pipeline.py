@@ -30,7 +30,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -301,18 +302,38 @@ def _run_dask(units: list[WorkUnit], folder: str, extractor: ExtractorArg, jobs:
             for future in as_completed(futures):
                 results.append(future.result())
                 bar.update(1)
-        return results
     except BaseException:
-        if cluster is not None:  # our own workers: kill them now, close politely after
-            lifecycle.kill_processes(_new_children(before), timeout=1.0)
+        if cluster is not None:  # our own workers: kill them now
+            # Silenced: what distributed says about workers killed on purpose (a nanny may
+            # try to restart one before the cluster closes; that one dies with the cluster).
+            with _quiet("distributed"):
+                lifecycle.kill_processes(_new_children(before), timeout=1.0)
+                _close(client if own_client else None, cluster)
         else:  # someone else's cluster: take our tasks back
             _quietly(lambda: client.cancel(futures))
+            _close(client if own_client else None, None)
         raise
+    _close(client if own_client else None, cluster)
+    return results
+
+
+def _close(client: Any, cluster: Any) -> None:
+    if client is not None:
+        _quietly(lambda: client.close(timeout=2))
+    if cluster is not None:
+        _quietly(lambda: cluster.close(timeout=2))
+
+
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Silence a library's logger for a block (restored after)."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
     finally:
-        if own_client:
-            _quietly(lambda: client.close(timeout=2))
-        if cluster is not None:
-            _quietly(lambda: cluster.close(timeout=2))
+        logger.setLevel(level)
 
 
 def _quietly(step: Callable[[], Any]) -> None:
