@@ -68,7 +68,9 @@ def test_a_second_signal_while_stopping_does_not_cut_the_clean_up_short():
 
 CHILD = """
 import os, sys, time
+from pathlib import Path
 from workbench import lifecycle
+folder = Path(sys.argv[2])
 middle = os.fork()
 if middle == 0:
     worker = os.fork()
@@ -77,22 +79,32 @@ if middle == 0:
             lifecycle.set_parent_death_signal(os.getppid())
         else:
             lifecycle.watch_parent(os.getppid(), interval=0.05)
+        (folder / "worker.tmp").write_text(str(os.getpid()))
+        (folder / "worker.tmp").rename(folder / "worker")
         time.sleep(60)
         os._exit(0)
-    print(worker, flush=True)
     time.sleep(60)
     os._exit(0)
-print(middle, flush=True)
+(folder / "middle.tmp").write_text(str(middle))
+(folder / "middle.tmp").rename(folder / "middle")
 time.sleep(60)
 """
 
 
+def _pid_from(path, timeout=30.0) -> int:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path.name} never wrote its pid"
+        time.sleep(0.02)
+    return int(path.read_text())
+
+
 @pytest.mark.parametrize("how", ["kernel", "polling"])
-def test_a_worker_dies_with_its_parent(how):
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, how], stdout=subprocess.PIPE, text=True)
+def test_a_worker_dies_with_its_parent(how, tmp_path):
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, how, str(tmp_path)])
     try:
-        middle = int(proc.stdout.readline())
-        worker = psutil.Process(int(proc.stdout.readline()))
+        middle = _pid_from(tmp_path / "middle")
+        worker = psutil.Process(_pid_from(tmp_path / "worker"))  # ready: its watch is set up
         os.kill(middle, signal.SIGKILL)  # the worker's parent dies without a word
         gone, alive = psutil.wait_procs([worker], timeout=5)
         assert alive == []
