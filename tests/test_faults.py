@@ -36,6 +36,8 @@ import pytest
 
 from workbench import store
 
+pytestmark = pytest.mark.slow  # real processes (about 100 s): `make test` runs them, `make test-fast` not
+
 BIN = Path(sys.executable).parent
 WORKBENCH = str(BIN / "workbench")
 N_POSTINGS = 4_000  # 20 parts, about 2 s of work on two workers: signals land mid-run
