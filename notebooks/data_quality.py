@@ -24,7 +24,7 @@ run_id: str = ""  # injected
 as_of: str = ""  # injected
 
 # %%
-from workbench import bench, config, render
+from workbench import bench, config, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 
@@ -37,7 +37,7 @@ render.show_table(tables.rejects, caption=f"{len(tables.rejects)} inputs rejecte
 
 # %%
 render.header("Extraction coverage")
-render.show_table(render.coverage_table(tables), caption="What each extraction step covered")
+render.show_table(views.coverage_table(tables), caption="What each extraction step covered")
 
 # %%
 render.header("Range method: midpoint versus uniform spread")
@@ -62,7 +62,7 @@ render.show_table(percentiles[percentiles["suppressed"]][["role_level", "n", "n_
 
 # %%
 render.header("Exchange rates")
-render.show_table(render.fx_summary(tables.salaries, as_of or None),
+render.show_table(views.fx_summary(tables.salaries, as_of or None),
                   caption="Rates used to convert pay mentions, by currency pair")
 
 # %%

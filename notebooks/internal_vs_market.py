@@ -26,7 +26,7 @@ run_id: str = ""  # injected
 as_of: str = ""  # injected
 
 # %%
-from workbench import bench, config, render
+from workbench import bench, config, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 
@@ -43,7 +43,7 @@ incumbents = bench.load_incumbents()
 # Individual rows stay inside the kernel; only the aggregate below is displayed.
 compa = bench.compa_ratios(incumbents, percentiles, effective_date=as_of or None,
                            aging_rate=aging_rate)
-summary = render.compa_summary(compa, by="level", min_cell=min_cell)
+summary = views.compa_summary(compa, by="level", min_cell=min_cell)
 
 # %%
 render.publish_headline({"n": int(len(incumbents)), "levels": int(len(summary)), "currency": currency})

@@ -28,7 +28,7 @@ as_of: str = ""  # injected
 
 # %%
 # Heavy imports once per kernel, here.
-from workbench import bench, config, plots, reference, render
+from workbench import bench, config, plots, reference, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 LABEL = config.LEVELS[level]
@@ -49,11 +49,11 @@ percentiles = bench.market_percentiles(points, by=("role_level",), disclosure=DI
 
 # %%
 headline = render.publish_headline(
-    render.headline_from_percentiles(percentiles, level=level, label=LABEL, currency=currency))
+    views.headline_from_percentiles(percentiles, level=level, label=LABEL, currency=currency))
 
 # %%
 render.header(f"Level {level}: {LABEL}")
-render.show_table(render.headline_table(headline),
+render.show_table(views.headline_table(headline),
                   caption=f"Annual base pay, {currency} per year, postings as of {as_of or 'today'}")
 
 # %%
@@ -67,33 +67,33 @@ else:
                 "confidence interval of the median (resampling postings).")
 
 # %%
-render.show_table(render.rows_for(percentiles, role_level=level)[
+render.show_table(views.rows_for(percentiles, role_level=level)[
     ["n", "n_sources", "p10", "p25", "p50", "p75", "p90", "p50_ci_low", "p50_ci_high",
      "suppressed", "suppression_reason"]], caption=f"Percentiles, {currency} per year")
 
 # %%
 render.header("Pay distribution", level=3)
 # This level only; the comparison report shows the whole ladder.
-render.show_figure(plots.pay_distribution(render.rows_for(points, role_level=level),
-                                          render.rows_for(percentiles, role_level=level),
+render.show_figure(plots.pay_distribution(views.rows_for(points, role_level=level),
+                                          views.rows_for(percentiles, role_level=level),
                                           currency=currency))
 
 # %%
 render.header("Pay mix", level=3)
-render.show_table(render.rows_for(bench.pay_mix(points, disclosure=DISCLOSURE), role_level=level),
+render.show_table(views.rows_for(bench.pay_mix(points, disclosure=DISCLOSURE), role_level=level),
                   decimals={"share_with_variable": 2, "median_variable_share": 2, "median_base_share": 2},
                   caption="Base versus variable pay (shares taken posting by posting)")
 
 # %%
 render.header("Time allocation", level=3)
-shares = render.rows_for(bench.time_shares(tables), role_level=level)
+shares = views.rows_for(bench.time_shares(tables), role_level=level)
 render.show_table(shares[["category", "mean_share", "ci_low", "ci_high", "n"]],
                   decimals={"mean_share": 1, "ci_low": 1, "ci_high": 1},
                   caption="Mean share of working time (%) stated in postings, with 95% CI")
 
 # %%
 render.header("Responsibilities", level=3)
-coverage = render.rows_for(bench.responsibility_coverage(tables), role_level=level)
+coverage = views.rows_for(bench.responsibility_coverage(tables), role_level=level)
 render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n"]],
                   decimals={"share_of_postings": 2},
                   caption="Share of postings at this level mentioning each responsibility area")

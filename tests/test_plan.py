@@ -141,10 +141,11 @@ def test_malformed_plans_fail_clearly(tmp_path):
 
 
 def test_one_bad_report_stops_the_whole_plan_before_anything_runs(tmp_path, monkeypatch):
-    from workbench import report
+    from workbench import executor, report
 
     calls = []
-    monkeypatch.setattr(report, "_run_task", lambda task: calls.append(task))
+    monkeypatch.setattr(executor, "start_slots", lambda *a: calls.append(a))
+    monkeypatch.setattr(executor, "run_task", lambda run: calls.append(run))
     path = write_plan(tmp_path, "reports:\n  - notebook: ok\n  - notebook: ok\n    name: bad\n"
                                 "    parameters: {label: ../../x}\n")
     out = tmp_path / "out"

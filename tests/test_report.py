@@ -13,7 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from workbench import report
+from workbench import executor, report
 from workbench.errors import PlanError, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
@@ -127,7 +127,7 @@ def test_timeout_and_kernel_death_are_failures_not_silent_successes(tmp_path):
 
 def test_wall_clock_limit_kills_the_whole_tree(tmp_path, monkeypatch):
     # A negative grace makes the wall-clock limit fire before the per-cell timeout.
-    monkeypatch.setattr(report, "WALL_GRACE", -25.0)
+    monkeypatch.setattr(executor, "WALL_GRACE", -25.0)
     plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 120.0}}\n")
     t0 = time.perf_counter()
     result = run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=1, timeout=30, as_of=DATE)
@@ -138,7 +138,7 @@ def test_wall_clock_limit_kills_the_whole_tree(tmp_path, monkeypatch):
 
 RUNNER = """
 import sys
-from workbench import report
+from workbench import executor, report
 report.run_plan(sys.argv[1], out=sys.argv[2], data=sys.argv[3], jobs=2, timeout=120, as_of="{date}",
                 notebooks_dir=sys.argv[4])
 """
@@ -228,14 +228,6 @@ def test_shipped_notebooks_run_on_a_store_and_keep_individual_pay_out(tmp_path):
     assert "people" in analyst
 
 
-def test_kernel_start_failures_are_retried_but_cell_errors_are_not():
-    import zmq
-
-    assert report._is_kernel_start_failure(zmq.error.ZMQError(98, "Address already in use"))
-    assert report._is_kernel_start_failure(RuntimeError("Kernel died before replying to kernel_info"))
-    assert not report._is_kernel_start_failure(ValueError("fixture failure: boom"))
-
-
 def test_sigterm_to_the_runner_kills_its_kernels(tmp_path):
     plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 60.0}}\n")
     t0 = time.time()
@@ -256,14 +248,16 @@ def test_sigterm_to_the_runner_kills_its_kernels(tmp_path):
 
 
 def test_raw_data_is_ingested_into_the_run_and_incumbents_are_left_out(tmp_path, monkeypatch):
-    from workbench import config, pipeline
+    from workbench import config, pipeline, prepare
 
     seen = {}
     monkeypatch.setattr(pipeline, "run_ingest", lambda paths, store, **kw: seen.update(paths=paths, store=store))
-    assert not report._is_store(config.RAW)  # data/raw has a postings/ folder of text files, not a store
-    assert report._is_store(fake_store(tmp_path))
-    store, built = report._prepare_data([config.RAW], tmp_path / "stage")
-    assert built and store == tmp_path / "stage" / "_store" == seen["store"]
+    assert not prepare.is_store(config.RAW)  # data/raw has a postings/ folder of text files, not a store
+    assert prepare.is_store(fake_store(tmp_path))
+    found, raw = prepare.resolve_data([config.RAW])
+    assert found is None and raw
+    store = prepare.build_store(raw, tmp_path / "stage")
+    assert store == tmp_path / "stage" / "_store" == seen["store"]
     assert seen["paths"] and all(p.name != "incumbents" for p in seen["paths"])
 
 

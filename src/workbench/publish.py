@@ -1,0 +1,278 @@
+"""Publication: executed notebooks to self-contained HTML, pages into place, the index.
+
+Pages are built from the Jinja2 templates in ``workbench/templates/`` (``layout``,
+``report_page``, ``index``, ``macros`` and ``report.css``) with autoescaping on: every
+value a template prints is escaped unless it is already sanitised markup.
+
+:func:`export_html` turns an executed notebook into one HTML file for recruiters:
+
+* no code and no prompts (``exclude_input``), nbconvert's ``basic`` template (no
+  require.js, no MathJax, so "$85,000 – $95,000" stays text, no CDN fonts);
+* every output passes the allow-list sanitiser (:mod:`workbench.sanitize`);
+* figures are embedded as ``data:`` URIs, CSS is inline, and a Content-Security-Policy
+  meta tag forbids scripts and network loads as a second line of defence;
+* :func:`workbench.sanitize.check_offline` refuses a page that still holds a script or
+  an external URL.
+
+:func:`publish_runs` moves a batch's finished pages from its staging folder into
+``OUT/<date>/`` with ``os.replace`` (a failed report keeps its previous good page),
+:func:`write_index` (re)writes ``OUT/index.html`` from the date manifests.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from workbench.errors import ReportError
+from workbench.runs import Batch, Run, atomic_write, read_manifest
+from workbench.sanitize import check_offline, sanitize_fragment, strip_unsafe_outputs
+
+__all__ = ["MIN_NBCONVERT", "PublishLock", "export_html", "index_page", "publish_runs", "write_index"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+INDEX_TITLE = "Account role benchmarks"
+# CVE-2021-32862 (<6.3), CVE-2025-53000 (<7.17.0), CVE-2026-39377/39378 (<7.17.1).
+MIN_NBCONVERT = (7, 17, 1)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def _render(template: str, **context: Any) -> str:
+    page = _environment().get_template(template).render(**context)
+    check_offline(page)
+    return page
+
+
+def _meta_items(meta: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(name, text) pairs for a header list: empty values left out, mappings as ``k=v, ...``."""
+    items = []
+    for key, value in meta.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, Mapping):
+            value = ", ".join(f"{k}={v}" for k, v in value.items()) or "none"
+        items.append((str(key), str(value)))
+    return items
+
+
+# ------------------------------------------------------------------ report pages
+
+
+def _require_safe_nbconvert() -> None:
+    from importlib.metadata import version
+
+    found = version("nbconvert")
+    parts = tuple(int(p) for p in re.findall(r"\d+", found)[:3])
+    if parts < MIN_NBCONVERT:
+        raise ReportError(f"nbconvert {found} has known HTML-export vulnerabilities; "
+                          f"upgrade to >= {'.'.join(map(str, MIN_NBCONVERT))} (pip install -U nbconvert)")
+
+
+def export_html(notebook: Any, *, title: str, meta: Mapping[str, Any] | None = None) -> str:
+    """Render an executed notebook (node or path) to one safe, self-contained HTML page.
+
+    ``meta`` (role, data date, n, parameters, run id, ...) becomes the header block;
+    every key and value is escaped.
+    """
+    import nbformat
+    from markupsafe import Markup
+    from nbconvert import HTMLExporter
+
+    _require_safe_nbconvert()
+
+    nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else nbformat.from_dict(notebook)
+    nb = strip_unsafe_outputs(nb)
+    exporter = HTMLExporter(
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        anchor_link_text="",
+    )
+    try:
+        body, _ = exporter.from_notebook_node(nb)
+    except Exception as exc:  # nbconvert raises a variety of template errors
+        raise ReportError(f"HTML export failed for {title!r}: {exc}") from exc
+    # Markup: the body has passed the allow-list sanitiser; escaping it again would show tags as text.
+    return _render("report_page.html.j2", title=title, meta=_meta_items(meta or {}),
+                   body=Markup(sanitize_fragment(body)))
+
+
+# ------------------------------------------------------------------ index page
+
+
+def _fmt_num(value: Any) -> str:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "–"
+    return "–" if math.isnan(v) else f"{v:,.0f}"
+
+
+def _when(stamp: Any) -> str:
+    """``2026-11-23T18:58:18+00:00`` -> ``2026-11-23 18:58 UTC``."""
+    text = str(stamp or "")
+    if len(text) >= 16 and text[10] == "T":
+        return f"{text[:10]} {text[11:16]} UTC" if text.endswith("+00:00") else f"{text[:10]} {text[11:16]}"
+    return text
+
+
+def _headline_text(hl: Mapping[str, Any]) -> str:
+    """The index's median column: "GBP 42,000 (P25–P75 38,000–47,000)", or why it is hidden."""
+    if hl.get("suppressed"):
+        return "suppressed: " + str(hl.get("suppression_reason") or "small cell")
+    if hl.get("p50") is not None:
+        cur = hl.get("currency", "")
+        return f"{cur} {_fmt_num(hl.get('p50'))} (P25–P75 {_fmt_num(hl.get('p25'))}–{_fmt_num(hl.get('p75'))})".strip()
+    return "–"
+
+
+def _index_row(rep: Mapping[str, Any], as_of: Any) -> dict[str, Any]:
+    """What the index shows of one report of a manifest (all text; the template escapes it)."""
+    hl = rep.get("headline") or {}
+    status = rep.get("status", "unknown")
+    shown = rep.get("html")
+    prev = rep.get("previous")
+    return {
+        # Relative links only; the slug is [a-z0-9-] and the date a plain ISO date.
+        "href": f"{as_of or ''}/{rep.get('slug', '')}.html" if shown else None,
+        "name": rep.get("name", ""),
+        "audience": str(rep.get("audience", "")),
+        "headline": _headline_text(hl),
+        "n": _fmt_num(hl.get("n")) if hl.get("n") is not None else "–",
+        "ok": status == "ok",
+        "status": status,
+        "error": (rep.get("error") or "")[:400],
+        "previous_run": str(prev.get("run_id", "")) if prev and shown else None,
+        "when": _when(rep.get("finished")),
+        "parameters": ", ".join(f"{k}={v}" for k, v in (rep.get("parameters") or {}).items()),
+    }
+
+
+def index_page(manifest: Mapping[str, Any], other_runs: Iterable[Mapping[str, Any]] = ()) -> str:
+    """The offline index of a run: one row per report with headline figures and status."""
+    reports = manifest.get("reports", [])
+    data = manifest.get("data") or {}
+    meta = {
+        "as of": manifest.get("as_of"),
+        "run id": manifest.get("run_id"),
+        "finished": _when(manifest.get("finished")),
+        "data fingerprint": data.get("fingerprint"),
+        "reports": f"{sum(r.get('status') == 'ok' for r in reports)} ok of {len(reports)}",
+    }
+    earlier = [{"as_of": str(r.get("as_of")), "run_id": str(r.get("run_id")),
+                "ok": sum(x.get("status") == "ok" for x in r.get("reports", [])),
+                "total": len(r.get("reports", []))} for r in other_runs]
+    return _render("index.html.j2", title=INDEX_TITLE, meta=_meta_items(meta),
+                   rows=[_index_row(rep, manifest.get("as_of", "")) for rep in reports],
+                   versions=_meta_items(manifest.get("versions") or {}), earlier=earlier)
+
+
+def write_index(out: Path) -> Path:
+    """(Re)write ``OUT/index.html`` from the newest date's manifest, listing earlier runs."""
+    manifests = []
+    for d in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        m = read_manifest(d / "manifest.json")
+        if m:
+            manifests.append(m)
+    index = out / "index.html"
+    if not manifests:
+        return index
+    latest = manifests[-1]
+    atomic_write(index, index_page(latest, other_runs=reversed(manifests[:-1])))
+    return index
+
+
+# ------------------------------------------------------------------ pages into place
+
+
+class PublishLock:
+    """Serialise the publishing step of concurrent runs into the same folder (flock)."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / ".publish.lock"
+        self.fh: Any = None
+
+    def __enter__(self) -> "PublishLock":
+        import fcntl
+
+        self.fh = open(self.path, "a")
+        fcntl.flock(self.fh, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        import fcntl
+
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def _place(run: Run, date_dir: Path) -> None:
+    """Move a successful run's page, notebook and headline from staging into ``date_dir``."""
+    os.replace(run.path(".ipynb"), date_dir / f"{run.slug}.ipynb")
+    atomic_write(date_dir / f"{run.slug}.json", json.dumps(run.headline, default=str))
+    os.replace(run.path(".html"), date_dir / f"{run.slug}.html")
+    run.html, run.ipynb = f"{run.slug}.html", f"{run.slug}.ipynb"
+
+
+def _keep_previous(run: Run, date_dir: Path, old: Mapping[str, Any]) -> None:
+    """A failed run: the date's earlier page of the same report stays, named as the previous one."""
+    if run.ok:
+        run.status, run.error = "failed", "no HTML was produced"
+    if (date_dir / f"{run.slug}.html").is_file():
+        prev = {r.get("slug"): r for r in old.get("reports", [])}.get(run.slug)
+        run.html = f"{run.slug}.html"
+        run.ipynb = f"{run.slug}.ipynb" if (date_dir / f"{run.slug}.ipynb").is_file() else None
+        if prev:
+            run.previous = prev.get("previous") or {"run_id": old.get("run_id"), "finished": prev.get("finished")}
+            run.headline = run.headline or prev.get("headline")
+    if run.error is None:
+        run.error = "failed"
+
+
+def _drop_unplanned(date_dir: Path, runs: list[Run]) -> None:
+    """The same date run again replaces that date's run: drop pages of reports no longer planned."""
+    keep = {r.slug for r in runs}
+    for f in date_dir.iterdir():
+        stale = f.suffix in (".html", ".ipynb", ".json") and f.stem not in keep
+        if f.is_file() and stale and f.name != "manifest.json":
+            f.unlink()
+
+
+def publish_runs(batch: Batch, runs: list[Run]) -> None:
+    """Move finished pages into the batch's date folder with ``os.replace``; keep old pages of failures.
+
+    A store this batch built from raw files becomes ``OUT/<date>/_store``.
+    """
+    date_dir = batch.date_dir
+    date_dir.mkdir(parents=True, exist_ok=True)
+    old = read_manifest(date_dir / "manifest.json") or {}
+    for run in runs:
+        if run.ok and run.path(".html").is_file():
+            _place(run, date_dir)
+        else:
+            _keep_previous(run, date_dir, old)
+    if not batch.only:
+        _drop_unplanned(date_dir, runs)
+    built = batch.store if batch.built else None
+    if built is not None and built.is_dir():
+        target = date_dir / "_store"
+        if target.exists():
+            os.replace(target, batch.stage / "_old_store")
+        os.replace(built, target)

@@ -1,0 +1,179 @@
+"""Display tables for the report notebooks: what a reader sees of the analytics.
+
+Small, tested reshaping: these decide what a page shows (suppressed cells blank, no
+individual pay, money formatted), so they live here and not in a notebook cell. Each
+returns a new DataFrame (or dict) for :func:`workbench.render.show_table`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable, Mapping
+
+from workbench.render import fmt_money, jsonable
+
+__all__ = ["band_counts", "compa_summary", "coverage_table", "fx_summary", "headline_from_percentiles",
+           "headline_table", "rows_for"]
+
+def rows_for(frame: Any, **equals: Any) -> Any:
+    """Rows of ``frame`` where each named column equals the value (absent columns are ignored)."""
+    out = frame
+    for column, value in equals.items():
+        if column in out.columns:
+            out = out[out[column] == value]
+    return out.reset_index(drop=True)
+
+
+def headline_from_percentiles(percentiles: Any, *, level: int, label: str = "", currency: str = "") -> dict:
+    """Headline figures of one level from ``bench.market_percentiles`` output.
+
+    A suppressed cell keeps ``n`` and the reason and drops every pay figure.
+    """
+    row = rows_for(percentiles, role_level=level)
+    head: dict[str, Any] = {"level": level, "label": label, "currency": currency, "n": 0,
+                            "n_sources": 0, "p25": None, "p50": None, "p75": None,
+                            "p50_ci_low": None, "p50_ci_high": None, "suppressed": True,
+                            "suppression_reason": "no postings with pay at this level"}
+    if len(row):
+        r = row.iloc[0]
+        suppressed = bool(r.get("suppressed", False))
+        head.update(n=int(r.get("n", 0) or 0), n_sources=int(r.get("n_sources", 0) or 0),
+                    suppressed=suppressed,
+                    suppression_reason=(str(r.get("suppression_reason")) if suppressed else None),
+                    currency=str(r.get("currency") or currency))
+        if not suppressed:
+            for key in ("p25", "p50", "p75", "p50_ci_low", "p50_ci_high"):
+                head[key] = jsonable(r.get(key))
+    return jsonable(head)
+
+
+def headline_table(head: Mapping[str, Any]) -> Any:
+    """One-row display table of a headline (money formatted, suppression spelled out)."""
+    import pandas as pd
+
+    cur = head.get("currency", "")
+    if head.get("suppressed"):
+        return pd.DataFrame([{"n postings": head.get("n"), "companies": head.get("n_sources"),
+                              "median": "suppressed", "reason": head.get("suppression_reason")}])
+    return pd.DataFrame([{
+        "n postings": head.get("n"), "companies": head.get("n_sources"),
+        "median (P50)": fmt_money(head.get("p50"), cur),
+        "P25–P75": f"{fmt_money(head.get('p25'), cur)} – {fmt_money(head.get('p75'))}",
+        "95% CI of median": f"{fmt_money(head.get('p50_ci_low'), cur)} – {fmt_money(head.get('p50_ci_high'))}",
+    }])
+
+
+def coverage_table(tables: Any) -> Any:
+    """How much of the ingested data each extraction step covered (counts and shares)."""
+    import pandas as pd
+
+    postings = getattr(tables, "postings", pd.DataFrame())
+    records = getattr(tables, "records", pd.DataFrame())
+    n_post = int(postings["posting_id"].nunique()) if "posting_id" in postings else len(postings)
+    n_rec = int(records["record_id"].nunique()) if "record_id" in records else len(records)
+
+    def records_in(name: str) -> int:
+        frame = getattr(tables, name, pd.DataFrame())
+        return int(frame["record_id"].nunique()) if "record_id" in frame else 0
+
+    salaries = getattr(tables, "salaries", pd.DataFrame())
+    usable = 0
+    if {"record_id", "annual_low_rc", "annual_high_rc"} <= set(salaries.columns):
+        ok = salaries[(salaries["annual_low_rc"].notna() | salaries["annual_high_rc"].notna())
+                      & ~salaries.get("masked", pd.Series(False, index=salaries.index)).fillna(False).astype(bool)]
+        usable = int(ok["record_id"].nunique())
+    level = int(records["role_level"].notna().sum()) if "role_level" in records else 0
+    rows = [
+        ("postings ingested", n_post, n_post),
+        ("roles found (records)", n_rec, n_post),
+        ("records with a level", level, n_rec),
+        ("records with a pay mention", records_in("salaries"), n_rec),
+        ("records with usable pay", usable, n_rec),
+        ("records with a time allocation", records_in("time_allocation"), n_rec),
+        ("records with responsibilities", records_in("responsibilities"), n_rec),
+        ("records with skills", records_in("skills"), n_rec),
+    ]
+    return pd.DataFrame([{"step": s, "count": c, "share": (f"{c / d:.0%}" if d else "–")} for s, c, d in rows])
+
+
+def fx_summary(salaries: Any, as_of: str | None = None, *, stale_days: int = 31) -> Any:
+    """Exchange rates used per currency pair: rate dates, rates, mentions and a staleness flag."""
+    import pandas as pd
+
+    need = {"currency", "reporting_currency", "rate_date", "fx_rate"}
+    if not need <= set(salaries.columns) or salaries.empty:
+        return pd.DataFrame(columns=["currency", "to", "mentions", "earliest rate date",
+                                     "latest rate date", "rates", "warning"])
+    data = salaries.dropna(subset=["currency"])
+    rows = []
+    ref = pd.Timestamp(as_of) if as_of else None
+    for (ccy, rc), cell in data.groupby(["currency", "reporting_currency"], dropna=False):
+        dates = pd.to_datetime(cell["rate_date"], errors="coerce")
+        rates = pd.to_numeric(cell["fx_rate"], errors="coerce").dropna()
+        warning = ""
+        if ccy != rc and dates.notna().any() and ref is not None and (ref - dates.max()).days > stale_days:
+            warning = f"latest rate is {(ref - dates.max()).days} days before {ref.date()}"
+        if ccy != rc and rates.empty:
+            warning = "no rate recorded"
+        rows.append({"currency": ccy, "to": rc, "mentions": len(cell),
+                     "earliest rate date": str(dates.min().date()) if dates.notna().any() else "–",
+                     "latest rate date": str(dates.max().date()) if dates.notna().any() else "–",
+                     "rates": (f"{rates.min():.4f}–{rates.max():.4f}" if len(rates) else "–"),
+                     "warning": warning})
+    return pd.DataFrame(rows)
+
+
+def compa_summary(compa: Any, *, by: str = "level", value: str = "compa_ratio", min_cell: int = 5,
+                  bands: Iterable[float] = (0.0, 0.8, 0.9, 1.0, 1.1, 1.2, math.inf)) -> Any:
+    """Aggregated compa-ratios per level: counts per band and the median, never a person.
+
+    A level with fewer than ``min_cell`` people shows no median and no band counts;
+    band counts below ``min_cell`` are suppressed (see :func:`band_counts`).
+    """
+    import pandas as pd
+
+    edges = list(bands)
+    rows = []
+    for key, cell in compa.groupby(by, dropna=True, sort=True):
+        vals = pd.to_numeric(cell[value], errors="coerce").dropna()
+        row: dict[str, Any] = {by: key, "people": len(cell) if len(cell) >= min_cell else f"<{min_cell}",
+                               "with market match": len(vals) if len(vals) >= min_cell else f"<{min_cell}"}
+        counts = band_counts(vals, edges, min_cell=min_cell)
+        if len(vals) >= min_cell:
+            row["median compa-ratio"] = f"{vals.median():.2f}"
+            for band, count in zip(counts["band"], counts["count"]):
+                row[band] = count
+        else:
+            row["median compa-ratio"] = "suppressed"
+            for band in counts["band"]:
+                row[band] = "–"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def band_counts(values: Iterable[float], bands: Iterable[float] = (0.0, 0.8, 0.9, 1.0, 1.1, 1.2, math.inf),
+                *, min_cell: int = 5, label_format: str = "{lo:.2f}–{hi:.2f}") -> "Any":
+    """Count values per band with small-cell suppression (for compa-ratios).
+
+    Only counts are returned, never a value. A count below ``min_cell`` is shown as
+    ``"<min_cell"``; when exactly one band is suppressed the next smallest is
+    suppressed too, so the total cannot reveal it.
+    """
+    import pandas as pd
+
+    edges = list(bands)
+    vals = [float(v) for v in values if v is not None and not math.isnan(float(v))]
+    rows = []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        label = (f"{lo:.2f} and above" if math.isinf(hi) else label_format.format(lo=lo, hi=hi))
+        rows.append({"band": label, "count": sum(lo <= v < hi for v in vals)})
+    counts = [r["count"] for r in rows]
+    hidden = {i for i, c in enumerate(counts) if 0 < c < min_cell}
+    if len(hidden) == 1:
+        rest = [(c, i) for i, c in enumerate(counts) if i not in hidden and c > 0]
+        if rest:
+            hidden.add(min(rest)[1])
+    out = pd.DataFrame(rows)
+    out["count"] = [f"<{min_cell}" if i in hidden else str(c) for i, c in enumerate(counts)]
+    out["suppressed"] = [i in hidden for i in range(len(counts))]
+    return out
