@@ -26,12 +26,12 @@ import orjson
 import pandas as pd
 import pyarrow as pa
 
-from workbench import fx, structure
+from workbench import fx, structure, table_names
 from workbench.places import parse_location
 from workbench.config import SETTINGS
 from workbench.salary import convention_for, parse_salary
 
-TABLES = ("records", "salaries", "time_allocation", "responsibilities", "skills", "rejects")
+TABLES = (*table_names.EXTRACTED, "rejects")
 
 # Market (ISO country) implied by a currency when the posting names no country.
 _CURRENCY_MARKET = {"GBP": "GB", "USD": "US", "EUR": "EU", "RUB": "RU", "CNY": "CN"}
@@ -220,8 +220,7 @@ _COLUMNS = {
 }
 # Child tables: the record's list of the same name, one row per item; every column
 # but record_id and idx is copied from the item's key of the same name.
-_ITEM_FIELDS = {name: _COLUMNS[name][2:]
-                for name in ("salaries", "time_allocation", "responsibilities", "skills")}
+_ITEM_FIELDS = {name: _COLUMNS[name][2:] for name in table_names.PER_RECORD}
 _RECORD_FIELDS = ("posting_id", "source", "title", "company", "location", "city", "region",
                   "country", "language", "date_posted", "education")
 

@@ -38,13 +38,13 @@ from typing import Any, Union
 
 import pandas as pd
 
-from workbench import config, lifecycle, schemas, store
+from workbench import config, lifecycle, schemas, store, table_names
 from workbench.errors import SchemaError, WorkbenchError
 from workbench.ingest import WorkUnit, ingest_paths, ingest_unit, list_files, plan_units
 
 log = logging.getLogger(__name__)
 
-EXTRACT_TABLES = ("records", "salaries", "time_allocation", "responsibilities", "skills")
+EXTRACT_TABLES = table_names.EXTRACTED
 Extractor = Callable[[pd.DataFrame], Mapping[str, pd.DataFrame]]
 ExtractorArg = Union[Extractor, bool, None]
 

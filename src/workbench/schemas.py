@@ -22,6 +22,7 @@ from functools import lru_cache
 import pandas as pd
 import pandera.pandas as pa
 
+from workbench import table_names
 from workbench.errors import SchemaError
 
 LANGUAGES = ("en", "ru", "zh", "und")
@@ -184,7 +185,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "skills": SKILLS,
 }
 
-TABLES: tuple[str, ...] = tuple(SCHEMAS)
+TABLES: tuple[str, ...] = table_names.ALL  # SCHEMAS has exactly these keys (tested)
 
 
 def columns(name: str) -> list[str]:

@@ -54,7 +54,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from workbench import __version__, config
+from workbench import __version__, config, table_names
 from workbench.errors import (Interrupted, SchemaError, StoreError, StoreLockedError, WorkbenchError,
                               operator_error)
 
@@ -70,9 +70,9 @@ _PART = "part-{:05d}.parquet"
 _VERSION_ID = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$")
 _CONTRACT_KEY = b"workbench.contract"
 _DTYPES_KEY = b"workbench.dtypes"
-# The tables of the contract (``schemas.TABLES``), named here so that reading the
-# store never has to import pandera.
-TABLES = ("postings", "rejects", "records", "salaries", "time_allocation", "responsibilities", "skills")
+# The tables of the contract, named in ``table_names`` (which does not import pandera,
+# so reading the store never has to).
+TABLES = table_names.ALL
 
 
 def _schemas():
