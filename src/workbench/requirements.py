@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import text as _text
+from . import bullets, text as _text
 
 __all__ = ["extract_skills", "extract_requirements", "extract_experience", "extract_education", "extract_languages"]
 
@@ -34,7 +34,7 @@ _SKILL_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+\s*)?(?:desired |key |required |core )?(?:skills?(?:\(s\))?|competenc\w+|навыки|ключевые навыки|"
     r"技能要求|技能)[^\n]{0,30}[:：]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _SKILL_WORDS = ("skill", "competenc", "навык", "技能")
-_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪●]|\d{1,2}[.)])[ \t]+(.+)$")
+_ITEM_RE = re.compile(r"^[ \t]*(?:" + bullets.MARK_CLASS + "|" + bullets.NUMBER + r")[ \t]+(.+)$")
 
 
 def _lower(text: str) -> str:

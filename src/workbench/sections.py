@@ -20,6 +20,8 @@ from itertools import accumulate
 from operator import add
 from functools import lru_cache
 
+from workbench import bullets
+
 __all__ = ["parse_sections", "split_sections", "heading_kind", "SECTION_KINDS"]
 
 SECTION_KINDS = ("duties", "requirements", "skills", "benefits", "pay", "description", "other")
@@ -41,11 +43,10 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
 ]
 
 _ROLE_DETAILS_RE = re.compile(r"details|profile|детали|профиль|详情")
-_BULLET_RE = re.compile(
-    r"^\s*(?:[-•*–—·▪●◦‣■□➢►✓✔❖→\u2043\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)])\s*"
-)
-_NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s+")
-_BULLET_FIRST = frozenset("-•*–—·▪●◦‣■□➢►✓✔❖→\u2043\uf0a7\uf0b7\uf076\uf0d8\uf0fc")
+# What a bullet is: workbench.bullets. Here also "(1)" and letter items "a)".
+_BULLET_RE = re.compile(r"^\s*(?:" + bullets.MARK_CLASS + r"|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)])\s*")
+_NUMBERED_RE = re.compile(r"^\s*" + bullets.NUMBER + r"\s+")
+_BULLET_FIRST = frozenset(bullets.MARKS)
 _LABEL_RE = re.compile(r"^([^\W\d_][^:：]{0,60}?)\s*(?::\s+|：\s*)(\S.*)$")
 _TERMINAL = ".!?;,。；！？"
 _LEVEL_LINE_RE = re.compile(r"^(?:level|уровень)\s+[^:]{2,40}:$", re.IGNORECASE)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import bullets
 from .requirements import extract_education, extract_experience, extract_languages, extract_skills
 from .roles import RoleMention, classify_role, find_role_mentions
 from .sections import heading_kind, split_sections
@@ -51,8 +52,8 @@ _TITLE_FIELD_RE = re.compile(
     r"^[ \t]*(?:job\s+title|title|position|role|должность|вакансия|职位名称|岗位名称|职位)[ \t]*[:：][ \t]*(.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
-_BULLET_START = re.compile(r"^\s*(?:[-•*–—·▪●◦]|\d{1,2}[.)]\s)")
-_BULLET_CHARS = frozenset("-•*–—·▪●◦")
+_BULLET_START = re.compile(r"^\s*(?:" + bullets.MARK_CLASS + "|" + bullets.NUMBER + r"\s)")
+_BULLET_CHARS = frozenset(bullets.MARKS)
 _SENTENCE_END_RE = re.compile(r"[.!?。！？](?=\s|[A-ZА-ЯЁ]|$)")
 _LABEL_LINE_RE = re.compile(r"^\s*(?:reporting\s+to|reports\s+to|report\s+to|подчин\w*|汇报对象|汇报给)\b",
                             re.IGNORECASE)

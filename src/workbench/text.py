@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from workbench import bullets
+
 # (text, text.lower(), same-length lower-case copy, its UTF-8 bytes or None)
 _last: tuple = (None, "", "", None)
 
@@ -125,8 +127,8 @@ def _lead_byte(key: str) -> bytes:
 # with the character before it).
 _GLUED_CAPITAL_RE = re.compile(r"[A-ZА-ЯЁ](?<=[a-zа-яё\d)\]%.!?;:A-ZА-ЯЁ][A-ZА-ЯЁ])(?=[a-zа-яё])")
 _MARKS = frozenset(".!?;:")
-# Bullet glyphs that only ever open a list item.
-_GLYPHS = "●•➢▪►✓✔◦■‣❖➤"
+# Bullet glyphs that open a list item even inside a line (workbench.bullets).
+_GLYPHS = bullets.INLINE
 _GLYPH_RE = re.compile(f"[{_GLYPHS}]")
 # "·" and "*" are bullets after a blank or a sentence mark and before a word
 # ("25-35K·13薪" and "salary*" are not); "**" is Markdown bold.

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from . import bullets
 from .taxonomy import classify_responsibility
 
 __all__ = ["extract_time_allocation", "TOLERANCE"]
@@ -65,7 +66,7 @@ _EXCLUDE_CJK_BEFORE = ("增长", "提成", "超过", "达到", "提升", "满意
 _RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–—~]\s*$")  # the upper end of a range of percentages
 _RANGE_DASHES = ("-", "–", "—", "~")  # the characters of [-–—~] above
 _SEPARATORS = " \t|:-–—•*·()[],;.=>：，；（）、"
-_BULLET_RE = re.compile(r"^\s*(?:[-•*–—·▪●◦]|\d{1,2}[.)])\s+")
+_BULLET_RE = re.compile(r"^\s*(?:" + bullets.MARK_CLASS + "|" + bullets.NUMBER + r")\s+")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|[\n。！？；]")  # Chinese marks need no blank after them
 _CAPS_RUN = re.compile(r"\s[A-Z][A-Z ]{8,}")
 _ACTIVITY_AFTER = re.compile(
@@ -407,7 +408,7 @@ def _sentence_item(text: str, m: re.Match, of_time_end: int,
     return activity, _value(m.group(1)), 0.7
 
 
-_ROW_NUMBER_LAST = re.compile(r"^\s*(?:[-•*–—·▪●]\s*)?(.*?\S)\s*(?:[|:\t–—-]\s*|\s{2,}|\s)(\d{1,3}(?:[.,]\d)?)\s*\|?\s*$")
+_ROW_NUMBER_LAST = re.compile(r"^\s*(?:" + bullets.MARK_CLASS + r"\s*)?(.*?\S)\s*(?:[|:\t–—-]\s*|\s{2,}|\s)(\d{1,3}(?:[.,]\d)?)\s*\|?\s*$")
 _ROW_NUMBER_FIRST = re.compile(r"^\s*\|?\s*(\d{1,3}(?:[.,]\d)?)\s*(?:[|:\t.)–—-]\s*|\s+)(\D.*?)\s*\|?\s*$")
 
 

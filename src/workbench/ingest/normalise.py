@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from workbench import bullets
+
 CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u3000]+")
 
@@ -33,10 +35,10 @@ def collapse_lines(raw_text: str) -> str:
     return "\n".join(lines)
 
 
-_BULLET = re.compile(r"^[ \t]*(?:[•·▪●◦‣○■□➢►✓✔∙]|[*+][ \t])[ \t]*", re.M)
+_BULLET = re.compile(r"^[ \t]*(?:" + bullets.GLYPH_CLASS + r"|[*+][ \t])[ \t]*", re.M)
 # A _BULLET match after a newline: a search that starts with a literal "\n" jumps
 # from newline to newline, while "^" with re.M is tried at every character.
-_BULLET_AFTER_NL = re.compile(r"\n[ \t]*(?:[•·▪●◦‣○■□➢►✓✔∙]|[*+][ \t])")
+_BULLET_AFTER_NL = re.compile(r"\n[ \t]*(?:" + bullets.GLYPH_CLASS + r"|[*+][ \t])")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
