@@ -38,7 +38,7 @@ goldens: $(STAMP)
 
 ## Throughput and scale figures (see BENCHMARKS.md).
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python perf/run_all.py
 
 ## JupyterLab with the package importable and the `workbench` kernel.
 lab: $(STAMP)

@@ -26,7 +26,7 @@ run_id: str = ""  # injected
 as_of: str = ""  # injected
 
 # %%
-from workbench import bench, config, render, views
+from workbench import bench, config, disclosure, render
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 
@@ -43,14 +43,14 @@ incumbents = bench.load_incumbents()
 # Individual rows stay inside the kernel; only the aggregate below is displayed.
 compa = bench.compa_ratios(incumbents, percentiles, effective_date=as_of or None,
                            aging_rate=aging_rate)
-summary = views.compa_summary(compa, by="level", min_cell=min_cell)
+summary = bench.compa_summary(compa, by="level", min_cell=min_cell)
 
 # %%
 render.publish_headline({"n": int(len(incumbents)), "levels": int(len(summary)), "currency": currency})
 
 # %%
 render.header("Compa-ratio bands by level")
-render.show_table(summary, caption=f"People per compa-ratio band (counts under {min_cell} suppressed), "
+render.show_table(summary, caption=f"People per compa-ratio band ({disclosure.count_rule(min_cell)}), "
                                    f"market aged to {as_of or 'today'} at {aging_rate:.1%} a year")
 
 # %%

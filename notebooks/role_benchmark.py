@@ -28,7 +28,7 @@ as_of: str = ""  # injected
 
 # %%
 # Heavy imports once per kernel, here.
-from workbench import bench, config, plots, reference, render, views
+from workbench import bench, config, disclosure, plots, reference, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 LABEL = config.LEVELS[level]
@@ -58,10 +58,7 @@ render.show_table(views.headline_table(headline),
 
 # %%
 if headline["suppressed"]:
-    render.note(f"Pay figures for this level are suppressed: {headline['suppression_reason']}. "
-                f"Disclosure rule: at least {DISCLOSURE.min_postings} postings from at least "
-                f"{DISCLOSURE.min_sources} companies, no company above "
-                f"{DISCLOSURE.max_company_share:.0%} of a cell.")
+    render.note(disclosure.suppressed_note(headline["suppression_reason"], DISCLOSURE))
 else:
     render.note("Median, not mean: advertised pay is skewed. The interval is a bootstrap 95% "
                 "confidence interval of the median (resampling postings).")

@@ -14,8 +14,8 @@ a 1000 x 1000 cross product and a 3 x 1000-key cross product (10^9), best of 3 i
 process, and the wall time of ``workbench report --plan`` refusing the first, process start
 included.
 
-    BENCH_FAULT_N=200000 python bench/bench_faults.py
-    BENCH_FAULT_N=4000 BENCH_FAULT_CHUNK=200 BENCH_FAULT_CASES=local:SIGTERM python bench/bench_faults.py
+    BENCH_FAULT_N=200000 python perf/faults.py
+    BENCH_FAULT_N=4000 BENCH_FAULT_CHUNK=200 BENCH_FAULT_CASES=local:SIGTERM python perf/faults.py
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ temporary store, and reports
 Peers: quantulum3 reads about 11 whole ads/s here (docs/field-notes); the memory budget
 is 2 GB for a million postings.
 
-    BENCH_N=20000 python bench/bench_ingest.py
-    BENCH_N=1000000 BENCH_EXTRACT=0 python bench/bench_ingest.py   # memory at scale, no extraction
+    BENCH_N=20000 python perf/ingest.py
+    BENCH_N=1000000 BENCH_EXTRACT=0 python perf/ingest.py   # memory at scale, no extraction
 """
 
 from __future__ import annotations

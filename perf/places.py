@@ -8,7 +8,7 @@ write ("Town", "Town, County, UK", "District, London EC2A", "Town (Hybrid)", "Ci
 Russian and Chinese names); when ../shared is beside the project the uk_ads corpus's
 distinct location strings are timed too (read at run time, only figures reported).
 
-Run: ``python bench/bench_places.py``. Target: >= 2,000 distinct strings/s cold on
+Run: ``python perf/places.py``. Target: >= 2,000 distinct strings/s cold on
 one core (a million postings with 50,000 distinct locations then spend < 25 s here).
 """
 

@@ -11,7 +11,7 @@ once into a temporary store, outside the timing), run exactly as ``workbench rep
 Machine load matters on a shared 2-core box, so the 1-minute load average at the start
 and the end is reported beside the figures.
 
-    python bench/bench_reports.py
+    python perf/reports.py
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each script in this folder exposes ``run() -> list[dict]`` with rows of
 ``metric, value, unit, peer, peer_value, ratio, note``. A script that fails is
 shown as a failed row with its error; it never hides the others' figures.
 Environment: BENCH_N sets the posting count of the scale runs (default 1,000,000);
-BENCH_FAULT_N the size of the ingest that bench_faults stops (default 200,000).
+BENCH_FAULT_N the size of the ingest that perf/faults.py stops (default 200,000).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_salary", "bench_places", "bench_ingest", "bench_aggregate", "bench_employers",
-           "bench_reports", "bench_faults"]
+SCRIPTS = ["salary", "places", "ingest", "aggregate", "employers",
+           "reports", "faults"]
 
 
 def _load(name: str):
@@ -43,7 +43,8 @@ def _fmt(value) -> str:
 
 
 def main(argv: list[str]) -> int:
-    only = set(argv) or None
+    # Names as listed in SCRIPTS; the former bench_<name> spelling is accepted too.
+    only = {a.removeprefix("bench_") for a in argv} or None
     rows: list[dict] = []
     started = time.perf_counter()
     for name in SCRIPTS:

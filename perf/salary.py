@@ -5,7 +5,7 @@ labelled strings, repeated for about 1.5 s) next to ``price_parser`` in the
 same process, and whole postings per second: ~1.5 KB postings built from the
 labelled strings set inside filler description text.
 
-Run: ``python bench/bench_salary.py``. Targets: >= 50,000 strings/s and
+Run: ``python perf/salary.py``. Targets: >= 50,000 strings/s and
 >= 2,000 postings/s on one core.
 """
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+PERF = Path(__file__).resolve().parents[1] / "perf"
 
 
 def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, PERF / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -21,7 +21,7 @@ def _load(name: str):
 @pytest.mark.slow
 def test_bench_ingest_reports_throughput_memory_and_the_machine_probe(monkeypatch):
     monkeypatch.setenv("BENCH_N", "3000")
-    rows = {row["metric"]: row for row in _load("bench_ingest").run()}
+    rows = {row["metric"]: row for row in _load("ingest").run()}
     assert {"ingest_extract_throughput", "extract_stage_throughput", "machine_speed_probe",
             "ingest_extract_total", "ingest_only_throughput", "peak_rss_process_tree"} <= set(rows)
     for row in rows.values():
@@ -35,7 +35,7 @@ def test_bench_ingest_reports_throughput_memory_and_the_machine_probe(monkeypatc
 
 @pytest.mark.slow
 def test_bench_places_reports_cold_and_cached_rates():
-    module = _load("bench_places")
+    module = _load("places")
     rows = {row["metric"]: row for row in module.run()}
     assert {"gazetteer load (once per process)", "location strings/s, cold (1 core)",
             "location strings/s, cached (1 core)"} <= set(rows)
@@ -50,7 +50,7 @@ def test_bench_places_reports_cold_and_cached_rates():
 
 
 def test_bench_employers_times_the_key_and_the_table_against_the_per_row_udf():
-    rows = _load("bench_employers").run(n_records=3000, n_names=300)
+    rows = _load("employers").run(n_records=3000, n_names=300)
     assert len(rows) == 4
     for row in rows:
         assert row["value"] is not None and row["value"] > 0, row
@@ -62,10 +62,18 @@ def test_bench_faults_reports_stop_times_and_plan_refusals(monkeypatch):
     monkeypatch.setenv("BENCH_FAULT_N", "4000")
     monkeypatch.setenv("BENCH_FAULT_CHUNK", "200")
     monkeypatch.setenv("BENCH_FAULT_CASES", "local:SIGTERM")  # test_faults stops every kind for real
-    rows = _load("bench_faults").run()
+    rows = _load("faults").run()
     assert len(rows) == 4 + 1
     for row in rows:
         assert row["value"] is not None and row["value"] >= 0, row
     stops = [r for r in rows if "last process gone" in r["metric"]]
     assert all("previous store intact and readable: True" in r["note"] for r in stops)
     assert all("left alive: 0" in r["note"] for r in stops)
+
+
+def test_perf_aggregate_times_the_product_table_against_a_duckdb_peer_that_agrees():
+    rows = _load("aggregate").run(sizes=(2000, 4000))
+    assert [r["unit"] for r in rows] == ["s", "s", "x"]
+    for row in rows[:2]:
+        assert row["value"] > 0 and row["peer_value"] > 0
+        assert "same table as the peer: True" in row["note"], row

@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from workbench.disclosure import SMALL_CELL
 from workbench.errors import ReportError
 from workbench.runs import Batch, Run, atomic_write, read_manifest
 from workbench.sanitize import check_offline, sanitize_fragment, strip_unsafe_outputs
@@ -136,7 +137,7 @@ def _when(stamp: Any) -> str:
 def _headline_text(hl: Mapping[str, Any]) -> str:
     """The index's median column: "GBP 42,000 (P25–P75 38,000–47,000)", or why it is hidden."""
     if hl.get("suppressed"):
-        return "suppressed: " + str(hl.get("suppression_reason") or "small cell")
+        return "suppressed: " + str(hl.get("suppression_reason") or SMALL_CELL)
     if hl.get("p50") is not None:
         cur = hl.get("currency", "")
         return f"{cur} {_fmt_num(hl.get('p50'))} (P25–P75 {_fmt_num(hl.get('p25'))}–{_fmt_num(hl.get('p75'))})".strip()

@@ -7,13 +7,12 @@ returns a new DataFrame (or dict) for :func:`workbench.render.show_table`.
 
 from __future__ import annotations
 
-import math
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
+from workbench.disclosure import NO_PAY_AT_LEVEL
 from workbench.render import fmt_money, jsonable
 
-__all__ = ["band_counts", "compa_summary", "coverage_table", "fx_summary", "headline_from_percentiles",
-           "headline_table", "rows_for"]
+__all__ = ["coverage_table", "fx_summary", "headline_from_percentiles", "headline_table", "rows_for"]
 
 def rows_for(frame: Any, **equals: Any) -> Any:
     """Rows of ``frame`` where each named column equals the value (absent columns are ignored)."""
@@ -33,7 +32,7 @@ def headline_from_percentiles(percentiles: Any, *, level: int, label: str = "", 
     head: dict[str, Any] = {"level": level, "label": label, "currency": currency, "n": 0,
                             "n_sources": 0, "p25": None, "p50": None, "p75": None,
                             "p50_ci_low": None, "p50_ci_high": None, "suppressed": True,
-                            "suppression_reason": "no postings with pay at this level"}
+                            "suppression_reason": NO_PAY_AT_LEVEL}
     if len(row):
         r = row.iloc[0]
         suppressed = bool(r.get("suppressed", False))
@@ -121,59 +120,3 @@ def fx_summary(salaries: Any, as_of: str | None = None, *, stale_days: int = 31)
                      "rates": (f"{rates.min():.4f}–{rates.max():.4f}" if len(rates) else "–"),
                      "warning": warning})
     return pd.DataFrame(rows)
-
-
-def compa_summary(compa: Any, *, by: str = "level", value: str = "compa_ratio", min_cell: int = 5,
-                  bands: Iterable[float] = (0.0, 0.8, 0.9, 1.0, 1.1, 1.2, math.inf)) -> Any:
-    """Aggregated compa-ratios per level: counts per band and the median, never a person.
-
-    A level with fewer than ``min_cell`` people shows no median and no band counts;
-    band counts below ``min_cell`` are suppressed (see :func:`band_counts`).
-    """
-    import pandas as pd
-
-    edges = list(bands)
-    rows = []
-    for key, cell in compa.groupby(by, dropna=True, sort=True):
-        vals = pd.to_numeric(cell[value], errors="coerce").dropna()
-        row: dict[str, Any] = {by: key, "people": len(cell) if len(cell) >= min_cell else f"<{min_cell}",
-                               "with market match": len(vals) if len(vals) >= min_cell else f"<{min_cell}"}
-        counts = band_counts(vals, edges, min_cell=min_cell)
-        if len(vals) >= min_cell:
-            row["median compa-ratio"] = f"{vals.median():.2f}"
-            for band, count in zip(counts["band"], counts["count"]):
-                row[band] = count
-        else:
-            row["median compa-ratio"] = "suppressed"
-            for band in counts["band"]:
-                row[band] = "–"
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def band_counts(values: Iterable[float], bands: Iterable[float] = (0.0, 0.8, 0.9, 1.0, 1.1, 1.2, math.inf),
-                *, min_cell: int = 5, label_format: str = "{lo:.2f}–{hi:.2f}") -> "Any":
-    """Count values per band with small-cell suppression (for compa-ratios).
-
-    Only counts are returned, never a value. A count below ``min_cell`` is shown as
-    ``"<min_cell"``; when exactly one band is suppressed the next smallest is
-    suppressed too, so the total cannot reveal it.
-    """
-    import pandas as pd
-
-    edges = list(bands)
-    vals = [float(v) for v in values if v is not None and not math.isnan(float(v))]
-    rows = []
-    for lo, hi in zip(edges[:-1], edges[1:]):
-        label = (f"{lo:.2f} and above" if math.isinf(hi) else label_format.format(lo=lo, hi=hi))
-        rows.append({"band": label, "count": sum(lo <= v < hi for v in vals)})
-    counts = [r["count"] for r in rows]
-    hidden = {i for i, c in enumerate(counts) if 0 < c < min_cell}
-    if len(hidden) == 1:
-        rest = [(c, i) for i, c in enumerate(counts) if i not in hidden and c > 0]
-        if rest:
-            hidden.add(min(rest)[1])
-    out = pd.DataFrame(rows)
-    out["count"] = [f"<{min_cell}" if i in hidden else str(c) for i, c in enumerate(counts)]
-    out["suppressed"] = [i in hidden for i in range(len(counts))]
-    return out

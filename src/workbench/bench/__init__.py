@@ -1,0 +1,40 @@
+"""Pay analytics: the figures the reports and ``workbench bench`` publish.
+
+One module per job; this package re-exports their public functions so that notebooks
+and the CLI write ``bench.pay_points(...)``. Every function takes DataFrames shaped
+like the store tables (see ``docs/architecture.md``) and returns a new DataFrame;
+inputs are never modified.
+
+* :mod:`~workbench.bench.load` - the store tables (``Tables``, ``load``);
+* :mod:`~workbench.bench.paypoints` - one pay point per record, in one currency;
+* :mod:`~workbench.bench.stats` - percentiles with intervals, the ladder's structure,
+  pay mix (definitions in its docstring);
+* :mod:`~workbench.bench.regression` - what moves advertised pay;
+* :mod:`~workbench.bench.duties` - time shares, responsibility coverage, listings;
+* :mod:`~workbench.bench.compa` - compa-ratios of internal pay (analyst-only);
+* :mod:`~workbench.bench.table` - the ``workbench bench`` table and its formats.
+
+Which figures may be shown is decided by :mod:`workbench.disclosure`, never here.
+"""
+
+from __future__ import annotations
+
+from workbench.bench.compa import COMPA_BANDS, INCUMBENT_COLUMNS, band_counts, compa_ratios, compa_summary, load_incumbents
+from workbench.bench.duties import example_responsibilities, level_postings, responsibility_coverage, time_shares
+from workbench.bench.load import Tables, load
+from workbench.bench.paypoints import (ALLOWANCE_COMPONENTS, BASE_COMPONENTS, OTE_COMPONENTS, POINT_COLUMNS,
+                                       RANGE_METHODS, VARIABLE_COMPONENTS, pay_points)
+from workbench.bench.regression import RegressionResult, regression
+from workbench.bench.stats import (BOOTSTRAP_MAX_N, PERCENTILES, UNIFORM_POINTS, bootstrap_median_ci,
+                                   large_sample_median_ci, level_structure, market_percentiles, pay_mix,
+                                   range_method_effect)
+from workbench.bench.table import BY_ALIASES, FORMATS, benchmark_table, format_table, resolve_by
+
+__all__ = [
+    "ALLOWANCE_COMPONENTS", "BASE_COMPONENTS", "BOOTSTRAP_MAX_N", "BY_ALIASES", "COMPA_BANDS", "FORMATS",
+    "INCUMBENT_COLUMNS", "OTE_COMPONENTS", "PERCENTILES", "POINT_COLUMNS", "RANGE_METHODS", "RegressionResult",
+    "Tables", "UNIFORM_POINTS", "VARIABLE_COMPONENTS", "band_counts", "benchmark_table", "bootstrap_median_ci",
+    "compa_ratios", "compa_summary", "example_responsibilities", "format_table", "large_sample_median_ci",
+    "level_postings", "level_structure", "load", "load_incumbents", "market_percentiles", "pay_mix",
+    "pay_points", "range_method_effect", "regression", "resolve_by", "responsibility_coverage", "time_shares",
+]

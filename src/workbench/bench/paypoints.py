@@ -1,0 +1,231 @@
+"""Pay points: one row per record with usable base pay, in one currency per year.
+
+How a record's pay mentions become its base, total target cash and variable pay is
+stated in :func:`pay_points`; which mention components count as base, OTE, variable or
+allowance is in the ``*_COMPONENTS`` sets below.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+
+import numpy as np
+import pandas as pd
+
+from workbench.bench.load import Tables
+from workbench.errors import CurrencyError, ParameterError, SchemaError
+
+__all__ = ["ALLOWANCE_COMPONENTS", "BASE_COMPONENTS", "OTE_COMPONENTS", "POINT_COLUMNS", "RANGE_METHODS",
+           "VARIABLE_COMPONENTS", "fx_rates", "in_market", "is_market_cut", "pay_points"]
+
+RANGE_METHODS = ("midpoint", "uniform")
+
+# Salary ``component`` values (lower-cased) and how pay_points reads them. Anything
+# else (equity, benefits, "up to x% bonus" without an amount) is ignored for pay.
+BASE_COMPONENTS = frozenset({"base", "unspecified", "salary", "basic", ""})
+OTE_COMPONENTS = frozenset({"ote", "on_target_earnings", "on-target earnings", "on_target"})
+VARIABLE_COMPONENTS = frozenset({"bonus", "commission", "variable", "incentive"})
+ALLOWANCE_COMPONENTS = frozenset({"allowance", "car", "car_allowance", "car allowance"})
+
+POINT_COLUMNS = [
+    "record_id", "posting_id", "company", "title", "role_family", "role_level", "role_label",
+    "location", "country", "experience_min", "date_posted", "annual_base", "annual_base_low",
+    "annual_base_high", "annual_ttc", "annual_variable", "annual_allowance", "has_variable",
+    "currency", "range_method", "fx_warning",
+]
+
+
+def _component_kind(component) -> str:
+    if component is None or (isinstance(component, float) and math.isnan(component)):
+        return "base"
+    text = str(component).strip().lower()
+    if text in BASE_COMPONENTS:
+        return "base"
+    if text in OTE_COMPONENTS:
+        return "ote"
+    if text in VARIABLE_COMPONENTS:
+        return "variable"
+    if text in ALLOWANCE_COMPONENTS:
+        return "allowance"
+    return "other"
+
+
+def fx_rates(from_ccy: pd.Series, on_date: pd.Series, to_ccy: str) -> tuple[pd.Series, pd.Series]:
+    """Rate and warning per row, converting ``from_ccy`` amounts into ``to_ccy``.
+
+    One ``fx.convert(1.0, ...)`` call per distinct (currency, date) pair; rows in
+    ``to_ccy`` get rate 1. An unknown currency raises ``CurrencyError``.
+    """
+    rate = pd.Series(np.nan, index=from_ccy.index, dtype="float64")
+    warning = pd.Series(pd.NA, index=from_ccy.index, dtype="str")
+    same = from_ccy.astype("str").str.upper() == to_ccy.upper()
+    rate[same] = 1.0
+    need = from_ccy.notna() & ~same
+    if not need.any():
+        return rate, warning
+    try:
+        from workbench import fx
+    except ImportError as exc:  # pragma: no cover - fx is another helper's module
+        raise CurrencyError(
+            f"Converting to {to_ccy} needs workbench.fx, which is not available: {exc}"
+        ) from exc
+    pairs = pd.DataFrame({"ccy": from_ccy[need], "date": on_date[need]})
+    for (ccy, date), idx in pairs.groupby(["ccy", "date"], dropna=False).groups.items():
+        day = None if pd.isna(date) else date
+        if isinstance(day, str):
+            day = _dt.date.fromisoformat(day[:10])
+        conv = fx.convert(1.0, str(ccy), to_ccy, day)
+        rate.loc[idx] = float(conv.rate)
+        if getattr(conv, "warning", None):
+            warning.loc[idx] = str(conv.warning)
+    return rate, warning
+
+
+def is_market_cut(market: str | None) -> bool:
+    """Whether ``market`` names one market (``None``, ``""`` and ``"ALL"`` mean every market)."""
+    return bool(market) and str(market).upper() != "ALL"
+
+
+def in_market(frame: pd.DataFrame, market: str) -> pd.Series:
+    """Rows of ``frame`` whose ``country`` is ``market`` (``UK`` is taken as ``GB``)."""
+    wanted = {"UK": "GB"}.get(str(market).upper(), str(market).upper())
+    return frame["country"].astype("str").str.upper() == wanted
+
+
+def _empty_points() -> pd.DataFrame:
+    return pd.DataFrame({**{c: pd.Series(dtype="float64") for c in POINT_COLUMNS},
+                         "base_idx": pd.Series(dtype="Int64")})
+
+
+def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
+               market: str | None = None) -> pd.DataFrame:
+    """One row per record with usable base pay, in ``currency`` per year.
+
+    Rules
+    -----
+    * ``market`` (ISO country such as ``"GB"``; ``None`` or ``"ALL"`` for every market)
+      keeps only records from that market. A benchmark compares like with like: roubles
+      or yuan converted to pounds are not a UK market rate, so reports cut by market and
+      keep cross-market comparisons to the regression, which has a market term.
+    * Usable mention: not ``masked`` and at least one of ``annual_low_rc`` /
+      ``annual_high_rc`` stated as a positive finite number (zero, negative or infinite
+      amounts count as unstated). Values are in the salaries table's reporting currency
+      and are converted to ``currency`` with ``workbench.fx.convert`` at each mention's
+      ``rate_date`` when the two differ.
+    * Base pay: the first usable mention (lowest ``idx``) whose component is ``base`` or
+      unspecified. ``annual_base_low``/``annual_base_high`` are its range; a one-sided
+      range ("from £30k", "up to £40k") uses the stated end for both, so it counts as a
+      point. ``annual_base`` is the midpoint. Records with no usable base (only OTE, or
+      only masked pay) are left out: they do not say what the base is.
+    * Total target cash ``annual_ttc``: in UK sales ads OTE is usually the total
+      on-target earnings (base + commission), so when an OTE amount is stated
+      ``ttc = max(base, OTE midpoint)``; otherwise ``ttc = base + bonus/commission
+      amounts`` (midpoints; the first stated amount per component). A stated car or
+      other cash allowance is added in both cases. Bonuses stated only as a percentage
+      (no annual amount) do not enter ``ttc``; nor does a ``total`` package figure,
+      whose contents (benefits, pension) are unknown.
+    * ``has_variable``: the posting mentions OTE, bonus or commission at all (masked or
+      not, with or without an amount). ``annual_variable = annual_ttc - annual_base -
+      annual_allowance`` (NaN when no amount was stated).
+    * ``range_method`` is recorded on every row: ``market_percentiles`` spreads each
+      ``annual_base`` range as a uniform distribution when it is ``"uniform"``.
+    * ``base_idx`` (after the standard columns) is the salaries ``idx`` of the mention
+      the base came from, so a point can be traced to its mention (the document
+      evaluation and the extraction snapshot read it).
+    """
+    if range_method not in RANGE_METHODS:
+        raise ParameterError(f"range_method must be one of {RANGE_METHODS}, got {range_method!r}.")
+    tables = Tables.coerce(tables)
+    salaries, records = tables.salaries, tables.records
+    if salaries.empty:
+        return _empty_points()
+    need = {"record_id", "annual_low_rc", "annual_high_rc", "reporting_currency"}
+    missing = need - set(salaries.columns)
+    if missing:
+        raise SchemaError(f"salaries table lacks columns {sorted(missing)}; rebuild the store.")
+
+    component = (salaries["component"] if "component" in salaries
+                 else pd.Series(None, index=salaries.index, dtype="object"))
+    comp_codes, uniques = pd.factorize(component, use_na_sentinel=True)
+    kinds = np.array([_component_kind(u) for u in uniques] + ["base"], dtype=object)
+    # Work on integer codes only: string joins and copies are slow at a million rows.
+    codes, record_ids = pd.factorize(salaries["record_id"].astype("str"))
+    low = pd.to_numeric(salaries["annual_low_rc"], errors="coerce").astype("float64")
+    high = pd.to_numeric(salaries["annual_high_rc"], errors="coerce").astype("float64")
+    # An amount that is not a positive finite number is not pay: that end counts as unstated.
+    low = low.where(np.isfinite(low) & (low > 0))
+    high = high.where(np.isfinite(high) & (high > 0))
+    rate_date = salaries["rate_date"] if "rate_date" in salaries else pd.Series(None, index=salaries.index)
+    rate, warning = fx_rates(salaries["reporting_currency"], rate_date, currency)
+    lo = (low.fillna(high) * rate).to_numpy(dtype="float64")
+    hi = (high.fillna(low) * rate).to_numpy(dtype="float64")
+    s = pd.DataFrame({
+        "code": codes,
+        "idx": (pd.to_numeric(salaries["idx"], errors="coerce").to_numpy(dtype="float64")
+                if "idx" in salaries else np.arange(len(salaries), dtype="float64")),
+        "component": comp_codes,
+        "kind": kinds[comp_codes],  # code -1 (missing component) -> "base"
+        "masked": (salaries["masked"].fillna(False).astype(bool).to_numpy()
+                   if "masked" in salaries else np.zeros(len(salaries), dtype=bool)),
+        "lo": np.fmin(lo, hi), "hi": np.fmax(lo, hi),
+        "row": np.arange(len(salaries)),
+    })
+    s["mid"] = (s["lo"] + s["hi"]) / 2
+    s = s.sort_values(["code", "idx"], kind="stable")
+    n_rec = len(record_ids)
+
+    def first(kind: str) -> pd.DataFrame:
+        rows = s[(s["kind"] == kind) & ~s["masked"] & s["mid"].notna()]
+        return rows.drop_duplicates("code")
+
+    def total(kind: str) -> tuple[np.ndarray, np.ndarray]:
+        rows = s[(s["kind"] == kind) & ~s["masked"] & s["mid"].notna()]
+        rows = rows.drop_duplicates(["code", "component"])
+        amount = np.bincount(rows["code"], weights=rows["mid"], minlength=n_rec)
+        stated = np.bincount(rows["code"], minlength=n_rec) > 0
+        return np.where(stated, amount, np.nan), stated
+
+    base = first("base")
+    if base.empty:
+        return _empty_points()
+    at = base["code"].to_numpy()
+    ote = np.full(n_rec, np.nan)
+    ote_rows = first("ote")
+    ote[ote_rows["code"].to_numpy()] = ote_rows["mid"].to_numpy()
+    var, var_stated = total("variable")
+    allowance, _ = total("allowance")
+    has_variable = np.zeros(n_rec, dtype=bool)
+    has_variable[s.loc[s["kind"].isin(["ote", "variable"]), "code"].to_numpy()] = True
+
+    annual_base = base["mid"].to_numpy()
+    ote, var, var_stated, allowance = ote[at], var[at], var_stated[at], allowance[at]
+    cash = np.where(~np.isnan(ote), np.fmax(annual_base, ote), annual_base + np.nan_to_num(var))
+    out = pd.DataFrame({
+        "record_id": pd.Series(record_ids[at], dtype="str"),
+        "annual_base": annual_base,
+        "annual_base_low": base["lo"].to_numpy(),
+        "annual_base_high": base["hi"].to_numpy(),
+        "annual_ttc": cash + np.nan_to_num(allowance),
+        "annual_variable": np.where(~np.isnan(ote) | var_stated, cash - annual_base, np.nan),
+        "annual_allowance": allowance,
+        "has_variable": has_variable[at],
+        "currency": currency,
+        "range_method": range_method,
+        "fx_warning": pd.Series(warning.to_numpy()[base["row"].to_numpy()], dtype="str"),
+        "base_idx": pd.array(base["idx"].to_numpy(), dtype="Int64"),
+    })
+
+    if not records.empty and "record_id" in records:
+        rec = records.assign(record_id=records["record_id"].astype("str"))
+        keep = [c for c in POINT_COLUMNS if c in rec.columns and c not in out.columns]
+        out = out.merge(rec[["record_id", *keep]].drop_duplicates("record_id"),
+                        on="record_id", how="left")
+    for column in POINT_COLUMNS:
+        if column not in out.columns:
+            out[column] = pd.Series(pd.NA, index=out.index, dtype="object")
+    if "role_level" in out:
+        out["role_level"] = pd.to_numeric(out["role_level"], errors="coerce").astype("Int64")
+    if is_market_cut(market):
+        out = out[in_market(out, market)].reset_index(drop=True)
+    return out[POINT_COLUMNS + [c for c in out.columns if c not in POINT_COLUMNS]]

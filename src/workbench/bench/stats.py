@@ -1,0 +1,270 @@
+"""Market statistics of pay points: percentiles with intervals, the ladder's structure, pay mix.
+
+Definitions
+-----------
+Percentiles
+    Hyndman and Fan (1996) type 7, the linear interpolation that ``numpy.percentile``
+    uses by default (``method="linear"``) and DuckDB's ``quantile_cont``: for sorted
+    values ``x[0..n-1]`` the p-quantile is ``x[h_lo] + (h - h_lo) * (x[h_lo+1] - x[h_lo])``
+    with ``h = (n - 1) * p``. Five salaries 30, 32, 35, 40, 50 (k GBP) give P25 = 32,
+    P50 = 35, P75 = 40.
+Posting ranges
+    ``range_method="midpoint"``: each posting's range enters as its midpoint.
+    ``range_method="uniform"``: each range is spread as a uniform distribution,
+    represented by ``UNIFORM_POINTS`` evenly spaced quantile points
+    ``low + (high - low) * (j + 0.5) / K``; every posting has the same number of
+    points, so every posting carries the same weight.
+Disclosure control
+    Every cell passes :func:`workbench.disclosure.check_cell` (the rule and its wording
+    live there); a suppressed cell keeps ``n``, ``n_sources`` and the reason, and its
+    pay figures are NaN.
+Bootstrap
+    Percentile bootstrap of the median over postings (resampling postings with
+    replacement, ``n_boot`` resamples, ``numpy.random.default_rng(seed)`` per cell).
+    Cells above ``BOOTSTRAP_MAX_N`` postings use the large-sample distribution-free
+    interval (type-7 quantiles at ``0.5 ± z / (2 sqrt(n))``) instead.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from workbench.bench.paypoints import RANGE_METHODS, pay_points
+from workbench.disclosure import check_cell, interval_shown
+from workbench.errors import CurrencyError, ParameterError
+
+__all__ = ["BOOTSTRAP_MAX_N", "PERCENTILES", "UNIFORM_POINTS", "bootstrap_median_ci", "large_sample_median_ci",
+           "level_structure", "market_percentiles", "pay_mix", "range_method_effect"]
+
+PERCENTILES = (10, 25, 50, 75, 90)
+UNIFORM_POINTS = 9
+# Cells with more postings than this get the large-sample order-statistic interval for
+# the median instead of the bootstrap (same answer to within resampling noise, O(n)).
+BOOTSTRAP_MAX_N = 10_000
+
+
+def _values_matrix(cell: pd.DataFrame, value: str, uniform: bool) -> np.ndarray:
+    """Postings x points matrix: one column (midpoint) or UNIFORM_POINTS columns."""
+    if not uniform:
+        return cell[value].to_numpy(dtype="float64")[:, None]
+    low = cell["annual_base_low"].to_numpy(dtype="float64")
+    high = cell["annual_base_high"].to_numpy(dtype="float64")
+    low = np.where(np.isnan(low), cell[value].to_numpy(dtype="float64"), low)
+    high = np.where(np.isnan(high), low, high)
+    steps = (np.arange(UNIFORM_POINTS) + 0.5) / UNIFORM_POINTS
+    return low[:, None] + (high - low)[:, None] * steps[None, :]
+
+
+def bootstrap_median_ci(matrix: np.ndarray, n_boot: int, rng: np.random.Generator,
+                        level: float = 0.95) -> tuple[float, float]:
+    """Percentile-bootstrap CI of the median, resampling rows (postings) of ``matrix``.
+
+    Vectorised: each chunk draws a (resamples x postings) index array at once; chunks
+    keep memory under about 32 MB.
+    """
+    n, k = matrix.shape
+    if n_boot <= 0 or n < 2:
+        return (math.nan, math.nan)
+    medians = np.empty(n_boot)
+    chunk = max(1, int(4_000_000 // (n * k)))
+    for start in range(0, n_boot, chunk):
+        size = min(chunk, n_boot - start)
+        idx = rng.integers(0, n, size=(size, n))
+        medians[start:start + size] = np.median(matrix[idx].reshape(size, n * k), axis=1)
+    alpha = (1 - level) / 2
+    lo, hi = np.percentile(medians, [100 * alpha, 100 * (1 - alpha)])
+    return (float(lo), float(hi))
+
+
+def large_sample_median_ci(matrix: np.ndarray, level: float = 0.95) -> tuple[float, float]:
+    """Distribution-free CI of the median for large cells: the type-7 quantiles at
+    ``0.5 ± z / (2 sqrt(n))`` (n = postings), the normal approximation to the binomial
+    order-statistic interval that the bootstrap converges to."""
+    from scipy import stats
+
+    n = matrix.shape[0]
+    half = stats.norm.ppf(0.5 + level / 2) / (2 * math.sqrt(n))
+    lo, hi = np.percentile(matrix.ravel(), [100 * (0.5 - half), 100 * (0.5 + half)])
+    return (float(lo), float(hi))
+
+
+def _companies(cell: pd.DataFrame) -> pd.Series:
+    """Each posting's company name (None throughout when the points carry no company)."""
+    return cell["company"] if "company" in cell else pd.Series(None, index=cell.index, dtype="object")
+
+
+def _cell_figures(matrix: np.ndarray, n_boot: int, seed: int) -> dict[str, float]:
+    """Percentiles, mean and the median's interval of one cell that may be shown."""
+    flat = matrix.ravel()
+    p = np.percentile(flat, PERCENTILES, method="linear")
+    figures = {f"p{q}": float(v) for q, v in zip(PERCENTILES, p)}
+    figures["mean"] = float(flat.mean())
+    if matrix.shape[0] > BOOTSTRAP_MAX_N and n_boot > 0:
+        ci = large_sample_median_ci(matrix)
+    else:
+        ci = bootstrap_median_ci(matrix, n_boot, np.random.default_rng(seed))
+    if not interval_shown(ci, flat):
+        ci = (math.nan, math.nan)
+    figures["p50_ci_low"], figures["p50_ci_high"] = ci
+    return figures
+
+
+def market_percentiles(points, by=("role_level",), value="annual_base", disclosure=None,
+                       n_boot=2000, seed=0) -> pd.DataFrame:
+    """P10/P25/P50/P75/P90, mean and a bootstrap CI of the median per cell of ``by``.
+
+    Percentiles are type 7 (``numpy.percentile`` linear). ``n`` counts postings
+    (records) with a value, ``n_sources`` distinct companies. When ``points`` came from
+    ``pay_points(range_method="uniform")`` and ``value == "annual_base"``, each posting
+    enters as ``UNIFORM_POINTS`` points spread over its range (equal weight per posting);
+    otherwise each posting is one value. Cells failing disclosure control keep ``n`` and
+    ``suppression_reason`` and have NaN pay figures. Companies are counted as employers
+    by ``employers.employer_key`` ("Acme Media" and "ACME MEDIA (UK) Ltd" are one). Zero, negative and infinite values
+    are left out. The median's interval is left out (NaN) when it would reach the cell's
+    lowest or highest posting (small cells), so it never shows one posting's pay
+    (``disclosure.interval_shown``). Points
+    in more than one currency raise ``CurrencyError``.
+
+    Returns ``by..., n, n_sources, p10, p25, p50, p75, p90, mean, p50_ci_low,
+    p50_ci_high, suppressed, suppression_reason, currency, value``.
+    """
+    by = [by] if isinstance(by, str) else list(by)
+    columns = [*by, "n", "n_sources", "p10", "p25", "p50", "p75", "p90", "mean",
+               "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason", "currency", "value"]
+    if value not in points.columns:
+        raise ParameterError(f"value {value!r} is not a column of the pay points.")
+    absent = [c for c in by if c not in points.columns]
+    if absent:
+        raise ParameterError(f"cannot cut by {absent}: not columns of the pay points "
+                             f"(they have {', '.join(map(str, points.columns))}).")
+    v = pd.to_numeric(points[value], errors="coerce").astype("float64")
+    data = points[np.isfinite(v) & (v > 0)]  # zero, negative or infinite pay is not pay
+    if data.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
+    uniform = (value == "annual_base" and "range_method" in data
+               and (data["range_method"] == "uniform").all())
+    currencies = sorted(data["currency"].dropna().astype(str).unique()) if "currency" in data else []
+    if len(currencies) > 1:
+        raise CurrencyError(
+            f"the pay points mix currencies ({', '.join(currencies)}); percentiles need one: "
+            f"build them with pay_points(currency=...) or cut them by currency first.")
+    currency = currencies[0] if currencies else None
+
+    groups = data.groupby(by, dropna=False, sort=True) if by else [((), data)]
+    rows = []
+    for key, cell in groups:
+        key = key if isinstance(key, tuple) else (key,)
+        check = check_cell(_companies(cell), disclosure)
+        row = dict(zip(by, key))
+        row.update(n=check.n, n_sources=check.n_sources, suppressed=check.suppressed,
+                   suppression_reason=check.reason, currency=currency, value=value)
+        if not check.suppressed:
+            row.update(_cell_figures(_values_matrix(cell, value, uniform), n_boot, seed))
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    for c in columns:
+        if c not in out:
+            out[c] = np.nan
+    out["suppression_reason"] = out["suppression_reason"].astype("str").where(
+        out["suppression_reason"].notna(), pd.NA)
+    return out[columns]
+
+
+def range_method_effect(tables, by=("role_level",), *, currency="GBP", disclosure=None,
+                        market: str | None = None) -> pd.DataFrame:
+    """Midpoint and uniform-spread percentiles side by side, for the data-quality report.
+
+    Columns: ``by..., n, suppressed, p25/p50/p75 _midpoint, p25/p50/p75 _uniform,
+    p50_diff_pct`` (uniform P50 / midpoint P50 - 1).
+    """
+    by = [by] if isinstance(by, str) else list(by)
+    results = {}
+    for method in RANGE_METHODS:
+        points = pay_points(tables, currency=currency, range_method=method, market=market)
+        results[method] = market_percentiles(points, by=by, disclosure=disclosure, n_boot=0)
+    keep = ["p25", "p50", "p75"]
+    mid = results["midpoint"][[*by, "n", "suppressed", "suppression_reason", *keep]]
+    uni = results["uniform"][[*by, *keep]]
+    out = mid.rename(columns={k: f"{k}_midpoint" for k in keep}).merge(
+        uni.rename(columns={k: f"{k}_uniform" for k in keep}), on=by, how="left")
+    out["p50_diff_pct"] = out["p50_uniform"] / out["p50_midpoint"] - 1
+    return out
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def level_structure(percentiles: pd.DataFrame) -> pd.DataFrame:
+    """Pay structure across the level ladder, one row per level (within other ``by`` keys).
+
+    * ``midpoint_progression`` = P50 of the next level present / own P50 - 1
+      (``next_level`` says which level that is; NaN for the top level).
+    * ``range_spread`` = (P75 - P25) / P25: the posting P25-P75 band stands in for a
+      salary range's min and max.
+    * ``overlap_with_next`` = length of the intersection of this level's and the next
+      level's P25-P75 bands / length of this level's band (0 = no overlap, 1 = this
+      band lies wholly inside the next).
+    * ``inversion`` = this level's P50 exceeds the P50 of some higher level;
+      ``inverted_with`` lists those levels. Suppressed cells (NaN P50) are skipped.
+    """
+    if "role_level" not in percentiles:
+        raise ParameterError("level_structure needs percentiles by role_level.")
+    others = [c for c in percentiles.columns if c not in {
+        "role_level", "n", "n_sources", "p10", "p25", "p50", "p75", "p90", "mean", "p50_ci_low",
+        "p50_ci_high", "suppressed", "suppression_reason", "currency", "value"}]
+    frames = []
+    groups = percentiles.groupby(others, dropna=False, sort=True) if others else [((), percentiles)]
+    for _, cell in groups:
+        cell = cell[cell["p50"].notna()].sort_values("role_level")
+        cell = cell[[*others, "role_level", "n", "p25", "p50", "p75"]].reset_index(drop=True)
+        nxt = cell.shift(-1)
+        cell["next_level"] = nxt["role_level"].astype("Int64")
+        cell["midpoint_progression"] = nxt["p50"] / cell["p50"] - 1
+        cell["range_spread"] = (cell["p75"] - cell["p25"]) / cell["p25"]
+        inter = (np.fmin(cell["p75"], nxt["p75"]) - np.fmax(cell["p25"], nxt["p25"])).clip(lower=0)
+        width = cell["p75"] - cell["p25"]
+        cell["overlap_with_next"] = np.where(width > 0, inter / width.where(width > 0), np.nan)
+        cell.loc[nxt["p50"].isna(), "overlap_with_next"] = np.nan
+        inverted = []
+        for i, row in cell.iterrows():
+            higher = cell[(cell["role_level"] > row["role_level"]) & (cell["p50"] < row["p50"])]
+            inverted.append(", ".join(str(int(v)) for v in higher["role_level"]))
+        cell["inversion"] = [bool(v) for v in inverted]
+        cell["inverted_with"] = pd.Series([v or pd.NA for v in inverted], dtype="str")
+        frames.append(cell)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def pay_mix(points, by=("role_level",), disclosure=None) -> pd.DataFrame:
+    """Base versus variable pay per cell.
+
+    ``variable_share`` is computed per posting as ``annual_variable / (annual_base +
+    annual_variable)`` (postings with a stated variable amount), then summarised by its
+    median: median base plus median bonus is not median total cash, so shares are taken
+    posting by posting. Columns: ``by..., n, n_with_variable, share_with_variable``
+    (postings mentioning OTE/bonus/commission), ``n_variable_amount,
+    median_variable_share, median_base_share, suppressed, suppression_reason``. A cell
+    failing disclosure control (the same rule as ``market_percentiles``) keeps its
+    counts and has NaN shares: one posting's pay split is its pay.
+    """
+    by = [by] if isinstance(by, str) else list(by)
+    data = points.assign(
+        _var_share=points["annual_variable"] / (points["annual_base"] + points["annual_variable"]),
+        _has=points["has_variable"].fillna(False).astype(bool),
+    )
+    groups = data.groupby(by, dropna=False, sort=True) if by else [((), data)]
+    rows = []
+    for key, cell in groups:
+        key = key if isinstance(key, tuple) else (key,)
+        shares = cell["_var_share"].dropna()
+        reason = check_cell(_companies(cell), disclosure).reason
+        med = float(shares.median()) if len(shares) and reason is None else math.nan
+        rows.append({**dict(zip(by, key)), "n": len(cell), "n_with_variable": int(cell["_has"].sum()),
+                     "share_with_variable": float(cell["_has"].mean()) if reason is None else math.nan,
+                     "n_variable_amount": len(shares), "median_variable_share": med,
+                     "median_base_share": 1 - med if not math.isnan(med) else math.nan,
+                     "suppressed": reason is not None, "suppression_reason": reason})
+    return pd.DataFrame(rows)

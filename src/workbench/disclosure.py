@@ -1,0 +1,183 @@
+"""Disclosure control: every suppression rule and its wording, in one place.
+
+A published figure must not let anyone work out one posting's or one person's pay, or
+one employer's. The rules below decide what may be shown; the analytics
+(:mod:`workbench.bench`), the display tables (:mod:`workbench.views`,
+:mod:`workbench.bench.compa`) and the notebooks call them and never restate them.
+The thresholds are settings (``config.SETTINGS.disclosure``, a ``config.Disclosure``).
+
+1. **Cells of postings** (:func:`check_cell`). A cell (the postings behind one row
+   of a benchmark) is suppressed when it has fewer than ``min_postings`` postings,
+   fewer than ``min_sources`` distinct companies, or when one company supplies more
+   than ``max_company_share`` of its postings. Companies are employers, counted by
+   :func:`workbench.employers.employer_key` ("Acme Media Ltd", "Acme Media UK" and
+   "Acme Media (Europe)" are one). Postings with no company count as one unknown
+   company for the share test and do not count as a source. A suppressed cell keeps
+   ``n``, ``n_sources`` and the reason; its pay figures are not shown.
+2. **Intervals** (:func:`interval_shown`). A median's interval that reaches the
+   cell's lowest or highest value is not shown: in a small cell it would show one
+   posting's pay.
+3. **Counts of people** (:func:`small_counts`, :func:`count_text`). Incumbent pay is
+   shown only as counts per band and medians of groups of at least ``min_cell``
+   people; a count below ``min_cell`` is written ``"<min_cell"``, and when exactly one
+   band is hidden the next smallest is hidden too, so the total cannot reveal it.
+4. **Shared tables carry no mean** (:data:`SHARED_TABLE_DROPS`): two cuts of the same
+   postings (by level, and by level and location) would give a suppressed cell's pay
+   away by plain subtraction (7 x the level's mean - 6 x the other location's mean).
+   Percentiles of small cells can still be worked back in some cases (type 7 puts P50,
+   P75 and P90 on or between known order statistics), so two cuts of the same few
+   postings are not published side by side.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+__all__ = ["CellCheck", "NO_PAY_AT_LEVEL", "SHARED_TABLE_DROPS", "SMALL_CELL", "check_cell", "count_rule", "count_text",
+           "describe", "employer_codes", "employer_shares", "interval_shown", "rule", "small_counts",
+           "suppressed_note", "suppression_reason"]
+
+# Why a figure is missing when a cell has no postings at all, and the index's fallback.
+NO_PAY_AT_LEVEL = "no postings with pay at this level"
+SMALL_CELL = "small cell"
+# Columns a table meant to be shared never carries (rule 4).
+SHARED_TABLE_DROPS = ("mean",)
+
+
+def rule(disclosure: Any = None) -> Any:
+    """The thresholds in force: ``disclosure`` when given, else the settings'."""
+    if disclosure is not None:
+        return disclosure
+    from workbench import config
+
+    return config.SETTINGS.disclosure
+
+
+def describe(disclosure: Any = None) -> str:
+    """Rule 1 in words, for a page that says why a figure is hidden."""
+    d = rule(disclosure)
+    return (f"Disclosure rule: at least {d.min_postings} postings from at least {d.min_sources} "
+            f"companies, no company above {d.max_company_share:.0%} of a cell.")
+
+
+def suppressed_note(reason: Any, disclosure: Any = None) -> str:
+    """The note under a suppressed figure: why it is hidden, then the rule."""
+    return f"Pay figures for this level are suppressed: {reason}. {describe(disclosure)}"
+
+
+# ------------------------------------------------------------------ rule 1: cells of postings
+
+
+@dataclass(frozen=True)
+class CellCheck:
+    """Rule 1 applied to one cell: its counts and why it is suppressed (None: it may be shown)."""
+
+    n: int
+    n_sources: int
+    reason: str | None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.reason is not None
+
+
+def employer_codes(companies: Iterable[Any]) -> Any:
+    """Each posting's employer as an integer (equal: one employer by ``employer_key``;
+    -1: no company). The key is computed once per distinct name, not once per posting."""
+    import numpy as np
+    import pandas as pd
+
+    from workbench.employers import employer_key
+
+    names = companies if isinstance(companies, pd.Series) else pd.Series(list(companies), dtype="object")
+    name_codes, distinct = pd.factorize(names.astype("object"), use_na_sentinel=True)
+    key_codes, _ = pd.factorize(pd.Series([employer_key(n) for n in distinct], dtype="object"),
+                                use_na_sentinel=True)
+    key_codes = np.append(key_codes, -1)  # name code -1 (no company) stays -1
+    return key_codes[name_codes]
+
+
+def _shares(codes: Any) -> list[float]:
+    """Each employer's share of the postings, largest first; postings without a company
+    count as one unknown employer."""
+    import numpy as np
+
+    if not len(codes):
+        return []
+    counts = np.bincount(codes + 1)  # slot 0: postings without a company
+    counts = counts[counts > 0]
+    return sorted((float(c) / len(codes) for c in counts), reverse=True)
+
+
+def employer_shares(companies: Iterable[Any]) -> list[float]:
+    """Each employer's share of a cell's postings, largest first (see :func:`check_cell`)."""
+    return _shares(employer_codes(companies))
+
+
+def suppression_reason(n: int, n_sources: int, top_share: float, disclosure: Any = None) -> str | None:
+    """Why a cell of ``n`` postings from ``n_sources`` employers, the largest supplying
+    ``top_share`` of them, must be suppressed; ``None`` when it may be shown."""
+    d = rule(disclosure)
+    reasons = []
+    if n < d.min_postings:
+        reasons.append(f"only {n} posting{'s' if n != 1 else ''} (minimum {d.min_postings})")
+    if n_sources < d.min_sources:
+        reasons.append(
+            f"only {n_sources} compan{'ies' if n_sources != 1 else 'y'} (minimum {d.min_sources})"
+        )
+    if n and top_share > d.max_company_share + 1e-12:
+        reasons.append(
+            f"one company supplies {top_share:.0%} (maximum {d.max_company_share:.0%})"
+        )
+    return "; ".join(reasons) or None
+
+
+def check_cell(companies: Iterable[Any], disclosure: Any = None) -> CellCheck:
+    """Rule 1 for the postings of one cell, given each posting's company name (or None)."""
+    import numpy as np
+
+    codes = employer_codes(companies)
+    shares = _shares(codes)
+    n, n_sources = len(codes), len(np.unique(codes[codes >= 0]))
+    return CellCheck(n, n_sources, suppression_reason(n, n_sources, shares[0] if shares else 0.0, disclosure))
+
+
+# ------------------------------------------------------------------ rule 2: intervals
+
+
+def interval_shown(interval: tuple[float, float], values: Any) -> bool:
+    """Whether a median's interval may be shown: it must lie strictly inside the cell's values."""
+    import numpy as np
+
+    flat = np.asarray(values, dtype="float64").ravel()
+    low, high = interval
+    if math.isnan(low) or math.isnan(high) or not flat.size:
+        return False
+    return bool(low > flat.min() and high < flat.max())
+
+
+# ------------------------------------------------------------------ rule 3: counts of people
+
+
+def count_rule(min_cell: int) -> str:
+    """Rule 3 in words, for a table caption."""
+    return f"counts under {min_cell} suppressed"
+
+
+def count_text(count: int, min_cell: int) -> str | int:
+    """A count of people as it may be shown: the count, or ``"<min_cell"`` below it."""
+    return count if count >= min_cell else f"<{min_cell}"
+
+
+def small_counts(counts: Sequence[int], min_cell: int) -> set[int]:
+    """Positions of the band counts to hide: those between 1 and ``min_cell - 1``, and,
+    when exactly one is hidden, the next smallest non-zero one too (so the total cannot
+    reveal it)."""
+    hidden = {i for i, c in enumerate(counts) if 0 < c < min_cell}
+    if len(hidden) == 1:
+        rest = [(c, i) for i, c in enumerate(counts) if i not in hidden and c > 0]
+        if rest:
+            hidden.add(min(rest)[1])
+    return hidden

@@ -1,0 +1,67 @@
+"""The disclosure rules and their wording: cells of postings, intervals, counts of people."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from workbench import disclosure
+from workbench.config import Disclosure
+
+RULE = Disclosure(min_postings=5, min_sources=5, max_company_share=0.25)
+
+
+def test_a_cell_of_five_employers_each_with_one_posting_may_be_shown():
+    check = disclosure.check_cell(["A", "B", "C", "D", "E"], RULE)
+    assert (check.n, check.n_sources, check.reason, check.suppressed) == (5, 5, None, False)
+
+
+def test_every_failed_condition_is_named_with_its_threshold():
+    check = disclosure.check_cell(["Acme Ltd", "ACME MEDIA UK", "Acme", None], RULE)
+    # "Acme Ltd" and "Acme" are one employer; "Acme Media UK" is another; None is unknown.
+    assert (check.n, check.n_sources) == (4, 2)
+    assert check.reason == ("only 4 postings (minimum 5); only 2 companies (minimum 5); "
+                            "one company supplies 50% (maximum 25%)")
+
+
+def test_postings_without_a_company_share_one_unknown_employer_and_are_no_source():
+    check = disclosure.check_cell(["A", "B", "C", "D", "E", None, None], RULE)
+    assert check.n_sources == 5 and check.reason == "one company supplies 29% (maximum 25%)"
+    assert disclosure.employer_shares(["A", None, None, "A Ltd"]) == [0.5, 0.5]
+
+
+def test_employer_codes_fold_spellings_and_keep_missing_apart():
+    codes = disclosure.employer_codes(pd.Series(["Acme Media", "Acme Media (Europe)", None, "Beta", "  "]))
+    assert codes[0] == codes[1] != codes[3] and codes[2] == -1 and codes[4] == -1
+
+
+def test_the_wording_of_the_rule_follows_the_thresholds():
+    assert disclosure.describe(RULE) == ("Disclosure rule: at least 5 postings from at least 5 companies, "
+                                         "no company above 25% of a cell.")
+    assert disclosure.suppressed_note("only 2 postings (minimum 5)", RULE).startswith(
+        "Pay figures for this level are suppressed: only 2 postings (minimum 5). Disclosure rule:")
+
+
+def test_an_interval_reaching_the_lowest_or_highest_value_is_not_shown():
+    values = [30.0, 32.0, 35.0, 40.0, 50.0]
+    assert disclosure.interval_shown((31.0, 45.0), values)
+    assert not disclosure.interval_shown((30.0, 45.0), values)
+    assert not disclosure.interval_shown((31.0, 50.0), values)
+    assert not disclosure.interval_shown((math.nan, math.nan), values)
+
+
+@pytest.mark.parametrize("counts, hidden", [
+    ([2, 3, 7, 0], {0, 1}),
+    ([6, 2, 9, 0], {0, 1}),  # one small band alone: the next smallest goes too
+    ([6, 7, 0], set()),
+    ([3, 0, 0], {0}),  # nothing else to hide it with
+])
+def test_small_counts_and_their_complement_are_hidden(counts, hidden):
+    assert disclosure.small_counts(counts, 5) == hidden
+
+
+def test_counts_of_people_read_as_below_the_minimum():
+    assert disclosure.count_text(4, 5) == "<5" and disclosure.count_text(5, 5) == 5
+    assert disclosure.count_rule(5) == "counts under 5 suppressed"
