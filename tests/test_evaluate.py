@@ -105,3 +105,36 @@ def test_half_follows_the_conventions_split():
     for key, (prefix, want) in HALVES.items():
         assert ("tune" if int(prefix, 16) % 2 == 0 else "holdout") == want
         assert half(key) == want, key
+
+
+def test_eval_salary_scores_each_half_and_hides_held_out_failures(tmp_path):
+    rows = [
+        ["£30,000 - £35,000 per annum", "en", "range", "", "", 1, 30000, 35000, "GBP", "year",
+         "unspecified", "", "", "false", ""],
+        ["£40k", "en", "single", "", "", 1, 41000, 41000, "GBP", "year", "unspecified", "", "",
+         "false", "wrong on purpose"],
+        ["£50k", "en", "single", "", "", 1, 51000, 51000, "GBP", "year", "unspecified", "", "",
+         "false", "wrong on purpose"],
+    ]
+    frame = pd.DataFrame(rows, columns=LABELLED_COLUMNS).assign(half=["tune", "tune", "holdout"])
+    path = tmp_path / "halves.csv"
+    frame.to_csv(path, index=False)
+    report = eval_salary(path)
+    halves = report.by_half.set_index("half")
+    assert (halves.loc["tune", "agree"], halves.loc["tune", "n"]) == (1, 2)
+    assert (halves.loc["holdout", "agree"], halves.loc["holdout", "n"]) == (0, 1)
+    lo, hi = halves.loc["tune", ["ci_low", "ci_high"]]
+    assert 0.09 < lo < 0.1 and 0.9 < hi < 0.91  # Wilson 95% for 1/2: 0.0945-0.9055
+    assert list(report.disagreements["text"]) == ["£40k"]
+    assert "1 failing held-out row(s) not listed" in report.summary()
+    shown = eval_salary(path, show_holdout_failures=True)
+    assert list(shown.disagreements["text"]) == ["£40k", "£50k"]
+
+
+def test_eval_salary_field_mode_reads_a_long_pay_field(tmp_path):
+    text = "32,000 - 36,000 per annum + benefits + pension + 25 days holiday + parking"
+    path = _write(tmp_path, [[text, "en", "field", "GBP", "GB", 1, 32000, 36000, "GBP", "year",
+                              "unspecified", "", "", "false", ""]])
+    assert len(text) > 64
+    assert eval_salary(path, field=True).agreement == 1.0
+    assert "field mode" in eval_salary(path, field=True).name

@@ -546,3 +546,15 @@ def test_ote_still_reads_its_period_from_its_size():
     assert (m.component, m.period) == ("ote", "year")
     (day,) = parse_salary("£350 per day OTE")
     assert day.period == "day"
+
+
+# ---------------------------------------------------------------- where the text comes from
+
+
+def test_a_bare_range_in_running_text_is_not_pay_however_short():
+    assert parse_salary("35-40k", currency="GBP", market="GB", field=False) == []
+    assert parse_salary("35-40k", currency="GBP", market="GB", field=True)[0].high == 40000
+
+
+def test_an_unknown_source_keeps_the_short_string_rule():
+    assert parse_salary("35-40k", currency="GBP")[0].low == 35000

@@ -192,12 +192,17 @@ def eval_salary(
     files: list[Path] = typer.Argument(..., help="Labelled CSV file(s)."),
     glassdoor: Optional[Path] = typer.Option(None, "--glassdoor", help="Glassdoor salary_data_cleaned.csv to check against."),
     boss: Optional[Path] = typer.Option(None, "--boss", help="BOSS直聘 listings CSV (薪资 column) to check against."),
+    field: bool = typer.Option(False, "--field", help="The strings are pay-field values (e.g. "
+                               "data/labelled/pay_fields/pay_fields.csv): parse them in field mode."),
+    show_holdout_failures: bool = typer.Option(
+        False, "--show-holdout-failures", help="Also list the held-out half's failing rows (after tuning)."),
 ) -> None:
-    """Agreement of the salary engine with labelled strings, by language and shape."""
+    """Agreement of the salary engine with labelled strings, by half, language and shape."""
     from workbench import evaluate
 
     _require_files([*files, *(p for p in (glassdoor, boss) if p is not None)])
-    report = evaluate.eval_salary(files)
+    report = evaluate.eval_salary(files, field=True if field else None,
+                                  show_holdout_failures=show_holdout_failures)
     typer.echo(evaluate.format_report(report))
     if glassdoor is not None:
         typer.echo("")

@@ -20,6 +20,13 @@ One row per string. Columns:
 A row agrees when the number of mentions matches and, when there is at least
 one, every expected field of the first mention matches (amounts to 0.01%).
 
+A file with a ``half`` column (``tune``/``holdout``, ``data/labelled/CONVENTIONS.md``)
+is also scored per half with a Wilson 95% interval, and the held-out half's
+failing rows are listed only when asked (``show_holdout_failures``). ``field``
+says where the strings come from (``parse_salary``'s ``field``): ``True`` for
+pay-field strings (``data/labelled/pay_fields/``), which are pay whatever
+their length.
+
 Glassdoor (``salary_data_cleaned.csv``)
 ---------------------------------------
 ``Salary Estimate`` is the raw string; ``min_salary``/``max_salary`` are
@@ -80,6 +87,7 @@ class EvalReport:
     disagreements: pd.DataFrame
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    by_half: pd.DataFrame | None = None
 
     def summary(self) -> str:
         return format_report(self)
@@ -110,10 +118,10 @@ def _same(expected, got) -> bool:
     return expected == got
 
 
-def _compare(row: dict) -> tuple[bool, str, str]:
+def _compare(row: dict, field_mode: bool | None = None) -> tuple[bool, str, str]:
     """(agrees, reason, what the engine found) for one labelled row."""
     mentions = parse_salary(row["text"], currency=row.get("currency_arg") or None,
-                            market=row.get("market_arg") or None)
+                            market=row.get("market_arg") or None, field=field_mode)
     got = "; ".join(
         f"{m.text!r} low={m.low} high={m.high} {m.currency} {m.period} {m.component}"
         f"{' masked' if m.masked else ''}{'' if m.gross is None else ' gross=' + str(m.gross)}"
@@ -144,28 +152,59 @@ def _breakdown(df: pd.DataFrame, by: str) -> pd.DataFrame:
     return out.reset_index()
 
 
-def eval_salary(paths: str | Path | Iterable[str | Path]) -> EvalReport:
-    """Run the engine over labelled CSV file(s) and compare (see module doc)."""
+def eval_salary(paths: str | Path | Iterable[str | Path], *, field: bool | None = None,
+                show_holdout_failures: bool = False) -> EvalReport:
+    """Run the engine over labelled CSV file(s) and compare (see module doc).
+
+    ``field`` is passed to ``parse_salary`` (``True`` for pay-field strings).
+    Failing rows of a ``holdout`` half are left out of ``disagreements`` unless
+    ``show_holdout_failures``.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     frames = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in paths]
     data = pd.concat(frames, ignore_index=True)
     t0 = time.perf_counter()
-    results = [_compare(r) for r in data.to_dict("records")]
+    results = [_compare(r, field) for r in data.to_dict("records")]
     seconds = time.perf_counter() - t0
     data = data.assign(agree=[r[0] for r in results], reason=[r[1] for r in results],
                        got=[r[2] for r in results])
-    dis = data.loc[~data["agree"], ["text", "language", "shape", "reason", "got"]]
+    failing = ~data["agree"]
+    notes = []
+    if "half" in data.columns and not show_holdout_failures:
+        hidden = failing & (data["half"] == "holdout")
+        failing &= ~hidden
+        if hidden.any():
+            notes.append(f"{int(hidden.sum())} failing held-out row(s) not listed "
+                         "(--show-holdout-failures lists them, after tuning)")
+    dis = data.loc[failing, ["text", "language", "shape", "reason", "got"]]
     n = len(data)
+    mode = {True: "; field mode", False: "; running-text mode"}.get(field, "")
     return EvalReport(
-        name="labelled salary strings (" + ", ".join(Path(p).name for p in paths) + ")",
+        name="labelled salary strings (" + ", ".join(Path(p).name for p in paths) + f"{mode})",
         n=n,
         agreement=float(data["agree"].mean()) if n else 0.0,
         by_language=_breakdown(data, "language"),
         by_shape=_breakdown(data, "shape"),
         disagreements=dis.reset_index(drop=True),
         seconds=seconds,
+        notes=notes,
+        by_half=_by_half(data) if "half" in data.columns else None,
     )
+
+
+def _by_half(data: pd.DataFrame) -> pd.DataFrame:
+    """Agreement per half with Wilson's 95% interval (rows ``tune``, ``holdout``, ``all``)."""
+    from workbench.document_eval import wilson
+
+    rows = []
+    for name, part in (("tune", data[data["half"] == "tune"]),
+                       ("holdout", data[data["half"] == "holdout"]), ("all", data)):
+        k, n = int(part["agree"].sum()), len(part)
+        lo, hi = wilson(k, n)
+        rows.append({"half": name, "agree": k, "n": n, "agreement": k / n if n else float("nan"),
+                     "ci_low": lo, "ci_high": hi})
+    return pd.DataFrame(rows)
 
 
 def eval_glassdoor(path: str | Path) -> EvalReport:
@@ -252,9 +291,13 @@ def format_report(report: EvalReport, max_disagreements: int = 50) -> str:
         f"{report.name}",
         f"  rows: {report.n}   agreement: {report.agreement:.2%}   "
         f"({report.seconds:.2f} s)",
-        "",
-        "  by language:",
     ]
+    if report.by_half is not None:
+        lines += ["", "  by half (Wilson 95% interval):"]
+        for r in report.by_half.itertuples(index=False):
+            lines.append(f"    {r.half:<24} {r.agree:>5}/{r.n:<5} {r.agreement:.2%}  "
+                         f"[{r.ci_low:.2%}, {r.ci_high:.2%}]")
+    lines += ["", "  by language:"]
     for r in report.by_language.itertuples(index=False):
         lines.append(f"    {r[0]:<24} {r.agree:>5}/{r.n:<5} {r.agreement:.2%}")
     lines += ["", "  by shape:"]

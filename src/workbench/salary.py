@@ -856,7 +856,7 @@ def clear_field_cache() -> None:
 
 
 def parse_salary(text: str, currency: str | None = None, *,
-                 market: str | None = None) -> list[SalaryMention]:
+                 market: str | None = None, field: bool | None = None) -> list[SalaryMention]:
     """All pay mentions in ``text`` in order of appearance.
 
     Parameters
@@ -869,29 +869,38 @@ def parse_salary(text: str, currency: str | None = None, *,
         Market code (``GB``, ``US``, ``RU``, ``CN``, ``EU``...) whose convention
         gives the period when the text states none. Defaults to the currency's
         home market, then to the script of the text around the figure.
+    field:
+        Where the text comes from. ``True``: a pay field (a CSV salary column,
+        JSON-LD ``baseSalary``, ``salary_raw``): it is pay by construction, so a
+        bare figure ("32500", "18 - 20") is read as pay whatever the length.
+        ``False``: running text (a description), where a figure is pay only with
+        pay evidence tied to it. ``None``: the source is not known (a loose
+        string in a notebook or a labelled set): a string of at most 64
+        characters is read as a field. The product path always says which.
 
     Never raises on text input; returns ``[]`` when nothing looks like pay.
     """
     if not text or not isinstance(text, str):
         return []
+    field_mode = (len(text.strip()) <= _FIELD_MAX_LEN) if field is None else bool(field)
     if len(text) <= _FIELD_MAX_LEN:
-        key = (text, currency, market)
+        key = (text, currency, market, field_mode)
         try:
             hit = _FIELD_CACHE.get(key)
         except TypeError:  # an unhashable argument: parse without the cache
-            return _parse(text, currency, market)
+            return _parse(text, currency, market, field_mode=field_mode)
         if hit is not None:
             return [SalaryMention(*f) for f in hit]
-        out = _parse(text, currency, market)
+        out = _parse(text, currency, market, field_mode=field_mode)
         if len(_FIELD_CACHE) >= _FIELD_CACHE_MAX:
             _FIELD_CACHE.clear()
         _FIELD_CACHE[key] = tuple(map(_ALL_FIELDS, out))
         return out
-    return _parse(text, currency, market)
+    return _parse(text, currency, market, field_mode=field_mode)
 
 
 def _parse(text: str, currency: str | None, market: str | None,
-           fast: bool = True) -> list[SalaryMention]:
+           fast: bool = True, *, field_mode: bool | None = None) -> list[SalaryMention]:
     lw = _lower(text)
     default_cur = (currency.strip().upper() or None) if isinstance(currency, str) else None
     mkey = _market_key(market) if market else None
@@ -899,8 +908,9 @@ def _parse(text: str, currency: str | None, market: str | None,
         default_cur = MARKET_CURRENCY.get(mkey)
     if "w" in lw and (default_cur == "CNY" or _has_cjk(text, lw)):
         lw = _WAN_W.sub(r"\1万", lw)
-    short = len(text) <= 64
-    if fast and short:
+    if field_mode is None:
+        field_mode = len(text.strip()) <= _FIELD_MAX_LEN
+    if fast and field_mode and len(text) <= _FIELD_MAX_LEN:
         found = _fast_field(text, lw, default_cur, mkey)
         if found is not None:
             return found
@@ -912,7 +922,6 @@ def _parse(text: str, currency: str | None, market: str | None,
             and not any(k in lw for k in _UNSTATED_HINTS)
             and "万" not in lw and "千" not in lw):
         return []
-    field_mode = short or len(text.strip()) <= 64
 
     toks = _tokens(lw)
     out: list[SalaryMention] = []
