@@ -211,3 +211,15 @@ def test_pay_in_raw_html_goes_to_the_role_it_describes():
     assert [(r["role"]["label"], [s["low"] for s in r["salaries"]]) for r in records] == [
         ("Account Manager", [55000.0]), ("Account Director", [110000.0])]
     assert records[0]["salaries"][0]["text"] == "earns $55,000 a year"
+
+
+def test_the_pay_field_is_read_as_a_field_and_the_text_as_running_text():
+    from workbench.extract import extract_posting
+
+    posting = {"posting_id": "p", "source": "s", "title": "Account Manager", "country": "GB",
+               "language": "en", "text": "Account Manager for our team.\n35-40k",
+               "salary_raw": "28000 - 32000 plus generous benefits package, pension and parking"}
+    (record,) = extract_posting(posting, reporting_currency="GBP", fx_date="2024-01-02")
+    fields = [(s["field"], s["low"]) for s in record["salaries"]]
+    assert ("salary_raw", 28000) in fields
+    assert all(f != "text" for f, _ in fields)  # a bare "35-40k" line in a description has no pay evidence

@@ -135,12 +135,15 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
                                   "evidence": [], "confidence": 0.0},
                          "spans": [(0, len(text))]}]
 
-    mentions = parse_salary(text, currency=default_ccy, market=market)
+    # Where the text comes from decides how it is read: the description is running
+    # text (a figure is pay only with pay evidence), a pay field is pay whatever its length.
+    mentions = parse_salary(text, currency=default_ccy, market=market, field=False)
     owners = structure.attach_mentions(role_records, [(m.start, m.end) for m in mentions])
     per_record: list[list[dict]] = [[] for _ in role_records]
     salary_raw = _clean(posting.get("salary_raw"))
     if salary_raw:
-        for mention in parse_salary(str(salary_raw), currency=default_ccy, market=market):
+        for mention in parse_salary(str(salary_raw), currency=default_ccy, market=market,
+                                    field=True):
             item = _salary_dict(mention, market, reporting_currency, fx_on)
             item["field"] = "salary_raw"
             per_record[0].append(item)

@@ -67,11 +67,12 @@ def _line(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
 
-def _mentions(text: str, currency: str | None, market: str | None, *, with_text: bool) -> list:
+def _mentions(text: str, currency: str | None, market: str | None, *, with_text: bool,
+              field: bool | None = None) -> list:
     from workbench.salary import parse_salary
 
     out = []
-    for m in parse_salary(text, currency=currency, market=market):
+    for m in parse_salary(text, currency=currency, market=market, field=field):
         values = [getattr(m, f) for f in MENTION_FIELDS]
         out.append([m.text, *values] if with_text else values)
     return out
@@ -80,11 +81,13 @@ def _mentions(text: str, currency: str | None, market: str | None, *, with_text:
 # --------------------------------------------------------------------- salary golden
 
 
-def _labelled_inputs(folder: Path) -> Iterator[tuple[str, str, str | None, str | None]]:
-    """(source, text, currency, market) of every team-written labelled string.
+def _labelled_inputs(folder: Path) -> Iterator[tuple[str, str, str | None, str | None, bool | None]]:
+    """(source, text, currency, market, field) of every team-written labelled string.
 
     Every CSV under ``folder`` (sub-folders too) with a ``text`` column; a set that
-    points into a corpus (``text_sha1``) holds no text and is left out.
+    points into a corpus (``text_sha1``) holds no text and is left out. Strings of a
+    set with a ``source_field`` column are pay-field values, parsed in field mode
+    (``field=True``); the others as strings of unknown source (``None``).
     """
     for path in sorted(folder.rglob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
@@ -92,9 +95,10 @@ def _labelled_inputs(folder: Path) -> Iterator[tuple[str, str, str | None, str |
             fields = reader.fieldnames or []
             if "text" not in fields or "text_sha1" in fields:
                 continue
+            field = True if "source_field" in fields else None
             for i, row in enumerate(reader):
                 yield (f"{path.relative_to(folder).as_posix()}#{i}", row["text"], row.get("currency_arg") or None,
-                       row.get("market_arg") or None)
+                       row.get("market_arg") or None, field)
 
 
 def salary_team_lines(folder: Path | None = None) -> list[str]:
@@ -102,20 +106,21 @@ def salary_team_lines(folder: Path | None = None) -> list[str]:
     header = {"fields": ["text", *MENTION_FIELDS],
               "what": "team-written strings of data/labelled/**/*.csv and parse_salary's mentions"}
     lines = [_line(header)]
-    for source, text, currency, market in _labelled_inputs(folder or config.LABELLED):
+    for source, text, currency, market, field in _labelled_inputs(folder or config.LABELLED):
         lines.append(_line({"src": source, "text": text, "currency": currency, "market": market,
-                            "mentions": _mentions(text, currency, market, with_text=True)}))
+                            "mentions": _mentions(text, currency, market, with_text=True, field=field)}))
     return lines
 
 
-# (corpus file, column, currency, market): the arguments a posting of that market gets.
+# (corpus file, column, currency, market, field): the arguments a posting of that market
+# gets; ``field`` is True for a pay column and False for a description (running text).
 CORPUS_STRINGS = (
-    ("glassdoor/glassdoor_jobs.csv", "Salary Estimate", "USD", "US"),
-    ("glassdoor/glassdoor_jobs.csv", "Job Description", "USD", "US"),
-    ("cn_boss/boss_python_jobs.csv", "薪资", None, "CN"),
-    ("linkedin_us/postings_linkedin_kaggle_subset.csv", "description", "USD", "US"),
-    ("hh_ru/hh_ru_vacancies.csv", "description_text", "RUB", "RU"),
-    ("uk_ads/adzuna_uk_data_jobs.csv", "job_description", "GBP", "GB"),
+    ("glassdoor/glassdoor_jobs.csv", "Salary Estimate", "USD", "US", True),
+    ("glassdoor/glassdoor_jobs.csv", "Job Description", "USD", "US", False),
+    ("cn_boss/boss_python_jobs.csv", "薪资", None, "CN", True),
+    ("linkedin_us/postings_linkedin_kaggle_subset.csv", "description", "USD", "US", False),
+    ("hh_ru/hh_ru_vacancies.csv", "description_text", "RUB", "RU", False),
+    ("uk_ads/adzuna_uk_data_jobs.csv", "job_description", "GBP", "GB", False),
 )
 
 
@@ -130,11 +135,12 @@ def salary_corpora_lines(corpora: Path | None = None) -> list[str]:
     header = {"fields": list(MENTION_FIELDS),
               "what": "corpus strings by row and SHA-1 (no text) and parse_salary's mentions"}
     lines = [_line(header)]
-    for relative, column, currency, market in CORPUS_STRINGS:
+    for relative, column, currency, market, field in CORPUS_STRINGS:
         for i, text in enumerate(_column_values(corpora / relative, column)):
             lines.append(_line({"src": f"{relative}#{i}:{column}", "sha1": _sha1(text),
                                 "currency": currency, "market": market,
-                                "mentions": _mentions(text, currency, market, with_text=False)}))
+                                "mentions": _mentions(text, currency, market, with_text=False,
+                                                      field=field)}))
     return lines
 
 
