@@ -498,33 +498,37 @@ _LABEL_REV = re.compile(
          "postcode", "zip", "индекс", "артикул", "call", "call us on")) +
     r")(?![" + _L + r"])|\+")
 
-# Money that is not pay.
-_NONPAY = re.compile(
-    r"portfolio|revenue|turnover|budget|quota|pipeline|worth|valued|funding|"
-    r"raised|valuation|spend|billing|gmv| arr |price|cost|fee |fees|deposit|voucher|"
-    r"gift|prize|donat|ticket|discount|refund|targets? of|sales of|reimburs|"
-    r"tuition|learning|training budget|assets|insurance|life cover|"
-    r"p&l|p & l|profit and loss|book of business|client spend|retainer|deal size|deals? (?:range|worth|of)|"
-    r"contract value|account value|accounts? (?:worth|up to|of)|clients range|"
-    r"за участие|исследовани|символическ|оборот|выручк|бюджет|стоимост|портфел|сделк|"
-    r"цена|скидк|штраф|подарок|融资|营收|预算|销售额|注册资金|资本|市值|合同额|客单价")
-_NONPAY_AFTER = re.compile(
-    r"[ \u00a0+]*(?:[a-z]+[ \u00a0]+){0,2}?(?:portfolio|funding|assets|reimburse|"
-    r"learning|training|tuition|budget|valuation|market cap|in annual|in revenue|"
-    r"to spend|loan|forgiveness|credit|revenue|turnover|in sales|of revenue|of sales|"
-    r"of business|deals?(?![a-z])|accounts?(?![a-z])|contracts?(?![a-z])|arr(?![a-z])|"
-    r"retainers?(?![a-z])|in value|(?:client|media|ad) spend|p&l|spend(?![a-z])|"
-    r"pipeline|quota|targets?(?![a-z])(?![ \u00a0]+earn)|оборот|выручк|бюджет|融资|营收|预算)")
+# Money that is not pay, one-off payments and schedule counts: the word lists live in
+# ``workbench/data/pay_cues.yaml`` (English, Russian, Chinese); each list is one regex.
+
+
+def _load_cues() -> dict[str, list[str]]:
+    import yaml
+
+    from .config import PACKAGE_DATA
+
+    with (PACKAGE_DATA / "pay_cues.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+_CUES = _load_cues()
+
+
+def _cue(kind: str) -> str:
+    return "(?:" + "|".join(_CUES[kind]) + ")"
+
+
+_NONPAY = re.compile(_cue("not_pay_before"))
+_NONPAY_AFTER = re.compile(r"[ \u00a0+]*(?:[a-z]+[ \u00a0]+){0,2}?" + _cue("not_pay_after"))
 
 # One-off payments named next to an amount: they are not a rate of pay to annualise.
 # No look-behind at the start (it would stop the engine's first-character skip): the
 # word boundary before a match is tested by _word_start.
-_ONE_OFF = re.compile(r"(?:refer(?:ral|\s+a\s+friend)|sign(?:-|\s)?on|signing(?:\s+on)?\s+bonus|"
-                      r"joining\s+bonus|welcome\s+bonus|golden\s+hello|relocation|cycle\s+to\s+work|"
-                      r"one[- ]off)(?![a-z])|"
-                      r"единоразов|разов(?:ая|ый)\s+(?:выплат|преми)|подъемн|签约奖|安家费|入职奖|推荐奖")
-_ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?<![a-z])(?:sign(?:-|\s)?on|signing|joining|welcome|"
-                            r"referral|relocation|one[- ]off)(?![a-z])")
+_ONE_OFF = re.compile(_cue("one_off_before"))
+_ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?<![a-z])(?:[a-z]+[ \u00a0]+)?" + _cue("one_off_after")
+                            + r"(?![a-z])")
+# Counts of hours, shifts, visits or meetings: a figure beside them is a schedule.
+_SCHEDULE = re.compile(r"(?<![a-zа-яё])" + _cue("schedule_words") + r"(?![a-zа-яё])")
 
 _PAYWORD = re.compile(
     r"salar|pay(?!ment)|wage|earn|income|compensat|remunerat|(?<![a-z])ote(?![a-z])|"
@@ -1031,90 +1035,16 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     has_mult = first.mult is not None or last.mult is not None
     cur = first.cur or last.cur
 
-    # ---- words before ---------------------------------------------------------
-    limit = None
-    comp = None
-    period = None
-    gross = None
-    payword = False
-    pstart = start
-    if rev:
-        rpos = 0
-        for _ in range(4):
-            pm = _PREFIX_REV.match(rev, rpos)
-            if pm is None:
-                break
-            kind = pm.lastgroup
-            rpos = pm.end()
-            if kind in ("upto", "from", "about", "between"):
-                limit = limit or kind
-            elif kind in _PREFIX_COMP:
-                comp = comp or kind
-            elif kind in _PREFIX_PERIOD:
-                period = period or _PREFIX_PERIOD[kind]
-                word = pm.group(kind)
-                if "薪" in word or "yralas" in word:
-                    payword = True
-            elif kind == "pgross":
-                gross = True
-            elif kind == "pnet":
-                gross = False
-            else:
-                payword = True
-        pstart = start - rpos
-
-    # ---- words after ----------------------------------------------------------
-    pos = end
-    mpy = None
-    tcomp = None
-    est = False
-    open_low = False
-    if pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
-        open_low = True  # "£45k+": an open-ended minimum
-        pos += 1
-    tail_end = min(ntext, pos + 64)
-    for _ in range(6):
-        if pos >= tail_end or (pos >= hi_limit and pos > end):
-            break
-        m = _TRAIL.match(lw, pos, tail_end)
-        if m is None:
-            sm = _TRAIL_SEP.match(lw, pos, tail_end)
-            if sm is None:
-                break
-            m = _TRAIL.match(lw, sm.end(), tail_end)
-            if m is None or m.lastgroup in ("comp", "tcur", "mpy"):
-                break
-        g = m.lastgroup
-        if g in _PERIOD_GROUPS:
-            if period is None:
-                period = g
-            elif period != g:
-                break
-        elif g == "gross":
-            gross = True
-        elif g == "net":
-            gross = False
-        elif g == "mpy":
-            mpy = int(m.group("mpy"))
-            hi_limit = tail_end  # "·13薪" holds the next token; read on past it
-        elif g == "comp":
-            if tcomp is not None:
-                break
-            tcomp = _comp_of(m.group("comp"))
-        elif g == "tcur":
-            if cur is None:
-                cur = _currency_of(m.group("tcur"))
-        elif g == "above":
-            open_low = True
-        elif g == "mpy13":
-            mpy = int(m.group("mpy13"))
-            hi_limit = tail_end
-        else:
-            est = True
-        pos = m.end()
-    end = pos
-    if tcomp is not None:
-        comp = tcomp
+    # ---- words before and after ----------------------------------------------
+    limit, comp, period, gross, payword, rpos = _read_before(rev) if rev else _NOTHING_BEFORE
+    pstart = start - rpos
+    after = _read_after(lw, end, hi_limit, period, gross)
+    period, gross, mpy, est, open_low, end = after.period, after.gross, after.mpy, after.est, \
+        after.open_low, after.end
+    if cur is None:
+        cur = after.cur
+    if after.comp is not None:
+        comp = after.comp
 
     # ---- is it pay? -----------------------------------------------------------
     period_written = period is not None
@@ -1191,6 +1121,110 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         period_basis=basis,
         market=market,
     )
+
+
+_NOTHING_BEFORE = (None, None, None, None, False, 0)
+
+
+def _read_before(rev: str) -> tuple:
+    """``(limit, component, period, gross, payword, length)`` of the words right before
+    an amount, read on the reversed window ``rev`` ("up to", "basic", "annual", "net")."""
+    limit = comp = period = gross = None
+    payword = False
+    rpos = 0
+    for _ in range(4):
+        pm = _PREFIX_REV.match(rev, rpos)
+        if pm is None:
+            break
+        kind = pm.lastgroup
+        rpos = pm.end()
+        if kind in ("upto", "from", "about", "between"):
+            limit = limit or kind
+        elif kind in _PREFIX_COMP:
+            comp = comp or kind
+        elif kind in _PREFIX_PERIOD:
+            period = period or _PREFIX_PERIOD[kind]
+            word = pm.group(kind)
+            payword = payword or "薪" in word or "yralas" in word
+        elif kind in ("pgross", "pnet"):
+            gross = kind == "pgross"
+        else:
+            payword = True
+    return limit, comp, period, gross, payword, rpos
+
+
+@dataclass(slots=True)
+class _After:
+    """What the words right after an amount say (see :func:`_read_after`)."""
+
+    period: str | None
+    gross: bool | None
+    end: int
+    mpy: int | None = None
+    comp: str | None = None
+    cur: str | None = None
+    est: bool = False
+    open_low: bool = False
+
+
+def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
+    """Periods, gross/net, components, currencies, ``·13薪``, "+" and "(est.)" after an
+    amount, up to 64 characters and no further than the next amount (``hi_limit``)."""
+    out = _After(period, gross, end)
+    pos = end
+    ntext = len(lw)
+    if pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
+        out.open_low = True  # "£45k+": an open-ended minimum
+        pos += 1
+    tail_end = min(ntext, pos + 64)
+    for _ in range(6):
+        if pos >= tail_end or (pos >= hi_limit and pos > end):
+            break
+        m = _next_trail(lw, pos, tail_end)
+        if m is None or not _take_trail(out, m):
+            break
+        if m.lastgroup in ("mpy", "mpy13"):
+            hi_limit = tail_end  # "·13薪" holds the next token; read on past it
+        pos = m.end()
+    out.end = pos
+    return out
+
+
+def _next_trail(lw: str, pos: int, tail_end: int):
+    m = _TRAIL.match(lw, pos, tail_end)
+    if m is None:
+        sm = _TRAIL_SEP.match(lw, pos, tail_end)
+        if sm is None:
+            return None
+        m = _TRAIL.match(lw, sm.end(), tail_end)
+        if m is None or m.lastgroup in ("comp", "tcur", "mpy"):
+            return None
+    return m
+
+
+def _take_trail(out: _After, m: re.Match) -> bool:
+    """Record one word read after an amount; False when it ends the reading."""
+    g = m.lastgroup
+    if g in _PERIOD_GROUPS:
+        if out.period is None:
+            out.period = g
+        return out.period == g
+    if g in ("gross", "net"):
+        out.gross = g == "gross"
+    elif g in ("mpy", "mpy13"):
+        out.mpy = int(m.group(g))
+    elif g == "comp":
+        if out.comp is not None:
+            return False
+        out.comp = _comp_of(m.group("comp"))
+    elif g == "tcur":
+        if out.cur is None:
+            out.cur = _currency_of(m.group("tcur"))
+    elif g == "above":
+        out.open_low = True
+    else:
+        out.est = True
+    return True
 
 
 def _one_off_before(lw: str, lo: int, start: int) -> bool:
