@@ -223,3 +223,16 @@ def test_the_pay_field_is_read_as_a_field_and_the_text_as_running_text():
     fields = [(s["field"], s["low"]) for s in record["salaries"]]
     assert ("salary_raw", 28000) in fields
     assert all(f != "text" for f, _ in fields)  # a bare "35-40k" line in a description has no pay evidence
+
+
+def test_an_implausible_mention_is_kept_but_never_annualised():
+    from workbench.extract import extract_posting
+
+    posting = {"posting_id": "p", "source": "s", "title": "Менеджер по работе с клиентами",
+               "country": "RU", "language": "ru",
+               "text": "Менеджер по работе с клиентами.\nЗарплата 150 000 тысяч рублей в месяц."}
+    (record,) = extract_posting(posting, reporting_currency="EUR", fx_date="2021-06-01")
+    (pay,) = record["salaries"]
+    assert pay["implausible"] is True and pay["low"] == 150_000_000
+    assert pay["annual_low"] is None and pay["annual_low_rc"] is None
+    assert "implausible" in pay["convention"]

@@ -55,7 +55,7 @@ def test_rendered_report_snapshot():
 def test_team_golden_holds_every_labelled_string_in_full():
     lines = [json.loads(line) for line in goldens.stored("salary_team")[1:]]
     texts = {(d["src"].split("#")[0], d["text"]) for d in lines}
-    for source, text, _currency, _market in goldens._labelled_inputs(config.LABELLED):
+    for source, text, _currency, _market, _field in goldens._labelled_inputs(config.LABELLED):
         assert (source.split("#")[0], text) in texts, f"{source} is not in the golden; run make goldens"
 
 

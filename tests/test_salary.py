@@ -246,7 +246,8 @@ def test_annualise_unstated_is_none():
 def test_to_dict_has_the_contract_fields():
     d = one("£30k basic").to_dict()
     assert list(d) == ["text", "start", "end", "low", "high", "currency", "period",
-                       "period_inferred", "component", "gross", "months_per_year", "masked"]
+                       "period_inferred", "component", "gross", "months_per_year", "masked",
+                       "implausible"]
     assert d["component"] == "base"
 
 
@@ -558,3 +559,63 @@ def test_a_bare_range_in_running_text_is_not_pay_however_short():
 
 def test_an_unknown_source_keeps_the_short_string_rule():
     assert parse_salary("35-40k", currency="GBP")[0].low == 35000
+
+
+# ---------------------------------------------------------------- pay evidence in running text
+
+FILLER = " We are a friendly team in a modern office with good coffee and flexible working."
+
+
+def text_pay(text, **kw):
+    return [(m.low, m.high, m.currency, m.period) for m in
+            parse_salary(text + FILLER, field=False, **kw)]
+
+
+def test_money_without_pay_evidence_is_not_pay_in_running_text():
+    assert text_pay("We raised $20 million from investors last year.") == []
+    assert text_pay("Our 401(k) program with company matching (up to $5,000) helps you save.") == []
+    assert text_pay("Projects typically range from $500k to $2m.") == []
+
+
+def test_a_pay_word_in_the_clause_is_evidence():
+    assert text_pay("The starting base pay for this role is between $180,000 and $250,000.") == [
+        (180000, 250000, "USD", "year")]
+
+
+def test_a_money_figure_with_a_written_period_is_evidence():
+    assert text_pay("You will receive $24.50/hr for each shift.") == [(24.5, 24.5, "USD", "hour")]
+
+
+def test_a_money_figure_alone_on_its_line_or_in_a_title_piece_is_evidence():
+    assert text_pay("Data Engineer\nLondon\n£100,000\nApply now.") == [(100000, 100000, "GBP", "year")]
+    assert text_pay("Data Analyst | £45,000 | Hybrid.") == [(45000, 45000, "GBP", "year")]
+
+
+def test_a_heading_above_the_figure_is_evidence():
+    assert text_pay("Compensation\n$95,000 - $110,000\nBenefits follow.") == [
+        (95000, 110000, "USD", "year")]
+
+
+def test_a_board_estimate_is_not_advertised_pay():
+    assert text_pay("Senior Developer\nLondon\n£52,706\nper year - estimated\nApply now.") == []
+
+
+def test_n_per_week_beside_hours_is_a_schedule():
+    assert text_pay("Work 37.5 per week across our sites, hours agreed with you.") == []
+    assert text_pay("Visits: 3 per day to clients in the area.") == []
+
+
+def test_referral_rewards_are_not_pay_in_russian():
+    assert text_pay("Реферальная программа: приведи друга и получи вознаграждение до 100 тыс. рублей.") == []
+
+
+def test_an_implausible_figure_stays_a_mention_marked_implausible():
+    (m,) = parse_salary("Зарплата 150 000 тысяч рублей в месяц, офис в центре." + FILLER, field=False,
+                        market="RU")
+    assert m.implausible and m.low == 150_000_000
+    assert not one("£35,000 per annum").implausible
+
+
+def test_zero_is_a_placeholder_not_pay():
+    assert parse_salary("0", currency="GBP", market="GB", field=True) == []
+    assert parse_salary("0-0", currency="GBP", market="GB", field=True) == []

@@ -89,6 +89,11 @@ def _salary_dict(mention, market: str | None, reporting_currency: str, fx_date: 
     ccy = data["currency"]
     annual = mention.annualise(convention_for(market or ccy))
     low, high = annual["annual_low"], annual["annual_high"]
+    if mention.implausible:
+        # Outside the market's plausible pay: kept as a mention, never annualised, so it
+        # never enters a benchmark (bench uses the annual amounts).
+        low = high = None
+        annual["convention"] += "; amount implausible for the market and period: not annualised"
     low_rc = high_rc = rate = rate_date = warning = None
     if ccy and (low is not None or high is not None):
         rate, rate_date, warning = _rate(ccy, reporting_currency, fx_date)
@@ -212,7 +217,7 @@ _COLUMNS = {
                 "region", "country", "language", "date_posted", "role_family", "role_level", "role_label",
                 "role_confidence", "experience_min", "experience_max", "education", "record_json"],
     "salaries": ["record_id", "idx", "text", "low", "high", "currency", "period",
-                 "period_inferred", "component", "gross", "months_per_year", "masked",
+                 "period_inferred", "component", "gross", "months_per_year", "masked", "implausible",
                  "annual_low", "annual_high", "convention", "reporting_currency",
                  "annual_low_rc", "annual_high_rc", "fx_rate", "rate_date", "fx_warning"],
     "time_allocation": ["record_id", "idx", "activity", "share", "raw_share", "category",
@@ -275,7 +280,7 @@ _DTYPES = {
     "annual_low": "Float64", "annual_high": "Float64", "annual_low_rc": "Float64",
     "annual_high_rc": "Float64", "fx_rate": "Float64", "months_per_year": "Int64",
     "share": "Float64", "raw_share": "Float64", "confidence": "Float64",
-    "period_inferred": "boolean", "gross": "boolean", "masked": "boolean",
+    "period_inferred": "boolean", "gross": "boolean", "masked": "boolean", "implausible": "boolean",
 }
 
 

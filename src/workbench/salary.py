@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import operator
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from . import text as _text
@@ -157,6 +157,24 @@ _MARKET_ALIASES = {
 
 MARKET_CURRENCY = {"GB": "GBP", "US": "USD", "EU": "EUR", "RU": "RUB", "CN": "CNY"}
 
+# Plausible pay per period in each market's own currency: (lowest, highest). A figure
+# outside its band stays a mention, marked ``implausible``, and never enters a benchmark
+# ("150 000 тысяч" read as 150 million roubles a month, "$10 million" a year). Other
+# markets use the US band scaled by _SCALE. Wide on purpose: part-time, trainee and
+# executive pay stay inside.
+PLAUSIBLE_PAY: dict[str, dict[str, tuple[float, float]]] = {
+    "GB": {"hour": (4, 400), "day": (30, 3000), "week": (100, 10000), "month": (400, 40000),
+           "year": (5000, 1.5e6)},
+    "US": {"hour": (5, 600), "day": (40, 4000), "week": (150, 15000), "month": (500, 60000),
+           "year": (8000, 3e6)},
+    "EU": {"hour": (3, 400), "day": (25, 3000), "week": (100, 10000), "month": (300, 40000),
+           "year": (4000, 1.5e6)},
+    "RU": {"hour": (80, 20000), "day": (500, 150000), "week": (2000, 500000),
+           "month": (8000, 3e6), "year": (100000, 4e7)},
+    "CN": {"hour": (10, 3000), "day": (60, 20000), "week": (300, 100000),
+           "month": (1000, 500000), "year": (12000, 1e7)},
+}
+
 # Rough units of local currency per US dollar, used only to judge whether a
 # figure is plausible for a period (never to convert money).
 _SCALE = {"RUB": 80.0, "CNY": 7.0, "JPY": 150.0, "INR": 80.0, "KRW": 1300.0,
@@ -208,7 +226,8 @@ def convention_for(market_or_currency: str | None = None, **overrides: Any) -> C
 # --------------------------------------------------------------------------
 
 _DICT_FIELDS = ("text", "start", "end", "low", "high", "currency", "period",
-                "period_inferred", "component", "gross", "months_per_year", "masked")
+                "period_inferred", "component", "gross", "months_per_year", "masked",
+                "implausible")
 _DICT_VALUES = operator.attrgetter(*_DICT_FIELDS)
 
 
@@ -232,6 +251,9 @@ class SalaryMention:
     # there is no period). Kept off to_dict() to respect the store schema.
     period_basis: str | None = field(default=None, compare=False)
     market: str | None = field(default=None, compare=False)
+    # True when the amount is outside the market's plausible pay for its period
+    # (:data:`PLAUSIBLE_PAY`): the mention is kept, but never annualised or benchmarked.
+    implausible: bool = False
 
     def to_dict(self) -> dict:
         return dict(zip(_DICT_FIELDS, _DICT_VALUES(self)))
@@ -388,9 +410,9 @@ _PERIODS = (
     r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")" + _B +
     r"|p\.?\s?w\.?" + _B + r"|p/w|weekly|еженедельно)"
     r"|(?P<day>" + _PER + r"[ \u00a0]*(?:" + _P_DAY + r")" + _B +
-    r"|p\.?\s?d\.?" + _B + r"|p/d|daily|day\s+rate|ежедневно)"
+    r"|p\.?\s?d\.?" + _B + r"|p/d(?:ay)?|daily|day\s+rate|ежедневно)"
     r"|(?P<hour>" + _PER + r"[ \u00a0]*(?:" + _P_HOUR + r")" + _B +
-    r"|p\.?\s?h\.?" + _B + r"|p/h|hourly|почасово)"
+    r"|p\.?\s?h\.?" + _B + r"|p/h(?:r|our)?|hourly|почасово)"
 )
 _GROSS_NET = (
     r"(?P<gross>gross|brutto|bruto|brut|гросс|до\s+вычета\s+(?:налогов|ндфл)|"
@@ -453,7 +475,7 @@ _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
     "phour": ("hourly", "hourly rate", "时薪", "в час"),
     "pweek": ("weekly", "周薪"),
     "pgross": ("gross", "brutto", "до вычета налогов", "税前"),
-    "pnet": ("net", "на руки", "税后", "到手"),
+    "pnet": ("net", "netto", "на руки", "税后", "到手"),
     "pay": ("salary", "salary range", "salary banding", "employer provided salary",
             "pay", "pay range", "target pay", "wage", "wages", "rate", "compensation",
             "remuneration", "earnings", "earning", "earn", "earns", "paying", "pays",
@@ -531,7 +553,7 @@ _ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?<![a-z])(?:[a-z]+[ \u00a0]+)?" + _cue(
 _SCHEDULE = re.compile(r"(?<![a-zа-яё])" + _cue("schedule_words") + r"(?![a-zа-яё])")
 
 _PAYWORD = re.compile(
-    r"salar|pay(?!ment)|wage|earn|income|compensat|remunerat|(?<![a-z])ote(?![a-z])|"
+    r"salar|pay(?!ment)|wage|(?<![a-z])earn|income|compensat|remunerat|(?<![a-z])ote(?![a-z])|"
     r"basic(?![a-z])|(?<![a-z])base(?![a-z])|bonus|commission|package|"
     r"(?<![a-z])rates?(?![a-z])|зарплат|заработ|з/п|(?<![а-яё])зп(?![а-яё])|оклад|доход|"
     r"вознагражд|преми|бонус|薪|工资|待遇|收入|报酬")
@@ -849,7 +871,7 @@ def _clause_rev(lw: str, lo: int, pos: int) -> tuple[int, str]:
 # texts are memoised. The cache holds plain tuples and every call gets fresh
 # SalaryMention objects, so callers may mutate what they receive.
 _FIELD_CACHE: dict[tuple, tuple] = {}
-_ALL_FIELDS = operator.attrgetter(*_DICT_FIELDS, "period_basis", "market")
+_ALL_FIELDS = operator.attrgetter(*(f.name for f in fields(SalaryMention)))
 _FIELD_CACHE_MAX = 8192
 _FIELD_MAX_LEN = 64
 
@@ -1057,15 +1079,20 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         return None  # "lift 50 pounds", "move up to 50 pounds": a weight, unless pay is said
     if end < ntext and lw[end] in _LETTERS:
         return None  # "12abc": a code or a unit, not pay
-    if not strong:
-        if field_mode:
-            # A bare figure in a short field must stand alone: "35-40k".
-            if _WORD_AFTER.match(lw, end) or (rev and _WORD_BEFORE_REV.match(rev)):
-                return None
-        elif not has_mult or not _PAYWORD.search(lw, max(0, start - 80), min(ntext, end + 40)):
+    evidence = "field"
+    if field_mode:
+        # A bare figure in a field must stand alone: "35-40k".
+        if not strong and (_WORD_AFTER.match(lw, end) or (rev and _WORD_BEFORE_REV.match(rev))):
+            return None
+    else:
+        evidence = _text_evidence(lw, pstart, end, cur, period, est, comp is not None or payword
+                                  or gross is not None or mpy is not None, len(group) == 2 or has_mult)
+        if evidence is None:
             return None
     if first.year_like and cur is None and not period_written and not payword:
         return None
+    if high is not None and high <= 0:
+        return None  # "0", "0-0": a board's placeholder for no pay
     if ((cstart < start and _one_off_before(lw, max(cstart, start - 48), start))
             or (end > last.end and _one_off_in(lw, last.end, end))  # the words read after the amount
             or (end < ntext and _ONE_OFF_AFTER.match(lw, end, min(ntext, end + 32)))):
@@ -1098,6 +1125,11 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         period, basis = "year", "written"  # "年终奖2-4万", "годовой бонус": paid once a year
         period_written = True
 
+    implausible = _implausible(low, high, period, cur, market, mpy, comp)
+    if implausible and not (comp or payword) and (
+            evidence == "money" or (evidence == "field" and not period_written)):
+        return None  # "$24B in coverage", "$61bn per year", a phone number: not a wage
+
     # ---- limits ---------------------------------------------------------------
     if len(group) == 1 and not masked:
         if limit == "upto":
@@ -1120,6 +1152,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         masked=masked,
         period_basis=basis,
         market=market,
+        implausible=implausible,
     )
 
 
@@ -1227,6 +1260,95 @@ def _take_trail(out: _After, m: re.Match) -> bool:
     return True
 
 
+# ---- pay evidence in running text --------------------------------------------------
+
+# A job board's own estimate after a figure ("£52,706\nper year - estimated"): not the
+# advertiser's pay.
+_BOARD_ESTIMATE = re.compile(
+    r"\s*(?:(?:per|a|an)[ \u00a0]+(?:year|annum|month|week|day|hour)[ \u00a0]*)?"
+    r"[-–—(]?[ \u00a0]*(?:estimated|est\.)(?![a-z])")
+# Where a figure standing on its own ends: a line, or a piece of a title line
+# ("Data Analyst | £45,000 | Hybrid", "Data Engineer - Up to £140,000 Benefits").
+_SEGMENT_SEPS = (" | ", "|", " - ", " – ", " — ", "•", " · ", ", ", ". ")
+_LINE_REACH = 300
+
+
+def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named: bool,
+                   shaped: bool) -> str | None:
+    """The pay evidence tied to a figure of running text: ``"named"``, ``"clause"``,
+    ``"money"`` or None (not pay).
+
+    ``cur`` and ``period`` are the currency and period written beside the figure (None
+    when not written); ``named`` says a pay word or pay component, gross/net or a
+    months' count is right next to it; ``shaped`` that the figure is a range or has a
+    multiplier ("35-40k"). Evidence: such a word (``named``); a pay word in the figure's
+    clause or in a short heading line right above it, for a money figure or a figure
+    with a period, a range or a multiplier (``clause``); a money figure with a written
+    period, standing alone on its line or as a piece of a title line, or a range of
+    money figures (``money``: the caller drops it when the amount is implausible). Not
+    pay, whatever else: a job board's estimate ("per year - estimated"), and "N per
+    week/day" with no currency beside hours, shifts, visits or meetings (a schedule).
+    """
+    if est or _BOARD_ESTIMATE.match(lw, end) is not None:
+        return None
+    # The figure's line, read no further than 300 characters either way (linear time).
+    lo = max(0, pstart - _LINE_REACH)
+    line_start = max(lw.rfind("\n", lo, pstart) + 1, lo)
+    hi = min(len(lw), end + _LINE_REACH)
+    line_end = lw.find("\n", end, hi)
+    line_end = hi if line_end < 0 else line_end
+    if named:
+        return "named"
+    if (cur is None and period in ("week", "day")
+            and _SCHEDULE.search(lw, max(line_start, pstart - 40), min(line_end, end + 40))):
+        return None
+    if ((cur is not None or period is not None or shaped)
+            and _payword_in_clause(lw, line_start, pstart, end, line_end)):
+        return "clause"
+    if cur is None:
+        return None
+    if period is not None or shaped or _stands_alone(lw, line_start, pstart, end, line_end):
+        return "money"
+    return None
+
+
+def _payword_in_clause(lw: str, line_start: int, pstart: int, end: int, line_end: int) -> bool:
+    """A pay word in the figure's clause, or in a short heading line right above a figure
+    that opens its line ("Compensation\n$95,000 - $110,000")."""
+    cstart = _sentence_start(lw, max(line_start, pstart - 120), pstart)
+    if _PAYWORD.search(lw, cstart, pstart) is not None:
+        return True
+    stop = _clause_end(lw, end, min(line_end, end + 40))
+    if _PAYWORD.search(lw, end, stop) is not None:
+        return True
+    if line_start == 0 or lw[line_start - 1] != "\n" or lw[line_start:pstart].strip(" \t-–—•*·|"):
+        return False
+    prev_start = lw.rfind("\n", max(0, line_start - 62), line_start - 1) + 1
+    if prev_start == 0 and line_start > 62:
+        return False  # the line above is longer than a heading
+    return line_start - prev_start <= 61 and _PAYWORD.search(lw, prev_start, line_start) is not None
+
+
+def _clause_end(lw: str, pos: int, stop: int) -> int:
+    """End of the clause holding ``pos`` (the next ". ", "; " or "。"), no later than ``stop``."""
+    ends = [k for k in (lw.find(". ", pos, stop), lw.find("; ", pos, stop), lw.find("。", pos, stop))
+            if k >= 0]
+    return min(ends) if ends else stop
+
+
+def _stands_alone(lw: str, line_start: int, pstart: int, end: int, line_end: int) -> bool:
+    """Is the figure the whole of its line or of a piece of a title line (a few words after
+    it at most: "Up to £140,000 Benefits")?"""
+    seg_start = max(line_start, *(lw.rfind(sep, line_start, pstart) + len(sep)
+                                  for sep in _SEGMENT_SEPS if lw.rfind(sep, line_start, pstart) >= 0)) \
+        if any(sep in lw[line_start:pstart] for sep in _SEGMENT_SEPS) else line_start
+    if lw[seg_start:pstart].strip(" \t-–—•*·|:"):
+        return False
+    hits = [k for k in (lw.find(sep, end, line_end) for sep in _SEGMENT_SEPS) if k >= 0]
+    tail = lw[end:min(hits) if hits else line_end]
+    return len(tail.split()) <= 3 and not any(ch.isdigit() for ch in tail)
+
+
 def _one_off_before(lw: str, lo: int, start: int) -> bool:
     """A one-off payment word before the amount, with no pay word between them
     ("referral bonus £1,000" is one-off; "referrals, base salary £30,000" is pay).
@@ -1298,13 +1420,29 @@ def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_
                 # ("от 500 ₽ до 1000 ₽" for taking part in a study).
                 if v / scale < 40 and not pay_context:
                     return None, None
-    # No wage is above a few million dollars a year: such figures are company
-    # money (funding, revenue, assets) even when they carry a currency.
-    if v is not None and v * (conv.factor(period, mpy) or 1.0) / scale > 3e6:
-        return None, None
+    # A figure above a few million dollars a year is no wage: it is kept only with pay
+    # evidence, and then marked implausible (_implausible).
     if in_wan and basis == "market" and period == "month" and mpy is None and v is not None and v >= 1e5:
         return "year", "magnitude"
     return period, basis
+
+
+def _implausible(low, high, period, cur, market, mpy=None, component=None) -> bool:
+    """Is the amount outside the plausible pay of ``market`` for ``period``?
+
+    A figure in another currency than the market's is judged by the US band scaled to
+    that currency (``_SCALE``)."""
+    if period is None or (low is None and high is None) or component in _PART_COMPONENTS:
+        return False  # a bonus, commission or allowance is a part of pay: no wage band
+    band = PLAUSIBLE_PAY.get(market or "") if MARKET_CURRENCY.get(market or "") == cur else None
+    if band is None:
+        scale = _SCALE.get(cur, 1.0)
+        lo_b, hi_b = PLAUSIBLE_PAY["US"][period]
+        band = {period: (lo_b * scale, hi_b * scale)}
+    lo_b, hi_b = band[period]
+    if period == "month" and mpy and mpy > 12:
+        hi_b *= 1.5  # "·16薪" states the months, the monthly sum may be high
+    return any(v is not None and not (lo_b <= v <= hi_b) for v in (low, high))
 
 
 def _amount_rx(x: str) -> str:
@@ -1383,6 +1521,8 @@ def _fast_field(text, lw, default_cur, mkey):
             return None
     else:
         low = high = a * (ma or 1.0)
+    if high <= 0:
+        return None  # "0", "0.00": a board's placeholder (the scanner says so)
     period = ("year" if year else "month" if month else "week" if week else "day" if day
               else "hour" if hour else None)
     if pay == "月薪" or pay == "年薪":
@@ -1434,8 +1574,12 @@ def _fast_field(text, lw, default_cur, mkey):
             extra, chain_end = _join_chain(lw, text, end, cur, market)
             if chain_end != body_end:
                 return None
+    implausible = _implausible(low, high, period, cur, market, mpy)
+    if implausible and not (pay or written):
+        return None  # the scanner decides (it drops an implausible figure with no pay word)
     mention = SalaryMention(text[lead:end], lead, end, low, high, cur, period,
-                            not written, "unspecified", gross, mpy, False, basis, market)
+                            not written, "unspecified", gross, mpy, False, basis, market,
+                            implausible)
     if extra:
         return [mention, *extra]
     return [mention]

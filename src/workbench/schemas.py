@@ -137,6 +137,7 @@ SALARIES = _schema(
         "rate_date": _text(),
         # added after the first stores were written: optional, so those stay readable
         "fx_warning": pa.Column(str, nullable=True, coerce=True, required=False),
+        "implausible": pa.Column("boolean", nullable=True, coerce=True, required=False),
     },
 )
 
