@@ -113,3 +113,19 @@ def test_pick_date_rule_on_a_short_history():
     assert fx._pick_date(days, dt.date(2024, 1, 18)) == (dt.date(2024, 1, 20), False)  # 2 ahead: the last date
     assert fx._pick_date(days, dt.date(2023, 12, 25)) == (dt.date(2024, 1, 1), False)
     assert fx._pick_date(days, dt.date(2024, 3, 1)) == (dt.date(2024, 1, 20), False)
+
+
+def test_belarusian_roubles_convert_through_eur_at_the_month_average():
+    from workbench.fx import convert
+
+    eur = convert(3108.6, "BYN", "EUR", "2021-03-10")
+    assert eur.value == pytest.approx(1000.0) and eur.rate_date.isoformat() == "2021-03-01"
+    assert eur.warning is None
+
+
+def test_a_month_outside_the_belarusian_table_uses_the_nearest_with_a_warning():
+    from workbench.fx import convert
+
+    with pytest.warns(UserWarning, match="No BYN rate for 2023-03"):
+        conv = convert(100, "BYN", "EUR", "2023-03-20")
+    assert conv.rate == pytest.approx(1 / 2.9270) and "2022-01" in conv.warning

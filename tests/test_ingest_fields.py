@@ -102,3 +102,12 @@ def test_iso_date_pads_early_years():
 )
 def test_iso_date_spellings(value, expected):
     assert iso_date(value) == expected
+
+
+def test_belarus_from_its_towns_and_its_roubles():
+    from workbench.ingest.fields import infer_country
+
+    assert infer_country(None, "Солигорск", None, "от 1700 рублей", "ru") == "BY"
+    assert infer_country(None, "Горки (Республика Беларусь)", None, "", "ru") == "BY"
+    assert infer_country(None, "Жодино", None, "заработная плата 1200 бел.руб.", "ru") == "BY"
+    assert infer_country(None, "Москва", None, "от 100 000 руб.", "ru") == "RU"

@@ -619,3 +619,24 @@ def test_an_implausible_figure_stays_a_mention_marked_implausible():
 def test_zero_is_a_placeholder_not_pay():
     assert parse_salary("0", currency="GBP", market="GB", field=True) == []
     assert parse_salary("0-0", currency="GBP", market="GB", field=True) == []
+
+
+# ---------------------------------------------------------------- Belarus
+
+
+@pytest.mark.parametrize("text, kw, want", [
+    ("от 1 500 BYN", {}, (1500, None, "BYN", "month")),
+    ("1500 бел. руб.", {}, (1500, 1500, "BYN", "month")),
+    ("1300 бел.руб.", {}, (1300, 1300, "BYN", "month")),
+    ("from 2200 BYR net", {}, (2200, None, "BYN", "month")),
+    ("Зарплата от 2500 руб. на руки", {"market": "BY"}, (2500, None, "BYN", "month")),
+    ("Совмещение: заработная плата 400 руб.", {"market": "BY"}, (400, 400, "BYN", "month")),
+])
+def test_belarusian_roubles(text, kw, want):
+    m = parse_salary(text, field=True, **kw)[0]
+    assert (m.low, m.high, m.currency, m.period) == want
+
+
+def test_belarus_convention_is_monthly():
+    assert convention_for("BY").default_period == "month"
+    assert convention_for("BYN").name == "BY"

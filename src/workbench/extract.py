@@ -34,9 +34,9 @@ from workbench.salary import convention_for, parse_salary
 TABLES = (*table_names.EXTRACTED, "rejects")
 
 # Market (ISO country) implied by a currency when the posting names no country.
-_CURRENCY_MARKET = {"GBP": "GB", "USD": "US", "EUR": "EU", "RUB": "RU", "CNY": "CN"}
+_CURRENCY_MARKET = {"GBP": "GB", "USD": "US", "EUR": "EU", "RUB": "RU", "BYN": "BY", "CNY": "CN"}
 # Default currency of a market when the text names none.
-_MARKET_CURRENCY = {"GB": "GBP", "UK": "GBP", "US": "USD", "RU": "RUB", "CN": "CNY",
+_MARKET_CURRENCY = {"GB": "GBP", "UK": "GBP", "US": "USD", "RU": "RUB", "BY": "BYN", "CN": "CNY",
                     "DE": "EUR", "FR": "EUR", "NL": "EUR", "IE": "EUR", "ES": "EUR", "IT": "EUR",
                     "EU": "EUR"}
 _LANGUAGE_MARKET = {"ru": "RU", "zh": "CN"}

@@ -14,6 +14,11 @@ Missing rates are never silent:
   rate is used, ``rate_date`` says which, and a ``UserWarning`` is emitted
   whose text is also returned in ``Conversion.warning``;
 * an unknown currency raises :class:`workbench.errors.CurrencyError`.
+
+Currencies the ECB does not publish are converted through EUR with a table of
+their own (``workbench/data/byn_rates.csv``: the Belarusian rouble, BYN, at the
+National Bank of Belarus's monthly average): the month's rate, or the nearest
+listed month with a warning, times the ECB's EUR rate of the date.
 """
 
 from __future__ import annotations
@@ -97,8 +102,67 @@ def _common_dates(a: str, b: str) -> tuple[dt.date, ...]:
 
 
 def known_currencies() -> frozenset[str]:
-    """ISO codes the shipped history knows."""
-    return frozenset(_get_converter().currencies)
+    """ISO codes the shipped history knows (and those of the extra monthly tables)."""
+    return frozenset(_get_converter().currencies) | frozenset(_monthly_tables())
+
+
+@lru_cache(maxsize=1)
+def _monthly_tables() -> dict[str, tuple[tuple[dt.date, float], ...]]:
+    """``{currency: ((first day of month, units per EUR), ...)}`` for currencies the ECB
+    does not publish (``data/byn_rates.csv``), sorted by month."""
+    from workbench.config import PACKAGE_DATA
+
+    rows = []
+    with (PACKAGE_DATA / "byn_rates.csv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("month") or not line.strip():
+                continue
+            month, rate = line.strip().split(",")
+            rows.append((dt.date.fromisoformat(month + "-01"), float(rate)))
+    return {"BYN": tuple(sorted(rows))}
+
+
+def _per_eur(currency: str, want: dt.date) -> tuple[float, dt.date, str | None]:
+    """Units of a monthly-table currency per EUR for ``want``'s month (or the nearest month)."""
+    table = _monthly_tables()[currency]
+    month = want.replace(day=1)
+    months = [m for m, _ in table]
+    k = bisect.bisect_left(months, month)
+    if k < len(months) and months[k] == month:
+        return table[k][1], month, None
+    near = min((i for i in (k - 1, k) if 0 <= i < len(months)),
+               key=lambda i: abs((months[i] - month).days))
+    use = months[near]
+    warning = (f"No {currency} rate for {month:%Y-%m}; used the average of {use:%Y-%m} "
+               f"({abs((use - month).days)} days away), the nearest month in the table. "
+               "Check that this is acceptable.")
+    return table[near][1], use, warning
+
+
+def _convert_monthly(amount: float, a: str, b: str, want: dt.date) -> Conversion:
+    """Convert when ``a`` or ``b`` is a monthly-table currency: through EUR."""
+    tables = _monthly_tables()
+    rate, rate_date, notes = 1.0, want, []
+    if a in tables:
+        per_eur, rate_date, note = _per_eur(a, want)
+        rate /= per_eur
+        notes.append(note)
+        a = "EUR"
+    if b in tables:
+        per_eur, rate_date, note = _per_eur(b, want)
+        rate *= per_eur
+        notes.append(note)
+        b = "EUR"
+    if a != b:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            leg = convert(1.0, a, b, want)
+        rate *= leg.rate
+        notes.append(leg.warning)
+    warning = " ".join(n for n in notes if n) or None
+    if warning:
+        warnings.warn(warning, UserWarning, stacklevel=3)
+    return Conversion(float(amount) * rate, rate, rate_date, warning)
 
 
 def latest_rate_date() -> dt.date:
@@ -158,6 +222,8 @@ def convert(amount: float, from_ccy: str, to_ccy: str, on_date=None) -> Conversi
     want = _as_date(on_date) or latest_rate_date()
     if a == b:
         return Conversion(float(amount), 1.0, want, None)
+    if a in _monthly_tables() or b in _monthly_tables():
+        return _convert_monthly(amount, a, b, want)
     days = _common_dates(a, b)
     if not days:
         raise CurrencyError(

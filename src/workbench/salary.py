@@ -143,19 +143,23 @@ CONVENTIONS: dict[str, Convention] = {
     "US": Convention(40, 52, 260, 12, "US", "year"),
     "EU": Convention(40, 52, 260, 12, "EU", "year"),
     "RU": Convention(40, 52, 247, 12, "RU", "month"),
+    # Belarus: monthly pay like Russia; about 250 working days (a five-day year less
+    # the public holidays).
+    "BY": Convention(40, 52, 250, 12, "BY", "month"),
     "CN": Convention(40, 52, 261, 12, "CN", "month"),
     "default": Convention(40, 52, 260, 12, "default", "year"),
 }
 
 _MARKET_ALIASES = {
-    "UK": "GB", "GBR": "GB", "USA": "US", "RUS": "RU", "CHN": "CN",
+    "UK": "GB", "GBR": "GB", "USA": "US", "RUS": "RU", "CHN": "CN", "BLR": "BY",
+    "BYN": "BY", "BYR": "BY",  # BYR: hh.ru's code for the Belarusian rouble
     "GBP": "GB", "USD": "US", "RUB": "RU", "RUR": "RU", "CNY": "CN", "RMB": "CN",
     "EUR": "EU", "CAD": "US", "AUD": "GB", "NZD": "GB", "CHF": "EU",
     "DE": "EU", "FR": "EU", "ES": "EU", "IT": "EU", "NL": "EU", "IE": "EU",
     "BE": "EU", "AT": "EU", "PT": "EU", "FI": "EU", "PL": "EU", "SE": "EU",
 }
 
-MARKET_CURRENCY = {"GB": "GBP", "US": "USD", "EU": "EUR", "RU": "RUB", "CN": "CNY"}
+MARKET_CURRENCY = {"GB": "GBP", "US": "USD", "EU": "EUR", "RU": "RUB", "BY": "BYN", "CN": "CNY"}
 
 # Plausible pay per period in each market's own currency: (lowest, highest). A figure
 # outside its band stays a mention, marked ``implausible``, and never enters a benchmark
@@ -171,13 +175,15 @@ PLAUSIBLE_PAY: dict[str, dict[str, tuple[float, float]]] = {
            "year": (4000, 1.5e6)},
     "RU": {"hour": (80, 20000), "day": (500, 150000), "week": (2000, 500000),
            "month": (8000, 3e6), "year": (100000, 4e7)},
+    "BY": {"hour": (2, 300), "day": (15, 2000), "week": (60, 6000), "month": (150, 30000),
+           "year": (2000, 4e5)},
     "CN": {"hour": (10, 3000), "day": (60, 20000), "week": (300, 100000),
            "month": (1000, 500000), "year": (12000, 1e7)},
 }
 
 # Rough units of local currency per US dollar, used only to judge whether a
 # figure is plausible for a period (never to convert money).
-_SCALE = {"RUB": 80.0, "CNY": 7.0, "JPY": 150.0, "INR": 80.0, "KRW": 1300.0,
+_SCALE = {"RUB": 80.0, "BYN": 2.5, "CNY": 7.0, "JPY": 150.0, "INR": 80.0, "KRW": 1300.0,
           "SEK": 10.0, "NOK": 10.0, "DKK": 7.0, "PLN": 4.0, "CZK": 22.0,
           "HUF": 350.0, "HKD": 8.0, "ZAR": 18.0, "MXN": 18.0, "BRL": 5.0,
           "TRY": 30.0}
@@ -309,9 +315,10 @@ _MULT = (
     r"|[ \u00a0]?[千万])"
 )
 _CSUF = (
-    r"(?P<csuf>[€£$₽¥元]|руб(?:л(?:ей|я|ь))?\.?(?![а-яё])|р\.?(?![" + _L + r"])"
+    r"(?P<csuf>[€£$₽¥元]|бел(?:\.|орусск(?:их|ий|ого|ая))?[ \u00a0]?(?:руб(?:л(?:ей|я|ь))?|р)\.?(?![а-яё])"
+    r"|руб(?:л(?:ей|я|ь))?\.?(?![а-яё])|р\.?(?![" + _L + r"])|(?<=[ \u00a0])br(?![a-z.])"
     r"|долл(?:ар(?:ов|а|ы)?)?\.?(?![а-яё])|евро(?![а-яё])|юан(?:ей|ь|я)"
-    r"|(?:usd|eur|gbp|rub|rur|cny|rmb|chf|sek|nok|dkk|pln|huf|czk|aud|cad|nzd|sgd|hkd|inr|jpy|zar|brl|mxn)(?![a-z])"
+    r"|(?:usd|eur|gbp|rub|rur|byn|byr|cny|rmb|chf|sek|nok|dkk|pln|huf|czk|aud|cad|nzd|sgd|hkd|inr|jpy|zar|brl|mxn)(?![a-z])"
     r"|dollars?(?![a-z])|euros?(?![a-z])|pounds?(?:[ \u00a0]+sterling)?(?![a-z])|(?:rouble|ruble)s?(?![a-z])"
     r"|yuan(?![a-z])"
     r"|sterling|人民币)"
@@ -333,7 +340,7 @@ if sorted(_CORE.groupindex, key=_CORE.groupindex.get) != [
     raise RuntimeError("_CORE's groups changed: _Tok unpacks them by position")
 _CPRE_END = re.compile(
     r"(?P<cpre>(?<![a-z])(?:us|ca|c|a|au|nz|hk|s)?\$|[£€¥₽₹]|"
-    r"(?<![a-z])(?:usd|gbp|eur|rub|rur|cny|rmb|chf|jpy|aud|cad|sek|nok|dkk|pln|huf|czk|nzd|sgd|hkd|inr|zar|brl|mxn)"
+    r"(?<![a-z])(?:usd|gbp|eur|rub|rur|byn|byr|cny|rmb|chf|jpy|aud|cad|sek|nok|dkk|pln|huf|czk|nzd|sgd|hkd|inr|zar|brl|mxn)"
     r"|人民币)[ \u00a0]?\Z")
 _CPRE_LAST = frozenset("$£€¥₽₹dpbrfyknl币")
 
@@ -348,7 +355,7 @@ _CUR_MAP = {
     "евро": "EUR", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
     "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "pound sterling": "GBP",
     "pounds sterling": "GBP", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "yuan": "CNY",
+    "yuan": "CNY", "byn": "BYN", "byr": "BYN", "br": "BYN",
 }
 
 
@@ -366,6 +373,8 @@ def _currency_lookup(marker: str) -> str | None:
     m = marker.strip().lower().rstrip(".")
     if m in _CUR_MAP:
         return _CUR_MAP[m]
+    if m.startswith("бел"):
+        return "BYN"  # "бел. руб.", "белорусских рублей"
     if m.startswith("руб") or m == "р":
         return "RUB"
     if m.startswith("долл"):
@@ -1093,7 +1102,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         return None
     if high is not None and high <= 0:
         return None  # "0", "0-0": a board's placeholder for no pay
-    if ((cstart < start and _one_off_before(lw, max(cstart, start - 48), start))
+    if ((cstart < start and _one_off_before(lw, max(0, start - 160), start))
             or (end > last.end and _one_off_in(lw, last.end, end))  # the words read after the amount
             or (end < ntext and _ONE_OFF_AFTER.match(lw, end, min(ntext, end + 32)))):
         return None  # a referral, sign-on or relocation payment is paid once: not a wage rate
@@ -1103,6 +1112,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             return None
     if cur is None:
         cur = default_cur
+    else:
+        cur = _local_rouble(cur, mkey, lw, start, end)
     script_market = None
     if mkey is None and (cur is None or _market_key(cur) is None):
         window = lw[max(0, pstart - 8):end]
@@ -1393,6 +1404,17 @@ _ANNUAL_BONUS = re.compile(r"年终|年底|annual|yearly|year-end|годов|г�
 _PART_COMPONENTS = frozenset({"bonus", "commission", "allowance"})
 
 
+def _default_band(period: str, cur, market, scale: float) -> tuple[float, float]:
+    """The pay band a figure with no written period is judged by, in its own currency:
+    the market's plausible band when the figure is in the market's currency ("400 руб."
+    in Belarus is a month's part-time pay), else the US-dollar-like wage band scaled."""
+    band = PLAUSIBLE_PAY.get(market or "")
+    if band is not None and MARKET_CURRENCY.get(market) == cur and market == "BY":
+        return band[period]
+    lo_b, hi_b = _BANDS[period]
+    return lo_b * scale, hi_b * scale
+
+
 def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_wan=False):
     """(period, basis) for a figure, or (None, None) when it is not pay.
 
@@ -1412,8 +1434,8 @@ def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_
         period = conv.default_period
         basis = "market"
         if v is not None and component not in _PART_COMPONENTS:
-            lo_b, hi_b = _BANDS[period]
-            if not (lo_b <= v / scale <= hi_b):
+            lo_b, hi_b = _default_band(period, cur, market, scale)
+            if not (lo_b <= v <= hi_b):
                 period = _by_magnitude(v / scale)
                 basis = "magnitude"
                 # Tiny sums with no pay word are fees or rewards, not wages
@@ -1425,6 +1447,13 @@ def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_
     if in_wan and basis == "market" and period == "month" and mpy is None and v is not None and v >= 1e5:
         return "year", "magnitude"
     return period, basis
+
+
+def _local_rouble(cur: str | None, mkey: str | None, lw: str, start: int, end: int) -> str | None:
+    """"руб." or "р." in a Belarusian posting is the Belarusian rouble (not "₽")."""
+    if cur == "RUB" and mkey == "BY" and "₽" not in lw[start:end]:
+        return "BYN"
+    return cur
 
 
 def _implausible(low, high, period, cur, market, mpy=None, component=None) -> bool:
@@ -1536,7 +1565,7 @@ def _fast_field(text, lw, default_cur, mkey):
     written = period is not None
     marker = ac or as_ or bc or bs
     if marker is not None:
-        cur = _currency_of(marker)
+        cur = _local_rouble(_currency_of(marker), mkey, lw, lead, body_end)
         if cur is None:
             return None
     else:

@@ -177,9 +177,17 @@ _COUNTRY_NAMES = {
     "germany": "DE", "deutschland": "DE", "france": "FR", "ireland": "IE", "canada": "CA",
     "australia": "AU", "india": "IN", "singapore": "SG", "hongkong": "HK", "netherlands": "NL",
     "spain": "ES", "italy": "IT", "japan": "JP", "kazakhstan": "KZ", "belarus": "BY",
+    # Belarus (BY): the country and its regional centres, as hh.ru's areas name them
+    "беларусь": "BY", "белоруссия": "BY", "республикабеларусь": "BY", "minsk": "BY",
+    "минск": "BY", "брест": "BY", "гомель": "BY", "гродно": "BY", "витебск": "BY",
+    "могилев": "BY", "могилёв": "BY", "бобруйск": "BY", "барановичи": "BY", "борисов": "BY",
+    "пинск": "BY", "орша": "BY", "мозырь": "BY", "солигорск": "BY", "новополоцк": "BY",
+    "лида": "BY", "молодечно": "BY",  # the Belarusian towns of workbench/data/places.yaml
 }
 _CURRENCY_COUNTRY = (
     (re.compile(r"£|\bGBP\b"), "GB"),
+    # Belarusian roubles before Russian ones: "бел. руб." holds "руб"; BYR is hh.ru's code
+    (re.compile(r"\bBYN\b|\bBYR\b|бел\.?\s?руб|белорусск\w+\s+рубл"), "BY"),
     (re.compile(r"₽|\bруб|\bRUB\b|\bRUR\b"), "RU"),
     (re.compile(r"元|人民币|\bRMB\b|\bCNY\b"), "CN"),
     (re.compile(r"\bUSD\b|US\$"), "US"),
