@@ -610,9 +610,9 @@ def test_referral_rewards_are_not_pay_in_russian():
 
 
 def test_an_implausible_figure_stays_a_mention_marked_implausible():
-    (m,) = parse_salary("Зарплата 150 000 тысяч рублей в месяц, офис в центре." + FILLER, field=False,
+    (m,) = parse_salary("Зарплата 900 млн рублей в месяц, офис в центре." + FILLER, field=False,
                         market="RU")
-    assert m.implausible and m.low == 150_000_000
+    assert m.implausible and m.low == 900_000_000
     assert not one("£35,000 per annum").implausible
 
 
@@ -640,3 +640,28 @@ def test_belarusian_roubles(text, kw, want):
 def test_belarus_convention_is_monthly():
     assert convention_for("BY").default_period == "month"
     assert convention_for("BYN").name == "BY"
+
+
+# ---------------------------------------------------------------- Russian number shapes and labels
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Зарплата 45  000 руб", (45000, 45000)),
+    ("Зарплата 60т руб", (60000, 60000)),
+    ("Зарплата 70-90 000 руб", (70000, 90000)),
+    ("от 110 до 140 000 ₽ на руки", (110000, 140000)),
+    ("Зарплата 150 000 тысяч рублей", (150000, 150000)),
+])
+def test_russian_number_shapes(text, want):
+    m = parse_salary(text, field=False, market="RU")[0]
+    assert (m.low, m.high, m.currency) == (*want, "RUB")
+
+
+def test_a_component_label_after_a_range_labels_the_next_item():
+    m = parse_salary("Base: $85k-110k Commission: uncapped", field=False, market="US")[0]
+    assert (m.low, m.high, m.component) == (85000, 110000, "base")
+
+
+def test_a_plus_standing_apart_before_a_period():
+    m = parse_salary("Pay: $4,000 + per month", field=False, market="US")[0]
+    assert (m.low, m.high, m.period) == (4000, None, "month")

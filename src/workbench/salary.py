@@ -304,12 +304,13 @@ _NUM = (
     r"(?<![\d.,*])(?:"
     r"(?P<en>(?:\d{1,3}(?:[,'’]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?)(?![\d'’]|,\d)"  # 12,00,000: Indian lakh grouping; "£30,000, plus": a comma ends it
     r"|(?P<eu>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)(?![\d.])"
-    r"|(?P<sp>\d{1,3}(?:" + _SP + r"\d{3})+(?:[.,]\d{1,2})?)(?!\d)"
+    r"|(?P<sp>\d{1,3}(?:" + _SP + r"{1,2}\d{3})+(?:[.,]\d{1,2})?)(?!\d)"  # "45  000": a doubled space
     r"|(?P<pl>\d+(?:[.,]\d+)?)"
     r")"
 )
 _MULT = (
     r"(?P<mult>k(?![" + _L + r"])|к(?![" + _L + r"])|[ \u00a0]k(?=[€£$])|[ \u00a0]k(?![" + _L + r"\d])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
+    r"|т(?=[ \u00a0]?(?:руб|р\.|р(?![а-яё])|₽))"  # "60т руб"
     r"|[ \u00a0]?(?:тыс(?:яч[аи]?)?\.?|т\.\s?р\.?|млн\.?|млрд\.?|thousand|million|billion|"
     r"trillion|bn)(?![" + _L + r"])"
     r"|[ \u00a0]?[千万])"
@@ -395,7 +396,7 @@ def _mult_of(s: str) -> float:
     m = s.strip().rstrip(".")
     if m in _MULT_VALUE:
         return _MULT_VALUE[m]
-    if m.startswith("тыс") or m.startswith("т."):
+    if m.startswith("тыс") or m.startswith("т.") or m == "т":
         return 1e3
     return 1.0
 
@@ -724,6 +725,8 @@ class _Tok:
         else:
             v, raw = _num_value(en, eu, sp, pl)
             self.value = v
+            if self.mult == 1e3 and v >= 10000 and mult.lstrip(" \u00a0").startswith("тыс"):
+                self.mult = None  # "150 000 тысяч" means 150 000: the thousands are said twice
             self.year_like = (mult is None and pl is not None
                               and 1900 <= v <= 2100 and v.is_integer())
             self.lead_zero = len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
@@ -1054,6 +1057,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         ma, mb = first.mult, last.mult
         if ma is None and mb is not None and a <= b:
             ma = mb
+        elif ma is None and mb is None:
+            a = _shared_thousands(a, b)
         a *= ma or 1.0
         b *= mb or 1.0
         if a > b:
@@ -1197,6 +1202,12 @@ def _read_before(rev: str) -> tuple:
     return limit, comp, period, gross, payword, rpos
 
 
+# A component word followed by a colon labels what comes next ("Commission: ...").
+_LABEL_AFTER = re.compile(r"[ \u00a0]*[:：]")
+# "$4,000 + per month": a "+" standing apart before a period word.
+_PLUS_PERIOD = re.compile(r"[ \u00a0]+\+(?=[ \u00a0]*(?:" + _PERIODS + r"))")
+
+
 @dataclass(slots=True)
 class _After:
     """What the words right after an amount say (see :func:`_read_after`)."""
@@ -1217,7 +1228,11 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
     out = _After(period, gross, end)
     pos = end
     ntext = len(lw)
-    if pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
+    plus = _PLUS_PERIOD.match(lw, pos)
+    if plus is not None:
+        out.open_low = True  # "$4,000 + per month": an open-ended minimum, monthly
+        pos = plus.end()
+    elif pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
         out.open_low = True  # "£45k+": an open-ended minimum
         pos += 1
     tail_end = min(ntext, pos + 64)
@@ -1236,6 +1251,8 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
 
 def _next_trail(lw: str, pos: int, tail_end: int):
     m = _TRAIL.match(lw, pos, tail_end)
+    if m is not None and m.lastgroup == "comp" and _LABEL_AFTER.match(lw, m.end()):
+        return None  # "Base: $85k-110k Commission: ...": the word labels the next item
     if m is None:
         sm = _TRAIL_SEP.match(lw, pos, tail_end)
         if sm is None:
@@ -1449,6 +1466,16 @@ def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_
     return period, basis
 
 
+def _shared_thousands(a: float, b: float) -> float:
+    """The low end of a range whose thousands are written once, on the high end:
+    "70-90 000" and "от 110 до 140 000" are 70 000-90 000 and 110 000-140 000, "£40-45,000"
+    is £40,000-45,000. Only a whole low end under 1,000 whose thousands land below the
+    high end, within ten times it."""
+    if a < 1000 and a.is_integer() and b >= 1000 and a * 1000 <= b < a * 10000:
+        return a * 1000
+    return a
+
+
 def _local_rouble(cur: str | None, mkey: str | None, lw: str, start: int, end: int) -> str | None:
     """"руб." or "р." in a Belarusian posting is the Belarusian rouble (not "₽")."""
     if cur == "RUB" and mkey == "BY" and "₽" not in lw[start:end]:
@@ -1545,6 +1572,8 @@ def _fast_field(text, lw, default_cur, mkey):
         mb = _mult_of(bm) if bm else None
         if ma is None and mb is not None and a <= b:
             ma = mb
+        elif ma is None and mb is None:
+            a = _shared_thousands(a, b)
         low, high = a * (ma or 1.0), b * (mb or 1.0)
         if low > high:
             return None
