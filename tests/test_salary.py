@@ -665,3 +665,14 @@ def test_a_component_label_after_a_range_labels_the_next_item():
 def test_a_plus_standing_apart_before_a_period():
     m = parse_salary("Pay: $4,000 + per month", field=False, market="US")[0]
     assert (m.low, m.high, m.period) == (4000, None, "month")
+
+
+def test_running_text_with_lost_line_breaks():
+    text = ("Compensation and more words to make this line long enough for the lost break finder: "
+            "Base Salary: $51,500On Target Earnings: $86,500+ (Uncapped)Benefits: 401(k) plus match. "
+            "USA Compensation Range: $60,000 - $90,000Note actual salary is based on location.")
+    found = parse_salary(text, field=False)
+    assert [(m.low, m.high, m.component) for m in found] == [
+        (51500, 51500, "base"), (86500, None, "ote"), (60000, 90000, "unspecified")]
+    assert [text[m.start:m.end] for m in found] == [
+        "Base Salary: $51,500", "On Target Earnings: $86,500+", "$60,000 - $90,000"]

@@ -939,6 +939,30 @@ def parse_salary(text: str, currency: str | None = None, *,
 
 def _parse(text: str, currency: str | None, market: str | None,
            fast: bool = True, *, field_mode: bool | None = None) -> list[SalaryMention]:
+    if field_mode is None:
+        field_mode = len(text.strip()) <= _FIELD_MAX_LEN
+    if not field_mode:
+        # Running text whose line breaks were lost in scraping ("$182,000Benefits:",
+        # "Rate: $31Schedule:"): read it with the breaks put back (workbench.text), so a
+        # figure ends at its line, then give offsets in the text as it was.
+        restored, inserted = _text.restore_breaks(text)
+        if restored is not text:
+            return _remap(_scan(restored, currency, market, fast, False), text, inserted)
+    return _scan(text, currency, market, fast, field_mode)
+
+
+def _remap(mentions: list[SalaryMention], text: str, inserted: list[int]) -> list[SalaryMention]:
+    """Mentions found in the text with its line breaks restored, with offsets and spans
+    of the original ``text``."""
+    for m in mentions:
+        start = _text.original_offset(inserted, m.start)
+        end = _text.original_offset(inserted, m.end)
+        m.start, m.end, m.text = start, end, text[start:end].strip(" ,:;")
+    return mentions
+
+
+def _scan(text: str, currency: str | None, market: str | None, fast: bool,
+          field_mode: bool) -> list[SalaryMention]:
     lw = _lower(text)
     default_cur = (currency.strip().upper() or None) if isinstance(currency, str) else None
     mkey = _market_key(market) if market else None
@@ -946,8 +970,6 @@ def _parse(text: str, currency: str | None, market: str | None,
         default_cur = MARKET_CURRENCY.get(mkey)
     if "w" in lw and (default_cur == "CNY" or _has_cjk(text, lw)):
         lw = _WAN_W.sub(r"\1万", lw)
-    if field_mode is None:
-        field_mode = len(text.strip()) <= _FIELD_MAX_LEN
     if fast and field_mode and len(text) <= _FIELD_MAX_LEN:
         found = _fast_field(text, lw, default_cur, mkey)
         if found is not None:
