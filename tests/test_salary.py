@@ -676,3 +676,28 @@ def test_running_text_with_lost_line_breaks():
         (51500, 51500, "base"), (86500, None, "ote"), (60000, 90000, "unspecified")]
     assert [text[m.start:m.end] for m in found] == [
         "Base Salary: $51,500", "On Target Earnings: $86,500+", "$60,000 - $90,000"]
+
+
+# ---------------------------------------------------------------- pay fields
+
+
+@pytest.mark.parametrize("text, cur, market, want", [
+    ("57000 - 63000 plus package", "GBP", "GB", [(57000, 63000, "unspecified")]),
+    ("Up to 42k + bonus", "GBP", "GB", [(None, 42000, "unspecified"), (None, None, "bonus")]),
+    ("to 9.50 per hour", "GBP", "GB", [(None, 9.5, "unspecified")]),
+    ("£35K/yr - £42K/yr", "GBP", "GB", [(35000, 42000, "unspecified")]),
+    ("From 400 per day to 475 per day per day", "GBP", "GB", [(400, 475, "unspecified")]),
+    ("GBP 32000 - 38000 YEAR", "GBP", "GB", [(32000, 38000, "unspecified")]),
+    ("minValue 420 maxValue 480 GBP DAY", "GBP", "GB", [(420, 480, "unspecified")]),
+    ("28,000 - 34,000 per annum, OTE", "GBP", "GB", [(28000, 34000, "ote")]),
+    ("Basic 25000 OTE 40000", "GBP", "GB", [(25000, 25000, "base"), (40000, 40000, "ote")]),
+    ("50k-55", "GBP", "GB", [(50000, 55000, "unspecified")]),
+    ("Competitive + OTE", "GBP", "GB", [(None, None, "unspecified"), (None, None, "ote")]),
+    ("$45/hr+", "USD", "US", [(45, None, "unspecified")]),
+    ("8千以下", "CNY", "CN", [(None, 8000, "unspecified")]),
+    ("2000-3000", "CNY", "CN", [(2000, 3000, "unspecified")]),
+    ("薪资面谈", "CNY", "CN", [(None, None, "unspecified")]),
+])
+def test_pay_field_shapes(text, cur, market, want):
+    found = parse_salary(text, currency=cur, market=market, field=True)
+    assert [(m.low, m.high, m.component) for m in found] == want

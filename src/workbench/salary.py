@@ -425,7 +425,7 @@ _PERIODS = (
     r"|p\.?\s?h\.?" + _B + r"|p/h(?:r|our)?|hourly|почасово)"
 )
 _GROSS_NET = (
-    r"(?P<gross>gross|brutto|bruto|brut|гросс|до\s+вычета\s+(?:налогов|ндфл)|"
+    r"(?P<gross>gross|brutto|bruto|brut|гросс|до\s+вычета(?:\s+(?:налогов|ндфл))?|"
     r"до\s+налогообложения|before\s+tax(?:es)?|pre-?tax|税前)" + _B +
     r"|(?P<net>net(?:to)?|нетто|на\s+руки|после\s+вычета\s+(?:налогов|ндфл)|"
     r"after\s+tax(?:es)?|чистыми|税后|到手)" + _B
@@ -436,6 +436,9 @@ _TRAIL = re.compile(
     r"|" + _GROSS_NET +
     r"|[·*×x]?[ \u00a0]?(?P<mpy>1[2-9]|2[0-4])[ \u00a0]?薪"
     r"|(?P<above>及以上|以上|起)"
+    r"|(?P<below>以下)"
+    # JSON-LD unitText rendered as text: "GBP 32000 - 38000 YEAR", "value 14.25 GBP HOUR"
+    r"|(?:unittext[ \u00a0]+)?(?P<unit>year|month|week|day|hour)(?=[ \u00a0]*(?:\Z|[;,)]))"
     r"|(?:\+[ \u00a0]*)?(?P<mpy13>1[3-6])(?:th|-?я|-?й)[ \u00a0]+(?:month[ \u00a0]+)?"
     r"(?:salary|pay|зарплата|оклад)(?![a-zа-яё])"
     r"|(?P<comp>\((?:оклад|base|basic|底薪)[ \u00a0]*\+[ \u00a0]*(?:преми[яи]|бонус(?:ы)?|bonus|"
@@ -569,18 +572,20 @@ _PAYWORD = re.compile(
     r"вознагражд|преми|бонус|薪|工资|待遇|收入|报酬")
 
 _UNSTATED = re.compile(
-    r"(?:(?P<compsal>competitive(?:\s+(?:basic|base))?\s+"
-    r"(?:salary|salaries|pay|package|rates?|remuneration|compensation))"
+    r"(?:(?P<compsal>(?:competitive|attractive)(?:\s+(?:basic|base))?\s+"
+    r"(?:salary|salaries|pay|package|rates?|remuneration|compensation)|market\s+rates?)"
+    r"|(?P<compbase>competitive\s+(?:basic|base))"
     r"|(?P<kw>competitive|negotiable|neg\.|d\.?o\.?e\.?|"
-    r"depending\s+on\s+experience|dependent\s+on\s+experience|"
+    r"depend(?:s|ing|ent)\s+(?:up)?on\s+experience|"
     r"commensurate\s+with\s+experience|tbc|tba|not\s+(?:stated|specified|disclosed)|"
-    r"договорная|договорной|по\s+договор[её]нности|по\s+результатам\s+собеседования|"
-    r"не\s+указан[аоы]?|обсуждается(?:\s+индивидуально)?|индивидуально)"
-    r"|(?P<zh>薪资面议|面议))")
+    r"договорная|договорной|по\s+договор[её]нности|по\s+(?:результатам|итогам)\s+собеседования|"
+    r"не\s+указан[аоы]?|обсуждается(?:\s+(?:индивидуально|на\s+собеседовании))?|индивидуально|высокая)"
+    r"|(?P<zh>薪资面议|面议|(?:薪资|工资)?面谈))")
 _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "depending on",
-                   "dependent on", "commensurate", "tbc", "tba", "not stated", "not specified",
+                   "dependent on", "depends on", "depending upon", "commensurate", "attractive",
+                   "market rate", "по итогам", "высокая", "tbc", "tba", "not stated", "not specified",
                    "not disclosed", "договорн", "по договор", "по результатам", "не указан",
-                   "обсужда", "индивидуально", "面议")
+                   "обсужда", "индивидуально", "面议", "面谈")
 
 _JOIN_COMP = re.compile(
     r"[ \u00a0]*(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
@@ -590,12 +595,14 @@ _JOIN_COMP = re.compile(
     r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car|"
     r"компенсаци[яи](?:[ \u00a0]+(?:мобильной[ \u00a0]+)?(?:связи|топлива|бензина|гсм|проезда|"
     r"питания|аренды))?|交通补贴|住房补贴|通讯补贴|餐补|房补|补贴)"
-    r"|(?P<bonus>bonus(?:es)?|премии|премия|бонусы|奖金|年终奖)"
+    r"|(?P<bonus>bonus(?:es)?|премии|премия|бонусы|kpi|奖金|年终奖|绩效(?![工奖]))"
     r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:от[ \u00a0]+продаж|of[ \u00a0]+sales)|"
     r"процент[а-я]*[ \u00a0]+от[ \u00a0]+продаж)"
     r"|(?P<ote>ote)"
-    r"|(?P<skip>benefits?|pension|healthcare|bens|perks|holiday|соцпакет|五险一金))"
-    r"(?![" + _L + r"])(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[£$€¥₽\d*])")
+    r"|(?P<skip>benefits?|pension|healthcare|bens|perks|package|holiday|соцпакет|五险一金))"
+    r"(?![" + _L + r"])(?![-‐][a-zа-яё])"
+    r"(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[£$€¥₽\d*])"
+    r"(?![ \u00a0]*(?:до|от)[ \u00a0]+\d{1,3}[ \u00a0]?\d{3})")  # "KPI до 40 000 ₽": an amount of its own
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Digits after a parenthesised area code: "(415) 555-0132", "(495) 123-45-67".
@@ -885,6 +892,13 @@ def _clause_rev(lw: str, lo: int, pos: int) -> tuple[int, str]:
 _FIELD_CACHE: dict[tuple, tuple] = {}
 _ALL_FIELDS = operator.attrgetter(*(f.name for f in fields(SalaryMention)))
 _FIELD_CACHE_MAX = 8192
+
+
+class _KnownField(int):
+    """``True`` that says the source is known to be a pay field (``field=True``)."""
+
+
+_KNOWN_FIELD = _KnownField(1)
 _FIELD_MAX_LEN = 64
 
 
@@ -920,9 +934,12 @@ def parse_salary(text: str, currency: str | None = None, *,
     """
     if not text or not isinstance(text, str):
         return []
-    field_mode = (len(text.strip()) <= _FIELD_MAX_LEN) if field is None else bool(field)
+    # A string known to come from a pay field is marked so (_KNOWN_FIELD, which is truthy);
+    # a short string of unknown source is read as a field, with the labelled sets' conventions.
+    field_mode = (len(text.strip()) <= _FIELD_MAX_LEN) if field is None else \
+        (_KNOWN_FIELD if field else False)
     if len(text) <= _FIELD_MAX_LEN:
-        key = (text, currency, market, field_mode)
+        key = (text, currency, market, field)
         try:
             hit = _FIELD_CACHE.get(key)
         except TypeError:  # an unhashable argument: parse without the cache
@@ -973,6 +990,8 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
     if fast and field_mode and len(text) <= _FIELD_MAX_LEN:
         found = _fast_field(text, lw, default_cur, mkey)
         if found is not None:
+            if _OTE_FLAG.search(lw) is not None:
+                _ote_flag(found)
             return found
     # Early exit for short texts only. A long text's first digit is usually
     # near its end (pay comes last), so this search would repeat most of the
@@ -999,7 +1018,8 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
         if j < n:
             u = toks[j]
             gap_len = u.start - t.end
-            if 0 <= gap_len <= 7 and _RANGE_SEP.match(lw, t.end, u.start):
+            if 0 <= gap_len <= 12 and (gap_len <= 7 and _RANGE_SEP.match(lw, t.end, u.start)
+                                       or _MAX_VALUE.fullmatch(lw, t.end, u.start)):
                 group.append(u)
                 j += 1
         nxt = toks[j].start if j < n else ntext
@@ -1016,23 +1036,59 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
                 c = out.pop()
                 mention = replace(mention, component=c.component, start=c.start,
                                   text=text[c.start:mention.end])
-            if out and _restates(out[-1], mention):
+            if out and (_restates(out[-1], mention) or _ends_range(out, mention, lw, text)):
                 prev_end = mention.end
             else:
                 out.append(mention)
                 prev_end = mention.end
-                while j < n and toks[j].start < prev_end:
-                    j += 1
-                extra = _joined_components(lw, text, mention, toks[j].start if j < n else ntext)
-                if extra:
-                    out.extend(extra)
-                    prev_end = extra[-1].end
+            while j < n and toks[j].start < prev_end:
+                j += 1
+            extra = _joined_components(lw, text, out[-1], toks[j].start if j < n else ntext,
+                                       prev_end)
+            if extra:
+                out.extend(extra)
+                prev_end = extra[-1].end
         while j < n and toks[j].start < prev_end:
             j += 1
         i = j
 
     _unstated(text, lw, out, default_cur, field_mode)
+    if field_mode and out and _OTE_FLAG.search(lw) is not None:
+        _ote_flag(out)
     return out
+
+
+# Two amounts that carry their own period ("£35K/yr - £42K/yr", "From 24000 per annum to
+# 28000 per annum per annum") are one range; JSON-LD renderings join theirs with "maxValue".
+_PERIOD_RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|до)[ \u00a0]*")
+_MAX_VALUE = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
+# Reed's ", OTE" at the end of a pay field marks the figure itself as on-target earnings.
+_OTE_FLAG = re.compile(r",[ \u00a0]*ote[ \u00a0]*\Z")
+
+
+def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) -> bool:
+    """Make ``out[-1]`` the range "a to b" when both state the same period and currency
+    and only a range separator stands between them (True: ``b`` is taken in)."""
+    a = out[-1]
+    if not (a.period and a.period == b.period and not a.period_inferred and not b.period_inferred
+            and a.currency == b.currency and a.low is not None and b.high is not None
+            and b.low in (None, b.high) and (a.high is None or a.high == a.low) and a.low <= b.high
+            and a.component == b.component and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start)):
+        return False
+    a.high, a.end = b.high, b.end
+    a.text = text[a.start:b.end].strip(" ,:;")
+    return True
+
+
+def _ote_flag(out: list[SalaryMention]) -> None:
+    """Reed's ", OTE" flag: the first amount is OTE, and the flag is no mention of its own."""
+    amounts = [m for m in out if m.low is not None or m.high is not None]
+    if not amounts:
+        return
+    amounts[0].component = "ote"
+    for m in list(out):
+        if m.component == "ote" and m.low is None and m.high is None and m is not amounts[0]:
+            out.remove(m)
 
 
 def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
@@ -1042,7 +1098,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     ntext = len(lw)
     # ---- identifiers, phones, units -----------------------------------------
     if end < ntext:
-        if _UNIT_AFTER.match(lw, end) is not None:
+        if _UNIT_AFTER.match(lw, end) is not None and not (field_mode and _json_unit(text, end)):
             return None
         if end + 1 < ntext and lw[end] in "-–—:/." and lw[end + 1].isdigit():
             return None  # phone, time, date or code: 725-63-57, 20:00, 24/7
@@ -1081,6 +1137,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             ma = mb
         elif ma is None and mb is None:
             a = _shared_thousands(a, b)
+        elif mb is None and ma is not None and a <= b and last.cur is None:
+            mb = ma  # "50k-55": the multiplier written once, on the low end
         a *= ma or 1.0
         b *= mb or 1.0
         if a > b:
@@ -1103,6 +1161,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         cur = after.cur
     if after.comp is not None:
         comp = after.comp
+    if after.below or (field_mode and limit is None and rev.strip() == "ot"):
+        limit = "upto"  # "8千以下"; a pay field's "to 9.50 per hour" (rev is reversed)
 
     # ---- is it pay? -----------------------------------------------------------
     period_written = period is not None
@@ -1118,14 +1178,16 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     evidence = "field"
     if field_mode:
         # A bare figure in a field must stand alone: "35-40k".
-        if not strong and (_WORD_AFTER.match(lw, end) or (rev and _WORD_BEFORE_REV.match(rev))):
+        if not strong and ((_WORD_AFTER.match(lw, end) and not _field_tail(lw, end))
+                           or (rev and _WORD_BEFORE_REV.match(rev, rpos))):
             return None
     else:
         evidence = _text_evidence(lw, pstart, end, cur, period, est, comp is not None or payword
                                   or gross is not None or mpy is not None, len(group) == 2 or has_mult)
         if evidence is None:
             return None
-    if first.year_like and cur is None and not period_written and not payword:
+    if (first.year_like and (len(group) == 1 or last.year_like) and cur is None
+            and not period_written and not payword):
         return None
     if high is not None and high <= 0:
         return None  # "0", "0-0": a board's placeholder for no pay
@@ -1226,6 +1288,7 @@ def _read_before(rev: str) -> tuple:
 
 # A component word followed by a colon labels what comes next ("Commission: ...").
 _LABEL_AFTER = re.compile(r"[ \u00a0]*[:：]")
+_AMOUNT_NEXT = re.compile(r"[ \u00a0]*(?:of[ \u00a0]+)?[£$€¥₽\d]")
 # "$4,000 + per month": a "+" standing apart before a period word.
 _PLUS_PERIOD = re.compile(r"[ \u00a0]+\+(?=[ \u00a0]*(?:" + _PERIODS + r"))")
 
@@ -1242,6 +1305,7 @@ class _After:
     cur: str | None = None
     est: bool = False
     open_low: bool = False
+    below: bool = False
 
 
 def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
@@ -1267,14 +1331,18 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
         if m.lastgroup in ("mpy", "mpy13"):
             hi_limit = tail_end  # "·13薪" holds the next token; read on past it
         pos = m.end()
+    if pos > end and pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
+        out.open_low = True  # "$45/hr+"
+        pos += 1
     out.end = pos
     return out
 
 
 def _next_trail(lw: str, pos: int, tail_end: int):
     m = _TRAIL.match(lw, pos, tail_end)
-    if m is not None and m.lastgroup == "comp" and _LABEL_AFTER.match(lw, m.end()):
-        return None  # "Base: $85k-110k Commission: ...": the word labels the next item
+    if m is not None and m.lastgroup == "comp" and (_LABEL_AFTER.match(lw, m.end())
+                                                   or _AMOUNT_NEXT.match(lw, m.end())):
+        return None  # "Base: $85k-110k Commission: ...", "Basic 25000 OTE 40000": the next item's
     if m is None:
         sm = _TRAIL_SEP.match(lw, pos, tail_end)
         if sm is None:
@@ -1288,6 +1356,8 @@ def _next_trail(lw: str, pos: int, tail_end: int):
 def _take_trail(out: _After, m: re.Match) -> bool:
     """Record one word read after an amount; False when it ends the reading."""
     g = m.lastgroup
+    if g == "unit":
+        g = m.group("unit")
     if g in _PERIOD_GROUPS:
         if out.period is None:
             out.period = g
@@ -1305,9 +1375,33 @@ def _take_trail(out: _After, m: re.Match) -> bool:
             out.cur = _currency_of(m.group("tcur"))
     elif g == "above":
         out.open_low = True
+    elif g == "below":
+        out.below = True
     else:
         out.est = True
     return True
+
+
+_JSON_UNIT = re.compile(r"[ \u00a0]+(?:YEAR|MONTH|WEEK|DAY|HOUR)[ \u00a0]*(?:\Z|[;,)])")
+
+
+def _json_unit(text: str, end: int) -> bool:
+    """A JSON-LD unitText right after a figure at the end of a pay field ("... 38000 YEAR"):
+    the period, not a duration."""
+    return _JSON_UNIT.match(text, end) is not None
+
+
+# What may follow a bare figure in a pay field: joined components ("+ bonus", "plus
+# package") or qualifiers ("DOE", "depending upon experience", "pro rata", "negotiable").
+_FIELD_QUALIFIER = re.compile(
+    r"[ \u00a0,]*(?:\(?d\.?o\.?e\.?\)?|pro[ -]?rata|\(?depend(?:s|ing|ent)\s+(?:up)?on\s+experience\)?"
+    r"|negotiable|neg\.|circa|inc(?:l\.?|luding)?\s+benefits|(?:plus|\+)\s*package|gross|net)(?![a-z])"
+    r"|[ \u00a0]*(?:\+|plus[ \u00a0])")  # "23000 - 25000 + OTE 35000"
+
+
+def _field_tail(lw: str, end: int) -> bool:
+    """Do the words after a bare figure in a pay field only join components or qualify it?"""
+    return _JOIN_COMP.match(lw, end) is not None or _FIELD_QUALIFIER.match(lw, end) is not None
 
 
 # ---- pay evidence in running text --------------------------------------------------
@@ -1542,7 +1636,7 @@ _FAST = re.compile(
     # backtracking through every way of reading its numbers (and each part
     # is read the way the scanner reads it).
     r"(?>(?:(?P<pay>salary|employer provided salary|зарплата|з/п|доход|月薪|年薪)[ \u00a0:]*)?)"
-    r"(?>(?:(?P<lim>up to|from|starting at|от|до|около|about|around)[ \u00a0]+)?)"
+    r"(?>(?:(?P<lim>up to|from|starting at|от|до|около|about|around|to)[ \u00a0]+)?)"
     + r"(?>" + _amount_rx("a") + r")"
     + r"(?>(?:(?:[ \u00a0]{0,2}(?:-|–|—|−|~|～|－|至|到)[ \u00a0]{0,2}|[ \u00a0]{1,2}(?:to|до|bis)"
       r"[ \u00a0]{1,2})" + _amount_rx("b") + r")?)"
@@ -1643,7 +1737,7 @@ def _fast_field(text, lw, default_cur, mkey):
     if period is None:
         return None
     if not is_range:
-        if lim == "up to" or lim == "до":
+        if lim == "up to" or lim == "до" or lim == "to":
             low = None
         elif lim == "from" or lim == "от" or lim == "starting at" or plus:
             high = None
@@ -1672,11 +1766,13 @@ def _restates(a: SalaryMention, b: SalaryMention) -> bool:
             and b.start - a.end <= 3)
 
 
-def _joined_components(lw, text, mention, limit):
-    """Amountless components joined to a mention: '... + car allowance'."""
-    if mention.end >= limit:
+def _joined_components(lw, text, mention, limit, pos=None):
+    """Amountless components joined to a mention: '... + car allowance' (read from ``pos``,
+    the end of a restatement of the mention, or from the mention's end)."""
+    pos = max(mention.end, pos or 0)
+    if pos >= limit:
         return []
-    return _join_chain(lw, text, mention.end, mention.currency, mention.market)[0]
+    return _join_chain(lw, text, pos, mention.currency, mention.market)[0]
 
 
 def _join_chain(lw, text, pos, currency, market):
@@ -1738,10 +1834,12 @@ def _unstated(text, lw, out, default_cur, field_mode):
             cur = "RUB"
         mention = SalaryMention(text=text[s:e], start=s, end=e, low=None, high=None,
                                 currency=cur, period=None, period_inferred=False,
-                                component="unspecified", gross=None,
-                                months_per_year=None, masked=False)
+                                component="base" if m.lastgroup == "compbase" else "unspecified",
+                                gross=None, months_per_year=None, masked=False)
         k = len(out)
         while k > 0 and out[k - 1].start > s:
             k -= 1
-        out.insert(k, mention)
+        # "Competitive + OTE", "по договорённости + премии": the joined components too
+        joined = _join_chain(lw, text, e, cur, None)[0] if field_mode is _KNOWN_FIELD else []
+        out[k:k] = [mention, *joined]
         return
