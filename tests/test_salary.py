@@ -701,3 +701,20 @@ def test_running_text_with_lost_line_breaks():
 def test_pay_field_shapes(text, cur, market, want):
     found = parse_salary(text, currency=cur, market=market, field=True)
     assert [(m.low, m.high, m.component) for m in found] == want
+
+
+def test_the_two_labelled_ends_of_one_range():
+    text = "Minimum salary of $120,369 to maximum salary of $174,797 + equity." + FILLER
+    assert text_pay(text.replace(FILLER, "")) == [(120369, 174797, "USD", "year")]
+    text = "Skills.\nMin\nUSD $75,000.00/Yr.\nMax\nUSD $95,000.00/Yr.\nQualifications"
+    assert text_pay(text) == [(75000, 95000, "USD", "year")]
+
+
+def test_a_period_glued_to_the_next_heading():
+    assert text_pay("IR35: Inside IR35 (via umbrella) Rate: Up to £600 p/dThe Role is remote.") == [
+        (None, 600, "GBP", "day")]
+
+
+def test_days_of_the_month_and_paychecks_are_not_pay():
+    assert text_pay("Выплата заработной платы двумя частями - 20 и 30 числа месяца.") == []
+    assert text_pay("Internet benefit: $25 per paycheck subsidy.") == []

@@ -517,7 +517,7 @@ _PREFIX_PERIOD = {"pyear": "year", "pmonth": "month", "pday": "day",
 
 # Words right after a number that make it something other than money.
 _UNIT_AFTER = re.compile(
-    r"(?:\+[ \u00a0]?|[ \u00a0]?)(?:%|процент|percent|per\s*cent|pct|лет|года?(?![а-яё])|г\.|"
+    r"(?:\+[ \u00a0]?|[ \u00a0]?)(?:%|процент|percent|per\s*cent|pct|лет|года?(?![а-яё])|г\.|числ|"
     r"компани|магазин|проект|оклад(?:а|ов)(?![а-яё])|зарплат(?![а-яё])|salaries|years?(?!ly)|yrs?|months?(?!ly)|weeks?(?!ly)|days?(?!\s*rate)|"
     r"hours?(?!ly)|hrs|мес(?:яц(?:а|ев))?(?![" + _L + r"])|недел|дн|час(?:а|ов)(?![а-яё])|"
     r"employees|staff|people|persons|members|users|clients|customers|accounts|"
@@ -566,7 +566,7 @@ _ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?<![a-z])(?:[a-z]+[ \u00a0]+)?" + _cue(
 _SCHEDULE = re.compile(r"(?<![a-zа-яё])" + _cue("schedule_words") + r"(?![a-zа-яё])")
 
 _PAYWORD = re.compile(
-    r"salar|pay(?!ment)|wage|(?<![a-z])earn|income|compensat|remunerat|(?<![a-z])ote(?![a-z])|"
+    r"salar|pay(?!ment|check|roll)|wage|(?<![a-z])earn|income|compensat|remunerat|(?<![a-z])ote(?![a-z])|"
     r"basic(?![a-z])|(?<![a-z])base(?![a-z])|bonus|commission|package|"
     r"(?<![a-z])rates?(?![a-z])|зарплат|заработ|з/п|(?<![а-яё])зп(?![а-яё])|оклад|доход|"
     r"вознагражд|преми|бонус|薪|工资|待遇|收入|报酬")
@@ -1061,6 +1061,10 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
 # Two amounts that carry their own period ("£35K/yr - £42K/yr", "From 24000 per annum to
 # 28000 per annum per annum") are one range; JSON-LD renderings join theirs with "maxValue".
 _PERIOD_RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|до)[ \u00a0]*")
+# "Minimum salary of $120,369 to maximum salary of $174,797", "Min\nUSD $75,000/Yr.\nMax\n":
+# the two ends of one range, labelled.
+_MAX_RANGE_SEP = re.compile(r"[\s.]*(?:(?:-|–|—|to)\s+)?(?:a\s+)?max(?:imum)?(?:\s+(?:salary|pay|rate))?"
+                            r"(?:\s+of)?[\s:]*(?:[a-z]{3}[ \u00a0]+)?")
 _MAX_VALUE = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
 # Reed's ", OTE" at the end of a pay field marks the figure itself as on-target earnings.
 _OTE_FLAG = re.compile(r",[ \u00a0]*ote[ \u00a0]*\Z")
@@ -1070,10 +1074,14 @@ def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) 
     """Make ``out[-1]`` the range "a to b" when both state the same period and currency
     and only a range separator stands between them (True: ``b`` is taken in)."""
     a = out[-1]
-    if not (a.period and a.period == b.period and not a.period_inferred and not b.period_inferred
-            and a.currency == b.currency and a.low is not None and b.high is not None
-            and b.low in (None, b.high) and (a.high is None or a.high == a.low) and a.low <= b.high
-            and a.component == b.component and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start)):
+    if not (a.period and a.period == b.period and a.currency == b.currency
+            and a.low is not None and b.high is not None and b.low in (None, b.high)
+            and (a.high is None or a.high == a.low) and a.low <= b.high
+            and a.component == b.component and b.start - a.end <= 40):
+        return False
+    labelled = _MAX_RANGE_SEP.fullmatch(lw, a.end, b.start) is not None
+    if not (labelled or (not a.period_inferred and not b.period_inferred
+                         and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start))):
         return False
     a.high, a.end = b.high, b.end
     a.text = text[a.start:b.end].strip(" ,:;")
@@ -1135,8 +1143,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         ma, mb = first.mult, last.mult
         if ma is None and mb is not None and a <= b:
             ma = mb
-        elif ma is None and mb is None:
-            a = _shared_thousands(a, b)
+        elif ma is None and mb is None and (first.cur is None or last.cur is None):
+            a = _shared_thousands(a, b)  # not "£20 - £20,000": each end has its own sign
         elif mb is None and ma is not None and a <= b and last.cur is None:
             mb = ma  # "50k-55": the multiplier written once, on the low end
         a *= ma or 1.0
@@ -1173,8 +1181,9 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     if (cur == "GBP" and not has_mult and not (period_written or comp is not None or payword or mpy is not None)
             and "pound" in lw[first.start:end] and "£" not in lw[first.start:end]):
         return None  # "lift 50 pounds", "move up to 50 pounds": a weight, unless pay is said
-    if end < ntext and lw[end] in _LETTERS:
-        return None  # "12abc": a code or a unit, not pay
+    if end < ntext and lw[end] in _LETTERS and not (period_written and end > last.end
+                                                     and text[end].isupper()):
+        return None  # "12abc": a code or a unit, not pay ("£600 p/dThe Role" is a lost break)
     evidence = "field"
     if field_mode:
         # A bare figure in a field must stand alone: "35-40k".
@@ -1459,7 +1468,11 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
 def _payword_in_clause(lw: str, line_start: int, pstart: int, end: int, line_end: int) -> bool:
     """A pay word in the figure's clause, or in a short heading line right above a figure
     that opens its line ("Compensation\n$95,000 - $110,000")."""
-    cstart = _sentence_start(lw, max(line_start, pstart - 120), pstart)
+    # The sentence before the figure, across a single line break (a break restored by
+    # workbench.text may split a name, "Peace|Health"), no further than 120 characters.
+    lo = max(0, pstart - 120)
+    cstart = max(lw.rfind(". ", lo, pstart), lw.rfind("; ", lo, pstart), lw.rfind("\n\n", lo, pstart),
+                 _item_break(lw, lo, pstart), lo - 1) + 1
     if _PAYWORD.search(lw, cstart, pstart) is not None:
         return True
     stop = _clause_end(lw, end, min(line_end, end + 40))
@@ -1471,6 +1484,17 @@ def _payword_in_clause(lw: str, line_start: int, pstart: int, end: int, line_end
     if prev_start == 0 and line_start > 62:
         return False  # the line above is longer than a heading
     return line_start - prev_start <= 61 and _PAYWORD.search(lw, prev_start, line_start) is not None
+
+
+def _item_break(lw: str, lo: int, pos: int) -> int:
+    """The last line break before ``pos`` (not before ``lo``) that ends a sentence or opens a
+    list item ("...пакет;\n- выплата"), or -1."""
+    k = lw.rfind("\n", lo, pos)
+    while k >= lo and k > 0:
+        if lw[k - 1] in ".;:!?" or lw[k + 1:k + 2] in ("-", "•", "*", "●", "–", "—"):
+            return k
+        k = lw.rfind("\n", lo, k)
+    return -1
 
 
 def _clause_end(lw: str, pos: int, stop: int) -> int:
@@ -1688,7 +1712,7 @@ def _fast_field(text, lw, default_cur, mkey):
         mb = _mult_of(bm) if bm else None
         if ma is None and mb is not None and a <= b:
             ma = mb
-        elif ma is None and mb is None:
+        elif ma is None and mb is None and not ((ac or as_) and (bc or bs)):
             a = _shared_thousands(a, b)
         low, high = a * (ma or 1.0), b * (mb or 1.0)
         if low > high:
