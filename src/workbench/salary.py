@@ -936,8 +936,10 @@ def parse_salary(text: str, currency: str | None = None, *,
         return []
     # A string known to come from a pay field is marked so (_KNOWN_FIELD, which is truthy);
     # a short string of unknown source is read as a field, with the labelled sets' conventions.
-    field_mode = (len(text.strip()) <= _FIELD_MAX_LEN) if field is None else \
-        (_KNOWN_FIELD if field else False)
+    if field is None:
+        field_mode = len(text) <= _FIELD_MAX_LEN or len(text.strip()) <= _FIELD_MAX_LEN
+    else:
+        field_mode = _KNOWN_FIELD if field else False
     if len(text) <= _FIELD_MAX_LEN:
         key = (text, currency, market, field)
         try:
@@ -965,7 +967,11 @@ def _parse(text: str, currency: str | None, market: str | None,
         restored, inserted = _text.restore_breaks(text)
         if restored is not text:
             return _remap(_scan(restored, currency, market, fast, False), text, inserted)
-    return _scan(text, currency, market, fast, field_mode)
+    out = _scan(text, currency, market, fast, field_mode)
+    if out and field_mode and _OTE_FLAG.search(text) is not None:
+        _ote_flag(out)
+    return out
+
 
 
 def _remap(mentions: list[SalaryMention], text: str, inserted: list[int]) -> list[SalaryMention]:
@@ -990,8 +996,6 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
     if fast and field_mode and len(text) <= _FIELD_MAX_LEN:
         found = _fast_field(text, lw, default_cur, mkey)
         if found is not None:
-            if _OTE_FLAG.search(lw) is not None:
-                _ote_flag(found)
             return found
     # Early exit for short texts only. A long text's first digit is usually
     # near its end (pay comes last), so this search would repeat most of the
@@ -1053,8 +1057,6 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
         i = j
 
     _unstated(text, lw, out, default_cur, field_mode)
-    if field_mode and out and _OTE_FLAG.search(lw) is not None:
-        _ote_flag(out)
     return out
 
 
@@ -1067,7 +1069,7 @@ _MAX_RANGE_SEP = re.compile(r"[\s.]*(?:(?:-|–|—|to)\s+)?(?:a\s+)?max(?:imum)
                             r"(?:\s+of)?[\s:]*(?:[a-z]{3}[ \u00a0]+)?")
 _MAX_VALUE = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
 # Reed's ", OTE" at the end of a pay field marks the figure itself as on-target earnings.
-_OTE_FLAG = re.compile(r",[ \u00a0]*ote[ \u00a0]*\Z")
+_OTE_FLAG = re.compile(r",[ \u00a0]*(?i:ote)[ \u00a0]*\Z")
 
 
 def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) -> bool:
@@ -1210,7 +1212,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             return None
     if cur is None:
         cur = default_cur
-    else:
+    elif mkey == "BY":
         cur = _local_rouble(cur, mkey, lw, start, end)
     script_market = None
     if mkey is None and (cur is None or _market_key(cur) is None):
@@ -1334,7 +1336,9 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
     for _ in range(6):
         if pos >= tail_end or (pos >= hi_limit and pos > end):
             break
-        m = _next_trail(lw, pos, tail_end)
+        m = _TRAIL.match(lw, pos, tail_end)
+        if m is None or (m.lastgroup == "comp" and _comp_labels_next(lw, m.end())):
+            m = _next_trail(lw, pos, tail_end) if m is None else None
         if m is None or not _take_trail(out, m):
             break
         if m.lastgroup in ("mpy", "mpy13"):
@@ -1347,18 +1351,20 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
     return out
 
 
+def _comp_labels_next(lw: str, pos: int) -> bool:
+    """A component word followed by a colon or an amount names the next item ("Base:
+    $85k-110k Commission: ...", "Basic 25000 OTE 40000"), not the amount before it."""
+    return _LABEL_AFTER.match(lw, pos) is not None or _AMOUNT_NEXT.match(lw, pos) is not None
+
+
 def _next_trail(lw: str, pos: int, tail_end: int):
-    m = _TRAIL.match(lw, pos, tail_end)
-    if m is not None and m.lastgroup == "comp" and (_LABEL_AFTER.match(lw, m.end())
-                                                   or _AMOUNT_NEXT.match(lw, m.end())):
-        return None  # "Base: $85k-110k Commission: ...", "Basic 25000 OTE 40000": the next item's
-    if m is None:
-        sm = _TRAIL_SEP.match(lw, pos, tail_end)
-        if sm is None:
-            return None
-        m = _TRAIL.match(lw, sm.end(), tail_end)
-        if m is None or m.lastgroup in ("comp", "tcur", "mpy"):
-            return None
+    """A word read after a separator (", (gross)", "/ month") when none follows at once."""
+    sm = _TRAIL_SEP.match(lw, pos, tail_end)
+    if sm is None:
+        return None
+    m = _TRAIL.match(lw, sm.end(), tail_end)
+    if m is None or m.lastgroup in ("comp", "tcur", "mpy"):
+        return None
     return m
 
 
@@ -1444,6 +1450,8 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
     """
     if est or _BOARD_ESTIMATE.match(lw, end) is not None:
         return None
+    if not (named or cur is not None or period is not None or shaped):
+        return None  # a bare number: only a pay word right next to it would make it pay
     # The figure's line, read no further than 300 characters either way (linear time).
     lo = max(0, pstart - _LINE_REACH)
     line_start = max(lw.rfind("\n", lo, pstart) + 1, lo)
@@ -1627,18 +1635,33 @@ def _implausible(low, high, period, cur, market, mpy=None, component=None) -> bo
     """Is the amount outside the plausible pay of ``market`` for ``period``?
 
     A figure in another currency than the market's is judged by the US band scaled to
-    that currency (``_SCALE``)."""
-    if period is None or (low is None and high is None) or component in _PART_COMPONENTS:
-        return False  # a bonus, commission or allowance is a part of pay: no wage band
-    band = PLAUSIBLE_PAY.get(market or "") if MARKET_CURRENCY.get(market or "") == cur else None
+    that currency (``_SCALE``); a bonus, commission or allowance (a part of pay) by none."""
+    if period is None or component in _PART_COMPONENTS:
+        return False
+    key = (market, cur, period)
+    band = _BAND_CACHE.get(key)
     if band is None:
-        scale = _SCALE.get(cur, 1.0)
-        lo_b, hi_b = PLAUSIBLE_PAY["US"][period]
-        band = {period: (lo_b * scale, hi_b * scale)}
-    lo_b, hi_b = band[period]
-    if period == "month" and mpy and mpy > 12:
+        band = _plausible_band(market, cur, period)
+        if len(_BAND_CACHE) < 512:
+            _BAND_CACHE[key] = band
+    lo_b, hi_b = band
+    if mpy and mpy > 12 and period == "month":
         hi_b *= 1.5  # "·16薪" states the months, the monthly sum may be high
-    return any(v is not None and not (lo_b <= v <= hi_b) for v in (low, high))
+    v_lo = low if low is not None else high
+    v_hi = high if high is not None else low
+    return v_lo is not None and (v_lo < lo_b or v_hi > hi_b)
+
+
+_BAND_CACHE: dict[tuple, tuple[float, float]] = {}
+
+
+def _plausible_band(market, cur, period) -> tuple[float, float]:
+    bands = PLAUSIBLE_PAY.get(market or "")
+    if bands is not None and MARKET_CURRENCY.get(market) == cur:
+        return bands[period]
+    scale = _SCALE.get(cur, 1.0)
+    lo_b, hi_b = PLAUSIBLE_PAY["US"][period]
+    return lo_b * scale, hi_b * scale
 
 
 def _amount_rx(x: str) -> str:
@@ -1687,24 +1710,15 @@ _FAST_NAMES = ("pay", "lim", "ac", "aen", "aeu", "asp", "apl", "am", "as",
 assert sorted(_FAST.groupindex, key=_FAST.groupindex.get) == list(_FAST_NAMES)
 
 
-def _fast_field(text, lw, default_cur, mkey):
-    """Mentions for a simple salary field, or None to use the full scanner."""
-    lead = 0
-    body_end = len(lw)
-    if lw[0] == " " or lw[-1] == " ":
-        lead = body_end - len(lw.lstrip(" "))
-        body_end = len(lw.rstrip(" "))
-    m = _FAST.fullmatch(lw, lead, body_end)
-    if m is None:
-        return None
-    (pay, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs, plus, mpy,
-     g1, n1, year, month, week, day, hour, g2, n2, est, rest) = m.groups()
+def _fast_amounts(groups: tuple, is_range: bool):
+    """``(low, high, mult_a, mult_b, a)`` of a field matched by _FAST, or None when the
+    scanner must decide (a leading zero, 401(k), a reversed range, a zero placeholder)."""
+    (_pay, _lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs) = groups[:16]
     a, raw = _num_value(aen, aeu, asp, apl)
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or a == 401.0 or a == 403.0:
         return None
     ma = _mult_of(am) if am else None
     mb = None
-    is_range = not (ben is None and beu is None and bsp is None and bpl is None)
     if is_range:
         b, raw = _num_value(ben, beu, bsp, bpl)
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
@@ -1721,6 +1735,26 @@ def _fast_field(text, lw, default_cur, mkey):
         low = high = a * (ma or 1.0)
     if high <= 0:
         return None  # "0", "0.00": a board's placeholder (the scanner says so)
+    return low, high, ma, mb, a
+
+
+def _fast_field(text, lw, default_cur, mkey):
+    """Mentions for a simple salary field, or None to use the full scanner."""
+    lead = 0
+    body_end = len(lw)
+    if lw[0] == " " or lw[-1] == " ":
+        lead = body_end - len(lw.lstrip(" "))
+        body_end = len(lw.rstrip(" "))
+    m = _FAST.fullmatch(lw, lead, body_end)
+    if m is None:
+        return None
+    (pay, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs, plus, mpy,
+     g1, n1, year, month, week, day, hour, g2, n2, est, rest) = m.groups()
+    is_range = not (ben is None and beu is None and bsp is None and bpl is None)
+    amounts = _fast_amounts(m.groups(), is_range)
+    if amounts is None:
+        return None
+    low, high, ma, mb, a = amounts
     period = ("year" if year else "month" if month else "week" if week else "day" if day
               else "hour" if hour else None)
     if pay == "月薪" or pay == "年薪":
@@ -1734,7 +1768,9 @@ def _fast_field(text, lw, default_cur, mkey):
     written = period is not None
     marker = ac or as_ or bc or bs
     if marker is not None:
-        cur = _local_rouble(_currency_of(marker), mkey, lw, lead, body_end)
+        cur = _currency_of(marker)
+        if mkey == "BY":
+            cur = _local_rouble(cur, mkey, lw, lead, body_end)
         if cur is None:
             return None
     else:
