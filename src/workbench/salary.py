@@ -1710,18 +1710,23 @@ _FAST_NAMES = ("pay", "lim", "ac", "aen", "aeu", "asp", "apl", "am", "as",
 assert sorted(_FAST.groupindex, key=_FAST.groupindex.get) == list(_FAST_NAMES)
 
 
+def _lead_zero(raw: str) -> bool:
+    """"07700": a phone or a code, not an amount."""
+    return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
+
+
 def _fast_amounts(groups: tuple, is_range: bool):
     """``(low, high, mult_a, mult_b, a)`` of a field matched by _FAST, or None when the
     scanner must decide (a leading zero, 401(k), a reversed range, a zero placeholder)."""
     (_pay, _lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs) = groups[:16]
     a, raw = _num_value(aen, aeu, asp, apl)
-    if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or a == 401.0 or a == 403.0:
+    if _lead_zero(raw) or a == 401.0 or a == 403.0:
         return None
     ma = _mult_of(am) if am else None
     mb = None
     if is_range:
         b, raw = _num_value(ben, beu, bsp, bpl)
-        if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        if _lead_zero(raw):
             return None
         mb = _mult_of(bm) if bm else None
         if ma is None and mb is not None and a <= b:
@@ -1892,14 +1897,20 @@ def _unstated(text, lw, out, default_cur, field_mode):
             cur = "CNY"
         elif cur is None and _CYR.search(m.group()):
             cur = "RUB"
-        mention = SalaryMention(text=text[s:e], start=s, end=e, low=None, high=None,
-                                currency=cur, period=None, period_inferred=False,
-                                component="base" if m.lastgroup == "compbase" else "unspecified",
-                                gross=None, months_per_year=None, masked=False)
-        k = len(out)
-        while k > 0 and out[k - 1].start > s:
-            k -= 1
-        # "Competitive + OTE", "по договорённости + премии": the joined components too
-        joined = _join_chain(lw, text, e, cur, None)[0] if field_mode is _KNOWN_FIELD else []
-        out[k:k] = [mention, *joined]
+        _insert_unstated(out, text, lw, m, cur, field_mode)
         return
+
+
+def _insert_unstated(out, text, lw, m, cur, field_mode) -> None:
+    """Put the amount-less mention of match ``m`` in order, with the components joined to
+    it in a known pay field ("Competitive + OTE", "по договорённости + премии")."""
+    s, e = m.start(), m.end()
+    mention = SalaryMention(text=text[s:e], start=s, end=e, low=None, high=None,
+                            currency=cur, period=None, period_inferred=False,
+                            component="base" if m.lastgroup == "compbase" else "unspecified",
+                            gross=None, months_per_year=None, masked=False)
+    k = len(out)
+    while k > 0 and out[k - 1].start > s:
+        k -= 1
+    joined = _join_chain(lw, text, e, cur, None)[0] if field_mode is _KNOWN_FIELD else []
+    out[k:k] = [mention, *joined]
