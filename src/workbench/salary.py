@@ -964,7 +964,7 @@ def _parse(text: str, currency: str | None, market: str | None,
         # Running text whose line breaks were lost in scraping ("$182,000Benefits:",
         # "Rate: $31Schedule:"): read it with the breaks put back (workbench.text), so a
         # figure ends at its line, then give offsets in the text as it was.
-        restored, inserted = _text.restore_breaks(text)
+        restored, inserted = _text.restore_breaks(text, bullets=False)
         if restored is not text:
             return _remap(_scan(restored, currency, market, fast, False), text, inserted)
     out = _scan(text, currency, market, fast, field_mode)
