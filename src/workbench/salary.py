@@ -968,7 +968,7 @@ def _parse(text: str, currency: str | None, market: str | None,
         if restored is not text:
             return _remap(_scan(restored, currency, market, fast, False), text, inserted)
     out = _scan(text, currency, market, fast, field_mode)
-    if out and field_mode and _OTE_FLAG.search(text) is not None:
+    if out and field_mode and text[-4:].rstrip()[-3:].lower() == "ote" and _OTE_FLAG.search(text):
         _ote_flag(out)
     return out
 
@@ -1023,7 +1023,7 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
             u = toks[j]
             gap_len = u.start - t.end
             if 0 <= gap_len <= 12 and (gap_len <= 7 and _RANGE_SEP.match(lw, t.end, u.start)
-                                       or _MAX_VALUE.fullmatch(lw, t.end, u.start)):
+                                       or gap_len >= 10 and _MAX_VALUE.fullmatch(lw, t.end, u.start)):
                 group.append(u)
                 j += 1
         nxt = toks[j].start if j < n else ntext
@@ -1081,9 +1081,9 @@ def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) 
             and (a.high is None or a.high == a.low) and a.low <= b.high
             and a.component == b.component and b.start - a.end <= 40):
         return False
-    labelled = _MAX_RANGE_SEP.fullmatch(lw, a.end, b.start) is not None
-    if not (labelled or (not a.period_inferred and not b.period_inferred
-                         and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start))):
+    written = not a.period_inferred and not b.period_inferred
+    if not ((written and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start))
+            or ("max" in lw[a.end:b.start] and _MAX_RANGE_SEP.fullmatch(lw, a.end, b.start))):
         return False
     a.high, a.end = b.high, b.end
     a.text = text[a.start:b.end].strip(" ,:;")
