@@ -65,3 +65,36 @@ def test_small_counts_and_their_complement_are_hidden(counts, hidden):
 def test_counts_of_people_read_as_below_the_minimum():
     assert disclosure.count_text(4, 5) == "<5" and disclosure.count_text(5, 5) == 5
     assert disclosure.count_rule(5) == "counts under 5 suppressed"
+
+
+RELAXED = Disclosure(min_postings=5, min_sources=3, max_company_share=0.4, max_top_two_share=0.6)
+
+
+def test_two_companies_dominating_a_cell_suppress_it_with_the_reason():
+    # 10 postings: A 4 (40%), B 3 (30%), C, D, E one each. No single company is above 40%,
+    # but A and B together supply 70% > 60%.
+    companies = ["A"] * 4 + ["B"] * 3 + ["C", "D", "E"]
+    check = disclosure.check_cell(companies, RELAXED)
+    assert check.reason == "two companies supply 70% (maximum 60% together)"
+    unlimited = Disclosure(min_postings=5, min_sources=3, max_company_share=0.4, max_top_two_share=None)
+    assert disclosure.check_cell(companies, unlimited).reason is None
+    # Exactly at the limit is allowed: A 3, B 3 of 10 = 60%.
+    assert disclosure.check_cell(["A"] * 3 + ["B"] * 3 + ["C", "D", "E", "F"], RELAXED).reason is None
+
+
+def test_the_pair_rule_is_worded_only_where_it_can_bite():
+    assert disclosure.describe(RELAXED).endswith("no company above 40%, no two companies above 60% together "
+                                                 "of a cell.")
+    # The defaults (25% each, 50% for two) imply the pair rule: the sentence stays as it was.
+    assert disclosure.describe() == ("Disclosure rule: at least 5 postings from at least 5 companies, "
+                                     "no company above 25% of a cell.")
+    assert disclosure.rule().max_top_two_share == 0.5 and Disclosure().max_top_two_share is None
+
+
+def test_the_pair_rule_reaches_the_published_percentiles():
+    import workbench.bench as bench
+
+    points = pd.DataFrame({"role_level": [2] * 10, "company": ["A"] * 4 + ["B"] * 3 + ["C", "D", "E"],
+                           "currency": "GBP", "annual_base": [30000.0 + 1000 * i for i in range(10)]})
+    row = bench.market_percentiles(points, disclosure=RELAXED, n_boot=0).iloc[0]
+    assert bool(row.suppressed) and math.isnan(row.p50) and "two companies" in row.suppression_reason

@@ -85,13 +85,17 @@ class Disclosure:
     """Disclosure-control thresholds (US DOJ/FTC safety-zone style).
 
     A cell is suppressed when it has fewer than ``min_postings`` postings, fewer
-    than ``min_sources`` distinct companies, or when one company supplies more
-    than ``max_company_share`` of its postings.
+    than ``min_sources`` distinct companies, when one company supplies more than
+    ``max_company_share`` of its postings, or when the two largest together supply
+    more than ``max_top_two_share`` (None, the default of a rule built by hand: no
+    such test; the settings use 50%). The rules and their wording are in
+    ``workbench.disclosure``.
     """
 
     min_postings: int = 5
     min_sources: int = 5
     max_company_share: float = 0.25
+    max_top_two_share: float | None = None
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ class Settings:
     """Defaults that reports and the CLI share; every one can be overridden."""
 
     reporting_currency: str = "GBP"
-    disclosure: Disclosure = field(default_factory=Disclosure)
+    disclosure: Disclosure = field(default_factory=lambda: Disclosure(max_top_two_share=0.5))
     # Annual rate used to age market data to a common effective date.
     aging_rate: float = 0.03
     bootstrap_resamples: int = 2000

@@ -12,7 +12,11 @@ The thresholds are settings (``config.SETTINGS.disclosure``, a ``config.Disclosu
    than ``max_company_share`` of its postings. Companies are employers, counted by
    :func:`workbench.employers.employer_key` ("Acme Media Ltd", "Acme Media UK" and
    "Acme Media (Europe)" are one). Postings with no company count as one unknown
-   company for the share test and do not count as a source. A suppressed cell keeps
+   company for the share test and do not count as a source. Dominance by two: the
+   cell is suppressed too when its two largest employers together supply more than
+   ``max_top_two_share`` (named as a reason only when no single company is over its
+   cap; at the settings' 50% with a 25% cap per company the test adds nothing, it bites
+   when the single-company cap is relaxed or the pair's is set lower). A suppressed cell keeps
    ``n``, ``n_sources`` and the reason; its pay figures are not shown.
 2. **Intervals** (:func:`interval_shown`). A median's interval that reaches the
    cell's lowest or highest value is not shown: in a small cell it would show one
@@ -55,11 +59,18 @@ def rule(disclosure: Any = None) -> Any:
     return config.SETTINGS.disclosure
 
 
+def _top_two_bites(d: Any) -> bool:
+    """Whether the two-company test can suppress a cell the one-company cap lets through."""
+    top_two = getattr(d, "max_top_two_share", None)
+    return top_two is not None and top_two < 2 * d.max_company_share
+
+
 def describe(disclosure: Any = None) -> str:
     """Rule 1 in words, for a page that says why a figure is hidden."""
     d = rule(disclosure)
+    pair = (f", no two companies above {d.max_top_two_share:.0%} together" if _top_two_bites(d) else "")
     return (f"Disclosure rule: at least {d.min_postings} postings from at least {d.min_sources} "
-            f"companies, no company above {d.max_company_share:.0%} of a cell.")
+            f"companies, no company above {d.max_company_share:.0%}{pair} of a cell.")
 
 
 def suppressed_note(reason: Any, disclosure: Any = None) -> str:
@@ -116,9 +127,11 @@ def employer_shares(companies: Iterable[Any]) -> list[float]:
     return _shares(employer_codes(companies))
 
 
-def suppression_reason(n: int, n_sources: int, top_share: float, disclosure: Any = None) -> str | None:
+def suppression_reason(n: int, n_sources: int, top_share: float, disclosure: Any = None,
+                       top_two_share: float | None = None) -> str | None:
     """Why a cell of ``n`` postings from ``n_sources`` employers, the largest supplying
-    ``top_share`` of them, must be suppressed; ``None`` when it may be shown."""
+    ``top_share`` of them and the largest two ``top_two_share``, must be suppressed;
+    ``None`` when it may be shown."""
     d = rule(disclosure)
     reasons = []
     if n < d.min_postings:
@@ -131,6 +144,11 @@ def suppression_reason(n: int, n_sources: int, top_share: float, disclosure: Any
         reasons.append(
             f"one company supplies {top_share:.0%} (maximum {d.max_company_share:.0%})"
         )
+    top_two = getattr(d, "max_top_two_share", None)
+    single_failed = n and top_share > d.max_company_share + 1e-12  # then the pair adds nothing to say
+    if n and not single_failed and top_two is not None and top_two_share is not None \
+            and top_two_share > top_two + 1e-12:
+        reasons.append(f"two companies supply {top_two_share:.0%} (maximum {top_two:.0%} together)")
     return "; ".join(reasons) or None
 
 
@@ -141,7 +159,8 @@ def check_cell(companies: Iterable[Any], disclosure: Any = None) -> CellCheck:
     codes = employer_codes(companies)
     shares = _shares(codes)
     n, n_sources = len(codes), len(np.unique(codes[codes >= 0]))
-    return CellCheck(n, n_sources, suppression_reason(n, n_sources, shares[0] if shares else 0.0, disclosure))
+    return CellCheck(n, n_sources, suppression_reason(n, n_sources, shares[0] if shares else 0.0, disclosure,
+                                                      top_two_share=sum(shares[:2])))
 
 
 # ------------------------------------------------------------------ rule 2: intervals
