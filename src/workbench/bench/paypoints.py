@@ -32,7 +32,7 @@ POINT_COLUMNS = [
     "record_id", "posting_id", "company", "title", "role_family", "role_level", "role_label",
     "location", "country", "experience_min", "date_posted", "annual_base", "annual_base_low",
     "annual_base_high", "annual_ttc", "annual_variable", "annual_allowance", "has_variable",
-    "currency", "range_method", "fx_warning",
+    "currency", "range_method", "fx_warning", "city", "region",
 ]
 
 

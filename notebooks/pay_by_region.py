@@ -1,0 +1,56 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (workbench)
+#     language: python
+#     name: workbench
+# ---
+
+# %% [markdown]
+# # Pay by region
+# Advertised annual base pay for each level of the ladder in each region of one market,
+# from job postings. The region is parsed from the posting's location (UK: the twelve
+# ITL1 regions; US: the state); postings whose location names no region form their own row.
+
+# %% tags=["parameters"]
+currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
+market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
+store_dir: str = ""  # injected
+output_dir: str = ""  # injected
+run_id: str = ""  # injected
+as_of: str = ""  # injected
+
+# %%
+from workbench import bench, config, disclosure, render
+
+render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
+DISCLOSURE = config.SETTINGS.disclosure
+
+# %%
+tables = bench.load(store_dir or None)
+points = bench.pay_points(tables, currency=currency, market=market)
+
+# %%
+# Every region x level cell passes the disclosure rule on its own; small cells keep n only.
+by_region = bench.market_percentiles(points, by=("region", "role_level"), disclosure=DISCLOSURE,
+                                     n_boot=config.SETTINGS.bootstrap_resamples,
+                                     seed=config.SETTINGS.random_seed)
+
+# %%
+render.publish_headline({"n": int(len(points)), "cells": int(len(by_region)),
+                         "cells_shown": int((~by_region["suppressed"].astype(bool)).sum()),
+                         "currency": currency})
+
+# %%
+render.header("Pay by region and level")
+render.show_table(by_region[["region", "role_level", "n", "n_sources", "p25", "p50", "p75",
+                             "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason"]],
+                  caption=f"Annual base pay, {currency} per year, market {market}, "
+                          f"postings as of {as_of or 'today'}")
+
+# %%
+render.note(disclosure.describe(DISCLOSURE))
