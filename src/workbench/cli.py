@@ -272,6 +272,22 @@ def eval_locations(
     typer.echo(places_eval.format_location_eval(result, show_holdout_failures=show_holdout_failures))
 
 
+@eval_app.command("titles")
+def eval_titles(
+    file: Optional[Path] = typer.Argument(None, help="Labelled titles CSV (default data/labelled/titles/titles.csv)."),
+    show_holdout_failures: bool = typer.Option(
+        False, "--show-holdout-failures", help="Also list the held-out half's failing titles (after tuning)."),
+) -> None:
+    """Role family and level of labelled titles (title, market, one-line context) through extraction."""
+    from workbench import eval_titles as titles
+
+    try:
+        result = titles.evaluate_titles(file)
+    except WorkbenchError as exc:
+        _fail(exc)
+    typer.echo(titles.format_title_eval(result, show_holdout_failures=show_holdout_failures))
+
+
 @eval_app.command("employers")
 def eval_employers(
     file: Optional[Path] = typer.Argument(None, help="Labelled employer-name pairs CSV "

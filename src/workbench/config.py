@@ -61,6 +61,8 @@ GOLDENS = ROOT / "tests" / "goldens"
 # labelled postings whose text states no base pay that it reads.
 EVAL_OUT = REPORTS / "eval"
 NOPAY_LABELLED = LABELLED / "nopay" / "nopay_postings.csv"
+# The labelled job titles (family and level per ladder) that `workbench eval titles` reads.
+TITLES_LABELLED = LABELLED / "titles" / "titles.csv"
 
 
 def find_shared(root: Path | None = None) -> Path:
