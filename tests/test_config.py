@@ -35,6 +35,23 @@ def test_levels_are_the_five_rung_ladder():
     assert config.LEVELS[4] == "Account Director"
 
 
+def test_level_names_are_per_family_and_match_the_labelled_ladders():
+    import csv
+
+    # The labelled titles carry each rung's name as CONVENTIONS.md writes it.
+    with config.TITLES_LABELLED.open(encoding="utf-8") as handle:
+        pairs = {(r["family"], int(r["level"])): r["level_name"] for r in csv.DictReader(handle) if r["level"]}
+    assert len(pairs) == 19  # every rung of both ladders that the set uses
+    for (family, level), name in pairs.items():
+        assert config.level_name(family, level) == name
+    assert config.level_name("sales", 2) == "Account Executive"
+    assert config.level_name("account_management", 1) == "Account Executive / Coordinator"
+    assert config.level_name("delivery", 2) is None and config.level_name("other", None) is None
+    assert config.ladder_of("key_accounts") == "account" and config.ladder_of("sales") == "sales"
+    assert config.ladder_of("other") is None
+    assert config.LEVELS is config.ACCOUNT_LADDER
+
+
 def test_disclosure_defaults_follow_the_safety_zone():
     d = config.SETTINGS.disclosure
     assert (d.min_postings, d.min_sources, d.max_company_share) == (5, 5, 0.25)

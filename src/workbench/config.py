@@ -116,14 +116,45 @@ class Settings:
 
 SETTINGS = Settings()
 
-# The account-role level ladder every stage shares.
-LEVELS: dict[int, str] = {
+# Levels are per family (data/labelled/CONVENTIONS.md, "Ladders"): the account ladder
+# (account management, key accounts, client services) and the sales ladder. Each rung's
+# name is the CONVENTIONS table cell without its parenthesis.
+ACCOUNT_LADDER: dict[int, str] = {
     1: "Account Executive / Coordinator",
     2: "Account Manager",
     3: "Senior / Key Account Manager",
     4: "Account Director",
-    5: "Group Account Director / Client Services Director",
+    5: "Group Account Director / Client Services Director / Head of Accounts",
 }
+SALES_LADDER: dict[int, str] = {
+    1: "Sales Development Representative",
+    2: "Account Executive",
+    3: "Mid-Market / Senior Account Executive",
+    4: "Enterprise / Strategic / Major Account Executive",
+    5: "Sales Manager / Head of Sales / Sales Director / VP Sales",
+}
+LADDERS: dict[str, dict[int, str]] = {"account": ACCOUNT_LADDER, "sales": SALES_LADDER}
+# The ladder of each family that has one (delivery and other have none: no level).
+FAMILY_LADDER: dict[str, str] = {
+    "account_management": "account", "key_accounts": "account", "client_services": "account",
+    "sales": "sales",
+}
+# Level names per family: family -> {level: name}.
+LEVEL_NAMES: dict[str, dict[int, str]] = {family: LADDERS[ladder] for family, ladder in FAMILY_LADDER.items()}
+# The account ladder, which the recruiter reports benchmark (kept under its old name).
+LEVELS: dict[int, str] = ACCOUNT_LADDER
+
+
+def level_name(family: str | None, level: int | None) -> str | None:
+    """The name of rung ``level`` on the ladder of ``family`` (None when it has no such rung)."""
+    if level is None or family is None:
+        return None
+    return LEVEL_NAMES.get(family, {}).get(int(level))
+
+
+def ladder_of(family: str | None) -> str | None:
+    """``"account"``, ``"sales"`` or None (a family without a ladder)."""
+    return FAMILY_LADDER.get(family) if family else None
 
 
 # The labelled locations and the corpus they point into. The corpora live in

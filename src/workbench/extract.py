@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from workbench import fx, structure, table_names
 from workbench.places import parse_location
-from workbench.config import SETTINGS
+from workbench.config import SETTINGS, level_name
 from workbench.salary import convention_for, parse_salary
 
 TABLES = (*table_names.EXTRACTED, "rejects")
@@ -131,7 +131,8 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
     default_ccy = _MARKET_CURRENCY.get(market or "")
     fx_on = fx_date or _clean(posting.get("date_posted"))
 
-    role_records = structure.analyse(text, title=title, language=language, with_sections=False)
+    role_records = structure.analyse(text, title=title, language=language, with_sections=False,
+                                      market=market)
     # Pay is found in the text the records' spans refer to: raw HTML (a caller's bare
     # text, or tags a description spelled as entities) converted as analyse did.
     text = structure.structured_text(text)
@@ -178,6 +179,7 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
             "language": language,
             "date_posted": _clean(posting.get("date_posted")),
             "role": {"family": role.get("family"), "level": role.get("level"),
+                     "level_name": level_name(role.get("family"), role.get("level")),
                      "label": role.get("label"), "evidence": role.get("evidence") or [],
                      "confidence": role.get("confidence")},
             "salaries": per_record[idx],
@@ -214,7 +216,7 @@ def _record_json(rec: dict) -> str:
 
 _COLUMNS = {
     "records": ["record_id", "posting_id", "source", "title", "company", "location", "city",
-                "region", "country", "language", "date_posted", "role_family", "role_level", "role_label",
+                "region", "country", "language", "date_posted", "role_family", "role_level", "role_level_name", "role_label",
                 "role_confidence", "experience_min", "experience_max", "education", "record_json"],
     "salaries": ["record_id", "idx", "text", "low", "high", "currency", "period",
                  "period_inferred", "component", "gross", "months_per_year", "masked", "implausible",
@@ -251,6 +253,7 @@ def _flatten(records: Iterable[dict]) -> dict[str, dict[str, list]]:
             append(rec[c])
         rec_cols["role_family"].append(role.get("family"))
         rec_cols["role_level"].append(role.get("level"))
+        rec_cols["role_level_name"].append(role.get("level_name"))
         rec_cols["role_label"].append(role.get("label"))
         rec_cols["role_confidence"].append(role.get("confidence"))
         rec_cols["experience_min"].append(exp.get("min"))

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import text as _text
+from .config import level_name
+from .requirements import extract_experience
 
 __all__ = ["FAMILIES", "classify_role", "find_role_mentions", "RoleMention"]
 
@@ -35,99 +37,212 @@ FAMILIES = ("account_management", "key_accounts", "client_services", "sales", "d
 _R = r"\w{0,4}"  # a Russian inflection ending
 _RM = rf"менеджер{_R}"
 _RD = rf"директор{_R}"
-_RWC = r"по\s+работе\s+с"
+_RWC = r"по\s+работе\s+со?"
+_RHEAD = rf"(?:руководител{_R}|начальник{_R})"
+_RKEY = r"(?:ключев\w+|крупн\w+|vip|стратегическ\w+|федеральн\w+|сетев\w+|национальн\w+)"
 
-# (pattern, family, level, label). Order matters: specific before general.
+# (pattern, family, level, label). Order matters: specific before general. Levels are
+# on the family's ladder (workbench.config.LEVEL_NAMES). A pattern starts at one of
+# the anchor words below or at a modifier word before it ("senior account manager").
 _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     # --- not account roles (checked first so "accounting manager" never reads as a role) ---
-    (r"\baccountants?\b|\baccounting\s+(?:manager|director|assistant|clerk|officer)\b|\baccounts\s+(?:payable|receivable)\b",
+    (r"\baccountants?\b|\baccounting\s+(?:manager|director|assistant|clerk|officer)\b|"
+     r"\baccounts\s+(?:payable|receivable|assistant|clerk|administrator|officer|supervisor)\b",
      "other", None, "Accountant"),
     (rf"\b(?:главн\w+\s+)?бухгалтер{_R}", "other", None, "Accountant"),
     (r"会计|出纳", "other", None, "Accountant"),
+    (r"\bkey\s+accounts?\s+analysts?\b", "other", None, "Key Account Analyst"),
+    (r"客服", "other", None, "Customer Support"),
+    # --- the sales ladder: team leads first (5), then the sellers ---
+    (r"\bsales\s+development\s+(?:representatives?\s+|reps?\s+)?managers?\b|"
+     r"\bbusiness\s+development\s+(?:representatives?|reps?)\s+managers?\b|"
+     r"\bsales\s+team\s+(?:lead|leader|manager)s?\b|\bsales\s+(?:supervisor|director|lead|leader)s?\b|"
+     r"\bhead\s+of\s+(?:[\w-]+\s+){0,2}(?:sales|business\s+development|new\s+business)\b|"
+     r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:sales|business\s+development)\b|"
+     r"\bdirectors?\s+of\s+(?:[\w-]+\s+){0,2}(?:sales|business\s+development)\b|"
+     r"\b(?:business\s+development|new\s+business)\s+directors?\b|\bcommercial\s+directors?\b|\bchief\s+revenue\s+officers?\b|\bchief\s+sales\s+officers?\b",
+     "sales", 5, "Sales Manager"),
+    (r"\b(?:area|territory|field)\s+sales\s+managers?\b", "sales", 2, "Sales Representative"),
+    (r"\bsales\s+managers?\b", "sales", 5, "Sales Manager"),
+    (r"\bsales\s+development\s+(?:representatives?|reps?|executives?|associates?|specialists?)\b|"
+     r"\bbusiness\s+development\s+(?:representatives?|reps?|associates?)\b|"
+     r"\blead\s+generation\s+(?:specialist|executive|representative|coordinator|manager)s?\b|"
+     r"\b(?:inside\s+)?sales\s+trainees?\b|\b(?:trainee|graduate|junior)\s+sales\s+(?:executive|representative|consultant)s?\b",
+     "sales", 1, "Sales Development Representative"),
+    (r"\b(?:enterprise|strategic|major|named|global|national)\s+account\s+executives?\b", "sales", 4,
+     "Enterprise Account Executive"),
+    (r"\bmid[\s-]?market\s+account\s+executives?\b", "sales", 3, "Mid-Market Account Executive"),
+    (r"\b(?:smb|commercial|small\s+business|corporate)\s+account\s+executives?\b", "sales", 2, "Account Executive"),
+    (r"\bsenior\s+sales\s+(?:executive|representative)s?\b", "sales", 3, "Senior Sales Representative"),
+    (r"\b(?:inside\s+|field\s+)?sales\s+(?:executive|representative|consultant|agent)s?\b|"
+     r"\binside\s+sales\s+(?:associate|specialist)s?\b|"
+     r"\b(?:new\s+)?business\s+development\s+(?:manager|executive)s?\b|\bnew\s+business\s+(?:manager|executive)s?\b|"
+     r"\b(?:field\s+sales|inside\s+sales|territory|new\s+business|sales)\s+account\s+managers?\b|"
+     r"\baccount\s+representatives?\b",
+     "sales", 2, "Sales Representative"),
+    (rf"\b{_RM}\s+по\s+продажам\s+(?:крупным|ключевым|корпоративным\s+vip)\s+клиентам", "sales", 4,
+     "Enterprise Account Executive"),
+    (rf"\b(?:старш\w+|ведущ\w+)\s+{_RM}\s+по\s+продажам", "sales", 3, "Senior Sales Representative"),
+    (rf"\b{_RD}\s+(?:по\s+(?:[\w-]+\s+и\s+)?продажам|по\s+развитию(?!\s+персонал)|отдела\s+продаж|департамента\s+продаж|"
+     rf"по\s+сбыту)|\b{_RHEAD}\s+(?:продаж|по\s+продажам|коммерческого\s+отдела|отдела\s+сбыта)|"
+     rf"\bкоммерческ\w+\s+{_RD}|\b{_RHEAD}\s+(?:отдела|группы|направления|департамента|службы)\s+"
+     rf"(?:продаж|по\s+продажам|активных\s+продаж|по\s+развитию\s+бизнеса)|"
+     rf"\bсупервайзер{_R}(?:\s+(?:отдела\s+продаж|торгов\w+\s+представител{_R}))?",
+     "sales", 5, "Sales Manager"),
+    (rf"\b{_RM}\s+(?:по\s+(?:[\w-]+\s+){{0,2}}продаж\w*|(?:отдела\s+|активных\s+)продаж|по\s+привлечению\s+клиентов|"
+     rf"по\s+развитию(?!\s+персонал)|по\s+сбыту)|\bторгов\w+\s+(?:представител{_R}|агент{_R})|"
+     rf"\b(?:специалист|агент){_R}\s+по\s+продажам",
+     "sales", 2, "Sales Representative"),
+    (rf"\bоператор{_R}\s+холодных\s+звонков|\bспециалист{_R}\s+по\s+лидогенерации|\bлидогенератор{_R}",
+     "sales", 1, "Sales Development Representative"),
+    (r"大客户销售(?:经理|代表)?", "sales", 4, "Enterprise Account Executive"),
+    (r"ka主管|大客户主管", "key_accounts", 3, "Key Account Manager"),
+    (r"销售总监|销售主管|销售负责人|销售副总裁|销售部经理|商务总监|BD总监", "sales", 5, "Sales Manager"),
+    (r"高级销售(?:代表|专员|经理)", "sales", 3, "Senior Sales Representative"),
+    (r"电话邀约(?:专员)?|销售培训生|销售实习生", "sales", 1, "Sales Development Representative"),
+    (r"区域销售经理|销售经理|销售代表|销售专员|销售顾问|销售工程师|销售员|销售人员|电话销售|网络销售|医药代表|"
+     r"商务拓展经理|商务经理|BD经理|业务代表|业务员|业务经理|渠道经理",
+     "sales", 2, "Sales Representative"),
     # --- level 5 ---
     (r"\bgroup\s+account\s+directors?\b", "account_management", 5, "Group Account Director"),
+    (r"\bgroup\s+client\s+(?:services?\s+)?directors?\b", "client_services", 5, "Group Client Director"),
     (r"\bclient\s*services?\s+directors?\b", "client_services", 5, "Client Services Director"),
-    (r"\bdirectors?\s+of\s+(?:client\s+services?|account\s+management|accounts)\b", "client_services", 5,
-     "Client Services Director"),
-    (r"\bhead\s+of\s+(?:accounts?|account\s+management|client\s+services?|client\s+management|client\s+partnerships?)\b",
-     "account_management", 5, "Head of Accounts"),
-    (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:client\s+services?|account\s+management)\b",
+    (r"\bdirectors?,?\s+(?:of\s+)?client\s+services?\b", "client_services", 5, "Client Services Director"),
+    (r"\b(?:client|customer)\s+success\s+directors?\b", "client_services", 4, "Director of Client Success"),
+    (r"\bdirectors?\s+of\s+(?:key|national|global|strategic|major)\s+accounts?\b", "key_accounts", 4,
+     "Key Account Director"),
+    (r"\b(?:senior\s+)?directors?,?\s+(?:of\s+)?(?:client|customer)\s+success\b", "client_services", 4,
+     "Director of Client Success"),
+    (r"\bdirectors?\s+of\s+(?:account\s+management|accounts)\b", "account_management", 4, "Account Director"),
+    (r"\b(?:associate|assistant|deputy)\s+directors?,?\s+(?:of\s+)?client\s+services?\b", "client_services", 3,
+     "Associate Director, Client Services"),
+    (r"\bhead\s+of\s+(?:key|national|global|strategic|major)\s+accounts?\b", "key_accounts", 5, "Head of Key Accounts"),
+    (r"\bhead\s+of\s+(?:client|customer)\s+(?:services?|success|management|partnerships?|relationships?)\b",
+     "client_services", 5, "Head of Client Services"),
+    (r"\bhead\s+of\s+(?:accounts?|account\s+management|account\s+services)\b", "account_management", 5,
+     "Head of Accounts"),
+    (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:client\s+services?|customer\s+success|client\s+success)\b",
      "client_services", 5, "Client Services Director"),
+    (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?account\s+management\b", "account_management", 5, "Head of Accounts"),
     (rf"\b{_RD}\s+{_RWC}\s+клиентами\s+групп\w*", "account_management", 5, "Group Account Director"),
-    (rf"\bгрупп\w+\s+(?:аккаунт|account)[\s-]+(?:директор{_R}|director)", "account_management", 5,
+    (rf"\bгрупп\w*[\s-]+(?:аккаунт|account)[\s-]+(?:директор{_R}|director)", "account_management", 5,
      "Group Account Director"),
     (rf"\b{_RD}\s+(?:отдела\s+|департамента\s+|службы\s+)?(?:по\s+)?обслуживани{_R}\s+клиентов",
      "client_services", 5, "Client Services Director"),
-    (rf"\b{_RD}\s+клиентск\w+\s+(?:сервиса|отдела|департамента|службы)", "client_services", 5,
+    (rf"\b{_RD}\s+(?:по\s+)?клиентск\w+\s+(?:сервиса|сервису|отдела|департамента|службы|опыта)", "client_services", 5,
      "Client Services Director"),
-    (rf"\b(?:руководител|начальник){_R}\s+(?:отдела|департамента|службы|направления)\s+"
-     rf"(?:{_RWC}\s+клиентами|обслуживания\s+клиентов|клиентского\s+сервиса)", "account_management", 5,
-     "Head of Accounts"),
-    (r"客户服务部?总监|客户群总监|集团客户总监|客户部总监|客服总监", "client_services", 5, "Client Services Director"),
+    (rf"\b{_RHEAD}\s+(?:аккаунт[\s-]отдела|отдела\s+аккаунт[\s-]менеджмента|аккаунт[\s-]менеджмента)",
+     "account_management", 5, "Head of Accounts"),
+    (rf"\b{_RHEAD}\s+(?:группы|команды)\s+аккаунт[\s-]менеджеров", "account_management", 4, "Account Director"),
+    (rf"\b{_RHEAD}\s+(?:группы|команды)\s+{_RWC}\s+{_RKEY}[\s-]+клиентами", "key_accounts", 4, "Key Account Director"),
+    (rf"\b{_RHEAD}\s+(?:группы|команды)\s+(?:customer\s+success|{_RWC}\s+(?:корпоративными\s+)?клиентами)",
+     "client_services", 4, "Client Services Team Lead"),
+    (rf"\b{_RHEAD}\s+(?:отдела|департамента|направления|службы)\s+(?:{_RWC}\s+{_RKEY}[\s-]+(?:клиентами|сетями)|"
+     rf"(?:по\s+)?{_RKEY}[\s-]+клиент\w*)",
+     "key_accounts", 5, "Head of Key Accounts"),
+    (rf"\b{_RHEAD}\s+(?:(?:отдела|департамента|службы|направления)\s+(?:{_RWC}\s+(?:корпоративными\s+)?клиентами|"
+     rf"обслуживания\s+клиентов|"
+     rf"клиентского\s+сервиса|customer\s+success)|клиентского\s+(?:отдела|сервиса|направления))",
+     "client_services", 5, "Head of Client Services"),
+    (r"客户服务部?总监|客户部总监|客户成功副总裁|客户成功负责人", "client_services", 5, "Client Services Director"),
+    (r"客户群总监|集团客户总监", "account_management", 5, "Group Account Director"),
+    (r"客户部负责人|客户部门负责人", "account_management", 5, "Head of Accounts"),
     # --- level 4 ---
-    (r"\b(?:key|global|strategic|national)\s+account\s+directors?\b", "key_accounts", 4, "Key Account Director"),
+    (r"\b(?:key|global|strategic|national|major|enterprise)\s+account\s+directors?\b", "key_accounts", 4,
+     "Key Account Director"),
     # An assistant, associate or deputy account director sits between a senior account
     # manager and an account director: the senior tier (3), never level 4.
     (r"\b(?:assistant|associate|deputy)\s+account\s+directors?\b", "account_management", 3,
      "Associate Account Director"),
     (r"\b(?:senior\s+|regional\s+|client\s+)?account\s+directors?\b", "account_management", 4, "Account Director"),
-    (r"\bclient\s+directors?\b", "account_management", 4, "Account Director"),
-    (rf"\b{_RD}\s+{_RWC}\s+(?:ключевыми|крупными)\s+клиентами", "key_accounts", 4, "Key Account Director"),
-    (rf"\b{_RD}\s+{_RWC}\s+клиентами", "account_management", 4, "Account Director"),
+    (r"\bclient\s+directors?\b", "client_services", 4, "Client Director"),
+    (r"\b(?:associate|assistant|deputy)\s+client\s+partners?\b", "client_services", 3, "Associate Client Partner"),
+    (r"\b(?:global\s+|senior\s+)?client\s+partners?\b|\b(?:client\s+)?relationship\s+directors?\b|"
+     r"\bdirectors?\s+of\s+client\s+relation\w*", "client_services", 4,
+     "Client Partner"),
+    (r"\bmanagement\s+supervisors?\b", "account_management", 4, "Management Supervisor"),
+    (r"\b(?:customer|client)\s+(?:success|services?)\s+team\s+(?:lead|leader|manager)s?\b", "client_services", 4,
+     "Client Services Team Lead"),
+    (rf"\b{_RD}\s+(?:{_RWC}\s+{_RKEY}[\s-]+клиентами|по\s+{_RKEY}[\s-]+клиентам)", "key_accounts", 4,
+     "Key Account Director"),
+    (rf"\b{_RD}\s+{_RWC}\s+(?:корпоративными\s+)?клиентами", "account_management", 4, "Account Director"),
     (rf"\b(?:аккаунт|клиент)[\s-]?директор{_R}", "account_management", 4, "Account Director"),
-    (r"大客户总监|重点客户总监|关键客户总监", "key_accounts", 4, "Key Account Director"),
+    (rf"\bклиентск\w+\s+директор{_R}", "client_services", 4, "Client Director"),
+    (r"大客户总监|重点客户总监|关键客户总监|ka总监|战略客户总监|全球客户总监", "key_accounts", 4, "Key Account Director"),
+    (r"客户关系总监|客户成功总监", "client_services", 4, "Client Partner"),
+    (r"副客户总监|助理客户总监|客户副总监", "account_management", 3, "Associate Account Director"),
+    (r"客户总监助理|客户经理助理", "account_management", 1, "Account Executive"),  # an account manager's assistant
     (r"客户业务总监|客户总监", "account_management", 4, "Account Director"),
     # --- level 1 (qualified forms of level-2 titles, so before them) ---
-    (r"\b(?:junior|assistant|trainee)\s+account\s+managers?\b", "account_management", 1, "Junior Account Manager"),
-    (rf"\b(?:младш\w+|помощник{_R}|ассистент{_R})\s+(?:{_RM}\s+{_RWC}\s+клиентами|аккаунт[\s-]?{_RM})",
+    (r"\b(?:junior|assistant|trainee|graduate|associate|entry[\s-]+level)\s+account\s+managers?\b",
      "account_management", 1, "Junior Account Manager"),
+    (rf"\b(?:младш\w+|помощник{_R}|ассистент{_R}|стаж[её]р{_R})\s+(?:{_RM}\s+{_RWC}\s+клиентами|аккаунт[\s-]?{_RM})",
+     "account_management", 1, "Junior Account Manager"),
+    (r"\bkey\s+account\s+(?:coordinator|assistant|executive|administrator|support)s?\b|"
+     r"\b(?:junior|assistant|trainee|graduate|associate)\s+key\s+account\s+managers?\b", "key_accounts", 1,
+     "Key Account Coordinator"),
+    (r"\b(?:junior|assistant|trainee|graduate|associate)\s+(?:client|client\s+services?|customer\s+success|"
+     r"client\s+success|client\s+relationship)\s+managers?\b", "client_services", 1, "Client Services Executive"),
     # --- level 3 ---
-    (r"\b(?:key|major|strategic|national|global|enterprise)\s+accounts?\s+managers?\b", "key_accounts", 3,
+    (r"\b(?:key|major|strategic|national|global|enterprise|named)\s+accounts?\s+managers?\b", "key_accounts", 3,
      "Key Account Manager"),
-    (r"\bsenior\s+accounts?\s+managers?\b", "account_management", 3, "Senior Account Manager"),
-    (r"\baccount\s+supervisors?\b", "account_management", 3, "Account Supervisor"),
-    (r"\bsenior\s+(?:client|relationship|client\s+relationship)\s+managers?\b", "account_management", 3,
-     "Senior Account Manager"),
-    (r"\bsenior\s+(?:client\s+services?|customer\s+success)\s+managers?\b", "client_services", 3,
+    (r"\b(?:senior|lead|principal)\s+accounts?\s+managers?\b", "account_management", 3, "Senior Account Manager"),
+    (r"\baccount\s+leads?\b", "account_management", 3, "Account Lead"),
+    (r"\bclient\s+leads?\b", "client_services", 3, "Client Lead"),
+    (r"\b(?:senior|lead|principal)\s+(?:client|relationship|client\s+relationship)\s+managers?\b", "client_services", 3,
+     "Senior Client Manager"),
+    (r"\b(?:senior|lead|principal|strategic|enterprise)\s+(?:client\s+services?|customer\s+success|client\s+success)\s+"
+     r"managers?\b", "client_services", 3, "Senior Client Services Manager"),
+    (rf"\b(?:старш\w+|ведущ\w+)\s+(?:customer\s+success|клиентск\w+)\s+{_RM}", "client_services", 3,
      "Senior Client Services Manager"),
     (rf"\b(?:старш\w+|ведущ\w+)\s+(?:{_RM}\s+{_RWC}\s+клиентами|аккаунт[\s-]?{_RM})", "account_management", 3,
      "Senior Account Manager"),
-    (rf"\b{_RM}\s+{_RWC}\s+(?:ключевыми|крупными|vip|стратегическими)\s+клиентами", "key_accounts", 3,
+    (rf"\b(?:координатор|специалист){_R}\s+{_RWC}\s+{_RKEY}[\s-]+клиентами", "key_accounts", 1,
+     "Key Account Coordinator"),
+    (rf"\b{_RM}\s+{_RWC}\s+{_RKEY}[\s-]+(?:клиентами|сетями|аккаунтами)|\b{_RM}\s+по\s+{_RKEY}[\s-]+(?:клиентам|сетям)",
+     "key_accounts", 3, "Key Account Manager"),
+    (rf"\b(?:key[\s-]+account|ключев\w+\s+аккаунт)[\s-]+(?:{_RM}|manager\w*)", "key_accounts", 3, "Key Account Manager"),
+    (r"ka专员|大客户专员|大客户助理|ka助理", "key_accounts", 1, "Key Account Coordinator"),
+    (r"大客户经理|重点客户经理|关键客户经理|ka客户经理|ka经理|全球客户经理|战略客户经理", "key_accounts", 3,
      "Key Account Manager"),
-    (rf"\bkey[\s-]+account[\s-]+(?:{_RM}|manager\w*)", "key_accounts", 3, "Key Account Manager"),
-    (r"客户经理助理|客户总监助理", "account_management", 1, "Account Executive"),  # an account manager's assistant
-    (r"大客户经理|重点客户经理|关键客户经理|KA经理", "key_accounts", 3, "Key Account Manager"),
+    (r"高级客户成功经理|资深客户成功经理|高级客户关系经理|资深客户关系经理", "client_services", 3,
+     "Senior Client Services Manager"),
     (r"高级客户经理|资深客户经理|客户主管", "account_management", 3, "Senior Account Manager"),
+    (r"初级客户经理", "account_management", 1, "Junior Account Manager"),
     # --- level 2 ---
-    (r"\b(?:customer\s+|client\s+)?accounts?\s+managers?\b", "account_management", 2, "Account Manager"),
-    (r"\b(?:client|client\s+relationship|relationship)\s+managers?\b", "account_management", 2, "Account Manager"),
-    (r"\b(?:client\s+services?|customer\s+success)\s+managers?\b", "client_services", 2, "Client Services Manager"),
+    (r"\b(?:customer\s+|client\s+|corporate\s+)?accounts?\s+managers?\b", "account_management", 2, "Account Manager"),
+    (r"\baccount\s+supervisors?\b", "account_management", 2, "Account Supervisor"),
+    (r"\b(?:client|client\s+relationship|relationship)\s+managers?\b", "client_services", 2, "Client Manager"),
+    (r"\b(?:client\s+services?|customer\s+success|client\s+success)\s+managers?\b", "client_services", 2,
+     "Client Services Manager"),
+    (rf"\bcustomer\s+success\s+{_RM}|\b{_RM}\s+по\s+(?:успеху|удержанию)\s+клиентов|\b{_RM}\s+по\s+клиентскому\s+сервису|"
+     rf"\bклиентск\w+\s+{_RM}|\b{_RM}\s+по\s+(?:обслуживанию|сопровождению)\s+клиентов|"
+     rf"\b{_RM}\s+клиентского\s+(?:отдела|сервиса|направления)|\b{_RM}\s+по\s+клиентам", "client_services", 2,
+     "Client Services Manager"),
     (rf"\b{_RM}\s+{_RWC}\s+(?:корпоративными\s+)?клиентами", "account_management", 2, "Account Manager"),
     (rf"\b(?:аккаунт|account)[\s-]?{_RM}", "account_management", 2, "Account Manager"),
-    (rf"\bклиентск\w+\s+{_RM}", "account_management", 2, "Account Manager"),
-    (rf"\b{_RM}\s+по\s+обслуживанию\s+клиентов", "client_services", 2, "Client Services Manager"),
-    (r"客户成功经理|客户服务经理", "client_services", 2, "Client Services Manager"),
+    (r"客户成功经理|客户服务经理|客户关系经理|对公客户经理", "client_services", 2, "Client Services Manager"),
     (r"客户经理", "account_management", 2, "Account Manager"),
     # --- level 1 ---
-    (r"\b(?:senior\s+)?account\s+(?:executive|coordinator|assistant|associate)s?\b", "account_management", 1,
+    (r"\b(?:(?:senior|junior|assistant|graduate|trainee|entry[\s-]+level)\s+)?account\s+"
+     r"(?:executive|exec|coordinator|assistant|associate)s?\b|\baccount\s+management\s+(?:executive|coordinator|"
+     r"assistant)s?\b", "account_management", 1, "Account Executive"),
+    (r"\bclient\s+(?:services?\s+)?(?:executive|coordinator|associate|representative|assistant|administrator|officer)s?\b|"
+     r"\brelationship\s+(?:associate|coordinator)s?\b|\bclient\s+relationship\s+(?:specialist|associate|coordinator)s?\b|"
+     r"\b(?:customer|client)\s+success\s+(?:associate|specialist|coordinator|executive|representative)s?\b",
+     "client_services", 1, "Client Services Executive"),
+    (rf"\b(?:аккаунт|account)[\s-]?координатор{_R}|\bаккаунт[\s-]?(?:экзекьютив\w*|executive)|\bисполнительн\w+\s+{_RM}",
+     "account_management", 1, "Account Executive"),
+    (rf"\b(?:координатор{_R}|специалист{_R})\s+(?:проектов\s+)?{_RWC}\s+клиентами", "account_management", 1,
      "Account Executive"),
-    (r"\bclient\s+services?\s+(?:executive|coordinator|associate|representative)s?\b|\bcustomer\s+success\s+"
-     r"(?:associate|specialist)s?\b", "client_services", 1, "Client Services Executive"),
-    (r"\baccount\s+representatives?\b", "sales", 1, "Account Executive"),
-    (rf"\b(?:аккаунт|account)[\s-]?координатор{_R}|\bаккаунт[\s-]?(?:экзекьютив\w*|executive)|\bисполнительн\w+\s+{_RM}|\bкоординатор{_R}\s+{_RWC}\s+"
-     rf"клиентами|\bспециалист{_R}\s+{_RWC}\s+клиентами", "account_management", 1, "Account Executive"),
-    (r"客户专员|客户执行|客户助理|客户代表", "account_management", 1, "Account Executive"),
-    (r"客服专员", "client_services", 1, "Client Services Executive"),
-    # --- sales and delivery (family only) ---
-    (r"\b(?:head\s+of\s+sales|sales\s+(?:director|manager|executive|representative)s?|"
-     r"(?:new\s+)?business\s+development\s+(?:manager|director|executive)s?|new\s+business\s+directors?)\b",
-     "sales", None, "Sales"),
-    (rf"\b(?:{_RM}|{_RD})\s+по\s+(?:продажам|развитию\s+бизнеса)|\bкоммерческ\w+\s+{_RD}", "sales", None, "Sales"),
-    (r"销售经理|销售总监|销售代表|商务经理|BD经理", "sales", None, "Sales"),
-    (r"\b(?:service\s+)?delivery\s+(?:manager|director|lead)s?\b|\bproject\s+managers?\b|\bprogram(?:me)?\s+managers?\b",
+    (r"客户成功专员|客户关系专员|客户服务专员", "client_services", 1, "Client Services Executive"),
+    (r"客户专员|客户执行|客户助理|客户代表|客户主任", "account_management", 1, "Account Executive"),
+    # --- delivery (no ladder) ---
+    (r"\btechnical\s+account\s+managers?\b|\b(?:service\s+|client\s+)?delivery\s+(?:manager|director|lead)s?\b|"
+     r"\bproject\s+managers?\b|\bprogram(?:me)?\s+managers?\b|\bimplementation\s+(?:manager|consultant|specialist|lead)s?\b",
      "delivery", None, "Delivery Manager"),
-    (rf"\bруководител{_R}\s+проект{_R}", "delivery", None, "Delivery Manager"),
-    (r"项目经理|交付经理", "delivery", None, "Delivery Manager"),
+    (rf"\b(?:руководител{_R}|{_RM})\s+проект{_R}|\b{_RM}\s+по\s+внедрению", "delivery", None, "Delivery Manager"),
+    (r"项目经理|交付经理|实施顾问|实施工程师", "delivery", None, "Delivery Manager"),
 ]
 
 # Speed: one regex alternation of ~60 titles costs microseconds per character
@@ -136,20 +251,26 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
 # that anchor are tried.
 _ANCHORS = (
     "account", "client", "customer", "director", "sales", "delivery", "project", "program",
-    "head of", "vice president", "vp", "business development", "new business",
+    "head of", "vice president", "vp", "business development", "new business", "relationship", "supervisor",
+    "lead generation", "chief revenue", "chief sales", "implementation",
+    # a title whose anchor word alone names nothing ("commercial director": "director ..." is no title)
+    "commercial director", "management supervisor", "коммерческ", "大客户", "ka主管", "ka客户",
     "клиент", "аккаунт", "директор", "менеджер", "бухгалтер", "руководител", "начальник", "специалист",
-    "координатор",
-    "客户", "客服", "会计", "出纳", "销售", "商务", "项目", "交付", "ka经理", "bd经理",
+    "координатор", "торгов", "оператор", "супервайзер",
+    "客户", "客服", "会计", "出纳", "销售", "商务", "项目", "交付", "实施", "电话", "医药代表", "业务", "渠道",
+    "ka经理", "ka专员", "ka总监", "ka助理", "bd经理", "bd总监",
 )
 # Words that may open a title before its anchor ("senior account manager").
 _MODIFIER_PREFIXES = (
-    "senior", "junior", "assistant", "associate", "deputy", "trainee", "key", "major", "strategic", "national", "global",
-    "enterprise", "regional", "group", "client", "customer", "new", "service", "head", "vice", "vp",
-    "старш", "ведущ", "младш", "помощник", "ассистент", "групп", "главн", "исполнительн", "клиентск",
-    "коммерческ", "руководител", "начальник",
+    "senior", "junior", "assistant", "associate", "deputy", "trainee", "graduate", "entry", "level", "key", "major",
+    "strategic", "national", "global", "enterprise", "regional", "group", "client", "customer", "new", "service",
+    "head", "vice", "vp", "lead", "principal", "named", "mid", "smb", "small", "commercial", "corporate", "business",
+    "management", "technical", "inside", "field", "area", "territory",
+    "старш", "ведущ", "младш", "помощник", "ассистент", "стаж", "групп", "главн", "исполнительн", "клиентск",
+    "коммерческ", "руководител", "начальник", "ключев", "регион",
 )
 _OPEN_QUOTES = "«\"'“„‘(（["
-_CJK_MODIFIERS = set("大重点关键高级资深集团")
+_CJK_MODIFIERS = set("大重点关键高级资深集团初副助理全球战略对公区域")
 
 
 def _group_for(anchor: str) -> tuple[re.Pattern, list[int]]:
@@ -161,6 +282,8 @@ def _group_for(anchor: str) -> tuple[re.Pattern, list[int]]:
 
 
 _GROUPS = {a: _group_for(a) for a in _ANCHORS}
+# An anchor no pattern holds would match the empty string everywhere.
+assert all(members for _, members in _GROUPS.values()), [a for a, (_, m) in _GROUPS.items() if not m]
 _CJK_ANCHORS = frozenset(a for a in _ANCHORS if "\u4e00" <= a[-1] <= "\u9fff")
 
 
@@ -311,8 +434,8 @@ def _anchor_match(group: re.Pattern, low: str, pos: int, n: int, cache: dict) ->
 
 
 def _result(family: str, level: int | None, label: str | None, evidence: list[str], confidence: float) -> dict:
-    return {"family": family, "level": level, "label": label, "evidence": evidence,
-            "confidence": round(confidence, 2)}
+    return {"family": family, "level": level, "level_name": level_name(family, level), "label": label,
+            "evidence": evidence, "confidence": round(confidence, 2)}
 
 
 def _is_latin(s: str) -> bool:
@@ -341,54 +464,383 @@ def _drop_glossed(mentions: list[RoleMention], text: str) -> list[RoleMention]:
     return out
 
 
+# ---------------------------------------------------------------------------- titles
+#
+# A title is read in three steps. (1) It is normalised: abbreviations spelt out
+# ("Sr. AM", "KAM", "SDR", "Acct Exec"), traditional Chinese made simplified, an
+# inverted "Manager, Key Accounts" put in order. (2) Its role mentions are found
+# with the table above; one is chosen: an English gloss in brackets that names a
+# higher (or the same) role, else the lowest rung when every mention is of one
+# family ("Account Executive/Account Manager"), else the first named. A title that
+# names no role is another occupation (family ``other``, no level) unless it is
+# only generic words ("Manager, Clients"): then the text's own role is read.
+# (3) Where the title leaves the ladder or the rung open, the posting's text
+# settles it (see ``_settle``): nothing else in the text ever gives a level.
+
 # "PA to the Account Director", "Executive Assistant to the Client Services Director":
 # the job assists that role; it is not that role.
 _ASSISTANT_TO = re.compile(r"\b(?:(?:executive|personal|team)\s+)?(?:assistant|secretary|pa|ea)\s+to\b|"
-                           r"\bпомощник\w*\s+(?:генерального\s+)?директора\b", re.IGNORECASE)
+                           r"\b(?:помощник|ассистент|секретар)\w*\s+(?:генерального\s+)?директора\b", re.IGNORECASE)
+
+# Spelt out before the title is read (lower-cased title; whole words only).
+_ABBREVIATIONS = tuple((re.compile(p), r) for p, r in (
+    (r"\bacct\b\.?", "account"), (r"\bexec\b\.?", "executive"), (r"\bmgr\b\.?", "manager"),
+    (r"\b(?:sr|snr)\b\.?", "senior"), (r"\bjr\b\.?", "junior"), (r"\breps?\b\.?", "representative"),
+    (r"\bkam\b", "key account manager"), (r"\bgad\b", "group account director"), (r"\bam\b", "account manager"),
+    (r"\bae\b", "account executive"), (r"\bcsm\b", "customer success manager"),
+    (r"\bsdr\b", "sales development representative"), (r"\bbdr\b", "business development representative"),
+    (r"\bbdm\b", "business development manager"), (r"\bcro\b", "chief revenue officer"),
+    (r"\bsvp\b\.?", "senior vice president"), (r"\bvp\b\.?", "vice president"), (r"\bdir\b\.?", "director"),
+    (r"\bco[\s-]?ord\w*", "coordinator"), (r"\bassoc\b\.?", "associate"), (r"\basst\b\.?", "assistant"),
+    (r"\b(?:acc|accnt)\b\.?", "account"), (r"\bnam\b", "national account manager"),
+    (r"\baad\b", "associate account director"), (r"\bcsd\b", "client services director"),
+    (r"\bcse\b", "client services executive"), (r"\bbde\b", "business development executive"),
+    (r"\bisr\b", "inside sales representative"), (r"\btam\b", "technical account manager"),
+    (r"\brm\b", "relationship manager"),
+    (r"эккаунт", "аккаунт"), (r"\bроп\b", "руководитель отдела продаж"), (r"\bкам\b", "key account manager"),
+))
+# "Key-Account-Manager", "Account-Manager": a hyphen between Latin words is a blank.
+_LATIN_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+# "Manager – Accounts", "Manager, Key Accounts" read as Account Manager / Key Account Manager.
+_INVERTED = re.compile(
+    r"^\s*(?P<mods>(?:(?:senior|junior|associate|assistant|deputy|lead|principal)\s+)*)"
+    r"(?P<rank>team\s+(?:lead|leader|manager)|manager|director|head|vice\s+president|executive|coordinator|"
+    r"specialist|lead|representative)s?"
+    r"\s*[,–—-]\s*(?:of\s+)?(?P<function>(?:(?:key|national|global|strategic|major)\s+)?accounts?"
+    r"(?!\s+(?:payable|receivable|assistant|clerk|department|team))|account\s+management|client\s+services?|"
+    r"client\s+success|customer\s+success|client\s+relation\w*|sales|business\s+development|new\s+business)\b")
+_LEADING_RANKS = ("director", "head", "vice president")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+# Occupations a title may name without any role of the table: read only when the
+# title names no role, or names this one first.
+_TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
+    (re.compile(p), family, level, label) for p, family, level, label in (
+        (r"\bsales\s+engineers?\b|\bpre-?sales\b", "other", None, "Sales Engineer"),
+        (r"\b(?:sales|revenue)\s+(?:operations|ops|coordinator|administrator|admin|support|assistant|analyst)s?\b|"
+         r"销售助理|销售内勤|商务助理", "other", None, "Sales Support"),
+        (r"\bretail\s+sales\b|\bsales\s+associates?\b|\bshop\s+assistant|продав\w+|кассир", "other", None,
+         "Retail Sales"),
+        (r"\b(?:customer|client)\s+(?:service|support|care)\s+(?:advisor|agent|representative|specialist|assistant|"
+         r"officer|associate|operator)s?\b|\bcustomer\s+(?:support|care)\b|\bhelp\s*desk\b|\bcall[\s-]cent(?:er|re)\b|"
+         r"поддержк|call[\s-]?центр|колл[\s-]?центр", "other", None, "Customer Support"),
+        (r"\baccount\s+planners?\b|\bplanners?\b", "other", None, "Account Planner"),
+        (r"\bonboarding\s+analyst|\bkyc\b|开户|\baccount\s+opening\b", "other", None, "Onboarding Analyst"),
+        (r"\bbookkeep\w*|\bpayroll\b", "other", None, "Accountant"),
+        (r"\bimplementation\b|\bonboarding\b|\bcampaign\s+(?:manager|executive|coordinator|specialist|operations)\b|"
+         r"\baccount\s+operations\b|\bad\s+op(?:eration)?s\b|\btraffic\s+(?:manager|coordinator)\b|\bproducer\b|"
+         r"\bengagement\s+manager\b|\bproduction\s+(?:manager|coordinator)s?\b|"
+         r"\bproject\s+(?:manager|coordinator|lead|director|executive|officer|administrator|specialist)s?\b|"
+         r"внедрени|(?:менеджер|руководител|координатор|администратор)\w*\s+(?:по\s+)?проект|проджект|"
+         r"项目(?:经理|专员|主管|助理|总监|协调)|实施|交付", "delivery", None, "Delivery Manager"),
+        (r"\bchief\s+(?:customer|client)\s+officer\b", "client_services", 5, "Client Services Director"),
+        (r"\bchief\s+commercial\s+officer\b", "sales", 5, "Sales Manager"),
+        (r"\bappointment\s+setters?\b|\btelemarketers?\b|\btelemarketing\s+(?:executive|agent)s?\b", "sales", 1,
+         "Sales Development Representative"),
+        (r"\btele-?sales\b|\bterritory\s+(?:sales\s+)?(?:manager|representative|executive)s?\b", "sales", 2,
+         "Sales Representative"),
+        (r"\bbusiness\s+directors?\b", "account_management", 4, "Business Director"),
+    ))
+# Words that say nothing about the occupation: a title made only of them ("Manager,
+# Clients", "Менеджер", "Вакансия") leaves the role to the text.
+_VAGUE_WORDS = frozenset((
+    "manager managers director directors executive head lead leader senior junior principal associate assistant "
+    "deputy team role vacancy position job opening hiring new clients client customers customer of the for and "
+    "with our we are is a an менеджер директор руководитель специалист вакансия старший младший ведущий "
+    "клиентов клиентами с по работе 经理 总监 主管 专员 职位 招聘"
+).split())
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-@lru_cache(maxsize=4096)
-def _from_title(title: str) -> tuple | None:
-    if _ASSISTANT_TO.search(title):
-        return "other", None, "Assistant", (title.strip().lower()[:60],), 0.8
-    mentions = find_role_mentions(title)
-    if not mentions:
-        return None
-    # Prefer an account-ladder title over a sales/delivery word in the same title
-    # ("Sales Director - Key Account Manager" is a key-account job).
-    ranked = sorted(mentions, key=lambda m: (m.level is None, m.start))
+@dataclass(frozen=True, slots=True)
+class _TitleReading:
+    """What a title says on its own (cached per title)."""
+
+    text: str                        # the normalised title
+    family: str
+    level: int | None
+    label: str | None
+    mention: str | None              # the chosen mention's text
+    evidence: tuple[str, ...]
+    confidence: float
+    vague: bool = False              # generic words only: the text decides
+    other_families: bool = False     # the title also names a role of another family
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def _normalise_title(title: str) -> str:
+    low = " ".join(title.lower().split())
+    if _CJK_RE.search(low):
+        low = _t2s().convert(low)
+    if "-" in low:
+        low = _LATIN_HYPHEN.sub(" ", low)
+    for rx, full in _ABBREVIATIONS:
+        low = rx.sub(full, low)
+    m = _INVERTED.match(low)
+    if m:
+        low = _uninvert(m) + low[m.end():]
+    return low
+
+
+def _uninvert(m: re.Match) -> str:
+    """"Manager, Key Accounts" -> "key account manager"; "Director, Client Services" ->
+    "director of client services" (a director's or head's function follows "of")."""
+    mods, rank, function = m.group("mods"), m.group("rank"), m.group("function")
+    if function.endswith("accounts") or function.endswith("account"):
+        function = function.rstrip("s")
+        if rank in _LEADING_RANKS and function != "account":
+            return f"{mods}{function} {rank}" if rank == "director" else f"{mods}{rank} of {function}s"
+        if rank in _LEADING_RANKS:
+            return f"{mods}{rank} of accounts"
+        return f"{mods}{function} {rank}"
+    if rank in _LEADING_RANKS:
+        return f"{mods}{rank} of {function}"
+    return f"{mods}{function} {rank}"
+
+
+def _chosen(title: str, mentions: list[RoleMention]) -> RoleMention:
+    """The mention a title is read as (see the section comment)."""
+    ranked = [m for m in mentions if m.level is not None] or mentions
     best = ranked[0]
     gloss = _english_gloss(title, mentions)
-    if gloss is not None and best.level is not None and gloss.level is not None and gloss.level > best.level \
-            and not _is_latin(best.text):
+    if gloss is not None and best.level is not None and gloss.level is not None \
+            and gloss.level > best.level and not _is_latin(best.text):
         # "Директор по работе с клиентами (Client Service Director)": the Russian
         # title also translates Account Director (4); the English one in brackets
         # names the higher role and settles it.
-        best = gloss
-    if any(m.family == "other" for m in mentions) and best.family != "other":
-        # "Accountant / Account Manager" is ambiguous: keep the account role, lower confidence.
-        conf = 0.6
+        return gloss
+    if len({m.family for m in ranked}) == 1:
+        return min(ranked, key=lambda m: (m.level is None, m.level or 0, m.start))
+    return best
+
+
+# Russian titles whose head noun is "работа с клиентами" / "клиентский" are client
+# services on the account ladder (data/labelled/titles/README.md, rule 1), though in
+# running text they are the usual translation of Account Manager / Director.
+_RU_CLIENT_HEAD = re.compile(r"по\s+работе\s+со?\s+(?:корпоративными\s+)?клиентами|клиентск")
+
+
+def _occupation(low: str) -> tuple[int, str, int | None, str] | None:
+    for rx, family, level, label in _TITLE_OCCUPATIONS:
+        m = rx.search(low)
+        if m:
+            return m.start(), family, level, label
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _read_title(title: str) -> _TitleReading | None:
+    """The title's own reading, or None for an empty title."""
+    if not title or not title.strip():
+        return None
+    if _ASSISTANT_TO.search(title):
+        return _TitleReading(title.lower(), "other", None, "Assistant", None, (title.strip().lower()[:60],), 0.8)
+    low = _normalise_title(title)
+    mentions = find_role_mentions(low)
+    occupation = _occupation(low)
+    if occupation and (not mentions or occupation[0] < mentions[0].start):
+        _, family, level, label = occupation
+        return _TitleReading(low, family, level, label, None, (low[:60],), 0.8)
+    if not mentions:
+        vague = all(w in _VAGUE_WORDS for w in _TOKEN.findall(low))
+        return _TitleReading(low, "other", None, None, None, (), 0.5, vague=vague)
+    best = _chosen(low, mentions)
+    family = best.family
+    if family == "account_management" and _RU_CLIENT_HEAD.search(best.text):
+        family = "client_services"
+    if any(m.family == "other" for m in mentions) and family != "other":
+        conf = 0.6  # "Accountant / Account Manager" is ambiguous: keep the account role
     else:
         # A title that is (almost) only the role name is the strongest evidence.
-        conf = 0.95 if len(best.text) >= 0.5 * len(title.strip()) else 0.9
-    return best.family, best.level, best.label, tuple(m.text.lower() for m in mentions), conf
+        conf = 0.95 if len(best.text) >= 0.5 * len(low.strip()) else 0.9
+    others = any(m.family not in (best.family, "other") for m in mentions)
+    return _TitleReading(low, family, best.level, best.label, best.text,
+                         tuple(m.text for m in mentions), conf, other_families=others)
 
 
-def classify_role(title: str | None, text: str | None = None, language: str | None = None) -> dict:
-    """Classify an account role.
+# ------------------------------------------------------------- what the text settles
+#
+# Cues are searched in the lower-cased start of the posting text (the title's own
+# words count too). They never name a role: they say which ladder an ambiguous
+# title is on, whether a manager leads a team, or what kind of employer it is.
+_CONTEXT_CHARS = 4000
+_SALES_CUES = re.compile(
+    r"\bquota|\bpipeline|\bclos(?:e|es|ing)\b|\bsaas\b|\bnew\s+business\b|"
+    r"\b(?:sales|revenue)\s+targets?\b|\bprospect\w*|\boutbound\b|\bcold[\s-]call\w*|\bhunt(?:er|ing)\b|\bote\b|"
+    r"\bon[\s-]target\s+earnings|\bbook\s+of\s+business\b|\bsells?\b|\bselling\b|\bairtime\b|\badvertising\s+space\b|"
+    r"\bnew\s+(?:customers|logos)\b|\bsales\s+cycle|\bquota[\s-]carrying|\bcommission\b|\bmedia\s+owner|"
+    r"\bpublisher\b|\bradio\b|\btv\s+station|\bfreight\b|\blogistics\b|\b(?:staffing|recruitment|recruiting|insurance)\s+"
+    r"agenc|\bcloud\b|\bcyber\w*|\bfintech\b")
+_WEAK_SALES_CUES = re.compile(r"\bsoftware\b|\bb2b\b|\bsmb\b|\bmid[\s-]?market\b|\benterprise\b|\bdeals?\b|\bterritor")
+_AGENCY_CUES = re.compile(
+    r"(?<!staffing )(?<!recruitment )(?<!recruiting )(?<!insurance )\bagenc(?:y|ies)\b|\bpr\b|public\s+relations|"
+    r"\bevents?\b|\bexperiential\b|\bcreative\b|marketing\s+services|\bdigital\s+marketing\b|\bbranding\b|"
+    r"\bmedia\s+(?:buying|planning)\b|\bsponsorship\b|\binfluencer|"
+    r"\bcommunications\b|\bcampaigns?\b|\bclient\s+services?\b|\baccount\s+(?:team|management|manager)\b|"
+    r"\bbriefs?\b|\bstudio\b|\bplanners\b|\bclient\s+(?:coordination|reporting|campaigns)\b|\binternship\b")
+_SEGMENT_WORDS = ((re.compile(r"\b(?:enterprise|strategic|major|named|global|key)\b"), 4),
+                  (re.compile(r"\bmid[\s-]?market\b"), 3),
+                  (re.compile(r"\b(?:smb|commercial|small\s+business|corporate)\b"), 2))
+_SEGMENT_PHRASES = ((re.compile(r"\benterprise\s+(?:customers|clients|accounts|segment|deals|organi[sz]ations|"
+                                r"companies|businesses)\b|\bfortune\s+(?:500|1000)\b|\bstrategic\s+accounts\b"), 4),
+                    (re.compile(r"\bmid[\s-]?market\b"), 3),
+                    (re.compile(r"\bsmb\b|\bsmall\s+(?:and|&)\s+mid|\bsmall\s+business"), 2))
+_TITLE_SALES_WORDS = re.compile(r"\b(?:sales|new\s+business|business\s+development|territory|field|inside|quota)\b")
+_TITLE_AGENCY_WORDS = re.compile(r"\bclient\s+services?\b|\bagency\b|\bpr\b|\bevents?\b")
+_JUNIOR_WORDS = re.compile(r"\b(?:junior|assistant|graduate|trainee|intern|internship|entry)\b")
+_HELPER_AFTER = re.compile(r"\s*(?:assistant|support)\b")
+_RU_ZH_JUNIOR = re.compile(r"младш|стаж[её]р|初级|实习")
+_SENIOR_WORDS = re.compile(r"\b(?:senior|lead|principal)\b|старш|ведущ|高级|资深")
+_TEAM_CUES = re.compile(
+    r"\b(?:lead|leads|leading|manage|manages|managing|coach|coaches|coaching|supervise|supervises|build|builds)\b"
+    r"[^.;\n]{0,30}?\b(?:team|reps|representatives|salespeople|sellers|sdrs|bdrs)\b|"
+    r"\bdirect\s+reports\b|руковод\w*\s+(?:командой|группой|отделом)|управлени\w*\s+(?:командой|отделом)|"
+    r"带领|管理团队|带团队|团队管理|下属")
+_INDIVIDUAL_CUES = re.compile(
+    r"\bindividual\s+(?:\w+\s+)?(?:target|contributor|quota)|\bpersonal\s+(?:\w+\s+)?(?:target|quota)|"
+    r"\bown\s+(?:\w+\s+)?(?:territory|target|quota|portfolio|book)|\bno\s+(?:team|direct\s+reports|reports)\b|"
+    r"\bwithout\s+(?:a\s+)?team|без\s+(?:команды|подчин)|个人业绩|无下属")
+_APPOINTMENT_CUES = re.compile(r"\bbook(?:s|ing)?\s+(?:meetings|appointments)|\bappointments?\b|\bset(?:s|ting)?\s+"
+                               r"meetings|\blead\s+generation\b|\bqualif(?:y|ies|ied|ying)\s+leads")
+_BANK_CUES = re.compile(r"\bbank|\bbanking\b|\bwealth\b|\bdeposit|银行|存款|理财|信贷|对公|贷款|\bбанк")
+_SELLING_CUES = re.compile(r"\bsells?\b|\bselling\b|\bsales\b|\bquota|销售|业绩|签单|продаж")
+_FINANCE_CUES = re.compile(r"\bfinance\b|\bfinancial\b|\baccounting\b|\bbookkeeping\b|\bledger|\bpayroll\b|\baudit|"
+                           r"\bvat\b|\bmonth[\s-]end\b|\baccounts\s+(?:payable|receivable)|бухгалт|财务")
+_SECRETARIAL_CUES = re.compile(r"secretar|\bdiary\b|\btravel\b|\bcalendar\b|\bpa\b|personal\s+assistant|秘书|行程|日程|"
+                               r"секретар")
+_YEARS_SENIOR = 5  # an open sales rung asks this many years or more: the senior rung (3)
 
-    Returns ``{family, level, label, evidence, confidence}``. The title decides
-    when it names a known role; a vague title ("Manager", "Director, Clients")
-    falls back to the role titles most mentioned near the top of the text.
-    Unknown roles get family ``other`` and level ``None`` (never a guess).
-    ``language`` is accepted for symmetry with the other extractors; the
-    patterns cover English, Russian and Chinese at once.
+
+def _context(reading: _TitleReading, text: str | None) -> str:
+    head = _text.lower_same_length(text)[:_CONTEXT_CHARS] if text else ""
+    return f"{reading.text}\n{head}"
+
+
+def _ladder_of_account_executive(reading: _TitleReading, context: str, market: str | None) -> str:
+    """``"sales"`` or ``"account"`` for an Account Executive title (CONVENTIONS, "Ladders")."""
+    title = reading.text
+    if any(rx.search(title) for rx, _ in _SEGMENT_WORDS) or _TITLE_SALES_WORDS.search(title):
+        return "sales"
+    if _TITLE_AGENCY_WORDS.search(title):
+        return "account"
+    sales = 2 * len(set(_SALES_CUES.findall(context))) + len(set(_WEAK_SALES_CUES.findall(context)))
+    agency = 2 * len(set(_AGENCY_CUES.findall(context)))
+    if sales != agency:
+        return "sales" if sales > agency else "account"
+    # Nothing settles it: US technology and services use the title for sellers.
+    return "sales" if (market or "").upper() == "US" else "account"
+
+
+def _open_sales_rung(context: str) -> int:
+    """Rung of a sales Account Executive whose title names no segment or seniority."""
+    found = {level for rx, level in _SEGMENT_PHRASES if rx.search(context)}
+    if len(found) == 1:
+        return found.pop()
+    years = extract_experience(context) or {}
+    return 3 if (years.get("min") or 0) >= _YEARS_SENIOR else 2
+
+
+def _account_executive(reading: _TitleReading, context: str, market: str | None) -> tuple[str, int, str]:
+    if _ladder_of_account_executive(reading, context, market) == "account":
+        return "account_management", 1, "Account Executive"
+    title = reading.text
+    segment = next((level for rx, level in _SEGMENT_WORDS if rx.search(title)), None)
+    if _JUNIOR_WORDS.search(title) and segment is None:
+        level = 1
+    elif segment is not None:
+        # A segment word outranks Senior ("Sr. Account Executive - Enterprise" is 4); Senior
+        # lifts an SMB or commercial seller to the senior rung.
+        level = 3 if segment == 2 and _SENIOR_WORDS.search(title) else segment
+    elif _SENIOR_WORDS.search(title):
+        level = 3
+    else:
+        level = _open_sales_rung(context)
+    label = {1: "Sales Development Representative", 2: "Account Executive", 3: "Mid-Market Account Executive",
+             4: "Enterprise Account Executive"}[level]
+    return "sales", level, label
+
+
+def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tuple[str, int | None, str | None]:
+    """Family, level and label once the text has settled what the title leaves open."""
+    family, level, label, mention = reading.family, reading.level, reading.label, reading.mention or ""
+    if label == "Business Director":  # an agency's senior client lead; elsewhere a business-unit head
+        return ("account_management", 4, label) if _AGENCY_CUES.search(_context(reading, text)) \
+            else ("other", None, label)
+    if not mention:
+        return family, level, label
+    if label == "Account Executive" and "account exec" in mention:
+        return _account_executive(reading, _context(reading, text), market)
+    if family == "sales":
+        return _sales_rung(reading, family, level, label, _context(reading, text))
+    if level is not None and family != "sales" and len(reading.evidence) == 1 \
+            and _HELPER_AFTER.match(reading.text, reading.text.find(mention) + len(mention)):
+        # "Key Account Manager Assistant" does account work (rung 1); an assistant to a
+        # director is a PA.
+        return (family, 1, label) if level <= 3 else ("other", None, "Assistant")
+    if level == 2 and family in ("account_management", "client_services") and len(reading.evidence) == 1:
+        # A rung word outside the role's name: "Account Manager (Senior)", "аккаунт-менеджер (junior)".
+        rest = reading.text.replace(mention, " ", 1)
+        if _JUNIOR_WORDS.search(rest) or _RU_ZH_JUNIOR.search(rest):
+            return family, 1, label
+        if _SENIOR_WORDS.search(rest):
+            return family, 3, label
+    if label == "Account Manager" and family == "account_management" and not reading.other_families \
+            and _TITLE_SALES_WORDS.search(reading.text):
+        return "sales", 2, "Sales Representative"  # "Account Manager (Sales)", "Territory Account Manager"
+    if mention == "客户代表" and _SELLING_CUES.search(_context(reading, text)):
+        return "sales", 2, "Sales Representative"
+    if mention == "客户经理" and _BANK_CUES.search(_context(reading, text)):
+        return "client_services", 2, "Client Manager"
+    if (label == "Head of Accounts" or "accounts manager" in mention) and _FINANCE_CUES.search(_context(reading, text)):
+        return "other", None, "Accountant"
+    if level == 1 and ("助理" in mention or "assistant" in mention or "помощник" in mention) \
+            and _SECRETARIAL_CUES.search(_context(reading, text)):
+        return "other", None, "Assistant"
+    return family, level, label
+
+
+def _sales_rung(reading: _TitleReading, family: str, level: int | None, label: str | None,
+                context: str) -> tuple[str, int | None, str | None]:
+    """A seller's rung where the title leaves the team open (rules 12 and 15 of the titles README)."""
+    mention = reading.mention or ""
+    if "business development executive" in mention and _APPOINTMENT_CUES.search(context):
+        return family, 1, "Sales Development Representative"
+    manages = ("manager" in mention and "account manager" not in mention) or "经理" in mention
+    if level == 2 and manages and _TEAM_CUES.search(context):
+        return family, 5, "Sales Manager"
+    if level == 5 and mention.endswith(("sales manager", "sales managers")) and _INDIVIDUAL_CUES.search(context):
+        return family, 2, "Sales Representative"
+    segment = next((lv for rx, lv in _SEGMENT_WORDS if rx.search(reading.text)), None)
+    if level == 2 and segment in (3, 4):
+        return family, segment, label  # "Enterprise Sales Executive" is an Enterprise AE
+    if level == 2 and _SENIOR_WORDS.search(reading.text):
+        return family, 3, "Senior Sales Representative"  # Senior lifts a seller one rung, no more
+    return family, level, label
+
+
+def classify_role(title: str | None, text: str | None = None, language: str | None = None,
+                  market: str | None = None) -> dict:
+    """Classify a role on its family's ladder.
+
+    Returns ``{family, level, level_name, label, evidence, confidence}``. The title
+    decides: its role, else (a title naming no role) another occupation with no
+    level; the text settles only what the title leaves open (which ladder an
+    Account Executive is on, whether a sales manager leads a team, a bank's 客户经理).
+    A title of generic words only ("Manager, Clients"), or none, leaves the role to
+    the text: the role most mentioned near its top. ``market`` (ISO country) is the
+    posting's market; ``language`` is accepted for symmetry with the other
+    extractors (the patterns cover English, Russian and Chinese at once).
     """
-    if title:
-        hit = _from_title(title)
-        if hit is not None:
-            family, level, label, evidence, conf = hit
-            return _result(family, level, label, list(evidence), conf)
+    reading = _read_title(title) if title else None
+    if reading is not None and not reading.vague:
+        family, level, label = _settle(reading, text, market)
+        return _result(family, level, label, list(reading.evidence), reading.confidence)
     if text:
         # The opening of a posting names the role it is for; later mentions are
         # often reporting lines ("you will manage Account Executives").

@@ -103,6 +103,9 @@ RECORDS = _schema(
         "date_posted": _text(),
         "role_family": _text(),
         "role_level": _int(True, pa.Check.in_range(1, 5)),
+        # the rung's name on its family's ladder (config.LEVEL_NAMES); optional so stores
+        # written before it stay readable
+        "role_level_name": pa.Column(str, nullable=True, coerce=True, required=False),
         "role_label": _text(),
         "role_confidence": _float(True, pa.Check.in_range(0.0, 1.0)),
         "experience_min": _float(True, pa.Check.ge(0)),

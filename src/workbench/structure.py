@@ -401,7 +401,7 @@ def structured_text(text: str) -> str:
 
 
 def analyse(text: str, title: str | None = None, language: str | None = None, *,
-            with_sections: bool = True) -> list[dict]:
+            with_sections: bool = True, market: str | None = None) -> list[dict]:
     """Role records of a job text (see the module docstring for the record layout).
 
     ``title`` is the posting's title field when ingest found one; without it a
@@ -411,6 +411,8 @@ def analyse(text: str, title: str | None = None, language: str | None = None, *,
     unless it is raw HTML, which is converted once by ingest's converter and then
     split into roles like any structured text. ``with_sections=False`` leaves each
     record's ``sections`` empty (extraction does not store them).
+    ``market`` (ISO country) helps read a title the text leaves open
+    (:func:`workbench.roles.classify_role`).
     """
     work = structured_text(text or "")
     mentions = find_role_mentions(work)
@@ -425,7 +427,7 @@ def analyse(text: str, title: str | None = None, language: str | None = None, *,
     sections = split_sections(work, item_offsets=True)
     contexts = split_roles(work, mentions, has_title=has_title)
     if not contexts:
-        role = classify_role(title, work, language)
+        role = classify_role(title, work, language, market=market)
         return [_record(role, [(0, len(work))], work, sections, work, with_sections)]
 
     records = []
