@@ -56,7 +56,7 @@ render.publish_headline({"n": int(len(points)), "rejects": int(len(tables.reject
 
 # %%
 render.header("Suppressed cells")
-render.show_table(percentiles[percentiles["suppressed"]][["role_level", "n", "n_sources",
+render.show_table(percentiles[percentiles["suppressed"]][["role_ladder", "role_level", "n", "n_sources",
                                                           "suppression_reason"]],
                   caption="Cells whose pay figures are hidden, and why")
 

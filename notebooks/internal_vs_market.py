@@ -33,6 +33,7 @@ render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as
 # %%
 tables = bench.load(store_dir or None)
 points = bench.pay_points(tables, currency=currency, market=market)
+points = points[points["role_ladder"] == "account"].reset_index(drop=True)  # incumbents' ladder
 percentiles = bench.market_percentiles(points, by=("role_level",),
                                        disclosure=config.SETTINGS.disclosure, n_boot=0)
 

@@ -39,6 +39,8 @@ tables = bench.load(store_dir or None)
 
 # %%
 points = bench.pay_points(tables, currency=currency, range_method=range_method, market=market)
+# This report is on the account ladder; sales-ladder rungs (SDR ... Head of Sales) are other jobs.
+points = points[points["role_ladder"] == "account"].reset_index(drop=True)
 
 # %%
 # Percentiles over every level, so disclosure control and the bootstrap see the same
@@ -83,14 +85,14 @@ render.show_table(views.rows_for(bench.pay_mix(points, disclosure=DISCLOSURE), r
 
 # %%
 render.header("Time allocation", level=3)
-shares = views.rows_for(bench.time_shares(tables), role_level=level)
+shares = views.rows_for(bench.time_shares(tables), role_level=level, role_ladder="account")
 render.show_table(shares[["category", "mean_share", "ci_low", "ci_high", "n"]],
                   decimals={"mean_share": 1, "ci_low": 1, "ci_high": 1},
                   caption="Mean share of working time (%) stated in postings, with 95% CI")
 
 # %%
 render.header("Responsibilities", level=3)
-coverage = views.rows_for(bench.responsibility_coverage(tables), role_level=level)
+coverage = views.rows_for(bench.responsibility_coverage(tables), role_level=level, role_ladder="account")
 render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n"]],
                   decimals={"share_of_postings": 2},
                   caption="Share of postings at this level mentioning each responsibility area")

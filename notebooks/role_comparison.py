@@ -38,7 +38,8 @@ tables = bench.load(store_dir or None)
 all_points = bench.pay_points(tables, currency=currency, range_method=range_method)
 points = bench.pay_points(tables, currency=currency, range_method=range_method, market=market)
 # Postings whose level could not be told stay off the ladder; the data-quality report counts them.
-points = points[points["role_level"].notna()].reset_index(drop=True)
+# The ladder here is the account ladder; sales-ladder rungs are other jobs.
+points = points[points["role_level"].notna() & (points["role_ladder"] == "account")].reset_index(drop=True)
 
 # %%
 percentiles = bench.market_percentiles(points, by=("role_level",),

@@ -588,3 +588,69 @@ def test_compa_ratio_with_a_missing_date_is_a_clear_error():
     pct = pd.DataFrame({"role_level": [2], "p25": [35000.0], "p50": [40000.0], "p75": [45000.0]})
     with pytest.raises(ParameterError, match="effective_date is missing"):
         bench.compa_ratios(inc, pct, effective_date=pd.NaT)
+
+
+# --------------------------------------------------------------------------- ladders
+
+
+def _two_ladders():
+    """Five account managers (rung 2, 30k-50k) and five sales account executives (sales rung 2, 80k-120k)."""
+    sales = [(f"s{i}:0", f"S{i}", 2, pay, pay) for i, pay in enumerate((80000, 90000, 100000, 110000, 120000))]
+    tables = make_tables(FIVE + sales)
+    tables.records.loc[tables.records["record_id"].str.startswith("s"), "role_family"] = "sales"
+    return tables
+
+
+def test_percentiles_by_level_never_mix_the_sales_and_the_account_ladder():
+    points = bench.pay_points(_two_ladders())
+    assert dict(zip(points["record_id"], points["role_ladder"]))["s0:0"] == "sales"
+    out = bench.market_percentiles(points, by=("role_level",), disclosure=OPEN, n_boot=0)
+    assert list(out.columns[:2]) == ["role_ladder", "role_level"]
+    cells = out.set_index(["role_ladder", "role_level"])
+    assert cells.loc[("account", 2), "n"] == 5 and cells.loc[("account", 2), "p50"] == 35000
+    assert cells.loc[("sales", 2), "n"] == 5 and cells.loc[("sales", 2), "p50"] == 100000
+    # Cut by family already: no ladder column is added.
+    by_family = bench.market_percentiles(points, by=("role_family", "role_level"), disclosure=OPEN, n_boot=0)
+    assert "role_ladder" not in by_family.columns and len(by_family) == 2
+
+
+def test_points_without_a_family_are_cut_by_level_alone():
+    points = bench.pay_points(make_tables(FIVE)).drop(columns=["role_family", "role_ladder"])
+    out = bench.market_percentiles(points, by=("role_level",), disclosure=OPEN, n_boot=0)
+    assert "role_ladder" not in out.columns and len(out) == 1
+
+
+def test_pay_mix_time_shares_and_coverage_keep_the_ladders_apart():
+    tables = _two_ladders()
+    mix = bench.pay_mix(bench.pay_points(tables), disclosure=OPEN)
+    assert sorted(zip(mix["role_ladder"], mix["n"])) == [("account", 5), ("sales", 5)]
+    duties = _duty_tables()
+    duties.records["role_family"] = ["account_management", "account_management", "sales", "sales"]
+    shares = bench.time_shares(duties)
+    level3 = shares[(shares.role_level == 3) & (shares.category == "growth")].set_index("role_ladder")
+    assert level3.loc["account", "n"] == 2 and level3.loc["account", "mean_share"] == pytest.approx(27.5)
+    assert level3.loc["sales", "n"] == 1
+    coverage = bench.responsibility_coverage(duties)
+    assert set(coverage["role_ladder"]) == {"account", "sales"}
+
+
+def test_level_listings_and_the_regression_read_the_account_ladder_by_default():
+    tables = _two_ladders()
+    assert len(bench.level_postings(tables, level=2)) == 5
+    assert len(bench.level_postings(tables, level=2, ladder="sales")) == 5
+    assert len(bench.level_postings(tables, level=2, ladder=None)) == 10
+    points = _regression_points()
+    mixed = pd.concat([points.assign(role_family="account_management"),
+                       points.assign(role_family="sales", annual_base=points.annual_base * 3)],
+                      ignore_index=True)
+    assert bench.regression(mixed).n == len(points)
+    assert bench.regression(mixed, ladder="sales").n == len(points)
+
+
+def test_benchmark_table_names_each_rung_on_its_own_ladder():
+    table = bench.benchmark_table(_two_ladders(), by="role,level", disclosure=OPEN)
+    labels = dict(zip(table["role_family"], table["level_label"]))
+    assert labels == {"account_management": "Account Manager", "sales": "Account Executive"}
+    by_level = bench.benchmark_table(_two_ladders(), by="level", disclosure=OPEN)
+    assert dict(zip(by_level["role_ladder"], by_level["level_label"])) == {
+        "account": "Account Manager", "sales": "Account Executive"}

@@ -7,6 +7,7 @@ inputs are never modified.
 
 * :mod:`~workbench.bench.load` - the store tables (``Tables``, ``load``);
 * :mod:`~workbench.bench.paypoints` - one pay point per record, in one currency;
+* :mod:`~workbench.bench.ladders` - a cut by level never mixes the account and the sales ladder;
 * :mod:`~workbench.bench.stats` - percentiles with intervals, the ladder's structure,
   pay mix (definitions in its docstring);
 * :mod:`~workbench.bench.regression` - what moves advertised pay;

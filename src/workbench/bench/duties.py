@@ -9,6 +9,7 @@ import math
 
 import pandas as pd
 
+from workbench.bench.ladders import ladder_by, on_ladder, with_ladder
 from workbench.bench.load import Tables
 from workbench.bench.paypoints import in_market, is_market_cut
 
@@ -27,17 +28,19 @@ def time_shares(tables, by=("role_level",), *, level: float = 0.95) -> pd.DataFr
     allocation does not mention counts as 0% for that record (allocations total 100%).
     ``n`` is the number of records with a time allocation in the cell; the interval is
     ``mean ± t(0.975, n-1) · sd / sqrt(n)`` (NaN for n < 2). Columns: ``by..., category,
-    mean_share, ci_low, ci_high, n`` (shares in percent).
+    mean_share, ci_low, ci_high, n`` (shares in percent). A cut by level is also cut by
+    ladder (:mod:`workbench.bench.ladders`).
     """
     from scipy import stats
 
-    by = [by] if isinstance(by, str) else list(by)
     tables = Tables.coerce(tables)
+    records = with_ladder(tables.records)
+    by = ladder_by(by, records)
     ta = tables.time_allocation
     columns = [*by, "category", "mean_share", "ci_low", "ci_high", "n"]
     if ta.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
-    data = _with_by(ta[["record_id", "category", "share"]], tables.records, by)
+    data = _with_by(ta[["record_id", "category", "share"]], records, by)
     data = data.assign(category=data["category"].fillna("uncategorised"))
     per_record = data.groupby(["record_id", "category"], as_index=False)["share"].sum()
     wide = per_record.pivot(index="record_id", columns="category", values="share").fillna(0.0)
@@ -64,11 +67,11 @@ def responsibility_coverage(tables, by=("role_level",)) -> pd.DataFrame:
 
     Denominator ``n``: all records in the cell (from the records table), so a category
     no record mentions is absent rather than 0. Columns: ``by..., category,
-    n_mentioning, share_of_postings, n``.
+    n_mentioning, share_of_postings, n``. A cut by level is also cut by ladder.
     """
-    by = [by] if isinstance(by, str) else list(by)
     tables = Tables.coerce(tables)
-    resp, records = tables.responsibilities, tables.records
+    resp, records = tables.responsibilities, with_ladder(tables.records)
+    by = ladder_by(by, records)
     columns = [*by, "category", "n_mentioning", "share_of_postings", "n"]
     if resp.empty or records.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
@@ -83,23 +86,24 @@ def responsibility_coverage(tables, by=("role_level",)) -> pd.DataFrame:
                                     ignore_index=True)
 
 
-def _level_records(tables, level: int, market: str | None) -> pd.DataFrame:
+def _level_records(tables, level: int, market: str | None, ladder: str | None = "account") -> pd.DataFrame:
     records = Tables.coerce(tables).records
     if records.empty:
         return records
-    keep = pd.to_numeric(records["role_level"], errors="coerce") == level
+    keep = (pd.to_numeric(records["role_level"], errors="coerce") == level) & on_ladder(records, ladder)
     if is_market_cut(market):
         keep &= in_market(records, market)
     return records[keep.fillna(False)]
 
 
-def level_postings(tables, *, level: int, market: str | None = None) -> pd.DataFrame:
-    """Titles, companies and places of the postings at one level, without any pay.
+def level_postings(tables, *, level: int, market: str | None = None, ladder: str | None = "account") -> pd.DataFrame:
+    """Titles, companies and places of the postings at one level of ``ladder``
+    (``account`` by default; ``sales``; None for both), without any pay.
 
     Recruiters see which employers and titles stand behind a figure; no single
     posting's pay is listed, so the disclosure rule on the figures still holds.
     """
-    records = _level_records(tables, level, market)
+    records = _level_records(tables, level, market, ladder)
     cols = ["title", "company", "location", "country"]
     if records.empty:
         return pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
@@ -107,10 +111,10 @@ def level_postings(tables, *, level: int, market: str | None = None) -> pd.DataF
 
 
 def example_responsibilities(tables, *, level: int, market: str | None = None,
-                             per_category: int = 2) -> pd.DataFrame:
-    """A few responsibility lines per taxonomy area at one level, as written in postings."""
+                             per_category: int = 2, ladder: str | None = "account") -> pd.DataFrame:
+    """A few responsibility lines per taxonomy area at one level of ``ladder``, as written in postings."""
     tables = Tables.coerce(tables)
-    records = _level_records(tables, level, market)
+    records = _level_records(tables, level, market, ladder)
     resp = tables.responsibilities
     cols = ["category", "text"]
     if records.empty or resp.empty:

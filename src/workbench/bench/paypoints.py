@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from workbench.bench.ladders import with_ladder
 from workbench.bench.load import Tables
 from workbench.errors import CurrencyError, ParameterError, SchemaError
 
@@ -29,7 +30,7 @@ VARIABLE_COMPONENTS = frozenset({"bonus", "commission", "variable", "incentive"}
 ALLOWANCE_COMPONENTS = frozenset({"allowance", "car", "car_allowance", "car allowance"})
 
 POINT_COLUMNS = [
-    "record_id", "posting_id", "company", "title", "role_family", "role_level", "role_label",
+    "record_id", "posting_id", "company", "title", "role_family", "role_level", "role_ladder", "role_label",
     "location", "country", "experience_min", "date_posted", "annual_base", "annual_base_low",
     "annual_base_high", "annual_ttc", "annual_variable", "annual_allowance", "has_variable",
     "currency", "range_method", "fx_warning", "city", "region",
@@ -226,6 +227,7 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
             out[column] = pd.Series(pd.NA, index=out.index, dtype="object")
     if "role_level" in out:
         out["role_level"] = pd.to_numeric(out["role_level"], errors="coerce").astype("Int64")
+    out = with_ladder(out.drop(columns="role_ladder")) if out["role_ladder"].isna().all() else out
     if is_market_cut(market):
         out = out[in_market(out, market)].reset_index(drop=True)
     return out[POINT_COLUMNS + [c for c in out.columns if c not in POINT_COLUMNS]]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workbench.bench.ladders import with_ladder
+
 __all__ = ["MIN_MARKET_N", "RegressionResult", "regression"]
 
 
@@ -64,8 +66,13 @@ def _design(points: pd.DataFrame, value: str) -> tuple[pd.Series, pd.DataFrame]:
     return y, X[varying]
 
 
-def regression(points, *, value: str = "annual_base", quantiles=(0.25, 0.5, 0.75)) -> RegressionResult:
-    """Log-pay regression on level, market and experience.
+def regression(points, *, value: str = "annual_base", quantiles=(0.25, 0.5, 0.75),
+               ladder: str | None = "account") -> RegressionResult:
+    """Log-pay regression on level, market and experience, on one ladder.
+
+    ``ladder`` (``account`` by default, ``sales``) keeps the postings of that ladder
+    only: "one level up" is a different step on the sales ladder. None keeps every
+    posting (for points that are on one ladder already).
 
     OLS of ``log(value)`` with HC3 heteroscedasticity-robust standard errors, and
     quantile regressions (``statsmodels`` ``QuantReg``) at ``quantiles``. Regressors are
@@ -77,6 +84,9 @@ def regression(points, *, value: str = "annual_base", quantiles=(0.25, 0.5, 0.75
     """
     import statsmodels.api as sm
 
+    points = with_ladder(points)
+    if ladder is not None and "role_ladder" in points.columns:
+        points = points[points["role_ladder"] == ladder]
     y, X = _design(points, value)
     n = len(y)
     columns = ["model", "term", "coef", "se", "ci_low", "ci_high", "p_value", "pct_effect",

@@ -32,6 +32,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from workbench.bench.ladders import ladder_by, with_ladder
 from workbench.bench.paypoints import RANGE_METHODS, pay_points
 from workbench.disclosure import check_cell, interval_shown
 from workbench.errors import CurrencyError, ParameterError
@@ -129,9 +130,12 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
     in more than one currency raise ``CurrencyError``.
 
     Returns ``by..., n, n_sources, p10, p25, p50, p75, p90, mean, p50_ci_low,
-    p50_ci_high, suppressed, suppression_reason, currency, value``.
+    p50_ci_high, suppressed, suppression_reason, currency, value``. A cut by
+    ``role_level`` without ``role_family`` is also cut by ``role_ladder``
+    (:mod:`workbench.bench.ladders`): the sales and the account ladder never share a cell.
     """
-    by = [by] if isinstance(by, str) else list(by)
+    points = with_ladder(points)
+    by = ladder_by(by, points)
     columns = [*by, "n", "n_sources", "p10", "p25", "p50", "p75", "p90", "mean",
                "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason", "currency", "value"]
     if value not in points.columns:
@@ -180,7 +184,7 @@ def range_method_effect(tables, by=("role_level",), *, currency="GBP", disclosur
     Columns: ``by..., n, suppressed, p25/p50/p75 _midpoint, p25/p50/p75 _uniform,
     p50_diff_pct`` (uniform P50 / midpoint P50 - 1).
     """
-    by = [by] if isinstance(by, str) else list(by)
+    by = ladder_by(by)
     results = {}
     for method in RANGE_METHODS:
         points = pay_points(tables, currency=currency, range_method=method, market=market)
@@ -248,9 +252,11 @@ def pay_mix(points, by=("role_level",), disclosure=None) -> pd.DataFrame:
     (postings mentioning OTE/bonus/commission), ``n_variable_amount,
     median_variable_share, median_base_share, suppressed, suppression_reason``. A cell
     failing disclosure control (the same rule as ``market_percentiles``) keeps its
-    counts and has NaN shares: one posting's pay split is its pay.
+    counts and has NaN shares: one posting's pay split is its pay. A cut by level is also
+    cut by ladder, as in ``market_percentiles``.
     """
-    by = [by] if isinstance(by, str) else list(by)
+    points = with_ladder(points)
+    by = ladder_by(by, points)
     data = points.assign(
         _var_share=points["annual_variable"] / (points["annual_base"] + points["annual_variable"]),
         _has=points["has_variable"].fillna(False).astype(bool),

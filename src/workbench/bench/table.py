@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from workbench import config
+from workbench.bench.ladders import rung_name
 from workbench.bench.paypoints import POINT_COLUMNS, pay_points
 from workbench.bench.stats import market_percentiles
 from workbench.disclosure import SHARED_TABLE_DROPS
@@ -41,8 +42,8 @@ def benchmark_table(tables, by=("role", "level"), currency="GBP", format="table"
                     value="annual_base", range_method="midpoint", disclosure=None) -> pd.DataFrame:
     """The benchmark percentile table the CLI prints (``workbench bench``).
 
-    ``by`` uses the CLI names (see ``resolve_by``). Adds ``role_label`` from
-    ``config.LEVELS`` when grouping by level. ``format`` is checked here so a bad
+    ``by`` uses the CLI names (see ``resolve_by``). Adds ``level_label``, the rung's name
+    on its family's ladder (``config.LEVEL_NAMES``), when grouping by level. ``format`` is checked here so a bad
     ``--format`` fails before any work; render with ``format_table(df, format)``.
 
     This table is meant to be shared, so it drops ``disclosure.SHARED_TABLE_DROPS`` (the
@@ -62,9 +63,9 @@ def benchmark_table(tables, by=("role", "level"), currency="GBP", format="table"
                                seed=config.SETTINGS.random_seed)
     table = table.drop(columns=list(SHARED_TABLE_DROPS))
     if "role_level" in columns:
-        at = columns.index("role_level") + 1
-        labels = table["role_level"].map(lambda v: config.LEVELS.get(int(v)) if pd.notna(v) else None)
-        table.insert(at, "level_label", labels.astype("str"))
+        at = list(table.columns).index("role_level") + 1
+        labels = [rung_name(row) for row in table.to_dict("records")]
+        table.insert(at, "level_label", pd.Series(labels, index=table.index, dtype="str"))
     return table
 
 
