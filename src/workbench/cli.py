@@ -288,6 +288,23 @@ def eval_titles(
     typer.echo(titles.format_title_eval(result, show_holdout_failures=show_holdout_failures))
 
 
+@eval_app.command("timesplits")
+def eval_timesplits(
+    labels: Optional[Path] = typer.Option(
+        None, "--labels", help="Labelled postings (default data/labelled/timesplits/timesplits.csv)."),
+    show_holdout_failures: bool = typer.Option(
+        False, "--show-holdout-failures", help="Also list the held-out half's wrong postings (after tuning)."),
+) -> None:
+    """Precision and recall of time-allocation splits on the labelled corpus postings (product path)."""
+    from workbench import eval_timesplits as timesplits
+
+    try:
+        result = timesplits.evaluate_timesplits(labels)
+    except WorkbenchError as exc:
+        _fail(exc)
+    typer.echo(timesplits.format_timesplit_eval(result, show_holdout_failures=show_holdout_failures))
+
+
 @eval_app.command("employers")
 def eval_employers(
     file: Optional[Path] = typer.Argument(None, help="Labelled employer-name pairs CSV "

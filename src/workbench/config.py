@@ -63,6 +63,8 @@ EVAL_OUT = REPORTS / "eval"
 NOPAY_LABELLED = LABELLED / "nopay" / "nopay_postings.csv"
 # The labelled job titles (family and level per ladder) that `workbench eval titles` reads.
 TITLES_LABELLED = LABELLED / "titles" / "titles.csv"
+# The labelled corpus postings with a percentage (time split or not) that `workbench eval timesplits` reads.
+TIMESPLITS_LABELLED = LABELLED / "timesplits" / "timesplits.csv"
 
 
 def find_shared(root: Path | None = None) -> Path:
