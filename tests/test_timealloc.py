@@ -218,3 +218,58 @@ def test_a_later_percentage_joins_a_share_only_when_it_reads_like_one(text, expe
 )
 def test_time_labels_pay_mixes_and_travel_are_not_splits(text):
     assert extract_time_allocation(text) == {"items": [], "total": None, "status": "none"}
+
+
+# --- precision: conditions, perks and lone shares (issue 15; team-written examples) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are required to work on-site 75% of the time.",
+        "Physical demands: Occasionally 0-30% of time lifting boxes up to 20 kg.",
+        "Remain in a stationary position 75%.",
+        "About 75% of our business is B2B.",
+        "401(k) with a 5% company match.",
+        "Hybrid working: remotely 70% of the time, 30% team days in the Leeds office.",
+        "We expect everyone to spend a minimum of 60% of their working time in the office.",
+        "Staff spend at least 50% of their time in our offices each week.",
+        "Sitting 60%, standing 30%, walking 10% of the shift.",
+        "Innovation time: we give you 10% of your time for your own projects.",
+        "Our tool saves up to 30% of a clinician's working time.",
+        "Гибридный формат (удаленно 70% времени, 30% - встречи с командой в офисе).",
+        "Работа в офисе (возможно 10% рабочего времени вне офиса).",
+        "Expected to spend 60% of their time in the office.",
+    ],
+)
+def test_conditions_perks_and_facts_are_not_time_splits(text):
+    assert extract_time_allocation(text) == {"items": [], "total": None, "status": "none"}
+
+
+def test_a_lone_share_of_time_is_kept_as_written_not_normalised():
+    r = extract_time_allocation("You will spend 35% of your time on client meetings.")
+    assert [(i["raw_share"], i["share"]) for i in r["items"]] == [(35.0, 35.0)]
+    assert (r["total"], r["status"]) == (35.0, "incomplete")
+    # A lone share in running text with no activity of its own is no split at all.
+    assert extract_time_allocation("The team gave 40% of its time to the launch last year.")["status"] == "none"
+
+
+def test_one_share_under_a_time_split_heading_is_a_split():
+    r = extract_time_allocation("Main activities (% of time)\n- Looking after the client portfolio 80%\n")
+    assert [(i["activity"], i["raw_share"], i["share"]) for i in r["items"]] == [
+        ("Looking after the client portfolio", 80.0, 80.0)]
+
+
+def test_two_kinds_of_work_adding_up_to_a_whole_are_a_split():
+    r = extract_time_allocation("Duties\n- Run the assays\n- Approximately 50% bench work - 50% desk work\n")
+    assert [i["raw_share"] for i in r["items"]] == [50.0, 50.0]
+    # Two shares of something other than work are not.
+    assert extract_time_allocation("Our accounts are 50% retail - 50% wholesale.")["status"] == "none"
+
+
+def test_shares_after_their_activities_each_take_the_sentence_before():
+    text = ("Key duties\nBuild the churn models. 20%Run the pricing experiments. 30%"
+            "Report results to the board. 50%\nQualifications\nA degree")
+    assert shares(extract_time_allocation(text)) == [
+        ("Build the churn models", 20.0), ("Run the pricing experiments", 30.0),
+        ("Report results to the board", 50.0)]

@@ -191,8 +191,10 @@ def format_timesplit_eval(result: TimesplitEval, *, show_holdout_failures: bool 
         ci = f"{r.ci_low:.2%} - {r.ci_high:.2%}" if r.n else "-"
         lines.append(f"  {r.measure:<10} {r.half:<8} {r.hits:>5} {r.n:>5} {rate}   {ci}")
     rows = result.rows
-    lines += ["", "  postings with a split, by corpus and label (both halves):"]
-    got = rows[rows["got_split"]]
+    shown = rows if show_holdout_failures else rows[rows["half"] == "tune"]
+    lines += ["", "  postings with a split, by corpus and label (" +
+              ("both halves" if show_holdout_failures else "tune half") + "):"]
+    got = shown[shown["got_split"]]
     for corpus in CORPORA:
         part = got[got["corpus"] == corpus]
         counts = part["category"].replace("", "unlabelled").value_counts().to_dict()

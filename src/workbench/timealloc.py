@@ -16,10 +16,24 @@ Three shapes are read:
   ("约40%的工作时间在外地", "travel up to 40% of the time", "командировки до 30%
   времени") says where the work happens, not what it is, and is left out.
 
+A time split is at least two activity shares, or one share under a time-split
+heading ("% of time", "main activities", "duties and time") or given to a named
+activity ("spend 35% of your time on client meetings", "Reports (20% of time)").
+Two shares without a heading are a split when each names a kind of work ("50%
+bench work - 50% desk work"), three or more when they add up to about 100.
+On-site, office, remote and hybrid shares, travel, physical demands ("Occasionally
+0-30% of time", "Sitting 60%, standing 30%"), limits ("a minimum of 60% of your
+working time", "до 30%"), business mix and learning or innovation time given as a
+perk are conditions or facts, never duties: a run mostly made of them, or opened by
+a limit or a work arrangement, is dropped, and so is a lone share of that kind. A
+travel share inside a genuine split stays in it.
+
 The result is ``{items, total, status}``; ``total`` is the sum of what the text
-said, each item keeps that as ``raw_share`` and gets ``share`` normalised so the
-items add up to 100. ``status``: ``exact`` (total 100), ``within_tolerance``
-(within 2 points), ``incomplete`` (less), ``over`` (more) or ``none``.
+said, each item keeps that as ``raw_share``. Two shares or more get ``share``
+normalised so the items add up to 100; a lone share is never normalised (its
+``share`` is what the text said). ``status``: ``exact`` (total 100),
+``within_tolerance`` (within 2 points), ``incomplete`` (less), ``over`` (more) or
+``none``.
 """
 
 from __future__ import annotations
@@ -288,8 +302,11 @@ def _run_items(run: list[re.Match], text: str, marker: re.Match | None) -> list[
             out.append((_tidy(text[m.end():end]), _value(m.group(1)), conf))
         return out
     if not marker:
-        # Without a marker the first activity starts at the last sentence boundary.
-        cut = max(lead.rfind(". "), lead.rfind(": "), lead.rfind("\n"))
+        # Without a marker the first activity starts at the last sentence boundary; a
+        # sentence that ends right before the share is that activity ("... behaviour. 20%").
+        body = lead.rstrip()
+        body = body[:-1] if body.endswith((".", ":")) else body
+        cut = max(body.rfind(". "), body.rfind(": "), body.rfind("\n"))
         if cut != -1:
             lead_start += cut + 2
     prev = lead_start
@@ -454,14 +471,146 @@ def _bare_number_table(text: str) -> list[tuple[str, float, float]]:
     return []
 
 
-def extract_time_allocation(text: str) -> dict:
-    """Find the "% of time" split a job text gives.
+# What makes a percentage a working condition or a perk rather than a duty's share of
+# time (matched on lower-cased text): the README's definitions, "on-site, remote, travel,
+# physical-demand, requirement and business-mix percentages are conditions or facts".
+_LIMIT_BEFORE = re.compile(
+    r"(?:\bup\s+to|\bat\s+least|\bminimum(?:\s+of)?|\bmaximum(?:\s+of)?|\bmin\.?|\bmax\.?|\bno\s+more\s+than|"
+    r"\bnot\s+more\s+than|\bmore\s+than|\bless\s+than|\bover|\bunder|\bдо|не\s+менее|не\s+более|\bболее|\bменее|"
+    r"\bсвыше|\bминимум|\bмаксимум|至少|不少于|最多|不超过|超过)\s*(?:~|≈|about\s+|around\s+|approximately\s+|около\s+)?$")
+# A work arrangement named before the share, in its sentence: "hybrid working, with a
+# minimum of 60% ...", "удаленно 70% времени", "Работа в офисе (10% времени вне офиса)".
+_ARRANGEMENT = re.compile(
+    r"\bhybrid|\bremote|\bfrom\s+home|\bhome[\s-]based|\bhome\s+working|\boffices?\b|\bon[\s-]?site\b|"
+    r"\bin[\s-]person\b|\bwork(?:ing)?\s+(?:style|pattern)|\bways\s+of\s+working|\bworkplace|удал[её]н|гибрид|офис|"
+    r"дистанцион|远程|在家|办公室|居家")
+_FREQUENCY = re.compile(r"\b(?:occasional\w*|frequent\w*|constant\w*|rarely|seldom|never|continuous\w*)\b")
+# Physical demands and places: a run of such shares is a list of conditions.
+_CONDITION_ACTIVITY = re.compile(
+    r"\b(?:sit|sits|sitting|stand|stands|standing|walk|walking|lift|lifting|carry|carrying|bend|bending|kneel|"
+    r"kneeling|stoop|stooping|climb|climbing|crouch|reach|reaching|stationary|push|pull|moving|outdoors|indoors)\b|"
+    r"physical|dexterity|" + _ARRANGEMENT.pattern + r"|" + _TRAVEL_RE.pattern)
+# A lone share of time given as a perk: innovation or learning time.
+_PERK = re.compile(r"innovation|learning|self[\s-]?development|personal\s+(?:projects|development)|side\s+projects|"
+                   r"hackathon|own\s+projects|обучени|саморазвит|собственн\w+\s+проект|学习|培训|创新")
+# A run of exactly two shares without a "% of time" heading is a split only when each
+# share names a kind of work ("50% bench work - 50% desk work").
+_WORK_AFTER = re.compile(r"[\s:–—-]*[\w/&\s-]{0,30}?(?:\b(?:work|tasks|duties)\b|работ|задач|工作)")
+# How a share was found; a lone share counts only under a heading or as a share of time
+# given to a named activity ("spend 35% of your time on ...", "Reports (20% of time)").
+_LONE_KINDS = frozenset({"heading", "spend", "paren"})
 
-    Returns ``{"items": [{activity, share, raw_share, category, confidence}],
-    "total": float | None, "status": str}``.
-    """
-    if not text or ("%" not in text and "％" not in text):
-        return {"items": [], "total": None, "status": "none"}
+
+def _clause_before(text: str, pos: int) -> str:
+    """The lower-cased start of the clause that ``pos`` sits in, up to ``pos``: from the
+    sentence start or the last colon, semicolon or opening bracket."""
+    a, _ = _sentence_bounds(text, pos, pos)
+    head = text[a:pos].lower()
+    cut = max(head.rfind(c) for c in ":;(（：；")
+    return head[cut + 1:]
+
+
+def _condition_share(text: str, m: re.Match) -> bool:
+    """A limit ("at least 60%", "до 30%"), a frequency ("Occasionally 0-30% of time") or a
+    work arrangement named before the share, in its clause."""
+    before = text[max(0, m.start() - 30):m.start()].lower()
+    clause = _clause_before(text, m.start())
+    return _LIMIT_BEFORE.search(before) is not None or _ARRANGEMENT.search(clause) is not None \
+        or _FREQUENCY.search(clause) is not None
+
+
+def _condition_run(text: str, run: list[re.Match], items: list[tuple[str, float, float]]) -> bool:
+    """A run whose shares are mostly conditions (physical demands, places, travel), or that a
+    limit or work arrangement opens."""
+    if _condition_share(text, run[0]):
+        return True
+    flagged = sum(1 for activity, _, _ in items if _CONDITION_ACTIVITY.search(activity.lower()))
+    return flagged * 2 > len(items)
+
+
+def _pair_is_split(text: str, run: list[re.Match]) -> bool:
+    """Two shares adding up to 100 with no heading: a split when the line speaks of work or time."""
+    total = sum(_value(m.group(1)) for m in run)
+    if abs(total - 100) > TOLERANCE:
+        return False
+    a, _ = _line_bounds(text, run[0].start())
+    _, b = _line_bounds(text, run[-1].end())
+    return all(_WORK_AFTER.match(text[m.end():m.end() + 60].lower()) for m in run) \
+        and _CONDITION_ACTIVITY.search(text[a:b].lower()) is None
+
+
+def _run_kind(run: list[re.Match], marker: re.Match | None, text: str) -> str | None:
+    """``heading``/``run`` when the run is a split, None otherwise."""
+    total = sum(_value(m.group(1)) for m in run)
+    if marker is not None and len(run) >= 1:
+        return "heading" if len(run) >= 2 or _lone_under_heading(text, marker, run[0]) else None
+    if len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8:
+        return "run"
+    if len(run) == 2 and _pair_is_split(text, run):
+        return "run"
+    return None
+
+
+def _lone_under_heading(text: str, marker: re.Match, m: re.Match) -> bool:
+    """One share on the line after a "% of time" heading (not a "Time:" label)."""
+    if _TIME_LABEL.fullmatch(marker.group()):
+        return False
+    return text.count("\n", marker.end(), m.start()) == 1
+
+
+def _placed_runs(text: str, matches: list[re.Match], explicit: list[tuple[re.Match, int]]) -> list[tuple]:
+    """``(position, item, kind)`` of the shares in runs, and of shares continuing a share of time."""
+    placed = []
+    for run in _runs(matches, text):
+        marker = _marker_before(text, run[0].start())
+        if marker is not None and _TIME_LABEL.fullmatch(marker.group()) and text[marker.end():run[0].start()].strip():
+            marker = None  # "Time:" announces a split only when the shares follow it at once
+        kind = _run_kind(run, marker, text)
+        if kind is not None:
+            items = _run_items(run, text, marker)
+            if not _condition_run(text, run, items):
+                placed.extend((m.start(), item, kind) for m, item in zip(run, items))
+        elif len(run) == 1 and _continues_share(text, explicit, run[0]):
+            m = run[0]
+            activity = _tidy(text[m.end():_activity_end(text, m.end())])
+            if activity:
+                placed.append((m.start(), (activity, _value(m.group(1)), 0.75), "continuation"))
+    return placed
+
+
+def _explicit_kind(text: str, m: re.Match, item: tuple[str, float, float]) -> str:
+    """``spend`` (activity after, or a spending verb before), ``paren`` ("Reports (20% of
+    time)") or ``clause`` (the clause before the share)."""
+    if item[2] >= 0.75:
+        return "spend"
+    before = text[max(0, m.start() - 3):m.start()].rstrip(" ~≈")
+    return "paren" if before.endswith(("(", "（")) else "clause"
+
+
+def _placed_explicit(text: str, explicit: list[tuple[re.Match, int]]) -> list[tuple]:
+    placed = []
+    prev_end = 0
+    for m, end in explicit:
+        item = _sentence_item(text, m, end, prev_end)
+        prev_end = end
+        if item:
+            placed.append((m.start(), item, _explicit_kind(text, m, item)))
+    return placed
+
+
+def _is_split(text: str, placed: list[tuple]) -> bool:
+    """Two shares or more, or one share under a heading or given to a named activity (not a perk)."""
+    if len(placed) != 1:
+        return bool(placed)
+    pos, item, kind = placed[0]
+    if kind not in _LONE_KINDS or _CONDITION_ACTIVITY.search(item[0].lower()):
+        return False  # "spend 60% of their time in the office" is where, not what
+    a, b = _sentence_bounds(text, pos, pos)
+    return _PERK.search(text[a:b].lower()) is None
+
+
+def _shares(text: str) -> list[tuple[str, float, float]]:
+    """The (activity, raw share, confidence) items of the text's time split, in text order."""
     candidates: list[tuple[re.Match, str | None]] = []
     explicit: list[tuple[re.Match, int]] = []
     for m in _percentages(text):
@@ -476,51 +625,47 @@ def extract_time_allocation(text: str) -> dict:
         if why != "hard":
             candidates.append((m, why))
     matches = [m for k, (m, why) in enumerate(candidates) if why is None or _soft_kept(text, candidates, k)]
-    explicit = [(m, e) for m, e in explicit if not _is_travel_share(text, m, explicit, matches)]
-
-    placed: list[tuple[int, tuple[str, float, float]]] = []
-    for run in _runs(matches, text):
-        total = sum(_value(m.group(1)) for m in run)
-        marker = _marker_before(text, run[0].start())
-        if marker is not None and _TIME_LABEL.fullmatch(marker.group()) and text[marker.end():run[0].start()].strip():
-            marker = None  # "Time:" announces a split only when the shares follow it at once
-        if len(run) >= 3 and abs(total - 100) <= TOLERANCE + 8 or marker and len(run) >= 2:
-            placed.extend(zip((m.start() for m in run), _run_items(run, text, marker)))
-        elif len(run) == 1 and _continues_share(text, explicit, run[0]):
-            m = run[0]
-            activity = _tidy(text[m.end():_activity_end(text, m.end())])
-            if activity:
-                placed.append((m.start(), (activity, _value(m.group(1)), 0.75)))
-    prev_end = 0
-    for m, end in explicit:
-        item = _sentence_item(text, m, end, prev_end)
-        prev_end = end
-        if item:
-            placed.append((m.start(), item))
+    explicit = [(m, e) for m, e in explicit
+                if not _is_travel_share(text, m, explicit, matches) and not _condition_share(text, m)]
+    placed = _placed_runs(text, matches, explicit) + _placed_explicit(text, explicit)
     # In text order: "spend 40% of your time with clients, 30% leading the team ..."
-    found = [item for _, item in sorted(placed, key=lambda p: p[0])]
-    if not found and _has_marker_word(text):
-        found = _bare_number_table(text)
-    found = [f for f in found if f[0]]
+    placed = sorted((p for p in placed if p[1][0]), key=lambda p: p[0])
+    if not placed and _has_marker_word(text):
+        return [f for f in _bare_number_table(text) if f[0]]
+    return [item for _, item, _ in placed] if _is_split(text, placed) else []
+
+
+def _status(total: float) -> str:
+    if abs(total - 100) < 0.01:
+        return "exact"
+    if abs(total - 100) <= TOLERANCE:
+        return "within_tolerance"
+    return "incomplete" if total < 100 else "over"
+
+
+def extract_time_allocation(text: str) -> dict:
+    """Find the "% of time" split a job text gives.
+
+    Returns ``{"items": [{activity, share, raw_share, category, confidence}],
+    "total": float | None, "status": str}``. Two shares or more are normalised to add
+    up to 100; a lone share keeps what the text said (35% of the time on client
+    meetings says nothing about the other 65%).
+    """
+    if not text or ("%" not in text and "％" not in text):
+        return {"items": [], "total": None, "status": "none"}
+    found = _shares(text)
     if not found:
         return {"items": [], "total": None, "status": "none"}
     total = round(sum(f[1] for f in found), 2)
-    if abs(total - 100) < 0.01:
-        status = "exact"
-    elif abs(total - 100) <= TOLERANCE:
-        status = "within_tolerance"
-    elif total < 100:
-        status = "incomplete"
-    else:
-        status = "over"
     items = []
     for activity, raw, conf in found:
         category, cat_conf = classify_responsibility(activity)
+        share = raw if len(found) == 1 else round(raw * 100.0 / total, 2) if total else None
         items.append({
             "activity": activity,
-            "share": round(raw * 100.0 / total, 2) if total else None,
+            "share": share,
             "raw_share": raw,
             "category": category,
             "confidence": round(conf * (0.6 + 0.4 * cat_conf), 2),
         })
-    return {"items": items, "total": total, "status": status}
+    return {"items": items, "total": total, "status": _status(total)}
