@@ -297,9 +297,15 @@ def _anchor_regex() -> re.Pattern:
 _ANCHOR_RE = _anchor_regex()
 # str.find per anchor beats one regex alternation scan by about three to one.
 _ANCHORS_BY_LEN = tuple(sorted(_ANCHORS, key=len, reverse=True))
+# Anchors of titles that running text seldom holds as roles ("Relationship Manager",
+# "Chief Revenue Officer"): searched in titles only, so a posting's text pays no
+# str.find for them (each ASCII anchor costs a pass over every text).
+_TITLE_ONLY_ANCHORS = frozenset({"relationship", "supervisor", "lead generation", "chief revenue", "chief sales",
+                                 "implementation", "commercial director", "management supervisor"})
 # A text with no Cyrillic or Chinese character skips those anchors: a Cyrillic text
 # pays ~1 us per Chinese anchor searched (and the other way round).
-_ANCHOR_KEYS = _text.KeySet(_ANCHORS_BY_LEN)
+_ANCHOR_KEYS = _text.KeySet(a for a in _ANCHORS_BY_LEN if a not in _TITLE_ONLY_ANCHORS)
+_TITLE_ANCHOR_KEYS = _text.KeySet(_ANCHORS_BY_LEN)
 
 
 def _anchor_hits(low: str, anchors: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -368,8 +374,12 @@ def _candidate_starts(low: str, pos: int, cjk: bool) -> list[int]:
     return starts
 
 
-def find_role_mentions(text: str) -> list[RoleMention]:
-    """Every role title in ``text``, left to right, non-overlapping."""
+def find_role_mentions(text: str, *, title: bool = False) -> list[RoleMention]:
+    """Every role title in ``text``, left to right, non-overlapping.
+
+    ``title=True`` reads a job title: it also looks for the titles running text seldom
+    names as roles (``_TITLE_ONLY_ANCHORS``).
+    """
     if not text:
         return []
     low = _text.lower_same_length(text)  # offsets in it match the text
@@ -378,7 +388,8 @@ def find_role_mentions(text: str) -> list[RoleMention]:
     last_end = 0
     n = len(low)
     cache = _SNIPPET_MATCHES
-    for pos, anchor in _anchor_hits(low, _ANCHOR_KEYS.possible(text)):
+    keys = _TITLE_ANCHOR_KEYS if title else _ANCHOR_KEYS
+    for pos, anchor in _anchor_hits(low, keys.possible(text)):
         if pos < last_end:
             continue
         group, members = groups[anchor]
@@ -642,7 +653,7 @@ def _read_title(title: str) -> _TitleReading | None:
     if _ASSISTANT_TO.search(title):
         return _TitleReading(title.lower(), "other", None, "Assistant", None, (title.strip().lower()[:60],), 0.8)
     low = _normalise_title(title)
-    mentions = find_role_mentions(low)
+    mentions = find_role_mentions(low, title=True)
     occupation = _occupation(low)
     if occupation and (not mentions or occupation[0] < mentions[0].start):
         _, family, level, label = occupation
@@ -669,21 +680,64 @@ def _read_title(title: str) -> _TitleReading | None:
 # Cues are searched in the lower-cased start of the posting text (the title's own
 # words count too). They never name a role: they say which ladder an ambiguous
 # title is on, whether a manager leads a team, or what kind of employer it is.
-_CONTEXT_CHARS = 4000
-_SALES_CUES = re.compile(
-    r"\bquota|\bpipeline|\bclos(?:e|es|ing)\b|\bsaas\b|\bnew\s+business\b|"
-    r"\b(?:sales|revenue)\s+targets?\b|\bprospect\w*|\boutbound\b|\bcold[\s-]call\w*|\bhunt(?:er|ing)\b|\bote\b|"
-    r"\bon[\s-]target\s+earnings|\bbook\s+of\s+business\b|\bsells?\b|\bselling\b|\bairtime\b|\badvertising\s+space\b|"
-    r"\bnew\s+(?:customers|logos)\b|\bsales\s+cycle|\bquota[\s-]carrying|\bcommission\b|\bmedia\s+owner|"
-    r"\bpublisher\b|\bradio\b|\btv\s+station|\bfreight\b|\blogistics\b|\b(?:staffing|recruitment|recruiting|insurance)\s+"
-    r"agenc|\bcloud\b|\bcyber\w*|\bfintech\b")
-_WEAK_SALES_CUES = re.compile(r"\bsoftware\b|\bb2b\b|\bsmb\b|\bmid[\s-]?market\b|\benterprise\b|\bdeals?\b|\bterritor")
-_AGENCY_CUES = re.compile(
-    r"(?<!staffing )(?<!recruitment )(?<!recruiting )(?<!insurance )\bagenc(?:y|ies)\b|\bpr\b|public\s+relations|"
-    r"\bevents?\b|\bexperiential\b|\bcreative\b|marketing\s+services|\bdigital\s+marketing\b|\bbranding\b|"
-    r"\bmedia\s+(?:buying|planning)\b|\bsponsorship\b|\binfluencer|"
-    r"\bcommunications\b|\bcampaigns?\b|\bclient\s+services?\b|\baccount\s+(?:team|management|manager)\b|"
-    r"\bbriefs?\b|\bstudio\b|\bplanners\b|\bclient\s+(?:coordination|reporting|campaigns)\b|\binternship\b")
+_CONTEXT_CHARS = 1500
+# Cue words: a cue ending in "$" is a whole word of the text (checked on the few places a
+# fast substring search finds it); any other cue is looked for as it is (str.find). A
+# regex alternation led by \\b, or splitting the text into words, costs 10-20 times more.
+_SALES_CUE_WORDS = (
+    "quota", "pipeline", "closing$", "saas", "new business", "sales target", "revenue target", "prospect",
+    "outbound", "cold call", "cold-call", "hunter$", "ote$", "on-target earnings", "book of business", "sells$",
+    "selling$", "airtime", "advertising space", "new logos", "sales cycle", "commission", "media owner",
+    "freight", "staffing agenc", "recruitment agenc", "insurance agenc")
+_WEAK_SALES_CUE_WORDS = ("software", "b2b$", "smb$", "mid-market", "enterprise", "deals$", "territor")
+_AGENCY_CUE_WORDS = (
+    "pr$", "public relations", "events$", "experiential", "creative$", "marketing services", "digital marketing",
+    "media buying", "media planning", "sponsorship", "communications$", "campaign", "client service",
+    "account team", "account management", "account manager", "brief$", "briefs$", "studio$", "internship")
+# An agency that sells (staffing, recruitment, insurance) is a sales cue above, not an agency.
+_SELLING_AGENCIES = ("staffing", "recruitment", "recruiting", "insurance")
+
+
+def _cue_patterns(cues: tuple[str, ...]) -> tuple[tuple[str, re.Pattern | None], ...]:
+    # ``word\b`` opens with its literal, so the engine jumps between its occurrences; the
+    # word start is checked on each match.
+    return tuple((c, re.compile(re.escape(c[:-1]) + r"\b")) if c.endswith("$") else (c, None) for c in cues)
+
+
+def _has_cue(low: str, cue: str, rx: re.Pattern | None) -> bool:
+    if rx is None:
+        return cue in low
+    for m in rx.finditer(low):
+        i = m.start()
+        if i == 0 or not low[i - 1].isalnum():
+            return True
+    return False
+
+
+def _cue_count(low: str, cues) -> int:
+    return sum(1 for cue, rx in cues if _has_cue(low, cue, rx))
+
+
+_SALES_CUES = _cue_patterns(_SALES_CUE_WORDS)
+_WEAK_SALES_CUES = _cue_patterns(_WEAK_SALES_CUE_WORDS)
+_AGENCY_CUES = _cue_patterns(_AGENCY_CUE_WORDS)
+
+
+def _agency_word(low: str) -> bool:
+    """"agency"/"agencies" not preceded by a selling kind ("staffing agency")."""
+    i = low.find("agenc")
+    while i != -1:
+        before = low[max(0, i - 13):i].split()
+        if (i == 0 or not low[i - 1].isalnum()) and not (before and before[-1] in _SELLING_AGENCIES):
+            return True
+        i = low.find("agenc", i + 5)
+    return False
+
+
+def _agency_score(low: str) -> int:
+    return _cue_count(low, _AGENCY_CUES) + (1 if _agency_word(low) else 0)
+
+
 _SEGMENT_WORDS = ((re.compile(r"\b(?:enterprise|strategic|major|named|global|key)\b"), 4),
                   (re.compile(r"\bmid[\s-]?market\b"), 3),
                   (re.compile(r"\b(?:smb|commercial|small\s+business|corporate)\b"), 2))
@@ -697,15 +751,44 @@ _JUNIOR_WORDS = re.compile(r"\b(?:junior|assistant|graduate|trainee|intern|inter
 _HELPER_AFTER = re.compile(r"\s*(?:assistant|support)\b")
 _RU_ZH_JUNIOR = re.compile(r"младш|стаж[её]р|初级|实习")
 _SENIOR_WORDS = re.compile(r"\b(?:senior|lead|principal)\b|старш|ведущ|高级|资深")
-_TEAM_CUES = re.compile(
-    r"\b(?:lead|leads|leading|manage|manages|managing|coach|coaches|coaching|supervise|supervises|build|builds)\b"
-    r"[^.;\n]{0,30}?\b(?:team|reps|representatives|salespeople|sellers|sdrs|bdrs)\b|"
-    r"\bdirect\s+reports\b|руковод\w*\s+(?:командой|группой|отделом)|управлени\w*\s+(?:командой|отделом)|"
-    r"带领|管理团队|带团队|团队管理|下属")
+_TEAM_NOUNS = ("team$", "reps$", "representatives$", "salespeople$", "sellers$", "sdrs$", "bdrs$")
+_LEAD_VERBS = frozenset("lead leads leading manage manages managing coach coaches coaching supervise supervises "
+                        "build builds".split())
+_TEAM_PHRASES = ("direct reports", "带领", "管理团队", "带团队", "团队管理", "下属")
+_RU_TEAM = re.compile(r"(?:руковод|управлени)\w*\s+(?:командой|группой|отделом)")
 _INDIVIDUAL_CUES = re.compile(
     r"\bindividual\s+(?:\w+\s+)?(?:target|contributor|quota)|\bpersonal\s+(?:\w+\s+)?(?:target|quota)|"
     r"\bown\s+(?:\w+\s+)?(?:territory|target|quota|portfolio|book)|\bno\s+(?:team|direct\s+reports|reports)\b|"
     r"\bwithout\s+(?:a\s+)?team|без\s+(?:команды|подчин)|个人业绩|无下属")
+_INDIVIDUAL_KEYS = ("individual", "personal", "own ", "no team", "no direct", "no reports", "without", "без ", "个人业绩",
+                    "无下属")
+
+
+def _leads_team(low: str) -> bool:
+    """The text says the job leads people: "leads a team of six", "manages the SDR team", "带领团队"."""
+    if any(p in low for p in _TEAM_PHRASES):
+        return True
+    if ("руковод" in low or "управлен" in low) and _RU_TEAM.search(low):
+        return True
+    for cue in _TEAM_NOUNS:
+        word = cue[:-1]
+        i = low.find(word)
+        while i != -1:
+            j = i + len(word)
+            if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                window = low[max(0, i - 40):i]
+                window = window[max(window.rfind(c) for c in ".;\n") + 1:]
+                if any(w.strip(",:()") in _LEAD_VERBS for w in window.split()):
+                    return True
+            i = low.find(word, j)
+    return False
+
+
+def _works_alone(low: str) -> bool:
+    """The text says the seller has no team: "individual target", "own territory", "без команды"."""
+    return any(k in low for k in _INDIVIDUAL_KEYS) and _INDIVIDUAL_CUES.search(low) is not None
+
+
 _APPOINTMENT_CUES = re.compile(r"\bbook(?:s|ing)?\s+(?:meetings|appointments)|\bappointments?\b|\bset(?:s|ting)?\s+"
                                r"meetings|\blead\s+generation\b|\bqualif(?:y|ies|ied|ying)\s+leads")
 _BANK_CUES = re.compile(r"\bbank|\bbanking\b|\bwealth\b|\bdeposit|银行|存款|理财|信贷|对公|贷款|\bбанк")
@@ -729,8 +812,8 @@ def _ladder_of_account_executive(reading: _TitleReading, context: str, market: s
         return "sales"
     if _TITLE_AGENCY_WORDS.search(title):
         return "account"
-    sales = 2 * len(set(_SALES_CUES.findall(context))) + len(set(_WEAK_SALES_CUES.findall(context)))
-    agency = 2 * len(set(_AGENCY_CUES.findall(context)))
+    sales = 2 * _cue_count(context, _SALES_CUES) + _cue_count(context, _WEAK_SALES_CUES)
+    agency = 2 * _agency_score(context)
     if sales != agency:
         return "sales" if sales > agency else "account"
     # Nothing settles it: US technology and services use the title for sellers.
@@ -770,7 +853,7 @@ def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tup
     """Family, level and label once the text has settled what the title leaves open."""
     family, level, label, mention = reading.family, reading.level, reading.label, reading.mention or ""
     if label == "Business Director":  # an agency's senior client lead; elsewhere a business-unit head
-        return ("account_management", 4, label) if _AGENCY_CUES.search(_context(reading, text)) \
+        return ("account_management", 4, label) if _agency_score(_context(reading, text)) \
             else ("other", None, label)
     if not mention:
         return family, level, label
@@ -812,9 +895,9 @@ def _sales_rung(reading: _TitleReading, family: str, level: int | None, label: s
     if "business development executive" in mention and _APPOINTMENT_CUES.search(context):
         return family, 1, "Sales Development Representative"
     manages = ("manager" in mention and "account manager" not in mention) or "经理" in mention
-    if level == 2 and manages and _TEAM_CUES.search(context):
+    if level == 2 and manages and _leads_team(context):
         return family, 5, "Sales Manager"
-    if level == 5 and mention.endswith(("sales manager", "sales managers")) and _INDIVIDUAL_CUES.search(context):
+    if level == 5 and mention.endswith(("sales manager", "sales managers")) and _works_alone(context):
         return family, 2, "Sales Representative"
     segment = next((lv for rx, lv in _SEGMENT_WORDS if rx.search(reading.text)), None)
     if level == 2 and segment in (3, 4):

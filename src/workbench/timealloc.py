@@ -484,6 +484,13 @@ _ARRANGEMENT = re.compile(
     r"\bhybrid|\bremote|\bfrom\s+home|\bhome[\s-]based|\bhome\s+working|\boffices?\b|\bon[\s-]?site\b|"
     r"\bin[\s-]person\b|\bwork(?:ing)?\s+(?:style|pattern)|\bways\s+of\s+working|\bworkplace|удал[её]н|гибрид|офис|"
     r"дистанцион|远程|在家|办公室|居家")
+_LIMIT_KEYS = ("up", "least", "minimum", "maximum", "min", "max", "than", "over", "under", "до", "не ", "более", "менее",
+               "свыше", "минимум", "максимум", "至少", "不少于", "最多", "超过")
+_ARRANGEMENT_KEYS = ("hybrid", "remote", "home", "office", "site", "person", "work", "удал", "гибрид", "офис",
+                     "дистанц", "远程", "在家", "办公室", "居家")
+_FREQUENCY_KEYS = ("occasion", "frequent", "constant", "rarely", "seldom", "never", "continu")
+_LIMIT_KEYS, _ARRANGEMENT_KEYS, _FREQUENCY_KEYS = (re.compile("|".join(map(re.escape, keys)))
+                                                   for keys in (_LIMIT_KEYS, _ARRANGEMENT_KEYS, _FREQUENCY_KEYS))
 _FREQUENCY = re.compile(r"\b(?:occasional\w*|frequent\w*|constant\w*|rarely|seldom|never|continuous\w*)\b")
 # Physical demands and places: a run of such shares is a list of conditions.
 _CONDITION_ACTIVITY = re.compile(
@@ -501,22 +508,31 @@ _WORK_AFTER = re.compile(r"[\s:–—-]*[\w/&\s-]{0,30}?(?:\b(?:work|tasks|dutie
 _LONE_KINDS = frozenset({"heading", "spend", "paren"})
 
 
+_CLAUSE_STARTS = ".!?;\n。！？；:(（："
+
+
 def _clause_before(text: str, pos: int) -> str:
     """The lower-cased start of the clause that ``pos`` sits in, up to ``pos``: from the
-    sentence start or the last colon, semicolon or opening bracket."""
-    a, _ = _sentence_bounds(text, pos, pos)
-    head = text[a:pos].lower()
-    cut = max(head.rfind(c) for c in ":;(（：；")
-    return head[cut + 1:]
+    sentence start or the last colon, semicolon or opening bracket (at most 150 characters)."""
+    lo = max(0, pos - _TRAVEL_WINDOW)
+    a = max(lo, max(text.rfind(c, lo, pos) for c in _CLAUSE_STARTS) + 1)
+    return text[a:pos].lower()
+
+
+def _any_key(low: str, keys: re.Pattern) -> bool:
+    """A cheap look for the words a pattern needs (a literal alternation) before it is tried."""
+    return keys.search(low) is not None
 
 
 def _condition_share(text: str, m: re.Match) -> bool:
     """A limit ("at least 60%", "до 30%"), a frequency ("Occasionally 0-30% of time") or a
     work arrangement named before the share, in its clause."""
     before = text[max(0, m.start() - 30):m.start()].lower()
+    if _any_key(before, _LIMIT_KEYS) and _LIMIT_BEFORE.search(before) is not None:
+        return True
     clause = _clause_before(text, m.start())
-    return _LIMIT_BEFORE.search(before) is not None or _ARRANGEMENT.search(clause) is not None \
-        or _FREQUENCY.search(clause) is not None
+    return _any_key(clause, _ARRANGEMENT_KEYS) and _ARRANGEMENT.search(clause) is not None \
+        or _any_key(clause, _FREQUENCY_KEYS) and _FREQUENCY.search(clause) is not None
 
 
 def _condition_run(text: str, run: list[re.Match], items: list[tuple[str, float, float]]) -> bool:
