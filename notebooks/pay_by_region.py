@@ -33,6 +33,8 @@ DISCLOSURE = config.SETTINGS.disclosure
 # %%
 tables = bench.load(store_dir or None)
 points = bench.pay_points(tables, currency=currency, market=market)
+# The account ladder's levels; sales-ladder rungs (SDR ... Head of Sales) are other jobs.
+points = points[points["role_ladder"] == "account"].reset_index(drop=True)
 
 # %%
 # Every region x level cell passes the disclosure rule on its own; small cells keep n only.
