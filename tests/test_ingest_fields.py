@@ -33,6 +33,26 @@ def test_parse_header_fields_reads_a_header_file():
                                          "description": "First paragraph.\nSecond paragraph."}
 
 
+def test_a_header_field_ends_at_its_line_not_in_the_body_after_a_blank_line():
+    text = ("Title: Account Manager\nCompany: Acme Media\nLocation: Leeds\nSalary: £30,000 - £35,000\n\n"
+            "We are a Leeds agency.\nLocation: this line is body text\n\nApply now.")
+    assert parse_header_fields(text) == {"title": "Account Manager", "company": "Acme Media",
+                                         "location": "Leeds", "salary_raw": "£30,000 - £35,000"}
+
+
+def test_a_header_field_ends_at_an_unindented_line_and_takes_an_indented_continuation():
+    assert parse_header_fields("Title: Account Manager\nLocation: Leeds and\n\tBradford\nWe are hiring.") == {
+        "title": "Account Manager", "location": "Leeds and Bradford"}
+
+
+def test_the_description_field_runs_on_and_takes_lines_after_other_fields():
+    text = ("Title: Account Director\nDescription: First paragraph.\n\nSecond paragraph.\n"
+            "Salary: £60k\nThird paragraph.\nSalary: repeated, so description text")
+    assert parse_header_fields(text) == {
+        "title": "Account Director", "salary_raw": "£60k",
+        "description": "First paragraph.\n\nSecond paragraph.\nThird paragraph.\nSalary: repeated, so description text"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -79,26 +79,59 @@ def _map_columns_cached(names: tuple) -> tuple:
     return tuple(mapping.items())
 
 
+def _header_key(line: str) -> tuple[str, str] | None:
+    """(field, value) of a known ``Key: value`` header line, else None."""
+    match = _HEADER_LINE.match(line)
+    if not match:
+        return None
+    key = _norm_key(match.group(1))
+    if key not in _HEADER_KEYS:
+        return None
+    return _KEY_TO_FIELD.get(key, key), match.group(2)
+
+
+def _is_continuation(line: str) -> bool:
+    """An indented, non-blank line: it continues the header field above it."""
+    return line[:1] in (" ", "\t") and bool(line.strip())
+
+
 def parse_header_fields(text: str) -> dict[str, str] | None:
-    """Parse ``Key: value`` header files (``Title:``, ``Company:``, ``Description:``...)."""
+    """Parse ``Key: value`` header files (``Title:``, ``Company:``, ``Description:``...).
+
+    A header field holds its own line and the indented lines right below it (a
+    continuation), never more: a blank line or an unindented line ends it, so
+    ``Location: Leeds``, a blank line and the description give the location
+    ``Leeds``. ``Description:`` is the one field that runs on over many lines (blank
+    ones included) until the next header line; lines that follow another field's end
+    belong to the description when there is one; without one, the first such line
+    ends the header block (a ``Key:`` line in the body is text, not a field). A field
+    named twice keeps its first value. Returns None when the text is not a
+    header file (free text before the first field, fewer than two known fields, or
+    neither a title nor a description).
+    """
     fields: dict[str, list[str]] = {}
-    current: str | None = None
+    current: str | None = None  # the field the next line may belong to
     known = 0
     for line in text.split("\n"):
-        match = _HEADER_LINE.match(line)
-        key = _norm_key(match.group(1)) if match else None
-        if key in _HEADER_KEYS:
-            current = _KEY_TO_FIELD.get(key, key)
+        header = _header_key(line)
+        if header is not None and header[0] not in fields:
+            current, value = header
             known += 1
-            fields.setdefault(current, []).append(match.group(2))
+            fields[current] = [value]
         elif current is None:
             if line.strip():
                 return None  # free text before any header: not a header file
-        else:
+        elif current != "description" and _is_continuation(line):
+            fields[current].append(line.strip())
+        elif "description" in fields:
+            # The line ends a one-line field (or repeats one): it is description text.
+            current = "description"
             fields[current].append(line)
+        else:
+            break  # the header block has ended: the rest is the body, not fields
     if known < 2 or not ({"title", "description"} & fields.keys()):
         return None
-    return {key: "\n".join(v).strip() for key, v in fields.items()}
+    return {key: ("\n" if key == "description" else " ").join(v).strip() for key, v in fields.items()}
 
 
 _LABEL_LINE = re.compile(r"^([^:：\n]{1,24}?)\s*[:：]\s*(\S.{0,79})$")
