@@ -14,7 +14,6 @@ from workbench.ingest.detection import (
     detect_language,
     file_encoding,
     looks_like_html,
-    read_text_file,
 )
 
 
@@ -116,18 +115,6 @@ def test_binary_reason_names_what_the_bytes_are(raw, fragment):
 def test_text_with_a_few_control_bytes_or_a_utf16_bom_is_not_binary():
     assert binary_reason(ENGLISH.encode("utf-8") + b"\x01") is None
     assert binary_reason("Account Manager".encode("utf-16")) is None
-
-
-def test_read_text_file_gives_text_or_a_reason(tmp_path):
-    good = write(tmp_path / "good.txt", RUSSIAN.encode("cp1251"))
-    assert read_text_file(good) == (RUSSIAN, "cp1251", None)
-    empty = write(tmp_path / "empty.txt", b"  \n")
-    text, encoding, why = read_text_file(empty)
-    assert (text, encoding) == (None, None) and why.startswith("empty file (3 bytes")
-    pdf = write(tmp_path / "cv.txt", b"%PDF-1.7 ...")
-    assert read_text_file(pdf)[2].startswith("binary file: looks like a PDF document")
-    missing = read_text_file(tmp_path / "gone.txt")
-    assert missing[2].startswith("cannot read the file")
 
 
 def test_file_encoding_reads_the_head_of_a_line_file(tmp_path):

@@ -2,32 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from ingest_samples import write
 
-from workbench.ingest.lines import (
-    decode_slice,
-    ends_in_quotes,
-    read_range,
-    sliceable_encoding,
-    split_lines,
-    wide_encoding,
-)
-
-
-@pytest.mark.parametrize(
-    ("line", "in_quotes", "expected"),
-    [
-        (b'A,"one\n', False, True),  # a quoted field opens and the line ends inside it
-        (b'two",B\n', True, False),  # ... and closes on the next line
-        (b'A,He is 5\'11" tall\n', False, False),  # a quote inside an unquoted cell is a character
-        (b'A,"say ""hi""\n', False, True),  # doubled quotes are quotes inside the field
-        (b'"T1\n', False, True),  # a field at the line start
-        (b'B,two\r"T1\n', False, True),  # ... or after a lone carriage return
-    ],
-)
-def test_ends_in_quotes(line, in_quotes, expected):
-    assert ends_in_quotes(line, in_quotes, b",") is expected
+from workbench.ingest.lines import sliceable_encoding, split_lines, wide_encoding
 
 
 def test_split_lines_keeps_quoted_records_whole_and_reads_every_byte(tmp_path):
@@ -57,8 +34,15 @@ def test_wide_encodings_are_not_sliced(tmp_path):
     assert sliceable_encoding(write(tmp_path / "e.csv", b"")) is None
 
 
-def test_decode_slice_drops_the_bom_only_at_the_start_and_read_range(tmp_path):
-    assert decode_slice(b"\xef\xbb\xbfa", "utf-8", True) == "a"
-    assert decode_slice(b"\xef\xbb\xbfa", "utf-8", False) == "\ufeffa"
-    path = write(tmp_path / "r.txt", b"0123456789")
-    assert (read_range(path, 3, 6), read_range(path, 7, None)) == (b"345", b"789")
+def test_a_slice_is_closed_at_the_byte_limit_as_well_as_the_row_count(tmp_path):
+    path = write(tmp_path / "a.jsonl", b"".join(b'{"n": %d}\n' % i for i in range(10)))  # 9-byte lines
+    slices = split_lines(path, 100, max_bytes=20)
+    assert [(s.first_row, s.end - s.start) for s in slices] == [(0, 27), (3, 27), (6, 27), (9, 9)]
+
+
+def test_a_row_whose_quote_swallows_the_rest_ends_at_its_line_in_the_plan(tmp_path):
+    data = b'h,d\nA,one\nB,"unclosed\nC,three\nD,four\n'
+    path = write(tmp_path / "a.csv", data)
+    slices = split_lines(path, 1, data_start=4, delimiter=b",")
+    assert [data[s.start:s.end] for s in slices] == [b"A,one\n", b'B,"unclosed\n', b"C,three\n", b"D,four\n"]
+    assert [s.first_row for s in slices] == [0, 1, 2, 3]

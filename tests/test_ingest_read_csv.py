@@ -148,8 +148,36 @@ def test_quote_after_a_lone_carriage_return_opens_a_field_when_slicing(tmp_path)
     assert len(sliced_rejects) == len(whole.rejects)
 
 
-def test_unclosed_quote_at_the_end_of_a_sliced_csv_is_still_read(tmp_path):
-    path = write(tmp_path / "open.csv", 'title,description\nA,one hiring\nB,"unclosed\nC,three hiring\n')
+def test_an_unclosed_quote_is_listed_and_never_swallows_the_rows_below_whole_or_sliced(tmp_path):
+    path = write(tmp_path / "open.csv", 'title,description\nA,one hiring\nB,"unclosed\nC,three hiring\nD,four\n')
     whole = ingest_paths(path, progress=False)
-    sliced = [t for chunk, _ in iter_postings(path, chunk_size=1) for t in chunk["title"]]
-    assert sliced == whole.postings["title"].tolist() and "B" in sliced
+    assert whole.postings["title"].tolist() == ["A", "C", "D"]
+    assert whole.postings["text"].tolist() == ["one hiring", "three hiring", "four"]
+    (reason,) = whole.rejects.loc[whole.rejects["source"] == f"{path.as_posix()}#1", "reason"]
+    assert reason.startswith("unclosed quote: a quoted cell opens on this row and is never closed")
+    assert "close the quote" in reason
+    chunks = list(iter_postings(path, chunk_size=1))
+    assert [t for chunk, _ in chunks for t in chunk["title"]] == ["A", "C", "D"]
+    assert [s for _, rejects in chunks for s in rejects["source"]] == [f"{path.as_posix()}#1"]
+
+
+def test_a_quote_closed_on_a_later_row_is_listed_and_that_row_is_read(tmp_path):
+    path = write(tmp_path / "bad.csv", 'title,description,pay\nA,"Great job,30000\nB,"Director role",50000\n')
+    result = ingest_paths(path, progress=False)
+    assert result.postings["title"].tolist() == ["B"]
+    assert result.rejects["reason"].iloc[0].startswith("quote not closed properly")
+
+
+def test_a_row_in_another_encoding_reads_right_and_records_it(tmp_path):
+    rows = ("title,description\nA,Менеджер по работе с клиентами\n".encode()
+            + "B,Требуется аккаунт-менеджер в Москве\n".encode("cp1251"))
+    result = ingest_paths(write(tmp_path / "mixed.csv", rows), progress=False)
+    assert result.postings["text"].tolist() == ["Менеджер по работе с клиентами", "Требуется аккаунт-менеджер в Москве"]
+    assert result.postings["encoding"].tolist() == ["utf-8", "cp1251"]
+
+
+def test_a_negative_pay_cell_refuses_its_row(tmp_path):
+    path = write(tmp_path / "pay.csv", "title,description,salary\nA,We are hiring,-35000\nB,We are hiring,30000-35000\n")
+    result = ingest_paths(path, progress=False)
+    assert result.postings["salary_raw"].tolist() == ["30000-35000"]
+    assert result.rejects["reason"].iloc[0].startswith("pay refused: pay field 'salary' holds a negative amount (-35000)")

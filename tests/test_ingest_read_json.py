@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pandas as pd
@@ -174,3 +175,79 @@ def test_jsonl_split_gives_slices_of_lines(tmp_path):
     slices = JsonlReader().split(path, 2)
     assert [s.first_row for s in slices] == [0, 2, 4] and slices[0].start == 0
     assert slices[-1].end == path.stat().st_size
+
+
+def _write_big_array(path, n, *, broken=False, negative_at=None):
+    import workbench.ingest.read_json as read_json
+
+    items = []
+    for i in range(n):
+        item = _jobposting(f"Account Manager {i}")
+        if i == negative_at:
+            item["baseSalary"] = {"currency": "GBP", "value": {"value": -35000, "unitText": "YEAR"}}
+        items.append(json.dumps(item))
+    text = "[\n" + ",\n".join(items) + ("\n" if broken else "\n]")
+    if broken:
+        text = text[: text.rindex('"title"')] + '"title": }'
+    write(path, text)
+    return read_json
+
+
+def test_a_json_array_over_the_threshold_is_streamed_with_the_same_postings(tmp_path, monkeypatch):
+    read_json = _write_big_array(tmp_path / "big.json", 50)
+    whole = ingest_paths(tmp_path / "big.json", progress=False).postings
+    monkeypatch.setattr(read_json, "STREAM_ABOVE", 1000)  # the file is ~25 KB: now streamed
+    streamed = ingest_paths(tmp_path / "big.json", progress=False).postings
+    pd.testing.assert_frame_equal(streamed, whole)
+    assert streamed["source"].iloc[49].endswith("big.json#49")
+
+
+def test_a_streamed_array_cut_short_keeps_the_items_before_and_says_where(tmp_path, monkeypatch):
+    read_json = _write_big_array(tmp_path / "cut.json", 20, broken=True)
+    monkeypatch.setattr(read_json, "STREAM_ABOVE", 1000)
+    result = ingest_paths(tmp_path / "cut.json", progress=False)
+    assert len(result.postings) == 19
+    (reject,) = result.rejects.to_dict("records")
+    assert reject["source"].endswith("cut.json#19")
+    assert reject["reason"].startswith("malformed JSON after item 19")
+    assert "the 19 item(s) before it were ingested" in reject["reason"]
+
+
+def test_negative_and_non_numeric_structured_pay_refuse_the_item(tmp_path):
+    bad = [
+        _jobposting("Object", {"currency": "GBP", "value": {"value": {"x": 1}, "unitText": "HOUR"}}),
+        _jobposting("Not money", {"x": 1}),
+        _jobposting("Negative", {"currency": "GBP", "value": -35000}),
+        _jobposting("Negative text", {"currency": "GBP", "value": {"value": "-35000", "unitText": "YEAR"}}),
+        _jobposting("Backwards", {"currency": "GBP", "value": {"minValue": 50000, "maxValue": 30000}}),
+        _jobposting("Fine", {"currency": "GBP", "value": {"minValue": "30,000", "maxValue": 40000}}),
+    ]
+    write(tmp_path / "pay.json", json.dumps(bad))
+    write(tmp_path / "flat.json", json.dumps([{"title": "Flat", "description": "We hire.", "salary": -35000},
+                                              {"title": "Flat object", "description": "We hire.", "salary": {"x": 1}},
+                                              {"title": "Flat amount", "description": "We hire.",
+                                               "salary": {"currency": "GBP", "value": 30000}}]))
+    result = ingest_paths(tmp_path, progress=False)
+    assert sorted(result.postings["title"]) == ["Fine", "Flat amount"]
+    assert result.postings.set_index("title").loc["Flat amount", "salary_raw"] == "GBP 30000"
+    reasons = result.rejects.set_index("source")["reason"].to_dict()
+    base = tmp_path.as_posix()
+    assert reasons[f"{base}/pay.json#0"].startswith("pay refused: baseSalary value.value holds an object")
+    assert reasons[f"{base}/pay.json#1"].startswith("pay refused: baseSalary is {'x': 1}, not a MonetaryAmount")
+    assert reasons[f"{base}/pay.json#2"].startswith("pay refused: baseSalary value holds a negative amount (-35000)")
+    assert reasons[f"{base}/pay.json#3"].startswith("pay refused: baseSalary value.value holds a negative amount")
+    assert "minValue (50000) above its maxValue (30000)" in reasons[f"{base}/pay.json#4"]
+    assert reasons[f"{base}/flat.json#0"].startswith("pay refused: pay field 'salary' holds a negative amount")
+    assert reasons[f"{base}/flat.json#1"].startswith("pay refused: pay field 'salary' is {'x': 1}")
+    assert len(reasons) == 7
+
+
+def test_a_json_lines_line_over_the_limit_is_listed_without_being_held(tmp_path, monkeypatch):
+    from workbench import config
+
+    monkeypatch.setattr(config, "SETTINGS", dataclasses.replace(config.SETTINGS, max_file_mb=0.001))  # 1,000 bytes
+    line = json.dumps({"title": "Big", "description": "x" * 2000})
+    path = write(tmp_path / "big.jsonl", json.dumps({"title": "Small", "description": "We hire."}) + "\n" + line + "\n")
+    result = ingest_paths(path, progress=False)
+    assert result.postings["title"].tolist() == ["Small"]
+    assert result.rejects["reason"].iloc[0].startswith("line too large: 0.0 MB, over the 0.0 MB limit")

@@ -102,6 +102,20 @@ class Disclosure:
     max_top_two_share: float | None = None
 
 
+def _env_float(name: str, default: float) -> float:
+    """A positive number from the environment variable ``name``, else ``default``."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a number; set it to a number of megabytes such as 50") from None
+    if not value > 0:
+        raise ValueError(f"{name}={raw!r} must be a positive number of megabytes")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Defaults that reports and the CLI share; every one can be overridden."""
@@ -114,6 +128,10 @@ class Settings:
     random_seed: int = 20261123
     # The most reports one plan may ask for; counted before any expansion is built.
     max_reports: int = 200
+    # Ingest reads at most this many megabytes (10^6 bytes) of one file, or of one row
+    # of a big CSV/JSON Lines/JSON file, into memory; a bigger one is listed in rejects.
+    # WORKBENCH_MAX_FILE_MB overrides the default.
+    max_file_mb: float = field(default_factory=lambda: _env_float("WORKBENCH_MAX_FILE_MB", 50.0))
 
 
 SETTINGS = Settings()

@@ -311,30 +311,6 @@ def binary_reason(raw: bytes) -> str | None:
     return None
 
 
-def read_text_file(path: Path) -> tuple[str | None, str | None, str | None]:
-    """Read and decode a whole text file: (text, encoding, reject reason)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, None, f"cannot read the file ({exc.strerror or exc}); check permissions"
-    if not raw.strip():
-        return None, None, (
-            f"empty file ({len(raw)} bytes, no text); add the posting text or remove the file"
-        )
-    why = binary_reason(raw)
-    if why:
-        return None, None, f"{why}; only text postings can be ingested — remove it or convert it to text"
-    encoding = detect_encoding(raw)
-    text = decode_bytes(raw, encoding)
-    bad = text.count("\ufffd")
-    if bad > max(8, len(text) // 10):
-        return None, encoding, (
-            f"undecodable text: {bad} of {len(text)} characters could not be decoded as {encoding}; "
-            f"re-save the file as UTF-8"
-        )
-    return text, encoding, None
-
-
 _HEAD_BYTES = 262144
 
 

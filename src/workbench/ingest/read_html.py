@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from workbench.ingest.detection import read_text_file
+from workbench.ingest.decoding import read_text_file
 from workbench.ingest.fields import labelled_fields
 from workbench.ingest.html import html_title, html_truncation, parse_html, tree_text
 from workbench.ingest.readers import FileSlice, Reader

@@ -4,7 +4,15 @@ Each object is a schema.org ``JobPosting`` (JSON-LD: ``title``, ``hiringOrganiza
 ``jobLocation``, ``baseSalary`` rendered as a pay text plus its structured form) or a
 flat posting whose keys go through the synonym table. Row sources are ``path#N`` with
 ``N`` the 0-based list item or line. JSON Lines files are split at line boundaries
-(:mod:`workbench.ingest.lines`); a bad line costs that line only.
+(:mod:`workbench.ingest.lines`); a bad line costs that line only, a line over the size
+limit is listed without being held, and each line is decoded on its own (a cp1251
+line in a UTF-8 file reads right).
+
+A ``.json`` array bigger than :data:`STREAM_ABOVE` is streamed item by item
+(:mod:`workbench.ingest.json_stream`), so memory holds one item, not the file; a
+malformed spot keeps the items before it and lists where reading stopped. Structured
+pay that would be misread (a negative amount, ``{"x": 1}`` where a number belongs) is
+refused with the item (:mod:`workbench.ingest.pay`).
 """
 
 from __future__ import annotations
@@ -16,11 +24,16 @@ from typing import Any
 
 import orjson
 
-from workbench.ingest.detection import file_encoding, read_text_file
+from workbench.ingest import limits
+from workbench.ingest.decoding import decode_text, read_text_file
+from workbench.ingest.detection import file_encoding
 from workbench.ingest.fields import country_code, map_columns
-from workbench.ingest.lines import decode_slice, read_range, sliceable_encoding, split_lines
+from workbench.ingest.json_stream import JsonStreamError, first_character, iter_items
+from workbench.ingest.lines import record_stream, sliceable_encoding, split_lines
 from workbench.ingest.normalise import clean_field
+from workbench.ingest.pay import pay_field_problem, structured_pay_problem
 from workbench.ingest.readers import FileSlice, Reader
+from workbench.ingest.records import iter_records
 from workbench.ingest.rows import Item, description_text, make_posting, make_reject
 
 # --------------------------------------------------------------------------- JSON-LD pay
@@ -145,6 +158,9 @@ def _from_jsonld(obj: dict, source: str, fmt: str, encoding: str) -> Item:
     location, country = _jsonld_location(obj.get("jobLocation"))
     if location is None and str(obj.get("jobLocationType", "")).upper() == "TELECOMMUTE":
         location = "Remote"
+    pay_problem = structured_pay_problem(obj.get("baseSalary"))
+    if pay_problem:
+        return "reject", make_reject(source, pay_problem)
     salary_raw, structured = render_salary(obj.get("baseSalary"))
     return "posting", make_posting(
         source, fmt, encoding, text,
@@ -171,12 +187,29 @@ def _from_flat(obj: dict, source: str, fmt: str, encoding: str) -> Item:
     if not text:
         return "reject", make_reject(source, "empty description; fill it in or remove the entry")
     get = lambda name: obj.get(mapping[name]) if name in mapping else None  # noqa: E731
+    pay, structured, pay_problem = _flat_pay(get("salary_raw"), mapping.get("salary_raw"))
+    if pay_problem:
+        return "reject", make_reject(source, pay_problem)
     return "posting", make_posting(
         source, fmt, encoding, text,
         title=get("title"), company=get("company"), location=get("location"),
-        country=get("country"), date_posted=get("date_posted"), salary_raw=get("salary_raw"),
-        language=get("language"),
+        country=get("country"), date_posted=get("date_posted"), salary_raw=pay,
+        salary_structured=structured, language=get("language"),
     )
+
+
+def _flat_pay(value: Any, key: str | None) -> tuple[Any, str | None, str | None]:
+    """(pay text, structured pay, why refused) of a flat object's pay value: text and numbers
+    as they are, a MonetaryAmount-like object (or a list of them) rendered as JSON-LD pay."""
+    if isinstance(value, (dict, list)):
+        why = structured_pay_problem(value)
+        if why:
+            return None, None, why.replace("baseSalary", f"pay field {key!r}", 1)
+        text, structured = render_salary(value)
+        if text is None and value:
+            return None, None, pay_field_problem(value, key)
+        return text, structured, None
+    return value, None, pay_field_problem(value, key)
 
 
 def _from_object(obj: Any, source: str, fmt: str, encoding: str) -> Item:
@@ -262,21 +295,77 @@ def _line_item(line: str, row_source: str, line_number: int, encoding: str) -> I
     return _from_object(obj, row_source, "jsonl", encoding)
 
 
+# A JSON document bigger than this (and than the size limit, if that is smaller) is
+# streamed item by item when it is an array; smaller ones are parsed whole (orjson is
+# several times faster than a streaming parser).
+STREAM_ABOVE = 16 * limits.MB
+
+
+def _streamed(path: Path, source: str, encoding: str, prefix: str, size: int) -> Iterator[Item]:
+    """The postings of a big document's items under ``prefix``, one item in memory at a time."""
+    graph = prefix != "item"
+    count = 0
+    try:
+        for obj, span in iter_items(path, encoding, prefix):
+            if graph and not _is_jobposting(obj):
+                continue
+            row_source = f"{source}#{count}"
+            count += 1
+            why = limits.too_big(span, "item")
+            if why:
+                yield "reject", make_reject(row_source, why)
+                continue
+            yield _from_object(_no_lone_surrogates(obj), row_source, "json", encoding)
+    except JsonStreamError as exc:
+        yield "reject", make_reject(
+            f"{source}#{count}",
+            f"malformed JSON after item {count} ({exc}); the {count} item(s) before it were ingested, "
+            f"the rest of the file was not: fix the file there (a missing comma, bracket or quote) "
+            f"and ingest again")
+        return
+    if count == 0 and not graph:
+        yield "reject", make_reject(source, "empty JSON list; no postings to ingest")
+    elif count == 0:
+        yield "reject", make_reject(source, limits.too_big(size) or "JSON-LD @graph holds no JobPosting")
+
+
 class JsonReader(Reader):
-    """``.json`` files, read whole."""
+    """``.json`` files: small ones parsed whole, big arrays (and big JSON-LD graphs) streamed."""
 
     source_format = "json"
+    reads_whole = False  # it bounds what it holds itself: see read()
 
     def read(self, piece: FileSlice, source: str) -> Iterator[Item]:
-        """The postings of the document (a reject for malformed JSON)."""
-        text, encoding, why = read_text_file(Path(piece.path))
-        if why:
-            yield "reject", make_reject(source, why)
+        """The postings of the document (a reject for malformed JSON or a single object over the limit)."""
+        path = Path(piece.path)
+        size = path.stat().st_size
+        if size > min(STREAM_ABOVE, limits.max_file_bytes()):
+            encoding, why = file_encoding(path)
+            if why:
+                yield "reject", make_reject(source, why)
+                return
+            first = first_character(path, encoding)
+            if first == "[":
+                yield from _streamed(path, source, encoding, "item", size)
+                return
+            if first == "{" and limits.too_big(size):
+                yield from _streamed(path, source, encoding, "@graph.item", size)
+                return
+        yield from self._whole(path, source, size)
+
+    def _whole(self, path: Path, source: str, size: int) -> Iterator[Item]:
+        why = limits.too_big(size)
+        text, encoding, unreadable = (None, None, why) if why else read_text_file(path)
+        if unreadable:
+            yield "reject", make_reject(source, unreadable)
             return
         try:
             data = loads(text.lstrip("\ufeff"))
         except json.JSONDecodeError as exc:
             yield "reject", make_reject(source, _json_error(exc))
+            return
+        except (ValueError, RecursionError) as exc:  # nesting too deep, a 5,000-digit number
+            yield "reject", make_reject(source, f"unreadable JSON ({type(exc).__name__}: {exc}); fix the file")
             return
         yield from _document_items(data, source, encoding)
 
@@ -287,19 +376,25 @@ class JsonlReader(Reader):
     source_format = "jsonl"
 
     def read(self, piece: FileSlice, source: str) -> Iterator[Item]:
-        """The postings (and rejected lines) of the file or slice."""
+        """The postings (and rejected lines) of the file or slice; each line decoded on its own."""
         path = Path(piece.path)
         encoding, why = file_encoding(path)
         if why:
             yield "reject", make_reject(source, why)
             return
-        start = piece.start or 0
-        text = decode_slice(read_range(path, start, piece.end), encoding, start == 0)
-        for offset, line in enumerate(text.split("\n")):
-            if not line.strip():
-                continue
-            row = piece.first_row + offset
-            yield _line_item(line, f"{source}#{row}", row + 1, encoding)
+        with record_stream(path, encoding) as (handle, walk_encoding):
+            lines = iter_records(handle, piece.start or 0, limits.max_file_bytes())
+            for number, record in enumerate(lines, start=piece.first_row):
+                if piece.end is not None and record.start >= piece.end:
+                    break
+                row_source = f"{source}#{number}"
+                if record.data is None:
+                    yield "reject", make_reject(row_source, limits.too_big(record.end - record.start, "line")
+                                                or "line too large")
+                    continue
+                text, label = decode_text(record.data, walk_encoding)
+                if text.strip():
+                    yield _line_item(text, row_source, number + 1, encoding if walk_encoding != encoding else label)
 
     def split(self, path: Path, chunk_rows: int) -> list[FileSlice] | None:
         """Slices of ``chunk_rows`` lines (None for UTF-16/32 or unreadable files)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.ingest import readers
-from workbench.ingest.detection import read_text_file
+from workbench.ingest.decoding import read_text_file
 from workbench.ingest.fields import first_line_title, labelled_fields, parse_header_fields
 from workbench.ingest.normalise import tidy_text
 from workbench.ingest.readers import FileSlice, Reader

@@ -13,12 +13,14 @@ of a line-based file when the reader can :meth:`Reader.split` it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench import schemas
+from workbench.ingest import limits
 from workbench.ingest.rows import Item, make_reject
 
 
@@ -41,6 +43,10 @@ class Reader:
     """
 
     source_format: str = ""
+    # True: a whole-file piece is read into memory at once, so a file over the size
+    # limit (:mod:`workbench.ingest.limits`) is rejected before it is opened. A reader
+    # that streams its file sets False and bounds what it holds itself.
+    reads_whole: bool = True
 
     def read(self, piece: FileSlice, source: str) -> Iterator[Item]:
         """Yield the posting and reject items of ``piece``; ``source`` names it in the rows."""
@@ -151,6 +157,13 @@ def display_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def _size_problem(piece: FileSlice, reader: Reader) -> str | None:
+    """Why a whole file is too big for ``reader`` to hold (checked before it is opened)."""
+    if piece.start is not None or not reader.reads_whole:
+        return None
+    return limits.too_big(os.stat(piece.path).st_size)
+
+
 def iter_slice(piece: FileSlice) -> Iterator[Item]:
     """Yield ("posting", row) / ("reject", row) items for one slice; never raises."""
     source = display_path(piece.path)
@@ -167,6 +180,10 @@ def iter_slice(piece: FileSlice) -> Iterator[Item]:
         )
         return
     try:
+        why = _size_problem(piece, reader)
+        if why:
+            yield "reject", make_reject(source, why)
+            return
         yield from reader.read(piece, source)
     except Exception as exc:  # a reader bug must cost one file, not the run
         yield "reject", make_reject(
