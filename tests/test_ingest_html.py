@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.ingest.html import html_title, html_to_text, html_truncation, parse_html, tree_text
+from workbench.ingest.html import (
+    _fatal_error,
+    flatten_html,
+    html_title,
+    html_to_text,
+    html_truncation,
+    parse_html,
+    tree_text,
+)
 
 
 def test_html_to_text_keeps_structure():
@@ -50,6 +58,34 @@ def test_xml_declaration_and_control_characters_are_dropped():
 def test_deeply_nested_markup_keeps_its_text():
     html = "<div>" * 200 + "<b>Account Director</b>" + "</div>" * 200
     assert html_to_text(html) == "Account Director"
+
+
+@pytest.mark.parametrize("depth", [255, 300, 1500, 2100, 20000])
+def test_markup_nested_beyond_every_parser_limit_keeps_its_text_and_lines(depth):
+    # 256: libxml2's default limit; 2,048: its limit with huge_tree; 1,000: Python's recursion.
+    html = ("<html><head><title>Page</title></head><body><h1>Account Manager</h1>" + "<div>" * depth
+            + "<p><b>Salary:</b> £30k</p><ul><li>One</li><li>Two</li></ul>Deep text" + "</div>" * depth
+            + "<p>After the nesting</p></body></html>")
+    assert html_to_text(html).split("\n") == [
+        "Account Manager", "Salary: £30k", "- One", "- Two", "Deep text", "After the nesting"]
+    assert html_title(parse_html(html)) == "Account Manager"
+
+
+def test_libxml2_fatal_error_is_read_from_its_log():
+    from lxml import etree
+
+    parser = etree.HTMLParser()  # without huge_tree: gives up at 256 levels
+    etree.fromstring("<div>" * 300 + "x" + "</div>" * 300, parser)
+    assert "Excessive depth" in _fatal_error(parser)
+    etree.fromstring("<p>fine <b>page</p>", parser)
+    assert _fatal_error(parser) is None
+
+
+def test_flatten_html_keeps_headings_items_title_and_breaks_and_drops_scripts():
+    flat = flatten_html("<title>T &amp; C</title><h2>Role<h3>inner</h3></h2><script>x()</script>"
+                        "<div><li>a &lt; b</li></div><td>cell</td>")
+    assert flat == ("<html><head><title>T &amp; C</title></head><body><h2>Role<br>inner<br></h2>"
+                    "<br><li>a &lt; b</li><br> cell</body></html>")
 
 
 def test_html_title_prefers_h1_then_h2_then_title():

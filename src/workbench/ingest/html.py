@@ -4,15 +4,20 @@
 headings (``h1``-``h6``) and paragraphs made only of ``<b>``/``<strong>`` on lines
 of their own, ``<li>`` as ``- item`` lines, block elements and ``<br>`` breaking
 lines, scripts/styles/comments dropped and entities decoded. The tree is built by
-lxml's HTML parser and walked directly; BeautifulSoup (with the lxml builder)
-repairs what lxml refuses. Walking lxml elements is about 10x faster than walking a
+lxml's HTML parser (with ``huge_tree``: 2,048 levels of nesting instead of 256) and
+walked directly; a page libxml2 still gives up on (its error log says so) is flattened
+with the standard library's tokenizer and parsed again, so its text is kept; markup
+deeper than Python's recursion limit is read as flat text; BeautifulSoup (with the lxml
+builder) repairs what lxml refuses. Walking lxml elements is about 10x faster than walking a
 BeautifulSoup tree, which matters at a million postings.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import threading
+from html.parser import HTMLParser
 
 from workbench.ingest.detection import looks_like_html
 from workbench.ingest.normalise import CTRL, SPACES, collapse_lines
@@ -78,14 +83,18 @@ def _lxml():
     The plain ``etree.HTMLParser`` builds the same tree as ``lxml.html``'s parser
     (same libxml2 options) but without its Python element-class lookup, which
     lxml called for every element the walk touched. One parser per thread: an
-    lxml parser must not be used by two threads at once.
+    lxml parser must not be used by two threads at once. ``huge_tree`` lifts
+    libxml2's limits to 2,048 levels of nesting; deeper markup is read by
+    :func:`flatten_html` (see :func:`parse_html`).
     """
     cached = getattr(_PARSERS, "lxml", None)
     if cached is None:
         from lxml import etree
         from lxml import html as lxml_html
 
-        cached = _PARSERS.lxml = (etree, lxml_html, etree.HTMLParser())
+        # huge_tree: libxml2 stops at 256 levels of nesting (and at 10 MB text nodes)
+        # without it, dropping everything below with only a line in the error log.
+        cached = _PARSERS.lxml = (etree, lxml_html, etree.HTMLParser(huge_tree=True))
     return cached
 
 
@@ -169,12 +178,87 @@ def _walk(el, out: list[str]) -> None:
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
+def _fatal_error(parser) -> str | None:
+    """The first fatal error of the parser's last run (libxml2 stopped there), else None."""
+    for entry in parser.error_log:
+        if entry.level_name == "FATAL":
+            return entry.message
+    return None
+
+
+class _Flattener(HTMLParser):
+    """Markup of any depth as flat HTML: headings, list items, the title and line breaks
+    kept, every other tag dropped, scripts and styles skipped. The standard library's
+    tokenizer keeps no tree, so nesting costs nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.title: list[str] | None = None  # the <title> text, while inside it
+        self.titles: list[str] = []
+        self.skip = 0  # inside script/style/...: text is not content
+        self.open: list[str] = []  # heading or li elements written open
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        kind = _KIND.get(tag, _kind_of(tag))
+        if tag == "title":
+            self.title = []
+        elif kind == _K_DROP and tag != "head":
+            self.skip += 1
+        elif tag == "li" or kind == _K_HEADING:
+            if self.open:  # no nesting in the flat page: a line break instead
+                self.out.append("<br>")
+            else:
+                self.open.append(tag)
+                self.out.append(f"<{tag}>")
+        elif kind in (_K_BR, _K_PARA, _K_BLOCK, _K_CELL):
+            self.out.append("<br>" if kind != _K_CELL else " ")
+
+    def handle_endtag(self, tag: str) -> None:
+        kind = _KIND.get(tag, _kind_of(tag))
+        if tag == "title" and self.title is not None:
+            self.titles.append("".join(self.title))
+            self.title = None
+        elif kind == _K_DROP and tag != "head":
+            self.skip = max(0, self.skip - 1)
+        elif self.open and self.open[-1] == tag:
+            self.out.append(f"</{self.open.pop()}>")
+        elif kind in (_K_PARA, _K_BLOCK, _K_HEADING, _K_LI):
+            self.out.append("<br>")
+
+    def handle_data(self, data: str) -> None:
+        if self.title is not None:
+            self.title.append(data)
+        elif not self.skip:
+            self.out.append(html_lib.escape(data, quote=False))
+
+
+def flatten_html(html: str) -> str:
+    """``html`` without its nesting (:class:`_Flattener`): what lxml reads when a page is
+    nested deeper than libxml2 (or Python's recursion) allows, so its text is kept."""
+    flat = _Flattener()
+    flat.feed(html)
+    flat.close()
+    title = f"<title>{html_lib.escape(flat.titles[0], quote=False)}</title>" if flat.titles else ""
+    closing = "".join(f"</{tag}>" for tag in reversed(flat.open))
+    return f"<html><head>{title}</head><body>{''.join(flat.out)}{closing}</body></html>"
+
+
 def parse_html(html: str):
-    """Parse HTML into an lxml tree (BeautifulSoup's lxml builder when lxml gives up)."""
+    """Parse HTML into an lxml tree.
+
+    When libxml2 gives up part way (a fatal error in the parser's error log, such as
+    nesting deeper than 2,048 levels), the page is flattened (:func:`flatten_html`) and
+    parsed again, so nothing below that point is lost; BeautifulSoup's lxml builder
+    repairs what lxml refuses outright.
+    """
     etree, lxml_html, parser = _lxml()
     cleaned = _XML_DECL.sub("", CTRL.sub("", html))
     try:
-        return lxml_html.document_fromstring(cleaned, parser=parser)
+        doc = lxml_html.document_fromstring(cleaned, parser=parser)
+        if _fatal_error(parser) is None:
+            return doc
+        return lxml_html.document_fromstring(flatten_html(cleaned), parser=parser)
     except (etree.ParserError, ValueError):
         from bs4 import BeautifulSoup
 
@@ -193,8 +277,12 @@ def tree_text(doc) -> str:
     root = body if body is not None else doc
     try:
         _walk(root, out)
-    except RecursionError:  # absurdly deep markup: fall back to flat text
-        return collapse_lines(_text_content(root))
+    except RecursionError:  # deeper than Python's recursion limit: walk a flattened copy
+        etree, lxml_html, parser = _lxml()
+        markup = etree.tostring(root, method="html", encoding="unicode")
+        flat = lxml_html.document_fromstring(flatten_html(markup), parser=parser)
+        out = []
+        _walk(flat.find("body"), out)
     return collapse_lines("".join(out))
 
 
