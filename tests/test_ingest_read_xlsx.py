@@ -51,3 +51,49 @@ def test_workbook_without_any_header_is_listed(tmp_path):
     Workbook().save(tmp_path / "empty.xlsx")
     result = ingest_paths(tmp_path, progress=False)
     assert result.rejects["reason"].tolist() == ["workbook has no sheet with a header row; nothing to ingest"]
+
+
+def _rewrite_member(path, member, change):
+    """Rewrite one member of a zip file (a workbook) with ``change(bytes) -> bytes``."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            target.writestr(info, change(data) if info.filename == member else data)
+
+
+def test_a_wrong_stored_dimension_does_not_cut_rows_or_columns(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Ads"
+    sheet.append(["Title", "Company", "Description"])
+    for i in range(5):
+        sheet.append([f"Account Manager {i}", "Acme", ENGLISH])
+    path = tmp_path / "dim.xlsx"
+    workbook.save(path)
+    _rewrite_member(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'ref="A1:C6"', b'ref="A1:B2"'))
+    result = ingest_paths(path, progress=False)
+    assert result.postings["title"].tolist() == [f"Account Manager {i}" for i in range(5)]
+    assert result.rejects.empty
+
+
+def test_negative_pay_cells_and_an_oversized_string_table_are_refused(tmp_path, monkeypatch):
+    import dataclasses
+
+    from workbench import config
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Ads"
+    sheet.append(["Title", "Description", "Salary"])
+    sheet.append(["Negative", ENGLISH, -35000])
+    sheet.append(["Fine", ENGLISH, 35000])
+    workbook.save(tmp_path / "pay.xlsx")
+    result = ingest_paths(tmp_path / "pay.xlsx", progress=False)
+    assert result.postings["title"].tolist() == ["Fine"]
+    assert result.rejects["reason"].iloc[0].startswith("pay refused: pay field 'Salary' holds a negative amount")
+    monkeypatch.setattr(config, "SETTINGS", dataclasses.replace(config.SETTINGS, max_file_mb=0.00001))  # 10 bytes
+    (reason,) = ingest_paths(tmp_path / "pay.xlsx", progress=False).rejects["reason"]
+    assert reason.startswith("shared-strings table too large") and "export the sheet to CSV" in reason

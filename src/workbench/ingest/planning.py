@@ -1,8 +1,9 @@
 """Work planning: the inputs as work units of bounded size for the pipeline.
 
-Folders are walked recursively and sorted (hidden files and Office lock files ``~$*``
-are skipped, as they are not inputs; a broken link, pipe or socket is listed so it can
-be rejected). A file whose reader can split it (JSON Lines, CSV) becomes slices of at
+Folders are walked recursively and sorted (:mod:`workbench.ingest.walk`: hidden files
+and Office lock files ``~$*`` are skipped, as they are not inputs; linked folders are
+followed once; a folder that cannot be opened, a link back into a folder already
+read, a broken link, pipe or socket is listed so it can be rejected). A file whose reader can split it (JSON Lines, CSV) becomes slices of at
 most ``chunk_size`` records, each its own unit; other files are batched. Units are
 independent, so they can run on any core or worker and be written as separate parts.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from workbench.ingest import readers
 from workbench.ingest.readers import FileSlice
+from workbench.ingest.walk import walk_folder
 
 
 @dataclass
@@ -25,31 +27,6 @@ class WorkUnit:
     slices: list[FileSlice] = field(default_factory=list)
 
 
-def _folder_entry(child: Path) -> FileSlice | None:
-    """A slice for a file found in a folder; None for a folder (walked anyway)."""
-    if child.is_file():
-        return FileSlice(child.as_posix())
-    if child.is_symlink() and not child.exists():
-        return FileSlice(child.as_posix(), missing=True,
-                         why="broken symbolic link; point it at a file or remove it")
-    if not child.is_dir():
-        return FileSlice(child.as_posix(), missing=True,
-                         why="not a regular file (a pipe, socket or device); copy the postings into a file")
-    return None
-
-
-def _folder_slices(folder: Path) -> list[FileSlice]:
-    found: list[FileSlice] = []
-    for child in sorted(folder.rglob("*")):
-        rel = child.relative_to(folder)
-        if any(part.startswith((".", "~$")) for part in rel.parts):
-            continue
-        entry = _folder_entry(child)
-        if entry is not None:
-            found.append(entry)
-    return found
-
-
 def list_files(paths: str | Path | Iterable[str | Path]) -> list[FileSlice]:
     """Expand files and folders (recursive, sorted) into whole-file slices."""
     if isinstance(paths, (str, Path)):
@@ -58,7 +35,7 @@ def list_files(paths: str | Path | Iterable[str | Path]) -> list[FileSlice]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(_folder_slices(path))
+            found.extend(walk_folder(path))
         elif path.is_file():
             found.append(FileSlice(path.as_posix()))
         else:

@@ -11,9 +11,11 @@ and text boxes are not read.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from workbench.ingest import limits
 from workbench.ingest.read_text import text_posting
 from workbench.ingest.readers import FileSlice, Reader
 from workbench.ingest.rows import Item, make_reject
@@ -55,6 +57,17 @@ def docx_text(document) -> str:
     return "\n".join(lines)
 
 
+def _body_too_big(path: Path) -> str | None:
+    """Why the document's body, unpacked, is over the size limit (python-docx holds it whole)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist() if info.filename.startswith("word/"))
+    except (zipfile.BadZipFile, ValueError):
+        return None  # not a document: python-docx says so
+    why = limits.too_big(size, "document")
+    return f"{why} (its text and markup, unpacked)" if why else None
+
+
 class DocxReader(Reader):
     """``.docx`` files, read whole."""
 
@@ -62,10 +75,16 @@ class DocxReader(Reader):
 
     def read(self, piece: FileSlice, source: str) -> Iterator[Item]:
         """One posting from the document's body (a reject when it cannot be opened)."""
+        why = _body_too_big(Path(piece.path))
+        if why:
+            yield "reject", make_reject(source, why)
+            return
         try:
             from docx import Document
 
             document = Document(Path(piece.path))
+        except OSError:
+            raise  # iter_slice lists it as unreadable
         except Exception as exc:  # python-docx raises several types for files it cannot open
             yield "reject", make_reject(
                 source,

@@ -185,6 +185,10 @@ def iter_slice(piece: FileSlice) -> Iterator[Item]:
             yield "reject", make_reject(source, why)
             return
         yield from reader.read(piece, source)
+    except OSError as exc:  # no permission, gone since it was listed, an I/O error
+        yield "reject", make_reject(
+            source, f"cannot read the file ({exc.strerror or exc}); check that it is still there and that "
+                    f"its permissions let you read it, then ingest again")
     except Exception as exc:  # a reader bug must cost one file, not the run
         yield "reject", make_reject(
             source, f"could not be read ({type(exc).__name__}: {exc}); check the file format"
