@@ -82,18 +82,20 @@ def test_a_wrong_stored_dimension_does_not_cut_rows_or_columns(tmp_path):
 def test_negative_pay_cells_and_an_oversized_string_table_are_refused(tmp_path, monkeypatch):
     import dataclasses
 
+    import xlsxwriter
+
     from workbench import config
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Ads"
-    sheet.append(["Title", "Description", "Salary"])
-    sheet.append(["Negative", ENGLISH, -35000])
-    sheet.append(["Fine", ENGLISH, 35000])
-    workbook.save(tmp_path / "pay.xlsx")
+    # Written as Excel writes (cell texts in a shared-strings table), unlike openpyxl.
+    workbook = xlsxwriter.Workbook(tmp_path / "pay.xlsx")
+    sheet = workbook.add_worksheet("Ads")
+    for r, row in enumerate([["Title", "Description", "Salary"], ["Negative", ENGLISH, -35000],
+                             ["Fine", ENGLISH, 35000]]):
+        sheet.write_row(r, 0, row)
+    workbook.close()
     result = ingest_paths(tmp_path / "pay.xlsx", progress=False)
     assert result.postings["title"].tolist() == ["Fine"]
     assert result.rejects["reason"].iloc[0].startswith("pay refused: pay field 'Salary' holds a negative amount")
-    monkeypatch.setattr(config, "SETTINGS", dataclasses.replace(config.SETTINGS, max_file_mb=0.00001))  # 10 bytes
+    monkeypatch.setattr(config, "SETTINGS", dataclasses.replace(config.SETTINGS, max_file_mb=0.0002))  # 200 bytes
     (reason,) = ingest_paths(tmp_path / "pay.xlsx", progress=False).rejects["reason"]
     assert reason.startswith("shared-strings table too large") and "export the sheet to CSV" in reason
