@@ -10,8 +10,9 @@ become mojibake. :func:`decode_text` therefore sorts the lines:
 * a line that is valid UTF-8 and has non-ASCII characters is UTF-8 (legacy Cyrillic
   or Chinese text is practically never valid UTF-8: its letters are lead bytes
   without the continuation bytes UTF-8 needs);
-* every other line is in the legacy encoding: the file's, or for a UTF-8 file the
-  one detected from those lines together. A line in which valid UTF-8 characters
+* every other line is in a legacy encoding: the file's when it has no UTF-8 lines,
+  else the one detected from those lines together (a guess over the whole file is
+  thrown off by its UTF-8 lines). A line in which valid UTF-8 characters
   stand beside a stray byte keeps its UTF-8 characters, and the stray byte is read
   in that (single-byte) legacy encoding: "£30k – don\\x92t" gives "£30k – don’t".
 
@@ -68,11 +69,10 @@ def _kind(line: bytes) -> str:
     return "stray" if good and bad <= good else "legacy"
 
 
-def _legacy_encoding(encoding: str, other: list[bytes]) -> str:
-    """The encoding of the lines that are not UTF-8 (the file's, or detected from them)."""
-    if encoding != "utf-8":
-        return encoding
-    guess = detect_encoding(b"".join(other)) if other else "cp1252"
+def _legacy_encoding(other: list[bytes]) -> str:
+    """The encoding of the lines that are not UTF-8, detected from them alone (a guess
+    for the whole file is thrown off by its UTF-8 lines)."""
+    guess = detect_encoding(b"\n".join(other)) if other else "cp1252"
     return guess if guess != "utf-8" and not wide_encoding(guess) else "cp1252"
 
 
@@ -105,7 +105,7 @@ def decode_text(raw: bytes, encoding: str) -> tuple[str, str]:
     has_utf8 = "utf-8" in kinds or "stray" in kinds
     if encoding != "utf-8" and not has_utf8:
         return raw.decode(encoding, errors="replace"), encoding  # one legacy encoding throughout
-    legacy = _legacy_encoding(encoding, [line for line, kind in zip(lines, kinds) if kind == "legacy"])
+    legacy = _legacy_encoding([line for line, kind in zip(lines, kinds) if kind == "legacy"])
     text = "\n".join(_decode_line(line, kind, legacy) for line, kind in zip(lines, kinds))
     return text, f"utf-8+{legacy}" if has_utf8 else legacy
 

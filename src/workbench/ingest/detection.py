@@ -323,7 +323,24 @@ def file_encoding(path: Path) -> tuple[str | None, str | None]:
     why = binary_reason(head)
     if why:
         return None, f"{why}; only text postings can be ingested — remove it or convert it to text"
-    return detect_encoding(head), None
+    encoding = detect_encoding(head)
+    if encoding != "utf-8" and _has_utf8_lines(head):
+        # UTF-8 rows beside rows in another encoding: each row is decoded on its own
+        # from a UTF-8 base (workbench.ingest.decoding), which detects the others per row.
+        encoding = "utf-8"
+    return encoding, None
+
+
+def _has_utf8_lines(head: bytes) -> bool:
+    """True when some complete line of ``head`` is valid UTF-8 with non-ASCII characters."""
+    for line in head.split(b"\n")[:-1]:
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
 
 
 _TAG = re.compile(

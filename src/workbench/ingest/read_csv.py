@@ -85,6 +85,10 @@ def csv_header(path: Path, encoding: str) -> tuple[list[str], int, str]:
 
 def _problem_reason(record: Record) -> str:
     below = record.lines - 1
+    if record.problem == UNCLOSED and not below:
+        return ("unclosed quote: a quoted cell opens on this row and the file ends inside it, so the "
+                "rest of the row would have been read into that one cell; this row was not read — close "
+                "the quote (write a quote inside a cell as \"\") and ingest the file again")
     if record.problem == UNCLOSED:
         return (f"unclosed quote: a quoted cell opens on this row and is never closed, so the {below} "
                 f"line(s) below it would have been read into that one cell; this row was not read and "

@@ -6,7 +6,8 @@ count the same rows. A record is a line of JSON Lines, or for CSV the lines up t
 end of a record, where a quoted cell may span lines.
 
 Nothing is swallowed without a word. A CSV quote that opens a cell and is never
-closed would make the csv module read the rest of the file into that one cell; a
+closed would make the csv module read the rest of the file (or of the row, on the
+last line) into that one cell; a
 quote closed on a later line but followed by more text (``"abc"def``, as happens
 when the next row's opening quote closes a cell left open) means the same. Either
 way the record is cut to its first line and marked (``problem='unclosed quote'`` or
@@ -174,7 +175,7 @@ def _csv_record(lines: _Lines, start: int, cap: int, delimiter: bytes) -> Record
             kept.append(more[1])
         else:
             kept = None
-    if count > 1 and (quotes.in_quotes or quotes.error):
+    if quotes.in_quotes or (count > 1 and quotes.error):
         # The quote that opened on the first line swallowed the lines below it: cut the
         # record to that line and read on from the next one.
         problem = UNCLOSED if quotes.in_quotes else BAD_CLOSE
