@@ -66,3 +66,17 @@ def test_file_name_that_is_not_utf8_is_stored_readably(tmp_path):
     result = ingest_paths(tmp_path, progress=False)
     assert len(result.postings) == 2
     assert any(s.endswith("caf\\xe9.txt") for s in result.postings["source"])
+
+
+def test_iter_unit_gives_chunks_of_at_most_the_unit_chunk_size(tmp_path):
+    from workbench.ingest import iter_unit
+
+    rows = "".join(f"T{i},We are hiring {i}\n" for i in range(7)) + "T7,\n"  # 7 postings and a reject
+    write(tmp_path / "a.csv", "title,description\n" + rows)
+    (unit,) = plan_units(tmp_path / "a.csv", chunk_size=100)
+    unit.chunk_size = 3
+    chunks = list(iter_unit(unit))
+    assert [(len(p), len(r)) for p, r in chunks] == [(3, 0), (3, 0), (1, 1)]
+    assert [t for p, _ in chunks for t in p["title"]] == [f"T{i}" for i in range(7)]
+    empty = plan_units(write(tmp_path / "e.txt", ""), chunk_size=5)[0]
+    assert [(len(p), len(r)) for p, r in iter_unit(empty)] == [(0, 1)]

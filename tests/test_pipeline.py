@@ -173,15 +173,15 @@ def test_postings_that_break_the_contract_cost_their_unit_not_the_run(monkeypatc
     folder.mkdir()
     for i in range(3):
         (folder / f"{i}.txt").write_text(f"Account Manager\nPosting number {i}.", encoding="utf-8")
-    real = pipeline.ingest_unit
+    real = pipeline.iter_unit
 
     def buggy_ingest(unit, **kwargs):
-        postings, rejects = real(unit, **kwargs)
-        if any(s.path.endswith("1.txt") for s in unit.slices):
-            postings["date_posted"] = "999-01-01"
-        return postings, rejects
+        for postings, rejects in real(unit, **kwargs):
+            if any(s.path.endswith("1.txt") for s in unit.slices):
+                postings["date_posted"] = "999-01-01"
+            yield postings, rejects
 
-    monkeypatch.setattr(pipeline, "ingest_unit", buggy_ingest)
+    monkeypatch.setattr(pipeline, "iter_unit", buggy_ingest)
     summary = pipeline.run_ingest(folder, tmp_path / "store", jobs=1, chunk_size=1, progress=False,
                                   extractor=fake_extract_frame)
     assert summary.n_postings == 2
@@ -222,14 +222,14 @@ def test_rerun_replaces_the_store_and_drops_the_old_version(inputs, tmp_path):
 def test_a_failing_unit_publishes_nothing_and_keeps_the_previous_version(inputs, tmp_path, monkeypatch):
     pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=2, progress=False, extractor=False)
     before = store.read_manifest(tmp_path / "store")
-    real = pipeline.ingest_unit
+    real = pipeline.iter_unit
 
     def breaks_on_the_third_unit(unit, **kwargs):
         if unit.index == 2:
             raise RuntimeError("unit 2 cannot be read")
         return real(unit, **kwargs)
 
-    monkeypatch.setattr(pipeline, "ingest_unit", breaks_on_the_third_unit)
+    monkeypatch.setattr(pipeline, "iter_unit", breaks_on_the_third_unit)
     with pytest.raises(RuntimeError, match="unit 2"):
         pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=2, progress=False, extractor=False)
     assert store.read_manifest(tmp_path / "store") == before
@@ -257,3 +257,27 @@ def test_tables_from_paths_in_memory(inputs):
     assert len(tables["postings"]) == 15 and len(tables["records"]) == 15
     assert len(tables["rejects"]) == 3
     assert tables["time_allocation"].empty
+
+
+def test_a_unit_bigger_than_a_chunk_is_written_in_pieces_in_row_order(tmp_path):
+    # A workbook is one unit however many rows it has: its rows stream and are written
+    # chunk by chunk, so a worker holds one chunk (a 10^6-row sheet took 7.6 GB before).
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Ads"
+    sheet.append(["Title", "Description"])
+    for i in range(25):
+        sheet.append([f"Account Manager {i}", f"Posting number {i}: we are hiring."])
+    (tmp_path / "raw").mkdir()
+    workbook.save(tmp_path / "raw" / "ads.xlsx")
+    (tmp_path / "raw" / "z.txt").write_text("Account Director\nOne more posting.", encoding="utf-8")
+    summary = pipeline.run_ingest(tmp_path / "raw", tmp_path / "store", jobs=1, chunk_size=10, progress=False,
+                                  extractor=fake_extract_frame)
+    assert summary.n_postings == 26
+    files = sorted(p.name for p in store.part_files("postings", tmp_path / "store"))
+    # The workbook and the text file are batched in one unit: 26 postings in pieces of 10.
+    assert files == ["part-00000.parquet", "part-00000_00001.parquet", "part-00000_00002.parquet"]
+    postings = store.read_table("postings", tmp_path / "store")
+    assert postings["title"].tolist() == [f"Account Manager {i}" for i in range(25)] + ["Account Director"]

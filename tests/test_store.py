@@ -62,6 +62,16 @@ def test_parts_written_in_staging_carry_rows_bytes_and_sha256(tmp_path):
     assert info == {"rows": 2, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
+def test_further_pieces_of_a_part_sort_between_it_and_the_next_part(tmp_path):
+    names = [next(iter(store.write_tables({"postings": _postings(1)}, tmp_path, part=part, piece=piece)["postings"]))
+             for part, piece in ((4, 0), (3, 2), (3, 0), (3, 1))]
+    assert names == ["part-00004.parquet", "part-00003_00002.parquet", "part-00003.parquet", "part-00003_00001.parquet"]
+    assert sorted(names) == ["part-00003.parquet", "part-00003_00001.parquet", "part-00003_00002.parquet",
+                             "part-00004.parquet"]
+    with pytest.raises(StoreError, match="non-negative"):
+        store.write_tables({"postings": _postings(1)}, tmp_path, part=1, piece=-1)
+
+
 def test_invalid_table_is_not_written(tmp_path):
     bad = _postings(1).assign(language="xx")
     with pytest.raises(SchemaError):

@@ -40,7 +40,7 @@ import pandas as pd
 
 from workbench import config, lifecycle, schemas, store, table_names
 from workbench.errors import SchemaError, WorkbenchError
-from workbench.ingest import WorkUnit, ingest_paths, ingest_unit, list_files, plan_units
+from workbench.ingest import WorkUnit, ingest_paths, iter_unit, list_files, plan_units
 
 log = logging.getLogger(__name__)
 
@@ -141,49 +141,67 @@ def extract_tables(postings: pd.DataFrame, extractor: ExtractorArg = None) -> di
     return out
 
 
+def _write_chunk(postings: pd.DataFrame, rejects: pd.DataFrame, folder: str, part: int, piece: int,
+                 extractor: ExtractorArg) -> tuple[dict[str, pd.DataFrame], dict, float]:
+    """Extract one chunk and write it as ``part`` (``piece``); (tables, parts written, extract CPU s)."""
+    t0 = time.process_time()
+    extracted = extract_tables(postings, extractor)
+    cpu_extract = time.process_time() - t0
+    tables: dict[str, pd.DataFrame] = {"postings": postings}
+    tables.update({name: extracted[name] for name in EXTRACT_TABLES})
+    tables["rejects"] = pd.concat([rejects, extracted["rejects"]], ignore_index=True)
+    try:
+        parts = store.write_tables(tables, folder, part=part, piece=piece)
+    except SchemaError as exc:
+        # The extractor produced rows that break the contract: keep the postings,
+        # record why their extraction is missing, and carry on with other units.
+        log.error("unit %d: extraction output failed validation: %s", part, exc)
+        tables = _without_extraction(postings, postings, rejects, "extract",
+                                     f"extraction output failed schema validation; fix workbench.extract. {exc}")
+        try:
+            parts = store.write_tables(tables, folder, part=part, piece=piece)
+        except SchemaError as again:
+            # The postings themselves break the contract (an ingest bug): list every
+            # one of them with the reason and keep the run going.
+            log.error("unit %d: postings failed validation: %s", part, again)
+            tables = _without_extraction(schemas.empty("postings"), postings, rejects, "ingest",
+                                         f"ingested posting failed schema validation; please report it. {again}")
+            parts = store.write_tables(tables, folder, part=part, piece=piece)
+    return tables, parts, cpu_extract
+
+
 def process_unit(unit: WorkUnit, folder: str, extractor: ExtractorArg = None) -> dict[str, Any]:
     """Ingest, extract and write one work unit as part ``unit.index`` of every table.
 
     ``folder`` is the run's staging folder. Runs inside a worker process (local pool
     or dask); returns counts, the parts written (rows, bytes and sha256 each, for the
     manifest) and the CPU seconds of each stage (``cpu_ingest``, ``cpu_extract``,
-    ``cpu_write``).
+    ``cpu_write``). A unit that reads more than ``unit.chunk_size`` rows (a streamed
+    workbook or JSON array) is written chunk by chunk as further pieces of its part,
+    so a worker holds one chunk, however big the file.
     """
     clock = time.process_time
-    t0 = clock()
-    postings, rejects = ingest_unit(unit, validate=False)  # write_tables validates
-    t1 = clock()
-    extracted = extract_tables(postings, extractor)
-    t2 = clock()
-    tables: dict[str, pd.DataFrame] = {"postings": postings}
-    tables.update({name: extracted[name] for name in EXTRACT_TABLES})
-    tables["rejects"] = pd.concat([rejects, extracted["rejects"]], ignore_index=True)
-    try:
-        parts = store.write_tables(tables, folder, part=unit.index)
-    except SchemaError as exc:
-        # The extractor produced rows that break the contract: keep the postings,
-        # record why their extraction is missing, and carry on with other units.
-        log.error("unit %d: extraction output failed validation: %s", unit.index, exc)
-        tables = _without_extraction(postings, postings, rejects, "extract",
-                                     f"extraction output failed schema validation; fix workbench.extract. {exc}")
-        try:
-            parts = store.write_tables(tables, folder, part=unit.index)
-        except SchemaError as again:
-            # The postings themselves break the contract (an ingest bug): list every
-            # one of them with the reason and keep the run going.
-            log.error("unit %d: postings failed validation: %s", unit.index, again)
-            tables = _without_extraction(schemas.empty("postings"), postings, rejects, "ingest",
-                                         f"ingested posting failed schema validation; please report it. {again}")
-            parts = store.write_tables(tables, folder, part=unit.index)
-    return {
-        "n_postings": len(tables["postings"]),
-        "n_records": len(tables["records"]),
-        "n_rejects": len(tables["rejects"]),
-        "parts": parts,
-        "cpu_ingest": t1 - t0,
-        "cpu_extract": t2 - t1,
-        "cpu_write": clock() - t2,
-    }
+    result: dict[str, Any] = {"n_postings": 0, "n_records": 0, "n_rejects": 0, "parts": {},
+                              "cpu_ingest": 0.0, "cpu_extract": 0.0, "cpu_write": 0.0}
+    chunks = iter_unit(unit, validate=False)  # write_tables validates
+    piece = 0
+    while True:
+        t0 = clock()
+        chunk = next(chunks, None)
+        result["cpu_ingest"] += clock() - t0
+        if chunk is None:
+            break
+        t1 = clock()
+        tables, parts, cpu_extract = _write_chunk(*chunk, folder, unit.index, piece, extractor)
+        result["cpu_extract"] += cpu_extract
+        result["cpu_write"] += clock() - t1 - cpu_extract
+        for table, files in parts.items():
+            result["parts"].setdefault(table, {}).update(files)
+        result["n_postings"] += len(tables["postings"])
+        result["n_records"] += len(tables["records"])
+        result["n_rejects"] += len(tables["rejects"])
+        piece += 1
+    return result
 
 
 def _without_extraction(kept: pd.DataFrame, postings: pd.DataFrame, rejects: pd.DataFrame,

@@ -64,6 +64,10 @@ LOCK = ".lock"
 RUNS = "runs.jsonl"
 MANIFEST = "manifest.json"
 _PART = "part-{:05d}.parquet"
+# Further parts of one work unit (a streamed workbook of a million rows is written in
+# chunks): "part-00003_00001.parquet" sorts after "part-00003.parquet" and before
+# "part-00004.parquet", so the rows keep their order.
+_PIECE = "part-{:05d}_{:05d}.parquet"
 _VERSION_ID = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$")
 _CONTRACT_KEY = b"workbench.contract"
 _DTYPES_KEY = b"workbench.dtypes"
@@ -166,9 +170,11 @@ def write_tables(
     folder: str | os.PathLike,
     *,
     part: int = 0,
+    piece: int = 0,
     validate: bool = True,
 ) -> dict[str, dict[str, dict[str, Any]]]:
-    """Validate each table and write it as ``folder/<table>/part-NNNNN.parquet``.
+    """Validate each table and write it as ``folder/<table>/part-NNNNN.parquet``
+    (``part-NNNNN_PPPPP.parquet`` for a further ``piece`` of the same work unit).
 
     ``folder`` is a version being built (a transaction's ``staging``), never a
     published store. Known tables are validated against :mod:`workbench.schemas`
@@ -179,8 +185,8 @@ def write_tables(
 
     Returns ``{table: {file: {"rows", "bytes", "sha256"}}}`` for the manifest.
     """
-    if part < 0:
-        raise StoreError(f"part must be a non-negative integer, got {part}")
+    if part < 0 or piece < 0:
+        raise StoreError(f"part and piece must be non-negative integers, got {part} and {piece}")
     root = Path(folder)
     # Validate everything before touching the disk so a bad table leaves nothing behind.
     arrow_tables = {name: _to_arrow(name, frame, validate) for name, frame in tables.items()}
@@ -192,7 +198,7 @@ def write_tables(
         # No parents=True: a worker still running after its run was stopped must not
         # re-create the removed staging folder.
         (root / name).mkdir(exist_ok=True)
-        file = _PART.format(part)
+        file = _PART.format(part) if not piece else _PIECE.format(part, piece)
         _write_durably(root / name / file, memoryview(data))
         written[name] = {file: {"rows": table.num_rows, "bytes": data.size,
                                 "sha256": hashlib.sha256(memoryview(data)).hexdigest()}}

@@ -30,7 +30,7 @@ first 16 hex digits of sha256 of that string, so it is stable across runs.
 from __future__ import annotations
 
 from workbench.ingest import readers
-from workbench.ingest.collect import IngestResult, ingest_paths, ingest_unit, iter_postings
+from workbench.ingest.collect import IngestResult, ingest_paths, ingest_unit, iter_postings, iter_unit
 from workbench.ingest.detection import binary_reason, decode_bytes, detect_encoding, detect_language, looks_like_html
 from workbench.ingest.fields import infer_country, iso_date, labelled_fields
 from workbench.ingest.html import html_to_text, html_truncation, structured_text
@@ -68,6 +68,6 @@ __all__ = [
     "FileSlice", "IngestResult", "Reader", "WorkUnit",
     "binary_reason", "decode_bytes", "detect_encoding", "detect_language", "html_to_text",
     "html_truncation", "infer_country", "ingest_paths", "ingest_unit", "iso_date", "iter_postings",
-    "iter_slice", "labelled_fields", "list_files", "looks_like_html", "plan_units", "posting_id",
+    "iter_slice", "iter_unit", "labelled_fields", "list_files", "looks_like_html", "plan_units", "posting_id",
     "readers", "structured_text", "supported_extensions", "tidy_text",
 ]

@@ -52,6 +52,25 @@ def ingest_unit(unit: WorkUnit, *, validate: bool = True) -> tuple[pd.DataFrame,
     return _frames(postings, rejects, validate)
 
 
+def iter_unit(unit: WorkUnit, *, validate: bool = True) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """(postings, rejects) frames of one work unit, at most ``unit.chunk_size`` rows together.
+
+    A unit is usually one chunk; a streamed workbook or JSON array can hold a million
+    rows, and this keeps memory to one chunk of them. Always yields at least once.
+    """
+    postings: list[dict] = []
+    rejects: list[dict] = []
+    yielded = False
+    for piece in unit.slices:
+        for kind, row in iter_slice(piece):
+            (postings if kind == "posting" else rejects).append(row)
+            if len(postings) + len(rejects) >= unit.chunk_size:
+                yield _frames(postings, rejects, validate)
+                postings, rejects, yielded = [], [], True
+    if postings or rejects or not yielded:
+        yield _frames(postings, rejects, validate)
+
+
 def _progress_bar(total: int, enabled: bool, desc: str):
     from tqdm.auto import tqdm
 

@@ -25,6 +25,9 @@ class WorkUnit:
 
     index: int
     slices: list[FileSlice] = field(default_factory=list)
+    # The most postings one part holds: a unit that reads more (a streamed workbook or
+    # JSON array) is written as several parts of at most this many.
+    chunk_size: int = 10_000
 
 
 def list_files(paths: str | Path | Iterable[str | Path]) -> list[FileSlice]:
@@ -89,7 +92,7 @@ def plan_units(
     def flush() -> None:
         nonlocal current, current_bytes
         if current:
-            units.append(WorkUnit(len(units), current))
+            units.append(WorkUnit(len(units), current, chunk_size))
             current, current_bytes = [], 0
 
     for listed in list_files(paths):
@@ -98,7 +101,7 @@ def plan_units(
         if pieces is not None:
             flush()
             for piece in pieces:
-                units.append(WorkUnit(len(units), [piece]))
+                units.append(WorkUnit(len(units), [piece], chunk_size))
             continue
         if current and (len(current) >= max_files_per_unit or current_bytes + size > max_bytes_per_unit):
             flush()
