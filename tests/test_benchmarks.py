@@ -77,3 +77,19 @@ def test_perf_aggregate_times_the_product_table_against_a_duckdb_peer_that_agree
     for row in rows[:2]:
         assert row["value"] > 0 and row["peer_value"] > 0
         assert "same table as the peer: True" in row["note"], row
+
+
+@pytest.mark.slow
+def test_bench_memory_measures_every_case_in_a_child_process_tree(monkeypatch):
+    # Small sizes: the figures themselves come from `make bench` (BENCHMARKS.md).
+    monkeypatch.setenv("BENCH_MEMORY_TEXT_MB", "60")  # over the 50 MB limit: rejected
+    monkeypatch.setenv("BENCH_MEMORY_ROWS", "3000")
+    monkeypatch.setenv("BENCH_MEMORY_JSON_MB", "1")
+    rows = _load("memory").run()
+    assert [row["metric"].split(" ")[-1] for row in rows] == ["file", "rejected", "ingested", "streamed"]
+    for row in rows:
+        assert row["value"] > 50 and row["unit"] == "MB", row  # an interpreter at least: the child was sampled
+    text, book, array = rows[1:]
+    assert "0 postings, 0 records, 1 rejected" in text["note"] and text["peer_value"] == 500.0
+    assert "3000 postings" in book["note"] and book["peer_value"] == 1500.0
+    assert " 0 rejected" in array["note"]
