@@ -69,3 +69,12 @@ def test_a_mixed_file_is_read_as_one_posting_with_both_parts_right(tmp_path):
     (posting,) = result.postings.to_dict("records")
     assert posting["encoding"] == "utf-8+cp1251"
     assert "«ПРАВ»" in posting["text"] and "£30k" in posting["text"] and "\ufffd" not in posting["text"]
+
+
+def test_a_legacy_line_that_is_valid_utf8_by_chance_stays_in_the_file_encoding():
+    # GBK's 职位 (D6 B0 CE BB) is also valid UTF-8 (a Hebrew point and a Greek lambda).
+    text = "职位名称：客户专员 (Account Executive)\n公司名称：上海青禾广告有限公司\n" + CHINESE
+    assert "职位".encode("gbk").decode("utf-8") == "\u05b0\u03bb"
+    assert decode_text(text.encode("gbk"), "gbk") == (text, "gbk")
+    # and a cp1251 file whose lines are all valid cp1251 Russian reads as one encoding
+    assert decode_text(RUSSIAN.encode("cp1251"), "cp1251") == (RUSSIAN, "cp1251")

@@ -82,8 +82,9 @@ def iter_postings(
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """Stream (postings chunk, rejects chunk) pairs with at most ``chunk_size`` postings each.
 
-    Memory stays bounded by the chunk size (plus one whole JSON/XLSX file, which
-    cannot be read partially).
+    Memory stays bounded by the chunk size plus what one reader holds: a file read
+    whole is within the size limit (:mod:`workbench.ingest.limits`), CSV/JSON Lines
+    files are read in slices, and workbooks and big JSON arrays are streamed.
     """
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")

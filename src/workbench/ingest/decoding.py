@@ -25,10 +25,11 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from workbench.ingest.detection import binary_reason, detect_encoding
+from workbench.ingest.detection import binary_reason, detect_encoding, reads_as
 
 _SINGLE_BYTE = ("cp125", "cp8", "iso8859", "latin", "koi8", "mac")
 _FALLBACK_PREFIX = "workbench-fallback-"
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def wide_encoding(encoding: str) -> bool:
@@ -56,34 +57,52 @@ def _fallback_handler(encoding: str) -> str:
     return name
 
 
-def _kind(line: bytes) -> str:
-    """``ascii``, ``utf-8`` (valid, with non-ASCII characters), ``stray`` (UTF-8 but
-    for a few bytes: no more bad bytes than good characters) or ``legacy``."""
-    if line.isascii():
-        return "ascii"
+def _utf8_counts(line: bytes) -> tuple[int, int]:
+    """(valid non-ASCII characters, invalid byte runs) of ``line`` read as UTF-8, counted in C."""
     text = line.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - line.count("\ufffd".encode("utf-8"))
+    ascii_bytes = len(line) - len(line.translate(None, _HIGH_BYTES))
+    return len(text) - ascii_bytes - bad, bad
+
+
+def _kind(line: bytes, encoding: str) -> str:
+    """How to read one line of a file detected as ``encoding``: ``ascii``, ``utf-8``,
+    ``stray`` (UTF-8 but for a few bytes) or ``legacy``.
+
+    A line of a cp1251 or GBK file can be valid UTF-8 by chance (GBK's 职 is the bytes of
+    a UTF-8 Hebrew point): it stays ``legacy`` when it reads as good Russian or Chinese
+    in the file's encoding.
+    """
+    if line.isascii():
+        return "ascii"
+    good, bad = _utf8_counts(line)
+    if encoding != "utf-8" and reads_as(line, encoding):
+        return "legacy"
     if not bad:
         return "utf-8"
-    good = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
     return "stray" if good and bad <= good else "legacy"
 
 
-def _legacy_encoding(other: list[bytes]) -> str:
-    """The encoding of the lines that are not UTF-8, detected from them alone (a guess
-    for the whole file is thrown off by its UTF-8 lines)."""
+def _legacy_encoding(encoding: str, kinds: list[str], lines: list[bytes]) -> str:
+    """The encoding of the lines that are not UTF-8: the file's when no line is UTF-8,
+    else detected from those lines alone (a guess over the whole file is thrown off by
+    its UTF-8 lines)."""
+    if encoding != "utf-8" and "utf-8" not in kinds:
+        return encoding
+    other = [line for line, kind in zip(lines, kinds) if kind == "legacy"]
     guess = detect_encoding(b"\n".join(other)) if other else "cp1252"
     return guess if guess != "utf-8" and not wide_encoding(guess) else "cp1252"
 
 
-def _decode_line(line: bytes, kind: str, legacy: str) -> str:
+def _decode_line(line: bytes, kind: str, legacy: str) -> tuple[str, bool]:
+    """(text, read as UTF-8?) of one line."""
     if kind in ("ascii", "utf-8"):
-        return line.decode("utf-8")
+        return line.decode("utf-8"), kind == "utf-8"
     if kind == "stray" and _single_byte(legacy):
-        return line.decode("utf-8", errors=_fallback_handler(legacy))
-    if kind == "stray":
-        return line.decode("utf-8", errors="replace")
-    return line.decode(legacy, errors="replace")
+        return line.decode("utf-8", errors=_fallback_handler(legacy)), True
+    if kind == "stray" and not reads_as(line, legacy):
+        return line.decode("utf-8", errors="replace"), True
+    return line.decode(legacy, errors="replace"), False
 
 
 def decode_text(raw: bytes, encoding: str) -> tuple[str, str]:
@@ -95,19 +114,26 @@ def decode_text(raw: bytes, encoding: str) -> tuple[str, str]:
         return raw.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
+    if raw.isascii():
+        return raw.decode("ascii"), encoding if encoding != "ascii" else "utf-8"
     try:
         text = raw.decode("utf-8")
-        return text, "utf-8" if encoding == "utf-8" or not raw.isascii() else encoding
+        if encoding == "utf-8" or not reads_as(raw, encoding):
+            return text, "utf-8"
     except UnicodeDecodeError:
         pass
     lines = raw.split(b"\n")
-    kinds = [_kind(line) for line in lines]
-    has_utf8 = "utf-8" in kinds or "stray" in kinds
-    if encoding != "utf-8" and not has_utf8:
+    kinds = [_kind(line, encoding) for line in lines]
+    if encoding != "utf-8" and "utf-8" not in kinds and "stray" not in kinds:
         return raw.decode(encoding, errors="replace"), encoding  # one legacy encoding throughout
-    legacy = _legacy_encoding([line for line, kind in zip(lines, kinds) if kind == "legacy"])
-    text = "\n".join(_decode_line(line, kind, legacy) for line, kind in zip(lines, kinds))
-    return text, f"utf-8+{legacy}" if has_utf8 else legacy
+    legacy = _legacy_encoding(encoding, kinds, lines)
+    decoded = [_decode_line(line, kind, legacy) for line, kind in zip(lines, kinds)]
+    has_utf8 = any(as_utf8 for _, as_utf8 in decoded)
+    has_legacy = any(kind == "legacy" or (kind == "stray" and not as_utf8)
+                     for kind, (_, as_utf8) in zip(kinds, decoded))
+    label = f"utf-8+{legacy}" if has_utf8 and (has_legacy or "stray" in kinds) else (
+        "utf-8" if has_utf8 else legacy)
+    return "\n".join(text for text, _ in decoded), label
 
 
 def read_text_file(path: Path) -> tuple[str | None, str | None, str | None]:

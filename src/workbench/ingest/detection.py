@@ -104,6 +104,21 @@ def _cp1251_share(text: str) -> float:
     return score
 
 
+_GB_FAMILY = frozenset(("gbk", "gb2312", "gb18030"))
+
+
+def reads_as(raw: bytes, encoding: str) -> bool:
+    """True when ``raw`` read in ``encoding`` is plausible Russian (cp1251) or Chinese
+    (GBK and kin) text, by the same scores :func:`detect_encoding` uses; False for other
+    encodings. Tells a legacy line that happens to be valid UTF-8 from a UTF-8 line."""
+    name = _normalise_codec(encoding)
+    if name == "cp1251":
+        return _cp1251_share(raw.decode(name, errors="replace")) >= 0.6
+    if name in _GB_FAMILY:
+        return _gbk_common_share(raw.decode(name, errors="replace")) >= 0.6
+    return False
+
+
 def _western_8bit(raw: bytes) -> bool:
     """True for mostly-ASCII text whose few high bytes read as Latin letters in cp1252."""
     sample = raw[:65536]
@@ -324,22 +339,24 @@ def file_encoding(path: Path) -> tuple[str | None, str | None]:
     if why:
         return None, f"{why}; only text postings can be ingested — remove it or convert it to text"
     encoding = detect_encoding(head)
-    if encoding != "utf-8" and _has_utf8_lines(head):
+    if encoding != "utf-8" and _has_utf8_lines(head, encoding):
         # UTF-8 rows beside rows in another encoding: each row is decoded on its own
         # from a UTF-8 base (workbench.ingest.decoding), which detects the others per row.
         encoding = "utf-8"
     return encoding, None
 
 
-def _has_utf8_lines(head: bytes) -> bool:
-    """True when some complete line of ``head`` is valid UTF-8 with non-ASCII characters."""
+def _has_utf8_lines(head: bytes, encoding: str) -> bool:
+    """True when some complete line of ``head`` is UTF-8 with non-ASCII characters (valid
+    UTF-8 that does not read as good text in ``encoding``)."""
     for line in head.split(b"\n")[:-1]:
         if not line.isascii():
             try:
                 line.decode("utf-8")
-                return True
             except UnicodeDecodeError:
                 continue
+            if not reads_as(line, encoding):
+                return True
     return False
 
 
