@@ -63,3 +63,16 @@ def test_shared_folder_is_beside_the_project_unless_overridden(tmp_path, monkeyp
     monkeypatch.setenv("WORKBENCH_SHARED", str(tmp_path / "elsewhere"))
     assert config.find_shared(tmp_path / "project") == (tmp_path / "elsewhere").resolve()
     assert config.CORPORA == config.SHARED / "corpora" and config.SEEDS == config.SHARED / "seeds"
+
+
+def test_the_ingest_size_limit_defaults_to_50_mb_and_the_environment_overrides_it(monkeypatch):
+    import pytest
+
+    monkeypatch.delenv("WORKBENCH_MAX_FILE_MB", raising=False)
+    assert config.Settings().max_file_mb == 50.0
+    monkeypatch.setenv("WORKBENCH_MAX_FILE_MB", "120.5")
+    assert config.Settings().max_file_mb == 120.5
+    for bad in ("fifty", "0", "-3"):
+        monkeypatch.setenv("WORKBENCH_MAX_FILE_MB", bad)
+        with pytest.raises(ValueError, match="WORKBENCH_MAX_FILE_MB"):
+            config.Settings()
