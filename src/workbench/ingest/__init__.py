@@ -11,15 +11,21 @@ One job per module:
 
 ========================  ===========================================================
 ``detection``             text or binary, encoding, language, HTML or not
-``html``                  the one HTML -> structured-text converter (lxml)
+``decoding``              bytes to text, line by line where one file mixes encodings
+``html``                  the one HTML -> structured-text converter (lxml, any depth)
 ``normalise``             spaces, control characters, bullets, field values
 ``fields``                column/header synonyms, labelled lines, title, country, dates
+``pay``                   structured pay that would be misread (negative, not an amount)
+``limits``                the per-file size limit and its reject
 ``rows``                  the posting and reject rows every reader yields
 ``readers``               the reader registry, :class:`FileSlice`, :func:`iter_slice`
 ``read_text`` ...         one reader per format (text/Markdown, HTML, CSV, JSON, XLSX, DOCX)
+``json_stream``           big JSON arrays one item at a time (ijson)
+``records``               CSV/JSON Lines records in bounded memory, quotes that swallow rows cut
 ``lines``                 byte slices of line-based files (CSV, JSON Lines)
+``walk``                  the files of folders: links followed once, unreadable folders listed
 ``planning``              work units for the pipeline
-``collect``               readers' items into validated frames
+``collect``               readers' items into validated frames, a unit in chunks
 ========================  ===========================================================
 
 Row sources are ``path#N`` where ``N`` is the 0-based data row (CSV record, JSONL
