@@ -459,13 +459,13 @@ def test_load_reads_a_store_folder(tmp_path):
 
 
 def test_benchmark_table_maps_cli_names_and_formats():
-    table = bench.benchmark_table(make_tables(FIVE), by="role,level", format="json")
-    assert list(table.columns[:3]) == ["role_family", "role_level", "level_label"]
-    assert table.level_label.iloc[0] == "Account Manager"
+    table = bench.benchmark_table(make_tables(FIVE), by="role,level", format="json", as_of="2026-10-01")
+    assert list(table.columns[:4]) == ["market", "role_family", "role_level", "level_name"]
+    assert table.level_name.iloc[0] == "Account Manager"
     text = bench.format_table(table, "table")
     assert "35,000" in text
     assert '"p50": 35000' in bench.format_table(table, "json")
-    assert bench.format_table(table, "csv").startswith("role_family,role_level")
+    assert bench.format_table(table, "csv").startswith("market,role_family,role_level,level_name")
     with pytest.raises(ParameterError):
         bench.benchmark_table(make_tables(FIVE), format="xml")
 
@@ -566,8 +566,9 @@ def test_shared_table_has_no_mean_to_subtract_into_a_suppressed_cell():
     rows = [(f"{c}:0", c.upper(), 2, v, v, "GB") for c, v in zip("abcdef", [30000, 32000, 34000, 36000, 38000, 40000])]
     rows.append(("g:0", "G", 2, 123456, 123456, "US"))
     tables = make_tables(rows)
-    by_level = bench.benchmark_table(tables, by="level")
-    by_country = bench.benchmark_table(tables, by="level,country")
+    by_level = bench.benchmark_table(tables, by="level", market="ALL", currency="GBP", as_of="2026-10-01")
+    by_country = bench.benchmark_table(tables, by="level,country", market="ALL", currency="GBP",
+                                       as_of="2026-10-01")
     assert "mean" not in by_level.columns and "mean" not in by_country.columns
     assert by_country.set_index("country").loc["US", "suppressed"]
     shown = pd.concat([by_level, by_country]).drop(columns=["suppression_reason"]).to_numpy().ravel()
@@ -649,8 +650,10 @@ def test_level_listings_and_the_regression_read_the_account_ladder_by_default():
 
 def test_benchmark_table_names_each_rung_on_its_own_ladder():
     table = bench.benchmark_table(_two_ladders(), by="role,level", disclosure=OPEN)
-    labels = dict(zip(table["role_family"], table["level_label"]))
+    labels = dict(zip(table["role_family"], table["level_name"]))
     assert labels == {"account_management": "Account Manager", "sales": "Account Executive"}
+    # every row names its market and its rung, whatever the cut asked for
     by_level = bench.benchmark_table(_two_ladders(), by="level", disclosure=OPEN)
-    assert dict(zip(by_level["role_ladder"], by_level["level_label"])) == {
-        "account": "Account Manager", "sales": "Account Executive"}
+    assert list(by_level.columns[:4]) == ["market", "role_family", "role_level", "level_name"]
+    assert dict(zip(by_level["role_family"], by_level["level_name"])) == {
+        "account_management": "Account Manager", "sales": "Account Executive"}

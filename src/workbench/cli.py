@@ -142,13 +142,22 @@ def report(
 @app.command("bench")
 def bench_cmd(
     paths: list[Path] = typer.Argument(..., help="A store folder, or raw posting files/folders."),
-    by: str = typer.Option("role,level", "--by", help="Cut: any of role, level, location, country."),
+    market: Optional[str] = typer.Option(
+        None, "--market", help="GB, US, EU, RU, BY, CN, or ALL for one row per market (never pooled). "
+                               "Default: the settings' market (GB)."),
+    by: str = typer.Option("role,level", "--by", help="Cuts beside market, role and level: any of "
+                           "city, region (parsed from the location), country."),
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
-    currency: str = typer.Option("GBP", "--currency", help="Reporting currency."),
-    value: str = typer.Option("annual_base", "--value", help="annual_base or annual_ttc."),
+    currency: Optional[str] = typer.Option(
+        None, "--currency", help="Currency of the figures (default: each market's own)."),
+    value: str = typer.Option("annual_base", "--value", help="annual_base, annual_ttc or annual_base_or_package."),
     range_method: str = typer.Option("midpoint", "--range-method", help="midpoint or uniform."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Age market pay to this date, YYYY-MM-DD "
+                                        "(default today), from each posting's date."),
 ) -> None:
-    """Print the market benchmark table (percentiles, n, suppression)."""
+    """Print the market benchmark table (percentiles, n, suppression), one market per row.
+
+    Notes on stderr say which market, currency and value, how pay was aged and what was left out."""
     from workbench import bench, store
     from workbench.pipeline import tables_from_paths
 
@@ -156,16 +165,23 @@ def bench_cmd(
         _fail(WorkbenchError(f"--format must be one of {', '.join(bench.FORMATS)}, got {fmt!r}"))
     _require_some(paths)
     try:
+        bench.resolve_market(market)  # a bad option fails before any reading
+        bench.resolve_currency(currency)
+        bench.as_of_date(as_of)
+        if value not in bench.VALUES:
+            raise WorkbenchError(f"--value must be one of {', '.join(bench.VALUES)}, got {value!r}")
         if len(paths) == 1 and store.looks_like_store(paths[0]):
             tables = bench.load(paths[0])
         else:
             tables = bench.Tables(**tables_from_paths(paths))
-        table = bench.benchmark_table(tables, by=[b.strip() for b in by.split(",") if b.strip()],
-                                      currency=currency, value=value, range_method=range_method)
+        table = bench.benchmark_table(tables, by=by, market=market, currency=currency, value=value,
+                                      range_method=range_method, as_of=as_of)
         text = bench.format_table(table, fmt)
     except WorkbenchError as exc:
         _fail(exc)
     typer.echo(text)
+    for note in table.attrs.get("notes", []):
+        typer.echo(note, err=True)
 
 
 @app.command()

@@ -121,8 +121,10 @@ class Settings:
     """Defaults that reports and the CLI share; every one can be overridden."""
 
     reporting_currency: str = "GBP"
+    # The market a benchmark is for when none is named (`workbench bench`, the notebooks).
+    default_market: str = "GB"
     disclosure: Disclosure = field(default_factory=lambda: Disclosure(max_top_two_share=0.5))
-    # Annual rate used to age market data to a common effective date.
+    # Annual rate at which market pay is aged from each posting's date to a report's as-of date.
     aging_rate: float = 0.03
     bootstrap_resamples: int = 2000
     random_seed: int = 20261123

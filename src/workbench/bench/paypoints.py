@@ -15,10 +15,12 @@ import pandas as pd
 
 from workbench.bench.ladders import with_ladder
 from workbench.bench.load import Tables
+from workbench.bench.market import ALL, resolve_market, with_market
 from workbench.errors import CurrencyError, ParameterError, SchemaError
 
 __all__ = ["ALLOWANCE_COMPONENTS", "BASE_COMPONENTS", "OTE_COMPONENTS", "POINT_COLUMNS", "RANGE_METHODS",
-           "VARIABLE_COMPONENTS", "fx_rates", "in_market", "is_market_cut", "pay_points"]
+           "TOTAL_COMPONENTS", "VALUES", "VARIABLE_COMPONENTS", "fx_rates", "in_market", "is_market_cut",
+           "pay_points"]
 
 RANGE_METHODS = ("midpoint", "uniform")
 
@@ -28,12 +30,18 @@ BASE_COMPONENTS = frozenset({"base", "unspecified", "salary", "basic", ""})
 OTE_COMPONENTS = frozenset({"ote", "on_target_earnings", "on-target earnings", "on_target"})
 VARIABLE_COMPONENTS = frozenset({"bonus", "commission", "variable", "incentive"})
 ALLOWANCE_COMPONENTS = frozenset({"allowance", "car", "car_allowance", "car allowance"})
+# A package or total figure ("Package: £32K - £38K"): base plus unknown extras, never base.
+TOTAL_COMPONENTS = frozenset({"total", "package", "total_package"})
+
+# The pay values a benchmark may be of: base (the default), total target cash, and base
+# where stated or else the package figure (an analyst's choice; the page says so).
+VALUES = ("annual_base", "annual_ttc", "annual_base_or_package")
 
 POINT_COLUMNS = [
     "record_id", "posting_id", "company", "title", "role_family", "role_level", "role_ladder", "role_label",
     "location", "country", "experience_min", "date_posted", "annual_base", "annual_base_low",
     "annual_base_high", "annual_ttc", "annual_variable", "annual_allowance", "has_variable",
-    "currency", "range_method", "fx_warning", "city", "region",
+    "currency", "range_method", "fx_warning", "city", "region", "annual_package", "annual_base_or_package",
 ]
 
 
@@ -49,6 +57,8 @@ def _component_kind(component) -> str:
         return "variable"
     if text in ALLOWANCE_COMPONENTS:
         return "allowance"
+    if text in TOTAL_COMPONENTS:
+        return "total"
     return "other"
 
 
@@ -85,13 +95,15 @@ def fx_rates(from_ccy: pd.Series, on_date: pd.Series, to_ccy: str) -> tuple[pd.S
 
 def is_market_cut(market: str | None) -> bool:
     """Whether ``market`` names one market (``None``, ``""`` and ``"ALL"`` mean every market)."""
-    return bool(market) and str(market).upper() != "ALL"
+    return bool(market) and str(market).upper() != ALL
 
 
 def in_market(frame: pd.DataFrame, market: str) -> pd.Series:
-    """Rows of ``frame`` whose ``country`` is ``market`` (``UK`` is taken as ``GB``)."""
-    wanted = {"UK": "GB"}.get(str(market).upper(), str(market).upper())
-    return frame["country"].astype("str").str.upper() == wanted
+    """Rows of ``frame`` whose ``country`` belongs to ``market`` (a code or alias: ``UK`` is
+    ``GB``; a euro-area country is in ``EU``). An unknown market (``"London"``) raises
+    ``ParameterError`` naming the valid ones, never an empty cut."""
+    wanted = resolve_market(market)
+    return with_market(frame)["market"].eq(wanted)
 
 
 def _empty_points() -> pd.DataFrame:
@@ -100,7 +112,7 @@ def _empty_points() -> pd.DataFrame:
 
 
 def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
-               market: str | None = None) -> pd.DataFrame:
+               market: str | None = None, package_only: bool = False) -> pd.DataFrame:
     """One row per record with usable base pay, in ``currency`` per year.
 
     Rules
@@ -126,6 +138,12 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
       other cash allowance is added in both cases. Bonuses stated only as a percentage
       (no annual amount) do not enter ``ttc``; nor does a ``total`` package figure,
       whose contents (benefits, pension) are unknown.
+    * Package figures: ``annual_package`` is the first usable ``total`` mention's
+      midpoint ("Package: £32K - £38K"); it never counts as base. ``annual_base_or_package``
+      is the base, or, for a record whose only figure is a package, the package.
+      Such records are left out unless ``package_only`` is true; then they are added
+      with ``annual_base`` and ``annual_ttc`` missing, so only a benchmark of
+      ``annual_base_or_package`` counts them.
     * ``has_variable``: the posting mentions OTE, bonus or commission at all (masked or
       not, with or without an amount). ``annual_variable = annual_ttc - annual_base -
       annual_allowance`` (NaN when no amount was stated).
@@ -188,6 +206,12 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
         return np.where(stated, amount, np.nan), stated
 
     base = first("base")
+    package = np.full(n_rec, np.nan)
+    pkg_rows = first("total")
+    package[pkg_rows["code"].to_numpy()] = pkg_rows["mid"].to_numpy()
+    if package_only:  # records whose only usable figure is a package: base missing, package kept
+        alone = pkg_rows[~pkg_rows["code"].isin(base["code"])]
+        base = pd.concat([base, alone.assign(lo=np.nan, hi=np.nan, mid=np.nan, idx=np.nan)])
     if base.empty:
         return _empty_points()
     at = base["code"].to_numpy()
@@ -202,6 +226,7 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
     annual_base = base["mid"].to_numpy()
     ote, var, var_stated, allowance = ote[at], var[at], var_stated[at], allowance[at]
     cash = np.where(~np.isnan(ote), np.fmax(annual_base, ote), annual_base + np.nan_to_num(var))
+    cash = np.where(np.isnan(annual_base), np.nan, cash)  # a package-only record has no stated base
     out = pd.DataFrame({
         "record_id": pd.Series(record_ids[at], dtype="str"),
         "annual_base": annual_base,
@@ -210,6 +235,8 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
         "annual_ttc": cash + np.nan_to_num(allowance),
         "annual_variable": np.where(~np.isnan(ote) | var_stated, cash - annual_base, np.nan),
         "annual_allowance": allowance,
+        "annual_package": package[at],
+        "annual_base_or_package": np.where(np.isnan(annual_base), package[at], annual_base),
         "has_variable": has_variable[at],
         "currency": currency,
         "range_method": range_method,
