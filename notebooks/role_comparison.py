@@ -78,10 +78,14 @@ regression = bench.regression(all_points)
 
 # %%
 render.show_text(regression.reading)
-render.show_table(regression.table[regression.table["model"] == "ols_hc3"][
-    ["term", "pct_effect", "pct_ci_low", "pct_ci_high", "p_value", "n"]],
-    decimals={"pct_effect": 3, "pct_ci_low": 3, "pct_ci_high": 3, "p_value": 3},
-    caption=f"Log-pay regression (OLS, HC3), n={regression.n}, {DATED}")
+# The intercept is the reference's log pay, not an effect: it is not shown as one.
+effects = regression.table[(regression.table["model"] == "ols_hc3") & (regression.table["term"] != "const")]
+render.show_table(effects[["term", "pct_effect", "pct_ci_low", "pct_ci_high", "p_value", "term_n", "n"]],
+                  decimals={"pct_effect": 3, "pct_ci_low": 3, "pct_ci_high": 3, "p_value": 3},
+                  caption=f"Log-pay regression (OLS, HC3), n={regression.n}, {DATED}; term_n = postings "
+                          "on the smaller side of the term (at least 10)")
+if regression.notes:
+    render.note(regression.notes)
 
 # %%
 if len(regression.table):

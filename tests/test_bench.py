@@ -305,7 +305,7 @@ def test_regression_matches_closed_form_ols_and_hand_hc3():
     h = np.einsum("ij,jk,ik->i", X, bread, X)
     cov = bread @ (X.T * (resid**2 / (1 - h) ** 2)) @ X @ bread
     se = np.sqrt(np.diag(cov))
-    terms = ["const", "role_level", "experience_min", "experience_missing", "country[US]"]
+    terms = ["const", "role_level", "experience_min", "experience_missing", "market[US]"]
     assert list(ols.index) == terms
     np.testing.assert_allclose(ols.coef.to_numpy(), beta, rtol=1e-10)
     np.testing.assert_allclose(ols.se.to_numpy(), se, rtol=1e-10)
@@ -522,16 +522,21 @@ def test_pay_points_cut_by_market_keeps_only_that_market():
 
 
 def test_regression_pools_markets_too_small_for_their_own_term():
+    # 40 GB, 12 US, 6 RU and 5 CN postings: RU and CN (fewer than 10 each) are pooled as
+    # "other" (11 postings, enough for a term); US keeps its own term.
     rng = np.random.default_rng(3)
-    n = 60
+    country = np.array(["GB"] * 40 + ["US"] * 12 + ["RU"] * 6 + ["CN"] * 5)
+    n = len(country)
     level = rng.integers(1, 6, n)
-    country = np.array(["GB"] * 50 + ["US"] * 8 + ["FR", "ES"])
     points = pd.DataFrame({"record_id": [str(i) for i in range(n)], "role_level": level,
                            "country": country, "experience_min": np.nan,
                            "annual_base": 30000 * 1.4 ** (level - 1) * rng.lognormal(0, 0.05, n)})
-    terms = set(bench.regression(points).table["term"])
-    assert "country[US]" in terms and "country[other]" in terms
-    assert "country[FR]" not in terms and "country[ES]" not in terms
+    result = bench.regression(points)
+    terms = set(result.table["term"])
+    assert "market[US]" in terms and "market[other]" in terms
+    assert "market[RU]" not in terms and "market[CN]" not in terms
+    assert "pooled as 'other' (11 postings)" in " ".join(result.notes)
+    assert "Experience is not in the model" in " ".join(result.notes)
 
 
 def test_level_postings_list_titles_and_companies_but_no_pay():

@@ -89,3 +89,19 @@ def test_coefficients_plot_names_currency():
                                          ("annual_ttc", "Annual total target cash (JPY per year)")])
 def test_pay_label(value, label):
     assert plots.pay_label(value, "JPY") == label
+
+
+def test_coefficients_axis_fits_the_intervals_shown():
+    # Hand-made table: the axis must reach the widest interval end (+60%) and zero, and no
+    # further than a margin of 8% of that span; an intercept row with a huge value is not drawn.
+    table = pd.DataFrame({"model": ["ols_hc3"] * 3, "term": ["const", "role_level", "market[US]"],
+                          "pct_effect": [float("nan"), 0.30, -0.10],
+                          "pct_ci_low": [float("nan"), 0.20, -0.25],
+                          "pct_ci_high": [float("nan"), 0.60, 0.05]})
+    table.loc[0, "coef"] = 1e4
+    fig = plots.coefficients(table, currency="GBP")
+    _render(fig)
+    low, high = fig.axes[0].get_xlim()
+    span = 60 - (-25)
+    assert (low, high) == pytest.approx((-25 - 0.08 * span, 60 + 0.08 * span))
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["role level", "market[US]"]

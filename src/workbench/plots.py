@@ -187,12 +187,21 @@ def responsibility_heatmap(coverage: pd.DataFrame, *, by: str = "role_level") ->
     return fig
 
 
-def coefficients(result, *, currency: str | None = None, value: str = "annual_base",
-                 include_const: bool = False) -> Figure:
-    """Coefficient plot: percent effect with 95% CI per term and model (``bench.regression``)."""
+def _interval_limits(table: pd.DataFrame, pad: float = 0.08) -> tuple[float, float]:
+    """x-axis limits (in %) that fit every shown interval and zero, with a margin."""
+    ends = table[["pct_ci_low", "pct_effect", "pct_ci_high"]].to_numpy(dtype="float64").ravel() * 100
+    ends = np.append(ends[np.isfinite(ends)], 0.0)
+    lo, hi = float(ends.min()), float(ends.max())
+    margin = (hi - lo) * pad or 1.0
+    return lo - margin, hi + margin
+
+
+def coefficients(result, *, currency: str | None = None, value: str = "annual_base") -> Figure:
+    """Coefficient plot: percent effect with 95% CI per term and model (``bench.regression``).
+
+    The intercept is no effect and is never drawn; the axis fits the intervals shown."""
     table = result.table if hasattr(result, "table") else result
-    if not include_const:
-        table = table[table["term"] != "const"]
+    table = table[(table["term"] != "const") & table["pct_effect"].notna()]
     currency = currency or config.SETTINGS.reporting_currency
     models = list(dict.fromkeys(table["model"]))
     terms = list(dict.fromkeys(table["term"]))
@@ -209,6 +218,7 @@ def coefficients(result, *, currency: str | None = None, value: str = "annual_ba
                          part["pct_ci_high"].to_numpy() * 100 - effect])
         ax.errorbar(effect, y, xerr=err, fmt="o", color=colour, label=model, capsize=3, markersize=4)
     ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_xlim(*_interval_limits(table))
     ax.set_yticks(range(len(terms)), [t.replace("_", " ") for t in terms], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(f"Effect on {pay_label(value, currency)[0].lower()}{pay_label(value, currency)[1:]}"
