@@ -32,28 +32,41 @@ render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as
 
 # %%
 tables = bench.load(store_dir or None)
-points = bench.pay_points(tables, currency=currency, market=market)
-points = points[points["role_ladder"] == "account"].reset_index(drop=True)  # incumbents' ladder
-percentiles = bench.market_percentiles(points, by=("role_level",),
-                                       disclosure=config.SETTINGS.disclosure, n_boot=0)
+# Market pay is aged posting by posting from its date to the as-of date (undated postings
+# are counted, not aged); each person is compared only with their own market.
+cut = bench.market_cut(tables, market=market, currency=currency, as_of=as_of or None, aging_rate=aging_rate)
+points = cut.points[cut.points["role_ladder"] == "account"].reset_index(drop=True)  # incumbents' ladder
+percentiles = bench.percentiles_by_market(points, by=("role_level",),
+                                          disclosure=config.SETTINGS.disclosure, n_boot=0)
 
 # %%
 incumbents = bench.load_incumbents()
 
 # %%
-# Individual rows stay inside the kernel; only the aggregate below is displayed.
-compa = bench.compa_ratios(incumbents, percentiles, effective_date=as_of or None,
-                           aging_rate=aging_rate)
-summary = bench.compa_summary(compa, by="level", min_cell=min_cell)
+# Individual rows stay inside the kernel; only the aggregates below are displayed.
+# The market is aged already (above), so compa_ratios applies no second factor.
+compa = bench.compa_ratios(incumbents, percentiles, effective_date=as_of or None, market=market)
+compared = compa[compa["not_compared"].isna()]
+summaries = {m: bench.compa_summary(people, by="level", min_cell=min_cell)
+             for m, people in compared.groupby("market", sort=True)}
 
 # %%
-render.publish_headline({"n": int(len(incumbents)), "levels": int(len(summary)), "currency": currency})
+render.publish_headline({"n": int(len(compared)), "levels": int(sum(len(s) for s in summaries.values())),
+                         "currency": currency})
 
 # %%
 render.header("Compa-ratio bands by level")
-render.show_table(summary, caption=f"People per compa-ratio band ({disclosure.count_rule(min_cell)}), "
-                                   f"market aged to {as_of or 'today'} at {aging_rate:.1%} a year")
+render.show_text([cut.market_text(), bench.aging_caption(bench.aging_summary(points))])
+for m, summary in summaries.items():
+    render.show_table(summary, caption=f"People per compa-ratio band ({disclosure.count_rule(min_cell)}), "
+                                       f"against the {bench.market_name(m)} market")
 
 # %%
-render.note("Market midpoint = posting P50 for the level; levels whose market cell is suppressed "
-            "have no compa-ratio. Counts only: no person's pay is shown.")
+left = bench.not_compared(compa, min_cell=min_cell)
+if len(left):
+    render.show_table(left, caption="People not compared: their market is not this page's market "
+                                    "(no conversion into another market's bands)")
+
+# %%
+render.note("Market midpoint = posting P50 for the level in the person's own market; levels whose "
+            "market cell is suppressed have no compa-ratio. Counts only: no person's pay is shown.")

@@ -85,17 +85,19 @@ render.show_table(views.rows_for(bench.pay_mix(points, disclosure=DISCLOSURE), r
 
 # %%
 render.header("Time allocation", level=3)
-shares = views.rows_for(bench.time_shares(tables), role_level=level, role_ladder="account")
+# The duties sections are of the page's market, like the pay figures above.
+shares = views.rows_for(bench.time_shares(tables, market=market), role_level=level, role_ladder="account")
 render.show_table(shares[["category", "mean_share", "ci_low", "ci_high", "n"]],
                   decimals={"mean_share": 1, "ci_low": 1, "ci_high": 1},
-                  caption="Mean share of working time (%) stated in postings, with 95% CI")
+                  caption=f"Mean share of working time (%) stated in postings, with 95% CI; market {market}")
 
 # %%
 render.header("Responsibilities", level=3)
-coverage = views.rows_for(bench.responsibility_coverage(tables), role_level=level, role_ladder="account")
+coverage = views.rows_for(bench.responsibility_coverage(tables, market=market), role_level=level,
+                          role_ladder="account")
 render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n"]],
                   decimals={"share_of_postings": 2},
-                  caption="Share of postings at this level mentioning each responsibility area")
+                  caption=f"Share of postings at this level mentioning each responsibility area; market {market}")
 
 # %%
 render.show_table(bench.example_responsibilities(tables, level=level, market=market),

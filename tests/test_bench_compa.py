@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 
 from workbench import render
 from workbench import bench
@@ -28,3 +29,42 @@ def test_compa_summary_shows_no_individual_values():
     assert "0.8123" not in text and "1.2345" not in text
     row2 = out[out["level"] == 2].iloc[0]
     assert row2["people"] == "<5" and row2["median compa-ratio"] == "suppressed"
+
+
+def _incumbents():
+    return pd.DataFrame({"employee_id": ["e1", "e2", "e3"], "role": "AM", "level": [2, 2, 2],
+                         "location": ["London", "New York", "Chicago"], "currency": ["GBP", "USD", "USD"],
+                         "base": [44000.0, 90000.0, 72000.0], "bonus": 0.0,
+                         "hire_date": pd.to_datetime(["2020-01-01"] * 3)})
+
+
+def test_each_incumbent_is_read_in_their_own_market_from_country_location_or_currency():
+    frame = _incumbents()
+    assert bench.incumbent_markets(frame).tolist() == ["GB", "US", "US"]
+    assert bench.incumbent_markets(frame.assign(country=["GB", "DE", None])).tolist() == ["GB", "EU", "US"]
+    nowhere = pd.DataFrame({"location": [None], "currency": [None]})
+    assert bench.incumbent_markets(nowhere).tolist() == ["unknown"]
+
+
+def test_us_incumbents_are_compared_with_the_us_market_in_dollars_not_gb_bands():
+    pct = pd.DataFrame({"market": ["GB", "US"], "role_level": [2, 2], "p25": [35000.0, 70000.0],
+                        "p50": [40000.0, 80000.0], "p75": [45000.0, 90000.0], "currency": ["GBP", "USD"]})
+    out = bench.compa_ratios(_incumbents(), pct, effective_date="2026-01-01").set_index("employee_id")
+    # Hand-worked: e1 44000/40000 = 1.1; e2 90000/80000 = 1.125; e3 72000/80000 = 0.9.
+    # No exchange rate enters: each person's pay is in their market's currency.
+    assert out["compa_ratio"].tolist() == pytest.approx([1.1, 1.125, 0.9])
+    assert out["range_penetration"].tolist() == pytest.approx([0.9, 1.0, 0.1])
+    assert out["market_currency"].tolist() == ["GBP", "USD", "USD"]
+    assert out["not_compared"].isna().all()
+
+
+def test_on_a_one_market_page_people_of_another_market_are_counted_not_converted():
+    pct = pd.DataFrame({"role_level": [2], "p25": [35000.0], "p50": [40000.0], "p75": [45000.0],
+                        "currency": ["GBP"]})
+    out = bench.compa_ratios(_incumbents(), pct, effective_date="2026-01-01", market="GB")
+    assert out["compa_ratio"].iloc[0] == pytest.approx(1.1)
+    assert out["compa_ratio"].iloc[1:].isna().all()
+    assert out["not_compared"].iloc[1].startswith("works in market US")
+    left = bench.not_compared(out, min_cell=5)
+    assert left.to_dict("records") == [{"market": "US", "people not compared": "<5"}]
+    assert bench.not_compared(out, min_cell=2)["people not compared"].tolist() == [2]

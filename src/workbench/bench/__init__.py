@@ -24,7 +24,8 @@ Which figures may be shown is decided by :mod:`workbench.disclosure`, never here
 from __future__ import annotations
 
 from workbench.bench.aging import AgingSummary, age_points, aging_caption, aging_summary, as_of_date
-from workbench.bench.compa import COMPA_BANDS, INCUMBENT_COLUMNS, band_counts, compa_ratios, compa_summary, load_incumbents
+from workbench.bench.compa import (COMPA_BANDS, INCUMBENT_COLUMNS, band_counts, compa_ratios, compa_summary,
+                                   incumbent_markets, load_incumbents, not_compared)
 from workbench.bench.duties import example_responsibilities, level_postings, responsibility_coverage, time_shares
 from workbench.bench.cuts import MarketCut, market_cut, percentiles_by_market, unknown_market_rows
 from workbench.bench.load import Tables, load
@@ -40,8 +41,8 @@ from workbench.bench.table import BY_ALIASES, FORMATS, benchmark_table, format_t
 
 __all__ = [
     "AgingSummary", "MARKET_UNKNOWN", "MarketCut", "TOTAL_COMPONENTS", "VALUES", "age_points", "aging_caption",
-    "aging_summary", "as_of_date", "country_market", "level_name", "market_codes",
-    "market_currency", "market_cut", "market_name", "percentiles_by_market", "resolve_currency",
+    "aging_summary", "as_of_date", "country_market", "incumbent_markets", "level_name", "market_codes",
+    "market_currency", "market_cut", "market_name", "not_compared", "percentiles_by_market", "resolve_currency",
     "resolve_market", "unknown_market_rows", "with_market",
     "ALLOWANCE_COMPONENTS", "BASE_COMPONENTS", "BOOTSTRAP_MAX_N", "BY_ALIASES", "COMPA_BANDS", "FORMATS",
     "INCUMBENT_COLUMNS", "OTE_COMPONENTS", "PERCENTILES", "POINT_COLUMNS", "RANGE_METHODS", "RegressionResult",

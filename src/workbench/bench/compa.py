@@ -15,11 +15,13 @@ from typing import Any, Iterable
 import pandas as pd
 
 from workbench import config
+from workbench.bench.market import MARKET_UNKNOWN, market_label, resolve_market
 from workbench.bench.paypoints import fx_rates
 from workbench.disclosure import count_text, small_counts
 from workbench.errors import ParameterError, SchemaError, StoreError
 
-__all__ = ["COMPA_BANDS", "INCUMBENT_COLUMNS", "band_counts", "compa_ratios", "compa_summary", "load_incumbents"]
+__all__ = ["COMPA_BANDS", "INCUMBENT_COLUMNS", "band_counts", "compa_ratios", "compa_summary", "incumbent_markets",
+           "load_incumbents", "not_compared"]
 
 
 INCUMBENT_COLUMNS = ["employee_id", "role", "level", "location", "currency", "base", "bonus", "hire_date"]
@@ -65,28 +67,70 @@ def _as_date(value, what: str = "date") -> _dt.date:
     return stamp.date()
 
 
+def incumbent_markets(incumbents: pd.DataFrame) -> pd.Series:
+    """The market each person works in: a ``country`` column when the file has one, else
+    the country of the parsed ``location`` (New York -> US), else the market of the pay
+    ``currency`` (GBP -> GB); :data:`~workbench.bench.market.MARKET_UNKNOWN` when none
+    tells."""
+    from workbench import places, salary
+
+    frame = pd.DataFrame(incumbents)
+
+    def one(country, location, currency) -> str:
+        if isinstance(country, str) and country.strip():
+            return market_label(country)
+        if isinstance(location, str) and location.strip():
+            found = places.parse_location(location).country
+            if found:
+                return market_label(found)
+        code = salary._market_lookup(currency) if isinstance(currency, str) and currency.strip() else None  # noqa: SLF001
+        return code or MARKET_UNKNOWN
+
+    column = {c: frame[c] if c in frame else pd.Series(None, index=frame.index, dtype="object")
+              for c in ("country", "location", "currency")}
+    return pd.Series([one(*v) for v in zip(column["country"], column["location"], column["currency"])],
+                     index=frame.index, dtype="str")
+
+
+def _convert_to_market(inc: pd.DataFrame, effective: _dt.date) -> pd.DataFrame:
+    """``base_converted`` and ``fx_warning``: each person's base in their matched market's currency."""
+    rate = pd.Series(float("nan"), index=inc.index)
+    warning = pd.Series(pd.NA, index=inc.index, dtype="str")
+    for ccy, rows in inc.groupby("market_currency").groups.items():
+        r, w = fx_rates(inc.loc[rows, "currency"].astype("str").str.upper(),
+                        pd.Series(effective.isoformat(), index=rows), str(ccy))
+        rate.loc[rows], warning.loc[rows] = r, w
+    return inc.assign(base_converted=inc["base"].astype("float64") * rate, fx_warning=warning)
+
+
 def compa_ratios(incumbents, percentiles, *, effective_date, aging_rate=0.03, market_date=None,
-                 keys=None) -> pd.DataFrame:
+                 keys=None, market=None) -> pd.DataFrame:
     """Compa-ratio and range penetration of each incumbent against aged market pay.
 
     ANALYST-ONLY: this table holds named employees' pay; never show it to recruiters or
     put it in a shared report.
 
+    * Each person is compared only with their own market (:func:`incumbent_markets`):
+      ``percentiles`` carry a ``market`` column (one market, or several from a cut of
+      every market), else they are ``market``'s (default the settings' market). A New
+      York employee is never converted into GB bands: people whose market has no
+      figures here get no ratio and ``not_compared`` says why.
     * The market range for a cell is taken from the posting percentiles: P50 is the
       midpoint, P25 the range minimum and P75 the range maximum.
     * Market figures are aged from ``market_date`` to ``effective_date`` at
       ``aging_rate`` a year: ``factor = (1 + aging_rate) ** (days / 365.25)``.
       ``market_date`` defaults to a ``market_date`` column of ``percentiles`` if there is
-      one, else to ``effective_date`` (no aging). ``effective_date`` None or ``""`` means
+      one, else to ``effective_date`` (no aging: percentiles from ``bench.market_cut``
+      are aged already, posting by posting). ``effective_date`` None or ``""`` means
       today.
-    * Incumbent pay in another currency than the percentiles' ``currency`` column
-      (default ``SETTINGS.reporting_currency``) is converted with ``workbench.fx``
-      at ``effective_date``.
+    * Pay in another currency than the market's (the percentiles' ``currency`` column,
+      default ``SETTINGS.reporting_currency``) is converted with ``workbench.fx`` at
+      ``effective_date`` (a London employee paid in dollars).
     * ``compa_ratio = base / aged P50``; ``range_penetration = (base - aged P25) /
       (aged P75 - aged P25)``. Suppressed cells give NaN.
 
     ``keys`` maps incumbent columns to percentile columns (default ``{"level":
-    "role_level"}``).
+    "role_level"}``); the market is always a key.
     """
     keys = dict(keys or {"level": "role_level"})
     # None or "" means today: compa-ratios are read against the market as it stands now.
@@ -99,35 +143,39 @@ def compa_ratios(incumbents, percentiles, *, effective_date, aging_rate=0.03, ma
             "compa_ratios needs incumbent columns base, currency and "
             f"{', '.join(keys)} and percentile columns {', '.join(keys.values())}, p25, p50, p75; "
             f"missing: {', '.join(inc_missing + pct_missing)}.")
-    market_ccy = (str(percentiles["currency"].dropna().iloc[0])
-                  if "currency" in percentiles and percentiles["currency"].notna().any()
-                  else config.SETTINGS.reporting_currency)
     if market_date is None and "market_date" in percentiles:
         stated = percentiles["market_date"].dropna()
         market_date = stated.iloc[0] if len(stated) else None
-    market = _as_date(market_date, "market_date") if market_date is not None else effective
-    years = (effective - market).days / 365.25
-    factor = (1 + aging_rate) ** years
+    aged_from = _as_date(market_date, "market_date") if market_date is not None else effective
+    factor = (1 + aging_rate) ** ((effective - aged_from).days / 365.25)
 
-    inc = pd.DataFrame(incumbents).copy()
-    rate, warning = fx_rates(inc["currency"].astype("str").str.upper(),
-                              pd.Series(effective.isoformat(), index=inc.index), market_ccy)
-    inc["base_converted"] = inc["base"].astype("float64") * rate
-    inc["fx_warning"] = warning
-    pct = percentiles[[*keys.values(), "p25", "p50", "p75"]].copy()
+    pct = percentiles.copy()
+    if "market" not in pct:
+        pct["market"] = resolve_market(market)
+    if "currency" not in pct or pct["currency"].isna().all():
+        pct["currency"] = config.SETTINGS.reporting_currency
+    pct = pct[["market", *keys.values(), "p25", "p50", "p75", "currency"]].rename(
+        columns={"currency": "market_currency"})
+    keys = {"market": "market", **keys}
     if pct.duplicated(list(keys.values())).any():
         raise ParameterError(
             f"percentiles have several rows per {list(keys.values())}; filter them to one cut "
             "(e.g. one role_family) or pass keys= mapping more incumbent columns."
         )
+    inc = pd.DataFrame(incumbents).copy()
+    inc["market"] = incumbent_markets(inc)
     for k_inc, k_pct in keys.items():
         if pd.api.types.is_numeric_dtype(pct[k_pct]):
             inc[k_inc] = pd.to_numeric(inc[k_inc], errors="coerce").astype("float64")
             pct[k_pct] = pct[k_pct].astype("float64")
     out = inc.merge(pct, left_on=list(keys), right_on=list(keys.values()), how="left")
     for k_inc in keys:  # one market row per key (checked above): restore the input dtype
-        out[k_inc] = pd.DataFrame(incumbents)[k_inc].to_numpy()
-    out["market_currency"] = market_ccy
+        if k_inc in pd.DataFrame(incumbents):
+            out[k_inc] = pd.DataFrame(incumbents)[k_inc].to_numpy()
+    shown = set(pct["market"])
+    out["not_compared"] = [None if m in shown else f"works in market {m}: compared only with its own market, "
+                           "which has no figures here" for m in out["market"]]
+    out = _convert_to_market(out, effective)
     out["aging_factor"] = factor
     out["market_min"] = out["p25"] * factor
     out["market_mid"] = out["p50"] * factor
@@ -140,6 +188,15 @@ def compa_ratios(incumbents, percentiles, *, effective_date, aging_rate=0.03, ma
                             if c in out and c not in keys])
     out.attrs["analyst_only"] = True
     return out
+
+
+def not_compared(compa: pd.DataFrame, *, min_cell: int = 5) -> pd.DataFrame:
+    """People left out because their market has no figures here, counted per market
+    (counts under ``min_cell`` hidden, rule 3 of :mod:`workbench.disclosure`)."""
+    left = compa[compa["not_compared"].notna()] if "not_compared" in compa else compa.iloc[0:0]
+    counts = left.groupby("market").size()
+    return pd.DataFrame({"market": list(counts.index),
+                         "people not compared": [count_text(int(c), min_cell) for c in counts]})
 
 
 COMPA_BANDS = (0.0, 0.8, 0.9, 1.0, 1.1, 1.2, math.inf)

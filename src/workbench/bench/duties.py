@@ -21,7 +21,15 @@ def _with_by(frame: pd.DataFrame, records: pd.DataFrame, by: list[str]) -> pd.Da
     return frame.merge(rec, on="record_id", how="inner")
 
 
-def time_shares(tables, by=("role_level",), *, level: float = 0.95) -> pd.DataFrame:
+def _market_records(tables: Tables, market: str | None) -> pd.DataFrame:
+    """The records of ``market`` (a code or alias; None, ``""`` or ``ALL`` keep every record)."""
+    records = with_ladder(tables.records)
+    if is_market_cut(market) and not records.empty:
+        records = records[in_market(records, market).to_numpy()]
+    return records
+
+
+def time_shares(tables, by=("role_level",), *, level: float = 0.95, market: str | None = None) -> pd.DataFrame:
     """Mean share of working time per taxonomy category, per cell of ``by``.
 
     Per record, shares of the same category are summed; a category a record's
@@ -29,12 +37,13 @@ def time_shares(tables, by=("role_level",), *, level: float = 0.95) -> pd.DataFr
     ``n`` is the number of records with a time allocation in the cell; the interval is
     ``mean ± t(0.975, n-1) · sd / sqrt(n)`` (NaN for n < 2). Columns: ``by..., category,
     mean_share, ci_low, ci_high, n`` (shares in percent). A cut by level is also cut by
-    ladder (:mod:`workbench.bench.ladders`).
+    ladder (:mod:`workbench.bench.ladders`). ``market`` keeps that market's records only
+    (a page's duties are of the page's market); None keeps every record.
     """
     from scipy import stats
 
     tables = Tables.coerce(tables)
-    records = with_ladder(tables.records)
+    records = _market_records(tables, market)
     by = ladder_by(by, records)
     ta = tables.time_allocation
     columns = [*by, "category", "mean_share", "ci_low", "ci_high", "n"]
@@ -62,15 +71,16 @@ def time_shares(tables, by=("role_level",), *, level: float = 0.95) -> pd.DataFr
     return pd.DataFrame(rows, columns=columns)
 
 
-def responsibility_coverage(tables, by=("role_level",)) -> pd.DataFrame:
+def responsibility_coverage(tables, by=("role_level",), *, market: str | None = None) -> pd.DataFrame:
     """Share of records (roles in postings) mentioning each responsibility category.
 
     Denominator ``n``: all records in the cell (from the records table), so a category
     no record mentions is absent rather than 0. Columns: ``by..., category,
-    n_mentioning, share_of_postings, n``. A cut by level is also cut by ladder.
+    n_mentioning, share_of_postings, n``. A cut by level is also cut by ladder;
+    ``market`` keeps that market's records only (None: every record).
     """
     tables = Tables.coerce(tables)
-    resp, records = tables.responsibilities, with_ladder(tables.records)
+    resp, records = tables.responsibilities, _market_records(tables, market)
     by = ladder_by(by, records)
     columns = [*by, "category", "n_mentioning", "share_of_postings", "n"]
     if resp.empty or records.empty:
