@@ -55,4 +55,13 @@ render.show_table(by_region[["region", "role_level", "n", "n_sources", "p25", "p
                           f"postings as of {as_of or 'today'}")
 
 # %%
+# Each region's pay against its market, level by level (a region with more senior postings
+# does not look better paid); one market only, never a pool of several.
+if bench.paypoints.is_market_cut(market):
+    render.header("Regional differentials", level=3)
+    render.show_table(bench.regional_differentials(points, disclosure=DISCLOSURE), decimals={"differential_pct": 1},
+                      caption="Median of each posting's pay as % of its level's national median, per region, "
+                              f"market {market}, with n")
+
+# %%
 render.note(disclosure.describe(DISCLOSURE))

@@ -71,6 +71,16 @@ render.show_table(views.rows_for(percentiles, role_level=level)[
      "suppressed", "suppression_reason"]], caption=f"Percentiles, {currency} per year")
 
 # %%
+# London against the rest of the UK at this level: both halves pass the disclosure rule or
+# neither is shown (rule 5); postings whose location names no city are counted only.
+places = bench.capital_vs_rest(views.rows_for(points, role_level=level), market=market, disclosure=DISCLOSURE)
+if len(places):
+    render.header("London and the rest of the UK", level=3)
+    render.show_table(places, decimals={"pct_of_rest": 1},
+                      caption=f"Annual base pay at this level, {currency} per year; pct_of_rest = London's "
+                              "median as % of the rest of the UK's")
+
+# %%
 render.header("Pay distribution", level=3)
 # This level only; the comparison report shows the whole ladder.
 render.show_figure(plots.pay_distribution(views.rows_for(points, role_level=level),

@@ -98,3 +98,13 @@ def test_the_pair_rule_reaches_the_published_percentiles():
                            "currency": "GBP", "annual_base": [30000.0 + 1000 * i for i in range(10)]})
     row = bench.market_percentiles(points, disclosure=RELAXED, n_boot=0).iloc[0]
     assert bool(row.suppressed) and math.isnan(row.p50) and "two companies" in row.suppression_reason
+
+
+def test_complementary_cells_are_shown_together_or_not_at_all():
+    from workbench.disclosure import COMPLEMENT_SUPPRESSED, CellCheck, complementary
+
+    both = [CellCheck(6, 6, None), CellCheck(5, 5, None)]
+    assert complementary(both) == both
+    one_small = complementary([CellCheck(3, 3, "only 3 postings (minimum 5)"), CellCheck(9, 9, None)])
+    assert [c.reason for c in one_small] == ["only 3 postings (minimum 5)", COMPLEMENT_SUPPRESSED]
+    assert all(c.suppressed for c in one_small) and one_small[1].n == 9

@@ -156,3 +156,14 @@ def test_relative_output_and_data_paths_work_from_the_project_folder(tmp_path):
                           capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "reports" / "2026-11-02" / "level-2.html").is_file()
+
+
+def test_role_pages_show_london_and_the_rest_of_the_uk_together_or_not_at_all(run):
+    _, out = run
+    # Level 4: all six postings in London, none elsewhere: the rest fails the rule, so
+    # London is withheld with it (rule 5) although its six postings alone would pass.
+    ad = _text((out / "2026-11-02" / "level-4.html").read_text(encoding="utf-8"))
+    section = ad[ad.index("London and the rest of the UK"):ad.index("Pay distribution")]
+    assert re.search(r"London 6 6 .*shown only with its complement, which is suppressed", section)
+    assert re.search(r"the rest of the UK 0 0 .*only 0 postings \(minimum 5\)", section)
+    assert "72,000" not in section

@@ -51,3 +51,17 @@ def test_each_region_is_a_row_with_its_count_and_small_cells_show_no_pay(page):
     for value in points["annual_base"]:
         assert f"{value:,.0f}" not in text
     assert "Disclosure rule: at least 5 postings" in text
+
+
+def test_the_regional_differential_table_compares_each_region_with_the_market(page):
+    html, points = page
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    section = text[text.index("Regional differentials"):]
+    # The fixture's account ladder with pay: six level-2 postings from six companies, one
+    # in each of six regions. The level passes the rule, so the market row is 100% of n 6;
+    # each region (n 1) keeps its count and no figure.
+    account = points[points["role_ladder"] == "account"]
+    assert len(account) == 6 and set(account["role_level"]) == {2}
+    assert "national (whole market) 6 6 100.0 False" in section
+    for region in sorted(account["region"].dropna().unique()):
+        assert f"{region} 1 1 – True only 1 posting (minimum 5)" in section, region

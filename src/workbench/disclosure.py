@@ -31,6 +31,9 @@ The thresholds are settings (``config.SETTINGS.disclosure``, a ``config.Disclosu
    Percentiles of small cells can still be worked back in some cases (type 7 puts P50,
    P75 and P90 on or between known order statistics), so two cuts of the same few
    postings are not published side by side.
+5. **Complementary cells** (:func:`complementary`). Cells that split one published cell
+   (London and the rest of the UK within a level) are shown together or not at all:
+   beside the whole cell, one shown part would tell about the other.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-__all__ = ["CellCheck", "NO_PAY_AT_LEVEL", "SHARED_TABLE_DROPS", "SMALL_CELL", "check_cell", "count_rule", "count_text",
+__all__ = ["COMPLEMENT_SUPPRESSED", "CellCheck", "NO_PAY_AT_LEVEL", "SHARED_TABLE_DROPS", "SMALL_CELL", "check_cell",
+           "complementary", "count_rule", "count_text",
            "describe", "employer_codes", "employer_shares", "interval_shown", "rule", "small_counts",
            "suppressed_note", "suppression_reason"]
 
@@ -200,3 +204,17 @@ def small_counts(counts: Sequence[int], min_cell: int) -> set[int]:
         if rest:
             hidden.add(min(rest)[1])
     return hidden
+
+
+# ------------------------------------------------------------------ rule 5: complementary cells
+
+COMPLEMENT_SUPPRESSED = "shown only with its complement, which is suppressed"
+
+
+def complementary(checks: Sequence[CellCheck]) -> list[CellCheck]:
+    """Rule 5: cells that split one published cell (London and the rest of the UK within a
+    level) are shown together or not at all. When any part fails rule 1 every part is
+    suppressed; a part that passed gets :data:`COMPLEMENT_SUPPRESSED` as its reason."""
+    if not any(c.suppressed for c in checks):
+        return list(checks)
+    return [c if c.suppressed else CellCheck(c.n, c.n_sources, COMPLEMENT_SUPPRESSED) for c in checks]

@@ -11,6 +11,7 @@ inputs are never modified.
 * :mod:`~workbench.bench.market` - what a market is: codes, the market of a country, its currency;
 * :mod:`~workbench.bench.aging` - market pay aged from each posting's date to the as-of date;
 * :mod:`~workbench.bench.cuts` - the points of one market, or of each market apart (never pooled);
+* :mod:`~workbench.bench.place` - London against the rest of the UK, regional differentials;
 * :mod:`~workbench.bench.stats` - percentiles with intervals, the ladder's structure,
   pay mix (definitions in its docstring);
 * :mod:`~workbench.bench.regression` - what moves advertised pay;
@@ -31,6 +32,7 @@ from workbench.bench.cuts import MarketCut, market_cut, percentiles_by_market, u
 from workbench.bench.load import Tables, load
 from workbench.bench.market import (MARKET_UNKNOWN, country_market, market_codes, market_currency, market_name,
                                     resolve_currency, resolve_market, with_market)
+from workbench.bench.place import capital_vs_rest, regional_differentials
 from workbench.bench.paypoints import (ALLOWANCE_COMPONENTS, BASE_COMPONENTS, OTE_COMPONENTS, POINT_COLUMNS,
                                        RANGE_METHODS, TOTAL_COMPONENTS, VALUES, VARIABLE_COMPONENTS, pay_points)
 from workbench.bench.regression import RegressionResult, regression
@@ -41,8 +43,8 @@ from workbench.bench.table import BY_ALIASES, FORMATS, benchmark_table, format_t
 
 __all__ = [
     "AgingSummary", "MARKET_UNKNOWN", "MarketCut", "TOTAL_COMPONENTS", "VALUES", "age_points", "aging_caption",
-    "aging_summary", "as_of_date", "country_market", "incumbent_markets", "level_name", "market_codes",
-    "market_currency", "market_cut", "market_name", "not_compared", "percentiles_by_market", "resolve_currency",
+    "aging_summary", "as_of_date", "capital_vs_rest", "country_market", "incumbent_markets", "level_name", "market_codes",
+    "market_currency", "market_cut", "market_name", "not_compared", "percentiles_by_market", "regional_differentials", "resolve_currency",
     "resolve_market", "unknown_market_rows", "with_market",
     "ALLOWANCE_COMPONENTS", "BASE_COMPONENTS", "BOOTSTRAP_MAX_N", "BY_ALIASES", "COMPA_BANDS", "FORMATS",
     "INCUMBENT_COLUMNS", "OTE_COMPONENTS", "PERCENTILES", "POINT_COLUMNS", "RANGE_METHODS", "RegressionResult",
