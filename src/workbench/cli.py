@@ -262,13 +262,30 @@ def eval_documents(
 
 
 @eval_app.command("responsibilities")
-def eval_responsibilities(file: Path = typer.Argument(..., help="Labelled responsibilities CSV.")) -> None:
-    """Precision and recall of responsibility areas on a labelled set."""
-    from workbench import taxonomy
+def eval_responsibilities(
+    file: Optional[Path] = typer.Argument(None, help="Labelled responsibilities CSV (lines with their area)."),
+    corpus: Optional[str] = typer.Option(
+        None, "--corpus", help="linkedin_us, uk_ads, hh_ru or all: score the labelled duties of real postings."),
+    verbose: bool = typer.Option(False, "--verbose", help="With --corpus: list the tune half's failures."),
+    show_holdout_failures: bool = typer.Option(
+        False, "--show-holdout-failures", help="With --corpus: also list the held-out half's failures (after tuning)."),
+) -> None:
+    """Areas of labelled lines (FILE), or duties found in real postings (--corpus)."""
+    if file is None and corpus is None:
+        _fail(WorkbenchError("give a labelled CSV file or --corpus linkedin_us|uk_ads|hh_ru|all"))
+    if file is not None:
+        from workbench import taxonomy
 
-    _require_files([file])
-    metrics = taxonomy.evaluate(file)
-    typer.echo(json.dumps(metrics, indent=2, ensure_ascii=False, default=str))
+        _require_files([file])
+        typer.echo(json.dumps(taxonomy.evaluate(file), indent=2, ensure_ascii=False, default=str))
+    if corpus is not None:
+        from workbench import eval_duties
+
+        try:
+            result = eval_duties.evaluate(corpus)
+        except WorkbenchError as exc:
+            _fail(exc)
+        typer.echo(eval_duties.format_eval(result, verbose=verbose, show_holdout_failures=show_holdout_failures))
 
 
 @eval_app.command("locations")

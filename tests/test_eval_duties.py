@@ -1,0 +1,178 @@
+"""Duties on real postings: locating items, the overlap rules, the figures and the command."""
+
+import csv
+import hashlib
+import math
+
+import pytest
+from typer.testing import CliRunner
+
+from workbench import config, eval_duties
+from workbench.cli import app
+from workbench.errors import CorpusError
+
+runner = CliRunner()
+
+
+def half(key: str) -> str:
+    """The CONVENTIONS.md split rule."""
+    return "tune" if int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 else "holdout"
+
+# A team-written posting that has lost its line breaks, as many real ones have.
+TEXT = ("Account Manager\nResponsibilities\n\u2022  Own the   relationship with twelve retail clients.\n"
+        "\u2022 Prepare monthly performance reports for each client.\n"
+        "Requirements\n- Three years in an agency.\n")
+
+
+def _span(text, phrase):
+    start = text.index(phrase)
+    return {"start": start, "end": start + len(phrase)}
+
+
+def test_locate_items_ignores_blanks_and_finds_repeats_in_order():
+    text = "Do A.\n- Call   clients daily\nDo A.\n"
+    spans = eval_duties.locate_items(text, ["Do A.", "Call clients daily", "Do A.", "Absent words"])
+    assert spans[0] == (0, 5)
+    assert text[spans[1][0]:spans[1][1]] == "Call   clients daily"
+    assert spans[2] == (text.rindex("Do A."), text.rindex("Do A.") + 5)  # the second copy, after the cursor
+    assert spans[3] is None
+
+
+def test_locate_items_falls_back_to_both_ends_when_the_middle_was_rewritten():
+    text = "Negotiate annual renewals with the procurement &amp; legal teams across the region every quarter."
+    item = "Negotiate annual renewals with the procurement & legal teams across the region every quarter."
+    (span,) = eval_duties.locate_items(text, [item])
+    assert span == (0, len(text))
+
+
+def test_a_duty_is_found_only_by_an_item_of_its_own():
+    d1 = {**_span(TEXT, "Own the   relationship with twelve retail clients."), "area": "client_relationship"}
+    d2 = {**_span(TEXT, "Prepare monthly performance reports for each client."), "area": "reporting_forecasting"}
+    merged = {"text": "Own the relationship with twelve retail clients. Prepare monthly performance reports "
+                      "for each client.", "category": "client_relationship", "confidence": 0.9}
+    duties, items = eval_duties.score_posting(TEXT, [d1, d2], [merged])
+    # Non-blank characters: d1 42, d2 46, the item 89 (the bullet between them is the 89th).
+    n1, n2 = (sum(not c.isspace() for c in TEXT[d["start"]:d["end"]]) for d in (d1, d2))
+    assert (n1, n2) == (42, 46)
+    assert [d["covered"] for d in duties] == [True, True]
+    assert [d["found"] for d in duties] == [False, True]  # 42 < 44.5 <= 46
+    assert items[0]["duty_share"] == pytest.approx(88 / 89)
+    assert items[0]["duty_area"] == "reporting_forecasting"  # the duty holding most of it
+    assert items[0]["right"] is False
+
+
+def test_recall_precision_area_and_confidence_on_one_posting():
+    d1 = {**_span(TEXT, "Own the   relationship with twelve retail clients."), "area": "client_relationship"}
+    d2 = {**_span(TEXT, "Prepare monthly performance reports for each client."), "area": "reporting_forecasting"}
+    items = [
+        {"text": "Own the relationship with twelve retail clients.", "category": "client_relationship",
+         "confidence": 0.85},
+        {"text": "Prepare monthly performance reports for each client.", "category": "delivery_operations",
+         "confidence": 0.9},
+        {"text": "Three years in an agency.", "category": "other", "confidence": 0.1},
+    ]
+    duties, rows = eval_duties.score_posting(TEXT, [d1, d2], items)
+    assert [d["found"] for d in duties] == [True, True]
+    assert [d["area_ok"] for d in duties] == [True, False]
+    assert [r["duty_share"] >= 0.5 for r in rows] == [True, True, False]
+    assert [r["right"] for r in rows] == [True, False, False]
+
+
+def test_wilson_interval_matches_the_published_formula_and_a_reference_value():
+    low, high = eval_duties.wilson(8, 10)
+    # Wilson (1927) score interval, z = 1.959964: 8/10 -> 0.4902 to 0.9433.
+    assert (round(low, 4), round(high, 4)) == (0.4902, 0.9433)
+    z, n, p = 1.959963984540054, 37, 30 / 37
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half_width = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    assert eval_duties.wilson(30, 37) == pytest.approx((centre - half_width, centre + half_width), abs=1e-9)
+    assert all(math.isnan(v) for v in eval_duties.wilson(0, 0))
+
+
+def _sha12(s):
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:12]
+
+
+@pytest.fixture()
+def mini_set(tmp_path):
+    """A corpus file in hh_ru's layout and a labelled set over it, all team-written."""
+    corpora = tmp_path / "corpora" / "hh_ru"
+    corpora.mkdir(parents=True)
+    texts = {
+        "101": "Обязанности:\n- Вести переговоры с клиентами о ценах.\n- Готовить еженедельные отчеты.\n"
+               "Требования:\n- Опыт продаж от 2 лет.\n",
+        "102": "Мы предлагаем:\n- Офис в центре города.\n",
+    }
+    with (corpora / "hh_ru_vacancies.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["vacancy_id", "title", "employer", "area", "description_text"])
+        for vid, text in texts.items():
+            w.writerow([vid, "Менеджер по продажам", "ООО Ромашка", "Москва", text])
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    duties = [("101", "Вести переговоры с клиентами о ценах.", "negotiation_contracts"),
+              ("101", "Готовить еженедельные отчеты.", "reporting_forecasting")]
+    with (labels / "postings.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["corpus", "id", "field", "text_sha1", "title_is_account_role", "n_duties", "note", "half"])
+        w.writerow(["hh_ru", "101", "description_text", _sha12(texts["101"]), "true", 2, "", half("hh_ru:101")])
+        w.writerow(["hh_ru", "102", "description_text", _sha12(texts["102"]), "true", 0, "", half("hh_ru:102")])
+        w.writerow(["hh_ru", "999", "description_text", "0" * 12, "true", 0, "", half("hh_ru:999")])
+    with (labels / "duties.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["corpus", "id", "start", "end", "span_sha1", "area", "half"])
+        for vid, phrase, area in duties:
+            a = texts[vid].index(phrase)
+            w.writerow(["hh_ru", vid, a, a + len(phrase), _sha12(phrase), area, half(f"hh_ru:{vid}")])
+    return tmp_path / "corpora", labels
+
+
+def test_evaluate_runs_the_product_path_and_lists_unusable_labels(mini_set):
+    corpora, labels = mini_set
+    result = eval_duties.evaluate("hh_ru", corpora=corpora, labels_dir=labels)
+    assert result.unusable == [{"corpus": "hh_ru", "id": "999", "reason": "id not in the corpus file"}]
+    assert len(result.duties) == 2 and result.duties["found"].all()
+    assert set(result.items["text"]) == {"Вести переговоры с клиентами о ценах.", "Готовить еженедельные отчеты."}
+    assert (result.items["duty_share"] == 1.0).all()
+    rows = eval_duties.summarise(result)
+    assert {r["half"] for r in rows} == {"tune", "holdout"}
+    total = sum(r["recall"]["n"] for r in rows)
+    assert total == 2
+
+
+def test_a_changed_corpus_text_makes_the_posting_unusable_not_wrong(mini_set, tmp_path):
+    corpora, labels = mini_set
+    path = corpora / "hh_ru" / "hh_ru_vacancies.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("еженедельные", "ежемесячные"), encoding="utf-8")
+    result = eval_duties.evaluate("hh_ru", corpora=corpora, labels_dir=labels)
+    reasons = {u["id"]: u["reason"] for u in result.unusable}
+    assert reasons["101"].startswith("text_sha1 differs")
+    assert result.duties.empty
+
+
+def test_holdout_failures_are_hidden_unless_asked(mini_set):
+    corpora, labels = mini_set
+    result = eval_duties.evaluate("hh_ru", corpora=corpora, labels_dir=labels)
+    result.duties["found"] = False  # make every duty a failure in both halves
+    shown = eval_duties.format_eval(result, verbose=True)
+    hidden_half = "holdout"
+    assert f"failures, {hidden_half} half" not in shown
+    assert "failures, holdout half" in eval_duties.format_eval(result, show_holdout_failures=True)
+
+
+def test_unknown_corpus_is_a_clear_error():
+    with pytest.raises(CorpusError, match="use one of linkedin_us, uk_ads, hh_ru or all"):
+        eval_duties.evaluate("glassdoor")
+
+
+def test_cli_needs_a_file_or_a_corpus():
+    result = runner.invoke(app, ["eval", "responsibilities"])
+    assert result.exit_code == 2 and "--corpus" in result.output
+
+
+@pytest.mark.skipif(not (config.CORPORA / "hh_ru").is_dir(), reason="../shared/corpora is not beside this checkout")
+def test_cli_scores_a_real_corpus_and_keeps_holdout_failures_hidden():
+    result = runner.invoke(app, ["eval", "responsibilities", "--corpus", "hh_ru", "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert "hh_ru        tune" in result.output and "hh_ru        holdout" in result.output
+    assert "failures, holdout half" not in result.output
