@@ -81,7 +81,7 @@ def test_threads_each_get_the_copies_of_their_own_text():
 # --------------------------------------------------------------------------- lost line breaks
 
 _PAD = (" Filler words keep this line long enough to be read as a paragraph that lost its breaks,"
-        " as whole postings often do.")
+        " as whole postings often do, with one more clause so that it runs past the threshold.")
 
 
 def _restored(s: str) -> str:
@@ -148,3 +148,16 @@ def test_restored_offsets_map_back_to_the_original():
         assert ch == "\n" or text[j] == ch
     assert wt.original_offset(inserted, restored.index("Operate")) == text.index("Operate")
     assert wt.original_offset(inserted, restored.index("Benefits")) == text.index("Benefits")
+
+
+def test_plus_bullets_and_bold_headings_inside_a_line():
+    assert _restored("Apply now. **Responsibilities** + Achieve the annual target + Grow the account base") == (
+        "Apply now.\n**Responsibilities**\n+ Achieve the annual target\n+ Grow the account base")
+    assert _restored("Base £30k + Commission on every deal") == "Base £30k + Commission on every deal"  # one "+"
+
+
+def test_restored_offset_is_the_inverse_of_original_offset():
+    text = "ResponsibilitiesOperate the line clientsPrepare reports" + _PAD
+    restored, inserted = wt.restore_breaks(text)
+    for i, ch in enumerate(text):
+        assert restored[wt.restored_offset(inserted, i)] == ch

@@ -19,6 +19,7 @@ several threads, and a reader always gets the copies of the text it asked for.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from workbench import bullets
 
@@ -134,7 +135,9 @@ _GLYPH_RE = re.compile(f"[{_GLYPHS}]")
 # ("25-35K·13薪" and "salary*" are not); "**" is Markdown bold.
 _SOFT_BULLET_RE = re.compile(r"[·*](?<=[\s.;:!?][·*])(?![*·]|nix|NIX)(?=[ \t]*[^\W\d_])")
 # A dash after a blank and before a capitalised word: a bullet when a line has two or more.
-_DASH_RE = re.compile(r"[-–—](?<=[^\s][ \t][-–—])[ \t]*(?=[A-ZА-ЯЁ])")
+_DASH_RE = re.compile(r"[-–—+](?<=[^\s][ \t][-–—+])[ \t]*(?=[A-ZА-ЯЁ])")
+# A short Markdown-bold heading inside a line: "... journey! **Responsibilities** + Achieve ...".
+_BOLD_HEADING_RE = re.compile(r"\*\*(?<=[.!?:;] \*\*)([^*\n]{2,60})\*\*(?= ?[A-ZА-ЯЁ+•-])")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _CAMEL_NAMES: frozenset[str] | None = None
 
@@ -186,10 +189,12 @@ def _capitalised_join(text: str, token: str, cap: int, end: int) -> bool:
     before a sentence ("ResponsibilitiesOperate the"), or a name ("PowerPoint", "ClickHouse")."""
     left = token[:cap - (end - len(token))]
     hump = len(left) - max(i for i, c in enumerate(left) if c.isupper())
-    if hump <= 4 or end - cap <= 2 or _is_name(token):
-        return False  # "McDonald", "DevOps", "DataOps", "AdRoll"; "LinkedIn", "SpotOn"
+    if hump <= 3 or end - cap <= 2 or _is_name(token):
+        return False  # "McDonald", "DevOps", "AdRoll"; "LinkedIn", "SpotOn"
     if text[end:end + 1] != " " or not text[end + 1:end + 2].islower():
         return False  # a sentence follows a lost break; "ClickHouse, Kafka" is a list of names
+    if hump == 4 and text.startswith(("and ", "or "), end + 1):
+        return False  # "DataOps and DevOps"; "North WestWin new business" is a lost break
     if token.isascii() and _cyrillic(text):
         return False  # Latin names in Russian text ("TeamCity", "OpenSearch")
     return text.count(token) == 1 and not _in_link(text, cap)  # a name recurs, a lost break does not
@@ -265,30 +270,35 @@ def _line_has_text_before(text: str, pos: int) -> bool:
 
 
 def _bullet_breaks(text: str, a: int, b: int) -> list[int]:
-    """Offsets of bullets inside the line ``text[a:b]``: a glyph, "·"/"*" after a blank, or two or more " - "."""
+    """Offsets of bullets inside the line ``text[a:b]``: a glyph, "·"/"*" after a blank, two or more
+    " - " or " + ", and a short Markdown-bold heading."""
     line = text[a:b]
     out = []
-    if any(g in line for g in _GLYPHS):
+    if _GLYPH_RE.search(text, a, b) is not None:
         out += [m.start() for m in _GLYPH_RE.finditer(text, a, b) if _line_has_text_before(text, m.start())]
     if "·" in line or "*" in line:
         out += [m.start() for m in _SOFT_BULLET_RE.finditer(text, a, b) if _line_has_text_before(text, m.start())]
-    if " -" in line or " –" in line or " —" in line:
+    if " -" in line or " –" in line or " —" in line or " +" in line:
         dashes = [m.start() for m in _DASH_RE.finditer(text, a, b)]
         if len(dashes) >= 2:
             out += dashes
+    if "**" in line:
+        for m in _BOLD_HEADING_RE.finditer(text, a, b):
+            if m.group(1).count(" ") < 6:
+                out += [m.start(), m.end() + (text[m.end()] == " ")]
     return out
 
 
 # Lines this long or shorter are left alone: lost breaks make long lines (98% of the joins
 # found in four real corpora sit in lines over 150 characters), while most glued capitals
 # in short lines are names ("ClickHouse", "PostDoc"). It also keeps the scan off most text.
-_LONG_LINE = 120
+_LONG_LINE = 150
 
 
 def lost_breaks(text: str, *, bullets: bool = True) -> list[int]:
     """Sorted offsets in ``text`` where a line break was lost (the break goes before that character).
 
-    Looks in lines longer than 120 characters for a heading or item run into the next
+    Looks in lines longer than 150 characters for a heading or item run into the next
     one ("ResponsibilitiesOperate the", "clientsPrepare", "clients.Prepare",
     "RESPONSIBILITIESOperate"), a figure run into a word ("$182,000Benefits",
     "$24.50/hrBenefits") and, with ``bullets``, list bullets inside the line (●, •, ➢, ▪
@@ -297,29 +307,31 @@ def lost_breaks(text: str, *, bullets: bool = True) -> list[int]:
     """
     if len(text) <= _LONG_LINE:
         return []
-    lines = text.split("\n")
-    if max(map(len, lines)) <= _LONG_LINE:
+    lengths = list(map(len, text.split("\n")))
+    if max(lengths) <= _LONG_LINE:
         return []
     out: list[int] = []
     a = 0
-    for line in lines:
-        b = a + len(line)
-        if b - a > _LONG_LINE:
+    for n in lengths:
+        if n > _LONG_LINE:
+            b = a + n
             out += [m.start() for m in _GLUED_CAPITAL_RE.finditer(text, a, b) if _is_join(text, m.start())]
             if bullets:
                 out += _bullet_breaks(text, a, b)
-        a = b + 1
+        a += n + 1
     return sorted(set(out)) if bullets else out
 
 
-def restore_breaks(text: str, *, bullets: bool = True) -> tuple[str, list[int]]:
+def restore_breaks(text: str, *, bullets: bool = True, breaks: list[int] | None = None) -> tuple[str, list[int]]:
     """``text`` with a line break at each of :func:`lost_breaks`, and where breaks were inserted.
 
     A blank right before a break becomes the break (offsets after it do not move);
     elsewhere the break is inserted, and its offset in ``text`` is listed.
     :func:`original_offset` maps an offset in the restored text back to ``text``.
+    ``breaks`` passes offsets :func:`lost_breaks` already found.
     """
-    breaks = lost_breaks(text, bullets=bullets)
+    if breaks is None:
+        breaks = lost_breaks(text, bullets=bullets)
     if not breaks:
         return text, []
     pieces, inserted, last = [], [], 0
@@ -332,6 +344,11 @@ def restore_breaks(text: str, *, bullets: bool = True) -> tuple[str, list[int]]:
         last = at
     pieces.append(text[last:])
     return "".join(pieces), inserted
+
+
+def restored_offset(inserted: list[int], offset: int) -> int:
+    """Where the character at ``offset`` of the original text sits in the restored text."""
+    return offset + bisect_right(inserted, offset)
 
 
 def original_offset(inserted: list[int], offset: int) -> int:
