@@ -6,7 +6,8 @@ import pytest
 import yaml
 
 from workbench.config import LABELLED
-from workbench.taxonomy import TAXONOMY_PATH, classify_responsibility, evaluate, load_taxonomy
+from workbench.taxonomy import (TAXONOMY_PATH, classify_responsibility, evaluate, is_action_verb, job_context,
+                                 load_taxonomy)
 
 AREAS = {"client_relationship", "growth_new_business", "financial_management", "team_leadership",
          "strategy_planning", "delivery_operations", "reporting_forecasting", "negotiation_contracts",
@@ -87,3 +88,53 @@ def test_evaluate_rejects_unknown_area(tmp_path):
     path.write_text("text,area\nx,not_an_area\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown area"):
         evaluate(path)
+
+
+# --------------------------------------------------------------------------- verb and object
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # The object of the main verb decides, not a word in the tail.
+        ("Create weekly sales reports for the leadership team", "reporting_forecasting"),
+        ("Develop the territory plan for the North West", "strategy_planning"),
+        # Sales actions are new business.
+        ("Deliver product demonstrations to prospective clients", "growth_new_business"),
+        ("Close deals and hit the quarterly quota", "growth_new_business"),
+        # Ambiguous words count inside fitting phrases only.
+        ("Onboard new hires to the account team", "team_leadership"),
+        ("Onboard new clients onto the platform", "client_relationship"),
+        ("Ensure the quality of creative work before it reaches the client", "quality_process"),
+        ("Deliver high quality campaigns on time", "delivery_operations"),
+        # What is helped with, or what a coordination line is for, decides when it is clear.
+        ("Help identify and negotiate contract terms with new partners", "negotiation_contracts"),
+        ("Collaborate with the sales team to identify target accounts and develop the territory strategy",
+         "strategy_planning"),
+        ("Work closely with creative and media teams", "internal_coordination"),
+    ],
+)
+def test_main_verb_and_object_decide(text, area):
+    assert classify_responsibility(text)[0] == area
+
+
+def test_an_action_with_no_area_term_is_delivery_and_no_action_is_other():
+    assert classify_responsibility("Organise the shared drive")[0] == "delivery_operations"
+    assert classify_responsibility("Zebra crossing lollipop") == ("other", 0.1)
+
+
+def test_job_context_leans_generic_lines_and_comes_from_the_title():
+    assert job_context("Senior Sales Engineer") == "sales"
+    assert job_context("Менеджер по продажам") == "sales"
+    assert job_context("Data Engineer") == "technical"
+    assert job_context("Account Manager") is None and job_context(None) is None
+    line = "Maintain the reporting database and its nightly loads"
+    plain, technical = classify_responsibility(line), classify_responsibility(line, context="technical")
+    assert plain[0] == technical[0] == "delivery_operations" and technical[1] > plain[1]
+    assert classify_responsibility("Run discovery calls and product demos", context="sales")[0] == "growth_new_business"
+
+
+def test_action_verbs_in_their_forms_and_past_forms_refused_on_request():
+    assert is_action_verb("manages") and is_action_verb("Prospecting") and is_action_verb("planning")
+    assert not is_action_verb("the")
+    assert is_action_verb("helped") and not is_action_verb("helped", past=False)
+    assert is_action_verb("exceed", past=False)  # a base form ending in -ed

@@ -25,7 +25,8 @@ import yaml
 
 from .config import LABELLED, PACKAGE_DATA
 
-__all__ = ["TAXONOMY_PATH", "Taxonomy", "load_taxonomy", "classify_responsibility", "evaluate", "AREAS"]
+__all__ = ["TAXONOMY_PATH", "Taxonomy", "load_taxonomy", "classify_responsibility", "job_context", "is_action_verb",
+           "evaluate", "AREAS"]
 
 TAXONOMY_PATH = PACKAGE_DATA / "taxonomy.yaml"
 DEFAULT_LABELLED = LABELLED / "responsibilities.csv"
@@ -62,6 +63,15 @@ class Taxonomy:
     # word -> candidate terms; words repeat across postings, so look-ups are memoised.
     memo: dict[str, tuple] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
+    # Main actions: word form -> [(area, weight)] (English forms and whole Russian words),
+    # Russian stems, Chinese openings; ``actions`` also holds the verbs that name no area.
+    verb_forms: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    verb_stems: list[tuple[str, str, float]] = field(default_factory=list)
+    verb_cjk: list[tuple[str, str, float]] = field(default_factory=list)
+    actions: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)  # English base forms ("need", "feed")
+    # Job contexts: name -> (title pattern, {area: prior weight}).
+    contexts: dict[str, tuple] = field(default_factory=dict)
 
 
 def _parse_term(term: str) -> tuple[tuple[str, bool], ...]:
@@ -101,7 +111,71 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     tax.stem_lengths = sorted({len(k) for k in tax.stems}, reverse=True)
     tax.cjk_lengths = sorted({len(k) for k in tax.cjk}, reverse=True)
     tax.order = {a: i for i, a in enumerate(areas)}
+    _load_verbs(tax, raw)
+    for name, spec in (raw.get("contexts") or {}).items():
+        words = "|".join(re.escape(_norm(str(w))).replace("\\ ", r"\s+") for w in spec["titles"])
+        tax.contexts[name] = (re.compile(rf"(?<!\w)(?:{words})"), {a: float(w) for a, w in spec["priors"].items()})
     return tax
+
+
+def _en_forms(lemma: str) -> set[str]:
+    """The forms of an English verb a duty line uses (sell, sells, selling, sold is not handled)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    vowels = set("aeiou")
+    if len(lemma) <= 4 and lemma[-1] not in vowels | set("wxy") and lemma[-2] in vowels and lemma[-3:-2] not in vowels:
+        forms |= {lemma + lemma[-1] + "ing", lemma + lemma[-1] + "ed"}  # plan -> planning, planned
+    return forms
+
+
+def _add_verb(tax: Taxonomy, lang: str, verb: str, area: str | None, weight: float) -> None:
+    verb = _norm(str(verb))
+    if lang == "zh" or _CJK_RE.search(verb):
+        if area:
+            tax.verb_cjk.append((verb, area, weight))
+        return
+    if verb.endswith("*"):
+        tax.verb_stems.append((verb[:-1], area or "", weight))
+        return
+    forms = _en_forms(verb) if lang == "en" else {verb}
+    tax.lemmas.add(verb)
+    for form in forms:
+        tax.actions.add(form)
+        if area:
+            tax.verb_forms.setdefault(form, []).append((area, weight))
+
+
+def _load_verbs(tax: Taxonomy, raw: dict) -> None:
+    """Index the main actions: each area's ``verbs`` and the area-less ``action_verbs``."""
+    for lang, verbs in (raw.get("action_verbs") or {}).items():
+        for verb in verbs or ():
+            _add_verb(tax, lang, verb, None, 0.0)
+    for area in tax.areas:
+        for lang, verbs in (raw["areas"][area].get("verbs") or {}).items():
+            for verb, weight in (verbs or {}).items():
+                _add_verb(tax, lang, verb, area, float(weight))
+    tax.verb_stems.sort(key=lambda v: -len(v[0]))
+
+
+def is_action_verb(word: str, *, past: bool = True) -> bool:
+    """Is ``word`` (any case) a verb that names something the job holder does?
+
+    ``past=False`` refuses English past forms ("Helped local businesses ..." tells
+    what a company did).
+    """
+    return _is_action(word, past)
+
+
+@lru_cache(maxsize=65536)
+def _is_action(word: str, past: bool) -> bool:
+    tax = load_taxonomy()
+    w = _norm(word)
+    if w in tax.actions:
+        return past or not w.endswith("ed") or w in tax.lemmas
+    return w.isascii() is False and _stem_verb(w, tax) is not None
 
 
 def _token_matches(word: str, tok: str, stem: bool) -> bool:
@@ -140,7 +214,12 @@ def _entry(tax: Taxonomy, word: str) -> tuple:
     if not found:
         result = _NO_TERMS
     else:
-        singles = tuple((t.area, t.weight, t.tokens[0][0]) for t in found if len(t.tokens) == 1)
+        # One single-word term per area and word: "profitability" is not also "profit*".
+        best: dict[str, _Term] = {}
+        for t in found:
+            if len(t.tokens) == 1 and (t.area not in best or t.weight > best[t.area].weight):
+                best[t.area] = t
+        singles = tuple((t.area, t.weight, t.tokens[0][0]) for t in best.values())
         by_second: dict[str, list[_Term]] = {}
         stem_second: list[_Term] = []
         for t in found:
@@ -171,16 +250,27 @@ def _rest_matches(words: list[str], i: int, term: _Term) -> bool:
     return True
 
 
-def score_areas(text: str, tax: Taxonomy | None = None, evidence: bool = False) -> tuple[dict[str, float], list[str]]:
-    """Summed term weights per area, and (when asked) the terms that fired."""
-    tax = tax or load_taxonomy()
-    low = _norm(text)
-    scores: dict[str, float] = {}
-    fired: list[str] = []
-    words = low.translate(_PUNCT).split()
+def _phrase_at(words: list[str], i: int, by_second: dict, stem_second: tuple) -> list[_Term]:
+    """The longest lexicon phrases that start at ``words[i]`` (empty when none matches)."""
+    if i + 1 >= len(words):
+        return []
+    w2 = words[i + 1]
+    cands = by_second.get(w2) or []
+    if w2[-1:] == "s" and by_second:
+        cands = cands + (by_second.get(w2[:-1]) or (by_second.get(w2[:-2]) if w2[-2:] == "es" else None) or [])
+    if stem_second:
+        cands = cands + [t for t in stem_second if w2.startswith(t.tokens[1][0])]
+    matched = [t for t in cands if len(t.tokens) == 2 or _rest_matches(words, i, t)]
+    if not matched:
+        return []
+    best_len = max(len(t.tokens) for t in matched)
+    return [t for t in matched if len(t.tokens) == best_len]
+
+
+def _word_scores(words: list[str], tax: Taxonomy, weight_at, scores: dict, fired: list | None) -> None:
+    """Add the weights of the lexicon terms found in ``words``, each scaled by ``weight_at(index)``."""
     memo = tax.memo
-    i = 0
-    n = len(words)
+    i, n = 0, len(words)
     while i < n:
         entry = memo.get(words[i])
         if entry is None:
@@ -189,75 +279,271 @@ def score_areas(text: str, tax: Taxonomy | None = None, evidence: bool = False) 
             i += 1
             continue
         singles, by_second, stem_second = entry
-        if (by_second or stem_second) and i + 1 < n:
-            w2 = words[i + 1]
-            cands = by_second.get(w2)
-            if w2[-1:] == "s" and by_second:
-                extra = by_second.get(w2[:-1]) or (by_second.get(w2[:-2]) if w2[-2:] == "es" else None)
-                if extra:
-                    cands = (cands or []) + extra
-            if stem_second:
-                stems = [t for t in stem_second if w2.startswith(t.tokens[1][0])]
-                if stems:
-                    cands = (cands or []) + stems
-            if cands:
-                # The longest matching phrase wins; others of the same length count too.
-                matched = [t for t in cands if len(t.tokens) == 2 or _rest_matches(words, i, t)]
-                if matched:
-                    best_len = max(len(t.tokens) for t in matched)
-                    for term in matched:
-                        if len(term.tokens) == best_len:
-                            scores[term.area] = scores.get(term.area, 0.0) + term.weight
-                            if evidence:
-                                fired.append(" ".join(t for t, _ in term.tokens))
-                    i += best_len
-                    continue
+        phrases = _phrase_at(words, i, by_second, stem_second) if by_second or stem_second else []
+        scale = weight_at(i)
+        if phrases:
+            # The longest matching phrase wins; others of the same length count too.
+            for term in phrases:
+                scores[term.area] = scores.get(term.area, 0.0) + term.weight * scale
+                if fired is not None:
+                    fired.append(" ".join(t for t, _ in term.tokens))
+            i += len(phrases[0].tokens)
+            continue
         for area, weight, tok in singles:
-            scores[area] = scores.get(area, 0.0) + weight
-            if evidence:
+            scores[area] = scores.get(area, 0.0) + weight * scale
+            if fired is not None:
                 fired.append(tok)
         i += 1
+
+
+def _cjk_scores(low: str, tax: Taxonomy, head_chars: int, scores: dict, fired: list | None) -> None:
+    """Add the weights of the Chinese terms in ``low`` (substrings; the first ``head_chars`` weigh more)."""
+    j, m = 0, len(low)
+    cjk, lengths = tax.cjk, tax.cjk_lengths
+    while j < m:
+        if low[j] < "\u4e00":
+            j += 1
+            continue
+        for length in lengths:
+            hit = cjk.get(low[j:j + length])
+            if hit:
+                scale = _HEAD_WEIGHT if j < head_chars else _TAIL_WEIGHT
+                scores[hit[0]] = scores.get(hit[0], 0.0) + hit[1] * scale
+                if fired is not None:
+                    fired.append(low[j:j + length])
+                j += length
+                break
+        else:
+            j += 1
+
+
+def score_areas(text: str, tax: Taxonomy | None = None, evidence: bool = False,
+                positional: bool = False) -> tuple[dict[str, float], list[str]]:
+    """Summed term weights per area, and (when asked) the terms that fired.
+
+    With ``positional`` the main action's object counts most: terms in the head of
+    the line (from its main verb to the first clause break) weigh ``_HEAD_WEIGHT``,
+    terms after it ``_TAIL_WEIGHT`` (see :func:`_head`).
+    """
+    tax = tax or load_taxonomy()
+    low = _norm(text)
+    scores: dict[str, float] = {}
+    fired: list[str] | None = [] if evidence else None
+    words = low.translate(_PUNCT).split()
+    head_end = _head(low, words, tax)[1] if positional else len(words)
+    _word_scores(words, tax, lambda i: _HEAD_WEIGHT if i < head_end else _TAIL_WEIGHT, scores, fired) \
+        if positional else _word_scores(words, tax, lambda i: 1.0, scores, fired)
     if tax.cjk and not low.isascii() and _CJK_RE.search(low):
-        j = 0
-        m = len(low)
-        cjk = tax.cjk
-        lengths = tax.cjk_lengths
-        while j < m:
-            if low[j] < "\u4e00":
-                j += 1
-                continue
-            for length in lengths:
-                hit = cjk.get(low[j:j + length])
-                if hit:
-                    scores[hit[0]] = scores.get(hit[0], 0.0) + hit[1]
-                    if evidence:
-                        fired.append(low[j:j + length])
-                    j += length
-                    break
-            else:
-                j += 1
-    return scores, fired
+        _cjk_scores(low, tax, _CJK_HEAD if positional else len(low), scores, fired)
+    return scores, fired or []
 
 
-def classify_responsibility(text: str, language: str | None = None) -> tuple[str, float]:
+# --------------------------------------------------------------------------- verb and object
+#
+# A duty is classified by its main action and what it acts on: the lead verb (after "you
+# will", "responsible for", an "-ly" adverb ...) adds its own area's weight when it has one
+# ("negotiate", "prospect", "coach"), and the terms of the head of the line (the verb's
+# object, up to the first clause break: a comma, "to", "by", "through", "including" ...)
+# weigh more than those of the purpose or detail after it ("Drive long-term growth and
+# profitability" is growth; "... to meet budget" does not make a line financial).
+_HEAD_WEIGHT = 1.5
+_TAIL_WEIGHT = 0.6
+_CJK_HEAD = 12  # characters
+_LEAD_WINDOW = 6  # words in which the main verb is looked for
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,;:(–—]| - | (?:to|by|through|via|in order|so that|so as|while|whilst|which|that|ensuring|including|"
+    r"such as|e\.g\.)\b|\s(?:для|чтобы|в том числе|включая|с целью)\s|[，；：、（]")
+_PREAMBLE_WORDS = frozenset({
+    "you", "will", "you'll", "youll", "shall", "be", "are", "is", "also", "may", "can", "responsible", "accountable",
+    "for", "to", "the", "role", "position", "in", "this", "as", "a", "an", "your", "duties", "include", "including",
+    "key", "main", "primary", "job", "holder", "successful", "candidate", "and", "then", "help", "helping", "ll",
+})
+
+
+def _lead_index(words: list[str], tax: Taxonomy) -> int | None:
+    """Index of the main verb among the first words, or None (a noun phrase, or no verb)."""
+    for i, w in enumerate(words[:_LEAD_WINDOW]):
+        if w in tax.actions or w in tax.verb_forms or _stem_verb(w, tax):
+            return i
+        if w.endswith("ly") and len(w) > 4:
+            continue  # "actively", "effectively"
+        if w not in _PREAMBLE_WORDS:
+            return None
+    return None
+
+
+def _stem_verb(word: str, tax: Taxonomy) -> tuple[str, str, float] | None:
+    for stem, area, weight in tax.verb_stems:
+        if word.startswith(stem):
+            return stem, area, weight
+    return None
+
+
+def _head(low: str, words: list[str], tax: Taxonomy) -> tuple[int | None, int]:
+    """``(lead, head_end)``: the main verb's index and the index where the head of the line ends."""
+    lead = _lead_index(words, tax)
+    # The head runs from the verb (or the line's start) to the first clause break after it.
+    start_word = lead or 0
+    pos = 0
+    for _ in range(start_word + 1):  # character offset just after the lead word
+        pos = _skip_word(low, pos)
+    brk = _CLAUSE_BREAK_RE.search(low, pos)
+    end_char = brk.start() if brk else len(low)
+    head_end = len(low[:end_char].translate(_PUNCT).split())
+    return lead, max(head_end, start_word + 1)
+
+
+def _skip_word(low: str, pos: int) -> int:
+    """Offset just after the next word (as ``_PUNCT`` splits words) at or after ``pos``."""
+    n = len(low)
+    while pos < n and (low[pos].isspace() or low[pos].translate(_PUNCT) == " "):
+        pos += 1
+    while pos < n and not low[pos].isspace() and low[pos].translate(_PUNCT) != " ":
+        pos += 1
+    return pos
+
+
+def _verb_areas(words: list[str], lead: int | None, low: str, tax: Taxonomy) -> list[tuple[str, float]]:
+    """The areas (with weights) the main verb itself names."""
+    if lead is not None:
+        word = words[lead]
+        found = tax.verb_forms.get(word)
+        if found:
+            return found
+        stem = _stem_verb(word, tax)
+        return [(stem[1], stem[2])] if stem and stem[1] else []
+    if tax.verb_cjk and _CJK_RE.search(low[:4]):
+        start = 2 if low.startswith("负责") else 0
+        return [(area, w) for verb, area, w in tax.verb_cjk if low.startswith(verb, start)][:1]
+    return []
+
+
+def classify_responsibility(text: str, language: str | None = None, *, context: str | None = None) -> tuple[str, float]:
     """Area of account work a responsibility line belongs to, with a confidence in [0, 1].
 
-    ``language`` is accepted for the pipeline's symmetry; the lexicons of all three
-    languages are applied at once, which also handles mixed lines
-    ("Вести переговоры по contract terms").
+    The line's main verb and its object decide (see the notes above ``_HEAD_WEIGHT``);
+    a line that names an action but no area term is ``delivery_operations`` (getting
+    the work done), one with neither is ``other``. ``context`` is the kind of job
+    (:func:`job_context`: ``sales``, ``technical`` or None): a sales job's generic
+    line leans to new business, a technical job's to delivery (the taxonomy's
+    ``contexts`` hold the weights). ``language`` is accepted for the pipeline's
+    symmetry; the lexicons of all three languages are applied at once, which also
+    handles mixed lines ("Вести переговоры по contract terms").
     """
     # Boilerplate lines ("Other duties as assigned") recur across postings: memoise.
-    return _classify_cached(text)
+    return _classify_cached(text, context)
+
+
+def job_context(title: str | None) -> str | None:
+    """The kind of job a title names for :func:`classify_responsibility` (``sales``,
+    ``technical``) or None; the title words live in the taxonomy's ``contexts``."""
+    if not title:
+        return None
+    low = _norm(title)
+    for name, ctx in load_taxonomy().contexts.items():
+        if ctx[0].search(low):
+            return name
+    return None
+
+
+_DEFAULT_ACTION_WEIGHT = 0.75
+
+
+# "Using a consultative approach, you will prospect ...": the duty starts at "you will".
+_LEADING_CLAUSE_RE = re.compile(
+    r"^(?:[^.;:]{3,120}?, (?=you(?:'ll|’ll| will) )|"
+    r"(?:the|this|a|an|our|as (?:a|an|the))\b[^.;:]{1,70}?\b(?:will(?: also)?(?: be)?(?: (?:responsible|accountable) "
+    r"for| expected to)?|shall|(?:is|are)(?: also)? (?:responsible|accountable) for|serves? as)\s+)", re.IGNORECASE)
+# "Help identify, approach and negotiate contract terms": what is helped with decides.
+_PURPOSE_RE = re.compile(r"\b(?:help|helping|assist|assisting|support|supporting|to|in order to|чтобы)\s+(?=\w)",
+                         re.IGNORECASE)
+_HELPING = frozenset({"help", "helps", "helping", "assist", "assists", "assisting", "support", "supports",
+                      "supporting", "learn", "learning"})
+
+
+def _purpose(low: str, words: list[str], lead: int | None, tax: Taxonomy) -> str | None:
+    """The purpose clause of a helping line ("Help <do Y>", "Support X to <do Y>"), or None."""
+    if lead is None:
+        return None
+    verb = words[lead]
+    if verb not in _HELPING and not any(a == "internal_coordination" for a, _ in tax.verb_forms.get(verb, ())) \
+            and verb not in ("work", "works", "working"):
+        return None
+    for m in _PURPOSE_RE.finditer(low):
+        tail = low[m.end():]
+        first = tail.split(None, 1)[0] if tail.strip() else ""
+        if first in tax.actions or first in tax.verb_forms:
+            return tail
+    return None
+
+
+def _line_scores(low: str, tax: Taxonomy) -> tuple[dict[str, float], int | None, list[str]]:
+    """Area scores of a lower-cased line (head terms weighted up, the main verb's own
+    area added), the main verb's index and the words."""
+    words = low.translate(_PUNCT).split()
+    lead, head_end = _head(low, words, tax)
+    scores: dict[str, float] = {}
+    _word_scores(words, tax, lambda i: _HEAD_WEIGHT if i < head_end else _TAIL_WEIGHT, scores, None)
+    if tax.cjk and not low.isascii() and _CJK_RE.search(low):
+        _cjk_scores(low, tax, _CJK_HEAD, scores, None)
+    for area, weight in _verb_areas(words, lead, low, tax):
+        scores[area] = scores.get(area, 0.0) + weight
+    return scores, lead, words
+
+
+# A purpose decides only on clear evidence of its own ("... to identify target accounts and
+# develop sales strategies"); "... to deliver for the client" stays coordination.
+_PURPOSE_MIN = 3.5
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What decided a line's area: the scores, the main verb's own areas, a default."""
+
+    scores: dict
+    verb_areas: tuple
+    default: bool
+
+
+def _evidence(text: str) -> _Evidence | None:
+    """The evidence for a line's area (None for an empty line)."""
+    if not text or not text.strip():
+        return None
+    tax = load_taxonomy()
+    low = _norm(text)
+    clause = _LEADING_CLAUSE_RE.match(low)
+    if clause is not None:
+        low = low[clause.end():]
+    scores, lead, words = _line_scores(low, tax)
+    purpose = _purpose(low, words, lead, tax)
+    if purpose is not None:
+        aim, aim_lead, aim_words = _line_scores(purpose, tax)
+        if aim and max(aim.values()) >= _PURPOSE_MIN and _top(aim, tax)[0] not in ("internal_coordination", "other"):
+            low = _norm(purpose)
+            return _Evidence(aim, tuple(a for a, _ in _verb_areas(aim_words, aim_lead, low, tax)), False)
+    verbs = tuple(a for a, _ in _verb_areas(words, lead, low, tax))
+    if not scores and lead is not None:
+        return _Evidence({"delivery_operations": _DEFAULT_ACTION_WEIGHT}, verbs, True)
+    return _Evidence(scores, verbs, False)
 
 
 @lru_cache(maxsize=65536)
-def _classify_cached(text: str) -> tuple[str, float]:
-    if not text or not text.strip():
+def _classify_cached(text: str, context: str | None = None) -> tuple[str, float]:
+    ev = _evidence(text)
+    if ev is None or not ev.scores:
         return "other", _OTHER_CONFIDENCE
     tax = load_taxonomy()
-    scores, _ = score_areas(text, tax)
-    if not scores:
-        return "other", _OTHER_CONFIDENCE
+    scores = ev.scores
+    if context in tax.contexts:
+        scores = dict(scores)
+        for area, weight in tax.contexts[context][1].items():
+            if area in scores or ev.default:
+                scores[area] = scores.get(area, 0.0) + weight
+    return _decide(scores, tax)
+
+
+def _top(scores: dict[str, float], tax: Taxonomy) -> tuple[str, float, float]:
+    """``(best area, its score, the runner-up's score)``; ties go to the area listed first."""
     order = tax.order
     area, top, second = "other", 0.0, 0.0
     for a, v in scores.items():
@@ -265,7 +551,12 @@ def _classify_cached(text: str) -> tuple[str, float]:
             area, second, top = a, top, v
         elif v > second:
             second = v
-    # Margin over the runner-up times the strength of the evidence.
+    return area, top, second
+
+
+def _decide(scores: dict[str, float], tax: Taxonomy) -> tuple[str, float]:
+    """The best area and a confidence from the margin over the runner-up and the evidence's strength."""
+    area, top, second = _top(scores, tax)
     margin = top / (top + second)
     strength = min(1.0, 0.45 + top / 6.0)
     return area, round(min(0.97, margin * strength), 2)
