@@ -1,7 +1,7 @@
 """Section headings, bullets of every shape and labelled items."""
 
 from workbench.ingest import html_to_text
-from workbench.sections import heading_kind, parse_sections, split_sections
+from workbench.sections import cue_kind, heading_kind, lead_in_kind, parse_sections, split_sections
 
 
 def test_bullets_of_any_glyph_are_items():
@@ -88,3 +88,47 @@ def test_long_wrapped_paragraph_is_one_item():
     lines = ["word"] * 200_000
     (section,) = parse_sections("\n".join(lines))
     assert len(section["items"]) == 1 and section["items"][0]["text"] == " ".join(lines)
+
+
+def test_lead_in_sentence_opens_the_list_it_introduces():
+    text = ("About the role\nFollowing your training and induction, you will be responsible for:\n"
+            "- Covering the North of England\n- Selling to laboratories\n"
+            "We are interested in speaking with scientists who have:\n- A degree in chemistry\n")
+    sections = split_sections(text)
+    assert [(s["kind"], len(s["items"])) for s in sections] == [("description", 0), ("duties", 2), ("requirements", 1)]
+
+
+def test_sub_headings_inside_duties_stay_duties_and_a_glued_cue_ends_them():
+    text = ("Responsibilities\nClient Management:\n- Own twelve retail accounts\nReporting:\n- Send weekly reports\n"
+            "We offer a pension and 25 days of holiday.\nOur Culture\n- Friday lunches\n")
+    sections = split_sections(text)
+    assert [s["kind"] for s in sections] == ["duties", "duties", "duties", "benefits", "other"]
+    assert [i["text"] for s in sections if s["kind"] == "duties" for i in s["items"]] == [
+        "Own twelve retail accounts", "Send weekly reports"]
+
+
+def test_heading_glued_to_its_text_is_cut_off():
+    line = ("About YouWe are interested in speaking with ambitious recruitment leaders who have built teams "
+            "in agencies before and want to do it again")
+    (_, about) = split_sections("Intro line.\n" + line + "\n")
+    assert about["heading"] == "About You" and about["kind"] == "requirements"
+    assert about["items"][0]["text"].startswith("We are interested")
+
+
+def test_restored_line_starts_are_items_not_wrapped_lines():
+    text = "Duties\nOwn the accounts\nPrepare the reports\n"
+    joined = split_sections(text)
+    assert [i["text"] for i in joined[0]["items"]] == ["Own the accounts Prepare the reports"]
+    split = split_sections(text, line_starts={text.index("Prepare")})
+    assert [i["text"] for i in split[0]["items"]] == ["Own the accounts", "Prepare the reports"]
+
+
+def test_cue_and_lead_in_kinds():
+    assert cue_kind("Benefits include a car allowance") == "benefits"
+    assert cue_kind("The salary range for this role is $90,000") == "pay"
+    assert cue_kind("To apply, send your CV") == "other"
+    assert cue_kind("Acme is an equal opportunity employer") == "other"
+    assert cue_kind("Prepare weekly reports") is None
+    assert lead_in_kind("In this role, you will:") == "duties"
+    assert lead_in_kind("You'll bring:") == "requirements"
+    assert lead_in_kind("This role may suit people working as:") == "other"

@@ -238,3 +238,54 @@ def test_every_figure_of_a_russian_multi_role_article_keeps_its_role_through_wor
     assert owner == FIGURES
     (director,) = [r for r in records if (r["role"]["label"], r["role"]["level"]) == AD]
     assert director["experience_years"] == {"min": 7, "max": 10}
+
+
+# --------------------------------------------------------------------------- duties on real-shaped text
+
+RUN_TOGETHER = ("Account Executive at a retail media agency. ResponsibilitiesOwn the relationship with twelve "
+                "retail clientsPrepare monthly performance reports for each clientNegotiate renewals with "
+                "procurement teamsRequirementsThree years of agency experienceBenefits25 days of holiday")
+
+
+def test_run_together_text_gives_one_item_per_duty_and_keeps_other_sections_out():
+    (rec,) = analyse(RUN_TOGETHER, title="Account Executive")
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Own the relationship with twelve retail clients", "Prepare monthly performance reports for each client",
+        "Negotiate renewals with procurement teams"]
+    assert [r["category"] for r in rec["responsibilities"]] == [
+        "client_relationship", "reporting_forecasting", "negotiation_contracts"]
+
+
+def test_requirement_shaped_and_non_duty_lines_never_become_duties():
+    text = ("Responsibilities\n- Manage a portfolio of retail accounts\n- Ability to work under pressure\n"
+            "- Experience with Salesforce\n- Knowledge of French is a plus\n- Опыт работы от 3 лет\n"
+            "- Must be eligible to work in the UK\n- Prepare quarterly business reviews\n"
+            "- Competitive salary and 25 days holiday\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Manage a portfolio of retail accounts", "Prepare quarterly business reviews"]
+
+
+def test_you_will_sentences_count_only_when_they_name_an_action():
+    text = ("Account Manager\nYou will join a supportive team of twelve people. You will report to the Head of "
+            "Sales. You will prospect new clients across the North West. You'll find a friendly office in Leeds.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["You will prospect new clients across the North West."]
+
+
+def test_a_duty_list_ends_where_company_and_legal_paragraphs_follow():
+    text = ("Key Responsibilities\n- Win new business across the territory\n- Coach two junior account executives\n"
+            "Acme is a leading provider of retail media. It has offices in five countries and grows every year.\n"
+            "Acme is an equal opportunity employer and considers all applicants.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Win new business across the territory", "Coach two junior account executives"]
+
+
+def test_item_offsets_point_into_the_text_when_breaks_were_restored():
+    from workbench.structure import _parse_restored
+
+    sections = _parse_restored(RUN_TOGETHER)
+    for sec in sections:
+        for item in sec["items"]:
+            assert RUN_TOGETHER[item["start"]:].startswith(item["text"][:10])

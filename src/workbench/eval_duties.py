@@ -268,7 +268,8 @@ def score_posting(text: str, duties: list[dict], items: list[dict]) -> tuple[lis
     item_rows = []
     for item, span in zip(items, where):
         row = {"text": item["text"], "category": item["category"], "confidence": float(item["confidence"]),
-               "located": span is not None, "duty_share": 0.0, "duty_area": None, "right": False}
+               "located": span is not None, "start": span[0] if span else None, "end": span[1] if span else None,
+               "duty_share": 0.0, "duty_area": None, "right": False}
         item_rows.append(row)
         if span is None:
             continue
@@ -339,7 +340,7 @@ def evaluate(corpus: str | list[str] = "all", *, corpora: Path | None = None,
         item_rows += [{**key, **r} for r in i_rows]
     duty_cols = ["corpus", "id", "half", "start", "end", "area", "size", "found", "covered", "item_area",
                  "area_ok", "text"]
-    item_cols = ["corpus", "id", "half", "text", "category", "confidence", "located", "duty_share",
+    item_cols = ["corpus", "id", "half", "text", "category", "confidence", "located", "start", "end", "duty_share",
                  "duty_area", "right"]
     return DutyEval(pd.DataFrame(duty_rows, columns=duty_cols), pd.DataFrame(item_rows, columns=item_cols),
                     pd.DataFrame(posting_rows, columns=["corpus", "id", "half"]), unusable, refused, seconds)

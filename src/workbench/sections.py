@@ -19,10 +19,11 @@ import re
 from itertools import accumulate
 from operator import add
 from functools import lru_cache
+from typing import Collection
 
 from workbench import bullets
 
-__all__ = ["parse_sections", "split_sections", "heading_kind", "SECTION_KINDS"]
+__all__ = ["parse_sections", "split_sections", "heading_kind", "cue_kind", "lead_in_kind", "SECTION_KINDS"]
 
 SECTION_KINDS = ("duties", "requirements", "skills", "benefits", "pay", "description", "other")
 
@@ -32,7 +33,8 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
                        r"доход|прибыль|薪资|薪酬|工资|薪水")),
     ("benefits", re.compile(r"benefit|perks|we offer|what we offer|условия|мы предлагаем|преимуществ|"
                             r"福利|待遇")),
-    ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll| will) do|your role|"
+    ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll|’ll| will)? do|your role|"
+                          r"your impact|in this role|what you(?:'ll|’ll| will) be doing|day in the life|"
                           r"day[- ]to[- ]day|key tasks|\btasks\b|\bactivities\b|обязанност|функци|задач|"
                           r"ответственн|чем .*занима|职责|工作内容|岗位内容")),
     ("skills", re.compile(r"skill|competenc|навык|умени|компетенц|技能|能力")),
@@ -117,12 +119,22 @@ def _heading_verdict(s: str) -> bool | None:
         return False
     if s.isupper() and words <= 8 and sum(c.isalpha() for c in s) >= 3:
         return True
-    if heading_kind(s) not in ("other",) and words <= 6:
-        return True
+    if heading_kind(s) not in ("other",) and words <= 6 and (words <= 3 or _title_case(s)):
+        return True  # "Skills & Experience", not "Hire experienced consultants from day one"
     # A short line directly followed by list items is a heading ("1. Account Director Details").
     if words <= 8 and (_NUMBERED_RE.match(s) is not None or words <= 5):
         return None
     return False
+
+
+_MINOR_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "at", "by", "&", "-", "–"})
+
+
+def _title_case(s: str) -> bool:
+    """Are the words of ``s`` capitalised, small words aside ("Skills and Experience")?"""
+    words = [w for w in s.split() if w.lower() not in _MINOR_WORDS]
+    return bool(words) and all(not w[:1].isalpha() or w[:1].isupper() or not w[:1].isascii() and not w[:1].islower()
+                               for w in words)
 
 
 def _clean_heading(s: str) -> str:
@@ -272,6 +284,93 @@ def _heading_of(line: str) -> tuple[str, str]:
     return heading, heading_kind(heading)
 
 
+# --------------------------------------------------------------------------- where duties end
+#
+# A duties section ends at the next requirements, benefits, pay, how-to-apply, equal-
+# opportunity or company passage even when it carries no heading of its own (the text
+# lost its breaks and the passage is glued to the last duty). Lines are tested at their
+# start, except the equal-opportunity and legal wording, which may sit anywhere.
+_CUE_RES: tuple[tuple[str, re.Pattern], ...] = (
+    ("benefits", re.compile(
+        r"(?:benefits?\b(?! (?:of|to|from)\b)|perks\b|what we offer|we offer\b|our offer\b|in return\b|"
+        r"what you(?:'ll|’ll| will) get|you(?:'ll|’ll| will) (?:receive|enjoy|get)\b(?! to)|we (?:provide|give) (?:you|our)|"
+        r"мы предлагаем|предлагаем|что мы предлагаем|условия работы|у нас (?:вы|тебя)|福利|我们提供|薪资福利)",
+        re.IGNORECASE)),
+    ("pay", re.compile(
+        r"(?:salary\b|compensation\b|pay (?:range|rate|scale)|base (?:salary|pay)\b|(?:the|this|our) (?:base |annual |hourly |"
+        r"expected |anticipated |estimated |starting )*(?:salary|pay|compensation|hiring|wage)s? (?:range|rate|for|is)|"
+        r"the range for this|the role offers a|this (?:role|position) (?:offers|pays|is eligible)|"
+        r"зарплата|заработная плата|оплата труда|доход\b|薪资|薪酬|工资)", re.IGNORECASE)),
+    ("other", re.compile(
+        r"(?:to apply|how to apply|apply (?:now|today|here|online|for)|please (?:apply|send|submit|note)|if (?:you are|you're|you’re) "
+        r"interested|interested\?|click (?:the |on )?apply|send (?:your|us)|submit your|we look forward|"
+        r"about (?:us|the company|our)\b|who we are\b|our (?:mission|story|culture|values|company)\b|why (?:join|work)|life at\b|"
+        r"откликайтесь|присылайте|отправляйте|о компании|о нас\b|投递|简历|关于我们|公司介绍)", re.IGNORECASE)),
+    ("requirements", re.compile(
+        r"(?:requirements?\b|qualifications?\b|(?:the |our )?ideal candidate|what you(?:'ll|’ll| will)? (?:need|bring)|"
+        r"what we(?:'re|’re| are) looking for|who you are\b|about you\b|you(?:'ll|’ll| will) (?:have|need)\b|"
+        r"skills (?:and|&) experience|must have|essential (?:skills|criteria)|требования|мы ожидаем|что мы ждем|"
+        r"ожидания|任职|岗位要求|职位要求)", re.IGNORECASE)),
+)
+_LEGAL_RE = re.compile(
+    r"equal (?:employment )?opportunit|affirmative action|reasonable accommodation|regardless of (?:race|age|sex|gender)|"
+    r"without regard to|protected (?:veteran|characteristic)|e-verify|background check|drug[- ]free|"
+    r"national origin|sexual orientation|privacy (?:notice|policy)|applicant privacy", re.IGNORECASE)
+_CUE_SPAN = 60  # a cue opens the line: only its first characters are tried
+
+
+@lru_cache(maxsize=32768)
+def cue_kind(line: str) -> str | None:
+    """The kind of passage a line opens when it is no duty (``benefits``, ``pay``,
+    ``requirements``, ``other`` for applying, company and legal text), or None."""
+    head = line[:_CUE_SPAN]
+    for kind, rx in _CUE_RES:
+        if rx.match(head) is not None:
+            return kind
+    return "other" if _LEGAL_RE.search(line) is not None else None
+
+
+# A lead-in sentence that ends with a colon introduces the list under it
+# ("Following your training, you will be responsible for:", "Key tasks include:").
+_LEAD_IN_RES: tuple[tuple[str, re.Pattern], ...] = (
+    ("duties", re.compile(
+        r"(?:responsib|dut(?:y|ies)\b|tasks?\b|you(?:'ll|’ll| will)(?: also)?(?: be)?(?: expected to| asked to)?[:：]?$|"
+        r"(?:will|would|to) (?:include|involve)|involves?[:：]?$|includes?[:：]?$|who (?:can|will)[:：]?$|"
+        r"role (?:is|will be) to|expected to[:：]?$|will be (?:working on|doing|tasked)|обязанност|задач|функци|职责|工作内容)",
+        re.IGNORECASE)),
+    ("benefits", _CUE_RES[0][1]),
+    ("pay", _CUE_RES[1][1]),
+    ("requirements", re.compile(
+        r"(?:requir|qualif|experience|skills?\b|candidate|who (?:has|have)|you (?:have|are|bring)\b|you(?:'ll|’ll| will) "
+        r"(?:need|have|bring)|looking for|ideal|must|требовани|ожида|要求)", re.IGNORECASE)),
+)
+_LEAD_IN_MAX = 250
+
+
+def lead_in_kind(line: str) -> str:
+    """Kind of the list a colon-ended lead-in sentence introduces (``other`` when it does not say)."""
+    for kind, rx in _LEAD_IN_RES:
+        if rx.search(line) is not None:
+            return kind
+    return "other"
+
+
+# In a duties section a heading that names no kind of its own ("Account Management:",
+# "Business Development & Billing") is a sub-heading: the duties go on under it, unless
+# it opens company, culture, legal or applying text.
+_NOT_SUBHEADING_RE = re.compile(
+    r"about|who we are|our |culture|values|mission|diversity|inclusion|equal|legal|apply|applying|application|"
+    r"location|schedule|hours|travel requirement|physical|working conditions|environment|why |life at|perks|"
+    r"о компании|о нас|мы |关于|公司", re.IGNORECASE)
+
+
+def _section_kind(heading_k: str, heading: str, current_kind: str) -> str:
+    """Kind of a new section: a sub-heading inside duties stays duties."""
+    if current_kind == "duties" and heading_k == "other" and _NOT_SUBHEADING_RE.search(heading) is None:
+        return "duties"
+    return heading_k
+
+
 def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
     """Split ``text`` (structured text or raw HTML) into sections.
 
@@ -281,6 +380,11 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
     ``item_offsets=True`` adds each item's ``start`` offset; offsets refer to the
     parsed text, which is ``text`` itself unless ``text`` was raw HTML (then
     ``structured_text(text)``, the text ingest's converter makes of it).
+
+    A duties section goes on under sub-headings that name no other kind and ends
+    at the next heading of another kind, at a colon-ended lead-in sentence that
+    introduces requirements, benefits or pay, or at a line that opens benefits,
+    pay, applying, company or legal text (:func:`cue_kind`) even without a heading.
     """
     if not text:
         return []
@@ -291,14 +395,32 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
     return split_sections(structured_text(text), item_offsets=item_offsets)
 
 
-def split_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
+def split_sections(text: str, *, item_offsets: bool = False, line_starts: Collection[int] = ()) -> list[dict]:
     """:func:`parse_sections` of text that is structured already: no HTML test, offsets into ``text``.
 
     ``structure`` converts raw HTML once and splits the result with this, so a
-    text is never read as HTML twice.
+    text is never read as HTML twice. ``line_starts`` are offsets of lines that
+    begin where a lost line break was restored (``text.restore_breaks``): such a
+    line starts an item of its own, never the next line of a wrapped paragraph.
     """
     if not text:
         return []
+    offsets, stripped, forced = _split_lines(text)
+    kinds = _line_kinds(stripped, forced)
+    builder = _Builder(item_offsets, line_starts)
+    bullet, line = builder.bullet, builder.line
+    for i, (kind, s, start) in enumerate(zip(kinds, stripped, offsets)):
+        if kind is None:
+            continue
+        if kind == "item" and s[0] in _BULLET_FIRST and ":" not in s and "：" not in s and s[1:2] != "*":
+            bullet(s[1:].strip(), start)  # the common case, kept to one call
+        else:
+            line(kinds, stripped, i, kind, s, start)
+    return builder.finish(len(text))
+
+
+def _split_lines(text: str) -> tuple[list[int], list[str], dict[int, str]]:
+    """Offsets and stripped text of each line, long lines with inline headings cut up."""
     raw_lines = text.split("\n")
     # Line i starts after the lengths of lines 0..i-1 plus i newlines; built with
     # C-level map/accumulate instead of a generator (same numbers).
@@ -308,10 +430,59 @@ def split_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
     # A text no longer than _INLINE_MIN has no line longer than that: skip the max().
     if len(text) > _INLINE_MIN and max(map(len, stripped)) > _INLINE_MIN:
         offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
-    # First pass: what each line looks like. The same pass counts the leading
-    # tokens that repeat on consecutive non-blank lines (mangled bullets, see
-    # _mangled_bullets), formerly a separate pass over the non-blank lines; the
-    # few lines whose kind depends on those tokens are revisited after it.
+        raw_lines = stripped
+    return _cut_glued_headings(offsets, raw_lines, stripped, forced)
+
+
+# A heading glued to the text after it: "About YouWe are ...", "What We OfferSalary ...".
+_GLUED_HEAD_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # the capital first: the engine skips to it in C
+_GLUED_HEAD_SPAN = 60
+_APPLY_HEADINGS = frozenset({"apply", "how to apply", "to apply", "apply now"})
+
+
+def _glued_heading_end(s: str) -> int | None:
+    """Where a heading glued to the start of line ``s`` ends, or None."""
+    for m in _GLUED_HEAD_RE.finditer(s, 0, _GLUED_HEAD_SPAN):
+        prefix = s[:m.start()]
+        if _word_count(prefix) > 6 or not _title_case(prefix):
+            return None
+        if heading_kind(prefix) != "other" or prefix.lower() in _APPLY_HEADINGS:
+            return m.start()
+    return None
+
+
+def _cut_glued_headings(offsets, raw_lines, stripped, forced):
+    """Lines that open with a glued heading, cut into the heading and the rest."""
+    # Only a long line can be a heading glued to its text (a short one is a heading or an item).
+    if not stripped or max(map(len, stripped)) <= _HEADING_MAX:
+        return offsets, stripped, forced
+    cuts = [(i, end) for i, s in enumerate(stripped) if len(s) > _HEADING_MAX
+            and _GLUED_HEAD_RE.search(s, 0, _GLUED_HEAD_SPAN) for end in (_glued_heading_end(s),) if end is not None]
+    if not cuts:
+        return offsets, stripped, forced
+    new_offsets, new_lines, new_forced = [], [], {}
+    at = dict(cuts)
+    for i, (off, s) in enumerate(zip(offsets, stripped)):
+        if i in forced:
+            new_forced[len(new_lines)] = forced[i]
+        if i in at:
+            lead = len(raw_lines[i]) - len(raw_lines[i].lstrip())
+            new_offsets += [off + lead, off + lead + at[i]]
+            new_lines += [s[:at[i]], s[at[i]:]]
+            new_forced[len(new_lines) - 2] = "line"
+            continue
+        new_offsets.append(off)
+        new_lines.append(s)
+    return new_offsets, new_lines, new_forced
+
+
+def _line_kinds(stripped: list[str], forced: dict[int, str]) -> list[str | None]:
+    """What each line looks like: None (blank), ``item``, ``numbered``, ``line`` or a forced kind.
+
+    The same pass counts the leading tokens that repeat on consecutive non-blank
+    lines (mangled bullets, see _mangled_bullets); the few lines whose kind
+    depends on those tokens are revisited after it.
+    """
     kinds: list[str | None] = []
     runs: dict[str, int] = {}
     prev_tok = None
@@ -321,7 +492,7 @@ def split_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
             kinds.append(None)  # blank lines do not break a run of tokens
             continue
         first = s[0]
-        if first in _BULLET_FIRST:
+        if first in _BULLET_FIRST and not s.startswith("**"):  # "**Heading**" is Markdown bold
             prev_tok = None  # a real bullet: no token
             kinds.append(forced[i] if forced and i in forced else "item")
             continue
@@ -341,87 +512,156 @@ def split_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
         else:
             maybe_mangled.append(i)  # an "item" if it opens with a mangled bullet
             kinds.append("numbered" if first.isdigit() and _NUMBERED_RE.match(s) else "line")
-    mangled = _mangled_bullets(runs) if runs else set()
-    if mangled:
-        for i in maybe_mangled:
-            if stripped[i].split(None, 1)[0] in mangled:
-                kinds[i] = "item"
+    if runs:
+        _mark_mangled(kinds, stripped, maybe_mangled, _mangled_bullets(runs))
+    return kinds
 
-    sections: list[dict] = []
-    items: list[dict] = []
-    current = {"heading": None, "kind": "description", "items": items, "start": 0, "end": 0}
-    last_plain = -2  # index of the last plain paragraph line, to join wrapped lines
-    # Lines of a wrapped paragraph waiting to be joined into the last item's text:
-    # joined once, when the paragraph ends (adding them one by one is quadratic).
-    wrapped: list[str] = []
-    for i, (kind, s, start) in enumerate(zip(kinds, stripped, offsets)):
-        if kind is None:
-            continue
-        is_heading = False
-        if kind == "line" or kind == "numbered":
-            # Lines over _HEADING_MAX are never headings: tested before the cache, which
-            # then holds short lines only (and needs no hash of a long paragraph).
-            is_heading = _heading_verdict(s) if len(s) <= _HEADING_MAX else False
-            if is_heading is None:
-                # The kind of the next non-blank line tells a heading from a short
-                # paragraph. It is looked up only for these few lines, instead of a
-                # backward pass over every line (the same value that pass stored).
-                is_heading = _next_kind(kinds, stripped, i) == "item"
-        if is_heading:
-            if wrapped:
-                items[-1]["text"] = " ".join(wrapped)
-                wrapped = []
-            current["end"] = start
-            if current["heading"] is not None or items:
-                sections.append(current)
+
+def _mark_mangled(kinds: list, stripped: list[str], candidates: list[int], mangled: set[str]) -> None:
+    """Lines that open with a mangled bullet token are items."""
+    for i in candidates:
+        if stripped[i].split(None, 1)[0] in mangled:
+            kinds[i] = "item"
+
+
+def _item_body(kind: str, s: str) -> str:
+    """An item line without its bullet or number."""
+    if kind == "item":
+        if s[0] in _BULLET_FIRST:
+            return s[1:].strip()
+        m = _BULLET_RE.match(s)
+        if m and m.end() > 0:
+            return s[m.end():].strip()
+        parts = s.split(None, 1)  # a mangled bullet token
+        return parts[1].strip() if len(parts) == 2 else s
+    if kind == "numbered":
+        return _NUMBERED_RE.sub("", s).strip()
+    return s  # "line" and "inline" have no bullet; ``s`` is stripped already
+
+
+def _split_label(body: str) -> tuple[str | None, str]:
+    """``(label, text)`` of a ``Label: text`` item (``(None, body)`` otherwise); called only
+    for a body holding a colon."""
+    m = _LABEL_RE.match(body)
+    if m is not None:
+        head = m.group(1)  # starts with a letter: a label found is never empty
+        if _word_count(head) <= 6 and not head.lower().startswith(("http", "www")):
+            return head.strip(), m.group(2).strip()
+    if body[-1] == ":" and _LEVEL_LINE_RE.match(body):
+        return "Level", body.split(None, 1)[1].rstrip(":").strip()
+    return None, body
+
+
+# A label that opens another kind of section when it heads a line ("Requirements: ...").
+_SWITCHING_LABEL_KINDS = frozenset({"duties", "requirements", "benefits", "pay"})
+
+
+class _Builder:
+    """Assembles sections line by line (the second pass of :func:`parse_sections`)."""
+
+    def __init__(self, item_offsets: bool, line_starts: Collection[int] = ()) -> None:
+        self.item_offsets = item_offsets
+        self.line_starts = line_starts
+        self.sections: list[dict] = []
+        self.items: list[dict] = []
+        self.current = {"heading": None, "kind": "description", "items": self.items, "start": 0, "end": 0}
+        self.last_plain = -2  # index of the last plain paragraph line, to join wrapped lines
+        # Lines of a wrapped paragraph waiting to be joined into the last item's text:
+        # joined once, when the paragraph ends (adding them one by one is quadratic).
+        self.wrapped: list[str] = []
+
+    def _flush_wrapped(self) -> None:
+        if self.wrapped:
+            self.items[-1]["text"] = " ".join(self.wrapped)
+            self.wrapped = []
+
+    def open(self, heading: str | None, kind: str, start: int) -> None:
+        """Close the current section and open another."""
+        self._flush_wrapped()
+        self.current["end"] = start
+        if self.current["heading"] is not None or self.items:
+            self.sections.append(self.current)
+        self.items = []
+        self.current = {"heading": heading, "kind": kind, "items": self.items, "start": start, "end": start}
+        self.last_plain = -2
+
+    def _is_heading(self, kinds, stripped, i: int, kind: str, s: str) -> str | None:
+        """The kind of the section a heading line opens, or None when the line is no heading."""
+        if kind != "line" and kind != "numbered":
+            return None
+        # Lines over _HEADING_MAX are never headings: tested before the cache, which
+        # then holds short lines only (and needs no hash of a long paragraph).
+        verdict = _heading_verdict(s) if len(s) <= _HEADING_MAX else False
+        if verdict is None:
+            # The kind of the next non-blank line tells a heading from a short
+            # paragraph. It is looked up only for these few lines.
+            verdict = _next_kind(kinds, stripped, i) == "item"
+        if verdict:
+            return "heading"
+        if s[-1] in ":：" and len(s) <= _LEAD_IN_MAX and _word_count(s) > 8:
+            return "lead-in"
+        return None
+
+    def line(self, kinds, stripped, i: int, kind: str, s: str, start: int) -> None:
+        """Take one non-blank line."""
+        what = self._is_heading(kinds, stripped, i, kind, s)
+        current_kind = self.current["kind"]
+        if what == "heading":
             heading, heading_k = _heading_of(s)
-            items = []
-            current = {"heading": heading, "kind": heading_k, "items": items, "start": start, "end": start}
-            last_plain = -2
-            continue
-        # "line" and "inline" (a sentence cut from a one-line description) have no
-        # bullet to strip; "item", the most common kind, is tested first.
-        body = s
-        if kind == "item":
-            if s[0] in _BULLET_FIRST:
-                body = s[1:].strip()
-            else:
-                m = _BULLET_RE.match(s)
-                if m and m.end() > 0:
-                    body = s[m.end():].strip()
-                else:  # a mangled bullet token
-                    parts = s.split(None, 1)
-                    body = parts[1].strip() if len(parts) == 2 else s
-        elif kind == "numbered":
-            body = _NUMBERED_RE.sub("", s).strip()
-        # (``s`` is stripped already: only a cut-off body needs another strip.)
+            if heading_k == "other" and s[-1] in ":：":
+                heading_k = lead_in_kind(s)  # "In this role, you will:"
+            self.open(heading, _section_kind(heading_k, heading, current_kind), start)
+            return
+        if what == "lead-in":
+            lead_k = lead_in_kind(s)
+            if lead_k != "other" or current_kind != "duties":
+                self.open(s.rstrip(":： "), lead_k, start)
+            return  # a lead-in that names nothing inside duties is a sub-heading
+        if current_kind == "duties" and kind in ("line", "inline"):
+            cue = cue_kind(s)
+            if cue is not None:
+                self.open(None, cue, start)
+        self.item(i, kind, s, start)
+
+    def bullet(self, body: str, start: int) -> None:
+        """Take a bulleted item with no label (what :meth:`item` does for it, in one step)."""
         if not body:
-            continue
+            return
+        self.last_plain = -2
+        if self.wrapped:
+            self._flush_wrapped()
+        self.items.append({"text": body, "label": None, "start": start} if self.item_offsets
+                          else {"text": body, "label": None})
+
+    def item(self, i: int, kind: str, s: str, start: int) -> None:
+        """Take one item (or one line of a paragraph)."""
+        body = s if kind == "line" else _item_body(kind, s)
+        if not body:
+            return
         label = None
         if ":" in body or "：" in body:
-            m = _LABEL_RE.match(body)
-            if m is not None:
-                head = m.group(1)  # starts with a letter: a label found is never empty
-                if _word_count(head) <= 6 and not head.lower().startswith(("http", "www")):
-                    label, body = head.strip(), m.group(2).strip()
-        if label is None and body[-1] == ":" and _LEVEL_LINE_RE.match(body):
-            label, body = "Level", body.split(None, 1)[1].rstrip(":").strip()
+            label, body = _split_label(body)
+        if label is not None:
+            label_k = heading_kind(label)
+            if label_k in _SWITCHING_LABEL_KINDS and label_k != self.current["kind"] and _word_count(label) <= 4:
+                self.open(label, label_k, start)  # "Requirements: 5 years in sales" heads a line
+                label = None
         plain = kind == "line" and label is None
-        if plain and last_plain == i - 1 and items:
+        if plain and self.last_plain == i - 1 and self.items and start not in self.line_starts:
             # A hard-wrapped paragraph: its next line continues the same item.
-            if not wrapped:
-                wrapped.append(items[-1]["text"])
-            wrapped.append(body)
-            last_plain = i
-            continue
-        last_plain = i if plain else -2
-        if wrapped:
-            items[-1]["text"] = " ".join(wrapped)
-            wrapped = []
-        items.append({"text": body, "label": label, "start": start} if item_offsets else {"text": body, "label": label})
-    if wrapped:
-        items[-1]["text"] = " ".join(wrapped)
-    current["end"] = len(text)
-    if current["heading"] is not None or items:
-        sections.append(current)
-    return sections
+            if not self.wrapped:
+                self.wrapped.append(self.items[-1]["text"])
+            self.wrapped.append(body)
+            self.last_plain = i
+            return
+        self.last_plain = i if plain else -2
+        self._flush_wrapped()
+        item = {"text": body, "label": label, "start": start} if self.item_offsets else {"text": body, "label": label}
+        self.items.append(item)
+
+    def finish(self, end: int) -> list[dict]:
+        self._flush_wrapped()
+        self.current["end"] = end
+        if self.current["heading"] is not None or self.items:
+            self.sections.append(self.current)
+        return self.sections

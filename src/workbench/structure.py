@@ -38,8 +38,9 @@ from functools import lru_cache
 from . import bullets
 from .requirements import extract_education, extract_experience, extract_languages, extract_skills
 from .roles import RoleMention, classify_role, find_role_mentions
-from .sections import heading_kind, split_sections
-from .taxonomy import classify_responsibility
+from .sections import cue_kind, heading_kind, split_sections
+from .taxonomy import classify_responsibility, is_action_verb, job_context
+from .text import lost_breaks, original_offset, restore_breaks, restored_offset
 from .timealloc import extract_time_allocation
 
 __all__ = ["analyse", "attach_mentions", "split_roles"]
@@ -296,64 +297,395 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;])\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])")
+# A sentence ends at ".!?" before a capital, or at ";" / Chinese marks.
+_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;！？])\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+|"
+                          r"(?<=[a-z]) (?=(?:Do|Are|Have|Can|Would|Is) you\b)")
+# A sentence that only elaborates the one before it stays with it ("This includes ...").
+_FOLLOW_ON = re.compile(r"(?:(?:this|these|that|it|which) (?:will |would |may )?(?:includ|involv|mean|cover|consist|entail)|"
+                        r"including|e\.g\.|for example|such as|i\.e\.)", re.IGNORECASE)
+_SPLIT_MIN = 160  # shorter items are one duty
+
+# Lines shaped like requirements never become duties, wherever they sit.
+_REQUIREMENT_RE = re.compile(
+    r"(?:(?:an? |the |be )?(?:ability|able) to|experience (?:with|in|of|using|working|managing|selling|leading)|"
+    r"\d+\+? ?(?:years?|yrs)|minimum|at least|proven|demonstrated|track record|strong\b|excellent\b|good\b|solid\b|"
+    r"exceptional|outstanding|superior|knowledge (?:of|in)|working knowledge|(?:deep |a |an )?understanding of|"
+    r"familiar|proficien|fluen|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
+    r"excellent|good|valid|full|clean)\b|must\b|should\b|you (?:have|are|bring|possess)\b(?! responsible)|you(?:'re|’re)(?! responsible)|"
+    r"willing|willingness|comfortable|passion|passionate|self-|highly|team player|detail|expert|skilled|certifi|"
+    r"eligib|right to work|driving licen|preferred|desired|nice to have|plus:|desire to|advanced\b|"
+    r"опыт|знани|умени|навык|высшее|образовани|готовност|желани|уверенн|хорош|отличн|понимани|владени|"
+    r"熟悉|具备|精通|本科|大专|学历|经验|良好|优秀|要求)",
+    re.IGNORECASE)
+_REQUIREMENT_TAIL_RE = re.compile(
+    r"\b(?:is|are|would be|will be) (?:a |an )?(?:plus|advantage|desirable|preferred|beneficial|bonus)|"
+    r"\ba plus\b|nice to have|будет плюсом|приветствуется|будет преимуществом|优先",
+    re.IGNORECASE)
+# A line about the company, the team or the posting itself, not the job holder's work.
+_NOT_HOLDER_RE = re.compile(
+    r"(?:we\b|we're|we’re|we've|we’ve|our\b|us\b|they\b|their\b(?! role is)|there (?:is|are|will)|here,? (?:you|we)|"
+    r"this (?:opportunity|company|team|is\b|(?:position|role) is\b(?! (?:also )?(?:responsible|accountable)))|"
+    r"the (?:role combines|ideal|successful (?:candidate|applicant|individual) (?:will )?"
+    r"(?:have|be|possess|ideally|need))|the (?:company|team|business) (?:is|are|has|was|offers|provides)\b|"
+    r"at [A-Z]|join\b|why\b|what\b|who\b|how\b|when\b|if\b|do you|are you|"
+    r"ready|interested|learn more|visit\b|click|find out|see (?:more|our)|(?:job |reference |ref )?(?:title|number|ref|reference|location|type|salary|start date|"
+    r"closing date|employment type|contract|hours|schedule|department|industry|remote)\s*[:#]|min\b|max\b|"
+    r"candidates?\b|applicants?\b|the person\b|position can|this is an? |performance will be|but\b|and as\b|"
+    r"мы\b|наш|наша|компания\b|我们|公司)", re.IGNORECASE)
+# A sentence about a named company: "Acme is a leading provider ...", "IQVIA has offices in ...".
+_COMPANY_SUBJECT_RE = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4} (?:is|are|was|were|has|have)\b(?! to\b)")
+# Company, career and posting talk anywhere in a line.
+_NOT_HOLDER_ANYWHERE_RE = re.compile(
+    r"(?:^|[,;:!] )(?:we|we're|we’re)\b|\b(?:is|are) (?:seeking|looking for|hiring|proud)\b|\byour (?:career|development|growth)\b|"
+    r"\b(?:an? |this )?(?:exciting|unique|fantastic|great|rare) opportunity\b|\bworks? under (?:\w+ )?supervision\b|"
+    r"\b(?:compensation|salary|pay) range\b|\b(?:be|is) (?:based|located) (?:in|at|out of)\b|"
+    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b", re.IGNORECASE)
+# Requirement words in a line that does not open with an action ("Hands-on experience with ...").
+_REQUIREMENT_WORD_RE = re.compile(
+    r"\b(?:skills?|proficiency|experience|experienced|knowledge|qualifications?|qualified|degree|certification|"
+    r"certified|required|requires?|requirements|must|licen[cs]e|clearance)\b|\byou must\b|\bis required\b",
+    re.IGNORECASE)
+# Benefit words in a line that does not open with an action ("33 days holiday", "Employee Health plan").
+_BENEFIT_WORD_RE = re.compile(
+    r"\b(?:holidays?|vacation|pto|pension|insurance|premiums?|stipends?|401\(?k|stock purchase|equity|bonus|"
+    r"health (?:plan|care|cover)|dental|medical|wellness|wellbeing|discounts?|parental leave|paid leave|"
+    r"employee assistance|working environment|perks?|benefits?|progression|career|commissions?|отпуск|дмс|страховани|"
+    r"оформлени[ея] по тк)\b", re.IGNORECASE)
+_REQUIRES_RE = re.compile(r"\byou must\b|\b(?:is|are) required\b|^requires?\b|^(?:have|has|are|is|can)\b",
+                          re.IGNORECASE)
+_MONEY_RE = re.compile(r"[$£€₽¥]\s?\d|\d\s?(?:руб|₽|元|万)|\b(?:USD|GBP|EUR|RUB)\b")
+_MIN_WORDS = 3
+_SUBHEADING_MAX = 6
+
+
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "&", "with", "in", "our", "your", "on", "a"})
+
+
+def _is_subheading(text: str) -> bool:
+    """A short title-case phrase left alone ("Leadership & Team Growth", "Prototype & Product
+    Development"): a sub-heading, no duty."""
+    words = text.rstrip(":").split()
+    if len(words) > _SUBHEADING_MAX or text[-1:] in ".;!?":
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words):
+        return False
+    return not _opens_with_action(text) or "&" in text or "/" in text or len(words) <= 3
+
+
+@lru_cache(maxsize=65536)
+def _is_duty_shaped(text: str, strict: bool = True) -> bool:
+    """Could ``text`` be a duty? Not a requirement, benefit, pay, applying, company or
+    legal line, not about the company, the candidate or the posting, and not a fragment
+    (a sub-heading left alone). ``strict=False`` lets a line that opens with no action
+    verb hold requirement, money or benefit words."""
+    text = text.lstrip("*_#+ ")
+    if _REQUIREMENT_RE.match(text) is not None or _REQUIREMENT_TAIL_RE.search(text) is not None:
+        return False
+    if _REQUIRES_RE.search(text) is not None or _NOT_HOLDER_RE.match(text) is not None:
+        return False
+    if _COMPANY_SUBJECT_RE.match(text) is not None and _DUTY_SENTENCE.search(text) is None:
+        return False
+    if _NOT_HOLDER_ANYWHERE_RE.search(text) is not None or _NOT_ACTION.search(text) is not None:
+        return False
+    action = _opens_with_action(text)
+    if cue_kind(text) is not None or _words(text) < (2 if action else _MIN_WORDS) or _is_subheading(text):
+        return False
+    if action or not strict or _DUTY_SENTENCE.search(text) is not None:
+        return True
+    return not (_REQUIREMENT_WORD_RE.search(text) or _MONEY_RE.search(text) or _BENEFIT_WORD_RE.search(text))
+
+
+def _without_heading(sentence: str) -> str:
+    """A sentence without a heading glued to its start ("What You Do Lead Axon ..." -> "Lead Axon ...")."""
+    words = sentence.split(" ", 6)
+    for n in range(min(5, len(words) - 1), 0, -1):
+        head, nxt = " ".join(words[:n]), words[n]
+        if nxt[:1].isupper() and all(w[:1].isupper() for w in words[:n]) and heading_kind(head) not in ("other",):
+            return sentence[len(head):].lstrip()
+    return sentence
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a paragraph (a heading glued to one is left out); one that only
+    elaborates the one before stays with it."""
+    out: list[str] = []
+    for piece in _PROSE_SPLIT.split(text):
+        piece = _without_heading(piece.strip())
+        if not piece:
+            continue
+        if out and _FOLLOW_ON.match(piece):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+# Items that lost their separators entirely: "... in the assigned region Increase sales and
+# develop ...". A capitalised action verb (or "-ly" adverb and verb) after a lower-case word
+# starts the next item.
+_GLUED_VERB_RE = re.compile(r"(?<=[a-z)]) (?=[A-Z][a-z]+ly ([a-z]+)\b|([A-Z][a-z]+)\b)")
+_NOT_BEFORE_VERB = frozenset({"and", "or", "to", "the", "a", "an", "of", "for", "with", "by", "as", "our", "your", "&"})
+
+
+def _verb_pieces(text: str) -> list[str]:
+    """``text`` cut before each capitalised action verb glued to the item before it."""
+    cuts = []
+    for m in _GLUED_VERB_RE.finditer(text):
+        before = text[text.rfind(" ", 0, m.start()) + 1:m.start()]
+        if before[:1].islower() and before not in _NOT_BEFORE_VERB and is_action_verb(m.group(1) or m.group(2)):
+            cuts.append(m.end())
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _duty_texts(item: dict) -> list[str]:
+    """The duties of one item of a duties section: the item, or its sentences when it is long
+    (each cut again before a capitalised action verb glued to the one before)."""
+    return list(_duty_texts_of(item["text"], item.get("label")))
+
+
+@lru_cache(maxsize=65536)  # duty lines recur across postings of one employer or template
+def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
+    if label and _NOT_HOLDER_RE.match(f"{label}:") is not None:
+        return ()  # "Location: London", "Job Title: ..." are fields, not duties
+    pieces = [v for p in _sentences(text) for v in _verb_pieces(p)] if len(text) >= _SPLIT_MIN else [text]
+    # A labelled item ("Team Leadership: Lead and develop ...") is a duty its author named:
+    # only its shape is checked, not the requirement words a competency-style text holds.
+    kept = [p for k, p in enumerate(pieces) if _is_duty_shaped(p, strict=not (label and k == 0))]
+    if label and kept and kept[0] is pieces[0]:
+        kept[0] = f"{label}: {kept[0]}"
+    return tuple(kept)
+
+
+# A sentence of prose that states a duty: "you will <act>", "responsible for", "the role
+# involves", "The Account Manager will <act>", "This position manages ...".
 _DUTY_SENTENCE = re.compile(
-    r"\b(?:you will|you'll|you are responsible|responsible for|your role is|the role involves|"
-    r"вы будете|в ваши обязанности|отвечает за|будет отвечать)|负责", re.IGNORECASE)
+    r"\b(?:you(?:'ll|’ll| will)|you are responsible|responsible for|accountable for|your role (?:is|will)|"
+    r"the role (?:involves|includes|will)|this (?:role|position) (?:will|is)|(?:will|shall) be (?:responsible|tasked)|"
+    r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
+    r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b",
+    re.IGNORECASE)
+_ROLE_SUBJECT = re.compile(
+    r"^(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]s (?:a|an|the)) (?:[A-Z][\w&/-]*,? |role |position |job |individual |person |incumbent |hire |"
+    r"successful (?:candidate|individual|applicant) ){1,8}(?:will (?:also )?|shall )?(?P<verb>[a-z]+)\b")
+_NOT_ACTION = re.compile(
+    r"\byou(?:'ll|’ll| will) (?:also )?(?:need|bring|have|be paid|be good|get|receive|join|report|be reporting|find|"
+    r"enjoy|be part|be joining|be based|be working (?:in|from|remotely|on-site|hybrid)|love|thrive|be rewarded|"
+    r"benefit|gain|learn|be given|be eligible|become|be a|be an|be the|be someone|be comfortable|possess|"
+    r"be offered|be supported|be welcomed|have the|work in a|feel|see|make an impact|hear|be front|be successful|"
+    r"be canvassed|be joining|heavily work)\b|"
+    r"[:：]\s*$|\bif you\b|\?$",
+    re.IGNORECASE)
 
 
-_NOT_DUTY = re.compile(r"\byou(?:'ll| will) (?:need|bring|have|be paid|be good|get|receive|join|report)\b|[:：]\s*$|"
-                       r"\bif you$",
-                       re.IGNORECASE)
+@lru_cache(maxsize=65536)
+def _prose_duty(sentence: str, listed: bool, bare: bool = True) -> bool:
+    """Does a sentence of prose (or a ``listed`` line outside a duties section) state
+    something the job holder will do? It says "you will <act>" or "responsible for",
+    has the role as its subject ("This position manages ..."), or, with ``bare``,
+    opens with an action verb ("Initiates projects ..."; a gerund only in a list:
+    "Operating at the intersection of ..." opens company prose)."""
+    if not 15 < len(sentence) < _PROSE_MAX or _NOT_ACTION.search(sentence) is not None:
+        return False
+    if _DUTY_SENTENCE.search(sentence) is None:
+        m = _ROLE_SUBJECT.match(sentence)
+        if m is not None:
+            if not is_action_verb(m.group("verb")):
+                return False
+        elif not bare or not _opens_with_action(sentence) or not listed and sentence.split(None, 1)[0].endswith("ing"):
+            return False
+    return _is_duty_shaped(sentence)
+
+
+_PROSE_MAX = 600
+_NOT_PROSE_KINDS = frozenset({"requirements", "skills", "benefits", "pay", "duties"})  # and duty-holding sections
+
+
+# "We are seeking a Senior Director to lead strategic growth initiatives ...": the duty is
+# the clause after the role sought.
+_SOUGHT_RE = re.compile(
+    r"\b(?:seeking|looking for|looking to (?:hire|appoint|recruit|add)|to (?:appoint|hire|recruit)|hiring)\b"
+    r"[^.;:!?]{3,120}? to (?=[a-z]+\b)", re.IGNORECASE)
+
+
+def _sought_duty(sentence: str) -> str | None:
+    """The duty clause of a sentence that says who is sought and what for, or None."""
+    m = _SOUGHT_RE.search(sentence)
+    if m is None:
+        return None
+    clause = sentence[m.end():]
+    return clause if _opens_with_action(clause) and _words(clause) >= _MIN_WORDS else None
+
+
+def _prose_duties(sections: list[dict], work: str, bare: bool) -> list[tuple[str, str | None]]:
+    """Duty sentences of the prose (and lists) outside duties, requirements, skills, benefits and
+    pay; sentences that only open with an action verb count in lists, or with ``bare`` (when the
+    record has no duties list)."""
+    out = []
+    for sec in sections:
+        if sec["kind"] in _NOT_PROSE_KINDS or _holds_duties(sec):
+            continue
+        for item in sec["items"]:
+            out += [(d, sec["heading"]) for d in _prose_item_duties(item["text"], bool(item.get("listed")), bare)]
+    return out
+
+
+@lru_cache(maxsize=65536)  # company blurbs and role summaries recur across postings
+def _prose_item_duties(text: str, listed: bool, bare: bool) -> tuple[str, ...]:
+    """The duty sentences (or sought-role clauses) of one paragraph or list line."""
+    out = []
+    for sentence in (v for p in _sentences(text) for v in _verb_pieces(p)):
+        if _prose_duty(sentence, listed, bare or listed):
+            out.append(sentence)
+        else:
+            clause = _sought_duty(sentence)
+            if clause is not None:
+                out.append(clause)
+    return tuple(out)
+
+
 _JOB_DESCRIPTION_HEADING = re.compile(r"job description|role description|描述|职位详情|工作内容|описание (?:вакансии|работы)",
                                       re.IGNORECASE)
 
 
-def _duty_texts(item: dict) -> list[str]:
-    """A duty item, or the sentences of a prose paragraph sitting in a duties section."""
-    text = f"{item['label']}: {item['text']}" if item.get("label") else item["text"]
-    if item.get("label") or len(text) < 160:
-        return [text]
-    return [p.strip() for p in _PROSE_SPLIT.split(text) if len(p.strip()) > 3]
-
-
-def _responsibilities(sections: list[dict], body: str, work: str) -> list[dict]:
-    """Duties of a record: duties-section items, else listed description items, else "You will" sentences.
-
-    ``work`` is the whole parsed text (item offsets point into it); ``body`` is the
-    record's own text.
-    """
+def _listed_description_duties(sections: list[dict], work: str) -> list[tuple[str, str | None]]:
+    """Numbered or bulleted lines of a "job description" section ("职位描述" holds the duties)."""
     out = []
-    for sec in sections:
-        if sec["kind"] != "duties":
-            continue
-        heading = sec["heading"]
-        for item in sec["items"]:
-            for text in _duty_texts(item):
-                category, conf = classify_responsibility(text)
-                out.append({"text": text, "section": heading, "category": category, "confidence": conf})
-    if out:
-        return out
-    # No duties heading: numbered or bulleted lines of a description section
-    # ("职位描述" in Chinese postings holds the duties), else "You will ..." sentences.
     for sec in sections:
         if sec["kind"] != "description" or not sec["heading"] or not _JOB_DESCRIPTION_HEADING.search(sec["heading"]):
             continue
         for item in sec["items"]:
-            start = item.get("start")
-            if start is None or not _BULLET_START.match(work[start:start + 4]) or item.get("label"):
+            if not item.get("listed") or item.get("label"):
                 continue
-            category, conf = classify_responsibility(item["text"])
-            out.append({"text": item["text"], "section": sec["heading"], "category": category, "confidence": conf})
-    if out:
-        return out
-    sentences = [p for line in body.split("\n") for p in _PROSE_SPLIT.split(line)] if _DUTY_SENTENCE.search(body) else []
-    for sentence in sentences:
-        sentence = _BULLET_START.sub("", sentence).strip()
-        if 15 < len(sentence) < 300 and _DUTY_SENTENCE.search(sentence) and not _NOT_DUTY.search(sentence):
-            category, conf = classify_responsibility(sentence)
-            out.append({"text": sentence, "section": None, "category": category, "confidence": conf})
+            if _is_duty_shaped(item["text"]):
+                out.append((item["text"], sec["heading"]))
     return out
+
+
+# What may stand before a duty's main verb: "you will", "responsible for", "In this role, you'll" ...
+_PREAMBLE_RE = re.compile(
+    r"(?:(?:in this role|as (?:a|an|the) [^,]{1,60}),? )?(?:(?:you(?:'ll|’ll| will| are| can| may)|will|may|shall|to|"
+    r"also,?|then|be|(?:be |is |are )?(?:responsible|accountable) for|their role is to|your role is to)\s+)+",
+    re.IGNORECASE)
+
+
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "'s", "’s", "can"})
+
+
+@lru_cache(maxsize=65536)
+def _opens_with_action(text: str) -> bool:
+    """Does ``text`` open with an action verb (after "you will", "responsible for", an "-ly" adverb)?"""
+    subject = _ROLE_SUBJECT.match(text)
+    if subject is not None:  # "The SAPM will drive ...", "This position manages ..."
+        return is_action_verb(subject.group("verb"), past=False)
+    m = _PREAMBLE_RE.match(text)
+    words = text[m.end() if m else 0:].split(None, 2)
+    if not words:
+        return False
+    first = words[0].strip(",.;:").lower()
+    if first.endswith("ly") and len(words) > 1:  # "Actively participate in ..."
+        words = words[1:]
+        first = words[0].strip(",.;:").lower()
+    if len(words) > 1 and words[1].lower() in _AUXILIARIES:
+        return False  # "Order has raised $50M": a name, not an action
+    return is_action_verb(first, past=False)
+
+
+_CONTENT_KINDS = frozenset({"other"})
+
+
+def _holds_duties(section: dict) -> bool:
+    """A duties section, or a section under a heading that names no kind whose items are
+    mostly action lines ("Account Management & Account Mapping": "Maintain ...", "Increase ...")."""
+    if section["kind"] == "duties":
+        return True
+    if section["kind"] not in _CONTENT_KINDS or not section["heading"]:
+        return False
+    items = section["items"]
+    actions = sum(_opens_with_action(i["text"]) for i in items)
+    return actions >= 1 and actions * 2 >= len(items)
+
+
+_PARAGRAPH_MIN = 120
+
+
+def _ends_duties(item: dict) -> bool:
+    """A paragraph after a duties list that is no duty ("IQVIA is a leading global provider
+    of ...", "To get there, we seek out diverse talent ..."): the list is over."""
+    text = item["text"]
+    return len(text) >= _PARAGRAPH_MIN and not item.get("label") and _ends_duties_text(text) or \
+        _COMPANY_SUBJECT_RE.match(text) is not None and _DUTY_SENTENCE.search(text) is None
+
+
+@lru_cache(maxsize=32768)
+def _ends_duties_text(text: str) -> bool:
+    sentences = _sentences(text)
+    first = sentences[0]
+    if _NOT_HOLDER_RE.match(first) is not None or cue_kind(first) is not None or _COMPANY_SUBJECT_RE.match(first):
+        return True
+    return len(sentences) > 1 and not _opens_with_action(first) and not _prose_duty(first, True)
+
+
+def _list_end(items: list[dict]) -> int | None:
+    """Index of the paragraph that ends a duties list (a paragraph after listed items), or None.
+
+    A section written as paragraphs from its start (an article's "what the role does")
+    has no list to end.
+    """
+    listed = False
+    for k, item in enumerate(items):
+        if item.get("listed", True):
+            listed = True
+        elif listed and _ends_duties(item):
+            return k
+    return None
+
+
+def _close_duty_sections(sections: list[dict]) -> list[dict]:
+    """Duties sections cut where a paragraph that is no duty follows their list."""
+    out = []
+    for sec in sections:
+        items = sec["items"]
+        cut = _list_end(items) if _holds_duties(sec) else None
+        if cut is None:
+            out.append(sec)
+            continue
+        out.append({**sec, "items": items[:cut]})
+        out.append({**sec, "heading": None, "kind": "other", "items": items[cut:]})
+    return out
+
+
+def _responsibilities(sections: list[dict], work: str, context: str | None = None) -> list[dict]:
+    """Duties of a record: the items of its duties sections (split into sentences
+    when long, requirement-shaped and other non-duty lines left out), then the
+    duty sentences of its prose ("you will ...", "The Account Manager will ...");
+    without a duties section, the listed lines of a "job description" section.
+
+    ``work`` is the whole parsed text (item offsets point into it); ``context`` is the
+    kind of job (``taxonomy.job_context``), which leans the areas of generic lines.
+    """
+    sections = _close_duty_sections(sections)
+    found = [(t, sec["heading"]) for sec in sections if _holds_duties(sec)
+             for item in sec["items"] for t in _duty_texts(item)]
+    listed = bool(found)
+    if not found:
+        found = _listed_description_duties(sections, work)
+    prose = _prose_duties(sections, work, bare=not listed)
+    out = []
+    for k, (text, heading) in enumerate(found + prose):
+        category, conf = classify_responsibility(text, context=context)
+        if k >= len(found):
+            conf = round(conf * _PROSE_CONFIDENCE, 2)
+        out.append({"text": text, "section": heading, "category": category, "confidence": conf})
+    return out
+
+
+# A duty sentence found in prose is less sure to be a duty than a line of a duties list:
+# its confidence is scaled down (on the tune half, prose duty sentences are duties about
+# one time in ten less often than list lines).
+_PROSE_CONFIDENCE = 0.9
 
 
 def _public_sections(sections: list[dict]) -> list[dict]:
@@ -362,9 +694,9 @@ def _public_sections(sections: list[dict]) -> list[dict]:
 
 
 def _record(role: dict, spans: list[tuple[int, int]], body: str, sections: list[dict], work: str,
-            with_sections: bool = True) -> dict:
+            with_sections: bool = True, title: str | None = None) -> dict:
     alloc = extract_time_allocation(body)
-    responsibilities = _responsibilities(sections, body, work)
+    responsibilities = _responsibilities(sections, work, job_context(title or role.get("label")))
     if alloc["items"]:
         # The "% of time" split is a duty list too; a one-line description leaves it
         # as a single run-on "item" holding every percentage, replaced by its activities.
@@ -400,6 +732,32 @@ def structured_text(text: str) -> str:
     return convert(text)
 
 
+def _parse_restored(work: str) -> list[dict]:
+    """Sections of ``work`` read with its lost line breaks restored; offsets point into ``work``."""
+    breaks = lost_breaks(work)
+    restored, inserted = restore_breaks(work, breaks=breaks)
+    starts = {restored_offset(inserted, b) for b in breaks}
+    sections = split_sections(restored, item_offsets=True, line_starts=starts)
+    if inserted:
+        for sec in sections:
+            sec["start"] = original_offset(inserted, sec["start"])
+            sec["end"] = original_offset(inserted, sec["end"])
+            for item in sec["items"]:
+                item["start"] = original_offset(inserted, item["start"])
+    return _mark_listed(sections, work, set(breaks))
+
+
+def _mark_listed(sections: list[dict], work: str, breaks) -> list[dict]:
+    """Mark items that are list lines: a bullet or number opens them, or a restored line break."""
+    for sec in sections:
+        if sec["kind"] in _NOT_PROSE_KINDS and sec["kind"] != "duties":
+            continue  # only duties, prose and description lists ask
+        for item in sec["items"]:
+            start = item["start"]
+            item["listed"] = start in breaks or _BULLET_START.match(work, start) is not None
+    return sections
+
+
 def analyse(text: str, title: str | None = None, language: str | None = None, *,
             with_sections: bool = True, market: str | None = None) -> list[dict]:
     """Role records of a job text (see the module docstring for the record layout).
@@ -424,11 +782,11 @@ def analyse(text: str, title: str | None = None, language: str | None = None, *,
     title_keys = _title_keys(title) if has_title and title else []
     if len(title_keys) > 1 and _compares(title, title_keys):
         has_title = False  # "Account Manager vs Account Director"
-    sections = split_sections(work, item_offsets=True)
+    sections = _parse_restored(work)
     contexts = split_roles(work, mentions, has_title=has_title)
     if not contexts:
         role = classify_role(title, work, language, market=market)
-        return [_record(role, [(0, len(work))], work, sections, work, with_sections)]
+        return [_record(role, [(0, len(work))], work, sections, work, with_sections, title)]
 
     records = []
     for key, spans, by_heading in contexts:
