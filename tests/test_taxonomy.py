@@ -138,3 +138,14 @@ def test_action_verbs_in_their_forms_and_past_forms_refused_on_request():
     assert not is_action_verb("the")
     assert is_action_verb("helped") and not is_action_verb("helped", past=False)
     assert is_action_verb("exceed", past=False)  # a base form ending in -ed
+
+
+def test_confidence_grows_with_evidence_and_is_low_for_a_default():
+    strong = classify_responsibility("Negotiate contract terms, pricing and renewals with procurement teams")
+    weak = classify_responsibility("Negotiate with the team")
+    default = classify_responsibility("Organise the shared drive")
+    assert strong[0] == weak[0] == "negotiation_contracts"
+    assert strong[1] > weak[1] > default[1]
+    assert default[1] < 0.5 and strong[1] >= 0.8
+    raw = yaml.safe_load(TAXONOMY_PATH.read_text(encoding="utf-8"))
+    assert set(raw["confidence"]) == {"intercept", "margin", "log_strength", "default"}
