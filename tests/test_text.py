@@ -81,7 +81,8 @@ def test_threads_each_get_the_copies_of_their_own_text():
 # --------------------------------------------------------------------------- lost line breaks
 
 _PAD = (" Filler words keep this line long enough to be read as a paragraph that lost its breaks,"
-        " as whole postings often do, with one more clause so that it runs past the threshold.")
+        " as whole postings often do, with one more clause so that it runs past the threshold, and"
+        " then a few more words, because a paragraph of two sentences is no run-together list.")
 
 
 def _restored(s: str) -> str:
@@ -161,3 +162,14 @@ def test_restored_offset_is_the_inverse_of_original_offset():
     restored, inserted = wt.restore_breaks(text)
     for i, ch in enumerate(text):
         assert restored[wt.restored_offset(inserted, i)] == ch
+
+
+def test_without_bullets_lines_over_120_characters_are_read_for_figures():
+    # The salary engine's reading (bullets=False): a figure run into the next word in a line
+    # of 120-250 characters is restored; item breaks wait for lines over 250.
+    line = ("Compensation for this role is listed below and depends on location and experience, "
+            "the range is $60,000 - $90,000Note that the range may change.")
+    assert 120 < len(line) <= 250
+    restored, _ = wt.restore_breaks(line, bullets=False)
+    assert "$90,000\nNote" in restored
+    assert wt.lost_breaks(line) == []
