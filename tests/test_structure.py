@@ -289,3 +289,15 @@ def test_item_offsets_point_into_the_text_when_breaks_were_restored():
     for sec in sections:
         for item in sec["items"]:
             assert RUN_TOGETHER[item["start"]:].startswith(item["text"][:10])
+
+
+@pytest.mark.parametrize("line", [
+    "we are a growing team", "Manage accounts; we expect growth", "This is an exciting opportunity to lead",
+    "Salary range is $50k", "You will be based in London", "Hybrid working available",
+    "Manage the weekly forecast and report to the board", "Answer new client questions",
+])
+def test_company_talk_prefilter_agrees_with_its_pattern(line):
+    from workbench import structure as st
+
+    low = line.lower()
+    assert st._not_holder_anywhere(low) == (st._NOT_HOLDER_ANYWHERE_RE.search(low) is not None)

@@ -315,7 +315,7 @@ _CUE_RES: tuple[tuple[str, re.Pattern], ...] = (
 _LEGAL_RE = re.compile(
     r"equal (?:employment )?opportunit|affirmative action|reasonable accommodation|regardless of (?:race|age|sex|gender)|"
     r"without regard to|protected (?:veteran|characteristic)|e-verify|background check|drug[- ]free|"
-    r"national origin|sexual orientation|privacy (?:notice|policy)|applicant privacy", re.IGNORECASE)
+    r"national origin|sexual orientation|privacy (?:notice|policy)|applicant privacy")  # on lower-cased text
 _CUE_SPAN = 60  # a cue opens the line: only its first characters are tried
 
 
@@ -327,7 +327,7 @@ def cue_kind(line: str) -> str | None:
     for kind, rx in _CUE_RES:
         if rx.match(head) is not None:
             return kind
-    return "other" if _LEGAL_RE.search(line) is not None else None
+    return "other" if _LEGAL_RE.search(line.lower()) is not None else None
 
 
 # A lead-in sentence that ends with a colon introduces the list under it
@@ -395,33 +395,42 @@ def parse_sections(text: str, *, item_offsets: bool = False) -> list[dict]:
     return split_sections(structured_text(text), item_offsets=item_offsets)
 
 
-def split_sections(text: str, *, item_offsets: bool = False, line_starts: Collection[int] = ()) -> list[dict]:
+def split_sections(text: str, *, item_offsets: bool = False, line_starts: Collection[int] = (),
+                   lines: list[str] | None = None) -> list[dict]:
     """:func:`parse_sections` of text that is structured already: no HTML test, offsets into ``text``.
 
     ``structure`` converts raw HTML once and splits the result with this, so a
     text is never read as HTML twice. ``line_starts`` are offsets of lines that
     begin where a lost line break was restored (``text.restore_breaks``): such a
-    line starts an item of its own, never the next line of a wrapped paragraph.
+    line starts an item of its own, never the next line of a wrapped paragraph. ``lines``
+    passes ``text.split("\n")`` when the caller has it already.
     """
     if not text:
         return []
-    offsets, stripped, forced = _split_lines(text)
+    offsets, stripped, forced = _split_lines(text, lines)
     kinds = _line_kinds(stripped, forced)
     builder = _Builder(item_offsets, line_starts)
-    bullet, line = builder.bullet, builder.line
+    line = builder.line
     for i, (kind, s, start) in enumerate(zip(kinds, stripped, offsets)):
         if kind is None:
             continue
         if kind == "item" and s[0] in _BULLET_FIRST and ":" not in s and "：" not in s and s[1:2] != "*":
-            bullet(s[1:].strip(), start)  # the common case, kept to one call
+            # The common case, a bulleted item with no label, taken here without a call.
+            body = s[1:].strip()
+            if body:
+                if builder.wrapped:
+                    builder.flush_wrapped()
+                builder.last_plain = -2
+                builder.items.append({"text": body, "label": None, "start": start, "listed": True}
+                                     if item_offsets else {"text": body, "label": None})
         else:
             line(kinds, stripped, i, kind, s, start)
     return builder.finish(len(text))
 
 
-def _split_lines(text: str) -> tuple[list[int], list[str], dict[int, str]]:
+def _split_lines(text: str, lines: list[str] | None = None) -> tuple[list[int], list[str], dict[int, str]]:
     """Offsets and stripped text of each line, long lines with inline headings cut up."""
-    raw_lines = text.split("\n")
+    raw_lines = text.split("\n") if lines is None else lines
     # Line i starts after the lengths of lines 0..i-1 plus i newlines; built with
     # C-level map/accumulate instead of a generator (same numbers).
     offsets = list(map(add, accumulate(map(len, raw_lines), initial=0), range(len(raw_lines))))
@@ -570,14 +579,15 @@ class _Builder:
         # joined once, when the paragraph ends (adding them one by one is quadratic).
         self.wrapped: list[str] = []
 
-    def _flush_wrapped(self) -> None:
+    def flush_wrapped(self) -> None:
+        """Join the lines of a hard-wrapped paragraph into its item."""
         if self.wrapped:
             self.items[-1]["text"] = " ".join(self.wrapped)
             self.wrapped = []
 
     def open(self, heading: str | None, kind: str, start: int) -> None:
         """Close the current section and open another."""
-        self._flush_wrapped()
+        self.flush_wrapped()
         self.current["end"] = start
         if self.current["heading"] is not None or self.items:
             self.sections.append(self.current)
@@ -604,7 +614,9 @@ class _Builder:
 
     def line(self, kinds, stripped, i: int, kind: str, s: str, start: int) -> None:
         """Take one non-blank line."""
-        what = self._is_heading(kinds, stripped, i, kind, s)
+        # A long line that ends no lead-in is never a heading: no call for it.
+        what = (self._is_heading(kinds, stripped, i, kind, s)
+                if len(s) <= _HEADING_MAX or s[-1] in ":：" else None)
         current_kind = self.current["kind"]
         if what == "heading":
             heading, heading_k = _heading_of(s)
@@ -622,16 +634,6 @@ class _Builder:
             if cue is not None:
                 self.open(None, cue, start)
         self.item(i, kind, s, start)
-
-    def bullet(self, body: str, start: int) -> None:
-        """Take a bulleted item with no label (what :meth:`item` does for it, in one step)."""
-        if not body:
-            return
-        self.last_plain = -2
-        if self.wrapped:
-            self._flush_wrapped()
-        self.items.append({"text": body, "label": None, "start": start} if self.item_offsets
-                          else {"text": body, "label": None})
 
     def item(self, i: int, kind: str, s: str, start: int) -> None:
         """Take one item (or one line of a paragraph)."""
@@ -655,12 +657,14 @@ class _Builder:
             self.last_plain = i
             return
         self.last_plain = i if plain else -2
-        self._flush_wrapped()
-        item = {"text": body, "label": label, "start": start} if self.item_offsets else {"text": body, "label": label}
+        self.flush_wrapped()
+        # A list line: a bullet or number opens it, or it starts where a lost break was restored.
+        item = ({"text": body, "label": label, "start": start, "listed": not plain or start in self.line_starts}
+                if self.item_offsets else {"text": body, "label": label})
         self.items.append(item)
 
     def finish(self, end: int) -> list[dict]:
-        self._flush_wrapped()
+        self.flush_wrapped()
         self.current["end"] = end
         if self.current["heading"] is not None or self.items:
             self.sections.append(self.current)

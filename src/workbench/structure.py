@@ -317,10 +317,9 @@ _REQUIREMENT_RE = re.compile(
     r"опыт|знани|умени|навык|высшее|образовани|готовност|желани|уверенн|хорош|отличн|понимани|владени|"
     r"熟悉|具备|精通|本科|大专|学历|经验|良好|优秀|要求)",
     re.IGNORECASE)
-_REQUIREMENT_TAIL_RE = re.compile(
+_REQUIREMENT_TAIL_RE = re.compile(  # matched against lower-cased text
     r"\b(?:is|are|would be|will be) (?:a |an )?(?:plus|advantage|desirable|preferred|beneficial|bonus)|"
-    r"\ba plus\b|nice to have|будет плюсом|приветствуется|будет преимуществом|优先",
-    re.IGNORECASE)
+    r"\ba plus\b|nice to have|будет плюсом|приветствуется|будет преимуществом|优先")
 # A line about the company, the team or the posting itself, not the job holder's work.
 _NOT_HOLDER_RE = re.compile(
     r"(?:we\b|we're|we’re|we've|we’ve|our\b|us\b|they\b|their\b(?! role is)|there (?:is|are|will)|here,? (?:you|we)|"
@@ -335,24 +334,35 @@ _NOT_HOLDER_RE = re.compile(
 # A sentence about a named company: "Acme is a leading provider ...", "IQVIA has offices in ...".
 _COMPANY_SUBJECT_RE = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4} (?:is|are|was|were|has|have)\b(?! to\b)")
 # Company, career and posting talk anywhere in a line.
-_NOT_HOLDER_ANYWHERE_RE = re.compile(
+_NOT_HOLDER_ANYWHERE_RE = re.compile(  # matched against lower-cased text
     r"(?:^|[,;:!] )(?:we|we're|we’re)\b|\b(?:is|are) (?:seeking|looking for|hiring|proud)\b|\byour (?:career|development|growth)\b|"
     r"\b(?:an? |this )?(?:exciting|unique|fantastic|great|rare) opportunity\b|\bworks? under (?:\w+ )?supervision\b|"
     r"\b(?:compensation|salary|pay) range\b|\b(?:be|is) (?:based|located) (?:in|at|out of)\b|"
-    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b", re.IGNORECASE)
+    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b")
+# Words each of its alternatives holds: a line with none of them is never tried against it.
+_NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
+                     "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working")
+
+
+def _not_holder_anywhere(low: str) -> bool:
+    """Does the lower-cased line hold company, career or posting talk (``_NOT_HOLDER_ANYWHERE_RE``)?"""
+    if not low.startswith("we") and not any(w in low for w in _NOT_HOLDER_WORDS):
+        return False
+    return _NOT_HOLDER_ANYWHERE_RE.search(low) is not None
+
+
 # Requirement words in a line that does not open with an action ("Hands-on experience with ...").
-_REQUIREMENT_WORD_RE = re.compile(
+_REQUIREMENT_WORD_RE = re.compile(  # matched against lower-cased text
     r"\b(?:skills?|proficiency|experience|experienced|knowledge|qualifications?|qualified|degree|certification|"
-    r"certified|required|requires?|requirements|must|licen[cs]e|clearance)\b|\byou must\b|\bis required\b",
-    re.IGNORECASE)
+    r"certified|required|requires?|requirements|must|licen[cs]e|clearance)\b|\byou must\b|\bis required\b")
 # Benefit words in a line that does not open with an action ("33 days holiday", "Employee Health plan").
-_BENEFIT_WORD_RE = re.compile(
+_BENEFIT_WORD_RE = re.compile(  # matched against lower-cased text
     r"\b(?:holidays?|vacation|pto|pension|insurance|premiums?|stipends?|401\(?k|stock purchase|equity|bonus|"
     r"health (?:plan|care|cover)|dental|medical|wellness|wellbeing|discounts?|parental leave|paid leave|"
     r"employee assistance|working environment|perks?|benefits?|progression|career|commissions?|отпуск|дмс|страховани|"
-    r"оформлени[ея] по тк)\b", re.IGNORECASE)
-_REQUIRES_RE = re.compile(r"\byou must\b|\b(?:is|are) required\b|^requires?\b|^(?:have|has|are|is|can)\b",
-                          re.IGNORECASE)
+    r"оформлени[ея] по тк)\b")
+_REQUIRES_RE = re.compile(  # matched against lower-cased text
+    r"\byou must\b|\b(?:is|are) required\b|^requires?\b|^(?:have|has|are|is|can)\b")
 _MONEY_RE = re.compile(r"[$£€₽¥]\s?\d|\d\s?(?:руб|₽|元|万)|\b(?:USD|GBP|EUR|RUB)\b")
 _MIN_WORDS = 3
 _SUBHEADING_MAX = 6
@@ -379,28 +389,34 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     (a sub-heading left alone). ``strict=False`` lets a line that opens with no action
     verb hold requirement, money or benefit words."""
     text = text.lstrip("*_#+ ")
-    if _REQUIREMENT_RE.match(text) is not None or _REQUIREMENT_TAIL_RE.search(text) is not None:
+    # The word lists are matched against a lower-cased copy: several times faster than IGNORECASE.
+    low = text.lower()
+    if _REQUIREMENT_RE.match(text) is not None or _REQUIREMENT_TAIL_RE.search(low) is not None:
         return False
-    if _REQUIRES_RE.search(text) is not None or _NOT_HOLDER_RE.match(text) is not None:
+    if _REQUIRES_RE.search(low) is not None or _NOT_HOLDER_RE.match(text) is not None:
         return False
-    if _COMPANY_SUBJECT_RE.match(text) is not None and _DUTY_SENTENCE.search(text) is None:
+    if _COMPANY_SUBJECT_RE.match(text) is not None and _DUTY_SENTENCE.search(low) is None:
         return False
-    if _NOT_HOLDER_ANYWHERE_RE.search(text) is not None or _NOT_ACTION.search(text) is not None:
+    if _not_holder_anywhere(low) or _NOT_ACTION.search(low) is not None:
         return False
     action = _opens_with_action(text)
     if cue_kind(text) is not None or _words(text) < (2 if action else _MIN_WORDS) or _is_subheading(text):
         return False
-    if action or not strict or _DUTY_SENTENCE.search(text) is not None:
+    if action or not strict or _DUTY_SENTENCE.search(low) is not None:
         return True
-    return not (_REQUIREMENT_WORD_RE.search(text) or _MONEY_RE.search(text) or _BENEFIT_WORD_RE.search(text))
+    return not (_REQUIREMENT_WORD_RE.search(low) or _MONEY_RE.search(text) or _BENEFIT_WORD_RE.search(low))
 
 
 def _without_heading(sentence: str) -> str:
     """A sentence without a heading glued to its start ("What You Do Lead Axon ..." -> "Lead Axon ...")."""
     words = sentence.split(" ", 6)
-    for n in range(min(5, len(words) - 1), 0, -1):
-        head, nxt = " ".join(words[:n]), words[n]
-        if nxt[:1].isupper() and all(w[:1].isupper() for w in words[:n]) and heading_kind(head) not in ("other",):
+    caps = 0  # how many words in a row open with a capital
+    while caps < len(words) and words[caps][:1].isupper():
+        caps += 1
+    # The head's words and the word after it are capitalised: n + 1 <= caps.
+    for n in range(min(5, len(words) - 1, caps - 1), 0, -1):
+        head = " ".join(words[:n])
+        if heading_kind(head) not in ("other",):
             return sentence[len(head):].lstrip()
     return sentence
 
@@ -461,23 +477,21 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
 
 # A sentence of prose that states a duty: "you will <act>", "responsible for", "the role
 # involves", "The Account Manager will <act>", "This position manages ...".
-_DUTY_SENTENCE = re.compile(
+_DUTY_SENTENCE = re.compile(  # matched against lower-cased text
     r"\b(?:you(?:'ll|’ll| will)|you are responsible|responsible for|accountable for|your role (?:is|will)|"
     r"the role (?:involves|includes|will)|this (?:role|position) (?:will|is)|(?:will|shall) be (?:responsible|tasked)|"
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
-    r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b",
-    re.IGNORECASE)
+    r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b")
 _ROLE_SUBJECT = re.compile(
     r"^(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]s (?:a|an|the)) (?:[A-Z][\w&/-]*,? |role |position |job |individual |person |incumbent |hire |"
     r"successful (?:candidate|individual|applicant) ){1,8}(?:will (?:also )?|shall )?(?P<verb>[a-z]+)\b")
-_NOT_ACTION = re.compile(
+_NOT_ACTION = re.compile(  # matched against lower-cased text
     r"\byou(?:'ll|’ll| will) (?:also )?(?:need|bring|have|be paid|be good|get|receive|join|report|be reporting|find|"
     r"enjoy|be part|be joining|be based|be working (?:in|from|remotely|on-site|hybrid)|love|thrive|be rewarded|"
     r"benefit|gain|learn|be given|be eligible|become|be a|be an|be the|be someone|be comfortable|possess|"
     r"be offered|be supported|be welcomed|have the|work in a|feel|see|make an impact|hear|be front|be successful|"
     r"be canvassed|be joining|heavily work)\b|"
-    r"[:：]\s*$|\bif you\b|\?$",
-    re.IGNORECASE)
+    r"[:：]\s*$|\bif you\b|\?$")
 
 
 @lru_cache(maxsize=65536)
@@ -487,9 +501,12 @@ def _prose_duty(sentence: str, listed: bool, bare: bool = True) -> bool:
     has the role as its subject ("This position manages ..."), or, with ``bare``,
     opens with an action verb ("Initiates projects ..."; a gerund only in a list:
     "Operating at the intersection of ..." opens company prose)."""
-    if not 15 < len(sentence) < _PROSE_MAX or _NOT_ACTION.search(sentence) is not None:
+    if not 15 < len(sentence) < _PROSE_MAX:
         return False
-    if _DUTY_SENTENCE.search(sentence) is None:
+    low = sentence.lower()
+    if _NOT_ACTION.search(low) is not None:
+        return False
+    if _DUTY_SENTENCE.search(low) is None:
         m = _ROLE_SUBJECT.match(sentence)
         if m is not None:
             if not is_action_verb(m.group("verb")):
@@ -519,13 +536,13 @@ def _sought_duty(sentence: str) -> str | None:
     return clause if _opens_with_action(clause) and _words(clause) >= _MIN_WORDS else None
 
 
-def _prose_duties(sections: list[dict], work: str, bare: bool) -> list[tuple[str, str | None]]:
-    """Duty sentences of the prose (and lists) outside duties, requirements, skills, benefits and
-    pay; sentences that only open with an action verb count in lists, or with ``bare`` (when the
+def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | None]]:
+    """Duty sentences of the prose (and lists) of sections that hold no duties list, leaving out
+    requirements, skills, benefits and pay; sentences that only open with an action verb count in lists, or with ``bare`` (when the
     record has no duties list)."""
     out = []
     for sec in sections:
-        if sec["kind"] in _NOT_PROSE_KINDS or _holds_duties(sec):
+        if sec["kind"] in _NOT_PROSE_KINDS:
             continue
         for item in sec["items"]:
             out += [(d, sec["heading"]) for d in _prose_item_duties(item["text"], bool(item.get("listed")), bare)]
@@ -616,7 +633,7 @@ def _ends_duties(item: dict) -> bool:
     of ...", "To get there, we seek out diverse talent ..."): the list is over."""
     text = item["text"]
     return len(text) >= _PARAGRAPH_MIN and not item.get("label") and _ends_duties_text(text) or \
-        _COMPANY_SUBJECT_RE.match(text) is not None and _DUTY_SENTENCE.search(text) is None
+        _COMPANY_SUBJECT_RE.match(text) is not None and _DUTY_SENTENCE.search(text.lower()) is None
 
 
 @lru_cache(maxsize=32768)
@@ -643,17 +660,19 @@ def _list_end(items: list[dict]) -> int | None:
     return None
 
 
-def _close_duty_sections(sections: list[dict]) -> list[dict]:
-    """Duties sections cut where a paragraph that is no duty follows their list."""
+def _close_duty_sections(sections: list[dict]) -> list[tuple[dict, bool]]:
+    """``(section, holds duties)`` pairs, duties sections cut where a paragraph that is no
+    duty follows their list."""
     out = []
     for sec in sections:
         items = sec["items"]
-        cut = _list_end(items) if _holds_duties(sec) else None
+        holds = _holds_duties(sec)
+        cut = _list_end(items) if holds else None
         if cut is None:
-            out.append(sec)
+            out.append((sec, holds))
             continue
-        out.append({**sec, "items": items[:cut]})
-        out.append({**sec, "heading": None, "kind": "other", "items": items[cut:]})
+        out.append(({**sec, "items": items[:cut]}, True))
+        out.append(({**sec, "heading": None, "kind": "other", "items": items[cut:]}, False))
     return out
 
 
@@ -666,13 +685,12 @@ def _responsibilities(sections: list[dict], work: str, context: str | None = Non
     ``work`` is the whole parsed text (item offsets point into it); ``context`` is the
     kind of job (``taxonomy.job_context``), which leans the areas of generic lines.
     """
-    sections = _close_duty_sections(sections)
-    found = [(t, sec["heading"]) for sec in sections if _holds_duties(sec)
-             for item in sec["items"] for t in _duty_texts(item)]
+    marked = _close_duty_sections(sections)
+    found = [(t, sec["heading"]) for sec, holds in marked if holds for item in sec["items"] for t in _duty_texts(item)]
     listed = bool(found)
     if not found:
         found = _listed_description_duties(sections, work)
-    prose = _prose_duties(sections, work, bare=not listed)
+    prose = _prose_duties([sec for sec, holds in marked if not holds], bare=not listed)
     out = []
     for k, (text, heading) in enumerate(found + prose):
         category, conf = classify_responsibility(text, context=context)
@@ -734,7 +752,10 @@ def structured_text(text: str) -> str:
 
 def _parse_restored(work: str) -> list[dict]:
     """Sections of ``work`` read with its lost line breaks restored; offsets point into ``work``."""
-    breaks = lost_breaks(work)
+    lines = work.split("\n")
+    breaks = lost_breaks(work, lines=lines)
+    if not breaks:  # most text: read as it is, its lines split once
+        return split_sections(work, item_offsets=True, lines=lines)
     restored, inserted = restore_breaks(work, breaks=breaks)
     starts = {restored_offset(inserted, b) for b in breaks}
     sections = split_sections(restored, item_offsets=True, line_starts=starts)
@@ -744,17 +765,6 @@ def _parse_restored(work: str) -> list[dict]:
             sec["end"] = original_offset(inserted, sec["end"])
             for item in sec["items"]:
                 item["start"] = original_offset(inserted, item["start"])
-    return _mark_listed(sections, work, set(breaks))
-
-
-def _mark_listed(sections: list[dict], work: str, breaks) -> list[dict]:
-    """Mark items that are list lines: a bullet or number opens them, or a restored line break."""
-    for sec in sections:
-        if sec["kind"] in _NOT_PROSE_KINDS and sec["kind"] != "duties":
-            continue  # only duties, prose and description lists ask
-        for item in sec["items"]:
-            start = item["start"]
-            item["listed"] = start in breaks or _BULLET_START.match(work, start) is not None
     return sections
 
 

@@ -68,6 +68,7 @@ class Taxonomy:
     # Russian stems, Chinese openings; ``actions`` also holds the verbs that name no area.
     verb_forms: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     verb_stems: list[tuple[str, str, float]] = field(default_factory=list)
+    stem_memo: dict[str, tuple | None] = field(default_factory=dict)  # word -> its verb stem, memoised
     verb_cjk: list[tuple[str, str, float]] = field(default_factory=list)
     actions: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)  # English base forms ("need", "feed")
@@ -376,11 +377,18 @@ def _lead_index(words: list[str], tax: Taxonomy) -> int | None:
     return None
 
 
+_STEM_MEMO_MAX = 65536
+
+
 def _stem_verb(word: str, tax: Taxonomy) -> tuple[str, str, float] | None:
-    for stem, area, weight in tax.verb_stems:
-        if word.startswith(stem):
-            return stem, area, weight
-    return None
+    """The longest verb stem ``word`` opens with, as ``(stem, area, weight)``, or None."""
+    memo = tax.stem_memo
+    if word in memo:
+        return memo[word]
+    found = next((entry for entry in tax.verb_stems if word.startswith(entry[0])), None)
+    if len(memo) < _STEM_MEMO_MAX:
+        memo[word] = found
+    return found
 
 
 def _head(low: str, words: list[str], tax: Taxonomy) -> tuple[int | None, int]:
@@ -438,6 +446,7 @@ def classify_responsibility(text: str, language: str | None = None, *, context: 
     return _classify_cached(text, context)
 
 
+@lru_cache(maxsize=16384)  # titles recur across postings
 def job_context(title: str | None) -> str | None:
     """The kind of job a title names for :func:`classify_responsibility` (``sales``,
     ``technical``) or None; the title words live in the taxonomy's ``contexts``."""
