@@ -149,3 +149,13 @@ def test_confidence_grows_with_evidence_and_is_low_for_a_default():
     assert default[1] < 0.5 and strong[1] >= 0.8
     raw = yaml.safe_load(TAXONOMY_PATH.read_text(encoding="utf-8"))
     assert set(raw["confidence"]) == {"intercept", "margin", "log_strength", "default"}
+
+
+@pytest.mark.parametrize("activity, area", [
+    ("Leading and developing the team", "team_leadership"),  # "developing" alone leans to growth
+    ("Developing the team", "team_leadership"),
+    ("Team meetings", "internal_coordination"),
+    ("Develop new business", "growth_new_business"),
+])
+def test_time_split_activity_names_of_the_team_data(activity, area):
+    assert classify_responsibility(activity)[0] == area
