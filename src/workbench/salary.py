@@ -1618,8 +1618,9 @@ def _shared_thousands(a: float, b: float) -> float:
     """The low end of a range whose thousands are written once, on the high end:
     "70-90 000" and "от 110 до 140 000" are 70 000-90 000 and 110 000-140 000, "£40-45,000"
     is £40,000-45,000. Only a whole low end under 1,000 whose thousands land below the
-    high end, within ten times it."""
-    if a < 1000 and a.is_integer() and b >= 1000 and a * 1000 <= b < a * 10000:
+    high end, within ten times it, and strictly below it ("от 20 до 20 000" is no range of one
+    figure written twice)."""
+    if a < 1000 and a.is_integer() and b >= 1000 and a * 1000 < b < a * 10000:
         return a * 1000
     return a
 
