@@ -24,12 +24,13 @@ run_id: str = ""  # injected
 as_of: str = ""  # injected
 
 # %%
-from workbench import bench, config, render, views
+from workbench import bench, config, locate, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 
 # %%
-tables = bench.load(store_dir or None)
+# Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
+tables = bench.load(locate.find_store(store_dir))
 
 # %%
 render.header("Rejected inputs")

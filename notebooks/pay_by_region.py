@@ -25,13 +25,14 @@ run_id: str = ""  # injected
 as_of: str = ""  # injected
 
 # %%
-from workbench import bench, config, disclosure, render
+from workbench import bench, config, disclosure, locate, render
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 DISCLOSURE = config.SETTINGS.disclosure
 
 # %%
-tables = bench.load(store_dir or None)
+# Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
+tables = bench.load(locate.find_store(store_dir))
 points = bench.pay_points(tables, currency=currency, market=market)
 # The account ladder's levels; sales-ladder rungs (SDR ... Head of Sales) are other jobs.
 points = points[points["role_ladder"] == "account"].reset_index(drop=True)

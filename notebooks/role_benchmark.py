@@ -28,14 +28,15 @@ as_of: str = ""  # injected
 
 # %%
 # Heavy imports once per kernel, here.
-from workbench import bench, config, disclosure, plots, reference, render, views
+from workbench import bench, config, disclosure, locate, plots, reference, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 LABEL = config.LEVELS[level]
 DISCLOSURE = config.SETTINGS.disclosure
 
 # %%
-tables = bench.load(store_dir or None)
+# Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
+tables = bench.load(locate.find_store(store_dir))
 
 # %%
 points = bench.pay_points(tables, currency=currency, range_method=range_method, market=market)

@@ -25,13 +25,14 @@ run_id: str = ""  # injected
 as_of: str = ""  # injected
 
 # %%
-from workbench import bench, config, plots, reference, render
+from workbench import bench, config, locate, plots, reference, render
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 DATED = f"postings as of {as_of or 'today'}"
 
 # %%
-tables = bench.load(store_dir or None)
+# Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
+tables = bench.load(locate.find_store(store_dir))
 
 # %%
 # The ladder is one market; the regression below uses every market with a market term.

@@ -270,9 +270,18 @@ def looks_like_store(path: str | os.PathLike) -> bool:
 
 
 def _command(inputs: Sequence[str] | None, root: Path) -> str:
-    words = ["workbench", "ingest", *(shlex.quote(str(p)) for p in (inputs or ["PATH"])),
+    """The exact ``workbench ingest`` that (re)builds ``root``: from its recorded inputs, or
+    from the project's default data when none are known (said so, as postings may live elsewhere)."""
+    words = ["workbench", "ingest", *(shlex.quote(str(p)) for p in (inputs or [config.RAW])),
              "--store", shlex.quote(str(root))]
-    return "`" + " ".join(words) + "`"
+    note = "" if inputs else f" (or name your own postings in place of {config.RAW})"
+    return "`" + " ".join(words) + "`" + note
+
+
+def ingest_command(store_dir: str | os.PathLike | None = None, inputs: Sequence[str] | None = None) -> str:
+    """The exact ``workbench ingest ... --store STORE`` to name in a message (the default data
+    when ``inputs`` are not known, said so)."""
+    return _command(inputs, _store(store_dir))
 
 
 def _rebuild(root: Path, inputs: Sequence[str] | None = None) -> str:
@@ -334,8 +343,9 @@ def _check_marker(root: Path) -> None:
                 f"store {root} was written by an earlier version of the workbench (tables straight "
                 f"under the folder, no {MARKER} marker) and cannot be checked against a manifest; "
                 f"delete it and re-run {_command(_inputs_of(legacy), root)}.")
-        raise StoreError(f"{root} is not a workbench store (no {MARKER} marker). "
-                         f"Run {_command(None, root)} into a new folder and read that one.")
+        fresh = root.with_name(root.name + "-store")
+        raise StoreError(f"{root} is not a workbench store (no {MARKER} marker). Build one in a new "
+                         f"folder, e.g. {_command(None, fresh)}, and read that one.")
     try:
         doc = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -563,6 +573,6 @@ from workbench.transaction import Transaction, runs, write_store  # noqa: E402
 
 __all__ = [
     "CURRENT", "FORMAT", "MANIFEST", "MARKER", "TABLES", "Transaction", "Version", "connect",
-    "contract_digest", "inputs_fingerprint", "looks_like_store", "open_version", "part_files",
+    "contract_digest", "ingest_command", "inputs_fingerprint", "looks_like_store", "open_version", "part_files",
     "read_manifest", "read_table", "read_tables", "runs", "write_store", "write_tables",
 ]

@@ -51,7 +51,7 @@ def load(store_dir=None) -> Tables:
     tables = Tables(**store.read_tables(table_names.ALL, store_dir))
     if tables.records.empty and tables.salaries.empty:
         raise StoreError(
-            f"The store at {store_dir} has no records or salaries; "
-            "run `workbench ingest PATH --store DIR` with postings that name account roles first."
+            f"The store at {store_dir} has no records or salaries: none of its postings names an account "
+            f"role. Ingest postings that do: {store.ingest_command(store_dir)}."
         )
     return tables
