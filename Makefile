@@ -10,11 +10,12 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: venv report test test-fast goldens bench lab clean
 
-$(STAMP): pyproject.toml
+# pip's output is shown: the first install downloads a few hundred MB and takes minutes.
+$(STAMP): pyproject.toml src/workbench/labsetup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m ipykernel install --sys-prefix --name workbench --display-name "Python (workbench)" >/dev/null
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[dev]'
+	$(BIN)/python -m workbench.labsetup
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -40,9 +41,11 @@ goldens: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python perf/run_all.py
 
-## JupyterLab with the package importable and the `workbench` kernel.
+## JupyterLab at the repo root: .py notebooks open as notebooks with the `workbench` kernel
+## (settings in .venv only) and find the latest `make report` store by themselves.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
+	@$(BIN)/python -m workbench.labsetup
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS)
 
 clean:
 	rm -rf $(VENV) data/processed/* reports/*
