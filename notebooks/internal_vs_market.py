@@ -24,14 +24,17 @@ store_dir: str = ""  # injected
 output_dir: str = ""  # injected
 run_id: str = ""  # injected
 as_of: str = ""  # injected
+incumbents_file: str = ""  # injected
 
 # %%
-from workbench import bench, config, disclosure, render
+from workbench import bench, config, disclosure, locate, render
+from workbench import incumbents as hr
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 
 # %%
-tables = bench.load(store_dir or None)
+# Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
+tables = bench.load(locate.find_store(store_dir))
 # Market pay is aged posting by posting from its date to the as-of date (undated postings
 # are counted, not aged); each person is compared only with their own market.
 cut = bench.market_cut(tables, market=market, currency=currency, as_of=as_of or None, aging_rate=aging_rate)
@@ -40,7 +43,9 @@ percentiles = bench.percentiles_by_market(points, by=("role_level",),
                                           disclosure=config.SETTINGS.disclosure, n_boot=0)
 
 # %%
-incumbents = bench.load_incumbents()
+# The HR file given with `workbench report --incumbents FILE`; "" reads the bundled example.
+hr_file = hr.read(incumbents_file or None)
+incumbents = hr_file.frame
 
 # %%
 # Individual rows stay inside the kernel; only the aggregates below are displayed.
@@ -66,6 +71,9 @@ left = bench.not_compared(compa, min_cell=min_cell)
 if len(left):
     render.show_table(left, caption="People not compared: their market is not this page's market "
                                     "(no conversion into another market's bands)")
+
+# %%
+render.note(hr_file.describe())
 
 # %%
 render.note("Market midpoint = posting P50 for the level in the person's own market; levels whose "

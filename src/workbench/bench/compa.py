@@ -9,46 +9,32 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd
 
 from workbench import config
+from workbench import incumbents as incumbent_file
 from workbench.bench.market import MARKET_UNKNOWN, market_label, resolve_market
 from workbench.bench.paypoints import fx_rates
 from workbench.disclosure import count_text, small_counts
-from workbench.errors import ParameterError, SchemaError, StoreError
+from workbench.errors import ParameterError
 
 __all__ = ["COMPA_BANDS", "INCUMBENT_COLUMNS", "band_counts", "compa_ratios", "compa_summary", "incumbent_markets",
            "load_incumbents", "not_compared"]
 
 
-INCUMBENT_COLUMNS = ["employee_id", "role", "level", "location", "currency", "base", "bonus", "hire_date"]
+INCUMBENT_COLUMNS = list(incumbent_file.COLUMNS)
 
 
 def load_incumbents(path=None) -> pd.DataFrame:
     """Read the incumbent file (default ``config.INCUMBENTS``): analyst-only data.
 
-    Columns ``employee_id, role, level, location, currency, base, bonus, hire_date``;
-    ``level`` becomes an integer, ``base``/``bonus`` floats, ``hire_date`` a date.
+    The usable rows of :func:`workbench.incumbents.read` (which checks the file with its
+    pandera schema, refuses one without the required columns and lists the rows it leaves
+    out): ``level`` an integer, ``base``/``bonus`` floats, ``hire_date`` a date.
     """
-    path = Path(path) if path is not None else config.INCUMBENTS
-    if not path.is_file():
-        raise StoreError(f"No incumbent file at {path}; pass the path of a CSV with columns "
-                         f"{', '.join(INCUMBENT_COLUMNS)}.")
-    frame = pd.read_csv(path, dtype={"employee_id": "str"})
-    missing = [c for c in INCUMBENT_COLUMNS if c not in frame.columns]
-    if missing:
-        raise SchemaError(f"Incumbent file {path} lacks columns {missing}; expected "
-                          f"{', '.join(INCUMBENT_COLUMNS)}.")
-    return frame.assign(
-        level=pd.to_numeric(frame["level"], errors="coerce").astype("Int64"),
-        base=pd.to_numeric(frame["base"], errors="coerce").astype("float64"),
-        bonus=pd.to_numeric(frame["bonus"], errors="coerce").astype("float64"),
-        hire_date=pd.to_datetime(frame["hire_date"], errors="coerce"),
-        currency=frame["currency"].astype("str").str.upper(),
-    )
+    return incumbent_file.read(path).frame
 
 
 def _as_date(value, what: str = "date") -> _dt.date:
