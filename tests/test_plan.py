@@ -228,3 +228,37 @@ def test_expand_keys_and_values_are_checked_one_by_one(tmp_path):
         load(write_plan(tmp_path, "reports:\n  - notebook: ok\n    expand: {store_dir: [a, b]}\n"))
     with pytest.raises(ParameterError, match="got 9"):
         load(write_plan(tmp_path, "reports:\n  - notebook: ok\n    expand: {level: [1, 9]}\n"))
+
+
+# ------------------------------------------------------------ every problem in one run
+
+
+def test_three_plan_mistakes_give_three_messages_in_one_error(tmp_path):
+    path = write_plan(tmp_path, "reports:\n"
+                                "  - {notebook: ok, parameters: {levle: 2}}\n"          # unknown parameter
+                                "  - {notebook: nosuch}\n"                              # unknown notebook
+                                "  - {notebook: ok, name: B, expand: {level: [1, 9]}}\n")  # value not allowed
+    with pytest.raises(PlanError) as err:
+        load(path)
+    text = str(err.value)
+    assert "3 problems, nothing was run" in text
+    lines = [line for line in text.splitlines() if line.startswith("  ")]
+    assert len(lines) == 3
+    assert "'levle': unknown parameter" in lines[0]
+    assert "notebook 'nosuch': unknown notebook" in lines[1]
+    assert "got 9" in lines[2]
+
+
+def test_every_bad_parameter_of_one_report_is_named():
+    specs = plan.notebook_params(FIXTURES / "ok.py")
+    with pytest.raises(ParameterError) as err:
+        plan.validate_parameters("ok", specs, {"level": 9, "label": "../x", "store_dir": "y"})
+    text = str(err.value)
+    assert "3 problems" in text and "'level'" in text and "'label'" in text and "set by the runner" in text
+
+
+def test_the_incumbent_file_is_a_runner_option_a_plan_cannot_set(tmp_path):
+    path = write_plan(tmp_path, "reports:\n  - notebook: internal_vs_market\n"
+                                "    parameters: {incumbents_file: hr.csv}\n")
+    with pytest.raises(ParameterError, match="'incumbents_file': set by the runner"):
+        plan.load_plan(path)

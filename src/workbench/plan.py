@@ -55,12 +55,17 @@ __all__ = [
     "AUDIENCES",
     "ParamSpec",
     "ReportSpec",
+    "check_parameters",
+    "check_value",
+    "combine_problems",
+    "format_name",
     "load_plan",
     "notebook_params",
     "parse_parameters_source",
     "resolve_notebook",
     "slugify",
     "validate_parameters",
+    "with_defaults",
 ]
 
 AUDIENCES = ("recruiter", "analyst")
@@ -108,6 +113,7 @@ class ReportSpec:
     notebook: Path
     parameters: dict[str, Any] = field(default_factory=dict)
     audience: str = "recruiter"
+    template: str = ""  # the plan's name template, re-applied when ``-p`` overrides a value
 
     @property
     def notebook_name(self) -> str:
@@ -259,7 +265,8 @@ def _looks_like_path(value: str) -> bool:
     )
 
 
-def _check_value(notebook: str, spec: ParamSpec, value: Any) -> Any:
+def check_value(notebook: str, spec: ParamSpec, value: Any) -> Any:
+    """``value`` checked against ``spec`` (type, choices, range, no path-like text), or ``ParameterError``."""
     def fail(why: str) -> ParameterError:
         return ParameterError(
             f"notebook {notebook!r}, parameter {spec.name!r}: got {value!r} ({why}); "
@@ -294,31 +301,65 @@ def _check_value(notebook: str, spec: ParamSpec, value: Any) -> Any:
     return value
 
 
-def validate_parameters(notebook: str, specs: dict[str, ParamSpec], values: dict[str, Any]) -> dict[str, Any]:
-    """Return the full parameter set (defaults + ``values``) or raise ``ParameterError``."""
+def combine_problems(problems: list[PlanError], where: str) -> PlanError:
+    """One error for every problem found: the problem itself when there is one, else a numbered list.
+
+    A :class:`ParameterError` when every problem is one (so callers catching it still do).
+    """
+    if len(problems) == 1:
+        return problems[0]
+    kind = ParameterError if all(isinstance(p, ParameterError) for p in problems) else PlanError
+    lines = "\n".join(f"  {i}. {p}" for i, p in enumerate(problems, 1))
+    return kind(f"{where}: {len(problems)} problems, nothing was run; fix them all, then run again:\n{lines}")
+
+
+def _check_name(notebook: str, specs: dict[str, ParamSpec], name: str) -> ParamSpec:
+    """The declared, plan-settable parameter ``name`` of ``notebook``, or ``ParameterError``."""
+    spec = specs.get(name)
+    if spec is None:
+        allowed = sorted(n for n, s in specs.items() if not s.injected)
+        raise ParameterError(
+            f"notebook {notebook!r}, parameter {name!r}: unknown parameter; expected one of {allowed}"
+        )
+    if spec.injected:
+        raise ParameterError(
+            f"notebook {notebook!r}, parameter {name!r}: set by the runner, not by a plan; "
+            f"remove it from the plan"
+        )
+    return spec
+
+
+def check_parameters(notebook: str, specs: dict[str, ParamSpec],
+                     values: dict[str, Any]) -> tuple[dict[str, Any], list[PlanError]]:
+    """The checked ``values`` (defaults not added) and every problem found, one per parameter."""
     if not isinstance(values, dict):
-        raise ParameterError(f"notebook {notebook!r}: 'parameters' must be a mapping, got {values!r}")
+        return {}, [ParameterError(f"notebook {notebook!r}: 'parameters' must be a mapping, got {values!r}")]
     out: dict[str, Any] = {}
+    problems: list[PlanError] = []
     for name, value in values.items():
-        spec = specs.get(name)
-        if spec is None:
-            allowed = sorted(n for n, s in specs.items() if not s.injected)
-            raise ParameterError(
-                f"notebook {notebook!r}, parameter {name!r}: unknown parameter; expected one of {allowed}"
-            )
-        if spec.injected:
-            raise ParameterError(
-                f"notebook {notebook!r}, parameter {name!r}: set by the runner, not by a plan; "
-                f"remove it from the plan"
-            )
-        out[name] = _check_value(notebook, spec, value)
-    for name, spec in specs.items():
-        if not spec.injected and name not in out:
-            out[name] = spec.default
-    return out
+        try:
+            out[name] = check_value(notebook, _check_name(notebook, specs, name), value)
+        except PlanError as exc:
+            problems.append(exc)
+    return out, problems
 
 
-def _format_name(template: str, values: dict[str, Any]) -> str:
+def with_defaults(specs: dict[str, ParamSpec], values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` completed with the declared defaults of every plan-settable parameter."""
+    return {**values, **{n: s.default for n, s in specs.items() if not s.injected and n not in values}}
+
+
+def validate_parameters(notebook: str, specs: dict[str, ParamSpec], values: dict[str, Any]) -> dict[str, Any]:
+    """Return the full parameter set (defaults + ``values``) or raise ``ParameterError``
+    naming every bad parameter."""
+    out, problems = check_parameters(notebook, specs, values)
+    if problems:
+        raise combine_problems(problems, f"notebook {notebook!r}")
+    return with_defaults(specs, out)
+
+
+def format_name(template: str, values: dict[str, Any]) -> str:
+    """A report name from its template: ``{name}`` placeholders replaced by parameter values."""
     # Plain placeholder substitution, not str.format: no attribute or index access.
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 
@@ -367,10 +408,16 @@ def _check_entry(where: str, entry: Any) -> dict:
 
 
 def _count_reports(path: Path, entries: list, limit: int) -> None:
-    """Refuse a plan with more than ``limit`` reports, counted without building any."""
+    """Refuse a plan with more than ``limit`` reports, counted without building any.
+
+    A malformed entry counts as none here; the main pass lists it with the others.
+    """
     total = 0
     for i, entry in enumerate(entries, 1):
-        expand = _check_entry(f"plan {path.name}, report #{i}", entry)
+        try:
+            expand = _check_entry(f"plan {path.name}, report #{i}", entry)
+        except PlanError:
+            continue
         count = math.prod(len(v) for v in expand.values())
         total += count
         if total > limit:
@@ -381,14 +428,78 @@ def _count_reports(path: Path, entries: list, limit: int) -> None:
                 f"the cap (--max-reports)")
 
 
-def _check_expand(nb: str, specs: dict[str, ParamSpec], expand: dict) -> None:
-    """Each ``expand`` key and value on its own, before any combination is built."""
+def _check_expand(nb: str, specs: dict[str, ParamSpec], expand: dict) -> list[PlanError]:
+    """Each ``expand`` key and value on its own, before any combination is built; every problem."""
+    problems: list[PlanError] = []
     for key, values in expand.items():
-        spec = specs.get(key)
-        if spec is None or spec.injected:
-            validate_parameters(nb, specs, {key: values[0]})  # raises the usual message
+        try:
+            spec = _check_name(nb, specs, key)
+        except PlanError as exc:
+            problems.append(exc)
+            continue
         for value in values:
-            _check_value(nb, spec, value)
+            try:
+                check_value(nb, spec, value)
+            except PlanError as exc:
+                problems.append(exc)
+    return problems
+
+
+@dataclass
+class _Entry:
+    """One plan entry, checked: its notebook, declared parameters and values."""
+
+    where: str
+    notebook: Path
+    specs: dict[str, ParamSpec]
+    base: dict[str, Any]
+    expand: dict[str, list]
+    template: str
+    audience: str
+
+
+def _read_entry(where: str, entry: Any, notebooks_dir: str | Path | None,
+                cache: dict[Path, dict[str, ParamSpec]]) -> tuple[_Entry | None, list[PlanError]]:
+    """Check one plan entry whole; (the entry, or None when it cannot be expanded, and its problems)."""
+    try:
+        expand = _check_entry(where, entry)
+        nb_path = resolve_notebook(entry["notebook"], notebooks_dir)
+        if nb_path not in cache:
+            cache[nb_path] = notebook_params(nb_path)
+    except PlanError as exc:
+        return None, [exc]
+    specs, nb = cache[nb_path], nb_path.stem
+    problems: list[PlanError] = []
+    audience = entry.get("audience", "recruiter")
+    if audience not in AUDIENCES:
+        problems.append(PlanError(f"{where}: audience {audience!r}; expected one of {list(AUDIENCES)}"))
+    template = entry.get("name") or (nb + "".join(f" {k} {{{k}}}" for k in expand))
+    if not isinstance(template, str):
+        problems.append(PlanError(f"{where}: 'name' must be text"))
+    base, bad = check_parameters(nb, specs, entry.get("parameters") or {})
+    problems += bad + _check_expand(nb, specs, expand)
+    if problems:
+        return None, problems
+    return _Entry(where, nb_path, specs, base, expand, template, audience), []
+
+
+def _expand(entry: _Entry, names: set[str], slugs: set[str]) -> tuple[list[ReportSpec], list[PlanError]]:
+    """The reports of one checked entry: one per combination of its ``expand`` values."""
+    reports: list[ReportSpec] = []
+    problems: list[PlanError] = []
+    keys = list(entry.expand)
+    for combo in itertools.product(*(entry.expand[k] for k in keys)):
+        values = {**entry.base, **{k: check_value(entry.notebook.stem, entry.specs[k], v)
+                                   for k, v in zip(keys, combo)}}
+        params = with_defaults(entry.specs, values)
+        name = format_name(entry.template, params)
+        if name in names:
+            problems.append(PlanError(f"{entry.where}: report name {name!r} is used twice; names must be unique"))
+            continue
+        names.add(name)
+        reports.append(ReportSpec(name=name, slug=slugify(name, taken=slugs), notebook=entry.notebook,
+                                  parameters=params, audience=entry.audience, template=entry.template))
+    return reports, problems
 
 
 def load_plan(path: str | Path | None = None, *, notebooks_dir: str | Path | None = None,
@@ -398,8 +509,11 @@ def load_plan(path: str | Path | None = None, *, notebooks_dir: str | Path | Non
     ``notebooks_dir`` is the runner's (tests use fixture notebooks); a plan cannot set it.
     ``max_reports`` caps the number of reports (default ``config.SETTINGS.max_reports``).
 
-    Raises ``PlanError`` for a malformed, oversized or too-large plan or an unknown
-    notebook, and ``ParameterError`` for a bad parameter, each naming the notebook and parameter.
+    Every report is checked and every problem collected before one error is raised: a
+    plan with three mistakes gives three messages in one run. Raises ``PlanError`` for a
+    malformed, oversized or too-large plan or an unknown notebook, and
+    ``ParameterError`` when every problem is a bad parameter, each naming the notebook
+    and parameter.
     """
     path = Path(path) if path else config.DEFAULT_PLAN
     limit = config.SETTINGS.max_reports if max_reports is None else int(max_reports)
@@ -408,42 +522,18 @@ def load_plan(path: str | Path | None = None, *, notebooks_dir: str | Path | Non
     doc = _read_plan(path)
     _count_reports(path, doc["reports"], limit)
 
-    specs_cache: dict[Path, dict[str, ParamSpec]] = {}
+    cache: dict[Path, dict[str, ParamSpec]] = {}
     reports: list[ReportSpec] = []
+    problems: list[PlanError] = []
     names: set[str] = set()
     slugs: set[str] = set()
-    for i, entry in enumerate(doc["reports"], 1):
-        where = f"plan {path.name}, report #{i}"
-        expand = _check_entry(where, entry)
-        nb_path = resolve_notebook(entry["notebook"], notebooks_dir)
-        nb = nb_path.stem
-        if nb_path not in specs_cache:
-            specs_cache[nb_path] = notebook_params(nb_path)
-        specs = specs_cache[nb_path]
-        audience = entry.get("audience", "recruiter")
-        if audience not in AUDIENCES:
-            raise PlanError(f"{where}: audience {audience!r}; expected one of {list(AUDIENCES)}")
-        base = entry.get("parameters") or {}
-        if not isinstance(base, dict):
-            raise ParameterError(f"notebook {nb!r}: 'parameters' must be a mapping, got {base!r}")
-        _check_expand(nb, specs, expand)
-        template = entry.get("name") or (nb + "".join(f" {k} {{{k}}}" for k in expand))
-        if not isinstance(template, str):
-            raise PlanError(f"{where}: 'name' must be text")
-        keys = list(expand)
-        for combo in itertools.product(*(expand[k] for k in keys)):
-            params = validate_parameters(nb, specs, {**base, **dict(zip(keys, combo))})
-            name = _format_name(template, params)
-            if name in names:
-                raise PlanError(f"{where}: report name {name!r} is used twice; names must be unique")
-            names.add(name)
-            reports.append(
-                ReportSpec(
-                    name=name,
-                    slug=slugify(name, taken=slugs),
-                    notebook=nb_path,
-                    parameters=params,
-                    audience=audience,
-                )
-            )
+    for i, raw in enumerate(doc["reports"], 1):
+        entry, bad = _read_entry(f"plan {path.name}, report #{i}", raw, notebooks_dir, cache)
+        problems += bad
+        if entry is not None:
+            built, bad = _expand(entry, names, slugs)
+            reports += built
+            problems += bad
+    if problems:
+        raise combine_problems(problems, f"plan {path}")
     return reports
