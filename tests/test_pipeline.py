@@ -281,3 +281,31 @@ def test_a_unit_bigger_than_a_chunk_is_written_in_pieces_in_row_order(tmp_path):
     assert files == ["part-00000.parquet", "part-00000_00001.parquet", "part-00000_00002.parquet"]
     postings = store.read_table("postings", tmp_path / "store")
     assert postings["title"].tolist() == [f"Account Manager {i}" for i in range(25)] + ["Account Director"]
+
+
+class _Terminal:
+    """A stand-in stderr that is a terminal and keeps what tqdm draws."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_counts_postings_not_parts(inputs, tmp_path, monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    summary = pipeline.run_ingest(inputs, tmp_path / "store", jobs=1, chunk_size=4, progress=True,
+                                  extractor=fake_extract_frame)
+    final = terminal.text.replace("\r", "\n").strip().splitlines()[-1]
+    assert f"ingest+extract: {summary.n_postings} postings" in final, terminal.text
+    units = len(pipeline.plan_units(inputs, chunk_size=4))
+    assert f"part {units}/{units}" in final and units > 1

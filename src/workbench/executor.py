@@ -33,7 +33,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from workbench import config
 from workbench.execute import DONE_TOKEN
@@ -44,6 +44,9 @@ __all__ = ["WALL_GRACE", "Slot", "collect", "kill_all_live", "run_dask", "run_lo
 
 WALL_GRACE = 45.0  # seconds on top of the report timeout for kernel start and HTML export
 _EXECUTOR = (sys.executable, "-m", "workbench.execute")
+
+# Called with (slug, result) as each report finishes (progress lines).
+OnDone = Callable[[str, dict], None]
 
 _LIVE: dict[int, subprocess.Popen] = {}
 _LIVE_LOCK = threading.Lock()
@@ -212,8 +215,11 @@ def start_slots(stage: Path, count: int) -> list[Slot]:
     return slots
 
 
-def run_local(runs: list[Run], slots: list[Slot]) -> dict[str, dict]:
-    """Run reports on the warm executors, one report per free slot; results by slug."""
+def run_local(runs: list[Run], slots: list[Slot], on_done: OnDone | None = None) -> dict[str, dict]:
+    """Run reports on the warm executors, one report per free slot; results by slug.
+
+    ``on_done(slug, result)`` is called in this thread as each report finishes.
+    """
     free: queue.Queue[Slot] = queue.Queue()
     for slot in slots:
         free.put(slot)
@@ -231,6 +237,8 @@ def run_local(runs: list[Run], slots: list[Slot]) -> dict[str, dict]:
             futures = {pool.submit(one, r): r.slug for r in runs}
             for fut in as_completed(futures):
                 results[futures[fut]] = fut.result()
+                if on_done is not None:
+                    on_done(futures[fut], results[futures[fut]])
         except BaseException:
             # Stopped: kill the executors first, so the slot threads see them go and the
             # pool can shut down at once.
@@ -270,12 +278,13 @@ def run_task(run: Run) -> dict:
                    elapsed=time.perf_counter() - t0, log_path=log_path)
 
 
-def run_dask(runs: list[Run], jobs: int, scheduler: str | None) -> dict[str, dict]:
+def run_dask(runs: list[Run], jobs: int, scheduler: str | None, on_done: OnDone | None = None) -> dict[str, dict]:
     """Fan reports out to a dask.distributed cluster (a local thread cluster by default).
 
     Each dask task starts an executor process exactly as the local engine does, so the
     same timeouts and kill rules apply on the worker's machine. A remote scheduler's
     workers must see the same file system (the staging folder and the store).
+    ``on_done(slug, result)`` is called as each report finishes.
     """
     from dask.distributed import Client, LocalCluster, as_completed as dask_completed
 
@@ -296,6 +305,8 @@ def run_dask(runs: list[Run], jobs: int, scheduler: str | None) -> dict[str, dic
                 results[slug] = fut.result()
             except Exception as exc:  # noqa: BLE001 - a lost worker is a failed report
                 results[slug] = {"status": "failed", "error": f"dask: {type(exc).__name__}: {exc}"}
+            if on_done is not None:
+                on_done(slug, results[slug])
         return results
     except BaseException:
         kill_all_live()

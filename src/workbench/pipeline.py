@@ -215,13 +215,37 @@ def _without_extraction(kept: pd.DataFrame, postings: pd.DataFrame, rejects: pd.
     return tables
 
 
-def _progress(total: int, enabled: bool):
-    import sys
+class _Progress:
+    """A bar counting postings (on a terminal only), with the parts done beside it.
 
-    from tqdm.auto import tqdm
+    The number of postings is known only as parts finish (a CSV or JSON file holds many),
+    so the bar counts them with their rate and no total.
+    """
 
-    return tqdm(total=total, desc="ingest+extract", unit="part",
-                disable=not (enabled and sys.stderr.isatty()))
+    def __init__(self, parts: int, enabled: bool) -> None:
+        import sys
+
+        from tqdm.auto import tqdm
+
+        self.parts, self.done = parts, 0
+        self.bar = tqdm(total=None, desc="ingest+extract", unit=" postings",
+                        disable=not (enabled and sys.stderr.isatty()))
+
+    def __enter__(self) -> "_Progress":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.bar.close()
+
+    def advance(self, result: dict[str, Any]) -> None:
+        """One part done: its postings added."""
+        self.done += 1
+        self.bar.set_postfix_str(f"part {self.done}/{self.parts}", refresh=False)
+        self.bar.update(result["n_postings"])
+
+
+def _progress(total: int, enabled: bool) -> _Progress:
+    return _Progress(total, enabled)
 
 
 def _pool_context():
@@ -259,7 +283,7 @@ def _run_local(units: list[WorkUnit], folder: str, extractor: ExtractorArg, jobs
         if jobs == 1 or len(units) <= 1:
             for unit in units:
                 results.append(process_unit(unit, folder, extractor))
-                bar.update(1)
+                bar.advance(results[-1])
             return results
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -270,7 +294,7 @@ def _run_local(units: list[WorkUnit], folder: str, extractor: ExtractorArg, jobs
             futures = [pool.submit(process_unit, unit, folder, extractor) for unit in units]
             for future in as_completed(futures):
                 results.append(future.result())
-                bar.update(1)
+                bar.advance(results[-1])
         except BaseException:
             # A stop signal or a failed unit: no worker may go on writing.
             _kill_pool(pool)
@@ -319,7 +343,7 @@ def _run_dask(units: list[WorkUnit], folder: str, extractor: ExtractorArg, jobs:
         with _progress(len(units), progress) as bar:
             for future in as_completed(futures):
                 results.append(future.result())
-                bar.update(1)
+                bar.advance(results[-1])
     except BaseException:
         if cluster is not None:  # our own workers: kill them now
             # Silenced: what distributed says about workers killed on purpose (a nanny may

@@ -85,12 +85,12 @@ def resolve_data(data: Any) -> tuple[Path | None, list[Path] | None]:
     return None, expanded
 
 
-def build_store(raw: list[Path], stage: Path) -> Path:
-    """Ingest raw inputs into the run's own store, ``stage/_store``."""
+def build_store(raw: list[Path], stage: Path, *, progress: bool = False) -> Path:
+    """Ingest raw inputs into the run's own store, ``stage/_store`` (``progress``: ingest's bar on a terminal)."""
     from workbench import pipeline
 
     target = stage / "_store"
-    pipeline.run_ingest(raw, target, progress=False)
+    pipeline.run_ingest(raw, target, progress=progress)
     return target
 
 
