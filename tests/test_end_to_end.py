@@ -90,6 +90,17 @@ def test_the_job_succeeds_and_the_index_links_every_report(run):
         assert (out / link).is_file()
 
 
+def test_the_command_says_what_it_does_as_it_goes(run):
+    proc, _ = run
+    lines = proc.stderr.splitlines()
+    assert any(re.search(r"^\[\s*[\d.]+ s\] building this run's store from 1 input\(s\)$", x) for x in lines)
+    done = [x for x in lines if re.search(r"^\[\s*[\d.]+ s\] [1-5]/5 ok +\S.* in [\d.]+ s$", x)]
+    assert len(done) == 5, proc.stderr
+    assert "\r" not in proc.stderr  # no bar when stderr is not a terminal
+    # stdout keeps the totals (the per-report lines went to stderr as they finished)
+    assert proc.stdout.strip().startswith("5 ok, 0 failed in ")
+
+
 def test_role_pages_show_the_hand_worked_percentiles_and_n(run):
     _, out = run
     am = _text((out / "2026-11-02" / "level-2.html").read_text(encoding="utf-8"))
@@ -167,3 +178,33 @@ def test_role_pages_show_london_and_the_rest_of_the_uk_together_or_not_at_all(ru
     assert re.search(r"London 6 6 .*shown only with its complement, which is suppressed", section)
     assert re.search(r"the rest of the UK 0 0 .*only 0 postings \(minimum 5\)", section)
     assert "72,000" not in section
+
+
+def test_after_the_run_a_notebook_runs_by_itself_from_notebooks(run, tmp_path):
+    """`make report`, then a notebook with its defaults (jupytext | papermill, as the README says):
+    it finds the latest run's store with no store_dir, no data/processed and no environment variable."""
+    import json
+    import os
+    import shutil
+
+    proc, out = run
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    repo = Path(__file__).resolve().parents[1]
+    project = out.parent  # laid out as a clone: pyproject.toml, notebooks/, data/reference, reports/
+    shutil.copy(repo / "pyproject.toml", project / "pyproject.toml")
+    shutil.copytree(repo / "notebooks", project / "notebooks", dirs_exist_ok=True)
+    shutil.copytree(repo / "data" / "reference", project / "data" / "reference", dirs_exist_ok=True)
+    assert not (project / "data" / "processed").exists()
+    env = {k: v for k, v in os.environ.items() if k not in ("WORKBENCH_HOME", "WORKBENCH_STORE")}
+    bindir = Path(sys.executable).parent
+    executed = tmp_path / "out.ipynb"
+    command = (f"set -o pipefail; {bindir / 'jupytext'} --to ipynb role_benchmark.py -o - "
+               f"| {bindir / 'papermill'} - {executed}")
+    done = subprocess.run(["bash", "-c", command], cwd=project / "notebooks", env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+    shown = json.dumps([c.get("outputs", []) for c in cells])
+    assert "Level 2: Account Manager" in shown
+    assert "35,000" in shown  # the hand-worked P50 of the fixture's level-2 postings
+    assert not list((project / "notebooks").glob("*.json"))  # nothing written beside the notebooks

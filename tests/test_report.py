@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import signal
 import subprocess
@@ -326,3 +327,120 @@ def test_no_room_to_publish_is_one_line_and_recorded_in_the_run_manifest(tmp_pat
     assert manifest["reports"][0]["status"] == "ok"  # the good run is still what the date shows
     assert "disk full" in manifest["failed_runs"][-1]["error"]
     assert not list(out.glob(".staging-*"))
+
+
+# ------------------------------------------------------------ progress, -p, the user's HR file
+
+
+class TimedLines:
+    """A stream that notes when each line was written (off a terminal: lines, no bar)."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[float, str]] = []
+
+    def write(self, text: str) -> None:
+        for line in text.splitlines():
+            if line.strip():
+                self.lines.append((time.perf_counter(), line))
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def test_a_progress_line_appears_as_each_report_finishes(tmp_path):
+    from workbench.progress import Progress
+
+    plan = write_plan(tmp_path, "  - {notebook: sleeps, name: Slow, parameters: {seconds: 8.0}}\n"
+                                "  - {notebook: ok, name: Quick}\n")
+    stream = TimedLines()
+    t0 = time.perf_counter()
+    result = run_plan(plan, data=fake_store(tmp_path), out=tmp_path / "out", jobs=2, timeout=120, as_of=DATE,
+                      progress=Progress(stream))
+    ended = time.perf_counter()
+    assert result.ok, [r.error for r in result.reports]
+    done = {line.split()[-4]: (at, line) for at, line in stream.lines if re.search(r"\d/2 ok ", line)}
+    assert set(done) == {"Quick", "Slow"}, stream.lines
+    quick_at, quick = done["Quick"]
+    slow_at, slow = done["Slow"]
+    # The quick report's line is written while the slow one still sleeps, not at the end.
+    assert quick_at < slow_at - 4 and quick_at < ended - 4
+    assert re.search(r"^\[\s*[\d.]+ s\] 1/2 ok      Quick in [\d.]+ s$", quick)
+    assert re.search(r"^\[\s*[\d.]+ s\] 2/2 ok      Slow in (8|9|\d\d)\.\d s$", slow)
+    steps = [line for _, line in stream.lines]
+    assert any("reading the store" in s for s in steps) and any("running 2 report(s), 2 at a time" in s for s in steps)
+    assert quick_at - t0 < slow_at - t0
+
+
+def test_p_overrides_reach_the_notebook_and_name_the_page(tmp_path):
+    plan = write_plan(tmp_path, '  - {notebook: ok, name: "OK {level}", expand: {level: [1, 2]}}\n')
+    out = tmp_path / "out"
+    assert run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE).ok
+    result = run_plan(plan, data=fake_store(tmp_path), out=out, jobs=1, timeout=120, as_of=DATE,
+                      only=["ok 1"], overrides=[("level", "3"), ("label", "Key accounts")])
+    assert result.ok, [r.error for r in result.reports]
+    assert [(r.name, r.parameters["level"]) for r in result.reports] == [("OK 3 (label Key accounts)", 3)]
+    page = (out / DATE / "ok-3-label-key-accounts.html").read_text(encoding="utf-8")
+    assert "Level 3: Key accounts" in page
+    # -p without --only adds pages beside the date's others too
+    assert run_plan(plan, data=fake_store(tmp_path), out=out, jobs=2, timeout=120, as_of=DATE,
+                    overrides=[("label", "Coordinator")]).ok
+    manifest = json.loads((out / DATE / "manifest.json").read_text())
+    assert sorted(r["slug"] for r in manifest["reports"]) == [
+        "ok-1", "ok-1-label-coordinator", "ok-2", "ok-2-label-coordinator", "ok-3-label-key-accounts"]
+    assert all((out / DATE / f"{r['slug']}.html").is_file() for r in manifest["reports"])
+
+
+def _planted_hr_file(path: Path) -> Path:
+    """23 people at level 4 paid far above the market (all in the top band), 7 at level 2."""
+    import pandas as pd
+
+    rows = [{"Employee ID": f"P4-{i:02d}", "Level": 4, "Currency": "GBP", "Base": 150_000 + 10 * i,
+             "Role": "Account Director"} for i in range(23)]
+    rows += [{"Employee ID": f"P2-{i:02d}", "Level": 2, "Currency": "GBP", "Base": 38_000 + 10 * i,
+              "Role": "Account Manager"} for i in range(7)]
+    rows.append({"Employee ID": "BAD-1", "Level": 2, "Currency": "GBP", "Base": "unknown", "Role": "x"})
+    pd.DataFrame(rows).to_excel(path, index=False)
+    return path
+
+
+def test_the_users_hr_file_is_what_the_internal_vs_market_page_shows(tmp_path):
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        import synthetic_store
+    finally:
+        sys.path.remove(str(FIXTURES))
+    store = synthetic_store.build(tmp_path / "store")
+    hr = _planted_hr_file(tmp_path / "my_hr.xlsx")
+    out = tmp_path / "out"
+    result = report.run_plan(None, out=out, data=store, jobs=1, timeout=300, as_of=DATE,
+                             only=["internal vs market"], incumbents=hr)
+    assert result.ok, [(r.name, r.error) for r in result.reports]
+    page = (out / DATE / "internal-vs-market.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
+    cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S) for r in rows]
+    level4 = next(c for c in cells if c and c[0].strip() == "4")
+    assert level4[1].strip() == "23"  # people
+    assert level4[-1].strip() == "23"  # all 23 in "1.20 and above"
+    assert "Internal pay: 30 people from my_hr.xlsx. 1 row(s) left out: base is not a number: 1 row(s) (32)." in page
+    assert "P4-" not in page and "150,0" not in page and "BAD-1" not in page
+    manifest = json.loads((out / DATE / "manifest.json").read_text())
+    assert manifest["data"]["incumbents"]["people"] == 30
+    assert manifest["data"]["incumbents"]["rows_left_out"] == 1
+    assert result.reports[0].headline["n"] == 30
+
+
+def test_an_hr_file_missing_a_column_is_refused_before_anything_runs(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from workbench.errors import SchemaError
+
+    started = []
+    monkeypatch.setattr(executor, "start_slots", lambda *a: started.append(a))
+    bad = tmp_path / "hr.csv"
+    pd.DataFrame([{"employee_id": "A", "level": 2, "currency": "GBP"}]).to_csv(bad, index=False)
+    with pytest.raises(SchemaError, match="missing required column.* base"):
+        report.run_plan(None, out=tmp_path / "out", data=fake_store(tmp_path), as_of=DATE, incumbents=bad)
+    assert started == [] and not (tmp_path / "out").exists()

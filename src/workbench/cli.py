@@ -111,12 +111,37 @@ def extract(
         typer.echo(f"rejected {reject['source']}: {reject['reason']}", err=True)
 
 
-@app.command()
+def _param_pairs(args: list[str]) -> list[tuple[str, str]]:
+    """``-p NAME VALUE`` pairs from the words the option parser left (papermill's form).
+
+    Typer cannot declare an option that takes two values and repeats, so ``report``
+    leaves unknown words to this parser; anything but ``-p``/``--param`` pairs is refused.
+    """
+    pairs: list[tuple[str, str]] = []
+    words = list(args)
+    while words:
+        word = words.pop(0)
+        if word not in ("-p", "--param"):
+            raise WorkbenchError(f"unexpected argument {word!r}; see `workbench report --help`")
+        if len(words) < 2:
+            raise WorkbenchError(f"{word} needs a parameter name and a value, e.g. {word} level 3")
+        pairs.append((words.pop(0), words.pop(0)))
+    return pairs
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def report(
+    ctx: typer.Context,
     plan: Optional[Path] = typer.Option(None, "--plan", help="YAML plan (default plans/default.yaml)."),
     data: Optional[list[Path]] = typer.Option(None, "--data", help="Raw files/folders or a store folder (default data/raw)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default reports/)."),
-    only: Optional[list[str]] = typer.Option(None, "--only", help="Run only the report(s) with this name."),
+    only: Optional[list[str]] = typer.Option(
+        None, "--only", help="Run only the report(s) with this report or notebook name (any case); repeatable."),
+    incumbents: Optional[Path] = typer.Option(
+        None, "--incumbents", help="Your HR file (CSV or XLSX, columns as in data/templates/incumbents_template.csv) "
+                                   "for the internal-vs-market report (default: the bundled example)."),
+    list_reports: bool = typer.Option(False, "--list", help="Print the plan's reports and their parameters "
+                                                            "(types, choices, defaults) and exit."),
     jobs: int = typer.Option(2, "--jobs", help="Notebooks run at once."),
     timeout: float = typer.Option(600, "--timeout", help="Seconds allowed per notebook (more than 0)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Run date YYYY-MM-DD (default today)."),
@@ -124,18 +149,33 @@ def report(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address."),
     max_reports: Optional[int] = typer.Option(None, "--max-reports",
                                               help="Refuse a plan with more reports (default 200)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress",
+                                  help="A line on stderr per step and per finished report (a bar on a terminal)."),
 ) -> None:
-    """Run the report plan through papermill and publish HTML + index."""
-    from workbench.report import run_plan
+    """Run the report plan through papermill and publish HTML + index.
+
+    -p NAME VALUE sets a notebook parameter for this run (repeatable: -p level 3 -p market US),
+    read as the type the notebook declares and checked like a plan value; --list shows them.
+    """
+    from workbench.report import plan_reports, run_plan
 
     try:
+        param = _param_pairs(ctx.args)
+        if list_reports:
+            from workbench.selection import describe
+
+            typer.echo(describe(plan_reports(plan, max_reports=max_reports, only=only, overrides=param),
+                                plan or "plans/default.yaml"))
+            return
         result = run_plan(plan, data=data, out=out, only=only, jobs=jobs, timeout=timeout,
-                          as_of=as_of, engine=engine, scheduler=scheduler, max_reports=max_reports)
+                          as_of=as_of, engine=engine, scheduler=scheduler, max_reports=max_reports,
+                          overrides=param, incumbents=incumbents, progress=progress)
     except WorkbenchError as exc:
         _fail(exc)
     except Interrupted as exc:
         _stopped(exc, "report", "no page was replaced")
-    typer.echo(result.summary() if hasattr(result, "summary") else str(result))
+    # With progress lines on stderr, stdout keeps the failures and the totals.
+    typer.echo(result.summary(failed_only=progress))
     raise typer.Exit(code=0 if result.ok else 1)
 
 

@@ -30,7 +30,8 @@ from workbench.runs import Run
 __all__ = ["DONE_TOKEN", "INJECTED", "describe_error", "execute", "is_kernel_start_failure",
            "skip_slow_optional_imports", "verify_executed"]
 
-INJECTED = ("store_dir", "output_dir", "run_id", "as_of")
+# What the runner sets in a notebook that declares it; ``incumbents_file`` is ``--incumbents`` ("" = the bundled file).
+INJECTED = ("store_dir", "output_dir", "run_id", "as_of", "incumbents_file")
 START_RETRIES = 2
 DONE_TOKEN = b"@@workbench-report-done "
 
@@ -158,7 +159,8 @@ def execute(run: Run) -> dict[str, Any]:
     work.mkdir(parents=True, exist_ok=True)
     out_nb = run.path(".ipynb")
     declared = set(run.injected or INJECTED)
-    injected = {"store_dir": run.store_dir or "", "output_dir": str(work), "run_id": run.run_id, "as_of": run.as_of}
+    injected = {"store_dir": run.store_dir or "", "output_dir": str(work), "run_id": run.run_id, "as_of": run.as_of,
+                "incumbents_file": run.incumbents_file or ""}
     params = {**run.parameters, **{k: v for k, v in injected.items() if k in declared}}
     timings = {"prepare": round(time.perf_counter() - t0, 3)}
 

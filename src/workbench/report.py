@@ -40,13 +40,14 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-from workbench import config, executor, prepare, publish
+from workbench import config, executor, prepare, publish, selection
 from workbench.errors import OperatorError, PlanError, operator_error
 from workbench.execute import skip_slow_optional_imports
 from workbench.lifecycle import StopOnSignals
+from workbench.progress import Progress, as_progress
 from workbench.runs import Batch, Run, RunResult, atomic_write, batch_manifest, read_manifest, record_failed_batch
 
-__all__ = ["KERNEL_NAME", "Run", "RunResult", "ensure_kernel", "run_plan"]
+__all__ = ["KERNEL_NAME", "Run", "RunResult", "ensure_kernel", "plan_reports", "run_plan"]
 
 KERNEL_NAME = "workbench"
 
@@ -72,17 +73,6 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
         return name
     except Exception:  # read-only prefix and the like: the default kernel still works
         return "python3"
-
-
-def _select(specs: list, only: str | Sequence[str] | None) -> list:
-    if not only:
-        return specs
-    wanted = [only] if isinstance(only, str) else list(only)
-    chosen = [s for s in specs if s.name in wanted or s.slug in wanted]
-    unknown = [w for w in wanted if not any(w in (s.name, s.slug) for s in specs)]
-    if unknown:
-        raise PlanError(f"--only {unknown}: no such report; expected one of {[s.name for s in specs]}")
-    return chosen
 
 
 def _check_options(engine: str, jobs: int, timeout: float, as_of: dt.date | str | None) -> str:
@@ -116,31 +106,46 @@ def run_plan(
     notebooks_dir: str | Path | None = None,
     kernel_name: str | None = None,
     max_reports: int | None = None,
+    overrides: Sequence[tuple[str, str]] | None = None,
+    incumbents: str | Path | None = None,
+    progress: Progress | bool | None = None,
 ) -> RunResult:
     """Run every report of a plan and publish the results atomically.
 
     Returns a ``RunResult``; ``result.exit_code`` is non-zero when any report failed.
-    Raises ``PlanError``/``ParameterError`` before anything runs when the plan is invalid
-    (more than ``max_reports`` reports, default ``config.SETTINGS.max_reports``, is
-    invalid too). ``notebooks_dir`` is for tests with fixture notebooks; a plan cannot
-    name a folder. A run that the machine stops (disk full, permission denied) raises a
-    one-line :class:`~workbench.errors.OperatorError` and is listed under
-    ``failed_runs`` in that date's ``manifest.json`` when there is room to write it.
-    A stop signal (SIGINT, SIGTERM, SIGHUP) kills the running reports and raises
+    Raises ``PlanError``/``ParameterError`` before anything runs when the plan is invalid,
+    listing every problem (more than ``max_reports`` reports, default
+    ``config.SETTINGS.max_reports``, is invalid too). ``only`` picks reports by report or
+    notebook name, ignoring case; ``overrides`` are ``-p NAME VALUE`` pairs, read as the
+    notebook declares and checked like plan values (:mod:`workbench.selection`); like
+    ``only``, they update the run's own pages and keep the date's other pages.
+    ``incumbents`` is the user's HR file (CSV or XLSX), checked here
+    (:func:`workbench.incumbents.read`; ``SchemaError`` names missing columns) and
+    injected into the notebooks that declare ``incumbents_file``; no plan or ``-p`` can
+    set it. ``progress`` (``True``, or a :class:`~workbench.progress.Progress`) writes a
+    line per step and per finished report. ``notebooks_dir`` is for tests with fixture
+    notebooks; a plan cannot name a folder. A run that the machine stops (disk full,
+    permission denied) raises a one-line :class:`~workbench.errors.OperatorError` and is
+    listed under ``failed_runs`` in that date's ``manifest.json`` when there is room to
+    write it. A stop signal (SIGINT, SIGTERM, SIGHUP) kills the running reports and raises
     :class:`~workbench.errors.Interrupted`; no page is replaced.
     """
-    from workbench.plan import load_plan
-
     t_start = time.perf_counter()
     skip_slow_optional_imports()
-    specs = _select(load_plan(plan_path, notebooks_dir=notebooks_dir, max_reports=max_reports), only)
+    specs = plan_reports(plan_path, notebooks_dir=notebooks_dir, max_reports=max_reports, only=only,
+                         overrides=overrides)
     date_str = _check_options(engine, jobs, timeout, as_of)
+    hr = _check_incumbents(incumbents)
     # Absolute from here on: executors run in their own working directory.
     out = (Path(out) if out else config.REPORTS).resolve()
-    batch = Batch.new(date_str, out, t_start, plan_path=plan_path, data=data, only=only, jobs=jobs,
-                      timeout=timeout, engine=engine, scheduler=scheduler, kernel=kernel_name)
+    # A run with -p adds pages beside the date's others, as --only does (never replaces them all).
+    partial = only or ([s.name for s in specs] if overrides else None)
+    batch = Batch.new(date_str, out, t_start, plan_path=plan_path, data=data, only=partial, jobs=jobs,
+                      timeout=timeout, engine=engine, scheduler=scheduler, kernel=kernel_name,
+                      incumbents=hr)
+    shown = as_progress(progress, started=t_start)
     try:
-        return _run(specs, batch)
+        return _run(specs, batch, shown)
     except (OSError, OperatorError) as exc:
         error = exc if isinstance(exc, OperatorError) else operator_error(
             exc, doing=f"writing the reports under {out}", fix="re-run `workbench report`")
@@ -148,6 +153,27 @@ def run_plan(
         if error is exc:
             raise
         raise error from exc
+    finally:
+        shown.close()
+
+
+def plan_reports(plan_path: str | Path | None = None, *, notebooks_dir: str | Path | None = None,
+                 max_reports: int | None = None, only: str | Sequence[str] | None = None,
+                 overrides: Sequence[tuple[str, str]] | None = None) -> list:
+    """The reports a run makes: the plan checked whole, narrowed by ``only``, ``-p`` applied."""
+    from workbench.plan import load_plan
+
+    specs = load_plan(plan_path, notebooks_dir=notebooks_dir, max_reports=max_reports)
+    return selection.choose_reports(specs, only, overrides)
+
+
+def _check_incumbents(path: str | Path | None) -> Any:
+    """The ``--incumbents`` file checked before anything starts (None when not given)."""
+    if path is None or str(path) == "":
+        return None
+    from workbench import incumbents
+
+    return incumbents.read(Path(path).expanduser())
 
 
 def _check_only_data(batch: Batch) -> None:
@@ -179,12 +205,20 @@ def _clean_stale_staging(out: Path) -> None:
         shutil.rmtree(d, ignore_errors=True)
 
 
-def _prepare(batch: Batch, n_reports: int) -> list[executor.Slot]:
+def _prepare(batch: Batch, n_reports: int, progress: Progress) -> list[executor.Slot]:
     """Check or build the batch's store; start the warm executors meanwhile (local engine)."""
     store, raw = prepare.resolve_data(batch.data)  # a store that fails its checks stops the run here
     slots = executor.start_slots(batch.stage, min(batch.jobs, n_reports)) if batch.engine == "local" else []
+    if batch.incumbents is not None:
+        progress.note(batch.incumbents.describe())
     batch.built = raw is not None
-    batch.store = prepare.build_store(raw, batch.stage) if batch.built else store
+    if batch.built:
+        progress.note(f"building this run's store from {len(raw)} input(s)")
+        batch.store = prepare.build_store(raw, batch.stage, progress=progress.terminal)
+        progress.note("store built")
+    else:
+        batch.store = store
+        progress.note(f"reading the store {store}" if store else "no data: the reports run without a store")
     batch.fingerprint = prepare.fingerprint(batch.store)
     batch.data_date = prepare.data_date(batch.store)
     if batch.only:
@@ -192,14 +226,22 @@ def _prepare(batch: Batch, n_reports: int) -> list[executor.Slot]:
     return slots
 
 
-def _execute(batch: Batch, runs: list[Run], slots: list[executor.Slot]) -> None:
-    """Run every report and take in its outcome."""
+def _execute(batch: Batch, runs: list[Run], slots: list[executor.Slot], progress: Progress) -> None:
+    """Run every report and take in its outcome as it finishes (a progress line each)."""
+    by_slug = {run.slug: run for run in runs}
+
+    def done(slug: str, result: dict) -> None:
+        progress.finished(by_slug[slug].apply(result))
+
+    progress.start(len(runs), batch.jobs)
     if batch.engine == "dask":
-        results = executor.run_dask(runs, batch.jobs, batch.scheduler)
+        executor.run_dask(runs, batch.jobs, batch.scheduler, on_done=done)
     else:
-        results = executor.run_local(runs, slots)
+        executor.run_local(runs, slots, on_done=done)
+    progress.close()
     for run in runs:
-        run.apply(results.get(run.slug) or {"status": "failed", "error": "report did not run"})
+        if run.status == "pending":
+            run.apply({"status": "failed", "error": "report did not run"})
 
 
 def _publish(batch: Batch, runs: list[Run]) -> tuple[Path, Path]:
@@ -211,7 +253,7 @@ def _publish(batch: Batch, runs: list[Run]) -> tuple[Path, Path]:
         return manifest_path, publish.write_index(batch.out)
 
 
-def _run(specs: list, batch: Batch) -> RunResult:
+def _run(specs: list, batch: Batch, progress: Progress) -> RunResult:
     """The body of :func:`run_plan` after the plan and options are checked."""
     batch.kernel = batch.kernel or ensure_kernel()
     batch.out.mkdir(parents=True, exist_ok=True)
@@ -221,10 +263,10 @@ def _run(specs: list, batch: Batch) -> RunResult:
     slots: list[executor.Slot] = []
     with StopOnSignals():  # a second signal while cleaning up is ignored
         try:
-            slots = _prepare(batch, len(specs))
+            slots = _prepare(batch, len(specs), progress)
             sources = prepare.convert_notebooks(specs, batch.stage, batch.kernel)
             runs = [Run.planned(s, batch, *sources[s.notebook]) for s in specs]
-            _execute(batch, runs, slots)
+            _execute(batch, runs, slots, progress)
             manifest_path, index_path = _publish(batch, runs)
         except BaseException:
             executor.kill_all_live()  # stopped or failed: no report keeps running

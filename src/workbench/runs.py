@@ -65,6 +65,7 @@ class Batch:
     built: bool = False
     fingerprint: str | None = None
     data_date: str | None = None
+    incumbents: Any = None  # the checked ``--incumbents`` file (``incumbents.IncumbentFile``), if given
 
     @classmethod
     def new(cls, as_of: str, out: Path, t_start: float, **options: Any) -> "Batch":
@@ -100,7 +101,12 @@ class Batch:
     def data_record(self) -> dict[str, Any]:
         """The manifest's ``data`` block: the store read, its fingerprint and the inputs."""
         shown = str(self.date_dir / "_store") if self.built else (str(self.store) if self.store else None)
-        return {"store": shown, "fingerprint": self.fingerprint, "inputs": self.inputs()}
+        record = {"store": shown, "fingerprint": self.fingerprint, "inputs": self.inputs()}
+        if self.incumbents is not None:
+            hr = self.incumbents
+            record["incumbents"] = {"file": str(hr.path), "sha256": hr.sha256, "people": len(hr.frame),
+                                    "rows_left_out": int(hr.rejected["row"].nunique())}
+        return record
 
 
 @dataclass
@@ -122,6 +128,7 @@ class Run:
     kernel: str = "python3"
     fingerprint: str | None = None
     data_date: str | None = None
+    incumbents_file: str = ""  # ``--incumbents``, absolute; "" reads the bundled example file
     status: str = "pending"  # ok | failed | timeout
     error: str | None = None
     attempts: int = 0
@@ -141,7 +148,8 @@ class Run:
                    store_dir=str(batch.store) if batch.store else "", stage=str(batch.stage),
                    source=str(source), injected=list(injected), timeout=float(batch.timeout),
                    kernel=batch.kernel or "python3", fingerprint=batch.fingerprint,
-                   data_date=batch.data_date)
+                   data_date=batch.data_date,
+                   incumbents_file=str(batch.incumbents.path.resolve()) if batch.incumbents is not None else "")
 
     @property
     def ok(self) -> bool:
@@ -201,10 +209,13 @@ class RunResult:
     def failed(self) -> list[Run]:
         return [r for r in self.reports if not r.ok]
 
-    def summary(self) -> str:
-        """Plain-text lines for the CLI: one per report, then the totals and the index."""
+    def summary(self, *, failed_only: bool = False) -> str:
+        """Plain-text lines for the CLI: one per report (``failed_only``: the failed ones), then
+        the totals and the index."""
         lines = []
         for r in self.reports:
+            if failed_only and r.ok:
+                continue
             took = r.timings.get("wall")
             extra = f" ({took:.1f} s)" if took is not None else ""
             lines.append(f"{r.status:8} {r.name}{extra}" + (f": {r.error}" if r.error else ""))
