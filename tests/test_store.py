@@ -41,6 +41,55 @@ def test_write_and_read_round_trip(tmp_path):
     assert list(store.read_table("skills", tmp_path / "s").columns) == schemas.columns("skills")
 
 
+def test_a_projected_read_decodes_only_the_columns_asked_for(tmp_path):
+    store.write_store({"postings": _postings(5)}, tmp_path / "s")
+    full = store.read_tables(["postings", "skills"], tmp_path / "s")
+    wanted = {"postings": ["title", "posting_id", "not_a_column"], "skills": ["record_id"]}
+    got = store.read_tables(["postings", "skills"], tmp_path / "s", columns=wanted)
+    # In the table's own order, names it lacks left out, values and dtypes as a whole read.
+    pd.testing.assert_frame_equal(got["postings"], full["postings"][["posting_id", "title"]])
+    assert list(got["skills"].columns) == ["record_id"] and got["skills"].empty
+    assert list(store.read_tables(["postings"], tmp_path / "s", columns={"postings": []})["postings"].columns) == []
+
+
+def test_rows_keeps_the_rows_a_function_of_the_tables_read_before_picks(tmp_path, monkeypatch):
+    frames = {"postings": _postings(6)}
+    root = tmp_path / "s"
+    with store.Transaction(root) as tx:  # three parts, filtered two rows' worth at a time
+        for part in range(3):
+            tx.add(store.write_tables({"postings": frames["postings"][2 * part:2 * part + 2]}, tx.staging,
+                                      part=part))
+        tx.commit()
+    monkeypatch.setattr(store, "KEEP_BATCH_ROWS", 3)
+    ids = schemas.validate("postings", frames["postings"])["posting_id"].tolist()
+    rows = {"postings": lambda read: ("posting_id", [ids[1], ids[2], ids[5]]),
+            "skills": lambda read: ("record_id", read["postings"]["posting_id"])}
+    got = store.read_tables(["postings", "skills"], tmp_path / "s", rows=rows,
+                            columns={"postings": ["posting_id", "title"]})
+    assert got["postings"]["posting_id"].tolist() == [ids[1], ids[2], ids[5]] and got["skills"].empty
+    whole = store.read_tables(["postings"], tmp_path / "s", rows={"postings": lambda read: None})
+    assert len(whole["postings"]) == 6
+    with pytest.raises(StoreError, match="read it too"):
+        store.read_tables(["postings"], tmp_path / "s", columns={"postings": ["title"]},
+                          rows={"postings": lambda read: ("posting_id", ids)})
+
+
+def test_a_projected_read_of_unmarked_parts_is_checked_whole_first(tmp_path):
+    # Parts written without validation carry no contract mark: the whole table is checked.
+    root = tmp_path / "s"
+    with store.Transaction(root) as tx:
+        tx.add(store.write_tables({"postings": _postings(3)}, tx.staging, validate=False))
+        tx.commit()
+    got = store.read_tables(["postings"], root, columns={"postings": ["posting_id", "text"]})["postings"]
+    assert list(got.columns) == ["posting_id", "text"] and got["text"].tolist()[0] == "Account Manager 0"
+    bad = _postings(2).assign(posting_id="not hex")
+    with store.Transaction(tmp_path / "bad") as tx:
+        tx.add(store.write_tables({"postings": bad}, tx.staging, validate=False))
+        tx.commit()
+    with pytest.raises(StoreError, match="no longer matches its schema"):
+        store.read_tables(["postings"], tmp_path / "bad", columns={"postings": ["title"]})
+
+
 def test_layout_is_marker_current_and_one_version(tmp_path):
     root = tmp_path / "s"
     manifest = store.write_store({"postings": _postings(2)}, root)

@@ -41,7 +41,7 @@ import os
 import re
 import shlex
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -50,6 +50,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from workbench import config, table_names
@@ -458,33 +459,78 @@ def part_files(name: str, store_dir: str | os.PathLike | None = None) -> list[Pa
     return open_version(store_dir).files(name)
 
 
-def _read_part(root: Path, version: Version, name: str, path: Path) -> pa.Table:
+def _read_part(root: Path, version: Version, name: str, path: Path,
+               columns: Collection[str] | None = None) -> pa.Table:
     info = version.manifest["parts"][name][path.name]
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != info.get("sha256"):
         raise _refuse(root, f"{name}/{path.name} does not match its sha256 in the manifest", version.manifest)
-    return pq.ParquetFile(pa.BufferReader(data)).read()
+    part = pq.ParquetFile(pa.BufferReader(data))
+    # In the part's own order, so the columns line up with its dtypes mark.
+    return part.read(columns=None if columns is None else [c for c in part.schema_arrow.names if c in columns])
 
 
-def _table_from(version: Version, name: str) -> pd.DataFrame:
+# Rows kept by value are filtered this many rows at a time: one look-up set per batch of
+# parts, not per part (a set of 10^5 record ids built for each of a hundred parts costs minutes).
+KEEP_BATCH_ROWS = 1_000_000
+
+
+def _kept(batch: list[pa.Table], keep: tuple[str, pa.Array]) -> pa.Table:
+    table = pa.concat_tables(batch, promote_options="permissive")
+    column, values = keep
+    return table.filter(pc.is_in(table[column], value_set=values.cast(table[column].type)))
+
+
+def _read_parts(version: Version, name: str, columns: Collection[str] | None,
+                keep: tuple[str, pa.Array] | None) -> tuple[list[pa.Table], list[dict]]:
+    """The parts of ``name`` (projected, rows kept by ``keep`` batch by batch) and their marks."""
+    parts, marks, batch, rows = [], [], [], 0
+    for path in version.files(name):
+        part = _read_part(version.root, version, name, path, columns)
+        marks.append(part.schema.metadata or {})
+        if keep is None:
+            parts.append(part)
+            continue
+        batch.append(part)
+        rows += part.num_rows
+        if rows >= KEEP_BATCH_ROWS:
+            parts.append(_kept(batch, keep))
+            batch, rows = [], 0
+    if batch:
+        parts.append(_kept(batch, keep))
+    return parts, marks
+
+
+def _table_from(version: Version, name: str, columns: Collection[str] | None = None,
+                keep: tuple[str, Collection] | None = None) -> pd.DataFrame:
     root = version.root
     files = version.files(name)
     if not files:
         if name in TABLES:
-            return _schemas().empty(name)
+            empty = _schemas().empty(name)
+            return empty if columns is None else empty[[c for c in empty.columns if c in columns]]
         raise StoreError(f"table {name!r} not found in store {root}; it has {sorted(version.manifest['parts'])}.")
+    if keep is not None and columns is not None and keep[0] not in columns:
+        raise StoreError(f"rows of {name!r} are kept by {keep[0]!r}, which the read leaves out; read it too.")
+    values = None if keep is None else (keep[0], pa.array(list(keep[1]), type=pa.string()))
     try:
-        parts = [_read_part(root, version, name, f) for f in files]
-        marks = [p.schema.metadata or {} for p in parts]
+        parts, marks = _read_parts(version, name, columns, values)
         frame = pa.concat_tables(parts, promote_options="permissive").to_pandas()
+        del parts
     except (OSError, pa.ArrowException) as exc:
         raise _refuse(root, f"table {name!r} is unreadable ({exc})", version.manifest) from exc
-    checked = _checked_dtypes(marks, frame)
+    checked = _checked_dtypes(marks, frame, columns)
     if checked is not None:
         try:
             return frame.astype(checked) if checked else frame
         except (TypeError, ValueError):
             pass  # the footer's dtypes do not fit the data: validate it instead
+    if columns is not None:
+        # Parts not marked by today's contract are checked whole, as an unprojected read does.
+        full = _table_from(version, name)
+        if keep is not None:
+            full = full[full[keep[0]].isin(list(keep[1]))].reset_index(drop=True)
+        return full[[c for c in full.columns if c in columns]]
     if name in TABLES:
         try:
             frame = _schemas().validate(name, frame)
@@ -496,18 +542,32 @@ def _table_from(version: Version, name: str) -> pd.DataFrame:
     return frame
 
 
-def read_tables(names: Iterable[str] = TABLES, store_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
+def read_tables(names: Iterable[str] = TABLES, store_dir: str | os.PathLike | None = None, *,
+                columns: Mapping[str, Collection[str]] | None = None,
+                rows: Mapping[str, Callable[[Mapping[str, pd.DataFrame]], tuple[str, Collection] | None]]
+                | None = None) -> dict[str, pd.DataFrame]:
     """Read several tables from one checked version (the store is checked once).
 
     A table of the contract that the version has no parts for comes back empty with
-    the contract's columns. If a re-ingest replaces the version while it is being
-    read, the read starts again on the new version (once).
+    the contract's columns. ``columns`` maps a table name to the columns to read (in
+    the table's own order; names it lacks are left out): only those are decoded from
+    Parquet, so a reader that never looks at the descriptions never holds them. Tables
+    it does not name are read whole. ``rows`` maps a table to a function of the tables
+    read before it (in ``names`` order) that returns ``(column, values)``: only the rows
+    whose ``column`` holds one of ``values`` are kept, part by part as the parts are read
+    (None keeps every row). If a re-ingest replaces the version while it is being read,
+    the read starts again on the new version (once).
     """
     names = list(names)
+    columns, rows = columns or {}, rows or {}
     for attempt in (1, 2):
         version = open_version(store_dir)
         try:
-            return {name: _table_from(version, name) for name in names}
+            read: dict[str, pd.DataFrame] = {}
+            for name in names:
+                keep = rows[name](read) if name in rows else None
+                read[name] = _table_from(version, name, columns.get(name), keep)
+            return read
         except StoreError:
             if attempt == 2 or _current_id(version.root) == version.path.name:
                 raise
@@ -526,11 +586,13 @@ def read_table(name: str, store_dir: str | os.PathLike | None = None) -> pd.Data
     return read_tables([name], store_dir)[name]
 
 
-def _checked_dtypes(marks: list[dict], frame: pd.DataFrame) -> dict[str, str] | None:
+def _checked_dtypes(marks: list[dict], frame: pd.DataFrame,
+                    columns: Collection[str] | None = None) -> dict[str, str] | None:
     """Dtypes to restore when every part passed today's contract on write, else None.
 
     Only columns whose dtype differs after the Arrow round trip are returned (an
-    all-missing or nullable-integer column comes back as float or object).
+    all-missing or nullable-integer column comes back as float or object). With
+    ``columns`` (a projected read) the marks are compared on those columns only.
     """
     digest = contract_digest()
     if not marks or any(m.get(_CONTRACT_KEY) != digest for m in marks):
@@ -539,9 +601,12 @@ def _checked_dtypes(marks: list[dict], frame: pd.DataFrame) -> dict[str, str] | 
         dtypes = [json.loads(m[_DTYPES_KEY]) for m in marks]
     except (KeyError, ValueError):
         return None
-    if any(d != dtypes[0] for d in dtypes[1:]) or list(dtypes[0]) != [str(c) for c in frame.columns]:
+    if any(d != dtypes[0] for d in dtypes[1:]):
         return None
-    return {c: t for c, t in dtypes[0].items() if str(frame[c].dtype) != t}
+    kept = {c: t for c, t in dtypes[0].items() if columns is None or c in columns}
+    if list(kept) != [str(c) for c in frame.columns]:
+        return None
+    return {c: t for c, t in kept.items() if str(frame[c].dtype) != t}
 
 
 def connect(store_dir: str | os.PathLike | None = None, *, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
