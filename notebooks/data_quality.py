@@ -30,7 +30,8 @@ render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as
 
 # %%
 # Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
-tables = bench.load(locate.find_store(store_dir))
+tables = bench.load(locate.find_store(store_dir),
+                    reads=("rejects", "coverage_table", "pay_points", "fx_summary"))
 
 # %%
 render.header("Rejected inputs")

@@ -32,7 +32,7 @@ DISCLOSURE = config.SETTINGS.disclosure
 
 # %%
 # Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
-tables = bench.load(locate.find_store(store_dir))
+tables = bench.load(locate.find_store(store_dir), reads=("pay_points",), market=market)
 points = bench.pay_points(tables, currency=currency, market=market)
 # The account ladder's levels; sales-ladder rungs (SDR ... Head of Sales) are other jobs.
 points = points[points["role_ladder"] == "account"].reset_index(drop=True)

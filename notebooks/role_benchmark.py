@@ -36,7 +36,10 @@ DISCLOSURE = config.SETTINGS.disclosure
 
 # %%
 # Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
-tables = bench.load(locate.find_store(store_dir))
+# Only the columns this page's analytics read, and only its market's rows (it shows no other).
+tables = bench.load(locate.find_store(store_dir), market=market,
+                    reads=("pay_points", "time_shares", "responsibility_coverage",
+                           "example_responsibilities", "level_postings"))
 
 # %%
 points = bench.pay_points(tables, currency=currency, range_method=range_method, market=market)

@@ -32,7 +32,7 @@ DATED = f"postings as of {as_of or 'today'}"
 
 # %%
 # Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
-tables = bench.load(locate.find_store(store_dir))
+tables = bench.load(locate.find_store(store_dir), reads=("pay_points",))
 
 # %%
 # The ladder is one market; the regression below uses every market with a market term.

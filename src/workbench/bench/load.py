@@ -8,9 +8,43 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config, table_names
-from workbench.errors import StoreError
+from workbench.errors import ParameterError, StoreError
 
-__all__ = ["Tables", "load"]
+__all__ = ["READS", "UNREAD", "Tables", "load"]
+
+# Whole texts the analytics never read: a posting's description and a record's full JSON.
+# At 10^6 postings they are most of the store's bytes (about 1.3 GB and 2.8 GB in pandas),
+# so ``load`` leaves them in the Parquet parts unless asked.
+UNREAD = {"postings": ("text",), "records": ("record_json",)}
+
+# The store columns each analytic reads, by table. A report loads the union of what its
+# analytics read (``load(reads=...)``) and nothing else: at 10^6 postings a whole table
+# set is gigabytes per kernel. A name added here must list every column the function
+# reads, or its figures would be computed on missing columns (tests/test_bench_load.py runs
+# each on its columns and on every column and compares). The cuts by record keep the
+# employer and market columns too: disclosure counts employers, listings cut by market.
+_RECORD_KEYS = ("record_id", "company", "country", "role_family", "role_level")
+_PAY = {
+    "salaries": ("record_id", "idx", "component", "masked", "annual_low_rc", "annual_high_rc",
+                 "reporting_currency", "rate_date"),
+    "records": ("record_id", "posting_id", "company", "title", "role_family", "role_level", "role_label",
+                "location", "country", "experience_min", "date_posted", "city", "region"),
+}
+READS: dict[str, dict[str, tuple[str, ...]]] = {
+    "pay_points": _PAY,
+    "market_cut": _PAY,  # pay points in each currency of the market, aged
+    "time_shares": {"time_allocation": ("record_id", "category", "share"), "records": _RECORD_KEYS},
+    "responsibility_coverage": {"responsibilities": ("record_id", "category"), "records": _RECORD_KEYS},
+    "example_responsibilities": {"responsibilities": ("record_id", "category", "idx", "text"),
+                                 "records": _RECORD_KEYS},
+    "level_postings": {"records": (*_RECORD_KEYS, "title", "location")},
+    "coverage_table": {"postings": ("posting_id",), "records": ("record_id", "role_level"),
+                       "salaries": ("record_id", "annual_low_rc", "annual_high_rc", "masked"),
+                       "time_allocation": ("record_id",), "responsibilities": ("record_id",),
+                       "skills": ("record_id",)},
+    "fx_summary": {"salaries": ("currency", "reporting_currency", "rate_date", "fx_rate", "fx_warning")},
+    "rejects": {"rejects": ("source", "stage", "reason")},
+}
 
 
 @dataclass
@@ -38,20 +72,66 @@ class Tables:
         return cls(**values)
 
 
-def load(store_dir=None) -> Tables:
-    """Read every store table from ``store_dir`` (default ``config.PROCESSED``).
+def _columns(reads, unread) -> dict[str, list[str]]:
+    from workbench import schemas
 
-    The store is checked against its manifest first (``store.read_tables``). Raises
+    if reads is None:
+        return {name: [c for c in schemas.columns(name) if c not in skip] for name, skip in unread.items()}
+    unknown = sorted(set(reads) - set(READS))
+    if unknown:
+        raise ParameterError(f"load(reads=...) names no analytic {unknown}; name some of {sorted(READS)}, "
+                             "or add the analytic and the columns it reads to bench.load.READS.")
+    wanted: dict[str, set[str]] = {name: set() for name in table_names.ALL}
+    for analytic in reads:
+        for name, cols in READS[analytic].items():
+            wanted[name].update(cols)
+    return {name: [c for c in schemas.columns(name) if c in cols] for name, cols in wanted.items()}
+
+
+def _market_ids(market):
+    """The ``rows`` filter of ``store.read_tables`` keeping the items of ``market``'s records."""
+    from workbench.bench.paypoints import in_market
+
+    def ids(read):
+        records = read.get("records")
+        if records is None or records.empty:
+            return None
+        return "record_id", records.loc[in_market(records, market).to_numpy(), "record_id"].tolist()
+
+    return ids
+
+
+def load(store_dir=None, *, reads=None, unread=UNREAD, market=None) -> Tables:
+    """Read the store tables from ``store_dir`` (default ``config.PROCESSED``).
+
+    ``reads`` (names from :data:`READS`, e.g. ``("pay_points", "time_shares")``) reads only
+    the columns those analytics use; tables none of them reads come back empty with no
+    columns. Without it every table is read except the columns named in ``unread``
+    (table -> column names; default :data:`UNREAD`, the descriptions and record JSON;
+    ``unread={}`` reads everything). ``market`` (a code such as ``GB``; None or ``ALL``:
+    every market) keeps that market's records and only their pay mentions, time shares,
+    duties and skills, filtered as the parts are read: the cut ``pay_points(market=)``
+    and the duties' ``market=`` make, for a page that shows one market only. The store
+    is checked against its manifest first (``store.read_tables``). Raises
     ``StoreError`` when the folder is not a store, fails that check, or holds neither
-    records nor salaries; tables without rows come back empty.
+    records nor salaries (when either is read); tables without rows come back empty.
     """
     from workbench import store
+    from workbench.bench.paypoints import in_market, is_market_cut
 
     store_dir = Path(store_dir) if store_dir is not None else config.PROCESSED
-    tables = Tables(**store.read_tables(table_names.ALL, store_dir))
-    if tables.records.empty and tables.salaries.empty:
+    columns = _columns(reads, unread)
+    names = [name for name in table_names.ALL if columns.get(name, True)]  # a table nothing reads stays unread
+    cut = is_market_cut(market)
+    if cut and "records" in columns and "country" not in columns["records"]:
+        columns["records"] = [*columns["records"], "country"]
+    rows = {name: _market_ids(market) for name in table_names.PER_RECORD} if cut else None
+    tables = Tables(**store.read_tables(names, store_dir, columns=columns, rows=rows))
+    if {"records", "salaries"} & set(names) and tables.records.empty and tables.salaries.empty:
         raise StoreError(
             f"The store at {store_dir} has no records or salaries: none of its postings names an account "
             f"role. Ingest postings that do: {store.ingest_command(store_dir)}."
         )
+    if cut and not tables.records.empty:
+        tables.records = tables.records[in_market(tables.records, market).to_numpy()].reset_index(drop=True)
     return tables
