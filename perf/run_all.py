@@ -19,7 +19,7 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["salary", "places", "ingest", "memory", "aggregate", "employers",
+SCRIPTS = ["salary", "places", "ingest", "memory", "report_memory", "aggregate", "employers",
            "reports", "faults"]
 
 

@@ -93,3 +93,16 @@ def test_bench_memory_measures_every_case_in_a_child_process_tree(monkeypatch):
     assert "0 postings, 0 records, 1 rejected" in text["note"] and text["peer_value"] == 500.0
     assert "3000 postings" in book["note"] and book["peer_value"] == 1500.0
     assert " 0 rejected" in array["note"]
+
+
+@pytest.mark.slow
+def test_bench_report_memory_runs_the_default_plan_on_a_tiled_store(monkeypatch):
+    # A small store (200 postings ingested, their parts repeated to 600): the 10^6 figures
+    # come from `make bench` (BENCHMARKS.md).
+    monkeypatch.setenv("BENCH_REPORT_N", "600")
+    monkeypatch.setenv("BENCH_REPORT_SEED_N", "200")
+    monkeypatch.delenv("BENCH_REPORT_STORE", raising=False)
+    peak, wall = _load("report_memory").run()
+    assert peak["unit"] == "MB" and peak["value"] > 100 and peak["peer_value"] == 4000.0, peak
+    assert wall["unit"] == "s" and wall["value"] > 0 and wall["peer_value"] == 120.0, wall
+    assert "600 postings, default plan" in peak["note"] and " ok, 0 failed" in wall["note"]
