@@ -554,8 +554,8 @@ def read_tables(names: Iterable[str] = TABLES, store_dir: str | os.PathLike | No
     Parquet, so a reader that never looks at the descriptions never holds them. Tables
     it does not name are read whole. ``rows`` maps a table to a function of the tables
     read before it (in ``names`` order) that returns ``(column, values)``: only the rows
-    whose ``column`` holds one of ``values`` are kept, part by part as the parts are read
-    (None keeps every row). If a re-ingest replaces the version while it is being read,
+    whose ``column`` holds one of ``values`` are kept, filtered as the parts are read
+    (``KEEP_BATCH_ROWS`` rows at a time; None keeps every row). If a re-ingest replaces the version while it is being read,
     the read starts again on the new version (once).
     """
     names = list(names)
