@@ -113,7 +113,8 @@ def build_store(n: int, seed_n: int, folder: Path) -> Path:
 def measure(store: Path, out: Path) -> dict:
     """Run ``workbench report --data STORE --out OUT`` (default plan and jobs); peak tree RSS and time."""
     memory = _sibling("memory")
-    command = [*memory._workbench(), "report", "--data", str(store), "--out", str(out), "--as-of", AS_OF]
+    command = [*memory._workbench(), "report", "--data", str(store), "--out", str(out), "--as-of", AS_OF,
+               "--no-progress"]  # every report's line and time on stdout
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = memory.TreePeak(child.pid).start()
