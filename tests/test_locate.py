@@ -83,5 +83,5 @@ def test_every_shipped_notebook_finds_its_store_through_the_resolver():
     for path in sorted(config.NOTEBOOKS.glob("*.py")):
         text = path.read_text(encoding="utf-8")
         if "bench.load(" in text:
-            assert "bench.load(locate.find_store(store_dir))" in text, path.name
+            assert "bench.load(locate.find_store(store_dir)" in text, path.name  # then what it reads
             assert "bench.load(store_dir" not in text, path.name
