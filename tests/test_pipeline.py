@@ -309,3 +309,21 @@ def test_the_progress_bar_counts_postings_not_parts(inputs, tmp_path, monkeypatc
     assert f"ingest+extract: {summary.n_postings} postings" in final, terminal.text
     units = len(pipeline.plan_units(inputs, chunk_size=4))
     assert f"part {units}/{units}" in final and units > 1
+
+
+def test_quiet_silences_loggers_with_levels_of_their_own_and_restores_them(caplog):
+    """A stopped Dask run tears its cluster down under pipeline._quiet: loggers such as
+    ``distributed.client`` or ``asyncio`` carry their own levels, and none may print then."""
+    import logging
+
+    from workbench.pipeline import _quiet
+
+    child = logging.getLogger("distributed.client")
+    child.setLevel(logging.WARNING)
+    with caplog.at_level(logging.WARNING):
+        with _quiet():
+            child.error("Traceback: CancelledError")
+            logging.getLogger("asyncio").error("Task exception was never retrieved")
+        assert caplog.records == []
+        child.error("after the block")
+    assert [r.getMessage() for r in caplog.records] == ["after the block"]

@@ -8,6 +8,7 @@ keep ``workbench --help`` fast.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Optional
@@ -34,7 +35,9 @@ def _fail(exc: Exception) -> None:
 
 
 def _stopped(exc: Interrupted, what: str, kept: str) -> None:
-    """One line for a run stopped by a signal; exit 128 + the signal number."""
+    """One line for a run stopped by a signal; exit 128 + the signal number. The process
+    ends here: libraries shutting down behind it (a Dask client's cancelled tasks) log nothing."""
+    logging.disable(logging.CRITICAL)
     typer.secho(f"error: {what} {exc}; {kept}.", fg=typer.colors.RED, err=True)
     raise typer.Exit(code=exc.exit_code)
 

@@ -348,7 +348,7 @@ def _run_dask(units: list[WorkUnit], folder: str, extractor: ExtractorArg, jobs:
         if cluster is not None:  # our own workers: kill them now
             # Silenced: what distributed says about workers killed on purpose (a nanny may
             # try to restart one before the cluster closes; that one dies with the cluster).
-            with _quiet("distributed"):
+            with _quiet():
                 lifecycle.kill_processes(_new_children(before), timeout=1.0)
                 _close(client if own_client else None, cluster)
         else:  # someone else's cluster: take our tasks back
@@ -367,15 +367,16 @@ def _close(client: Any, cluster: Any) -> None:
 
 
 @contextmanager
-def _quiet(logger_name: str) -> Iterator[None]:
-    """Silence a library's logger for a block (restored after)."""
-    logger = logging.getLogger(logger_name)
-    level = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
+def _quiet() -> Iterator[None]:
+    """Silence every logger for a block (restored after): distributed, tornado and asyncio
+    each log from loggers of their own with levels of their own (``distributed.client``,
+    ``asyncio``'s cancelled tasks), so one logger's level is not enough."""
+    before = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        logging.disable(before)
 
 
 def _quietly(step: Callable[[], Any]) -> None:
