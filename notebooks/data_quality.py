@@ -35,11 +35,11 @@ tables = bench.load(locate.find_store(store_dir),
 
 # %%
 render.header("Rejected inputs")
-render.show_table(tables.rejects, caption=f"{len(tables.rejects)} inputs rejected, with the reason")
+render.show_table(tables.rejects, caption=f"{len(tables.rejects)} inputs rejected, with the reason", kind="other")
 
 # %%
 render.header("Extraction coverage")
-render.show_table(views.coverage_table(tables), caption="What each extraction step covered")
+render.show_table(views.coverage_table(tables), caption="What each extraction step covered", kind="other")
 
 # %%
 render.header("Range method: midpoint versus uniform spread")
@@ -60,16 +60,16 @@ render.publish_headline({"n": int(len(points)), "rejects": int(len(tables.reject
 render.header("Suppressed cells")
 render.show_table(percentiles[percentiles["suppressed"]][["role_ladder", "role_level", "n", "n_sources",
                                                           "suppression_reason"]],
-                  caption="Cells whose pay figures are hidden, and why")
+                  caption="Cells whose pay figures are hidden, and why", kind="other")
 
 # %%
 render.header("Exchange rates")
 render.show_table(views.fx_summary(tables.salaries, as_of or None),
-                  caption="Rates used to convert pay mentions, by currency pair")
+                  caption="Rates used to convert pay mentions, by currency pair", kind="other")
 
 # %%
 # Warnings recorded at extraction (no ECB rate on the posting date, nearest date used).
 fx_warnings = tables.salaries.get("fx_warning")
 fx_warnings = fx_warnings.dropna() if fx_warnings is not None else tables.salaries.iloc[0:0, 0]
 render.show_table(fx_warnings.value_counts().rename_axis("warning").reset_index(name="pay mentions"),
-                  caption="Conversion warnings (for example a rate series that has stopped)")
+                  caption="Conversion warnings (for example a rate series that has stopped)", kind="other")

@@ -64,7 +64,7 @@ render.header("Compa-ratio bands by level")
 render.show_text([cut.market_text(), bench.aging_caption(bench.aging_summary(points))])
 for m, summary in summaries.items():
     render.show_table(summary, caption=f"People per compa-ratio band ({disclosure.count_rule(min_cell)}), "
-                                       f"against the {bench.market_name(m)} market")
+                                       f"against the {bench.market_name(m)} market", kind="other")
 
 # %%
 left = bench.not_compared(compa, min_cell=min_cell)

@@ -93,42 +93,48 @@ render.show_figure(plots.pay_distribution(views.rows_for(points, role_level=leve
 
 # %%
 render.header("Pay mix", level=3)
-render.show_table(views.rows_for(bench.pay_mix(points, disclosure=DISCLOSURE), role_level=level),
-                  decimals={"share_with_variable": 2, "median_variable_share": 2, "median_base_share": 2},
-                  caption="Base versus variable pay (shares taken posting by posting)")
+render.show_table(views.rows_for(bench.pay_mix(points, disclosure=DISCLOSURE), role_level=level)[
+    ["figure", "n", "n_sources", "value", "suppressed", "suppression_reason"]],
+    decimals={"value": 2},
+    caption="Base versus variable pay: the share of postings mentioning variable pay, and the median "
+            "variable share of pay over the postings that state an amount (n counts the postings behind each)")
 
 # %%
 render.header("Time allocation", level=3)
 # The duties sections are of the page's market, like the pay figures above.
-shares = views.rows_for(bench.time_shares(tables, market=market), role_level=level, role_ladder="account")
-render.show_table(shares[["category", "mean_share", "ci_low", "ci_high", "n"]],
+shares = views.rows_for(bench.time_shares(tables, market=market, disclosure=DISCLOSURE), role_level=level,
+                        role_ladder="account")
+render.show_table(shares[["category", "n", "n_sources", "mean_share", "ci_low", "ci_high", "suppressed",
+                          "suppression_reason"]],
                   decimals={"mean_share": 1, "ci_low": 1, "ci_high": 1},
-                  caption=f"Mean share of working time (%) stated in postings, with 95% CI; market {market}")
+                  caption="Mean share of working time (%) over the postings at this level that state a "
+                          f"time split, with 95% CI; market {market}")
 
 # %%
 render.header("Responsibilities", level=3)
-coverage = views.rows_for(bench.responsibility_coverage(tables, market=market), role_level=level,
-                          role_ladder="account")
-render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n"]],
+coverage = views.rows_for(bench.responsibility_coverage(tables, market=market, disclosure=DISCLOSURE),
+                          role_level=level, role_ladder="account")
+render.show_table(coverage[["category", "n", "n_sources", "n_mentioning", "share_of_postings", "suppressed",
+                            "suppression_reason"]],
                   decimals={"share_of_postings": 2},
-                  caption=f"Share of postings at this level mentioning each responsibility area; market {market}")
+                  caption="Share of the postings at this level whose duties were read that mention each "
+                          f"responsibility area; market {market}")
 
 # %%
-render.show_table(bench.example_responsibilities(tables, level=level, market=market),
-                  caption="Examples of responsibilities as the postings word them")
+examples = bench.example_responsibilities(tables, level=level, market=market, disclosure=DISCLOSURE)
+render.show_listing(examples, "Examples of responsibilities as the postings word them", DISCLOSURE)
 
 # %%
 render.header("Postings behind these figures", level=3)
-behind = bench.level_postings(tables, level=level, market=market)
-render.show_table(behind.head(60),
-                  caption=f"{len(behind)} postings at this level; titles and employers only, "
-                          "no single posting's pay")
+behind = bench.level_postings(tables, level=level, market=market, disclosure=DISCLOSURE)
+render.show_listing(behind.head(60), "Postings at this level: titles and employers only, no single "
+                                    "posting's pay", DISCLOSURE)
 
 # %%
 render.header("Reference: US OEWS May 2025 (not blended)", level=3)
 oews = reference.oews()
 render.show_table(oews[oews["area_type"] == "national"][
     ["soc_code", "occupation", "employment", "annual_p25", "annual_median", "annual_p75",
-     "currency", "reference_period", "date_extracted"]],
+     "currency", "reference_period", "date_extracted"]], kind="other",
     caption="US Bureau of Labor Statistics OEWS, USD per year, national; a reference beside the "
             "posting figures, never combined with them")

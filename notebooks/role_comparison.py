@@ -29,6 +29,7 @@ from workbench import bench, config, locate, plots, reference, render
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 DATED = f"postings as of {as_of or 'today'}"
+DISCLOSURE = config.SETTINGS.disclosure
 
 # %%
 # Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
@@ -43,8 +44,7 @@ points = bench.pay_points(tables, currency=currency, range_method=range_method, 
 points = points[points["role_level"].notna() & (points["role_ladder"] == "account")].reset_index(drop=True)
 
 # %%
-percentiles = bench.market_percentiles(points, by=("role_level",),
-                                       disclosure=config.SETTINGS.disclosure,
+percentiles = bench.market_percentiles(points, by=("role_level",), disclosure=DISCLOSURE,
                                        n_boot=config.SETTINGS.bootstrap_resamples,
                                        seed=config.SETTINGS.random_seed)
 
@@ -69,22 +69,24 @@ render.show_table(bench.level_structure(percentiles),
 
 # %%
 render.header("Pay mix", level=3)
-render.show_table(bench.pay_mix(points),
-                  decimals={"share_with_variable": 2, "median_variable_share": 2, "median_base_share": 2},
-                  caption=f"Base versus variable pay by level, n per level ({DATED})")
+render.show_table(bench.pay_mix(points, disclosure=DISCLOSURE)[
+    ["role_level", "figure", "n", "n_sources", "value", "suppressed", "suppression_reason"]],
+    decimals={"value": 2},
+    caption=f"Base versus variable pay by level; n counts the postings behind each figure ({DATED})")
 
 # %%
 render.header("What moves advertised pay", level=3)
-regression = bench.regression(all_points)
+regression = bench.regression(all_points, disclosure=DISCLOSURE)
 
 # %%
 render.show_text(regression.reading)
 # The intercept is the reference's log pay, not an effect: it is not shown as one.
 effects = regression.table[(regression.table["model"] == "ols_hc3") & (regression.table["term"] != "const")]
-render.show_table(effects[["term", "pct_effect", "pct_ci_low", "pct_ci_high", "p_value", "term_n", "n"]],
+render.show_table(effects[["term", "term_n", "n_sources", "pct_effect", "pct_ci_low", "pct_ci_high", "p_value",
+                           "suppressed", "suppression_reason", "n"]],
                   decimals={"pct_effect": 3, "pct_ci_low": 3, "pct_ci_high": 3, "p_value": 3},
                   caption=f"Log-pay regression (OLS, HC3), n={regression.n}, {DATED}; term_n = postings "
-                          "on the smaller side of the term (at least 10)")
+                          "on the smaller side of the term (at least 10), n_sources = their employers")
 if regression.notes:
     render.note(regression.notes)
 
@@ -97,5 +99,5 @@ render.header("Reference: US OEWS May 2025 (not blended)", level=3)
 oews = reference.oews()
 render.show_table(oews[oews["area_type"] == "national"][
     ["soc_code", "occupation", "employment", "annual_p10", "annual_p25", "annual_median",
-     "annual_p75", "annual_p90", "reference_period", "date_extracted"]],
+     "annual_p75", "annual_p90", "reference_period", "date_extracted"]], kind="other",
     caption="US OEWS, USD per year, national; shown beside the postings, never combined")

@@ -216,8 +216,9 @@ def test_five_spellings_of_one_employer_are_one_company_and_the_cell_is_suppress
     assert row.suppression_reason == ("only 1 company (minimum 5); "
                                       "one company supplies 100% (maximum 25%)")
     assert all(math.isnan(row[c]) for c in ("p10", "p25", "p50", "p75", "p90", "mean"))
-    mix = bench.pay_mix(points).iloc[0]
-    assert bool(mix.suppressed) and math.isnan(mix.share_with_variable)
+    mix = bench.pay_mix(points).set_index("figure")
+    assert mix["suppressed"].all() and mix["value"].isna().all()
+    assert mix.loc["share_with_variable", "n_sources"] == 1
 
 
 def test_five_distinct_employers_sharing_a_word_are_five_companies():
@@ -260,23 +261,42 @@ def test_level_structure_hand_values_and_inversion():
     assert math.isnan(out.loc[3, "midpoint_progression"])
 
 
+def _mix(points, disclosure=None):
+    return bench.pay_mix(points, disclosure=disclosure).set_index(["role_level", "figure"])
+
+
 def test_pay_mix_takes_shares_per_posting():
     extra = [_salary("a:0", 1, 40000, 40000, "ote"), _salary("b:0", 1, 8000, 8000, "bonus")]
-    mix = bench.pay_mix(bench.pay_points(make_tables(FIVE, extra_salaries=extra))).iloc[0]
-    # a: 10k / 40k = 0.25; b: 8k / 40k = 0.2 -> median 0.225
-    assert mix.n == 5 and mix.n_with_variable == 2 and mix.share_with_variable == pytest.approx(0.4)
-    assert mix.median_variable_share == pytest.approx(0.225)
-    assert not mix.suppressed
+    mix = _mix(bench.pay_points(make_tables(FIVE, extra_salaries=extra)), OPEN).loc[2]
+    # a: 10k / 40k = 0.25; b: 8k / 40k = 0.2 -> median 0.225 over the two postings stating an amount
+    assert mix.loc["share_with_variable", "value"] == pytest.approx(0.4)
+    assert mix.loc["share_with_variable", "n"] == 5
+    assert mix.loc["median_variable_share", "value"] == pytest.approx(0.225)
+    assert mix.loc["median_variable_share", ["n", "n_sources"]].tolist() == [2, 2]
+    assert not mix["suppressed"].any()
 
 
 def test_pay_mix_of_a_small_cell_is_suppressed():
     # One level-3 posting: its pay split would be its pay.
     extra = [_salary("f:0", 1, 20000, 20000, "bonus")]
     points = bench.pay_points(make_tables([("f:0", "F", 3, 50000, 50000)], extra_salaries=extra))
-    mix = bench.pay_mix(points).iloc[0]
-    assert mix.n == 1 and mix.suppressed and "only 1 posting" in mix.suppression_reason
-    assert math.isnan(mix.median_variable_share) and math.isnan(mix.share_with_variable)
-    assert bench.pay_mix(points, disclosure=OPEN).iloc[0].median_variable_share == pytest.approx(20 / 70)
+    mix = _mix(points).loc[3]
+    assert mix["n"].tolist() == [1, 1] and mix["suppressed"].all()
+    assert "only 1 posting" in mix.loc["median_variable_share", "suppression_reason"]
+    assert mix["value"].isna().all()
+    assert _mix(points, OPEN).loc[(3, "median_variable_share"), "value"] == pytest.approx(20 / 70)
+
+
+def test_the_variable_share_is_gated_on_the_postings_that_state_an_amount():
+    # Issue 19: a cell of five employers passes, but only one of its postings states a bonus
+    # amount: the share of postings with variable pay is shown, the one pay split is not.
+    extra = [_salary("a:0", 1, 7531, 7531, "bonus"), _salary("b:0", 1, None, None, "commission", masked=True)]
+    mix = _mix(bench.pay_points(make_tables(FIVE, extra_salaries=extra))).loc[2]
+    assert mix.loc["share_with_variable", "value"] == pytest.approx(0.4)
+    assert not mix.loc["share_with_variable", "suppressed"]
+    row = mix.loc["median_variable_share"]
+    assert bool(row["suppressed"]) and math.isnan(row["value"]) and (row["n"], row["n_sources"]) == (1, 1)
+    assert row["suppression_reason"].startswith("only 1 posting (minimum 5)")
 
 
 def _regression_points(seed=3, n=60):
@@ -325,7 +345,8 @@ def test_regression_with_too_few_postings_explains_itself():
 
 
 def _duty_tables():
-    records = pd.DataFrame({"record_id": ["r1", "r2", "r3", "r4"], "role_level": [3, 3, 3, 2]})
+    records = pd.DataFrame({"record_id": ["r1", "r2", "r3", "r4"], "role_level": [3, 3, 3, 2],
+                            "company": ["A", "B", "C", "D"]})
     ta = pd.DataFrame({
         "record_id": ["r1", "r1", "r2", "r2", "r3", "r4"],
         "category": ["growth", "service", "growth", "service", "service", "growth"],
@@ -337,7 +358,7 @@ def _duty_tables():
 
 
 def test_time_shares_mean_and_t_interval():
-    out = bench.time_shares(_duty_tables())
+    out = bench.time_shares(_duty_tables(), disclosure=OPEN)
     growth = out[(out.role_level == 3) & (out.category == "growth")].iloc[0]
     # level 3 growth shares 25, 30, 0 (r3 does not mention growth) -> mean 55/3
     values = np.array([25.0, 30.0, 0.0])
@@ -349,10 +370,35 @@ def test_time_shares_mean_and_t_interval():
 
 
 def test_responsibility_coverage_counts_postings_once():
-    out = bench.responsibility_coverage(_duty_tables())
+    out = bench.responsibility_coverage(_duty_tables(), disclosure=OPEN)
     level3 = out[out.role_level == 3].set_index("category")
-    assert level3.loc["reporting", "n_mentioning"] == 1 and level3.loc["reporting", "n"] == 3
-    assert level3.loc["upsell", "share_of_postings"] == pytest.approx(1 / 3)
+    # r1 and r2 list duties at level 3; r3 lists none, so it is not in the denominator
+    assert level3.loc["reporting", "n_mentioning"] == 1 and level3.loc["reporting", "n"] == 2
+    assert level3.loc["upsell", "share_of_postings"] == pytest.approx(1 / 2)
+
+
+def test_duty_figures_of_a_cell_below_the_rule_keep_counts_and_no_category():
+    # Level 3: three postings state a time split, from three companies - below the rule.
+    shares = bench.time_shares(_duty_tables())
+    level3 = shares[shares.role_level == 3]
+    assert len(level3) == 1 and level3["category"].isna().all() and level3["mean_share"].isna().all()
+    assert (level3.iloc[0]["n"], level3.iloc[0]["n_sources"]) == (3, 3)
+    assert level3.iloc[0]["suppression_reason"].startswith("only 3 postings (minimum 5)")
+    coverage = bench.responsibility_coverage(_duty_tables())
+    assert coverage["category"].isna().all() and coverage["share_of_postings"].isna().all()
+    assert coverage["suppressed"].all() and coverage["n_mentioning"].isna().all()
+
+
+def test_time_shares_of_five_employers_are_shown():
+    records = pd.DataFrame({"record_id": list("abcdef"), "role_level": [2] * 6,
+                            "company": ["A", "B", "C", "D", "E", "E Ltd"]})
+    ta = pd.DataFrame({"record_id": list("abcdef"), "category": ["growth"] * 6, "share": [100.0] * 6})
+    out = bench.time_shares(bench.Tables(records=records, time_allocation=ta))
+    # six postings from five employers (E and E Ltd are one): 2 of 6 is 33% > 25%, suppressed
+    assert bool(out.iloc[0]["suppressed"]) and out.iloc[0]["n_sources"] == 5
+    records.loc[5, "company"] = "F"
+    row = bench.time_shares(bench.Tables(records=records, time_allocation=ta)).iloc[0]
+    assert not bool(row["suppressed"]) and row["mean_share"] == 100.0 and row["n_sources"] == 6
 
 
 @dataclass
@@ -529,7 +575,7 @@ def test_regression_pools_markets_too_small_for_their_own_term():
     n = len(country)
     level = rng.integers(1, 6, n)
     points = pd.DataFrame({"record_id": [str(i) for i in range(n)], "role_level": level,
-                           "country": country, "experience_min": np.nan,
+                           "country": country, "experience_min": np.nan, "company": [f"c{i}" for i in range(n)],
                            "annual_base": 30000 * 1.4 ** (level - 1) * rng.lognormal(0, 0.05, n)})
     result = bench.regression(points)
     terms = set(result.table["term"])
@@ -537,6 +583,24 @@ def test_regression_pools_markets_too_small_for_their_own_term():
     assert "market[RU]" not in terms and "market[CN]" not in terms
     assert "pooled as 'other' (11 postings)" in " ".join(result.notes)
     assert "Experience is not in the model" in " ".join(result.notes)
+    us = result.table[(result.table.model == "ols_hc3") & (result.table.term == "market[US]")].iloc[0]
+    assert not bool(us.suppressed) and (us.term_n, us.n_sources) == (12, 12)
+
+
+def test_a_market_term_whose_postings_fail_the_rule_is_not_shown_and_no_sentence_reads_it():
+    # Twelve US postings from two employers: enough postings for a term of its own (at
+    # least 10 a side), too few employers for the disclosure rule.
+    points = _regression_points(n=60)
+    points["country"] = ["US"] * 12 + ["GB"] * 48
+    points.loc[:11, "company"] = ["Ua", "Ub"] * 6
+    result = bench.regression(points)
+    ols = result.table[result.table.model == "ols_hc3"].set_index("term")
+    assert bool(ols.loc["market[US]", "suppressed"]) and math.isnan(ols.loc["market[US]", "pct_effect"])
+    assert ols.loc["market[US]", "suppression_reason"] == (
+        "only 2 companies (minimum 5); one company supplies 50% (maximum 25%)")
+    assert not any("versus" in line for line in result.reading)
+    assert any(line.startswith("Not shown under the disclosure rule: market[US]") for line in result.reading)
+    assert not bool(ols.loc["role_level", "suppressed"])
 
 
 def test_level_postings_list_titles_and_companies_but_no_pay():
@@ -544,22 +608,38 @@ def test_level_postings_list_titles_and_companies_but_no_pay():
         records=pd.DataFrame({"record_id": ["a", "b", "c"], "title": ["AM", "AM", "AD"],
                               "company": ["Y", "X", "Z"], "location": ["Leeds", "York", "Hull"],
                               "country": ["GB", "GB", "GB"], "role_level": [2, 2, 4]}))
-    listed = bench.level_postings(tables, level=2, market="GB")
+    listed = bench.level_postings(tables, level=2, market="GB", disclosure=OPEN)
     assert list(listed.columns) == ["title", "company", "location", "country"]
     assert listed["company"].tolist() == ["X", "Y"]
-    assert bench.level_postings(tables, level=2, market="US").empty
+    assert bench.level_postings(tables, level=2, market="US", disclosure=OPEN).empty
+
+
+def test_a_level_below_the_rule_lists_no_title_company_or_duty():
+    records = pd.DataFrame({"record_id": list("abcde"), "title": ["Zephyr desk lead"] * 5,
+                            "company": ["Quillfarrow Media", "Quillfarrow Media Ltd", "QUILLFARROW MEDIA UK",
+                                        "Quillfarrow Media (Europe)", "Quillfarrow Media Holdings"],
+                            "location": ["Leeds"] * 5, "country": ["GB"] * 5, "role_level": [3] * 5})
+    resp = pd.DataFrame({"record_id": list("abcde"), "idx": [0] * 5, "text": ["Ledger reconciliation"] * 5,
+                         "section": ["Duties"] * 5, "category": ["reporting"] * 5})
+    tables = bench.Tables(records=records, responsibilities=resp)
+    listed = bench.level_postings(tables, level=3, market="GB")
+    assert listed.empty and listed.attrs["n"] == 5 and listed.attrs["n_sources"] == 1
+    assert listed.attrs["suppression_reason"].startswith("only 1 company")
+    examples = bench.example_responsibilities(tables, level=3, market="GB")
+    assert examples.empty and examples.attrs["suppression_reason"].startswith("only 1 company")
 
 
 def test_example_responsibilities_take_a_few_lines_per_area():
     tables = bench.Tables(
-        records=pd.DataFrame({"record_id": ["a", "b"], "role_level": [2, 3], "country": ["GB", "GB"]}),
+        records=pd.DataFrame({"record_id": ["a", "b"], "role_level": [2, 3], "country": ["GB", "GB"],
+                              "company": ["A", "B"]}),
         responsibilities=pd.DataFrame({
             "record_id": ["a", "a", "a", "b"], "idx": [0, 1, 2, 0],
             "text": ["Grow accounts", "Win new logos", "Keep clients happy", "Lead the team"],
             "section": ["Duties"] * 4,
             "category": ["growth_new_business", "growth_new_business", "client_relationship",
                          "team_leadership"]}))
-    out = bench.example_responsibilities(tables, level=2, per_category=1)
+    out = bench.example_responsibilities(tables, level=2, per_category=1, disclosure=OPEN)
     assert out.to_dict("records") == [
         {"category": "client_relationship", "text": "Keep clients happy"},
         {"category": "growth_new_business", "text": "Grow accounts"}]
@@ -629,14 +709,15 @@ def test_points_without_a_family_are_cut_by_level_alone():
 def test_pay_mix_time_shares_and_coverage_keep_the_ladders_apart():
     tables = _two_ladders()
     mix = bench.pay_mix(bench.pay_points(tables), disclosure=OPEN)
+    mix = mix[mix["figure"] == "share_with_variable"]
     assert sorted(zip(mix["role_ladder"], mix["n"])) == [("account", 5), ("sales", 5)]
     duties = _duty_tables()
     duties.records["role_family"] = ["account_management", "account_management", "sales", "sales"]
-    shares = bench.time_shares(duties)
+    shares = bench.time_shares(duties, disclosure=OPEN)
     level3 = shares[(shares.role_level == 3) & (shares.category == "growth")].set_index("role_ladder")
     assert level3.loc["account", "n"] == 2 and level3.loc["account", "mean_share"] == pytest.approx(27.5)
     assert level3.loc["sales", "n"] == 1
-    coverage = bench.responsibility_coverage(duties)
+    coverage = bench.responsibility_coverage(duties, disclosure=OPEN)
     assert set(coverage["role_ladder"]) == {"account", "sales"}
 
 

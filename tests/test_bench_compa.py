@@ -7,8 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from workbench import render
-from workbench import bench
+from workbench import bench, render
 
 
 def test_band_counts_suppress_small_cells_and_a_complement():
@@ -28,7 +27,7 @@ def test_compa_summary_shows_no_individual_values():
     assert "E1" not in text and "31750" not in text and "31,750" not in text
     assert "0.8123" not in text and "1.2345" not in text
     row2 = out[out["level"] == 2].iloc[0]
-    assert row2["people"] == "<5" and row2["median compa-ratio"] == "suppressed"
+    assert row2["people"] == "<5" and row2["median compa-ratio band"] == "suppressed"
 
 
 def _incumbents():
@@ -68,3 +67,11 @@ def test_on_a_one_market_page_people_of_another_market_are_counted_not_converted
     left = bench.not_compared(out, min_cell=5)
     assert left.to_dict("records") == [{"market": "US", "people not compared": "<5"}]
     assert bench.not_compared(out, min_cell=2)["people not compared"].tolist() == [2]
+
+
+def test_the_median_of_a_level_is_shown_as_its_band_never_as_one_persons_ratio():
+    # Five people: the median (0.9712) is the third person's own ratio; only its band is shown.
+    compa = pd.DataFrame({"level": [1] * 5, "compa_ratio": [0.8123, 0.9021, 0.9712, 1.05, 1.3]})
+    row = bench.compa_summary(compa, min_cell=5).iloc[0]
+    assert row["median compa-ratio band"] == "0.90–1.00"
+    assert "0.97" not in render.table_html(bench.compa_summary(compa, min_cell=5))

@@ -262,3 +262,22 @@ def test_the_incumbent_file_is_a_runner_option_a_plan_cannot_set(tmp_path):
                                 "    parameters: {incumbents_file: hr.csv}\n")
     with pytest.raises(ParameterError, match="'incumbents_file': set by the runner"):
         plan.load_plan(path)
+
+
+def test_a_notebook_reading_internal_pay_is_for_analysts_only(tmp_path):
+    # Rule 7 of workbench.disclosure: recruiter pages never show incumbent-derived numbers.
+    refused = write_plan(tmp_path, "reports:\n  - notebook: internal_vs_market\n    audience: recruiter\n")
+    with pytest.raises(PlanError, match="reads internal pay.*audience: analyst"):
+        plan.load_plan(refused)
+    unstated = write_plan(tmp_path, "reports:\n  - notebook: internal_vs_market\n")
+    assert [s.audience for s in plan.load_plan(unstated)] == ["analyst"]
+    with pytest.raises(PlanError, match="audience 'everyone'"):
+        plan.load_plan(write_plan(tmp_path, "reports:\n  - notebook: role_comparison\n    audience: everyone\n"))
+
+
+def test_only_the_internal_pay_notebooks_read_internal_pay():
+    from workbench import disclosure
+
+    reading = {p.stem for p in config.NOTEBOOKS.glob("*.py")
+               if disclosure.reads_internal_pay(p.read_text(encoding="utf-8"))}
+    assert reading == {"internal_vs_market"}

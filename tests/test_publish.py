@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 import pytest
+from markupsafe import escape
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from workbench import publish, render
@@ -85,12 +86,49 @@ def test_index_page_escapes_names_errors_and_links_relatively():
                      "headline": {"p50": 42000, "p25": 38000, "p75": 47000, "n": 12, "currency": "GBP"},
                      "parameters": {"level": 2}},
                     {"name": "Broken", "slug": "broken", "status": "failed", "error": f"ValueError: {IMG}",
-                     "html": None, "parameters": {}}]}
+                     "html": None, "parameters": {}, "audience": "recruiter"}]}
     page = publish.index_page(manifest)
     assert 'href="2026-11-23/role.html"' in page
     assert "GBP 42,000 (P25–P75 38,000–47,000)" in page
     assert "&lt;img src=x onerror=" in page and "<script>document" not in page
     assert "status-failed" in page
+
+
+MIXED = {"as_of": "2026-11-23", "run_id": "r1", "reports": [
+    {"name": "Role", "slug": "role", "status": "ok", "html": "role.html", "audience": "recruiter"},
+    {"name": "Internal pay", "slug": "internal", "status": "ok", "html": "internal.html", "audience": "analyst"},
+    {"name": "Unmarked", "slug": "unmarked", "status": "ok", "html": "unmarked.html"}]}
+
+
+def test_the_recruiter_index_never_links_an_analyst_page():
+    page = publish.index_page(MIXED)
+    assert "role.html" in page and "internal.html" not in page and "Internal pay" not in page
+    # an entry without an audience (an older manifest) is not shown to recruiters
+    assert "unmarked.html" not in page and "analyst.html" not in page
+    assert '<meta name="workbench-audience" content="recruiter">' in page
+    analyst = publish.index_page(MIXED, audience="analyst")
+    assert "internal.html" in analyst and "unmarked.html" in analyst and "role.html" not in analyst
+    assert str(escape(publish.ANALYST_NOTICE)) in analyst and 'class="wb-audience-analyst"' in analyst
+
+
+def test_write_index_writes_one_index_per_audience(tmp_path):
+    import json
+
+    (tmp_path / "2026-11-23").mkdir()
+    (tmp_path / "2026-11-23" / "manifest.json").write_text(json.dumps(MIXED), encoding="utf-8")
+    assert publish.write_index(tmp_path) == tmp_path / "index.html"
+    assert "internal.html" not in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "internal.html" in (tmp_path / "analyst.html").read_text(encoding="utf-8")
+
+
+def test_pages_are_marked_with_their_audience():
+    analyst = publish.export_html(notebook(), title="T", audience="analyst")
+    assert '<meta name="workbench-audience" content="analyst">' in analyst
+    assert 'class="wb-audience-analyst"' in analyst and str(escape(publish.ANALYST_NOTICE)) in analyst
+    recruiter = publish.export_html(notebook(), title="T")
+    assert 'class="wb-audience-recruiter"' in recruiter and "Analyst page" not in recruiter
+    with pytest.raises(ReportError, match="audience"):
+        publish.export_html(notebook(), title="T", audience="everyone")
 
 
 def test_old_nbconvert_with_known_cves_is_refused(monkeypatch):

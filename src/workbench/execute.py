@@ -138,7 +138,8 @@ def _export(run: Run, executed: Any, headline: dict | None) -> tuple[str, str | 
     from workbench import publish
 
     try:
-        page = publish.export_html(executed, title=run.name, meta=header_meta(run, headline))
+        page = publish.export_html(executed, title=run.name, meta=header_meta(run, headline),
+                                   audience=run.audience)
         tmp = run.path(".html.tmp")
         tmp.write_text(page, encoding="utf-8")
         tmp.replace(run.path(".html"))

@@ -27,6 +27,11 @@ runner, never through the plan). A plan is a YAML file::
       - notebook: internal_vs_market
         audience: analyst
 
+``audience`` is ``recruiter`` (the default) or ``analyst``. A notebook that reads
+internal pay (``disclosure.reads_internal_pay``) is for analysts only: its audience
+defaults to ``analyst`` and a plan that names it ``recruiter`` is refused
+(``disclosure.check_audience``).
+
 ``load_plan`` validates every report (notebook exists, parameter names, types,
 choices/ranges, path-like strings, unique names and slugs) and only then returns.
 Size is checked before any work grows with it: the file must be under
@@ -48,7 +53,7 @@ from typing import Any
 
 import yaml
 
-from workbench import config
+from workbench import config, disclosure
 from workbench.errors import ParameterError, PlanError
 
 __all__ = [
@@ -68,7 +73,7 @@ __all__ = [
     "with_defaults",
 ]
 
-AUDIENCES = ("recruiter", "analyst")
+AUDIENCES = disclosure.AUDIENCES
 _TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool}
 _NOTEBOOK_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$")
 _PARAMS_TAG = re.compile(r"^#\s*%%.*tags\s*=\s*\[[^\]]*[\"']parameters[\"']", re.M)
@@ -241,6 +246,17 @@ def parse_parameters_source(cell: str, where: str = "notebook") -> dict[str, Par
         extra = _parse_comment(comment, type_name, f"{where}: parameter {name!r}")
         specs[name] = ParamSpec(name=name, type=type_name, default=default, **extra)
     return specs
+
+
+def _audience(where: str, entry: dict, nb_path: Path) -> str:
+    """The plan entry's audience, checked against what its notebook reads (rule 7 of
+    :mod:`workbench.disclosure`)."""
+    internal = disclosure.reads_internal_pay(nb_path.read_text(encoding="utf-8"))
+    audience = entry.get("audience", disclosure.ANALYST if internal else disclosure.RECRUITER)
+    problem = disclosure.check_audience(audience, internal_pay=internal)
+    if problem:
+        raise PlanError(f"{where}: {problem}")
+    return audience
 
 
 def notebook_params(path: Path) -> dict[str, ParamSpec]:
@@ -470,9 +486,11 @@ def _read_entry(where: str, entry: Any, notebooks_dir: str | Path | None,
         return None, [exc]
     specs, nb = cache[nb_path], nb_path.stem
     problems: list[PlanError] = []
-    audience = entry.get("audience", "recruiter")
-    if audience not in AUDIENCES:
-        problems.append(PlanError(f"{where}: audience {audience!r}; expected one of {list(AUDIENCES)}"))
+    try:
+        audience = _audience(where, entry, nb_path)
+    except PlanError as exc:
+        audience = None
+        problems.append(exc)
     template = entry.get("name") or (nb + "".join(f" {k} {{{k}}}" for k in expand))
     if not isinstance(template, str):
         problems.append(PlanError(f"{where}: 'name' must be text"))

@@ -17,6 +17,12 @@ value a template prints is escaped unless it is already sanitised markup.
 :func:`publish_runs` moves a batch's finished pages from its staging folder into
 ``OUT/<date>/`` with ``os.replace`` (a failed report keeps its previous good page),
 :func:`write_index` (re)writes ``OUT/index.html`` from the date manifests.
+
+Audiences (rule 7 of :mod:`workbench.disclosure`): every page names its audience in a
+``<meta name="workbench-audience">`` tag and a ``wb-audience-<audience>`` class on its
+body; an analyst page opens with ``disclosure.ANALYST_NOTICE``. ``OUT/index.html`` lists
+the recruiter pages only; the analyst pages are listed in ``OUT/analyst.html``, which no
+recruiter page links to.
 """
 
 from __future__ import annotations
@@ -29,15 +35,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from workbench.disclosure import SMALL_CELL
+from workbench.disclosure import ANALYST, ANALYST_NOTICE, AUDIENCES, RECRUITER, SMALL_CELL
 from workbench.errors import ReportError
 from workbench.runs import Batch, Run, atomic_write, read_manifest
 from workbench.sanitize import check_offline, sanitize_fragment, strip_unsafe_outputs
 
-__all__ = ["MIN_NBCONVERT", "PublishLock", "export_html", "index_page", "publish_runs", "write_index"]
+__all__ = ["INDEX_FILES", "MIN_NBCONVERT", "PublishLock", "export_html", "index_page", "publish_runs", "write_index"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 INDEX_TITLE = "Account role benchmarks"
+# One index per audience: recruiters' pages never link to the analysts' index.
+INDEX_FILES = {RECRUITER: "index.html", ANALYST: "analyst.html"}
+_INDEX_TITLES = {RECRUITER: INDEX_TITLE, ANALYST: f"{INDEX_TITLE} (analyst reports)"}
+_FOOTNOTES = {
+    RECRUITER: "Market figures are from job postings; the OEWS reference is shown beside, never blended.",
+    ANALYST: "Analyst reports hold aggregated internal pay; they are not listed in the recruiters' index.",
+}
 # CVE-2021-32862 (<6.3), CVE-2025-53000 (<7.17.0), CVE-2026-39377/39378 (<7.17.1).
 MIN_NBCONVERT = (7, 17, 1)
 
@@ -54,8 +67,11 @@ def _environment() -> Any:
     )
 
 
-def _render(template: str, **context: Any) -> str:
-    page = _environment().get_template(template).render(**context)
+def _render(template: str, *, audience: str = RECRUITER, **context: Any) -> str:
+    if audience not in AUDIENCES:
+        raise ReportError(f"audience {audience!r}; expected one of {list(AUDIENCES)}")
+    notice = ANALYST_NOTICE if audience == ANALYST else None
+    page = _environment().get_template(template).render(audience=audience, notice=notice, **context)
     check_offline(page)
     return page
 
@@ -85,11 +101,12 @@ def _require_safe_nbconvert() -> None:
                           f"upgrade to >= {'.'.join(map(str, MIN_NBCONVERT))} (pip install -U nbconvert)")
 
 
-def export_html(notebook: Any, *, title: str, meta: Mapping[str, Any] | None = None) -> str:
+def export_html(notebook: Any, *, title: str, meta: Mapping[str, Any] | None = None,
+                audience: str = RECRUITER) -> str:
     """Render an executed notebook (node or path) to one safe, self-contained HTML page.
 
     ``meta`` (role, data date, n, parameters, run id, ...) becomes the header block;
-    every key and value is escaped.
+    every key and value is escaped. ``audience`` marks the page (see the module docstring).
     """
     import nbformat
     from markupsafe import Markup
@@ -111,7 +128,7 @@ def export_html(notebook: Any, *, title: str, meta: Mapping[str, Any] | None = N
     except Exception as exc:  # nbconvert raises a variety of template errors
         raise ReportError(f"HTML export failed for {title!r}: {exc}") from exc
     # Markup: the body has passed the allow-list sanitiser; escaping it again would show tags as text.
-    return _render("report_page.html.j2", title=title, meta=_meta_items(meta or {}),
+    return _render("report_page.html.j2", audience=audience, title=title, meta=_meta_items(meta or {}),
                    body=Markup(sanitize_fragment(body)))
 
 
@@ -166,9 +183,17 @@ def _index_row(rep: Mapping[str, Any], as_of: Any) -> dict[str, Any]:
     }
 
 
-def index_page(manifest: Mapping[str, Any], other_runs: Iterable[Mapping[str, Any]] = ()) -> str:
-    """The offline index of a run: one row per report with headline figures and status."""
-    reports = manifest.get("reports", [])
+def _audience_of(rep: Mapping[str, Any]) -> str:
+    """A manifest entry's audience; an entry without one (an older manifest) counts as analyst,
+    so that nothing unmarked reaches the recruiters' index."""
+    return str(rep.get("audience") or ANALYST)
+
+
+def index_page(manifest: Mapping[str, Any], other_runs: Iterable[Mapping[str, Any]] = (), *,
+               audience: str = RECRUITER) -> str:
+    """The offline index of a run for one audience: one row per report of that audience
+    with headline figures and status."""
+    reports = [r for r in manifest.get("reports", []) if _audience_of(r) == audience]
     data = manifest.get("data") or {}
     meta = {
         "as of": manifest.get("as_of"),
@@ -177,16 +202,20 @@ def index_page(manifest: Mapping[str, Any], other_runs: Iterable[Mapping[str, An
         "data fingerprint": data.get("fingerprint"),
         "reports": f"{sum(r.get('status') == 'ok' for r in reports)} ok of {len(reports)}",
     }
-    earlier = [{"as_of": str(r.get("as_of")), "run_id": str(r.get("run_id")),
-                "ok": sum(x.get("status") == "ok" for x in r.get("reports", [])),
-                "total": len(r.get("reports", []))} for r in other_runs]
-    return _render("index.html.j2", title=INDEX_TITLE, meta=_meta_items(meta),
+    earlier = []
+    for run in other_runs:
+        theirs = [x for x in run.get("reports", []) if _audience_of(x) == audience]
+        earlier.append({"as_of": str(run.get("as_of")), "run_id": str(run.get("run_id")),
+                        "ok": sum(x.get("status") == "ok" for x in theirs), "total": len(theirs)})
+    return _render("index.html.j2", audience=audience, title=_INDEX_TITLES[audience], meta=_meta_items(meta),
                    rows=[_index_row(rep, manifest.get("as_of", "")) for rep in reports],
-                   versions=_meta_items(manifest.get("versions") or {}), earlier=earlier)
+                   versions=_meta_items(manifest.get("versions") or {}), earlier=earlier,
+                   footnote=_FOOTNOTES[audience])
 
 
 def write_index(out: Path) -> Path:
-    """(Re)write ``OUT/index.html`` from the newest date's manifest, listing earlier runs."""
+    """(Re)write ``OUT/index.html`` (recruiter pages) and ``OUT/analyst.html`` (analyst
+    pages) from the newest date's manifest, listing earlier runs; returns the first."""
     manifests = []
     for d in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
         m = read_manifest(d / "manifest.json")
@@ -196,7 +225,8 @@ def write_index(out: Path) -> Path:
     if not manifests:
         return index
     latest = manifests[-1]
-    atomic_write(index, index_page(latest, other_runs=reversed(manifests[:-1])))
+    for audience, name in INDEX_FILES.items():
+        atomic_write(out / name, index_page(latest, other_runs=reversed(manifests[:-1]), audience=audience))
     return index
 
 

@@ -26,6 +26,7 @@ from typing import Any, Mapping
 __all__ = [
     "Context",
     "HEADLINE_FILE",
+    "TABLE_KINDS",
     "context",
     "fmt_money",
     "header",
@@ -33,7 +34,9 @@ __all__ = [
     "jsonable",
     "note",
     "publish_headline",
+    "listing_caption",
     "show_figure",
+    "show_listing",
     "show_table",
     "show_text",
     "start",
@@ -42,6 +45,12 @@ __all__ = [
 ]
 
 HEADLINE_FILE = "headline.json"
+# What a table holds, as a class on its wrapper (``wb-<kind>``), so a published page can be
+# checked against the disclosure rules: ``figures`` (statistics of postings; every row
+# carries the counts ``n`` and ``n_sources`` of what fed it), ``postings`` (a listing of
+# titles, employers or duty wording) and ``other`` (counts of files or steps, exchange
+# rates, an external reference: no statistic of postings).
+TABLE_KINDS = ("figures", "postings", "other")
 
 
 # ------------------------------------------------------------------ notebook side
@@ -130,13 +139,14 @@ def fmt_money(value: Any, currency: str = "", decimals: int = 0) -> str:
 
 
 def show_table(df: Any, caption: Any = None, *, index: bool = False,
-               decimals: int | Mapping[str, int] = 0, max_rows: int = 200) -> None:
+               decimals: int | Mapping[str, int] = 0, max_rows: int = 200, kind: str = "figures") -> None:
     """Show a DataFrame as escaped HTML (cells, labels and caption are all escaped).
 
     ``decimals`` is one number for every float column, or a mapping of column ->
-    decimals (other float columns get 0: money is shown in whole units).
+    decimals (other float columns get 0: money is shown in whole units). ``kind`` says
+    what the table holds (:data:`TABLE_KINDS`).
     """
-    _display_html(table_html(df, caption, index=index, decimals=decimals, max_rows=max_rows))
+    _display_html(table_html(df, caption, index=index, decimals=decimals, max_rows=max_rows, kind=kind))
 
 
 def _cell_text(value: Any, decimals: int | None) -> str:
@@ -154,10 +164,12 @@ def _cell_text(value: Any, decimals: int | None) -> str:
 
 
 def table_html(df: Any, caption: Any = None, *, index: bool = False,
-               decimals: int | Mapping[str, int] = 0, max_rows: int = 200) -> str:
+               decimals: int | Mapping[str, int] = 0, max_rows: int = 200, kind: str = "figures") -> str:
     """The escaped HTML ``show_table`` displays (``DataFrame.to_html(escape=True)``)."""
     import pandas as pd
 
+    if kind not in TABLE_KINDS:
+        raise ValueError(f"kind {kind!r}; expected one of {TABLE_KINDS}")
     frame = df if isinstance(df, pd.DataFrame) else pd.DataFrame(df)
     truncated = len(frame) > max_rows
     frame = frame.head(max_rows)
@@ -179,7 +191,28 @@ def table_html(df: Any, caption: Any = None, *, index: bool = False,
     )
     cap = f"<p class='wb-caption'>{html.escape(str(caption))}</p>" if caption else ""
     more = (f"<p class='wb-note'>Showing the first {max_rows} rows.</p>" if truncated else "")
-    return f"<div class='wb-table-wrap'>{cap}{table}{more}</div>"
+    return f"<div class='wb-table-wrap wb-{kind}'>{cap}{table}{more}</div>"
+
+
+def listing_caption(what: Any, n: Any, n_sources: Any) -> str:
+    """A listing's caption with the counts of the postings behind it."""
+    return f"{what}: from {n} posting{'s' if n != 1 else ''}, {n_sources} compan{'ies' if n_sources != 1 else 'y'}"
+
+
+def show_listing(frame: Any, what: Any, disclosure: Any = None) -> None:
+    """Show a listing of postings (titles, employers or duty wording) from
+    ``bench.level_postings`` / ``bench.example_responsibilities``, captioned with the
+    counts of the postings behind it; when those postings failed disclosure control
+    (``frame.attrs["suppression_reason"]``), only the reason (rule 6 of
+    :mod:`workbench.disclosure`)."""
+    from workbench.disclosure import listing_note
+
+    reason = frame.attrs.get("suppression_reason")
+    if reason:
+        note(listing_note(reason, disclosure))
+        return
+    show_table(frame, caption=listing_caption(what, frame.attrs.get("n"), frame.attrs.get("n_sources")),
+               kind="postings")
 
 
 def show_figure(fig: Any, *, dpi: int = 100) -> None:

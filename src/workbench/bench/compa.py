@@ -17,7 +17,7 @@ from workbench import config
 from workbench import incumbents as incumbent_file
 from workbench.bench.market import MARKET_UNKNOWN, market_label, resolve_market
 from workbench.bench.paypoints import fx_rates
-from workbench.disclosure import count_text, small_counts
+from workbench.disclosure import count_text, median_band, small_counts
 from workbench.errors import ParameterError
 
 __all__ = ["COMPA_BANDS", "INCUMBENT_COLUMNS", "band_counts", "compa_ratios", "compa_summary", "incumbent_markets",
@@ -210,11 +210,12 @@ def band_counts(values: Iterable[float], bands: Iterable[float] = COMPA_BANDS,
 
 def compa_summary(compa: pd.DataFrame, *, by: str = "level", value: str = "compa_ratio", min_cell: int = 5,
                   bands: Iterable[float] = COMPA_BANDS) -> pd.DataFrame:
-    """Aggregated compa-ratios per level: counts per band and the median, never a person.
+    """Aggregated compa-ratios per level: counts per band and the median's band, never a person.
 
-    A level with fewer than ``min_cell`` people shows no median and no band counts;
-    band counts below ``min_cell`` are hidden (:func:`band_counts`; rule 3 of
-    :mod:`workbench.disclosure`).
+    A level with fewer than ``min_cell`` people shows no median band and no band counts;
+    band counts below ``min_cell`` are hidden (:func:`band_counts`); the median is given
+    as the band it falls in, never as a value, since the median of an odd number of
+    people is one person's ratio (rule 3 of :mod:`workbench.disclosure`).
     """
     edges = list(bands)
     rows = []
@@ -223,12 +224,11 @@ def compa_summary(compa: pd.DataFrame, *, by: str = "level", value: str = "compa
         row: dict[str, Any] = {by: key, "people": count_text(len(cell), min_cell),
                                "with market match": count_text(len(vals), min_cell)}
         counts = band_counts(vals, edges, min_cell=min_cell)
+        row["median compa-ratio band"] = median_band(vals, edges, min_cell)
         if len(vals) >= min_cell:
-            row["median compa-ratio"] = f"{vals.median():.2f}"
             for band, count in zip(counts["band"], counts["count"]):
                 row[band] = count
         else:
-            row["median compa-ratio"] = "suppressed"
             for band in counts["band"]:
                 row[band] = "–"
         rows.append(row)

@@ -1,6 +1,8 @@
 """Duties behind the pay: time shares, responsibility coverage, and the postings of a level.
 
-Listings show titles, companies and duty wording, never a single posting's pay.
+Every figure and every listing is gated on the postings that feed it
+(:mod:`workbench.disclosure`, rules 1 and 5). Listings show titles, companies and duty
+wording, never a single posting's pay, and only for a set of postings that passes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import pandas as pd
 from workbench.bench.ladders import ladder_by, on_ladder, with_ladder
 from workbench.bench.load import Tables
 from workbench.bench.paypoints import in_market, is_market_cut
+from workbench.disclosure import check_postings, figure_fields
 
 __all__ = ["example_responsibilities", "level_postings", "responsibility_coverage", "time_shares"]
 
@@ -29,15 +32,35 @@ def _market_records(tables: Tables, market: str | None) -> pd.DataFrame:
     return records
 
 
-def time_shares(tables, by=("role_level",), *, level: float = 0.95, market: str | None = None) -> pd.DataFrame:
+def _cell_keys(frame: pd.DataFrame, by: list[str]):
+    """``(key tuple, cell)`` per cell of ``by`` (the whole frame when ``by`` is empty)."""
+    if not by:
+        return [((), frame)]
+    return [(k if isinstance(k, tuple) else (k,), cell)
+            for k, cell in frame.groupby(by, dropna=False, sort=True)]
+
+
+def _withheld(by: list[str], key: tuple, check, columns: list[str]) -> dict:
+    """The one row a suppressed cell keeps: its counts and the reason, no category, no figure."""
+    row = {c: None for c in columns}
+    row.update({**dict(zip(by, key)), **figure_fields(check)})
+    return row
+
+
+def time_shares(tables, by=("role_level",), *, level: float = 0.95, market: str | None = None,
+                disclosure=None) -> pd.DataFrame:
     """Mean share of working time per taxonomy category, per cell of ``by``.
 
     Per record, shares of the same category are summed; a category a record's
     allocation does not mention counts as 0% for that record (allocations total 100%).
-    ``n`` is the number of records with a time allocation in the cell; the interval is
-    ``mean ± t(0.975, n-1) · sd / sqrt(n)`` (NaN for n < 2). Columns: ``by..., category,
-    mean_share, ci_low, ci_high, n`` (shares in percent). A cut by level is also cut by
-    ladder (:mod:`workbench.bench.ladders`). ``market`` keeps that market's records only
+    The figures of a cell are fed by its records with a time allocation: ``n`` counts
+    them and ``n_sources`` their employers. They are shown only when those postings pass
+    disclosure control (``disclosure.check_cell``); a cell that fails keeps one row with
+    its counts and the reason, and no category (which areas its postings mention is
+    itself a fact about them). The interval is ``mean ± t(0.975, n-1) · sd / sqrt(n)``.
+    Columns: ``by..., category, n, n_sources, mean_share, ci_low, ci_high, suppressed,
+    suppression_reason`` (shares in percent). A cut by level is also cut by ladder
+    (:mod:`workbench.bench.ladders`). ``market`` keeps that market's records only
     (a page's duties are of the page's market); None keeps every record.
     """
     from scipy import stats
@@ -46,54 +69,79 @@ def time_shares(tables, by=("role_level",), *, level: float = 0.95, market: str 
     records = _market_records(tables, market)
     by = ladder_by(by, records)
     ta = tables.time_allocation
-    columns = [*by, "category", "mean_share", "ci_low", "ci_high", "n"]
-    if ta.empty:
+    columns = [*by, "category", "n", "n_sources", "mean_share", "ci_low", "ci_high", "suppressed",
+               "suppression_reason"]
+    if ta.empty or records.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
     data = _with_by(ta[["record_id", "category", "share"]], records, by)
     data = data.assign(category=data["category"].fillna("uncategorised"))
     per_record = data.groupby(["record_id", "category"], as_index=False)["share"].sum()
     wide = per_record.pivot(index="record_id", columns="category", values="share").fillna(0.0)
-    keys = data.drop_duplicates("record_id").set_index("record_id")[by].reindex(wide.index)
+    keys = _companies_by(records, by).reindex(wide.index)
     rows = []
-    groups = wide.groupby([keys[c] for c in by], dropna=False, sort=True) if by else [((), wide)]
-    for key, cell in groups:
-        key = key if isinstance(key, tuple) else (key,)
+    for key, cell_keys in _cell_keys(keys, by):
+        cell = wide.loc[cell_keys.index]
+        check = check_postings(cell_keys, disclosure)
+        if check.suppressed:
+            rows.append(_withheld(by, key, check, columns))
+            continue
         n = len(cell)
         tcrit = stats.t.ppf(0.5 + level / 2, n - 1) if n > 1 else math.nan
         for category in cell.columns:
             values = cell[category].to_numpy(dtype="float64")
             mean = values.mean()
             half = tcrit * values.std(ddof=1) / math.sqrt(n) if n > 1 else math.nan
-            rows.append({**dict(zip(by, key)), "category": category, "mean_share": mean,
+            rows.append({**dict(zip(by, key)), "category": category, **figure_fields(check),
+                         "mean_share": mean,
                          # a share lives in [0, 100]; the t-interval can overshoot it
-                         "ci_low": max(mean - half, 0.0), "ci_high": min(mean + half, 100.0),
-                         "n": n})
+                         "ci_low": max(mean - half, 0.0), "ci_high": min(mean + half, 100.0)})
     return pd.DataFrame(rows, columns=columns)
 
 
-def responsibility_coverage(tables, by=("role_level",), *, market: str | None = None) -> pd.DataFrame:
-    """Share of records (roles in postings) mentioning each responsibility category.
+def _companies_by(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """One row per record, indexed by ``record_id``: its ``by`` columns and its company."""
+    cols = [*by, *(["company"] if "company" in records and "company" not in by else [])]
+    return records.drop_duplicates("record_id").set_index("record_id")[cols]
 
-    Denominator ``n``: all records in the cell (from the records table), so a category
-    no record mentions is absent rather than 0. Columns: ``by..., category,
-    n_mentioning, share_of_postings, n``. A cut by level is also cut by ladder;
-    ``market`` keeps that market's records only (None: every record).
+
+def responsibility_coverage(tables, by=("role_level",), *, market: str | None = None,
+                            disclosure=None) -> pd.DataFrame:
+    """Share of postings whose duties were read that mention each responsibility category.
+
+    The figures of a cell are fed by its records (roles in postings) with at least one
+    responsibility line: ``n`` counts them (the denominator) and ``n_sources`` their
+    employers. A posting whose duties were not read says nothing about them, so it is
+    not counted as one that does not mention an area. A category no posting mentions is
+    absent rather than 0. The figures are shown only when those postings pass disclosure
+    control (``disclosure.check_cell``); a cell that fails keeps one row with its counts
+    and the reason, and no category. Columns: ``by..., category, n, n_sources,
+    n_mentioning, share_of_postings, suppressed, suppression_reason``. A cut by level is
+    also cut by ladder; ``market`` keeps that market's records only (None: every record).
     """
     tables = Tables.coerce(tables)
     resp, records = tables.responsibilities, _market_records(tables, market)
     by = ladder_by(by, records)
-    columns = [*by, "category", "n_mentioning", "share_of_postings", "n"]
+    columns = [*by, "category", "n", "n_sources", "n_mentioning", "share_of_postings", "suppressed",
+               "suppression_reason"]
     if resp.empty or records.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
-    totals = (records.drop_duplicates("record_id").groupby(by, dropna=False).size()
-              .rename("n").reset_index()) if by else pd.DataFrame({"n": [records["record_id"].nunique()]})
-    data = _with_by(resp[["record_id", "category"]].dropna(subset=["category"]), records, by)
-    mentioning = (data.drop_duplicates(["record_id", "category"])
-                  .groupby([*by, "category"], dropna=False).size().rename("n_mentioning").reset_index())
-    out = mentioning.merge(totals, on=by, how="left") if by else mentioning.assign(n=totals["n"].iloc[0])
-    out["share_of_postings"] = out["n_mentioning"] / out["n"]
-    return out[columns].sort_values([*by, "share_of_postings"], ascending=[True] * len(by) + [False],
-                                    ignore_index=True)
+    read = _companies_by(records, by)
+    read = read[read.index.isin(resp["record_id"])]
+    lines = resp[["record_id", "category"]].dropna(subset=["category"]).drop_duplicates()
+    rows = []
+    for key, cell in _cell_keys(read, by):
+        check = check_postings(cell, disclosure)
+        if check.suppressed:
+            rows.append(_withheld(by, key, check, columns))
+            continue
+        mentioning = lines[lines["record_id"].isin(cell.index)].groupby("category").size()
+        for category, count in mentioning.items():
+            rows.append({**dict(zip(by, key)), "category": category, **figure_fields(check),
+                         "n_mentioning": int(count), "share_of_postings": count / check.n})
+    out = pd.DataFrame(rows, columns=columns)
+    order = out.assign(_s=out["share_of_postings"].fillna(-1.0)).sort_values(
+        [*by, "_s"], ascending=[True] * len(by) + [False], kind="stable").index
+    return out.loc[order].reset_index(drop=True)
 
 
 def _level_records(tables, level: int, market: str | None, ladder: str | None = "account") -> pd.DataFrame:
@@ -106,29 +154,50 @@ def _level_records(tables, level: int, market: str | None, ladder: str | None = 
     return records[keep.fillna(False)]
 
 
-def level_postings(tables, *, level: int, market: str | None = None, ladder: str | None = "account") -> pd.DataFrame:
+def level_postings(tables, *, level: int, market: str | None = None, ladder: str | None = "account",
+                   disclosure=None) -> pd.DataFrame:
     """Titles, companies and places of the postings at one level of ``ladder``
     (``account`` by default; ``sales``; None for both), without any pay.
 
     Recruiters see which employers and titles stand behind a figure; no single
-    posting's pay is listed, so the disclosure rule on the figures still holds.
+    posting's pay is listed. The list is given only when the postings at the level pass
+    disclosure control as a set (rule 6 of :mod:`workbench.disclosure`); otherwise it is
+    empty and ``attrs["suppression_reason"]`` says why (``attrs["n"]``,
+    ``attrs["n_sources"]`` count the postings either way).
     """
     records = _level_records(tables, level, market, ladder)
     cols = ["title", "company", "location", "country"]
-    if records.empty:
-        return pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
-    return records[cols].sort_values(["company", "title"], na_position="last").reset_index(drop=True)
+    empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
+    check = check_postings(records, disclosure)
+    if records.empty or check.suppressed:
+        return _attach(empty, check)
+    listed = records[cols].sort_values(["company", "title"], na_position="last").reset_index(drop=True)
+    return _attach(listed, check)
+
+
+def _attach(frame: pd.DataFrame, check) -> pd.DataFrame:
+    frame.attrs.update(n=check.n, n_sources=check.n_sources, suppression_reason=check.reason)
+    return frame
 
 
 def example_responsibilities(tables, *, level: int, market: str | None = None,
-                             per_category: int = 2, ladder: str | None = "account") -> pd.DataFrame:
-    """A few responsibility lines per taxonomy area at one level of ``ladder``, as written in postings."""
+                             per_category: int = 2, ladder: str | None = "account",
+                             disclosure=None) -> pd.DataFrame:
+    """A few responsibility lines per taxonomy area at one level of ``ladder``, as written in postings.
+
+    Quoted only when the postings at the level whose duties were read pass disclosure
+    control as a set (rule 6); otherwise empty, with ``attrs["suppression_reason"]``.
+    """
     tables = Tables.coerce(tables)
     records = _level_records(tables, level, market, ladder)
     resp = tables.responsibilities
     cols = ["category", "text"]
+    empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
     if records.empty or resp.empty:
-        return pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
+        return _attach(empty, check_postings(records.iloc[0:0], disclosure))
+    check = check_postings(records[records["record_id"].isin(resp["record_id"])], disclosure)
+    if check.suppressed:
+        return _attach(empty, check)
     rows = resp[resp["record_id"].isin(records["record_id"])]
     rows = rows.sort_values(["category", "record_id", "idx"])
-    return rows.groupby("category", sort=True).head(per_category)[cols].reset_index(drop=True)
+    return _attach(rows.groupby("category", sort=True).head(per_category)[cols].reset_index(drop=True), check)

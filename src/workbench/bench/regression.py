@@ -3,7 +3,10 @@
 A published term must be readable: every indicator is fed by at least ``MIN_TERM_N``
 postings on each side (with it and without it), rarer groups are pooled or left out
 with a note, the intercept is never read as a percentage effect, and every interval
-shown is finite.
+shown is finite. On top of that a term is shown only when the postings on each of its
+sides pass disclosure control (rule 1 of :mod:`workbench.disclosure`: enough postings and
+enough employers, none dominant); otherwise its figures are NaN, with the reason, and no
+sentence reads it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pandas as pd
 
 from workbench.bench.ladders import with_ladder
 from workbench.bench.market import MARKET_UNKNOWN, with_market
+from workbench.disclosure import check_postings
 from workbench.errors import CurrencyError
 
 __all__ = ["MIN_MARKET_N", "MIN_TERM_N", "RegressionResult", "regression"]
@@ -189,14 +193,15 @@ def _pct(v) -> str:
 
 def _reading(table: pd.DataFrame, X: pd.DataFrame, value: str, n: int) -> list[str]:
     def row(model, term):
-        hit = table[(table["model"] == model) & (table["term"] == term)]
+        hit = table[(table["model"] == model) & (table["term"] == term) & ~table["suppressed"]]
         return None if hit.empty else hit.iloc[0]
 
     label = "annual base" if value == "annual_base" else value.replace("_", " ")
     reading = []
     r = row("ols_hc3", "role_level")
-    reading.append(f"One level up is worth about {_pct(r.pct_effect)} in {label} "
-                   f"(95% CI {_pct(r.pct_ci_low)} to {_pct(r.pct_ci_high)}), n={n}.")
+    if r is not None:
+        reading.append(f"One level up is worth about {_pct(r.pct_effect)} in {label} "
+                       f"(95% CI {_pct(r.pct_ci_low)} to {_pct(r.pct_ci_high)}), n={n}.")
     r = row("quantreg_q0.5", "role_level")
     if r is not None:
         reading.append(f"At the median (quantile regression) one level up is worth about {_pct(r.pct_effect)} "
@@ -208,9 +213,15 @@ def _reading(table: pd.DataFrame, X: pd.DataFrame, value: str, n: int) -> list[s
     reference = X.attrs.get("reference_market")
     for term in [t for t in X.columns if t.startswith("market[")]:
         r = row("ols_hc3", term)
+        if r is None:
+            continue
         name = "the pooled smaller markets" if term == "market[other]" else term[7:-1]
         reading.append(f"Postings in {name} advertise about {_pct(r.pct_effect)} versus {reference} "
                        f"(95% CI {_pct(r.pct_ci_low)} to {_pct(r.pct_ci_high)}), at the same level.")
+    hidden = table[(table["model"] == "ols_hc3") & table["suppressed"]]
+    if len(hidden):
+        reading.append("Not shown under the disclosure rule: " + "; ".join(
+            f"{t} ({why})" for t, why in zip(hidden["term"], hidden["suppression_reason"])) + ".")
     reading.append("Associations in advertised pay, not causal effects; OLS uses HC3 robust "
                    "standard errors. The intercept is the model's log pay at its reference, not an effect, "
                    "and is not shown as one.")
@@ -218,7 +229,7 @@ def _reading(table: pd.DataFrame, X: pd.DataFrame, value: str, n: int) -> list[s
 
 
 def regression(points, *, value: str = "annual_base", quantiles=(0.25, 0.5, 0.75),
-               ladder: str | None = "account") -> RegressionResult:
+               ladder: str | None = "account", disclosure=None) -> RegressionResult:
     """Log-pay regression on level, market and experience, on one ladder.
 
     ``ladder`` (``account`` by default, ``sales``) keeps the postings of that ladder
@@ -235,11 +246,18 @@ def regression(points, *, value: str = "annual_base", quantiles=(0.25, 0.5, 0.75
     absorb the exchange rate). These are associations in advertised pay, not causal
     effects.
 
+    Each term is shown only when the postings that feed it pass disclosure control
+    (``disclosure``; ``_term_feeds``: every posting for the intercept and the level slope,
+    the postings stating experience for its slope, both sides of an indicator); otherwise
+    its figures are NaN, ``suppressed`` is true with the reason, and no sentence reads it.
+    ``n_sources`` counts the employers on the term's side with the fewest.
+
     Returns ``RegressionResult(table, reading, n, notes)``; ``table`` has ``model, term,
-    coef, se, ci_low, ci_high, p_value, pct_effect, pct_ci_low, pct_ci_high, term_n, n``.
+    coef, se, ci_low, ci_high, p_value, pct_effect, pct_ci_low, pct_ci_high, term_n,
+    n_sources, suppressed, suppression_reason, n``.
     """
     columns = ["model", "term", "coef", "se", "ci_low", "ci_high", "p_value", "pct_effect",
-               "pct_ci_low", "pct_ci_high", "term_n", "n"]
+               "pct_ci_low", "pct_ci_high", "term_n", "n_sources", "suppressed", "suppression_reason", "n"]
     if "currency" in points and points["currency"].dropna().nunique() > 1:
         raise CurrencyError("the pay points mix currencies; build them in one currency "
                             "(bench.market_cut(..., currency=...)) before the regression.")
@@ -255,5 +273,53 @@ def regression(points, *, value: str = "annual_base", quantiles=(0.25, 0.5, 0.75
              f"need at least {X.shape[1] + 3} with more than one level."], n, notes)
     table, X = _fit(y, X, quantiles, notes)
     table["term_n"] = table["term"].map(_term_n(X)).astype("int64")
+    table = _gate_terms(table, _term_checks(points.loc[X.index], X, disclosure))
     table["n"] = n
     return RegressionResult(table[columns], _reading(table, X, value, n), n, notes)
+
+
+INDICATORS = ("experience_missing", "market[")
+FIGURES = ("coef", "se", "ci_low", "ci_high", "p_value", "pct_effect", "pct_ci_low", "pct_ci_high")
+
+
+def _term_feeds(X: pd.DataFrame) -> dict[str, list[pd.Series]]:
+    """The postings each term is fed by, as row masks of ``X``.
+
+    The intercept and the level slope by every posting; the experience slope by the
+    postings that state experience; an indicator (a market, experience missing) by the
+    postings on each of its two sides: its coefficient is their difference.
+    """
+    everyone = pd.Series(True, index=X.index)
+    feeds = {}
+    for term in X.columns:
+        if term.startswith(INDICATORS):
+            feeds[term] = [X[term] == 1, X[term] == 0]
+        elif term == "experience_min" and "experience_missing" in X:
+            feeds[term] = [X["experience_missing"] == 0]
+        else:
+            feeds[term] = [everyone]
+    return feeds
+
+
+def _term_checks(data: pd.DataFrame, X: pd.DataFrame, disclosure=None) -> dict[str, dict]:
+    """Per term: the employers on its thinnest side and whether it may be shown (every
+    side that feeds it must pass disclosure control), with the first failing side's reason."""
+    out = {}
+    for term, masks in _term_feeds(X).items():
+        checks = [check_postings(data[mask.to_numpy()], disclosure) for mask in masks]
+        failed = next((c for c in checks if c.suppressed), None)
+        reason = None
+        if failed is not None:
+            reason = failed.reason if failed is checks[0] else f"the postings without it: {failed.reason}"
+        out[term] = {"n_sources": min(c.n_sources for c in checks), "suppressed": failed is not None,
+                     "suppression_reason": reason}
+    return out
+
+
+def _gate_terms(table: pd.DataFrame, checks: dict[str, dict]) -> pd.DataFrame:
+    """Each term's disclosure decision on every model's row; the figures of a failing term NaN."""
+    gates = pd.DataFrame([{"term": t, **f} for t, f in checks.items()])
+    out = table.merge(gates, on="term", how="left")
+    out["suppressed"] = out["suppressed"].astype(bool)
+    out.loc[out["suppressed"], list(FIGURES)] = np.nan
+    return out

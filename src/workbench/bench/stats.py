@@ -15,9 +15,11 @@ Posting ranges
     ``low + (high - low) * (j + 0.5) / K``; every posting has the same number of
     points, so every posting carries the same weight.
 Disclosure control
-    Every cell passes :func:`workbench.disclosure.check_cell` (the rule and its wording
-    live there); a suppressed cell keeps ``n``, ``n_sources`` and the reason, and its
-    pay figures are NaN.
+    Every figure is computed only when the postings that feed it pass
+    :func:`workbench.disclosure.check_cell` (the rule and its wording live there): a
+    cell's percentiles from its postings with pay, a variable share from the postings
+    that state a variable amount. A suppressed figure keeps ``n``, ``n_sources`` (of
+    the postings that would have fed it) and the reason, and is NaN.
 Bootstrap
     Percentile bootstrap of the median over postings (resampling postings with
     replacement, ``n_boot`` resamples, ``numpy.random.default_rng(seed)`` per cell).
@@ -34,10 +36,10 @@ import pandas as pd
 
 from workbench.bench.ladders import ladder_by, with_ladder
 from workbench.bench.paypoints import RANGE_METHODS, pay_points
-from workbench.disclosure import check_cell, interval_shown
+from workbench.disclosure import check_cell, check_postings, figure_fields, interval_shown
 from workbench.errors import CurrencyError, ParameterError
 
-__all__ = ["BOOTSTRAP_MAX_N", "PERCENTILES", "UNIFORM_POINTS", "bootstrap_median_ci", "large_sample_median_ci",
+__all__ = ["BOOTSTRAP_MAX_N", "PAY_MIX_FIGURES", "PERCENTILES", "UNIFORM_POINTS", "bootstrap_median_ci", "large_sample_median_ci",
            "level_structure", "market_percentiles", "pay_mix", "range_method_effect"]
 
 PERCENTILES = (10, 25, 50, 75, 90)
@@ -163,8 +165,7 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
         key = key if isinstance(key, tuple) else (key,)
         check = check_cell(_companies(cell), disclosure)
         row = dict(zip(by, key))
-        row.update(n=check.n, n_sources=check.n_sources, suppressed=check.suppressed,
-                   suppression_reason=check.reason, currency=currency, value=value)
+        row.update(figure_fields(check), currency=currency, value=value)
         if not check.suppressed:
             row.update(_cell_figures(_values_matrix(cell, value, uniform), n_boot, seed))
         rows.append(row)
@@ -181,8 +182,9 @@ def range_method_effect(tables, by=("role_level",), *, currency="GBP", disclosur
                         market: str | None = None) -> pd.DataFrame:
     """Midpoint and uniform-spread percentiles side by side, for the data-quality report.
 
-    Columns: ``by..., n, suppressed, p25/p50/p75 _midpoint, p25/p50/p75 _uniform,
-    p50_diff_pct`` (uniform P50 / midpoint P50 - 1).
+    Columns: ``by..., n, n_sources, suppressed, suppression_reason, p25/p50/p75 _midpoint,
+    p25/p50/p75 _uniform, p50_diff_pct`` (uniform P50 / midpoint P50 - 1). Both methods
+    read the same postings, so one disclosure decision covers the row.
     """
     by = ladder_by(by)
     results = {}
@@ -190,7 +192,7 @@ def range_method_effect(tables, by=("role_level",), *, currency="GBP", disclosur
         points = pay_points(tables, currency=currency, range_method=method, market=market)
         results[method] = market_percentiles(points, by=by, disclosure=disclosure, n_boot=0)
     keep = ["p25", "p50", "p75"]
-    mid = results["midpoint"][[*by, "n", "suppressed", "suppression_reason", *keep]]
+    mid = results["midpoint"][[*by, "n", "n_sources", "suppressed", "suppression_reason", *keep]]
     uni = results["uniform"][[*by, *keep]]
     out = mid.rename(columns={k: f"{k}_midpoint" for k in keep}).merge(
         uni.rename(columns={k: f"{k}_uniform" for k in keep}), on=by, how="left")
@@ -212,7 +214,9 @@ def level_structure(percentiles: pd.DataFrame) -> pd.DataFrame:
       level's P25-P75 bands / length of this level's band (0 = no overlap, 1 = this
       band lies wholly inside the next).
     * ``inversion`` = this level's P50 exceeds the P50 of some higher level;
-      ``inverted_with`` lists those levels. Suppressed cells (NaN P50) are skipped.
+      ``inverted_with`` lists those levels. Suppressed cells (NaN P50) are skipped, so
+      every figure compares cells that passed disclosure; ``n`` and ``n_sources`` are
+      the level's own.
     """
     if "role_level" not in percentiles:
         raise ParameterError("level_structure needs percentiles by role_level.")
@@ -223,7 +227,8 @@ def level_structure(percentiles: pd.DataFrame) -> pd.DataFrame:
     groups = percentiles.groupby(others, dropna=False, sort=True) if others else [((), percentiles)]
     for _, cell in groups:
         cell = cell[cell["p50"].notna()].sort_values("role_level")
-        cell = cell[[*others, "role_level", "n", "p25", "p50", "p75"]].reset_index(drop=True)
+        counts = ["n", "n_sources"] if "n_sources" in cell else ["n"]
+        cell = cell[[*others, "role_level", *counts, "p25", "p50", "p75"]].reset_index(drop=True)
         nxt = cell.shift(-1)
         cell["next_level"] = nxt["role_level"].astype("Int64")
         cell["midpoint_progression"] = nxt["p50"] / cell["p50"] - 1
@@ -242,35 +247,52 @@ def level_structure(percentiles: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def pay_mix(points, by=("role_level",), disclosure=None) -> pd.DataFrame:
-    """Base versus variable pay per cell.
+PAY_MIX_FIGURES = {
+    "share_with_variable": "share of the cell's postings that mention OTE, bonus or commission",
+    "median_variable_share": "median variable share of pay, over the postings that state a variable amount",
+}
 
-    ``variable_share`` is computed per posting as ``annual_variable / (annual_base +
-    annual_variable)`` (postings with a stated variable amount), then summarised by its
-    median: median base plus median bonus is not median total cash, so shares are taken
-    posting by posting. Columns: ``by..., n, n_with_variable, share_with_variable``
-    (postings mentioning OTE/bonus/commission), ``n_variable_amount,
-    median_variable_share, median_base_share, suppressed, suppression_reason``. A cell
-    failing disclosure control (the same rule as ``market_percentiles``) keeps its
-    counts and has NaN shares: one posting's pay split is its pay. A cut by level is also
-    cut by ladder, as in ``market_percentiles``.
+
+def _mix_rows(cell: pd.DataFrame, disclosure) -> list[dict]:
+    """The two pay-mix figures of one cell, each gated on the postings that feed it."""
+    has = cell["has_variable"].fillna(False).astype(bool)
+    share = cell["annual_variable"] / (cell["annual_base"] + cell["annual_variable"])
+    stated = cell[share.notna()]
+    whole, amounts = check_postings(cell, disclosure), check_postings(stated, disclosure)
+    return [
+        {"figure": "share_with_variable", **figure_fields(whole),
+         "value": float(has.mean()) if not whole.suppressed else math.nan},
+        {"figure": "median_variable_share", **figure_fields(amounts),
+         "value": float(share.dropna().median()) if not amounts.suppressed else math.nan},
+    ]
+
+
+def pay_mix(points, by=("role_level",), disclosure=None) -> pd.DataFrame:
+    """Base versus variable pay per cell, one row per figure (long form).
+
+    Two figures, each computed only when the postings that feed it pass disclosure
+    control (``disclosure.check_cell``; ``n`` and ``n_sources`` on each row count them):
+
+    * ``share_with_variable``: the share of the cell's postings that mention OTE, bonus
+      or commission at all (fed by every posting of the cell);
+    * ``median_variable_share``: ``annual_variable / (annual_base + annual_variable)``
+      taken posting by posting, then its median, over the postings that state a
+      variable amount (fed by those postings only): median base plus median bonus is
+      not median total cash. The base share is one minus it.
+
+    A cell of 24 postings in which one posting states a bonus amount shows the first
+    figure and suppresses the second: one posting's pay split is its pay.
+    A cut by level is also cut by ladder, as in ``market_percentiles``.
+    Columns: ``by..., figure, n, n_sources, value, suppressed, suppression_reason``.
     """
     points = with_ladder(points)
     by = ladder_by(by, points)
-    data = points.assign(
-        _var_share=points["annual_variable"] / (points["annual_base"] + points["annual_variable"]),
-        _has=points["has_variable"].fillna(False).astype(bool),
-    )
-    groups = data.groupby(by, dropna=False, sort=True) if by else [((), data)]
+    columns = [*by, "figure", "n", "n_sources", "value", "suppressed", "suppression_reason"]
+    if points.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
+    groups = points.groupby(by, dropna=False, sort=True) if by else [((), points)]
     rows = []
     for key, cell in groups:
         key = key if isinstance(key, tuple) else (key,)
-        shares = cell["_var_share"].dropna()
-        reason = check_cell(_companies(cell), disclosure).reason
-        med = float(shares.median()) if len(shares) and reason is None else math.nan
-        rows.append({**dict(zip(by, key)), "n": len(cell), "n_with_variable": int(cell["_has"].sum()),
-                     "share_with_variable": float(cell["_has"].mean()) if reason is None else math.nan,
-                     "n_variable_amount": len(shares), "median_variable_share": med,
-                     "median_base_share": 1 - med if not math.isnan(med) else math.nan,
-                     "suppressed": reason is not None, "suppression_reason": reason})
-    return pd.DataFrame(rows)
+        rows.extend({**dict(zip(by, key)), **row} for row in _mix_rows(cell, disclosure))
+    return pd.DataFrame(rows)[columns]
