@@ -324,3 +324,21 @@ def test_the_labelled_pairs_follow_the_split_rule_and_the_tuning_half_is_met():
     assert sum(a.n for a in result.agreements) == len(pairs)
     # The half the key was tuned on; the held-out half's figures are reported, not asserted.
     assert by["tune", "same"].rate >= 0.98 and by["tune", "distinct"].rate >= 0.98
+
+
+def test_a_file_held_out_whole_is_read_as_holdout2_and_its_failures_stay_hidden(tmp_path):
+    rows = [["Quorn Vale", "Quorn Vale Foods", "true", "en", "x", "held out whole", "holdout2"],
+            ["Acme Media", "Acme Media Ltd", "true", "en", "legal_suffix", "", "holdout2"]]
+    result = employers.evaluate_pairs(_write_pairs(tmp_path / "pairs.csv", rows))
+    assert not result.unusable
+    assert [(a.half, a.label, a.n, a.agree) for a in result.agreements] == [("holdout2", "same", 2, 1)]
+    assert "Quorn" not in employers.format_evaluation(result)
+
+
+def test_the_second_held_out_set_is_read_whole_and_scored_per_label():
+    path = employers.PAIRS_PATH.with_name("company_pairs_2.csv")
+    result = employers.evaluate_pairs(path)
+    assert not result.unusable
+    by = {(a.half, a.label): a.n for a in result.agreements}
+    # 201 one-employer pairs and 121 distinct pairs (README_pairs_2.md); scores are reported, not tuned on.
+    assert by == {("holdout2", "same"): 201, ("holdout2", "distinct"): 121}

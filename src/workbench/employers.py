@@ -500,6 +500,11 @@ class PairsEvaluation:
     unusable: list[tuple[int, str]]
 
 
+# The CONVENTIONS.md halves, and ``holdout2``: a file written later and held out whole
+# (data/labelled/companies/README_pairs_2.md). Only the tuning half's failures are read.
+HALVES = ("tune", "holdout", "holdout2")
+
+
 def load_pairs(path: str | Path = PAIRS_PATH) -> tuple[list[Pair], list[tuple[int, str]]]:
     """Read the pairs CSV without stripping any value (blanks are significant).
 
@@ -527,8 +532,9 @@ def load_pairs(path: str | Path = PAIRS_PATH) -> tuple[list[Pair], list[tuple[in
 def _row_problem(row: dict) -> str | None:
     if row.get("same") not in _BOOL:
         return f"same is {row.get('same')!r}; write true or false"
-    if row.get("half") not in ("tune", "holdout"):
-        return f"half is {row.get('half')!r}; write tune or holdout (CONVENTIONS.md rule)"
+    if row.get("half") not in HALVES:
+        return (f"half is {row.get('half')!r}; write tune or holdout (CONVENTIONS.md rule), or holdout2 "
+                f"for a whole file held out")
     if not (row.get("name_a") or "").strip() or not (row.get("name_b") or "").strip():
         return "a name is blank; both names are needed"
     return None
@@ -545,7 +551,7 @@ def _wilson(agree: int, n: int) -> tuple[float, float]:
 
 def evaluate_pairs(path: str | Path = PAIRS_PATH) -> PairsEvaluation:
     """Score ``employer_key`` on a pairs file: a pair agrees when
-    ``(key_a == key_b) == same``; counted per half (tune, holdout) and label."""
+    ``(key_a == key_b) == same``; counted per half (tune, holdout, holdout2) and label."""
     pairs, unusable = load_pairs(path)
     tally: dict[tuple[str, str], list[int]] = {}
     failures = []
