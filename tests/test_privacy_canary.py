@@ -1,0 +1,131 @@
+"""Canaries through the real commands: what one posting or one employer says never reaches a page.
+
+Postings are written with figures and words found nowhere else; ``workbench report`` (the
+default plan) and ``workbench bench`` run on them, and every HTML, JSON, CSV and notebook
+file they write is searched for those figures and words (rules 1 and 5 of
+:mod:`workbench.disclosure`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+AS_OF = "2026-11-02"
+# Level 2: six employers, a cell that passes; one of them alone states a bonus amount.
+AM = [("Harrowgate Media", 30000), ("Pellmoor Digital", 32000), ("Brindlecombe Agency", 34000),
+      ("Ostrava Creative", 36000), ("Kestrelby Partners", 38000), ("Thornwick Studios", 40000)]
+BONUS = 4321
+# Level 3: one posting, with its own pay, employer and duty wording.
+LONE = ("Quillfeather Analytics", 47319, "Zorblatt")
+# Level 4: five postings of one employer under five spellings (employer_key folds them).
+ONE_EMPLOYER = ["Vantorra Media Ltd", "Vantorra Media UK", "Vantorra Media London",
+                "Vantorra Media (Europe)", "Vantorra Media Holdings"]
+ONE_EMPLOYER_PAY = [91173, 92173, 93173, 94173, 95173]
+
+CANARY_WORDS = ("Quillfeather", "Zorblatt", "Vantorra")
+CANARY_PAY = (BONUS, LONE[1], *ONE_EMPLOYER_PAY)
+
+
+def _posting(folder: Path, name: str, title: str, company: str, location: str, body: str) -> None:
+    (folder / f"{name}.txt").write_text(
+        f"Title: {title}\nCompany: {company}\nLocation: {location}\nDescription: {body}\n", encoding="utf-8")
+
+
+def _write_postings(folder: Path) -> None:
+    folder.mkdir()
+    for i, (company, pay) in enumerate(AM):
+        bonus = f" Plus an annual bonus of £{BONUS:,}." if i == 2 else ""
+        _posting(folder, f"am{i}", "Account Manager", company, "Manchester, UK",
+                 f"Account Manager for our clients. Salary £{pay:,} per annum.{bonus} "
+                 "2-3 years' experience in account management.")
+    company, pay, word = LONE
+    _posting(folder, "sam", "Senior Account Manager", company, "Leeds, UK",
+             f"Senior Account Manager. Salary £{pay:,} per annum.\nResponsibilities:\n"
+             f"- Own the {word} renewal programme for key clients\n- Report weekly to the board")
+    for i, (company, pay) in enumerate(zip(ONE_EMPLOYER, ONE_EMPLOYER_PAY)):
+        _posting(folder, f"ad{i}", "Account Director", company, "London, UK",
+                 f"Account Director. Salary £{pay:,} per annum. 7+ years' experience.")
+
+
+def _pay_pattern(amount: int) -> re.Pattern:
+    """The amount as a page might print it: 47319, 47,319, 47 319, 47.319, 47.3k."""
+    head, tail = divmod(amount, 1000)
+    return re.compile(rf"(?<![\d.]){head}(?:[,.\u00a0\u202f ]?{tail:03d}|\.{tail // 100}k)(?!\d)")
+
+
+def _leaks(text: str) -> list[str]:
+    found = [w for w in CANARY_WORDS if w.lower() in text.lower()]
+    return found + [str(a) for a in CANARY_PAY if _pay_pattern(a).search(text)]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    base = tmp_path_factory.mktemp("canary")
+    raw = base / "raw"
+    _write_postings(raw)
+    exe = Path(sys.executable).with_name("workbench")
+    out = base / "reports"
+    report = subprocess.run([str(exe), "report", "--data", str(raw), "--out", str(out), "--as-of", AS_OF,
+                             "--jobs", "2"], capture_output=True, text=True, timeout=1200)
+    tables = {}
+    for fmt, by in (("csv", "role,level"), ("json", "role,level"), ("csv", "level,location"),
+                    ("json", "level,country"), ("table", "role,level")):
+        proc = subprocess.run([str(exe), "bench", str(raw), "--format", fmt, "--by", by],
+                              capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+        tables[f"bench {fmt} by {by}"] = proc.stdout
+    return report, out, tables
+
+
+def test_the_default_plan_runs_on_the_canary_postings(written):
+    report, out, _ = written
+    assert report.returncode == 0, report.stdout + report.stderr
+    pages = list((out / AS_OF).glob("*.html"))
+    assert len(pages) >= 9  # five levels, comparison, region, quality, internal vs market
+
+
+def test_no_written_file_holds_a_canary(written):
+    _, out, tables = written
+    files = [p for p in out.rglob("*") if p.suffix in {".html", ".json", ".csv", ".ipynb"}]
+    assert len(files) >= 20
+    leaks = {str(p.relative_to(out)): _leaks(p.read_text(encoding="utf-8")) for p in files}
+    leaks.update({name: _leaks(text) for name, text in tables.items()})
+    assert {k: v for k, v in leaks.items() if v} == {}
+
+
+def test_the_pattern_finds_a_canary_where_one_is_printed():
+    # The search above must be able to fail: each canary is found in the forms a page uses.
+    assert _leaks("GBP 47,319") == ["47319"] and _leaks("47 319 ₽") == ["47319"]
+    assert _leaks("about 47.3k") == ["47319"] and _leaks("p50 4321.0") == ["4321"]
+    assert _leaks("Vantorra Media UK") == ["Vantorra"] and _leaks("147,3190") == []
+
+
+def test_the_cells_behind_the_canaries_are_suppressed_with_their_reason(written):
+    _, out, tables = written
+    text = re.sub(r"<[^>]+>", " ", (out / AS_OF / "role-benchmark-level-3.html").read_text(encoding="utf-8"))
+    assert "only 1 posting (minimum 5)" in text
+    assert "The postings behind these figures are not listed" in text
+    rows = {(r["role_level"], r["suppressed"]) for r in json.loads(tables["bench json by role,level"])}
+    assert rows >= {(2, False), (3, True), (4, True)}
+    level4 = re.sub(r"<[^>]+>", " ", (out / AS_OF / "role-benchmark-level-4.html").read_text(encoding="utf-8"))
+    assert "only 1 company (minimum 5)" in level4  # five spellings, one employer
+
+
+def test_the_recruiter_index_links_no_analyst_page(written):
+    _, out, _ = written
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "internal-vs-market" not in index
+    analyst = (out / "analyst.html").read_text(encoding="utf-8")
+    assert "internal-vs-market" in analyst
+    for page in (out / AS_OF).glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        audience = re.search(r'name="workbench-audience" content="(\w+)"', html).group(1)
+        assert audience == ("analyst" if page.stem == "internal-vs-market" else "recruiter"), page.name
