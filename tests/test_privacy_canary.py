@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -129,3 +130,87 @@ def test_the_recruiter_index_links_no_analyst_page(written):
         html = page.read_text(encoding="utf-8")
         audience = re.search(r'name="workbench-audience" content="(\w+)"', html).group(1)
         assert audience == ("analyst" if page.stem == "internal-vs-market" else "recruiter"), page.name
+
+
+# ------------------------------------------------------------------ the default data
+
+# Column labels of the counts of what fed a row (the bench's names and the display tables').
+N_LABELS, SOURCE_LABELS = ("n", "n postings"), ("n_sources", "companies")
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(str(text).replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _audit_page(html: str, rule) -> tuple[str, int, int, list]:
+    """(audience, figure rows, suppressed rows, problems) of one published page.
+
+    Every table of figures (``wb-figures``) must carry on each row the counts of what fed
+    it; a row not marked suppressed must count at least the rule's postings and companies.
+    A listing of postings (``wb-postings``) must name counts that meet the rule in its caption.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    audience = soup.find("meta", attrs={"name": "workbench-audience"})["content"]
+    rows = suppressed = 0
+    problems = []
+    for wrap in soup.select("div.wb-figures"):
+        head = [th.get_text(strip=True) for th in wrap.select("thead th")]
+        for tr in wrap.select("tbody tr"):
+            cells = dict(zip(head, (td.get_text(strip=True) for td in tr.find_all(["td", "th"]))))
+            rows += 1
+            if cells.get("suppressed") == "True":
+                suppressed += 1
+                continue
+            n = _number(next((cells[k] for k in N_LABELS if k in cells), None))
+            sources = _number(next((cells[k] for k in SOURCE_LABELS if k in cells), None))
+            if n is None or sources is None or n < rule.min_postings or sources < rule.min_sources:
+                problems.append(cells)
+    for wrap in soup.select("div.wb-postings"):
+        counts = re.search(r"from (\d+) postings?, (\d+) compan", wrap.get_text())
+        if not counts or int(counts[1]) < rule.min_postings or int(counts[2]) < rule.min_sources:
+            problems.append(wrap.get_text()[:200])
+    return audience, rows, suppressed, problems
+
+
+@pytest.fixture(scope="module")
+def default_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("default") / "reports"
+    exe = Path(sys.executable).with_name("workbench")
+    proc = subprocess.run([str(exe), "report", "--out", str(out), "--as-of", AS_OF, "--jobs", "2"],
+                          capture_output=True, text=True, timeout=1200)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out / AS_OF
+
+
+def test_on_the_default_data_no_recruiter_figure_is_fed_by_fewer_than_the_rule(default_run):
+    from workbench import config
+
+    audited = {}
+    for page in sorted(default_run.glob("*.html")):
+        audience, rows, suppressed, problems = _audit_page(page.read_text(encoding="utf-8"),
+                                                           config.SETTINGS.disclosure)
+        if audience == "recruiter":
+            audited[page.stem] = (rows, suppressed, problems)
+    assert len(audited) == 8  # five levels, comparison, region, quality
+    assert {k: v[2] for k, v in audited.items() if v[2]} == {}
+    # Every page of figures was read (the audit did not pass by finding no table).
+    assert all(rows for rows, _, _ in audited.values())
+    assert sum(s for _, s, _ in audited.values()) > 0
+
+
+def test_the_page_audit_finds_a_figure_below_the_rule():
+    from workbench import config, render
+
+    rule = config.SETTINGS.disclosure
+    small = pd.DataFrame({"n": [3], "n_sources": [3], "p50": [41000.0], "suppressed": [False]})
+    page = (f'<meta name="workbench-audience" content="recruiter">'
+            f'{render.table_html(small)}{render.table_html(small.drop(columns="n_sources"))}')
+    assert len(_audit_page(page, rule)[3]) == 2
+    hidden = small.assign(suppressed=True)
+    assert _audit_page(f'<meta name="workbench-audience" content="recruiter">{render.table_html(hidden)}',
+                       rule)[1:] == (1, 1, [])
