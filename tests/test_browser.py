@@ -115,9 +115,12 @@ PAYLOAD_POSTINGS = [
 ] + [
     {"id": f"ok{i}", "title": "Account Manager", "company": f"Plain Company {i}",
      "location": "Leeds", "country": "GB", "language": "en", "date_posted": "2026-10-01",
-     "description": f"Account Manager. Salary £{30 + i},000 per annum.", "salary_raw": None}
+     "description": f"Account Manager. Responsibilities:\n- Prepare the monthly reports and forecasts\n"
+                    f"Salary £{30 + i},000 per annum.", "salary_raw": None}
     for i in range(5)
 ]
+# Duty lines are quoted only for a set of postings that passes the disclosure rule (six
+# employers here); the plain postings' duties are in another area than the payload's.
 
 
 @pytest.fixture(scope="module")
