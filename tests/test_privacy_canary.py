@@ -102,6 +102,20 @@ def test_no_written_file_holds_a_canary(written):
     assert {k: v for k, v in leaks.items() if v} == {}
 
 
+def test_the_canaries_are_in_the_data_the_commands_read(tmp_path):
+    # The pages must lack them because of the rules, not because extraction missed them.
+    from workbench import bench
+    from workbench.pipeline import tables_from_paths
+
+    _write_postings(tmp_path / "raw")
+    tables = bench.Tables(**tables_from_paths([tmp_path / "raw"]))
+    points = bench.pay_points(tables).set_index("company")
+    assert points.loc[LONE[0], "annual_base"] == LONE[1]
+    assert points.loc["Brindlecombe Agency", "annual_variable"] == BONUS
+    assert sorted(points.loc[ONE_EMPLOYER, "annual_base"]) == ONE_EMPLOYER_PAY
+    assert tables.responsibilities["text"].str.contains(LONE[2]).any()
+
+
 def test_the_pattern_finds_a_canary_where_one_is_printed():
     # The search above must be able to fail: each canary is found in the forms a page uses.
     assert _leaks("GBP 47,319") == ["47319"] and _leaks("47 319 ₽") == ["47319"]
