@@ -69,7 +69,7 @@ for m, summary in summaries.items():
 # %%
 left = bench.not_compared(compa, min_cell=min_cell)
 if len(left):
-    render.show_table(left, caption="People not compared: their market is not this page's market "
+    render.show_table(left, kind="other", caption="People not compared: their market is not this page's market "
                                     "(no conversion into another market's bands)")
 
 # %%

@@ -6,7 +6,12 @@ import pandas as pd
 import pytest
 
 from workbench import bench
+from workbench.config import Disclosure
 from workbench.errors import ParameterError
+
+# These tests are about the market cut; the disclosure rule is tested in test_bench and
+# test_disclosure_properties.
+OPEN = Disclosure(min_postings=1, min_sources=0, max_company_share=1.0)
 
 
 def _tables():
@@ -22,19 +27,20 @@ def _tables():
 
 
 def test_time_shares_of_one_market_use_that_market_s_postings_only():
-    uk = bench.time_shares(_tables(), market="GB").set_index("category")
+    uk = bench.time_shares(_tables(), market="GB", disclosure=OPEN).set_index("category")
     # Hand-worked: UK growth shares 20 and 40 -> mean 30, n 2 (Russia and no-country left out)
     assert uk.loc["growth", "mean_share"] == pytest.approx(30.0) and uk.loc["growth", "n"] == 2
     assert uk.loc["service", "mean_share"] == pytest.approx(70.0)
-    every = bench.time_shares(_tables()).set_index("category")
+    every = bench.time_shares(_tables(), disclosure=OPEN).set_index("category")
     assert every.loc["growth", "n"] == 4  # None keeps every record (a library call, no page)
 
 
 def test_responsibility_coverage_of_one_market_counts_that_market_s_postings():
-    uk = bench.responsibility_coverage(_tables(), market="GB").set_index("category")
+    uk = bench.responsibility_coverage(_tables(), market="GB", disclosure=OPEN).set_index("category")
     assert list(uk.index) == ["reporting"]
-    assert uk.loc["reporting", "n_mentioning"] == 1 and uk.loc["reporting", "n"] == 2
-    ru = bench.responsibility_coverage(_tables(), market="RU").set_index("category")
+    # n counts the UK postings whose duties were read (r1; r2 states none, so says nothing)
+    assert uk.loc["reporting", "n_mentioning"] == 1 and uk.loc["reporting", "n"] == 1
+    ru = bench.responsibility_coverage(_tables(), market="RU", disclosure=OPEN).set_index("category")
     assert ru.loc["upsell", "share_of_postings"] == 1.0 and ru.loc["upsell", "n"] == 1
 
 

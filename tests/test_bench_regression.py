@@ -16,7 +16,9 @@ def _points(countries, *, experience=None, seed=5):
     rng = np.random.default_rng(seed)
     n = len(countries)
     level = np.resize([1, 2, 3, 4, 5], n)
+    # One employer per posting: these tests are about readable terms, not the disclosure rule.
     return pd.DataFrame({"record_id": [str(i) for i in range(n)], "role_level": level,
+                         "company": [f"employer {i}" for i in range(n)],
                          "country": countries, "currency": "GBP",
                          "experience_min": np.nan if experience is None else experience,
                          "annual_base": 30000 * 1.35 ** (level - 1) * rng.lognormal(0, 0.05, n)})

@@ -148,8 +148,9 @@ def test_the_recruiter_index_links_no_analyst_page(written):
 
 # ------------------------------------------------------------------ the default data
 
-# Column labels of the counts of what fed a row (the bench's names and the display tables').
-N_LABELS, SOURCE_LABELS = ("n", "n postings"), ("n_sources", "companies")
+# Column labels of the counts of what fed a row (the bench's names and the display tables';
+# a regression term's own postings are term_n, its model's n).
+N_LABELS, SOURCE_LABELS = ("term_n", "n", "n postings"), ("n_sources", "companies")
 
 
 def _number(text: str | None) -> float | None:
