@@ -301,3 +301,42 @@ def test_company_talk_prefilter_agrees_with_its_pattern(line):
 
     low = line.lower()
     assert st._not_holder_anywhere(low) == (st._NOT_HOLDER_ANYWHERE_RE.search(low) is not None)
+
+
+# One line for each alternative of the patterns behind a substring pre-filter, and lines none matches.
+PREFILTER_LINES = [
+    "You'll manage key accounts", "you’ll own the pipeline", "You will drive renewals", "You are responsible for billing",
+    "Responsible for the P&L", "Accountable for retention", "Your role is to grow the book", "Your role will cover EMEA",
+    "The role involves travel", "The role includes reporting", "The role will own pricing", "This role will lead sales",
+    "This position is key to growth", "Will be responsible for renewals", "Shall be tasked with audits",
+    "Вы будете вести клиентов", "В ваши обязанности входит отчётность", "Отвечает за продажи", "Будет отвечать за план",
+    "Будете отвечать за клиентов", "负责客户关系", "Be the point of contact for clients", "Be a trusted link to partners",
+    "You'll need a degree", "You will enjoy great perks", "Key duties:", "Key duties：", "If you like sales, apply",
+    "Can you sell?", "Experience is a plus", "Salesforce would be an advantage", "CRM skills are preferred",
+    "Nice to have: Spanish", "Знание английского будет плюсом", "Опыт в B2B приветствуется", "有经验者优先",
+    "You must hold a licence", "A degree is required", "Requires travel", "Have a driving licence", "Is based in Leeds",
+    "Can travel weekly", "Manage the weekly forecast and report to the board", "Answer new client questions",
+    "Be part of it", "beacon of growth", "Grow revenue in the region", "",
+]
+
+
+@pytest.mark.parametrize("line", PREFILTER_LINES)
+def test_word_prefilters_agree_with_their_patterns(line):
+    from workbench import structure as st
+
+    low = line.lower()
+    assert st._duty_sentence(low) == (st._DUTY_SENTENCE.search(low) is not None)
+    assert st._not_action(low) == (st._NOT_ACTION.search(low) is not None)
+    assert st._requirement_tail(low) == (st._REQUIREMENT_TAIL_RE.search(low) is not None)
+    assert st._requires(low) == (st._REQUIRES_RE.search(low) is not None)
+
+
+def test_word_prefilters_let_every_alternative_through():
+    from workbench import structure as st
+
+    lows = [line.lower() for line in PREFILTER_LINES]
+    assert sum(map(st._duty_sentence, lows)) >= 23
+    assert sum(map(st._not_action, lows)) >= 6
+    assert sum(map(st._requirement_tail, lows)) >= 7
+    assert sum(map(st._requires, lows)) >= 5
+

@@ -346,7 +346,7 @@ _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "
 
 def _not_holder_anywhere(low: str) -> bool:
     """Does the lower-cased line hold company, career or posting talk (``_NOT_HOLDER_ANYWHERE_RE``)?"""
-    if not low.startswith("we") and not any(w in low for w in _NOT_HOLDER_WORDS):
+    if not low.startswith("we") and not any(map(low.__contains__, _NOT_HOLDER_WORDS)):
         return False
     return _NOT_HOLDER_ANYWHERE_RE.search(low) is not None
 
@@ -364,6 +364,23 @@ _BENEFIT_WORD_RE = re.compile(  # matched against lower-cased text
 _REQUIRES_RE = re.compile(  # matched against lower-cased text
     r"\byou must\b|\b(?:is|are) required\b|^requires?\b|^(?:have|has|are|is|can)\b")
 _MONEY_RE = re.compile(r"[$£€₽¥]\s?\d|\d\s?(?:руб|₽|元|万)|\b(?:USD|GBP|EUR|RUB)\b")
+# Words each alternative of a pattern holds: a lower-cased line with none of them is not
+# tried against it (a substring test is many times cheaper than a failed search).
+_REQUIREMENT_TAIL_WORDS = ("plus", "advantage", "desirable", "preferred", "beneficial", "bonus", "nice to have",
+                           "будет плюсом", "приветствуется", "будет преимуществом", "优先")
+_REQUIRES_OPENERS = ("require", "have", "has", "are", "is", "can")
+
+
+def _requirement_tail(low: str) -> bool:
+    """Does the lower-cased line say something is a plus (``_REQUIREMENT_TAIL_RE``)?"""
+    return any(map(low.__contains__, _REQUIREMENT_TAIL_WORDS)) and _REQUIREMENT_TAIL_RE.search(low) is not None
+
+
+def _requires(low: str) -> bool:
+    """Does the lower-cased line state a requirement (``_REQUIRES_RE``)?"""
+    if not low.startswith(_REQUIRES_OPENERS) and "must" not in low and "required" not in low:
+        return False
+    return _REQUIRES_RE.search(low) is not None
 _MIN_WORDS = 3
 _SUBHEADING_MAX = 6
 
@@ -391,18 +408,18 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     text = text.lstrip("*_#+ ")
     # The word lists are matched against a lower-cased copy: several times faster than IGNORECASE.
     low = text.lower()
-    if _REQUIREMENT_RE.match(text) is not None or _REQUIREMENT_TAIL_RE.search(low) is not None:
+    if _REQUIREMENT_RE.match(text) is not None or _requirement_tail(low):
         return False
-    if _REQUIRES_RE.search(low) is not None or _NOT_HOLDER_RE.match(text) is not None:
+    if _requires(low) or _NOT_HOLDER_RE.match(text) is not None:
         return False
-    if _COMPANY_SUBJECT_RE.match(text) is not None and _DUTY_SENTENCE.search(low) is None:
+    if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
         return False
-    if _not_holder_anywhere(low) or _NOT_ACTION.search(low) is not None:
+    if _not_holder_anywhere(low) or _not_action(low):
         return False
     action = _opens_with_action(text)
     if cue_kind(text) is not None or _words(text) < (2 if action else _MIN_WORDS) or _is_subheading(text):
         return False
-    if action or not strict or _DUTY_SENTENCE.search(low) is not None:
+    if action or not strict or _duty_sentence(low):
         return True
     return not (_REQUIREMENT_WORD_RE.search(low) or _MONEY_RE.search(text) or _BENEFIT_WORD_RE.search(low))
 
@@ -493,6 +510,24 @@ _NOT_ACTION = re.compile(  # matched against lower-cased text
     r"be canvassed|be joining|heavily work)\b|"
     r"[:：]\s*$|\bif you\b|\?$")
 
+# Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
+_DUTY_SENTENCE_WORDS = ("you", "responsible", "accountable for", "the role ", "this role ", "this position ",
+                        "be tasked", "вы будете", "в ваши обязанности", "отвеча", "负责")
+
+
+def _duty_sentence(low: str) -> bool:
+    """Does the lower-cased sentence say "you will", "responsible for" ... (``_DUTY_SENTENCE``)?"""
+    if not low.startswith("be ") and not any(map(low.__contains__, _DUTY_SENTENCE_WORDS)):
+        return False
+    return _DUTY_SENTENCE.search(low) is not None
+
+
+def _not_action(low: str) -> bool:
+    """Does the lower-cased sentence say "you'll need/bring/enjoy ..." or end as a question
+    or a lead-in (``_NOT_ACTION``)?"""
+    may = "you" in low or ":" in low or "?" in low or "：" in low
+    return may and _NOT_ACTION.search(low) is not None
+
 
 @lru_cache(maxsize=65536)
 def _prose_duty(sentence: str, listed: bool, bare: bool = True) -> bool:
@@ -504,9 +539,9 @@ def _prose_duty(sentence: str, listed: bool, bare: bool = True) -> bool:
     if not 15 < len(sentence) < _PROSE_MAX:
         return False
     low = sentence.lower()
-    if _NOT_ACTION.search(low) is not None:
+    if _not_action(low):
         return False
-    if _DUTY_SENTENCE.search(low) is None:
+    if not _duty_sentence(low):
         m = _ROLE_SUBJECT.match(sentence)
         if m is not None:
             if not is_action_verb(m.group("verb")):
@@ -633,7 +668,7 @@ def _ends_duties(item: dict) -> bool:
     of ...", "To get there, we seek out diverse talent ..."): the list is over."""
     text = item["text"]
     return len(text) >= _PARAGRAPH_MIN and not item.get("label") and _ends_duties_text(text) or \
-        _COMPANY_SUBJECT_RE.match(text) is not None and _DUTY_SENTENCE.search(text.lower()) is None
+        _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(text.lower())
 
 
 @lru_cache(maxsize=32768)
