@@ -340,3 +340,11 @@ def test_word_prefilters_let_every_alternative_through():
     assert sum(map(st._requirement_tail, lows)) >= 7
     assert sum(map(st._requires, lows)) >= 5
 
+
+def test_structured_text_of_the_same_text_is_converted_once():
+    html = "<p>Account Manager</p><ul><li>Manage key accounts</li></ul>"
+    first = structured_text(html)
+    assert structured_text(html) is first
+    assert "Manage key accounts" in first and "<li>" not in first
+    assert structured_text("plain text") == "plain text"
+    assert structured_text(html) == first  # a new text in between: converted again, same answer

@@ -778,11 +778,22 @@ def structured_text(text: str) -> str:
     Offsets in ``analyse``'s records (``spans``, section and item starts) refer to it,
     so pay mentions found in it can be attached with :func:`attach_mentions`.
     """
+    # analyse and then extraction's pay scan ask for the same text in turn: the last
+    # answer is kept (one tuple swapped in whole, as in ``text``), so raw HTML is parsed once.
+    global _last_structured
+    last = _last_structured
+    if last[0] is text:
+        return last[1]
     # Imported on first use: the ingest package brings pandas, which the
     # extractors do not otherwise need at import time.
     from workbench.ingest.html import structured_text as convert
 
-    return convert(text)
+    out = convert(text)
+    _last_structured = (text, out)
+    return out
+
+
+_last_structured: tuple = (None, "")
 
 
 def _parse_restored(work: str) -> list[dict]:
