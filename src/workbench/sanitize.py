@@ -8,7 +8,7 @@ Two lines of defence, both allow-lists:
   LaTeX, Markdown, PDF);
 * :func:`sanitize_fragment` passes the exported HTML through bleach with an allow-list
   of tags and attributes: ``img`` keeps only ``data:image/png|jpeg;base64`` sources,
-  links only ``#anchors``; scripts, event handlers, iframes, forms and styles are
+  links only ``#anchors`` and a table's embedded CSV (``data:text/csv``, percent-encoded); scripts, event handlers, iframes, forms and styles are
   escaped or removed;
 * :func:`check_offline` walks the real tags of a finished page and refuses one that
   still holds a script, an event handler, a meta refresh or an external load.
@@ -31,6 +31,9 @@ _ALLOWED_TAGS = frozenset({
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 })
 _SAFE_IMG = re.compile(r"^data:image/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$")
+# A table's embedded CSV download (workbench.export.csv_data_uri): percent-encoded text only.
+_CSV_LINK = re.compile(r"^data:text/csv;charset=utf-8,[A-Za-z0-9%._~!*'()-]*$")
+_CSV_NAME = re.compile(r"^[a-z0-9-]{1,64}\.csv$")
 _DROP_MIME = ("javascript", "widget", "svg", "latex", "markdown", "pdf")
 
 
@@ -42,9 +45,11 @@ def _allowed_attr(tag: str, name: str, value: str) -> bool:
             return bool(_SAFE_IMG.match(value))
         return name in ("alt", "width", "height")
     if tag == "a":
-        return name == "href" and value.startswith("#")
+        if name == "href":
+            return value.startswith("#") or bool(_CSV_LINK.match(value))
+        return name == "download" and bool(_CSV_NAME.match(value))
     if tag in ("td", "th"):
-        return name in ("colspan", "rowspan")
+        return name in ("colspan", "rowspan", "data-label")
     return False
 
 
@@ -125,7 +130,8 @@ class _OfflineChecker:
                     if name.startswith("on"):
                         problems.append(f"event handler {name} on <{tag}>")
                     elif name in _URL_ATTRS and not (value.startswith("#") or _SAFE_IMG.match(value)
-                                                      or (name == "href" and _is_relative(value))):
+                                                      or (name == "href" and (_is_relative(value)
+                                                                              or _CSV_LINK.match(value)))):
                         problems.append(f"external reference {name}={value[:60]!r} on <{tag}>")
                     elif name == "style" and re.search(r"url\(|expression\(|@import", value, re.I):
                         problems.append(f"url() in style attribute on <{tag}>")
