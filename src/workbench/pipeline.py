@@ -329,8 +329,11 @@ def _run_dask(units: list[WorkUnit], folder: str, extractor: ExtractorArg, jobs:
     before = {p.pid for p in psutil.Process().children()}
     if scheduler is None:
         # The cluster's worker processes watch this one and exit when it dies.
+        # Any free dashboard port: no clash with another cluster. The workers' own logs are
+        # silenced: a task's failure reaches us through its future, and a worker stopped while
+        # still connecting would otherwise print a CancelledError traceback after the run's line.
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=":0")  # any free port: no clash with another cluster
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)
         client = Client(cluster)
     elif isinstance(scheduler, Client):
         client, own_client = scheduler, False
