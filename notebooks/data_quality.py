@@ -16,8 +16,8 @@
 # the figures, which cells are suppressed, and which exchange rates were used.
 
 # %% tags=["parameters"]
-currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
-market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
+currency: str = "GBP"  # choices from: currencies
+market: str = "GB"  # choices from: markets
 store_dir: str = ""  # injected
 output_dir: str = ""  # injected
 run_id: str = ""  # injected
@@ -64,12 +64,12 @@ render.show_table(percentiles[percentiles["suppressed"]][["role_ladder", "role_l
 
 # %%
 render.header("Exchange rates")
-render.show_table(views.fx_summary(tables.salaries, as_of or None),
-                  caption="Rates used to convert pay mentions, by currency pair", kind="other")
+render.show_table(views.fx_summary(points, as_of or None),
+                  caption=f"Rates used to convert this page's pay points into {currency}, by posted currency "
+                          "(ECB rates of each posting's date; the latest rate for undated postings)", kind="other")
 
 # %%
-# Warnings recorded at extraction (no ECB rate on the posting date, nearest date used).
-fx_warnings = tables.salaries.get("fx_warning")
-fx_warnings = fx_warnings.dropna() if fx_warnings is not None else tables.salaries.iloc[0:0, 0]
-render.show_table(fx_warnings.value_counts().rename_axis("warning").reset_index(name="pay mentions"),
+# Conversion warnings (no ECB rate on the posting date, nearest date used; no rate at all).
+render.show_table(points["fx_warning"].dropna().value_counts().rename_axis("warning")
+                  .reset_index(name="pay points"),
                   caption="Conversion warnings (for example a rate series that has stopped)", kind="other")

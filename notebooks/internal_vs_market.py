@@ -16,8 +16,8 @@
 # bands only: no individual's pay appears, and small cells are suppressed.
 
 # %% tags=["parameters"]
-currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
-market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
+currency: str = "GBP"  # choices from: currencies
+market: str = "GB"  # choices from: markets
 min_cell: int = 5  # range: 3..50
 aging_rate: float = 0.03  # range: 0..0.2
 store_dir: str = ""  # injected

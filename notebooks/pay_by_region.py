@@ -17,8 +17,8 @@
 # ITL1 regions; US: the state); postings whose location names no region form their own row.
 
 # %% tags=["parameters"]
-currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
-market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
+currency: str = "GBP"  # choices from: currencies
+market: str = "GB"  # choices from: markets
 store_dir: str = ""  # injected
 output_dir: str = ""  # injected
 run_id: str = ""  # injected

@@ -18,8 +18,8 @@
 
 # %% tags=["parameters"]
 level: int = 2  # choices: 1, 2, 3, 4, 5
-currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
-market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
+currency: str = "GBP"  # choices from: currencies
+market: str = "GB"  # choices from: markets
 range_method: str = "midpoint"  # choices: midpoint, uniform
 store_dir: str = ""  # injected
 output_dir: str = ""  # injected

@@ -16,8 +16,8 @@
 # a regression on level, market and experience, and the OEWS reference beside.
 
 # %% tags=["parameters"]
-currency: str = "GBP"  # choices: GBP, USD, EUR, RUB, CNY
-market: str = "GB"  # choices: GB, US, EU, RU, CN, ALL
+currency: str = "GBP"  # choices from: currencies
+market: str = "GB"  # choices from: markets
 range_method: str = "midpoint"  # choices: midpoint, uniform
 store_dir: str = ""  # injected
 output_dir: str = ""  # injected

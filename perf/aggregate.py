@@ -47,15 +47,15 @@ def synthetic_store(n: int, store: Path, seed: int = 0) -> None:
     width = rng.uniform(0, 0.2, n) * mid
     base = pd.DataFrame({
         "record_id": rid, "idx": 0, "component": rng.choice(["base", "unspecified"], n, p=[0.8, 0.2]),
-        "masked": rng.random(n) < 0.05, "reporting_currency": "GBP",
-        "annual_low_rc": mid - width / 2, "annual_high_rc": mid + width / 2,
+        "masked": rng.random(n) < 0.05, "currency": "GBP",
+        "annual_low": mid - width / 2, "annual_high": mid + width / 2,
     })
     k = n * 3 // 10
     pick = rng.choice(n, k, replace=False)
     extra = pd.DataFrame({
         "record_id": rid.iloc[pick].to_numpy(), "idx": 1,
         "component": rng.choice(["ote", "bonus", "car_allowance"], k), "masked": False,
-        "reporting_currency": "GBP", "annual_low_rc": mid[pick] * 0.2, "annual_high_rc": mid[pick] * 0.3,
+        "currency": "GBP", "annual_low": mid[pick] * 0.2, "annual_high": mid[pick] * 0.3,
     })
     salaries = pd.concat([base, extra], ignore_index=True)
     from workbench import store as store_module
@@ -96,8 +96,8 @@ def duckdb_peer(store: Path, by=BY) -> pd.DataFrame:
     query = f"""
     WITH base AS (
         SELECT record_id, arg_min((coalesce(lo, hi) + coalesce(hi, lo)) / 2, idx) AS v
-        FROM (SELECT *, CASE WHEN isfinite(annual_low_rc) AND annual_low_rc > 0 THEN annual_low_rc END AS lo,
-                        CASE WHEN isfinite(annual_high_rc) AND annual_high_rc > 0 THEN annual_high_rc END AS hi
+        FROM (SELECT *, CASE WHEN isfinite(annual_low) AND annual_low > 0 THEN annual_low END AS lo,
+                        CASE WHEN isfinite(annual_high) AND annual_high > 0 THEN annual_high END AS hi
               FROM {sal})
         WHERE NOT coalesce(masked, false) AND (component IS NULL OR lower(trim(component)) IN ({base}))
           AND (lo IS NOT NULL OR hi IS NOT NULL)

@@ -48,7 +48,7 @@ def _strings(n: int = 3000, seed: int = 5) -> list[str]:
     out += [f"{city}, {codes if isinstance(codes, str) else codes[0]}"
             for city, codes in data["us"]["cities"].items()]
     out += [f"Remote, {code}" for code in list(states)[:20]]
-    for country in ("RU", "BY", "CN"):
+    for country in (c for c in data["abroad"] if c.isupper()):  # RU, BY, CN: cities with regions
         for city, spec in data["abroad"][country].items():
             out += [city, *spec["names"]]
     distinct = list(dict.fromkeys(out))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
 import math
-import sys
-import types
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +11,6 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-import workbench
 from workbench import bench
 from workbench.config import Disclosure
 from workbench.errors import CurrencyError, ParameterError
@@ -44,13 +41,12 @@ def make_tables(rows, *, currency="GBP", extra_salaries=(), records_extra=None):
     return bench.Tables(records=rec, salaries=pd.DataFrame(salaries))
 
 
-def _salary(rid, idx, low, high, component, *, masked=False, currency="GBP", rate_date="2026-10-01"):
+def _salary(rid, idx, low, high, component, *, masked=False, currency="GBP"):
     return {
         "record_id": rid, "idx": idx, "text": "", "low": low, "high": high, "currency": currency,
         "period": "year", "period_inferred": False, "component": component, "gross": None,
         "months_per_year": None, "masked": masked, "annual_low": low, "annual_high": high,
-        "convention": "GB", "reporting_currency": currency, "annual_low_rc": low,
-        "annual_high_rc": high, "fx_rate": 1.0, "rate_date": rate_date,
+        "convention": "GB",
     }
 
 
@@ -401,24 +397,16 @@ def test_time_shares_of_five_employers_are_shown():
     assert not bool(row["suppressed"]) and row["mean_share"] == 100.0 and row["n_sources"] == 6
 
 
-@dataclass
-class _Conversion:
-    value: float
-    rate: float
-    rate_date: str
-    warning: str | None
-
-
 def _fake_fx(monkeypatch, rates):
-    module = types.ModuleType("workbench.fx")
+    """Replace ECB rates by fixed ones (``fx.rates`` looks each pair up through ``fx.convert``)."""
+    from workbench import fx
 
     def convert(amount, from_ccy, to_ccy, on_date=None):
         rate = rates[(from_ccy, to_ccy)]
-        return _Conversion(amount * rate, rate, str(on_date), None)
+        day = datetime.date.fromisoformat(str(on_date)[:10]) if on_date else datetime.date(2026, 1, 1)
+        return fx.Conversion(amount * rate, rate, day, None)
 
-    module.convert = convert
-    monkeypatch.setitem(sys.modules, "workbench.fx", module)
-    monkeypatch.setattr(workbench, "fx", module, raising=False)
+    monkeypatch.setattr(fx, "convert", convert)
 
 
 def test_compa_ratios_for_three_employees_by_hand(monkeypatch):
@@ -531,12 +519,40 @@ def test_large_cells_use_order_statistic_interval_close_to_bootstrap():
     assert abs(large[0] - boot[0]) < 0.15 * width and abs(large[1] - boot[1]) < 0.15 * width
 
 
-def test_pay_points_convert_reporting_currency_with_fx(monkeypatch):
+def test_pay_points_convert_each_mention_from_its_own_currency_once(monkeypatch):
     _fake_fx(monkeypatch, {("EUR", "GBP"): 0.85})
     tables = make_tables(FIVE, currency="EUR")
     points = bench.pay_points(tables, currency="GBP").set_index("record_id")
     assert points.loc["a:0", "annual_base"] == pytest.approx(30000 * 0.85)
-    assert (points.currency == "GBP").all()
+    assert (points.currency == "GBP").all() and (points.posted_currency == "EUR").all()
+    # the rate and its date (the posting's) are carried on every point
+    assert (points.fx_rate == 0.85).all() and (points.rate_date == "2026-10-01").all()
+    assert bench.conversion_note(points.reset_index()) == "EUR->GBP 0.85 (rate of 2026-10-01, 5 points)"
+
+
+def test_pay_points_look_each_currency_and_date_up_once(monkeypatch):
+    from workbench import fx
+
+    calls = []
+    monkeypatch.setattr(fx, "_pair_rate", lambda c, d, t: calls.append((c, d)) or (2.0, d or None, None))
+    rows = [(f"r{i}:0", f"C{i}", 2, 1000.0 * (i + 1), None) for i in range(40)]
+    tables = make_tables(rows, currency="USD")
+    tables.records.loc[::2, "date_posted"] = "2026-09-01"
+    points = bench.pay_points(tables, currency="GBP")
+    assert sorted(calls) == [("USD", "2026-09-01"), ("USD", "2026-10-01")]
+    assert points["annual_base"].tolist() == [2000.0 * (i + 1) for i in range(40)]
+
+
+def test_a_currency_without_a_rate_leaves_its_mentions_out_with_a_warning():
+    tables = make_tables(FIVE[:2], extra_salaries=[_salary("a:0", 1, 9.0, 9.0, "bonus")])
+    tables.salaries.loc[0, "currency"] = "XTS"  # a code with no ECB rate
+    points = bench.pay_points(tables, currency="GBP").set_index("record_id")
+    assert list(points.index) == ["b:0"]  # a:0 has no convertible base
+
+
+def test_an_unknown_requested_currency_raises_naming_the_known_ones():
+    with pytest.raises(CurrencyError, match="Use one of .*GBP"):
+        bench.pay_points(make_tables(FIVE), currency="XYZ")
 
 
 def test_mixed_reporting_currencies_are_converted_before_the_percentiles(monkeypatch):
@@ -553,18 +569,23 @@ def test_mixed_reporting_currencies_are_converted_before_the_percentiles(monkeyp
 
 def test_pay_points_cut_by_market_keeps_only_that_market():
     tables = bench.Tables(
-        records=pd.DataFrame({"record_id": ["a", "b", "c"], "company": ["X", "Y", "Z"],
-                              "role_level": [2, 2, 2], "country": ["GB", "RU", "GB"]}),
-        salaries=pd.DataFrame({"record_id": ["a", "b", "c"], "idx": [0, 0, 0],
-                               "component": ["base"] * 3, "masked": [False] * 3,
-                               "annual_low_rc": [30000.0, 9000.0, 40000.0],
-                               "annual_high_rc": [30000.0, 9000.0, 40000.0],
-                               "reporting_currency": ["GBP"] * 3,
-                               "rate_date": ["2024-01-02"] * 3}))
+        records=pd.DataFrame({"record_id": ["a", "b", "c", "d", "e"], "company": ["X", "Y", "Z", "V", "W"],
+                              "role_level": [2] * 5, "country": ["GB", "RU", "GB", "DE", "FR"]}),
+        salaries=pd.DataFrame({"record_id": ["a", "b", "c", "d", "e"], "idx": [0] * 5,
+                               "component": ["base"] * 5, "masked": [False] * 5,
+                               "annual_low": [30000.0, 900000.0, 40000.0, 50000.0, 45000.0],
+                               "annual_high": [30000.0, 900000.0, 40000.0, 50000.0, 45000.0],
+                               "currency": ["GBP", "GBP", "GBP", "GBP", "GBP"]}))
     assert sorted(bench.pay_points(tables, market="GB")["record_id"]) == ["a", "c"]
     assert sorted(bench.pay_points(tables, market="uk")["record_id"]) == ["a", "c"]
-    assert len(bench.pay_points(tables, market="ALL")) == 3
-    assert len(bench.pay_points(tables)) == 3
+    # German and French postings are the euro area's
+    assert sorted(bench.pay_points(tables, market="EU")["record_id"]) == ["d", "e"]
+    assert len(bench.pay_points(tables, market="ALL")) == 5
+    assert len(bench.pay_points(tables)) == 5
+    with pytest.raises(ParameterError, match="unknown market 'XX'; use one of GB, US, EU"):
+        bench.pay_points(tables, market="XX")
+    with pytest.raises(ParameterError, match="DE is part of the EU market"):
+        bench.pay_points(tables, market="DE")
 
 
 def test_regression_pools_markets_too_small_for_their_own_term():

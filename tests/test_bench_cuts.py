@@ -28,8 +28,7 @@ def _salary(rid, value, currency, component="base"):
     return {"record_id": rid, "idx": 0, "text": "", "low": value, "high": value, "currency": currency,
             "period": "year", "period_inferred": False, "component": component, "gross": None,
             "months_per_year": None, "masked": False, "annual_low": value, "annual_high": value,
-            "convention": "GB", "reporting_currency": currency, "annual_low_rc": value,
-            "annual_high_rc": value, "fx_rate": 1.0, "rate_date": "2026-06-01"}
+            "convention": "GB"}
 
 
 def _tables():

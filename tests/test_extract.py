@@ -1,4 +1,4 @@
-"""extract: postings in, records with attached, annualised, converted pay out."""
+"""extract: postings in, records with attached, annualised pay out (converted only when asked)."""
 
 import json
 
@@ -35,20 +35,49 @@ def test_account_director_posting_gives_masked_components_and_a_full_time_split(
     masked = [s for s in record["salaries"] if s["masked"]]
     assert [s["component"] for s in masked] == ["base", "commission", "allowance"]
     assert all(s["low"] is None and s["high"] is None for s in masked)
-    assert all(s["annual_low_rc"] is None for s in masked)
+    assert all(s["annual_low"] is None for s in masked)
 
 
-def test_pay_is_annualised_and_converted_with_its_convention_and_rate_date():
+def test_pay_stays_in_its_own_currency_unless_a_currency_is_asked_for():
     text = "Account Manager. Salary £35,000 - £45,000 per annum plus bonus."
-    (record,) = extract.extract_posting(_posting(text, title="Account Manager"),
-                                        reporting_currency="EUR")
+    (record,) = extract.extract_posting(_posting(text, title="Account Manager"))
     (base,) = [s for s in record["salaries"] if s["low"] == 35000]
     assert base["currency"] == "GBP" and base["period"] == "year"
-    assert base["annual_low"] == 35000 and base["annual_high"] == 45000
+    assert base["annual_low"] == 35000 and base["annual_high"] == 45000 and base["convention"]
+    assert not {"reporting_currency", "annual_low_rc", "fx_rate", "rate_date"} & set(base)
+
+
+def test_asked_for_currency_converts_at_the_ecb_rate_of_the_posting_date():
+    from workbench import fx
+
+    text = "Account Manager. Salary £35,000 - £45,000 per annum plus bonus."
+    (record,) = extract.extract_posting(_posting(text, title="Account Manager"), currency="EUR")
+    (base,) = [s for s in record["salaries"] if s["low"] == 35000]
+    expected = fx.convert(1.0, "GBP", "EUR", "2024-05-01")  # the posting's date
     assert base["reporting_currency"] == "EUR"
-    assert base["fx_rate"] > 1.0  # a pound buys more than a euro
-    assert base["annual_low_rc"] == pytest.approx(35000 * base["fx_rate"], rel=1e-6)
-    assert base["rate_date"] and base["convention"]
+    assert base["fx_rate"] == pytest.approx(expected.rate) and base["fx_rate"] > 1.0
+    # 1 May is a TARGET holiday: the ECB fixing of 30 April is the rate of that day.
+    assert base["rate_date"] == expected.rate_date.isoformat() == "2024-04-30"
+    assert base["annual_low_rc"] == pytest.approx(35000 * expected.rate, abs=0.01)
+    assert base["annual_high_rc"] == pytest.approx(45000 * expected.rate, abs=0.01)
+    (bonus,) = [s for s in record["salaries"] if s["component"] == "bonus"]
+    assert bonus["annual_low_rc"] is None and bonus["fx_rate"] is None  # no amount, nothing converted
+
+
+def test_convert_records_looks_each_currency_and_date_up_once(monkeypatch):
+    from workbench import fx
+
+    calls = []
+    real = fx.convert
+    monkeypatch.setattr(fx, "convert", lambda *a, **k: calls.append(a) or real(*a, **k))
+    records = [{"date_posted": "2024-05-01" if i % 2 else "2024-05-02",
+                "salaries": [{"currency": "GBP", "annual_low": 1000.0 * (i + 1), "annual_high": None}]}
+               for i in range(10)]
+    extract.convert_records(records, "USD")
+    assert sorted(a[3] for a in calls) == ["2024-05-01", "2024-05-02"]
+    assert [r["salaries"][0]["annual_low_rc"] for r in records[:2]] == [
+        pytest.approx(1000 * real(1.0, "GBP", "USD", "2024-05-02").rate, abs=0.01),
+        pytest.approx(2000 * real(1.0, "GBP", "USD", "2024-05-01").rate, abs=0.01)]
 
 
 def test_hourly_pay_uses_the_market_convention():
@@ -207,7 +236,7 @@ def test_pay_in_raw_html_goes_to_the_role_it_describes():
             "<li>Salary: an account manager earns $55,000 a year</li></ul>"
             "<h2>Account Director</h2><ul><li>Lead the account team and own the commercial relationship</li>"
             "<li>Salary: an account director earns around $110,000 a year</li></ul>")
-    records = extract.extract_text(html, country="US", reporting_currency="USD")
+    records = extract.extract_text(html, country="US", currency="USD")
     assert [(r["role"]["label"], [s["low"] for s in r["salaries"]]) for r in records] == [
         ("Account Manager", [55000.0]), ("Account Director", [110000.0])]
     assert records[0]["salaries"][0]["text"] == "earns $55,000 a year"
@@ -219,7 +248,7 @@ def test_the_pay_field_is_read_as_a_field_and_the_text_as_running_text():
     posting = {"posting_id": "p", "source": "s", "title": "Account Manager", "country": "GB",
                "language": "en", "text": "Account Manager for our team.\n35-40k",
                "salary_raw": "28000 - 32000 plus generous benefits package, pension and parking"}
-    (record,) = extract_posting(posting, reporting_currency="GBP", fx_date="2024-01-02")
+    (record,) = extract_posting(posting)
     fields = [(s["field"], s["low"]) for s in record["salaries"]]
     assert ("salary_raw", 28000) in fields
     assert all(f != "text" for f, _ in fields)  # a bare "35-40k" line in a description has no pay evidence
@@ -231,8 +260,8 @@ def test_an_implausible_mention_is_kept_but_never_annualised():
     posting = {"posting_id": "p", "source": "s", "title": "Менеджер по работе с клиентами",
                "country": "RU", "language": "ru",
                "text": "Менеджер по работе с клиентами.\nЗарплата 900 млн рублей в месяц."}
-    (record,) = extract_posting(posting, reporting_currency="EUR", fx_date="2021-06-01")
+    (record,) = extract_posting(posting, currency="EUR")
     (pay,) = record["salaries"]
     assert pay["implausible"] is True and pay["low"] == 900_000_000
-    assert pay["annual_low"] is None and pay["annual_low_rc"] is None
+    assert pay["annual_low"] is None and pay["annual_low_rc"] is None and pay["fx_rate"] is None
     assert "implausible" in pay["convention"]

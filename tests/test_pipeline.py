@@ -44,8 +44,7 @@ def fake_extract_frame(postings: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "record_id": paid["posting_id"] + ":0", "idx": 0, "text": paid["salary_raw"], "low": 1.0,
         "high": None, "currency": "GBP", "period": "year", "period_inferred": False,
         "component": "base", "gross": None, "months_per_year": None, "masked": False,
-        "annual_low": 1.0, "annual_high": None, "convention": "GB", "reporting_currency": "GBP",
-        "annual_low_rc": 1.0, "annual_high_rc": None, "fx_rate": 1.0, "rate_date": "2026-01-01",
+        "annual_low": 1.0, "annual_high": None, "convention": "GB",
     })
     skills = [
         {"record_id": pid + ":0", "idx": i, "name": line, "level": None}

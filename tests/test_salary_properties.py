@@ -55,6 +55,8 @@ def test_written_range_round_trips(a, spread, tpl, style):
         b = a + 1
     if style == "dot" and (a < 1000 or b < 1000):
         style = "comma"  # "1.234" is a thousands grouping only with 3 digits after
+    if a < 1000 <= b < a * 10000 and a * 1000 <= b:
+        a = 1000  # "от 20 до 20 000" writes its thousands once: 20 000-20 000 (salary._shared_thousands)
     text = template.format(a=_fmt(a, style), b=_fmt(b, style))
     found = parse_salary(text)
     assert found, text

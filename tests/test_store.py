@@ -352,6 +352,29 @@ def test_a_store_whose_first_ingest_never_finished_is_refused(tmp_path):
         store.read_table("postings", root)
 
 
+def test_a_version_of_the_earlier_table_contract_is_refused_naming_the_fix(tmp_path):
+    root, version = _built(tmp_path)
+    assert store.read_manifest(root)["contract"] == store.CONTRACT == 2
+    path = version.path / "manifest.json"
+    doc = json.loads(path.read_text())
+    doc["contract"] = 1  # pay also stored converted at ingest (annual_low_rc ...)
+    path.write_text(json.dumps(doc))
+    with pytest.raises(StoreError, match=r"contract 1 \(pay converted to one currency at ingest\).*"
+                                         r"workbench ingest .*raw --store"):
+        store.read_table("postings", root)
+    del doc["contract"]  # written before the contract was named: the earlier one
+    path.write_text(json.dumps(doc))
+    with pytest.raises(StoreError, match="contract 1"):
+        store.read_table("postings", root)
+
+
+def test_the_salaries_table_keeps_pay_in_its_own_currency_only():
+    columns = set(schemas.SALARIES.columns)
+    assert {"currency", "annual_low", "annual_high"} <= columns
+    assert not columns & {"reporting_currency", "annual_low_rc", "annual_high_rc", "fx_rate", "rate_date",
+                          "fx_warning"}
+
+
 def test_current_cannot_point_outside_versions(tmp_path):
     root, _ = _built(tmp_path)
     (root / store.CURRENT).write_text("../../etc\n")

@@ -15,7 +15,7 @@ from typing import Optional
 
 import typer
 
-from workbench import __version__
+from workbench import __version__, markets
 from workbench.errors import Interrupted, WorkbenchError
 
 app = typer.Typer(
@@ -95,18 +95,26 @@ def ingest(
 @app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="Files or folders to read."),
-    currency: Optional[str] = typer.Option(None, "--currency", help="Reporting currency (default GBP)."),
+    currency: Optional[str] = typer.Option(
+        None, "--currency", help="Also give each pay mention's annual amounts in this currency "
+                                 "(ECB rate of the posting's date). Default: the posting's own currency only."),
 ) -> None:
     """Print one JSON record per role found in each posting (JSON Lines)."""
+    from workbench import fx
     from workbench.extract import extract_posting
     from workbench.ingest import ingest_paths
 
     _require_some(paths)
+    if currency:
+        try:
+            fx.rates(["EUR"], [None], currency)  # an unknown currency fails here, before any work
+        except WorkbenchError as exc:
+            _fail(exc)
     result = ingest_paths(paths, progress=False)
     out = sys.stdout
     for posting in result.postings.to_dict("records"):
         try:
-            for record in extract_posting(posting, reporting_currency=currency):
+            for record in extract_posting(posting, currency=currency):
                 out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         except Exception as exc:  # reported, never stops the others
             typer.echo(f"rejected {posting.get('source')}: {type(exc).__name__}: {exc}", err=True)
@@ -186,13 +194,14 @@ def report(
 def bench_cmd(
     paths: list[Path] = typer.Argument(..., help="A store folder, or raw posting files/folders."),
     market: Optional[str] = typer.Option(
-        None, "--market", help="GB, US, EU, RU, BY, CN, or ALL for one row per market (never pooled). "
-                               "Default: the settings' market (GB)."),
+        None, "--market", help=f"{', '.join(markets.market_codes())}, or ALL for one row per market "
+                               "(never pooled). Default: the settings' market (GB)."),
     by: str = typer.Option("role,level", "--by", help="Cuts beside market, role and level: any of "
                            "city, region (parsed from the location), country."),
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
     currency: Optional[str] = typer.Option(
-        None, "--currency", help="Currency of the figures (default: each market's own)."),
+        None, "--currency", help="Currency of the figures (default: each market's own); pay is "
+                                 "converted once, here, at the ECB rate of each posting's date."),
     value: str = typer.Option("annual_base", "--value", help="annual_base, annual_ttc or annual_base_or_package."),
     range_method: str = typer.Option("midpoint", "--range-method", help="midpoint or uniform."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Age market pay to this date, YYYY-MM-DD "

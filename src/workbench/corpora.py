@@ -29,7 +29,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from workbench import config
+from workbench import config, markets
 from workbench.errors import CorpusError
 from workbench.evaluate import half
 
@@ -40,10 +40,6 @@ __all__ = ["CorpusSpec", "SPECS", "LABELLED_CORPORA", "spec_for", "spec_from_col
 POSTING_FIELDS = ("title", "company", "location", "date_posted", "description")
 # Label columns a spec may name (the structured pay that is held out).
 LABEL_FIELDS = ("low", "high", "currency", "period")
-# Codes the corpora use for a currency, read as ISO 4217. hh.ru's legacy
-# ``RUR`` is the rouble; its ``BYR`` holds post-2016 Belarusian roubles (BYN),
-# as the hh_ru README says.
-CURRENCY_CODES = {"RUR": "RUB", "BYR": "BYN"}
 # Period words of the corpora, read as the engine's periods. LinkedIn's
 # BIWEEKLY has no period of its own in the engine: it stays "biweekly".
 PERIOD_WORDS = {
@@ -195,8 +191,11 @@ def _number(value: str | None) -> float | None:
 
 
 def _currency(value: str | None, default: str | None) -> str | None:
+    # Codes the corpora use, read as ISO 4217 by the markets table: hh.ru's legacy ``RUR``
+    # is the rouble and its ``BYR`` holds post-2016 Belarusian roubles (BYN), as the
+    # hh_ru README says.
     code = (value or "").strip().upper()
-    return CURRENCY_CODES.get(code, code) or default
+    return (markets.currency_code(code) if code else None) or code or default
 
 
 def _period(value: str | None, default: str | None) -> str | None:
@@ -290,11 +289,9 @@ def _base_mentions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     from workbench import bench
 
     bench_tables = {k: v for k, v in tables.items() if k in {"records", "salaries"}}
-    reporting = tables["salaries"]["reporting_currency"].dropna()
-    # Points in the extraction's own reporting currency: no conversion, the same
-    # choice of mention as any report makes.
-    currency = str(reporting.iloc[0]) if len(reporting) else config.SETTINGS.reporting_currency
-    points = bench.pay_points(bench_tables, currency=currency)
+    # The same choice of mention as any report makes (in the default reporting currency;
+    # only the mention's index is used, its amounts are read in their own currency below).
+    points = bench.pay_points(bench_tables, currency=config.SETTINGS.reporting_currency)
     if points.empty:
         return pd.DataFrame(columns=["record_id", *_PAY_COLUMNS])
     keyed = points[["record_id", "base_idx"]].rename(columns={"base_idx": "idx"})

@@ -2,8 +2,10 @@
 
 For each posting the structure stage finds the role(s) the text describes, the
 salary engine finds every pay mention, each mention is attached to the role it
-belongs to, annualised under the market's stated convention and converted to
-the reporting currency at a dated ECB rate. The record schema is documented in
+belongs to and annualised under the market's stated convention, in the mention's own
+currency. Money is converted once, where it is read (``workbench bench``, the reports,
+or ``workbench extract --currency``: :func:`convert_records`), never here: the store
+keeps what the posting said. The record schema is documented in
 ``docs/architecture.md`` and the README.
 
 One posting that cannot be extracted becomes a row of the ``rejects`` table with
@@ -17,29 +19,19 @@ import gc
 import json
 import math
 import operator
-import warnings
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from typing import Any
 
 import orjson
 import pandas as pd
 import pyarrow as pa
 
-from workbench import fx, structure, table_names
+from workbench import markets, structure, table_names
 from workbench.places import parse_location
-from workbench.config import SETTINGS, level_name
+from workbench.config import level_name
 from workbench.salary import convention_for, parse_salary
 
 TABLES = (*table_names.EXTRACTED, "rejects")
-
-# Market (ISO country) implied by a currency when the posting names no country.
-_CURRENCY_MARKET = {"GBP": "GB", "USD": "US", "EUR": "EU", "RUB": "RU", "BYN": "BY", "CNY": "CN"}
-# Default currency of a market when the text names none.
-_MARKET_CURRENCY = {"GB": "GBP", "UK": "GBP", "US": "USD", "RU": "RUB", "BY": "BYN", "CN": "CNY",
-                    "DE": "EUR", "FR": "EUR", "NL": "EUR", "IE": "EUR", "ES": "EUR", "IT": "EUR",
-                    "EU": "EUR"}
-_LANGUAGE_MARKET = {"ru": "RU", "zh": "CN"}
 
 
 def _clean(value: Any) -> Any:
@@ -61,75 +53,38 @@ def _clean(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=4096)
-def _rate(from_ccy: str, to_ccy: str, on_date: str | None) -> tuple[float | None, str | None, str | None]:
-    """Rate, rate date and warning for one currency pair on one date (cached).
-
-    The fallback warning (no ECB rate on that date, nearest date used) is kept in
-    each mention's ``fx_warning`` rather than printed once per date: a run over a
-    million Russian postings would otherwise flood the terminal. The CLI and the
-    data-quality report summarise these warnings.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        conv = fx.convert(1.0, from_ccy, to_ccy, on_date)
-    rate_date = conv.rate_date
-    return conv.rate, (str(rate_date) if rate_date is not None else None), conv.warning
-
-
-def _market(posting: Mapping[str, Any]) -> str | None:
-    country = _clean(posting.get("country"))
-    if country:
-        return str(country).upper()
-    return _LANGUAGE_MARKET.get(_clean(posting.get("language")) or "")
-
-
-def _salary_dict(mention, market: str | None, reporting_currency: str, fx_date: str | None) -> dict:
+def _salary_dict(mention, market: str | None) -> dict:
     data = mention.to_dict()
-    ccy = data["currency"]
-    annual = mention.annualise(convention_for(market or ccy))
+    annual = mention.annualise(convention_for(market or data["currency"]))
     low, high = annual["annual_low"], annual["annual_high"]
     if mention.implausible:
         # Outside the market's plausible pay: kept as a mention, never annualised, so it
         # never enters a benchmark (bench uses the annual amounts).
         low = high = None
         annual["convention"] += "; amount implausible for the market and period: not annualised"
-    low_rc = high_rc = rate = rate_date = warning = None
-    if ccy and (low is not None or high is not None):
-        rate, rate_date, warning = _rate(ccy, reporting_currency, fx_date)
-        if rate is None:
-            rate_date = warning = None
-        else:
-            low_rc = None if low is None else round(low * rate, 2)
-            high_rc = None if high is None else round(high * rate, 2)
     # The key order is the record's JSON layout: keep it.
     data["annual_low"] = low
     data["annual_high"] = high
     data["convention"] = annual["convention"]
-    data["reporting_currency"] = reporting_currency
-    data["annual_low_rc"] = low_rc
-    data["annual_high_rc"] = high_rc
-    data["fx_rate"] = rate
-    data["rate_date"] = rate_date
-    data["fx_warning"] = warning
     return data
 
 
-def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | None = None,
-                    fx_date: str | None = None) -> list[dict]:
+def extract_posting(posting: Mapping[str, Any], *, currency: str | None = None) -> list[dict]:
     """Return the records (one per role described) of one ingested posting.
 
     ``posting`` is a row of the postings table (a mapping with at least
     ``text``). Pay stated in a separate field (``salary_raw``) belongs to the
-    posting's main role, the first record.
+    posting's main role, the first record. Pay stays in each mention's own currency;
+    ``currency`` adds each mention's conversion to it (:func:`convert_records`).
     """
-    reporting_currency = reporting_currency or SETTINGS.reporting_currency
     text = _clean(posting.get("text")) or ""
     title = _clean(posting.get("title"))
     language = _clean(posting.get("language"))
-    market = _market(posting)
-    default_ccy = _MARKET_CURRENCY.get(market or "")
-    fx_on = fx_date or _clean(posting.get("date_posted"))
+    # The posting's country as ingest inferred it (or its language's market for a bare
+    # text); its market decides the default currency and the convention (DE -> EU, EUR).
+    country = markets.infer_country(_clean(posting.get("country")), language=language)
+    market = markets.country_market(country) or country
+    default_ccy = markets.currency_of(market)
 
     role_records = structure.analyse(text, title=title, language=language, with_sections=False,
                                       market=market)
@@ -150,19 +105,19 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
     if salary_raw:
         for mention in parse_salary(str(salary_raw), currency=default_ccy, market=market,
                                     field=True):
-            item = _salary_dict(mention, market, reporting_currency, fx_on)
+            item = _salary_dict(mention, market)
             item["field"] = "salary_raw"
             per_record[0].append(item)
     for mention, owner in zip(mentions, owners):
         if owner is None:
             continue
-        item = _salary_dict(mention, market, reporting_currency, fx_on)
+        item = _salary_dict(mention, market)
         item["field"] = "text"
         per_record[owner].append(item)
 
     posting_id = _clean(posting.get("posting_id")) or ""
     location = _clean(posting.get("location"))
-    place = parse_location(location, market)  # cached per distinct (text, market)
+    place = parse_location(location, country)  # cached per distinct (text, country)
     records = []
     for idx, part in enumerate(role_records):
         role = dict(part.get("role") or {})
@@ -175,7 +130,7 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
             "location": location,
             "city": place.city,
             "region": place.region,
-            "country": market,
+            "country": country,
             "language": language,
             "date_posted": _clean(posting.get("date_posted")),
             "role": {"family": role.get("family"), "level": role.get("level"),
@@ -192,18 +147,49 @@ def extract_posting(posting: Mapping[str, Any], *, reporting_currency: str | Non
             "education": part.get("education"),
             "languages": list(part.get("languages") or []),
         })
+    return convert_records(records, currency) if currency else records
+
+
+def convert_records(records: list[dict], currency: str) -> list[dict]:
+    """Add to each pay mention its annual amounts in ``currency`` (``workbench extract --currency``).
+
+    Each mention gets ``reporting_currency``, ``annual_low_rc``, ``annual_high_rc``,
+    ``fx_rate``, ``rate_date`` (the ECB date of the rate used) and ``fx_warning``, converted
+    at its posting's date (the latest rate when undated) by :func:`workbench.fx.rates`:
+    one look-up per distinct (currency, date). A mention without an annual amount or a
+    currency gets nulls. Returns ``records`` (changed in place: they are this call's own).
+    """
+    from workbench import fx
+
+    items = [(s, rec.get("date_posted")) for rec in records for s in rec["salaries"]]
+    if not items:
+        return records
+    rates = fx.rates([s["currency"] for s, _ in items], [d for _, d in items], currency)
+    for (item, _), rate, day, warning in zip(items, rates.rate, rates.rate_date, rates.warning):
+        usable = item["annual_low"] is not None or item["annual_high"] is not None
+        converted = usable and rate == rate  # NaN: no rate for this currency
+        item["reporting_currency"] = currency
+        item["annual_low_rc"] = _times(item["annual_low"], rate) if converted else None
+        item["annual_high_rc"] = _times(item["annual_high"], rate) if converted else None
+        item["fx_rate"] = float(rate) if converted else None
+        item["rate_date"] = day if converted else None
+        item["fx_warning"] = warning if usable else None
     return records
+
+
+def _times(amount: float | None, rate: float) -> float | None:
+    return None if amount is None else round(amount * float(rate), 2)
 
 
 def extract_text(text: str, *, title: str | None = None, source: str = "text",
                  language: str | None = None, country: str | None = None,
-                 reporting_currency: str | None = None) -> list[dict]:
+                 currency: str | None = None) -> list[dict]:
     """Extract records from a bare text (handy in notebooks and tests)."""
     from workbench.ingest import detect_language
 
     posting = {"posting_id": "text", "source": source, "title": title, "text": text,
                "language": language or detect_language(text), "country": country}
-    return extract_posting(posting, reporting_currency=reporting_currency)
+    return extract_posting(posting, currency=currency)
 
 
 def _record_json(rec: dict) -> str:
@@ -220,8 +206,7 @@ _COLUMNS = {
                 "role_confidence", "experience_min", "experience_max", "education", "record_json"],
     "salaries": ["record_id", "idx", "text", "low", "high", "currency", "period",
                  "period_inferred", "component", "gross", "months_per_year", "masked", "implausible",
-                 "annual_low", "annual_high", "convention", "reporting_currency",
-                 "annual_low_rc", "annual_high_rc", "fx_rate", "rate_date", "fx_warning"],
+                 "annual_low", "annual_high", "convention"],
     "time_allocation": ["record_id", "idx", "activity", "share", "raw_share", "category",
                         "confidence"],
     "responsibilities": ["record_id", "idx", "text", "section", "category", "confidence"],
@@ -280,8 +265,7 @@ def _flatten(records: Iterable[dict]) -> dict[str, dict[str, list]]:
 _DTYPES = {
     "role_level": "Int64", "experience_min": "Float64", "experience_max": "Float64",
     "role_confidence": "Float64", "idx": "int64", "low": "Float64", "high": "Float64",
-    "annual_low": "Float64", "annual_high": "Float64", "annual_low_rc": "Float64",
-    "annual_high_rc": "Float64", "fx_rate": "Float64", "months_per_year": "Int64",
+    "annual_low": "Float64", "annual_high": "Float64", "months_per_year": "Int64",
     "share": "Float64", "raw_share": "Float64", "confidence": "Float64",
     "period_inferred": "boolean", "gross": "boolean", "masked": "boolean", "implausible": "boolean",
 }
@@ -309,15 +293,14 @@ def _frame(columns: dict[str, list]) -> pd.DataFrame:
     return pd.DataFrame({col: _column(col, values) for col, values in columns.items()})
 
 
-def extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None = None,
-                  fx_date: str | None = None) -> dict[str, pd.DataFrame]:
+def extract_frame(postings: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Extract every posting of a postings table into the store's tables.
 
     Returns a dict of DataFrames keyed by table name (``records``, ``salaries``,
     ``time_allocation``, ``responsibilities``, ``skills``, ``rejects``).
     """
     with _gc_paused():
-        return _extract_frame(postings, reporting_currency=reporting_currency, fx_date=fx_date)
+        return _extract_frame(postings)
 
 
 @contextlib.contextmanager
@@ -343,8 +326,7 @@ _POSTING_FIELDS = frozenset({"posting_id", "source", "title", "company", "locati
                              "language", "date_posted", "salary_raw", "text"})
 
 
-def _extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None,
-                   fx_date: str | None) -> dict[str, pd.DataFrame]:
+def _extract_frame(postings: pd.DataFrame) -> dict[str, pd.DataFrame]:
     records: list[dict] = []
     rejects: list[dict] = []
     # Column lists zipped into dicts: DataFrame.to_dict("records") costs three times
@@ -356,8 +338,7 @@ def _extract_frame(postings: pd.DataFrame, *, reporting_currency: str | None,
     rows = (dict(zip(names, values)) for values in zip(*(postings[c].tolist() for c in used)))
     for posting in rows:
         try:
-            records.extend(extract_posting(posting, reporting_currency=reporting_currency,
-                                           fx_date=fx_date))
+            records.extend(extract_posting(posting))
         except Exception as exc:  # one bad posting never stops the rest
             rejects.append({"source": str(posting.get("source")), "stage": "extract",
                             "reason": f"extraction failed ({type(exc).__name__}: {exc}); "

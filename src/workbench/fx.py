@@ -15,6 +15,10 @@ Missing rates are never silent:
   whose text is also returned in ``Conversion.warning``;
 * an unknown currency raises :class:`workbench.errors.CurrencyError`.
 
+Money is converted once, where it is read: the store keeps each pay mention in its own
+currency, and :func:`rates` gives the rate of every (currency, date) of a column at once,
+looking each distinct pair up one time.
+
 Currencies the ECB does not publish are converted through EUR with a table of
 their own (``workbench/data/byn_rates.csv``: the Belarusian rouble, BYN, at the
 National Bank of Belarus's monthly average): the month's rate, or the nearest
@@ -33,7 +37,7 @@ from importlib import resources
 
 from workbench.errors import CurrencyError
 
-__all__ = ["Conversion", "convert", "latest_rate_date", "known_currencies"]
+__all__ = ["Conversion", "convert", "latest_rate_date", "known_currencies", "rates"]
 
 # A weekend plus a holiday run is the longest normal gap between fixings.
 _NORMAL_GAP_DAYS = 7
@@ -242,3 +246,57 @@ def convert(amount: float, from_ccy: str, to_ccy: str, on_date=None) -> Conversi
             "or pass a date inside the history.")
         warnings.warn(warning, UserWarning, stacklevel=2)
     return Conversion(float(value), float(rate), use, warning)
+
+
+def rates(from_ccy, on_date, to_ccy: str):
+    """The rate of each row's ``from_ccy`` into ``to_ccy`` on its ``on_date``, vectorised.
+
+    ``from_ccy`` and ``on_date`` are equal-length sequences (or Series; the result keeps
+    a Series' index); a date is an ISO string, a date, or missing for the latest rate.
+    Each distinct (currency, date) pair is converted once with :func:`convert`, then
+    mapped back to its rows; rows already in ``to_ccy`` get rate 1 and their own date.
+    Returns a DataFrame with ``rate`` (target units per source
+    unit; NaN where the row has no currency or the pair has no rate), ``rate_date`` (ISO
+    date of the rate used) and ``warning`` (the fallback note of :func:`convert`, or why
+    there is no rate). A bad row never stops the others; an unknown ``to_ccy`` raises
+    :class:`~workbench.errors.CurrencyError` naming the known ones.
+    """
+    import numpy as np
+    import pandas as pd
+
+    target = str(to_ccy).strip().upper()
+    index = from_ccy.index if isinstance(from_ccy, pd.Series) else None
+    ccy = pd.Series(from_ccy, dtype="object").reset_index(drop=True)
+    day = pd.Series(on_date, dtype="object").reset_index(drop=True)
+    if len(ccy) != len(day):
+        raise ValueError(f"rates: {len(ccy)} currencies but {len(day)} dates")
+    ccy = ccy.where(ccy.notna(), "").astype("str").str.strip().str.upper()
+    day = day.where(day.notna(), "").astype("str").str.slice(0, 10)
+    ccy_codes, ccy_values = pd.factorize(ccy)
+    if any(c and c != target for c in ccy_values):
+        _check(target)  # an unknown target is the caller's error: raise, naming the known ones
+    day_codes, day_values = pd.factorize(day)
+    pair_codes, inverse = np.unique(ccy_codes.astype("int64") * (len(day_values) + 1) + day_codes,
+                                    return_inverse=True)
+    found = [_pair_rate(ccy_values[c // (len(day_values) + 1)], day_values[c % (len(day_values) + 1)], target)
+             for c in pair_codes]
+    rate = np.array([f[0] for f in found], dtype="float64")[inverse] if found else np.empty(0)
+    rate_date = pd.array([f[1] for f in found], dtype="str")[inverse] if found else pd.array([], dtype="str")
+    warning = pd.array([f[2] for f in found], dtype="str")[inverse] if found else pd.array([], dtype="str")
+    return pd.DataFrame({"rate": rate, "rate_date": rate_date, "warning": warning},
+                        index=index if index is not None else None)
+
+
+def _pair_rate(ccy: str, day: str, target: str) -> tuple[float, str | None, str | None]:
+    """(rate, ISO rate date, warning) of one pair; NaN with the reason when it has no rate."""
+    if not ccy:
+        return float("nan"), None, None
+    if ccy == target:
+        return 1.0, day or None, None  # nothing converted: no rate looked up (and no history loaded)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the note is returned with the rate instead
+            conv = convert(1.0, ccy, target, day or None)
+    except CurrencyError as exc:
+        return float("nan"), None, f"no rate, left out: {exc}"
+    return conv.rate, conv.rate_date.isoformat(), conv.warning

@@ -27,7 +27,8 @@ and otherwise left empty in what the candidates disagree on.
 
 How it works
 ------------
-The gazetteer (``workbench/data/places.yaml``) is read once into an index of
+The gazetteer (``workbench/data/places.yaml``, with the country names of
+``workbench/data/markets.yaml``) is read once into an index of
 normalised names. The text is cut into alternatives ("London / Manchester"), each
 into hierarchy parts (commas, dashes, brackets); each part is looked up whole, then
 with place words stripped ("Central", "North West", "city centre", "area" ...), with
@@ -51,6 +52,8 @@ from typing import Any, Iterable, NamedTuple
 import yaml
 
 from workbench.config import PACKAGE_DATA
+from workbench import markets
+from workbench.markets import country_names
 
 __all__ = ["Place", "parse_location", "parse_locations", "gazetteer_path", "preload", "ITL1_REGIONS",
            "clear_cache"]
@@ -61,8 +64,6 @@ ITL1_REGIONS = ("North East", "North West", "Yorkshire and The Humber", "East Mi
                 "West Midlands", "East of England", "London", "South East", "South West",
                 "Wales", "Scotland", "Northern Ireland")
 
-# Euro-area markets the extractor calls "EU": a hint, never a country of its own.
-_EURO_AREA = frozenset({"AT", "BE", "DE", "ES", "FI", "FR", "IE", "IT", "LU", "NL", "PT"})
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ def _add_us(index: _Index, us: dict) -> None:
 
 
 def _add_abroad(index: _Index, abroad: dict) -> None:
-    for country in ("RU", "BY", "CN"):
+    for country in (c for c in abroad if c.isupper()):  # RU, BY, CN: cities with their regions
         for city, spec in abroad[country].items():
             entry = _Entry("town", city, spec.get("region"), country)
             for name in [city, *spec.get("names", [])]:
@@ -224,7 +225,7 @@ def _index() -> _Index:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(PLACES_PATH.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
     index = _Index()
-    _add_countries(index, data["countries"])
+    _add_countries(index, country_names())
     _add_uk(index, data["uk"])
     _add_us(index, data["us"])
     _add_abroad(index, data["abroad"])
@@ -528,10 +529,10 @@ def _combine(results: list[tuple]) -> tuple:
 def _hint(country: str | None) -> tuple[frozenset, str | None]:
     if not country:
         return frozenset(), None
-    code = str(country).strip().upper()
-    code = "GB" if code == "UK" else code
-    if code == "EU":
-        return _EURO_AREA, None
+    code = markets.country_code(country) or str(country).strip().upper()
+    members = markets.market(code).members if code in markets.market_codes() else ()
+    if members:  # a market of several countries ("EU"): a hint, never a country of its own
+        return frozenset(members), None
     return frozenset({code}), code
 
 

@@ -10,8 +10,13 @@ assignments of literals; a trailing comment adds the allowed values::
 
     level: int = 2  # choices: 1, 2, 3, 4, 5
     n_boot: int = 2000  # range: 100..20000
-    currency: str = "GBP"  # choices: GBP, USD, EUR
+    currency: str = "GBP"  # choices from: currencies
+    market: str = "GB"  # choices from: markets
     store_dir: str = ""  # injected
+
+``choices from:`` names a list kept elsewhere, so no notebook retypes it: ``markets``
+(the market codes of ``workbench/data/markets.yaml`` and ``ALL``) or ``currencies``
+(the markets' currencies); see ``CHOICE_SOURCES``.
 
 ``injected`` parameters are set by the runner (store location, run id, ...), never by
 a plan. A plan is data only: no key names a folder or a file, and a notebook is a plain
@@ -53,11 +58,12 @@ from typing import Any
 
 import yaml
 
-from workbench import config, disclosure
+from workbench import config, disclosure, markets
 from workbench.errors import ParameterError, PlanError
 
 __all__ = [
     "AUDIENCES",
+    "CHOICE_SOURCES",
     "ParamSpec",
     "ReportSpec",
     "check_parameters",
@@ -204,7 +210,9 @@ def _parse_comment(comment: str, type_name: str, where: str) -> dict[str, Any]:
     kind = kind.strip().lower()
     cast = _TYPES[type_name]
     try:
-        if kind == "choices":
+        if kind == "choices from":
+            out["choices"] = _choices_from(rest.strip(), type_name, where)
+        elif kind == "choices":
             items = [v.strip().strip("'\"") for v in rest.split(",") if v.strip()]
             if type_name == "bool":
                 out["choices"] = tuple(v.lower() == "true" for v in items)
@@ -217,6 +225,19 @@ def _parse_comment(comment: str, type_name: str, where: str) -> dict[str, Any]:
     except ValueError as exc:
         raise PlanError(f"{where}: cannot read {comment!r} as {type_name} values ({exc})") from exc
     return out
+
+
+# Named choice lists a notebook may use (``# choices from: markets``): the markets table
+# is the one home of market codes and currencies.
+CHOICE_SOURCES = {"markets": lambda: markets.market_codes(with_all=True), "currencies": markets.currencies}
+
+
+def _choices_from(name: str, type_name: str, where: str) -> tuple:
+    source = CHOICE_SOURCES.get(name)
+    if source is None or type_name != "str":
+        raise PlanError(f"{where}: 'choices from: {name}' needs a str parameter and one of "
+                        f"{', '.join(sorted(CHOICE_SOURCES))}")
+    return tuple(source())
 
 
 def parse_parameters_source(cell: str, where: str = "notebook") -> dict[str, ParamSpec]:

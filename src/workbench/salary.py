@@ -66,6 +66,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from . import markets as _markets
 from . import text as _text
 
 __all__ = [
@@ -134,59 +135,49 @@ class Convention:
 _DESCRIBED: dict[Convention, str] = {}
 
 
-# Per-market defaults. GB follows a UK job board (1,920 h = 40 h x 48 wk,
-# 240 days, 48 weeks); US the usual 2,080 h; RU uses the 247 working days of
-# a five-day year; CN the official 21.75 days a month (261 a year). Users may
-# edit this mapping or pass overrides to ``convention_for``.
+# Per-market conventions, plausibility bands and currencies live in one table,
+# ``workbench/data/markets.yaml`` (:mod:`workbench.markets`); the maps below are built
+# from it. Users may edit ``CONVENTIONS`` or pass overrides to ``convention_for``.
+
+
+def _convention(name: str, spec: dict) -> Convention:
+    return Convention(spec["hours_per_week"], spec["weeks_per_year"], spec["days_per_year"],
+                      spec["months_per_year"], name, spec["default_period"])
+
+
 CONVENTIONS: dict[str, Convention] = {
-    "GB": Convention(40, 48, 240, 12, "GB", "year"),
-    "US": Convention(40, 52, 260, 12, "US", "year"),
-    "EU": Convention(40, 52, 260, 12, "EU", "year"),
-    "RU": Convention(40, 52, 247, 12, "RU", "month"),
-    # Belarus: monthly pay like Russia; about 250 working days (a five-day year less
-    # the public holidays).
-    "BY": Convention(40, 52, 250, 12, "BY", "month"),
-    "CN": Convention(40, 52, 261, 12, "CN", "month"),
-    "default": Convention(40, 52, 260, 12, "default", "year"),
+    **{code: _convention(code, _markets.convention(code)) for code in _markets.market_codes()},
+    "default": _convention("default", _markets.default_convention()),
 }
 
-_MARKET_ALIASES = {
-    "UK": "GB", "GBR": "GB", "USA": "US", "RUS": "RU", "CHN": "CN", "BLR": "BY",
-    "BYN": "BY", "BYR": "BY",  # BYR: hh.ru's code for the Belarusian rouble
-    "GBP": "GB", "USD": "US", "RUB": "RU", "RUR": "RU", "CNY": "CN", "RMB": "CN",
-    "EUR": "EU", "CAD": "US", "AUD": "GB", "NZD": "GB", "CHF": "EU",
-    "DE": "EU", "FR": "EU", "ES": "EU", "IT": "EU", "NL": "EU", "IE": "EU",
-    "BE": "EU", "AT": "EU", "PT": "EU", "FI": "EU", "PL": "EU", "SE": "EU",
-}
-
-MARKET_CURRENCY = {"GB": "GBP", "US": "USD", "EU": "EUR", "RU": "RUB", "BY": "BYN", "CN": "CNY"}
+MARKET_CURRENCY = {code: _markets.currency_of(code) for code in _markets.market_codes()}
 
 # Plausible pay per period in each market's own currency: (lowest, highest). A figure
 # outside its band stays a mention, marked ``implausible``, and never enters a benchmark
 # ("150 000 тысяч" read as 150 million roubles a month, "$10 million" a year). Other
-# markets use the US band scaled by _SCALE. Wide on purpose: part-time, trainee and
-# executive pay stay inside.
+# currencies use the US band scaled by the currency's ``usd_scale``.
 PLAUSIBLE_PAY: dict[str, dict[str, tuple[float, float]]] = {
-    "GB": {"hour": (4, 400), "day": (30, 3000), "week": (100, 10000), "month": (400, 40000),
-           "year": (5000, 1.5e6)},
-    "US": {"hour": (5, 600), "day": (40, 4000), "week": (150, 15000), "month": (500, 60000),
-           "year": (8000, 3e6)},
-    "EU": {"hour": (3, 400), "day": (25, 3000), "week": (100, 10000), "month": (300, 40000),
-           "year": (4000, 1.5e6)},
-    "RU": {"hour": (80, 20000), "day": (500, 150000), "week": (2000, 500000),
-           "month": (8000, 3e6), "year": (100000, 4e7)},
-    "BY": {"hour": (2, 300), "day": (15, 2000), "week": (60, 6000), "month": (150, 30000),
-           "year": (2000, 4e5)},
-    "CN": {"hour": (10, 3000), "day": (60, 20000), "week": (300, 100000),
-           "month": (1000, 500000), "year": (12000, 1e7)},
-}
-
-# Rough units of local currency per US dollar, used only to judge whether a
-# figure is plausible for a period (never to convert money).
-_SCALE = {"RUB": 80.0, "BYN": 2.5, "CNY": 7.0, "JPY": 150.0, "INR": 80.0, "KRW": 1300.0,
-          "SEK": 10.0, "NOK": 10.0, "DKK": 7.0, "PLN": 4.0, "CZK": 22.0,
-          "HUF": 350.0, "HKD": 8.0, "ZAR": 18.0, "MXN": 18.0, "BRL": 5.0,
-          "TRY": 30.0}
+    code: _markets.plausible(code) for code in _markets.market_codes()}
+# Markets whose own band judges a figure with no written period ("400 руб." part-time in
+# Belarus is a month's pay).
+_OWN_BAND_MARKETS = frozenset(code for code in _markets.market_codes()
+                              if _markets.market(code).own_band_for_unwritten_period)
+# Rough units of a currency per US dollar, used only to judge whether a figure is
+# plausible for a period (never to convert money).
+_SCALE = _markets.usd_scales()
+_USD_MARKET = _markets.market_of("USD")  # its band, scaled, judges currencies of no market here
+# Markets whose postings mean their own currency by another currency's words ("руб." in
+# Belarus), with the signs that keep the other currency ("₽").
+_OWN_WORDS = {market: {ccy: _markets.signs_of(ccy) for ccy in ccys}
+              for market, ccys in _markets.own_words_markets().items()}
+# The market of text in a script when nothing else tells (Chinese -> CN, Cyrillic -> RU),
+# and its currency.
+_ZH_MARKET, _RU_MARKET = _markets.language_market("zh"), _markets.language_market("ru")
+_ZH_CURRENCY, _RU_CURRENCY = MARKET_CURRENCY[_ZH_MARKET], MARKET_CURRENCY[_RU_MARKET]
+# The currency of the word "pound", which is also a weight ("lift 50 pounds").
+_POUND = _markets.currency_code("pound")
+# One-character currency signs written before an amount ('£$€₽¥'): an amount follows.
+_SIGNS = _markets.before_signs()
 
 
 def _market_key(code: str | None) -> str | None:
@@ -208,7 +199,7 @@ def _market_lookup(code: str) -> str | None:
     c = code.strip().upper()
     if c in CONVENTIONS:
         return c
-    return _MARKET_ALIASES.get(c)
+    return _markets.market_of(c)
 
 
 def convention_for(market_or_currency: str | None = None, **overrides: Any) -> Convention:
@@ -315,15 +306,8 @@ _MULT = (
     r"trillion|bn)(?![" + _L + r"])"
     r"|[ \u00a0]?[千万])"
 )
-_CSUF = (
-    r"(?P<csuf>[€£$₽¥元]|бел(?:\.|орусск(?:их|ий|ого|ая))?[ \u00a0]?(?:руб(?:л(?:ей|я|ь))?|р)\.?(?![а-яё])"
-    r"|руб(?:л(?:ей|я|ь))?\.?(?![а-яё])|р\.?(?![" + _L + r"])|(?<=[ \u00a0])br(?![a-z.])"
-    r"|долл(?:ар(?:ов|а|ы)?)?\.?(?![а-яё])|евро(?![а-яё])|юан(?:ей|ь|я)"
-    r"|(?:usd|eur|gbp|rub|rur|byn|byr|cny|rmb|chf|sek|nok|dkk|pln|huf|czk|aud|cad|nzd|sgd|hkd|inr|jpy|zar|brl|mxn)(?![a-z])"
-    r"|dollars?(?![a-z])|euros?(?![a-z])|pounds?(?:[ \u00a0]+sterling)?(?![a-z])|(?:rouble|ruble)s?(?![a-z])"
-    r"|yuan(?![a-z])"
-    r"|sterling|人民币)"
-)
+# A currency written after an amount (signs, words, codes): built from the markets table.
+_CSUF = "(?P<csuf>" + _markets.suffix_pattern() + ")"
 # The scanner jumps from digit to digit (``_START``) and matches ``_CORE``
 # there; a currency prefix is read from the few characters before.
 # Written as a character class first (not ``\d|\*\*``) so the regex engine
@@ -339,52 +323,25 @@ _CORE = re.compile(
 if sorted(_CORE.groupindex, key=_CORE.groupindex.get) != [
         "en", "eu", "sp", "pl", "mask", "mult", "csuf"] or _CORE.groups != 7:
     raise RuntimeError("_CORE's groups changed: _Tok unpacks them by position")
-_CPRE_END = re.compile(
-    r"(?P<cpre>(?<![a-z])(?:us|ca|c|a|au|nz|hk|s)?\$|[£€¥₽₹]|"
-    r"(?<![a-z])(?:usd|gbp|eur|rub|rur|byn|byr|cny|rmb|chf|jpy|aud|cad|sek|nok|dkk|pln|huf|czk|nzd|sgd|hkd|inr|zar|brl|mxn)"
-    r"|人民币)[ \u00a0]?\Z")
-_CPRE_LAST = frozenset("$£€¥₽₹dpbrfyknl币")
+# A currency written before an amount, read back from the amount's start.
+_CPRE_END = re.compile("(?P<cpre>" + _markets.prefix_pattern() + r")[ \u00a0]?\Z")
+_CPRE_LAST = _markets.prefix_last_chars()
 
 _RANGE_SEP = re.compile(
     r"[ \u00a0]*(?:-|–|—|−|~|～|－|to|до|à|a|bis|至|到|and|и|or)[ \u00a0]*\Z")
 
 _CUR_CACHE: dict[str, str | None] = {}
-_CUR_MAP = {
-    "£": "GBP", "€": "EUR", "¥": "CNY", "₽": "RUB", "$": "USD", "元": "CNY",
-    "人民币": "CNY", "us$": "USD", "c$": "CAD", "a$": "AUD", "au$": "AUD",
-    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "ca$": "CAD", "₹": "INR", "rur": "RUB", "rmb": "CNY",
-    "евро": "EUR", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
-    "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "pound sterling": "GBP",
-    "pounds sterling": "GBP", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "yuan": "CNY", "byn": "BYN", "byr": "BYN", "br": "BYN",
-}
 
 
 def _currency_of(marker: str) -> str | None:
+    """ISO code of a matched currency marker (cached; the markets table decides)."""
     hit = _CUR_CACHE.get(marker)
     if hit is not None or marker in _CUR_CACHE:
         return hit
-    code = _currency_lookup(marker)
+    code = _markets.currency_code(marker)
     if len(_CUR_CACHE) < 256:
         _CUR_CACHE[marker] = code
     return code
-
-
-def _currency_lookup(marker: str) -> str | None:
-    m = marker.strip().lower().rstrip(".")
-    if m in _CUR_MAP:
-        return _CUR_MAP[m]
-    if m.startswith("бел"):
-        return "BYN"  # "бел. руб.", "белорусских рублей"
-    if m.startswith("руб") or m == "р":
-        return "RUB"
-    if m.startswith("долл"):
-        return "USD"
-    if m.startswith("юан"):
-        return "CNY"
-    if len(m) == 3 and m.isascii() and m.isalpha():
-        return m.upper()
-    return None
 
 
 _MULT_VALUE = {"k": 1e3, "к": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "千": 1e3, "万": 1e4,
@@ -601,7 +558,7 @@ _JOIN_COMP = re.compile(
     r"|(?P<ote>ote)"
     r"|(?P<skip>benefits?|pension|healthcare|bens|perks|package|holiday|соцпакет|五险一金))"
     r"(?![" + _L + r"])(?![-‐][a-zа-яё])"
-    r"(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[£$€¥₽\d*])"
+    r"(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[" + _SIGNS + r"\d*])"
     r"(?![ \u00a0]*(?:до|от)[ \u00a0]+\d{1,3}[ \u00a0]?\d{3})")  # "KPI до 40 000 ₽": an amount of its own
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -803,7 +760,7 @@ def _cn_tokens(lw: str) -> list[_Tok]:
         t.start, t.end, t.value, t.mult = m.start(), m.end(), v, None
         t.cur = None
         if lw.startswith("元", m.end()):
-            t.cur, t.end = "CNY", m.end() + 1
+            t.cur, t.end = _currency_of("元"), m.end() + 1
         t.masked = t.year_like = t.lead_zero = False
         t.m = None
         toks.append(t)
@@ -991,7 +948,7 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
     mkey = _market_key(market) if market else None
     if default_cur is None and mkey:
         default_cur = MARKET_CURRENCY.get(mkey)
-    if "w" in lw and (default_cur == "CNY" or _has_cjk(text, lw)):
+    if "w" in lw and (default_cur == _ZH_CURRENCY or _has_cjk(text, lw)):
         lw = _WAN_W.sub(r"\1万", lw)
     if fast and field_mode and len(text) <= _FIELD_MAX_LEN:
         found = _fast_field(text, lw, default_cur, mkey)
@@ -1180,7 +1137,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
               or gross is not None or mpy is not None or est)
     if masked and not (cur or has_mult or strong):
         return None
-    if (cur == "GBP" and not has_mult and not (period_written or comp is not None or payword or mpy is not None)
+    if (cur == _POUND and not has_mult and not (period_written or comp is not None or payword or mpy is not None)
             and "pound" in lw[first.start:end] and "£" not in lw[first.start:end]):
         return None  # "lift 50 pounds", "move up to 50 pounds": a weight, unless pay is said
     if end < ntext and lw[end] in _LETTERS and not (period_written and end > last.end
@@ -1212,15 +1169,15 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             return None
     if cur is None:
         cur = default_cur
-    elif mkey == "BY":
+    elif mkey in _OWN_WORDS:
         cur = _local_rouble(cur, mkey, lw, start, end)
     script_market = None
     if mkey is None and (cur is None or _market_key(cur) is None):
         window = lw[max(0, pstart - 8):end]
         if _CJK.search(window):
-            script_market = "CN"
+            script_market = _ZH_MARKET
         elif _CYR.search(window):
-            script_market = "RU"
+            script_market = _RU_MARKET
         if cur is None and script_market:
             cur = MARKET_CURRENCY[script_market]
 
@@ -1299,7 +1256,7 @@ def _read_before(rev: str) -> tuple:
 
 # A component word followed by a colon labels what comes next ("Commission: ...").
 _LABEL_AFTER = re.compile(r"[ \u00a0]*[:：]")
-_AMOUNT_NEXT = re.compile(r"[ \u00a0]*(?:of[ \u00a0]+)?[£$€¥₽\d]")
+_AMOUNT_NEXT = re.compile(r"[ \u00a0]*(?:of[ \u00a0]+)?[" + _SIGNS + r"\d]")
 # "$4,000 + per month": a "+" standing apart before a period word.
 _PLUS_PERIOD = re.compile(r"[ \u00a0]+\+(?=[ \u00a0]*(?:" + _PERIODS + r"))")
 
@@ -1574,7 +1531,7 @@ def _default_band(period: str, cur, market, scale: float) -> tuple[float, float]
     the market's plausible band when the figure is in the market's currency ("400 руб."
     in Belarus is a month's part-time pay), else the US-dollar-like wage band scaled."""
     band = PLAUSIBLE_PAY.get(market or "")
-    if band is not None and MARKET_CURRENCY.get(market) == cur and market == "BY":
+    if band is not None and MARKET_CURRENCY.get(market) == cur and market in _OWN_BAND_MARKETS:
         return band[period]
     lo_b, hi_b = _BANDS[period]
     return lo_b * scale, hi_b * scale
@@ -1626,9 +1583,11 @@ def _shared_thousands(a: float, b: float) -> float:
 
 
 def _local_rouble(cur: str | None, mkey: str | None, lw: str, start: int, end: int) -> str | None:
-    """"руб." or "р." in a Belarusian posting is the Belarusian rouble (not "₽")."""
-    if cur == "RUB" and mkey == "BY" and "₽" not in lw[start:end]:
-        return "BYN"
+    """"руб." or "р." in a Belarusian posting is the Belarusian rouble (not "₽"): another
+    currency's words in a market that reads them as its own (``reads_as_own``)."""
+    signs = _OWN_WORDS.get(mkey, {}).get(cur)
+    if signs is not None and not any(sign in lw[start:end] for sign in signs):
+        return MARKET_CURRENCY[mkey]
     return cur
 
 
@@ -1661,7 +1620,7 @@ def _plausible_band(market, cur, period) -> tuple[float, float]:
     if bands is not None and MARKET_CURRENCY.get(market) == cur:
         return bands[period]
     scale = _SCALE.get(cur, 1.0)
-    lo_b, hi_b = PLAUSIBLE_PAY["US"][period]
+    lo_b, hi_b = PLAUSIBLE_PAY[_USD_MARKET][period]
     return lo_b * scale, hi_b * scale
 
 
@@ -1669,7 +1628,7 @@ def _amount_rx(x: str) -> str:
     num = _NUM
     for g in ("en", "eu", "sp", "pl"):
         num = num.replace(f"(?P<{g}>", f"(?P<{x}{g}>")
-    return (r"(?:(?P<" + x + r"c>[£$€¥₽]|usd |eur |gbp |rub |cny |rmb )[ \u00a0]?)?" + num
+    return (r"(?:(?P<" + x + r"c>" + _markets.fast_prefix_pattern() + r")[ \u00a0]?)?" + num
             + r"(?:" + _MULT.replace("(?P<mult>", f"(?P<{x}m>") + r")?"
             + r"(?:[ \u00a0\u202f\u2009]?" + _CSUF.replace("(?P<csuf>", f"(?P<{x}s>") + r")?")
 
@@ -1775,7 +1734,7 @@ def _fast_field(text, lw, default_cur, mkey):
     marker = ac or as_ or bc or bs
     if marker is not None:
         cur = _currency_of(marker)
-        if mkey == "BY":
+        if mkey in _OWN_WORDS:
             cur = _local_rouble(cur, mkey, lw, lead, body_end)
         if cur is None:
             return None
@@ -1794,7 +1753,7 @@ def _fast_field(text, lw, default_cur, mkey):
     mend = m.start("rest") if rest else body_end
     if market is None:
         window = lw[max(0, lead - 8):mend]
-        script = "CN" if _CJK.search(window) else "RU" if _CYR.search(window) else None
+        script = _ZH_MARKET if _CJK.search(window) else _RU_MARKET if _CYR.search(window) else None
         if cur is None and script:
             cur = MARKET_CURRENCY[script]
         market = script
@@ -1895,9 +1854,9 @@ def _unstated(text, lw, out, default_cur, field_mode):
                 continue
         cur = default_cur
         if cur is None and m.lastgroup == "zh":
-            cur = "CNY"
+            cur = _ZH_CURRENCY
         elif cur is None and _CYR.search(m.group()):
-            cur = "RUB"
+            cur = _RU_CURRENCY
         _insert_unstated(out, text, lw, m, cur, field_mode)
         return
 

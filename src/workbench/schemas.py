@@ -130,16 +130,11 @@ SALARIES = _schema(
         "gross": _flag(),
         "months_per_year": _float(True, pa.Check.gt(0)),
         "masked": _flag(),
+        # annual amounts in the mention's own ``currency``: money is converted where it
+        # is read (bench, reports), at the posting's date, never stored converted
         "annual_low": _float(),
         "annual_high": _float(),
         "convention": _text(),
-        "reporting_currency": _text(),
-        "annual_low_rc": _float(),
-        "annual_high_rc": _float(),
-        "fx_rate": _float(True, pa.Check.gt(0)),
-        "rate_date": _text(),
-        # added after the first stores were written: optional, so those stay readable
-        "fx_warning": pa.Column(str, nullable=True, coerce=True, required=False),
         "implausible": pa.Column("boolean", nullable=True, coerce=True, required=False),
     },
 )

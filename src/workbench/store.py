@@ -57,6 +57,12 @@ from workbench import config, table_names
 from workbench.errors import SchemaError, StoreError
 
 FORMAT = 2  # store layout version; 1 was tables straight under STORE (before versions/)
+# Table contract version, in each version's manifest. 1: pay also stored converted to one
+# reporting currency at ingest (``*_rc``, ``fx_rate``, ``rate_date``); 2: pay kept in each
+# mention's own currency and converted where it is read. A version of another contract is
+# refused with the ingest to re-run (into the same store: the layout is unchanged).
+CONTRACT = 2
+_CONTRACT_WORDS = {1: "pay converted to one currency at ingest"}
 MARKER = ".workbench-store"
 CURRENT = "CURRENT"
 VERSIONS = "versions"
@@ -379,6 +385,12 @@ def _load_manifest(root: Path, path: Path, vid: str) -> dict:
     if not isinstance(manifest, dict) or manifest.get("store_version") != vid \
             or not isinstance(manifest.get("parts"), dict):
         raise _refuse(root, f"its manifest does not describe version {vid}", manifest)
+    contract = manifest.get("contract", 1)
+    if contract != CONTRACT:
+        what = _CONTRACT_WORDS.get(contract, "another table contract")
+        raise _refuse(root, f"its tables follow contract {contract!r} ({what}); this workbench reads "
+                            f"contract {CONTRACT} (pay in each mention's own currency, converted when read)",
+                      manifest)
     return manifest
 
 
@@ -637,7 +649,7 @@ def connect(store_dir: str | os.PathLike | None = None, *, database: str = ":mem
 from workbench.transaction import Transaction, runs, write_store  # noqa: E402
 
 __all__ = [
-    "CURRENT", "FORMAT", "MANIFEST", "MARKER", "TABLES", "Transaction", "Version", "connect",
+    "CONTRACT", "CURRENT", "FORMAT", "MANIFEST", "MARKER", "TABLES", "Transaction", "Version", "connect",
     "contract_digest", "ingest_command", "inputs_fingerprint", "looks_like_store", "open_version", "part_files",
     "read_manifest", "read_table", "read_tables", "runs", "write_store", "write_tables",
 ]

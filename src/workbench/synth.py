@@ -26,6 +26,8 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+from workbench import markets
+
 KEYS = ("id", "title", "company", "location", "country", "language",
         "date_posted", "description", "salary_raw")
 
@@ -66,20 +68,20 @@ TITLE_LEVEL: dict[str, int] = {t: lvl for by_level in TITLES.values() for lvl, t
 
 # --------------------------------------------------------------------------- markets
 
-# (market, language, country, currency, share within the language, cities)
+# (market, country, share within the language, cities); the currency is the market's
 _MARKETS = {
     "en": (
-        ("UK", "GB", "GBP", 0.72, ("London", "Manchester", "Leeds", "Bristol", "Birmingham", "Glasgow", "Edinburgh",
+        ("UK", "GB", 0.72, ("London", "Manchester", "Leeds", "Bristol", "Birmingham", "Glasgow", "Edinburgh",
                                    "Reading", "Nottingham", "Cardiff", "Sheffield", "Cambridge", "Brighton", "Newcastle upon Tyne")),
-        ("US", "US", "USD", 0.18, ("New York, NY", "Chicago, IL", "Austin, TX", "Denver, CO", "Boston, MA", "Atlanta, GA",
+        ("US", "US", 0.18, ("New York, NY", "Chicago, IL", "Austin, TX", "Denver, CO", "Boston, MA", "Atlanta, GA",
                                    "Seattle, WA", "San Diego, CA", "Columbus, OH")),
-        ("DE", "DE", "EUR", 0.04, ("Berlin, Germany", "Munich, Germany", "Hamburg, Germany")),
-        ("NL", "NL", "EUR", 0.03, ("Amsterdam, Netherlands", "Rotterdam, Netherlands")),
-        ("FR", "FR", "EUR", 0.03, ("Paris, France", "Lyon, France")),
+        ("DE", "DE", 0.04, ("Berlin, Germany", "Munich, Germany", "Hamburg, Germany")),
+        ("NL", "NL", 0.03, ("Amsterdam, Netherlands", "Rotterdam, Netherlands")),
+        ("FR", "FR", 0.03, ("Paris, France", "Lyon, France")),
     ),
-    "ru": (("RU", "RU", "RUB", 1.0, ("Москва", "Санкт-Петербург", "Казань", "Новосибирск", "Екатеринбург",
+    "ru": (("RU", "RU", 1.0, ("Москва", "Санкт-Петербург", "Казань", "Новосибирск", "Екатеринбург",
                                      "Нижний Новгород", "Краснодар", "Самара")),),
-    "zh": (("CN", "CN", "CNY", 1.0, ("上海", "北京", "广州", "深圳", "杭州", "成都", "南京", "苏州", "武汉")),),
+    "zh": (("CN", "CN", 1.0, ("上海", "北京", "广州", "深圳", "杭州", "成都", "南京", "苏州", "武汉")),),
 }
 
 # Annual base bands (thousands) for GBP; USD and EUR scale from it. RUB and CNY are monthly.
@@ -471,9 +473,9 @@ del _ALL_TEXT
 
 def _runtime_strings() -> list[str]:
     out: list[str] = list(TITLE_LEVEL)
-    for markets in _MARKETS.values():
-        for m in markets:
-            out += list(m[4])
+    for per_language in _MARKETS.values():
+        for m in per_language:
+            out += list(m[3])
     for pool in (_EN_SECTORS, _RU_SECTORS, _ZH_SECTORS):
         out += [x for pair in pool for x in pair]
     out += list(_EN_INTRO) + list(_RU_INTRO) + list(_ZH_INTRO)
@@ -527,12 +529,13 @@ def _pay_text(r, lang: str, ccy: str, market: str, level: int) -> str:
         if u < 0.71:
             return f"{sym}{a:,} + {5 + int(r() * 4) * 5}% bonus + car allowance of {sym}{4800 + int(r() * 5) * 300:,}"
         if u < 0.77:
-            hours = 1920 if ccy == "GBP" else 2080
+            conv = markets.convention(markets.market_of(ccy))  # the market's annualisation
+            hours = conv["hours_per_week"] * conv["weeks_per_year"]
             return f"{sym}{a / hours:.2f} - {sym}{b / hours:.2f} per hour"
         if u < 0.83:
             return f"{sym}{int(a / 12 / 50) * 50:,} per month"
         if u < 0.88:
-            weeks = 48 if ccy == "GBP" else 52
+            weeks = markets.convention(markets.market_of(ccy))["weeks_per_year"]
             return f"{sym}{int(a / weeks / 5) * 5:,} per week"
         if u < 0.94 and level >= 3:
             return f"{sym}{int(a / 240 / 5) * 5} per day"
@@ -590,19 +593,20 @@ def _compose(r, i: int, seed: int, as_json: bool = False):
     u = r()
     lang = "en" if u < _EN_CUT else ("ru" if u < _RU_CUT else "zh")
     level = 1 + int(r() * 5)
-    markets = _MARKETS[lang]
+    choices = _MARKETS[lang]
     if lang == "en":
         u = r()
         acc = 0.0
-        market = markets[-1]
-        for m in markets:
-            acc += m[3]
+        market = choices[-1]
+        for m in choices:
+            acc += m[2]
             if u < acc:
                 market = m
                 break
     else:
-        market = markets[0]
-    mname, country, ccy, _, cities = market
+        market = choices[0]
+    mname, country, _, cities = market
+    ccy = markets.currency_of(country)
     city = cities[int(r() * len(cities))]
     titles = TITLES[lang][level]
     title = titles[int(r() * len(titles))]

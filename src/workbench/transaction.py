@@ -221,6 +221,7 @@ class Transaction:
         postings = [self.staging / "postings" / f for f in sorted(self.parts.get("postings", {}))]
         manifest = {
             "format": FORMAT,
+            "contract": store.CONTRACT,
             "store_version": self.id,
             "inputs_fingerprint": store._parts_fingerprint(postings),
             "counts": counts,

@@ -77,8 +77,8 @@ def coverage_table(tables: Any) -> Any:
 
     salaries = getattr(tables, "salaries", pd.DataFrame())
     usable = 0
-    if {"record_id", "annual_low_rc", "annual_high_rc"} <= set(salaries.columns):
-        ok = salaries[(salaries["annual_low_rc"].notna() | salaries["annual_high_rc"].notna())
+    if {"record_id", "annual_low", "annual_high"} <= set(salaries.columns):
+        ok = salaries[(salaries["annual_low"].notna() | salaries["annual_high"].notna())
                       & ~salaries.get("masked", pd.Series(False, index=salaries.index)).fillna(False).astype(bool)]
         usable = int(ok["record_id"].nunique())
     level = int(records["role_level"].notna().sum()) if "role_level" in records else 0
@@ -95,28 +95,36 @@ def coverage_table(tables: Any) -> Any:
     return pd.DataFrame([{"step": s, "count": c, "share": (f"{c / d:.0%}" if d else "–")} for s, c, d in rows])
 
 
-def fx_summary(salaries: Any, as_of: str | None = None, *, stale_days: int = 31) -> Any:
-    """Exchange rates used per currency pair: rate dates, rates, mentions and a staleness flag."""
+def fx_summary(points: Any, as_of: str | None = None, *, stale_days: int = 31) -> Any:
+    """Exchange rates used to convert the pay points, per posted currency: points, the rates
+    and their ECB dates, conversion warnings, and a staleness flag (the newest rate more
+    than ``stale_days`` before ``as_of``). Rows already in the points' currency say so."""
     import pandas as pd
 
-    need = {"currency", "reporting_currency", "rate_date", "fx_rate"}
-    if not need <= set(salaries.columns) or salaries.empty:
-        return pd.DataFrame(columns=["currency", "to", "mentions", "earliest rate date",
-                                     "latest rate date", "rates", "warning"])
-    data = salaries.dropna(subset=["currency"])
-    rows = []
+    columns = ["currency", "to", "points", "earliest rate date", "latest rate date", "rates", "warning"]
+    if points.empty or not {"posted_currency", "currency", "fx_rate", "rate_date"} <= set(points.columns):
+        return pd.DataFrame(columns=columns)
     ref = pd.Timestamp(as_of) if as_of else None
-    for (ccy, rc), cell in data.groupby(["currency", "reporting_currency"], dropna=False):
-        dates = pd.to_datetime(cell["rate_date"], errors="coerce")
-        rates = pd.to_numeric(cell["fx_rate"], errors="coerce").dropna()
-        warning = ""
-        if ccy != rc and dates.notna().any() and ref is not None and (ref - dates.max()).days > stale_days:
-            warning = f"latest rate is {(ref - dates.max()).days} days before {ref.date()}"
-        if ccy != rc and rates.empty:
-            warning = "no rate recorded"
-        rows.append({"currency": ccy, "to": rc, "mentions": len(cell),
-                     "earliest rate date": str(dates.min().date()) if dates.notna().any() else "–",
-                     "latest rate date": str(dates.max().date()) if dates.notna().any() else "–",
-                     "rates": (f"{rates.min():.4f}–{rates.max():.4f}" if len(rates) else "–"),
-                     "warning": warning})
-    return pd.DataFrame(rows)
+    rows = []
+    for (posted, target), cell in points.groupby(["posted_currency", "currency"], dropna=False, sort=True):
+        rows.append(_fx_row(posted, target, cell, ref, stale_days))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _fx_row(posted: Any, target: Any, cell: Any, ref: Any, stale_days: int) -> dict:
+    import pandas as pd
+
+    dates = pd.to_datetime(cell["rate_date"], errors="coerce")
+    rates = pd.to_numeric(cell["fx_rate"], errors="coerce").dropna()
+    notes = cell["fx_warning"].dropna().unique() if "fx_warning" in cell else []
+    warning = "; ".join(sorted(map(str, notes)))
+    if posted == target:
+        warning = "no conversion"
+    elif ref is not None and dates.notna().any() and (ref - dates.max()).days > stale_days:
+        warning = "; ".join(filter(None, [f"latest rate is {(ref - dates.max()).days} days before {ref.date()}",
+                                          warning]))
+    return {"currency": posted, "to": target, "points": len(cell),
+            "earliest rate date": str(dates.min().date()) if dates.notna().any() else "–",
+            "latest rate date": str(dates.max().date()) if dates.notna().any() else "–",
+            "rates": (f"{rates.min():.4f}–{rates.max():.4f}" if len(rates) else "–"),
+            "warning": warning}

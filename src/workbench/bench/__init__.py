@@ -34,7 +34,8 @@ from workbench.bench.market import (MARKET_UNKNOWN, country_market, market_codes
                                     resolve_currency, resolve_market, with_market)
 from workbench.bench.place import capital_vs_rest, regional_differentials
 from workbench.bench.paypoints import (ALLOWANCE_COMPONENTS, BASE_COMPONENTS, OTE_COMPONENTS, POINT_COLUMNS,
-                                       RANGE_METHODS, TOTAL_COMPONENTS, VALUES, VARIABLE_COMPONENTS, pay_points)
+                                       RANGE_METHODS, TOTAL_COMPONENTS, VALUES, VARIABLE_COMPONENTS,
+                                       conversion_note, in_market, pay_points)
 from workbench.bench.regression import RegressionResult, regression
 from workbench.bench.stats import (BOOTSTRAP_MAX_N, PERCENTILES, UNIFORM_POINTS, bootstrap_median_ci,
                                    large_sample_median_ci, level_structure, market_percentiles, pay_mix,
@@ -49,7 +50,8 @@ __all__ = [
     "ALLOWANCE_COMPONENTS", "BASE_COMPONENTS", "BOOTSTRAP_MAX_N", "BY_ALIASES", "COMPA_BANDS", "FORMATS",
     "INCUMBENT_COLUMNS", "OTE_COMPONENTS", "PERCENTILES", "POINT_COLUMNS", "RANGE_METHODS", "RegressionResult",
     "Tables", "UNIFORM_POINTS", "VARIABLE_COMPONENTS", "band_counts", "benchmark_table", "bootstrap_median_ci",
-    "compa_ratios", "compa_summary", "example_responsibilities", "format_table", "large_sample_median_ci",
+    "compa_ratios", "compa_summary", "conversion_note", "example_responsibilities", "format_table", "in_market",
+    "large_sample_median_ci",
     "level_postings", "level_structure", "load", "load_incumbents", "market_percentiles", "pay_mix",
     "pay_points", "range_method_effect", "regression", "resolve_by", "responsibility_coverage", "time_shares",
 ]

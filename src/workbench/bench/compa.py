@@ -13,10 +13,9 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from workbench import config
+from workbench import config, fx, markets
 from workbench import incumbents as incumbent_file
 from workbench.bench.market import MARKET_UNKNOWN, market_label, resolve_market
-from workbench.bench.paypoints import fx_rates
 from workbench.disclosure import count_text, median_band, small_counts
 from workbench.errors import ParameterError
 
@@ -58,7 +57,7 @@ def incumbent_markets(incumbents: pd.DataFrame) -> pd.Series:
     the country of the parsed ``location`` (New York -> US), else the market of the pay
     ``currency`` (GBP -> GB); :data:`~workbench.bench.market.MARKET_UNKNOWN` when none
     tells."""
-    from workbench import places, salary
+    from workbench import places
 
     frame = pd.DataFrame(incumbents)
 
@@ -69,8 +68,7 @@ def incumbent_markets(incumbents: pd.DataFrame) -> pd.Series:
             found = places.parse_location(location).country
             if found:
                 return market_label(found)
-        code = salary._market_lookup(currency) if isinstance(currency, str) and currency.strip() else None  # noqa: SLF001
-        return code or MARKET_UNKNOWN
+        return markets.market_of(currency) or MARKET_UNKNOWN
 
     column = {c: frame[c] if c in frame else pd.Series(None, index=frame.index, dtype="object")
               for c in ("country", "location", "currency")}
@@ -83,9 +81,8 @@ def _convert_to_market(inc: pd.DataFrame, effective: _dt.date) -> pd.DataFrame:
     rate = pd.Series(float("nan"), index=inc.index)
     warning = pd.Series(pd.NA, index=inc.index, dtype="str")
     for ccy, rows in inc.groupby("market_currency").groups.items():
-        r, w = fx_rates(inc.loc[rows, "currency"].astype("str").str.upper(),
-                        pd.Series(effective.isoformat(), index=rows), str(ccy))
-        rate.loc[rows], warning.loc[rows] = r, w
+        conv = fx.rates(inc.loc[rows, "currency"], pd.Series(effective.isoformat(), index=rows), str(ccy))
+        rate.loc[rows], warning.loc[rows] = conv["rate"], conv["warning"]
     return inc.assign(base_converted=inc["base"].astype("float64") * rate, fx_warning=warning)
 
 

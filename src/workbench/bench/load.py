@@ -25,8 +25,8 @@ UNREAD = {"postings": ("text",), "records": ("record_json",)}
 # employer and market columns too: disclosure counts employers, listings cut by market.
 _RECORD_KEYS = ("record_id", "company", "country", "role_family", "role_level")
 _PAY = {
-    "salaries": ("record_id", "idx", "component", "masked", "annual_low_rc", "annual_high_rc",
-                 "reporting_currency", "rate_date"),
+    # amounts in each mention's own currency, converted at the posting's date (records)
+    "salaries": ("record_id", "idx", "component", "masked", "annual_low", "annual_high", "currency"),
     "records": ("record_id", "posting_id", "company", "title", "role_family", "role_level", "role_label",
                 "location", "country", "experience_min", "date_posted", "city", "region"),
 }
@@ -39,10 +39,10 @@ READS: dict[str, dict[str, tuple[str, ...]]] = {
                                  "records": _RECORD_KEYS},
     "level_postings": {"records": (*_RECORD_KEYS, "title", "location")},
     "coverage_table": {"postings": ("posting_id",), "records": ("record_id", "role_level"),
-                       "salaries": ("record_id", "annual_low_rc", "annual_high_rc", "masked"),
+                       "salaries": ("record_id", "annual_low", "annual_high", "masked"),
                        "time_allocation": ("record_id",), "responsibilities": ("record_id",),
                        "skills": ("record_id",)},
-    "fx_summary": {"salaries": ("currency", "reporting_currency", "rate_date", "fx_rate", "fx_warning")},
+    "fx_summary": _PAY,  # the rates that converted the page's pay points
     "rejects": {"rejects": ("source", "stage", "reason")},
 }
 

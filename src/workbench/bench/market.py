@@ -1,9 +1,9 @@
 """What a market is for the analytics: codes, the market of a country, its currency.
 
 A benchmark figure belongs to one market (``GB``, ``US``, ``EU`` for the euro area,
-``RU``, ``BY``, ``CN``): roubles converted to pounds are not a UK rate. This module answers
-the questions the cuts ask, from the salary engine's market tables (one home for
-the codes until the markets table takes them over):
+``RU``, ``BY``, ``CN``...): roubles converted to pounds are not a UK rate. This module answers
+the questions the cuts ask, from the markets table (:mod:`workbench.markets`,
+``workbench/data/markets.yaml``, the one home of the codes):
 
 * :func:`resolve_market` - a market asked for by a user (code or alias, any case,
   ``ALL`` for one row per market; empty for the settings' default) or an error
@@ -21,33 +21,15 @@ from typing import Any
 
 import pandas as pd
 
-from workbench import config
-from workbench.errors import CurrencyError, ParameterError
+from workbench import config, markets
+from workbench.errors import CurrencyError
+from workbench.markets import ALL, country_market, market_codes
 
 __all__ = ["ALL", "MARKET_UNKNOWN", "country_market", "default_market", "market_codes", "market_currency",
            "market_label", "market_name", "resolve_currency", "resolve_market", "with_market"]
 
-ALL = "ALL"
 # The market of a record that names no country: counted and shown, never pooled in.
 MARKET_UNKNOWN = "unknown"
-
-# Names for pages ("United Kingdom (GB)"); a code missing here is shown as itself.
-_NAMES = {"GB": "United Kingdom", "US": "United States", "EU": "euro area", "RU": "Russia",
-          "BY": "Belarus", "CN": "China"}
-# Country aliases a user may type for a market (ISO alpha-3 and the common "UK").
-_ALIASES = {"UK": "GB", "GBR": "GB", "USA": "US", "RUS": "RU", "BLR": "BY", "CHN": "CN"}
-
-
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    """(market -> currency, code -> market) from the salary engine's market tables."""
-    from workbench import salary
-
-    return salary.MARKET_CURRENCY, salary._MARKET_ALIASES  # noqa: SLF001 (one home for the codes)
-
-
-def market_codes() -> tuple[str, ...]:
-    """The market codes, in the salary engine's order (``GB, US, EU, RU, BY, CN``)."""
-    return tuple(_tables()[0])
 
 
 def default_market() -> str:
@@ -62,23 +44,7 @@ def market_name(code: str) -> str:
         return "market unknown (no country)"
     if code == ALL:
         return "every market, one row each (never pooled)"
-    return f"{_NAMES[code]} ({code})" if code in _NAMES else str(code)
-
-
-def country_market(country: Any) -> str | None:
-    """The market of a country code (``GB``; ``DE`` -> ``EU``; ``UK`` -> ``GB``), None when
-    the country is in no market or is not given. Currency codes are not countries."""
-    if not isinstance(country, str) or not country.strip():
-        return None
-    code = country.strip().upper()
-    currencies, aliases = _tables()
-    if code in currencies:
-        return code
-    if code in _ALIASES:
-        return _ALIASES[code]
-    if len(code) == 2 and aliases.get(code) in currencies:
-        return aliases[code]
-    return None
+    return f"{markets.market(code).name} ({code})" if code in market_codes() else str(code)
 
 
 def market_label(country: Any) -> str:
@@ -103,30 +69,18 @@ def with_market(frame: pd.DataFrame) -> pd.DataFrame:
 
 def resolve_market(value: Any = None) -> str:
     """A market asked for by a user, as its code: ``None`` or ``""`` is the settings'
-    default, ``ALL`` (any case) is every market one row each, a code or alias any case.
-
-    Raises ``ParameterError`` naming the valid values; a euro-area country is refused
-    with the market to ask for (``DE`` -> ``EU``)."""
+    default, ``ALL`` (any case) is every market one row each, a code or alias any case
+    (:func:`workbench.markets.resolve_market`, which raises ``ParameterError`` naming the
+    valid values; a euro-area country is refused with the market to ask for)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return default_market()
-    text = str(value).strip().upper()
-    if text == ALL:
-        return ALL
-    valid = ", ".join([*market_codes(), ALL])
-    found = country_market(text)
-    if found is None:
-        raise ParameterError(f"unknown market {value!r}; use one of {valid} (a market, not a city: "
-                             "cut by city with --by city)")
-    if found != text and text not in _ALIASES:
-        raise ParameterError(f"{text} is part of the {found} market ({_NAMES.get(found, found)}); "
-                             f"ask for {found}. Markets: {valid}")
-    return found
+    return markets.resolve_market(value)
 
 
 def market_currency(code: str) -> str:
     """The currency a market's figures are given in (``GB`` -> ``GBP``); the settings'
     reporting currency for a market outside the table."""
-    return _tables()[0].get(code, config.SETTINGS.reporting_currency)
+    return markets.currency_of(code) or config.SETTINGS.reporting_currency
 
 
 def resolve_currency(value: Any) -> str | None:
@@ -140,5 +94,5 @@ def resolve_currency(value: Any) -> str | None:
     known = fx.known_currencies()
     if code not in known:
         raise CurrencyError(f"unknown currency {value!r}; use one of {', '.join(sorted(known))} "
-                            f"(or leave it out: each market's own, {', '.join(sorted(set(_tables()[0].values())))})")
+                            f"(or leave it out: each market's own, {', '.join(sorted(markets.currencies()))})")
     return code

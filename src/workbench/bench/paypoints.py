@@ -2,24 +2,27 @@
 
 How a record's pay mentions become its base, total target cash and variable pay is
 stated in :func:`pay_points`; which mention components count as base, OTE, variable or
-allowance is in the ``*_COMPONENTS`` sets below.
+allowance is in the ``*_COMPONENTS`` sets below. Money is converted here, once: the
+store keeps each mention's annual amounts in its own currency, and :func:`pay_points`
+converts them to the requested currency at each posting's date (:func:`workbench.fx.rates`,
+one look-up per distinct currency and date), carrying the rate and its date on every point.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 
 import numpy as np
 import pandas as pd
 
+from workbench import fx
 from workbench.bench.ladders import with_ladder
 from workbench.bench.load import Tables
 from workbench.bench.market import ALL, resolve_market, with_market
-from workbench.errors import CurrencyError, ParameterError, SchemaError
+from workbench.errors import ParameterError, SchemaError
 
 __all__ = ["ALLOWANCE_COMPONENTS", "BASE_COMPONENTS", "OTE_COMPONENTS", "POINT_COLUMNS", "RANGE_METHODS",
-           "TOTAL_COMPONENTS", "VALUES", "VARIABLE_COMPONENTS", "fx_rates", "in_market", "is_market_cut",
+           "TOTAL_COMPONENTS", "VALUES", "VARIABLE_COMPONENTS", "conversion_note", "in_market", "is_market_cut",
            "pay_points"]
 
 RANGE_METHODS = ("midpoint", "uniform")
@@ -41,7 +44,8 @@ POINT_COLUMNS = [
     "record_id", "posting_id", "company", "title", "role_family", "role_level", "role_ladder", "role_label",
     "location", "country", "experience_min", "date_posted", "annual_base", "annual_base_low",
     "annual_base_high", "annual_ttc", "annual_variable", "annual_allowance", "has_variable",
-    "currency", "range_method", "fx_warning", "city", "region", "annual_package", "annual_base_or_package",
+    "currency", "range_method", "posted_currency", "fx_rate", "rate_date", "fx_warning", "city", "region",
+    "annual_package", "annual_base_or_package",
 ]
 
 
@@ -62,37 +66,6 @@ def _component_kind(component) -> str:
     return "other"
 
 
-def fx_rates(from_ccy: pd.Series, on_date: pd.Series, to_ccy: str) -> tuple[pd.Series, pd.Series]:
-    """Rate and warning per row, converting ``from_ccy`` amounts into ``to_ccy``.
-
-    One ``fx.convert(1.0, ...)`` call per distinct (currency, date) pair; rows in
-    ``to_ccy`` get rate 1. An unknown currency raises ``CurrencyError``.
-    """
-    rate = pd.Series(np.nan, index=from_ccy.index, dtype="float64")
-    warning = pd.Series(pd.NA, index=from_ccy.index, dtype="str")
-    same = from_ccy.astype("str").str.upper() == to_ccy.upper()
-    rate[same] = 1.0
-    need = from_ccy.notna() & ~same
-    if not need.any():
-        return rate, warning
-    try:
-        from workbench import fx
-    except ImportError as exc:  # pragma: no cover - fx is another helper's module
-        raise CurrencyError(
-            f"Converting to {to_ccy} needs workbench.fx, which is not available: {exc}"
-        ) from exc
-    pairs = pd.DataFrame({"ccy": from_ccy[need], "date": on_date[need]})
-    for (ccy, date), idx in pairs.groupby(["ccy", "date"], dropna=False).groups.items():
-        day = None if pd.isna(date) else date
-        if isinstance(day, str):
-            day = _dt.date.fromisoformat(day[:10])
-        conv = fx.convert(1.0, str(ccy), to_ccy, day)
-        rate.loc[idx] = float(conv.rate)
-        if getattr(conv, "warning", None):
-            warning.loc[idx] = str(conv.warning)
-    return rate, warning
-
-
 def is_market_cut(market: str | None) -> bool:
     """Whether ``market`` names one market (``None``, ``""`` and ``"ALL"`` mean every market)."""
     return bool(market) and str(market).upper() != ALL
@@ -104,6 +77,45 @@ def in_market(frame: pd.DataFrame, market: str) -> pd.Series:
     ``ParameterError`` naming the valid ones, never an empty cut."""
     wanted = resolve_market(market)
     return with_market(frame)["market"].eq(wanted)
+
+
+def _posting_dates(salaries: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
+    """Each mention's posting date (``records.date_posted`` by ``record_id``), or missing."""
+    if records.empty or not {"record_id", "date_posted"} <= set(records.columns):
+        return pd.Series(None, index=salaries.index, dtype="object")
+    dates = records.drop_duplicates("record_id").set_index("record_id")["date_posted"]
+    return salaries["record_id"].map(dates)
+
+
+def _conversions(salaries: pd.DataFrame, records: pd.DataFrame, stated: pd.Series,
+                 currency: str) -> pd.DataFrame:
+    """Per mention: ``posted`` currency, and for mentions with a stated amount the ``rate``
+    into ``currency``, its ``rate_date`` and ``warning`` (NaN/missing elsewhere)."""
+    posted = salaries["currency"].astype("str").str.upper()
+    out = pd.DataFrame({"posted": posted, "rate": np.nan,
+                        "rate_date": pd.Series(pd.NA, index=salaries.index, dtype="str"),
+                        "warning": pd.Series(pd.NA, index=salaries.index, dtype="str")})
+    if stated.any():
+        found = fx.rates(posted[stated], _posting_dates(salaries[stated], records), currency)
+        out.loc[stated, ["rate", "rate_date", "warning"]] = found[["rate", "rate_date", "warning"]]
+    return out
+
+
+def conversion_note(points: pd.DataFrame) -> str:
+    """How ``points`` were converted, in words: per posted currency, the range of rates and
+    of their ECB dates and the number of points ("RUB->GBP 0.0089-0.0102 (rates of
+    2021-03-01 to 2024-05-02, 57 points)"); "" when none was converted."""
+    if points.empty or "posted_currency" not in points:
+        return ""
+    moved = points[points["posted_currency"].ne(points["currency"]) & points["fx_rate"].notna()]
+    notes = []
+    for posted, cell in moved.groupby("posted_currency", sort=True):
+        rate, day = cell["fx_rate"], cell["rate_date"].dropna()
+        rates = f"{rate.min():.4g}" if rate.min() == rate.max() else f"{rate.min():.4g}-{rate.max():.4g}"
+        days = (f"rate of {day.min()}" if day.min() == day.max() else f"rates of {day.min()} to {day.max()}"
+                ) if len(day) else "no rate date"
+        notes.append(f"{posted}->{cell['currency'].iloc[0]} {rates} ({days}, {len(cell)} points)")
+    return "; ".join(notes)
 
 
 def _empty_points() -> pd.DataFrame:
@@ -121,11 +133,14 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
       keeps only records from that market. A benchmark compares like with like: roubles
       or yuan converted to pounds are not a UK market rate, so reports cut by market and
       keep cross-market comparisons to the regression, which has a market term.
-    * Usable mention: not ``masked`` and at least one of ``annual_low_rc`` /
-      ``annual_high_rc`` stated as a positive finite number (zero, negative or infinite
-      amounts count as unstated). Values are in the salaries table's reporting currency
-      and are converted to ``currency`` with ``workbench.fx.convert`` at each mention's
-      ``rate_date`` when the two differ.
+    * Usable mention: not ``masked``, at least one of ``annual_low`` / ``annual_high``
+      stated as a positive finite number (zero, negative or infinite amounts count as
+      unstated), and a currency with a rate into ``currency``. The store keeps amounts
+      in the mention's own currency; they are converted here, once, at the ECB rate of
+      the posting's date (the latest rate when it is undated), one look-up per distinct
+      (currency, date) (:func:`workbench.fx.rates`). Every point carries the base
+      mention's ``posted_currency``, the ``fx_rate`` applied, its ``rate_date`` and any
+      ``fx_warning`` (no rate on that date, the nearest used; or no rate at all).
     * Base pay: the first usable mention (lowest ``idx``) whose component is ``base`` or
       unspecified. ``annual_base_low``/``annual_base_high`` are its range; a one-sided
       range ("from £30k", "up to £40k") uses the stated end for both, so it counts as a
@@ -159,7 +174,7 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
     salaries, records = tables.salaries, tables.records
     if salaries.empty:
         return _empty_points()
-    need = {"record_id", "annual_low_rc", "annual_high_rc", "reporting_currency"}
+    need = {"record_id", "annual_low", "annual_high", "currency"}
     missing = need - set(salaries.columns)
     if missing:
         raise SchemaError(f"salaries table lacks columns {sorted(missing)}; rebuild the store.")
@@ -170,15 +185,14 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
     kinds = np.array([_component_kind(u) for u in uniques] + ["base"], dtype=object)
     # Work on integer codes only: string joins and copies are slow at a million rows.
     codes, record_ids = pd.factorize(salaries["record_id"].astype("str"))
-    low = pd.to_numeric(salaries["annual_low_rc"], errors="coerce").astype("float64")
-    high = pd.to_numeric(salaries["annual_high_rc"], errors="coerce").astype("float64")
+    low = pd.to_numeric(salaries["annual_low"], errors="coerce").astype("float64")
+    high = pd.to_numeric(salaries["annual_high"], errors="coerce").astype("float64")
     # An amount that is not a positive finite number is not pay: that end counts as unstated.
     low = low.where(np.isfinite(low) & (low > 0))
     high = high.where(np.isfinite(high) & (high > 0))
-    rate_date = salaries["rate_date"] if "rate_date" in salaries else pd.Series(None, index=salaries.index)
-    rate, warning = fx_rates(salaries["reporting_currency"], rate_date, currency)
-    lo = (low.fillna(high) * rate).to_numpy(dtype="float64")
-    hi = (high.fillna(low) * rate).to_numpy(dtype="float64")
+    conv = _conversions(salaries, records, low.notna() | high.notna(), currency)
+    lo = (low.fillna(high) * conv["rate"]).to_numpy(dtype="float64")
+    hi = (high.fillna(low) * conv["rate"]).to_numpy(dtype="float64")
     s = pd.DataFrame({
         "code": codes,
         "idx": (pd.to_numeric(salaries["idx"], errors="coerce").to_numpy(dtype="float64")
@@ -240,7 +254,10 @@ def pay_points(tables, *, currency: str = "GBP", range_method: str = "midpoint",
         "has_variable": has_variable[at],
         "currency": currency,
         "range_method": range_method,
-        "fx_warning": pd.Series(warning.to_numpy()[base["row"].to_numpy()], dtype="str"),
+        "posted_currency": pd.Series(conv["posted"].to_numpy()[base["row"].to_numpy()], dtype="str"),
+        "fx_rate": conv["rate"].to_numpy()[base["row"].to_numpy()],
+        "rate_date": pd.Series(conv["rate_date"].to_numpy()[base["row"].to_numpy()], dtype="str"),
+        "fx_warning": pd.Series(conv["warning"].to_numpy()[base["row"].to_numpy()], dtype="str"),
         "base_idx": pd.array(base["idx"].to_numpy(), dtype="Int64"),
     })
 

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.bench.ladders import ladder_by, with_ladder
-from workbench.bench.paypoints import RANGE_METHODS, pay_points
+from workbench.bench.paypoints import RANGE_METHODS, conversion_note, pay_points
 from workbench.disclosure import check_cell, check_postings, figure_fields, interval_shown
 from workbench.errors import CurrencyError, ParameterError
 
@@ -132,14 +132,15 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
     in more than one currency raise ``CurrencyError``.
 
     Returns ``by..., n, n_sources, p10, p25, p50, p75, p90, mean, p50_ci_low,
-    p50_ci_high, suppressed, suppression_reason, currency, value``. A cut by
-    ``role_level`` without ``role_family`` is also cut by ``role_ladder``
+    p50_ci_high, suppressed, suppression_reason, currency, value, fx`` (``fx``: how the
+    cell's pay was converted into ``currency``, :func:`~workbench.bench.paypoints.conversion_note`).
+    A cut by ``role_level`` without ``role_family`` is also cut by ``role_ladder``
     (:mod:`workbench.bench.ladders`): the sales and the account ladder never share a cell.
     """
     points = with_ladder(points)
     by = ladder_by(by, points)
     columns = [*by, "n", "n_sources", "p10", "p25", "p50", "p75", "p90", "mean",
-               "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason", "currency", "value"]
+               "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason", "currency", "value", "fx"]
     if value not in points.columns:
         raise ParameterError(f"value {value!r} is not a column of the pay points.")
     absent = [c for c in by if c not in points.columns]
@@ -165,7 +166,7 @@ def market_percentiles(points, by=("role_level",), value="annual_base", disclosu
         key = key if isinstance(key, tuple) else (key,)
         check = check_cell(_companies(cell), disclosure)
         row = dict(zip(by, key))
-        row.update(figure_fields(check), currency=currency, value=value)
+        row.update(figure_fields(check), currency=currency, value=value, fx=conversion_note(cell))
         if not check.suppressed:
             row.update(_cell_figures(_values_matrix(cell, value, uniform), n_boot, seed))
         rows.append(row)
@@ -222,7 +223,7 @@ def level_structure(percentiles: pd.DataFrame) -> pd.DataFrame:
         raise ParameterError("level_structure needs percentiles by role_level.")
     others = [c for c in percentiles.columns if c not in {
         "role_level", "n", "n_sources", "p10", "p25", "p50", "p75", "p90", "mean", "p50_ci_low",
-        "p50_ci_high", "suppressed", "suppression_reason", "currency", "value"}]
+        "p50_ci_high", "suppressed", "suppression_reason", "currency", "value", "fx"}]
     frames = []
     groups = percentiles.groupby(others, dropna=False, sort=True) if others else [((), percentiles)]
     for _, cell in groups:

@@ -6,11 +6,13 @@
 * **Labelled lines**: ``Label: value`` lines near the top of a page (``Компания:``,
   ``公司：``, ``Salary:``...) fill company, location and the separate pay field; a
   short first line is the title when no field gives one.
-* **Country**: an explicit field (ISO code or a known country name), else a country
-  or capital named in the location, else the currency in the pay field and then in the
-  text (``£``/GBP -> GB, ``₽``/руб/RUB -> RU, ``元``/RMB/CNY -> CN, USD -> US; a bare
-  ``$``, ``€`` or ``¥`` tells nothing by itself), else the language (``ru`` -> RU,
-  ``zh`` -> CN). English says nothing about the country, so it stays null.
+* **Country**: :func:`workbench.markets.infer_country`, built from the markets table
+  (``workbench/data/markets.yaml``): an explicit field (ISO code or a known country
+  name), else a country or a market's place word named in the location, else the
+  currency in the pay field and then in the text (``£``/GBP -> GB, ``₽``/руб/RUB -> RU,
+  ``元``/RMB/CNY -> CN, USD -> US; a bare ``$``, ``€`` or ``¥`` tells nothing by itself),
+  else the language (``ru`` -> RU, ``zh`` -> CN). English says nothing about the
+  country, so it stays null.
 * **Dates**: unambiguous spellings become ISO dates; ``03/04/2024`` stays null.
 """
 
@@ -23,6 +25,10 @@ from functools import lru_cache
 from typing import Any
 
 import pandas as pd
+
+# The country of a posting is inferred in one place, from the markets table (a country
+# field, then place names, currency cues, language); the readers import it from here.
+from workbench.markets import country_code, infer_country  # noqa: F401
 
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")
 
@@ -197,74 +203,9 @@ def first_line_title(text: str) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------- country
+# --------------------------------------------------------------------------- dates
 
-_COUNTRY_NAMES = {
-    "uk": "GB", "unitedkingdom": "GB", "greatbritain": "GB", "britain": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "northernireland": "GB", "london": "GB",
-    "us": "US", "usa": "US", "unitedstates": "US", "unitedstatesofamerica": "US", "america": "US",
-    "russia": "RU", "russianfederation": "RU", "россия": "RU", "рф": "RU",
-    "российскаяфедерация": "RU", "москва": "RU", "moscow": "RU", "санктпетербург": "RU",
-    "china": "CN", "prc": "CN", "中国": "CN", "中华人民共和国": "CN", "北京": "CN", "上海": "CN",
-    "深圳": "CN", "广州": "CN", "beijing": "CN", "shanghai": "CN", "shenzhen": "CN",
-    "germany": "DE", "deutschland": "DE", "france": "FR", "ireland": "IE", "canada": "CA",
-    "australia": "AU", "india": "IN", "singapore": "SG", "hongkong": "HK", "netherlands": "NL",
-    "spain": "ES", "italy": "IT", "japan": "JP", "kazakhstan": "KZ", "belarus": "BY",
-    # Belarus (BY): the country and its regional centres, as hh.ru's areas name them
-    "беларусь": "BY", "белоруссия": "BY", "республикабеларусь": "BY", "minsk": "BY",
-    "минск": "BY", "брест": "BY", "гомель": "BY", "гродно": "BY", "витебск": "BY",
-    "могилев": "BY", "могилёв": "BY", "бобруйск": "BY", "барановичи": "BY", "борисов": "BY",
-    "пинск": "BY", "орша": "BY", "мозырь": "BY", "солигорск": "BY", "новополоцк": "BY",
-    "лида": "BY", "молодечно": "BY",  # the Belarusian towns of workbench/data/places.yaml
-}
-_CURRENCY_COUNTRY = (
-    (re.compile(r"£|\bGBP\b"), "GB"),
-    # Belarusian roubles before Russian ones: "бел. руб." holds "руб"; BYR is hh.ru's code
-    (re.compile(r"\bBYN\b|\bBYR\b|бел\.?\s?руб|белорусск\w+\s+рубл"), "BY"),
-    (re.compile(r"₽|\bруб|\bRUB\b|\bRUR\b"), "RU"),
-    (re.compile(r"元|人民币|\bRMB\b|\bCNY\b"), "CN"),
-    (re.compile(r"\bUSD\b|US\$"), "US"),
-)
-
-
-_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")  # module-level patterns: compiled once, no re cache look-up
-_LOCATION_SPLIT = re.compile(r"[,;/|()]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def country_code(value: Any) -> str | None:
-    """ISO alpha-2 code of a country field (a code, ``UK``, or a known country/city name)."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if _TWO_LETTERS.fullmatch(text):
-        code = text.upper()
-        return "GB" if code == "UK" else code
-    return _COUNTRY_NAMES.get(_norm_key(text))
-
-
-def infer_country(
-    country: Any = None,
-    location: str | None = None,
-    salary_raw: str | None = None,
-    text: str | None = None,
-    language: str | None = None,
-) -> str | None:
-    """ISO alpha-2 country from explicit field, location, currency, then language."""
-    code = country_code(country)
-    if code:
-        return code
-    if location:
-        for part in reversed(_LOCATION_SPLIT.split(location)):
-            code = _COUNTRY_NAMES.get(_norm_key(part))
-            if code:
-                return code
-    for haystack in (salary_raw, text):
-        if haystack:
-            for pattern, code in _CURRENCY_COUNTRY:
-                if pattern.search(haystack):
-                    return code
-    return {"ru": "RU", "zh": "CN"}.get(language or "")
 
 
 _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y%m%d", "%d.%m.%Y")

@@ -1,0 +1,161 @@
+"""markets: the one table of markets, currencies and countries, and what is built from it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from workbench import markets
+from workbench.errors import ParameterError
+
+
+@pytest.fixture()
+def fresh_table(monkeypatch, tmp_path):
+    """Point the module at another data file (caches emptied before and after)."""
+    def use(text: str):
+        path = tmp_path / "markets.yaml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(markets, "MARKETS_PATH", path)
+        _clear()
+    yield use
+    monkeypatch.undo()
+    _clear()
+
+
+def _clear():
+    for name in dir(markets):
+        fn = getattr(markets, name)
+        if callable(fn) and hasattr(fn, "cache_clear"):
+            fn.cache_clear()
+
+
+def test_every_market_has_a_currency_a_convention_and_plausible_bands():
+    for code in markets.market_codes():
+        m = markets.market(code)
+        assert m.currency in markets.currencies()
+        assert set(m.convention) == {"hours_per_week", "weeks_per_year", "days_per_year",
+                                     "months_per_year", "default_period"}
+        assert m.convention["default_period"] in markets.PERIODS
+        assert set(m.plausible) == set(markets.PERIODS)
+        assert all(lo < hi for lo, hi in m.plausible.values())
+
+
+def test_codes_choices_and_currencies_come_in_the_files_order():
+    assert markets.market_codes()[:3] == ("GB", "US", "EU")
+    assert markets.market_codes(with_all=True)[-1] == "ALL"
+    assert markets.currencies()[:3] == ("GBP", "USD", "EUR")
+    assert {"BYN", "RUB", "CNY"} <= set(markets.currencies())
+
+
+@pytest.mark.parametrize("code, market", [
+    ("GB", "GB"), ("uk", "GB"), ("GBR", "GB"), ("DE", "EU"), ("FR", "EU"), ("BG", "EU"),
+    ("BLR", "BY"), ("SE", None), ("CH", None), ("XX", None), (None, None), ("", None),
+])
+def test_country_market_reads_codes_aliases_and_members(code, market):
+    assert markets.country_market(code) == market
+
+
+@pytest.mark.parametrize("code, market", [
+    ("GBP", "GB"), ("RUR", "RU"), ("BYR", "BY"), ("RMB", "CN"), ("EUR", "EU"),
+    ("CAD", "US"), ("AUD", "GB"), ("CHF", "EU"), ("SEK", None), ("DE", "EU"),
+])
+def test_market_of_also_reads_currencies_for_their_convention(code, market):
+    assert markets.market_of(code) == market
+
+
+def test_resolve_market_accepts_codes_and_aliases_and_names_the_valid_ones():
+    assert markets.resolve_market("uk") == "GB"
+    assert markets.resolve_market(" all ") == "ALL"
+    with pytest.raises(ParameterError, match=r"unknown market 'Mars'; use one of GB, US, EU, .*ALL"):
+        markets.resolve_market("Mars")
+    with pytest.raises(ParameterError, match="FR is part of the EU market .*ask for EU"):
+        markets.resolve_market("fr")
+
+
+def test_default_currency_of_a_market_or_its_countries():
+    assert [markets.currency_of(c) for c in ("GB", "FR", "NL", "BY", "uk", "SE")] == [
+        "GBP", "EUR", "EUR", "BYN", "GBP", None]
+
+
+def test_languages_name_their_market():
+    assert (markets.language_market("ru"), markets.language_market("zh"),
+            markets.language_market("en"), markets.language_market(None)) == ("RU", "CN", None, None)
+
+
+@pytest.mark.parametrize("marker, code", [
+    ("£", "GBP"), ("US$", "USD"), ("c$", "CAD"), ("A$", "AUD"), ("hk$", "HKD"), ("₹", "INR"),
+    ("руб.", "RUB"), ("рублей", "RUB"), ("р.", "RUB"), ("₽", "RUB"), ("RUR", "RUB"),
+    ("бел. руб.", "BYN"), ("белорусских рублей", "BYN"), ("Br", "BYN"), ("BYR", "BYN"),
+    ("pounds sterling", "GBP"), ("sterling", "GBP"), ("долл.", "USD"), ("dollars", "USD"),
+    ("евро", "EUR"), ("euros", "EUR"), ("元", "CNY"), ("人民币", "CNY"), ("юаней", "CNY"), ("yuan", "CNY"),
+    ("rmb", "CNY"), ("sek", "SEK"), ("dollarz", None), ("руб.x", None),
+])
+def test_currency_code_of_every_written_form(marker, code):
+    assert markets.currency_code(marker) == code
+
+
+def test_suffix_and_prefix_patterns_match_the_forms_the_engine_reads():
+    suffix = re.compile("(?:" + markets.suffix_pattern() + r")\Z")
+    for written in ("£", "元", "руб.", "бел. руб.", "usd", "rur", "pounds sterling", "евро", "人民币"):
+        assert suffix.match(written), written
+    assert not suffix.match("rubx") and not suffix.match("eurx")
+    prefix = re.compile("(?:" + markets.prefix_pattern() + r")\Z")
+    for written in ("$", "us$", "au$", "£", "₹", "gbp", "byr", "人民币"):
+        assert prefix.search(written), written
+    assert prefix.search("x$") is None  # a '$' glued to a word is no currency
+    assert markets.prefix_last_chars() >= set("$£€¥₽₹币")
+    assert re.fullmatch(markets.fast_prefix_pattern(), "rub ")  # market currencies' codes, then a space
+
+
+def test_country_names_cover_english_russian_and_chinese():
+    names = markets.country_names()
+    assert {"United Kingdom", "Великобритания", "英国"} <= set(names["GB"]["names"])
+    assert names["NO"]["codes"] == ["NO"]  # YAML's bare NO would be false
+
+
+def test_place_words_and_country_names_are_not_too_short_to_look_up():
+    # A name whose lookup key (letters and digits) is a letter or two would match stray parts.
+    words = [n for spec in markets.country_names().values() for n in spec["names"]]
+    words += [p for code in markets.market_codes() for p in markets.market(code).places]
+    assert [w for w in words if len(markets._key(w)) < 2] == []
+
+
+def test_infer_country_tries_field_place_currency_then_language():
+    assert markets.infer_country("Deutschland") == "DE"
+    assert markets.infer_country(None, "Edinburgh, Scotland") == "GB"  # a place word of GB
+    assert markets.infer_country(None, "Минск", None, "от 100 000 руб.", "ru") == "BY"
+    # Belarusian roubles before Russian ones ('бел. руб.' holds 'руб'), the dollar last
+    assert markets.infer_country(None, None, "1 200 бел. руб.", None, "ru") == "BY"
+    assert markets.infer_country(None, None, None, "USD 500 bonus, оклад 90 000 руб.", "ru") == "RU"
+    assert markets.infer_country(None, None, None, "$50k, USD", "en") == "US"
+    assert markets.infer_country(None, None, None, "€40,000", "en") is None  # € names no country
+    assert markets.infer_country(None, None, None, "文本", "zh") == "CN"
+
+
+def test_a_contradictory_table_is_refused_naming_the_entry(fresh_table):
+    base = markets.MARKETS_PATH.read_text(encoding="utf-8")
+    fresh_table(base.replace("    currency: GBP\n", "    currency: XXX\n", 1))
+    with pytest.raises(ValueError, match="market GB: currency 'XXX' is not under `currencies`"):
+        markets.market_codes()
+    fresh_table(base.replace("    aliases: [USA]", "    aliases: [USA, UK]", 1))
+    with pytest.raises(ValueError, match="UK is named by markets GB and US"):
+        markets.market_codes()
+    fresh_table(base.replace("hour: [4, 400]", "hour: [400, 4]", 1))
+    with pytest.raises(ValueError, match="market GB: plausible"):
+        markets.market_codes()
+
+
+def test_a_new_market_in_the_table_is_everywhere_the_table_is_read(fresh_table):
+    base = markets.MARKETS_PATH.read_text(encoding="utf-8")
+    extra = ("  XA:\n    name: Test market\n    currency: SEK\n    places: [Testville]\n"
+             "    convention: {hours_per_week: 37, weeks_per_year: 50, days_per_year: 230,"
+             " months_per_year: 12, default_period: month, source: a test}\n"
+             "    plausible: {hour: [1, 2], day: [1, 2], week: [1, 2], month: [1, 2], year: [1, 2]}\n\n")
+    fresh_table(base.replace("# Figures of no known market", extra + "# Figures of no known market", 1))
+    assert markets.market_codes(with_all=True)[-2:] == ("XA", "ALL")
+    assert markets.currency_of("XA") == "SEK" and markets.market_of("SEK") == "XA"
+    assert markets.convention("XA")["hours_per_week"] == 37
+    assert markets.infer_country(None, "Testville") == "XA"
+    assert markets.infer_country(None, None, None, "lön 30 000 SEK", "und") == "XA"
+    assert "sek " in markets.fast_prefix_pattern()
