@@ -159,3 +159,65 @@ def test_a_new_market_in_the_table_is_everywhere_the_table_is_read(fresh_table):
     assert markets.infer_country(None, "Testville") == "XA"
     assert markets.infer_country(None, None, None, "lön 30 000 SEK", "und") == "XA"
     assert "sek " in markets.fast_prefix_pattern()
+
+
+# ------------------------------------------------------------------ a market added: Poland
+
+_PL_ROWS = [  # team-written Polish postings: five employers, one stating the pay in PLN
+    ("Account Manager", "Agencja Alfa", "Warszawa", "od 8 000 do 12 000 zł brutto miesięcznie"),
+    ("Account Manager", "Beta Media", "Kraków", "od 9 000 do 11 000 zł brutto miesięcznie"),
+    ("Account Manager", "Gamma Digital", "Wrocław", "od 7 000 do 10 000 zł brutto miesięcznie"),
+    ("Account Manager", "Delta Sp. z o.o.", "Poznań", "od 10 000 do 14 000 PLN brutto miesięcznie"),
+    ("Account Manager", "Epsilon Group", "Gdańsk", "od 8 500 do 12 500 zł brutto miesięcznie"),
+]
+
+
+def _pl_postings(tmp_path):
+    import csv
+
+    path = tmp_path / "pl.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["title", "company", "location", "description"])
+        for title, company, city, pay in _PL_ROWS:
+            writer.writerow([title, company, city,
+                             f"Szukamy osoby na stanowisko {title}. Wynagrodzenie: {pay}. "
+                             f"Obowiązki: opieka nad kluczowymi klientami agencji."])
+    return path
+
+
+def test_a_polish_posting_is_read_and_benchmarked_as_pl(tmp_path):
+    from workbench import bench, fx
+    from workbench.extract import extract_frame
+    from workbench.ingest import ingest_paths
+
+    result = ingest_paths([_pl_postings(tmp_path)], progress=False)
+    assert list(result.postings["country"]) == ["PL"] * 5  # the city names the market
+    tables = extract_frame(result.postings)
+    pay = tables["salaries"].iloc[0]
+    assert (pay["low"], pay["high"], pay["currency"], pay["period"], bool(pay["gross"])) == (
+        8000, 12000, "PLN", "month", True)
+    assert not pay["period_inferred"]
+    assert (pay["annual_low"], pay["annual_high"]) == (96000, 144000)  # PLN, 12 months, as stated
+    assert markets.resolve_market("pl") == "PL" and markets.currency_of("PL") == "PLN"
+
+    points = bench.pay_points(bench.Tables(records=tables["records"], salaries=tables["salaries"]),
+                              currency="PLN", market="PL")
+    assert len(points) == 5 and set(points["country"]) == {"PL"}
+    # midpoints of the five annual ranges, in PLN: 120, 120, 102, 144, 126 thousand
+    assert sorted(points["annual_base"]) == [102000, 120000, 120000, 126000, 144000]
+    cell = bench.market_percentiles(points, by=("role_level",), n_boot=0).iloc[0]
+    assert (cell["n"], cell["p50"], cell["currency"], bool(cell["suppressed"])) == (5, 120000, "PLN", False)
+    # in pounds: each point at the ECB rate of its (undated: latest) posting date
+    rate = fx.convert(1.0, "PLN", "GBP").rate
+    in_gbp = bench.pay_points(bench.Tables(records=tables["records"], salaries=tables["salaries"]),
+                              currency="GBP", market="PL")
+    assert sorted(in_gbp["annual_base"]) == pytest.approx([v * rate for v in (102000, 120000, 120000,
+                                                                                126000, 144000)])
+    assert len(bench.pay_points(bench.Tables(records=tables["records"], salaries=tables["salaries"]),
+                                currency="PLN", market="EU")) == 0
+
+
+def test_a_polish_posting_without_a_city_is_placed_by_its_zloty():
+    assert markets.infer_country(None, None, "od 8 000 do 12 000 zł brutto miesięcznie", None, "und") == "PL"
+    assert markets.infer_country("Polska") == "PL" and markets.currency_code("zł") == "PLN"

@@ -328,7 +328,7 @@ _CPRE_END = re.compile("(?P<cpre>" + _markets.prefix_pattern() + r")[ \u00a0]?\Z
 _CPRE_LAST = _markets.prefix_last_chars()
 
 _RANGE_SEP = re.compile(
-    r"[ \u00a0]*(?:-|–|—|−|~|～|－|to|до|à|a|bis|至|到|and|и|or)[ \u00a0]*\Z")
+    r"[ \u00a0]*(?:-|–|—|−|~|～|－|to|до|do|à|a|bis|至|到|and|и|or)[ \u00a0]*\Z")
 
 _CUR_CACHE: dict[str, str | None] = {}
 
@@ -362,18 +362,18 @@ def _mult_of(s: str) -> float:
 # Full words never take a dot (a dot after them ends the sentence);
 # abbreviations may.
 _P_YEAR = r"annum|year|anno|jahr|an|año|ano|год|年|(?:ann|yr|г)\.?"
-_P_MONTH = r"month|monat|mois|mes|месяц|月|(?:mth|mo|мес)\.?"
+_P_MONTH = r"month|monat|mois|mes|miesiąc|месяц|月|(?:mth|mo|мес|mies)\.?"
 _P_WEEK = r"week|woche|semaine|неделю|周|星期|(?:wk|нед)\.?"
 _P_DAY = r"day|diem|tag|jour|día|dia|день|смену|сутки|天|日"
-_P_HOUR = r"hour|stunde|heure|hora|час|小时|时|小時|(?:hr|h|ч)\.?"
-_PER = r"(?:/|per|a|an|each|pro|par|im|al|por|в|за|每)"
+_P_HOUR = r"hour|stunde|heure|hora|godzinę|час|小时|时|小時|(?:hr|h|ч|godz)\.?"
+_PER = r"(?:/|per|a|an|each|pro|par|im|al|por|na|za|в|за|每)"
 _B = r"(?![" + _L + r"])"
 
 _PERIODS = (
     r"(?P<year>" + _PER + r"[ \u00a0]*(?:" + _P_YEAR + r")" + _B +
-    r"|p\.?\s?a\.?" + _B + r"|p/a|annual(?:ly)?" + _B + r"|annuel(?:le)?" + _B + r"|yearly|jährlich|годовых|每年)"
+    r"|p\.?\s?a\.?" + _B + r"|p/a|annual(?:ly)?" + _B + r"|annuel(?:le)?" + _B + r"|yearly|jährlich|rocznie|годовых|每年)"
     r"|(?P<month>" + _PER + r"[ \u00a0]*(?:" + _P_MONTH + r")" + _B +
-    r"|pcm|p\.c\.m\.?|p/m|monthly|monatlich|mensuel|ежемесячно)"
+    r"|pcm|p\.c\.m\.?|p/m|monthly|monatlich|mensuel|miesięcznie|ежемесячно)"
     r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")" + _B +
     r"|p\.?\s?w\.?" + _B + r"|p/w|weekly|еженедельно)"
     r"|(?P<day>" + _PER + r"[ \u00a0]*(?:" + _P_DAY + r")" + _B +
@@ -413,10 +413,10 @@ _TRAIL_SEP = re.compile(r"[ \u00a0]*[,(/][ \u00a0]*")
 
 # ---- words before an amount (matched on the reversed window) ---------------
 _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
-    "upto": ("up to", "upto", "до", "не более", "max.", "max", "maximum", "less than",
+    "upto": ("up to", "upto", "до", "do", "не более", "max.", "max", "maximum", "less than",
              "under", "as much as", "bis zu", "jusqu'à", "jusqu'a", "最高", "至多", "最高可达", "最高达", "可达",
              "не выше", "может достигать", "достигать", "достигает"),
-    "from": ("from", "от", "starting at", "starting from", "starts at", "start at",
+    "from": ("from", "от", "od", "starting at", "starting from", "starts at", "start at",
              "min.", "min", "minimum", "at least", "не менее", "не ниже", "ab",
              "à partir de", "dès", "最低", "over", "more than", "in excess of", "свыше",
              "более"),
@@ -1643,9 +1643,9 @@ _FAST = re.compile(
     # backtracking through every way of reading its numbers (and each part
     # is read the way the scanner reads it).
     r"(?>(?:(?P<pay>salary|employer provided salary|зарплата|з/п|доход|月薪|年薪)[ \u00a0:]*)?)"
-    r"(?>(?:(?P<lim>up to|from|starting at|от|до|около|about|around|to)[ \u00a0]+)?)"
+    r"(?>(?:(?P<lim>up to|from|starting at|от|до|od|do|около|about|around|to)[ \u00a0]+)?)"
     + r"(?>" + _amount_rx("a") + r")"
-    + r"(?>(?:(?:[ \u00a0]{0,2}(?:-|–|—|−|~|～|－|至|到)[ \u00a0]{0,2}|[ \u00a0]{1,2}(?:to|до|bis)"
+    + r"(?>(?:(?:[ \u00a0]{0,2}(?:-|–|—|−|~|～|－|至|到)[ \u00a0]{0,2}|[ \u00a0]{1,2}(?:to|до|do|bis)"
       r"[ \u00a0]{1,2})" + _amount_rx("b") + r")?)"
     + r"(?P<plus>\+)?"
     + r"(?>(?:[·*×x]?[ \u00a0]?(?P<mpy>1[2-9]|2[0-4])[ \u00a0]?薪)?)"
@@ -1762,9 +1762,9 @@ def _fast_field(text, lw, default_cur, mkey):
     if period is None:
         return None
     if not is_range:
-        if lim == "up to" or lim == "до" or lim == "to":
+        if lim in ("up to", "до", "do", "to"):
             low = None
-        elif lim == "from" or lim == "от" or lim == "starting at" or plus:
+        elif lim in ("from", "от", "od", "starting at") or plus:
             high = None
     end = mend
     extra = None
