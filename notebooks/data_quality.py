@@ -46,7 +46,7 @@ render.header("Range method: midpoint versus uniform spread")
 render.show_table(bench.range_method_effect(tables, currency=currency, market=market,
                                             disclosure=config.SETTINGS.disclosure),
                   decimals={"p50_diff_pct": 3},
-                  caption=f"Percentiles by level, {currency} per year; p50_diff_pct = uniform / midpoint - 1")
+                  caption=f"Percentiles by level, {currency} per year; the median difference is uniform / midpoint - 1")
 
 # %%
 points = bench.pay_points(tables, currency=currency, market=market)

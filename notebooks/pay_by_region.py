@@ -25,7 +25,7 @@ run_id: str = ""  # injected
 as_of: str = ""  # injected
 
 # %%
-from workbench import bench, config, disclosure, locate, render
+from workbench import bench, config, disclosure, locate, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 DISCLOSURE = config.SETTINGS.disclosure
@@ -50,8 +50,8 @@ render.publish_headline({"n": int(len(points)), "cells": int(len(by_region)),
 
 # %%
 render.header("Pay by region and level")
-render.show_table(by_region[["region", "role_level", "n", "n_sources", "p25", "p50", "p75",
-                             "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason"]],
+render.show_table(views.percentile_rows(by_region, by=("region", "role_level")).drop(columns=["p10", "p90"]),
+                  currency=currency,
                   caption=f"Annual base pay, {currency} per year, market {market}, "
                           f"postings as of {as_of or 'today'}")
 
@@ -62,7 +62,7 @@ if bench.paypoints.is_market_cut(market):
     render.header("Regional differentials", level=3)
     render.show_table(bench.regional_differentials(points, disclosure=DISCLOSURE), decimals={"differential_pct": 1},
                       caption="Median of each posting's pay as % of its level's national median, per region, "
-                              f"market {market}, with n")
+                              f"{views.market_name(market)}, with n")
 
 # %%
 render.note(disclosure.describe(DISCLOSURE))

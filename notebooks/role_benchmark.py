@@ -28,7 +28,7 @@ as_of: str = ""  # injected
 
 # %%
 # Heavy imports once per kernel, here.
-from workbench import bench, config, disclosure, locate, plots, reference, render, views
+from workbench import bench, config, disclosure, formats, locate, plots, reference, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 LABEL = config.LEVELS[level]
@@ -59,6 +59,7 @@ headline = render.publish_headline(
 
 # %%
 render.header(f"Level {level}: {LABEL}")
+render.show_text(views.headline_sentence(headline, role=LABEL, market=market, as_of=as_of), css_class="wb-answer")
 render.show_table(views.headline_table(headline),
                   caption=f"Annual base pay, {currency} per year, postings as of {as_of or 'today'}")
 
@@ -66,13 +67,13 @@ render.show_table(views.headline_table(headline),
 if headline["suppressed"]:
     render.note(disclosure.suppressed_note(headline["suppression_reason"], DISCLOSURE))
 else:
-    render.note("Median, not mean: advertised pay is skewed. The interval is a bootstrap 95% "
-                "confidence interval of the median (resampling postings).")
+    render.note("Median, not mean: advertised pay is skewed. The middle half runs from P25 to P75. "
+                "The interval is a bootstrap 95% confidence interval of the median (resampling "
+                f"postings), shown from {views.MIN_INTERVAL_N} postings up. {formats.MONEY_RULE}")
 
 # %%
-render.show_table(views.rows_for(percentiles, role_level=level)[
-    ["n", "n_sources", "p10", "p25", "p50", "p75", "p90", "p50_ci_low", "p50_ci_high",
-     "suppressed", "suppression_reason"]], caption=f"Percentiles, {currency} per year")
+render.show_table(views.percentile_rows(percentiles, role_level=level), currency=currency,
+                  caption=f"Percentiles, {currency} per year")
 
 # %%
 # London against the rest of the UK at this level: both halves pass the disclosure rule or
@@ -80,45 +81,47 @@ render.show_table(views.rows_for(percentiles, role_level=level)[
 places = bench.capital_vs_rest(views.rows_for(points, role_level=level), market=market, disclosure=DISCLOSURE)
 if len(places):
     render.header("London and the rest of the UK", level=3)
-    render.show_table(places, decimals={"pct_of_rest": 1},
-                      caption=f"Annual base pay at this level, {currency} per year; pct_of_rest = London's "
-                              "median as % of the rest of the UK's")
+    render.show_table(places, decimals={"pct_of_rest": 1}, currency=currency,
+                      caption=f"Annual base pay at this level, {currency} per year; London's median as % of "
+                              "the rest of the UK's")
 
 # %%
 render.header("Pay distribution", level=3)
 # This level only; the comparison report shows the whole ladder.
-render.show_figure(plots.pay_distribution(views.rows_for(points, role_level=level),
-                                          views.rows_for(percentiles, role_level=level),
-                                          currency=currency))
+if headline["suppressed"]:
+    render.note("Not enough postings to show a chart: " + str(headline["suppression_reason"]))
+else:
+    render.show_figure(plots.pay_distribution(views.rows_for(points, role_level=level),
+                                              views.rows_for(percentiles, role_level=level),
+                                              currency=currency),
+                       alt=f"Distribution of advertised annual base pay for {LABEL}: "
+                           + views.headline_sentence(headline, role=LABEL, market=market))
 
 # %%
 render.header("Pay mix", level=3)
+# bench.pay_mix is long form (one row per figure; each figure carries the counts that fed it).
 render.show_table(views.rows_for(bench.pay_mix(points, disclosure=DISCLOSURE), role_level=level)[
-    ["figure", "n", "n_sources", "value", "suppressed", "suppression_reason"]],
-    decimals={"value": 2},
-    caption="Base versus variable pay: the share of postings mentioning variable pay, and the median "
-            "variable share of pay over the postings that state an amount (n counts the postings behind each)")
+    ["figure", "n", "n_sources", "value", "suppressed", "suppression_reason"]].rename(columns={"value": "mix_share"}),
+    caption="Base versus variable pay (shares taken posting by posting; Postings counts those behind each figure)")
 
 # %%
 render.header("Time allocation", level=3)
 # The duties sections are of the page's market, like the pay figures above.
 shares = views.rows_for(bench.time_shares(tables, market=market, disclosure=DISCLOSURE), role_level=level,
                         role_ladder="account")
-render.show_table(shares[["category", "n", "n_sources", "mean_share", "ci_low", "ci_high", "suppressed",
+render.show_table(shares[["category", "mean_share", "ci_low", "ci_high", "n", "n_sources", "suppressed",
                           "suppression_reason"]],
-                  decimals={"mean_share": 1, "ci_low": 1, "ci_high": 1},
-                  caption="Mean share of working time (%) over the postings at this level that state a "
-                          f"time split, with 95% CI; market {market}")
+                  caption="Mean share of working time (%) stated in postings, with 95% CI; "
+                          f"{views.market_name(market)}")
 
 # %%
 render.header("Responsibilities", level=3)
 coverage = views.rows_for(bench.responsibility_coverage(tables, market=market, disclosure=DISCLOSURE),
                           role_level=level, role_ladder="account")
-render.show_table(coverage[["category", "n", "n_sources", "n_mentioning", "share_of_postings", "suppressed",
+render.show_table(coverage[["category", "n_mentioning", "share_of_postings", "n", "n_sources", "suppressed",
                             "suppression_reason"]],
-                  decimals={"share_of_postings": 2},
-                  caption="Share of the postings at this level whose duties were read that mention each "
-                          f"responsibility area; market {market}")
+                  caption="Share of postings at this level mentioning each responsibility area; "
+                          f"{views.market_name(market)}")
 
 # %%
 examples = bench.example_responsibilities(tables, level=level, market=market, disclosure=DISCLOSURE)

@@ -25,7 +25,7 @@ run_id: str = ""  # injected
 as_of: str = ""  # injected
 
 # %%
-from workbench import bench, config, locate, plots, reference, render
+from workbench import bench, config, locate, plots, reference, render, views
 
 render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as_of)
 DATED = f"postings as of {as_of or 'today'}"
@@ -54,12 +54,13 @@ render.publish_headline({"n": int(percentiles["n"].sum()), "levels": int(len(per
 
 # %%
 render.header("Level ladder")
-render.show_table(percentiles[["role_level", "n", "n_sources", "p25", "p50", "p75",
-                               "p50_ci_low", "p50_ci_high", "suppressed", "suppression_reason"]],
+render.show_table(views.percentile_rows(percentiles, by=("role_level",)).drop(columns=["p10", "p90"]),
+                  currency=currency,
                   caption=f"Annual base pay by level, {currency} per year, {DATED}")
 
 # %%
-render.show_figure(plots.level_ladder(percentiles, currency=currency))
+render.show_figure(plots.level_ladder(percentiles, currency=currency),
+                   alt=f"Advertised annual base pay by level: the median and middle half of each level, {currency}")
 
 # %%
 render.header("Ladder structure", level=3)
@@ -70,9 +71,9 @@ render.show_table(bench.level_structure(percentiles),
 # %%
 render.header("Pay mix", level=3)
 render.show_table(bench.pay_mix(points, disclosure=DISCLOSURE)[
-    ["role_level", "figure", "n", "n_sources", "value", "suppressed", "suppression_reason"]],
-    decimals={"value": 2},
-    caption=f"Base versus variable pay by level; n counts the postings behind each figure ({DATED})")
+    ["role_level", "figure", "n", "n_sources", "value", "suppressed", "suppression_reason"]].rename(
+        columns={"value": "mix_share"}),
+    caption=f"Base versus variable pay by level; Postings counts those behind each figure ({DATED})")
 
 # %%
 render.header("What moves advertised pay", level=3)
@@ -92,12 +93,13 @@ if regression.notes:
 
 # %%
 if len(regression.table):
-    render.show_figure(plots.coefficients(regression, currency=currency))
+    render.show_figure(plots.coefficients(regression, currency=currency),
+                       alt="Estimated effect of each factor on advertised pay, with 95% intervals")
 
 # %%
 render.header("Reference: US OEWS May 2025 (not blended)", level=3)
 oews = reference.oews()
 render.show_table(oews[oews["area_type"] == "national"][
     ["soc_code", "occupation", "employment", "annual_p10", "annual_p25", "annual_median",
-     "annual_p75", "annual_p90", "reference_period", "date_extracted"]], kind="other",
+     "annual_p75", "annual_p90", "currency", "reference_period", "date_extracted"]], kind="other",
     caption="US OEWS, USD per year, national; shown beside the postings, never combined")

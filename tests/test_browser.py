@@ -113,6 +113,11 @@ PAYLOAD_POSTINGS = [
                     f"- Keep clients happy {IMG}\nSalary £35,000 per annum.",
      "salary_raw": None},
 ] + [
+    # A company name a spreadsheet would run as a formula.
+    {"id": "formula", "title": "Account Manager", "company": "=1+1", "location": "Leeds", "country": "GB",
+     "language": "en", "date_posted": "2026-10-01",
+     "description": "Account Manager. Salary £36,500 per annum.", "salary_raw": None},
+] + [
     {"id": f"ok{i}", "title": "Account Manager", "company": f"Plain Company {i}",
      "location": "Leeds", "country": "GB", "language": "en", "date_posted": "2026-10-01",
      "description": f"Account Manager. Responsibilities:\n- Prepare the monthly reports and forecasts\n"
@@ -153,3 +158,19 @@ def test_payloads_from_ingested_postings_show_as_text_in_the_real_report(pipelin
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in text
     assert "Evil &lt;img src=x onerror=" in text
     assert "Keep clients happy &lt;img" in text
+
+
+def test_a_company_called_a_formula_downloads_neutralised_and_a_users_store_has_no_banner(pipeline_page, tmp_path):
+    from urllib.parse import unquote
+
+    from workbench.export import CSV_URI_PREFIX
+
+    dom = dump_dom(pipeline_page, tmp_path / "profile")
+    assert 'class="wb-banner"' not in dom
+    links = re.findall(r'<a download="[a-z0-9-]+\.csv" href="(data:text/csv[^"]+)"', dom)
+    assert links
+    csvs = [unquote(link[len(CSV_URI_PREFIX):]) for link in links]
+    listing = [c for c in csvs if "Plain Company" in c]
+    assert listing and all(",'=1+1" in c or "\n'=1+1" in c for c in listing)
+    assert not any(re.search(r"(^|[,\n])=1\+1", c) for c in csvs)
+    assert "=1+1" in re.sub(r"<[^>]+>", " ", dom)  # on the page it is shown as the text it is

@@ -84,7 +84,7 @@ def test_the_job_succeeds_and_the_index_links_every_report(run):
     proc, out = run
     assert proc.returncode == 0, proc.stdout + proc.stderr
     index = (out / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="([^"#]+\.html)"', index)
+    links = re.findall(r'href="(2026-11-02/[^"#]+\.html)"', index)
     assert len(links) == 5
     for link in links:
         assert (out / link).is_file()
@@ -106,7 +106,8 @@ def test_role_pages_show_the_hand_worked_percentiles_and_n(run):
     am = _text((out / "2026-11-02" / "level-2.html").read_text(encoding="utf-8"))
     for figure in ("35,000", "32,500", "37,500"):
         assert figure in am
-    assert re.search(r"\bn postings\b.*?\b6\b", am)
+    assert re.search(r"\bPostings\b.*?\b6\b", am)
+    assert "£35,000" in am and "GBP 35,000" not in am
     ad = _text((out / "2026-11-02" / "level-4.html").read_text(encoding="utf-8"))
     for figure in ("72,000", "67,000", "77,000"):
         assert figure in ad
@@ -124,7 +125,13 @@ def test_small_cells_are_suppressed_with_the_reason(run):
 def test_index_headlines_carry_median_range_and_n(run):
     _, out = run
     index = _text((out / "index.html").read_text(encoding="utf-8"))
-    assert "GBP 35,000" in index and "GBP 72,000" in index
+    assert "£35,000" in index and "£72,000" in index and "GBP 3" not in index
+
+
+def test_a_users_own_postings_carry_no_sample_banner(run):
+    _, out = run
+    for page in [out / "index.html", *(out / "2026-11-02").glob("level-*.html")]:
+        assert 'class="wb-banner"' not in page.read_text(encoding="utf-8"), page.name
 
 
 def test_pages_hold_no_code_and_load_nothing_from_the_network(run):
@@ -174,7 +181,8 @@ def test_role_pages_show_london_and_the_rest_of_the_uk_together_or_not_at_all(ru
     # Level 4: all six postings in London, none elsewhere: the rest fails the rule, so
     # London is withheld with it (rule 5) although its six postings alone would pass.
     ad = _text((out / "2026-11-02" / "level-4.html").read_text(encoding="utf-8"))
-    section = ad[ad.index("London and the rest of the UK"):ad.index("Pay distribution")]
+    start = ad.rindex("London and the rest of the UK")  # the section, after the table of contents
+    section = ad[start:ad.index("Pay distribution", start)]
     assert re.search(r"London 6 6 .*shown only with its complement, which is suppressed", section)
     assert re.search(r"the rest of the UK 0 0 .*only 0 postings \(minimum 5\)", section)
     assert "72,000" not in section

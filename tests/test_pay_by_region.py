@@ -62,6 +62,6 @@ def test_the_regional_differential_table_compares_each_region_with_the_market(pa
     # each region (n 1) keeps its count and no figure.
     account = points[points["role_ladder"] == "account"]
     assert len(account) == 6 and set(account["role_level"]) == {2}
-    assert "national (whole market) 6 6 100.0 False" in section
+    assert "national (whole market) 6 6 100.0% No" in section
     for region in sorted(account["region"].dropna().unique()):
-        assert f"{region} 1 1 – True only 1 posting (minimum 5)" in section, region
+        assert f"{region} 1 1 – Yes only 1 posting (minimum 5)" in section, region

@@ -61,6 +61,19 @@ def test_parameters_cell_rejects_untyped_assignments():
         plan.parse_parameters_source("level = 2\n")
 
 
+def test_default_plan_names_each_role_benchmark_by_its_role():
+    names = {s.parameters["level"]: (s.name, s.slug) for s in plan.load_plan(config.DEFAULT_PLAN)
+             if s.notebook_name == "role_benchmark"}
+    assert names[2] == ("Account Manager", "account-manager")
+    assert names[3] == ("Senior / Key Account Manager", "senior-key-account-manager")
+
+
+def test_level_name_placeholder_follows_the_level_parameter(tmp_path):
+    path = write_plan(tmp_path, 'reports:\n  - notebook: ok\n    name: "{level_name} ({level})"\n'
+                                '    expand: {level: [2, 4]}\n')
+    assert [s.name for s in load(path)] == ["Account Manager (2)", "Account Director (4)"]
+
+
 def test_expand_makes_one_report_per_value_with_formatted_names(tmp_path):
     path = write_plan(tmp_path, 'reports:\n  - notebook: ok\n    name: "OK {level}"\n'
                                 '    expand: {level: [1, 3, 5]}\n')

@@ -39,3 +39,14 @@ def test_each_notebook_is_converted_once_with_the_run_kernel(tmp_path):
     assert target == tmp_path / "_src" / "role_benchmark.ipynb"
     assert set(injected) == {"store_dir", "output_dir", "run_id", "as_of"}
     assert nbformat.read(str(target), as_version=4).metadata["kernelspec"]["name"] == "workbench"
+
+
+def test_a_store_built_from_the_embedded_sample_is_the_sample_and_a_users_store_is_not(tmp_path):
+    sample = tmp_path / "sample"
+    store.write_store({}, sample, inputs=[config.RAW / "postings"])
+    assert prepare.is_sample(sample)
+    (tmp_path / "mine").mkdir()
+    own = tmp_path / "own"
+    store.write_store({}, own, inputs=[tmp_path / "mine"])
+    assert not prepare.is_sample(own)
+    assert not prepare.is_sample(None) and not prepare.is_sample(tmp_path / "nothing")

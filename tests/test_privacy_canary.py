@@ -125,12 +125,12 @@ def test_the_pattern_finds_a_canary_where_one_is_printed():
 
 def test_the_cells_behind_the_canaries_are_suppressed_with_their_reason(written):
     _, out, tables = written
-    text = re.sub(r"<[^>]+>", " ", (out / AS_OF / "role-benchmark-level-3.html").read_text(encoding="utf-8"))
+    text = re.sub(r"<[^>]+>", " ", (out / AS_OF / "senior-key-account-manager.html").read_text(encoding="utf-8"))
     assert "only 1 posting (minimum 5)" in text
     assert "The postings behind these figures are not listed" in text
     rows = {(r["role_level"], r["suppressed"]) for r in json.loads(tables["bench json by role,level"])}
     assert rows >= {(2, False), (3, True), (4, True)}
-    level4 = re.sub(r"<[^>]+>", " ", (out / AS_OF / "role-benchmark-level-4.html").read_text(encoding="utf-8"))
+    level4 = re.sub(r"<[^>]+>", " ", (out / AS_OF / "account-director.html").read_text(encoding="utf-8"))
     assert "only 1 company (minimum 5)" in level4  # five spellings, one employer
 
 
@@ -148,9 +148,23 @@ def test_the_recruiter_index_links_no_analyst_page(written):
 
 # ------------------------------------------------------------------ the default data
 
-# Column labels of the counts of what fed a row (the bench's names and the display tables';
-# a regression term's own postings are term_n, its model's n).
-N_LABELS, SOURCE_LABELS = ("term_n", "n", "n postings"), ("n_sources", "companies")
+# Column headers of the counts of what fed a row and of the suppression flag: the bench's
+# names as a page shows them in words (workbench.labels; a regression term's own postings
+# are term_n, its model's n), and the raw names, should a table ever show them raw.
+_N_COLUMNS, _SOURCE_COLUMNS = ("term_n", "n", "n_postings"), ("n_sources",)
+
+
+def _headers(columns) -> tuple[str, ...]:
+    from workbench.labels import column_label
+
+    return tuple(dict.fromkeys(h for c in columns for h in (column_label(c), c)))
+
+
+def _hidden(cells: dict) -> bool:
+    """The row is marked suppressed (a flag reads "Yes" in words, "True" raw)."""
+    from workbench.labels import column_label
+
+    return any(cells.get(k) in ("Yes", "True") for k in (column_label("suppressed"), "suppressed"))
 
 
 def _number(text: str | None) -> float | None:
@@ -163,8 +177,9 @@ def _number(text: str | None) -> float | None:
 def _audit_page(html: str, rule) -> tuple[str, int, int, list]:
     """(audience, figure rows, suppressed rows, problems) of one published page.
 
-    Every table of figures (``wb-figures``) must carry on each row the counts of what fed
-    it; a row not marked suppressed must count at least the rule's postings and companies.
+    Every table of figures (``wb-figures``, a ``figure`` or ``div`` wrapper) must carry on
+    each row the counts of what fed it; a row not marked suppressed (Hidden = Yes) must count
+    at least the rule's postings and companies.
     A listing of postings (``wb-postings``) must name counts that meet the rule in its caption.
     """
     from bs4 import BeautifulSoup
@@ -173,19 +188,20 @@ def _audit_page(html: str, rule) -> tuple[str, int, int, list]:
     audience = soup.find("meta", attrs={"name": "workbench-audience"})["content"]
     rows = suppressed = 0
     problems = []
-    for wrap in soup.select("div.wb-figures"):
+    n_labels, source_labels = _headers(_N_COLUMNS), _headers(_SOURCE_COLUMNS)
+    for wrap in soup.select(".wb-figures"):
         head = [th.get_text(strip=True) for th in wrap.select("thead th")]
         for tr in wrap.select("tbody tr"):
             cells = dict(zip(head, (td.get_text(strip=True) for td in tr.find_all(["td", "th"]))))
             rows += 1
-            if cells.get("suppressed") == "True":
+            if _hidden(cells):
                 suppressed += 1
                 continue
-            n = _number(next((cells[k] for k in N_LABELS if k in cells), None))
-            sources = _number(next((cells[k] for k in SOURCE_LABELS if k in cells), None))
+            n = _number(next((cells[k] for k in n_labels if k in cells), None))
+            sources = _number(next((cells[k] for k in source_labels if k in cells), None))
             if n is None or sources is None or n < rule.min_postings or sources < rule.min_sources:
                 problems.append(cells)
-    for wrap in soup.select("div.wb-postings"):
+    for wrap in soup.select(".wb-postings"):
         counts = re.search(r"from (\d+) postings?, (\d+) compan", wrap.get_text())
         if not counts or int(counts[1]) < rule.min_postings or int(counts[2]) < rule.min_sources:
             problems.append(wrap.get_text()[:200])

@@ -63,7 +63,7 @@ def test_export_sanitises_raw_html_outputs_and_drops_scripts():
     page = publish.export_html(nb, title=SCRIPT, meta={"company": IMG, "parameters": {"x": IMG}})
     check_offline(page)  # export_html already did; explicit for the reader
     assert set(live_tags(page)) <= {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2",
-                                    "dl", "dt", "dd", "main", "div", "p", "b", "a", "img", "footer", "pre",
+                                    "dl", "dt", "dd", "main", "div", "p", "b", "a", "img", "footer", "pre", "details", "summary",
                                     "table", "thead", "tbody", "tr", "th", "td"}
     assert not re.search(r"<[^>]+\son\w+\s*=", page)
     assert "evil.example" not in "".join(re.findall(r"<[^>]+>", page))
@@ -89,7 +89,7 @@ def test_index_page_escapes_names_errors_and_links_relatively():
                      "html": None, "parameters": {}, "audience": "recruiter"}]}
     page = publish.index_page(manifest)
     assert 'href="2026-11-23/role.html"' in page
-    assert "GBP 42,000 (P25–P75 38,000–47,000)" in page
+    assert "£42,000" in page and "£38,000 – £47,000" in page and "GBP" not in page
     assert "&lt;img src=x onerror=" in page and "<script>document" not in page
     assert "status-failed" in page
 
@@ -137,3 +137,44 @@ def test_old_nbconvert_with_known_cves_is_refused(monkeypatch):
     monkeypatch.setattr(importlib.metadata, "version", lambda name: "7.16.4")
     with pytest.raises(ReportError, match="upgrade"):
         publish.export_html(notebook(), title="T")
+
+
+def test_the_sample_banner_shows_only_on_the_embedded_sample():
+    assert publish.SAMPLE_BANNER in publish.export_html(notebook(), title="T", sample=True)
+    assert 'class="wb-banner"' not in publish.export_html(notebook(), title="T")
+    manifest = {"as_of": "2026-11-23", "run_id": "r1", "reports": []}
+    assert 'class="wb-banner"' not in publish.index_page(manifest)
+    assert 'class="wb-banner"' in publish.index_page({**manifest, "data": {"sample": True}})
+
+
+def test_long_pages_get_a_table_of_contents_and_the_run_facts_are_collapsed():
+    html = "".join(render.header_html(f"Part {i} {SCRIPT}", 3) for i in range(publish.TOC_MIN_HEADINGS))
+    page = publish.export_html(notebook(new_output("display_data", data={"text/html": html})), title="T",
+                               meta={"run id": "r1"})
+    toc = re.search(r'<nav class="wb-toc".*?</nav>', page, re.S).group(0)
+    assert toc.count("<li") == publish.TOC_MIN_HEADINGS  # h2 and h3 sections; the h1 title is not one
+    assert '<h3 id="s1">Part 0 &lt;script&gt;' in page and 'href="#s1">Part 0 &lt;script&gt;' in toc
+    assert re.search(r'<details class="wb-about"><summary>About this report</summary>.*run id', page, re.S)
+    short = publish.export_html(notebook(), title="T")
+    assert "<nav" not in short
+
+
+def test_run_details_and_versions_are_on_the_about_page_and_earlier_runs_link_to_their_index(tmp_path):
+    import json
+
+    for day, run_id in (("2026-11-22", "old"), ("2026-11-23", "new")):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "manifest.json").write_text(json.dumps(
+            {"as_of": day, "run_id": run_id, "versions": {"pandas": "3.1"}, "data": {"fingerprint": "f" + run_id},
+             "reports": [{"name": "Account Manager", "slug": "account-manager", "audience": "recruiter", "status": "ok",
+                          "html": "account-manager.html", "parameters": {"level": 2}}]}))
+    publish.write_index(tmp_path)
+    index = (tmp_path / "index.html").read_text()
+    assert "pandas" not in index and "fnew" not in index
+    assert 'href="run-2026-11-22.html"' in index and 'href="about.html"' in index
+    about = (tmp_path / "about.html").read_text()
+    assert "pandas" in about and "3.1" in about and "fnew" in about and "level=2" in about
+    old = (tmp_path / "run-2026-11-22.html").read_text()
+    assert 'href="2026-11-22/account-manager.html"' in old and 'href="about-2026-11-22.html"' in old
+    assert "fold" in (tmp_path / "about-2026-11-22.html").read_text()
+    assert sorted(p.name for p in (tmp_path / "2026-11-22").iterdir()) == ["manifest.json"]

@@ -85,7 +85,7 @@ def test_failing_report_is_shown_failed_while_others_succeed(tmp_path):
     assert "Level 1: Account Manager" in html and "$85,000 – $95,000" in html
     index = (out / "index.html").read_text()
     assert "status-failed" in index and "fixture failure: boom" in index
-    assert f'href="{DATE}/ok-1.html"' in index and "GBP 42,000" in index
+    assert f'href="{DATE}/ok-1.html"' in index and "£42,000" in index
     manifest = json.loads((day / "manifest.json").read_text())
     assert manifest["run_id"] == result.run_id and manifest["data"]["fingerprint"] == EMPTY_FINGERPRINT
     assert manifest["versions"]["papermill"] and manifest["versions"]["pandas"]
@@ -212,11 +212,11 @@ def test_shipped_notebooks_run_on_a_store_and_keep_individual_pay_out(tmp_path):
     store = synthetic_store.build(tmp_path / "store", payload=True)
     out = tmp_path / "out"
     result = report.run_plan(None, out=out, data=store, jobs=2, timeout=300, as_of=DATE,
-                             only=["Role benchmark - level 2", "Internal vs market"])
+                             only=["Account Manager", "Internal vs market"])
     assert result.ok, [(r.name, r.error) for r in result.reports]
-    role = (out / DATE / "role-benchmark-level-2.html").read_text()
+    role = (out / DATE / "account-manager.html").read_text()
     assert "Level 2: Account Manager" in role and "data:image/png;base64," in role
-    head = next(r.headline for r in result.reports if r.slug == "role-benchmark-level-2")
+    head = next(r.headline for r in result.reports if r.slug == "account-manager")
     assert head["n"] == 12 and head["p50"] > 0
     analyst = (out / DATE / "internal-vs-market.html").read_text()
     import pandas as pd

@@ -48,7 +48,17 @@ def test_an_only_run_keeps_the_other_reports_of_the_date(tmp_path):
     manifest = batch_manifest(batch, [run])
     assert [r["slug"] for r in manifest["reports"]] == ["other", "r"]
     assert manifest["reports"][1]["status"] == "ok" and manifest["versions"]["python"]
-    assert manifest["data"] == {"store": None, "fingerprint": None, "inputs": None}
+    assert manifest["data"] == {"store": None, "fingerprint": None, "inputs": None, "sample": False}
+
+
+def test_an_only_run_keeps_the_plan_order_of_the_date(tmp_path):
+    batch = a_batch(tmp_path, only="a")
+    batch.date_dir.mkdir(parents=True)
+    (batch.date_dir / "manifest.json").write_text(json.dumps(
+        {"reports": [{"slug": s, "status": "ok"} for s in ("a", "b", "c")]}))
+    run = Run(name="A", slug="a", notebook="nb", audience="recruiter", parameters={}, status="failed")
+    manifest = batch_manifest(batch, [run])
+    assert [(r["slug"], r["status"]) for r in manifest["reports"]] == [("a", "failed"), ("b", "ok"), ("c", "ok")]
 
 
 def test_a_built_store_is_named_under_the_date_and_a_stopped_batch_is_listed(tmp_path):

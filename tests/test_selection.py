@@ -21,8 +21,8 @@ def default_plan():
 
 def test_only_matches_report_and_notebook_names_ignoring_case():
     specs = default_plan()
-    names = [s.name for s in selection.select_reports(specs, ["ROLE benchmark - LEVEL 3"])]
-    assert names == ["Role benchmark - level 3"]
+    names = [s.name for s in selection.select_reports(specs, ["senior / KEY account MANAGER"])]
+    assert names == ["Senior / Key Account Manager"]
     assert len(selection.select_reports(specs, "role_benchmark")) == 5
     assert [s.name for s in selection.select_reports(specs, "internal-vs-market")] == ["Internal vs market"]
     with pytest.raises(PlanError, match="--only 'nope': no such report.*case does not matter"):
@@ -34,11 +34,11 @@ def test_p_values_are_read_as_the_declared_type_and_checked_like_plan_values():
     one = selection.choose_reports(specs, ["role_benchmark"], [("level", "3"), ("market", "us")])
     assert len(one) == 1  # five reports with level 3 are one report
     assert one[0].parameters["level"] == 3 and one[0].parameters["market"] == "US"
-    assert one[0].name == "Role benchmark - level 3 (market US)"
-    assert one[0].slug == "role-benchmark-level-3-market-us"
-    same = selection.choose_reports(specs, ["Role benchmark - level 2"], [("LEVEL", "4")])
+    assert one[0].name == "Senior / Key Account Manager (market US)"
+    assert one[0].slug == "senior-key-account-manager-market-us"
+    same = selection.choose_reports(specs, ["Account Manager"], [("LEVEL", "4")])
     # equal to the plan's own level-4 report: same name and slug, its page is updated in place
-    assert [(s.name, s.slug) for s in same] == [("Role benchmark - level 4", "role-benchmark-level-4")]
+    assert [(s.name, s.slug) for s in same] == [("Account Director", "account-director")]
     rate = selection.choose_reports(specs, ["internal vs market"], [("aging_rate", "0.05")])
     assert rate[0].parameters["aging_rate"] == 0.05 and rate[0].name == "Internal vs market (aging_rate 0.05)"
 
@@ -89,7 +89,7 @@ def test_describe_lists_each_report_and_each_notebooks_parameters():
     specs = default_plan()
     text = selection.describe(specs, "plans/default.yaml")
     assert f"{len(specs)} report(s) in plans/default.yaml" in text
-    assert "Role benchmark - level 3  [notebook role_benchmark, recruiter]: level=3" in text
+    assert "Senior / Key Account Manager  [notebook role_benchmark, recruiter]: level=3" in text
     assert "Internal vs market  [notebook internal_vs_market, analyst]: defaults" in text
     assert "level          int    default 2            choices: 1, 2, 3, 4, 5" in text
     assert "aging_rate     float  default 0.03         range: 0.0..0.2" in text
@@ -100,7 +100,7 @@ def test_cli_list_and_p_work_from_the_command_line():
     listed = subprocess.run([str(EXE), "report", "--list", "--only", "role_benchmark", "-p", "level", "3",
                              "-p", "market", "US"], capture_output=True, text=True, timeout=120)
     assert listed.returncode == 0, listed.stderr
-    assert "1 report(s)" in listed.stdout and "Role benchmark - level 3 (market US)" in listed.stdout
+    assert "1 report(s)" in listed.stdout and "Senior / Key Account Manager (market US)" in listed.stdout
     bad = subprocess.run([str(EXE), "report", "--list", "-p", "level"], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "-p needs a parameter name and a value" in bad.stderr
     stray = subprocess.run([str(EXE), "report", "--list", "--tiemout", "5"], capture_output=True, text=True,

@@ -138,8 +138,10 @@ def _export(run: Run, executed: Any, headline: dict | None) -> tuple[str, str | 
     from workbench import publish
 
     try:
+        from workbench.prepare import is_sample
+
         page = publish.export_html(executed, title=run.name, meta=header_meta(run, headline),
-                                   audience=run.audience)
+                                   audience=run.audience, sample=is_sample(run.store_dir))
         tmp = run.path(".html.tmp")
         tmp.write_text(page, encoding="utf-8")
         tmp.replace(run.path(".html"))

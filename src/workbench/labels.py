@@ -53,6 +53,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "share_with_variable": ("Postings with variable pay", "share"),
     "median_variable_share": ("Median variable share of pay", "share"),
     "median_base_share": ("Median base share of pay", "share"),
+    "figure": ("Figure", "text"),
+    "mix_share": ("Share", "share"),
     "share_of_postings": ("Share of postings", "share"),
     "mean_share": ("Mean share of time", "percent"),
     "ci_low": ("Interval from", "percent"),
@@ -66,6 +68,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "range_spread": ("Range spread", "number"),
     "overlap_with_next": ("Overlap with next level", "number"),
     "p50_diff_pct": ("Median difference", "share"),
+    "pct_of_rest": ("London as % of the rest", "percent"),
+    "differential_pct": ("% of the national median", "percent"),
+    "place": ("Place", "text"),
     "category": ("Area", "text"),
     "role_ladder": ("Ladder", "text"),
     "level_name": ("Role", "text"),
@@ -79,6 +84,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "company": ("Company", "text"),
     "location": ("Location", "text"),
     "region": ("Region", "text"),
+    "country": ("Country", "text"),
     "currency": ("Currency", "text"),
 }
 
@@ -101,6 +107,8 @@ AREA_LABELS: dict[str, str] = {
 _COLUMN_VALUES: dict[str, dict[str, str]] = {
     "role_ladder": {"account": "Account ladder", "sales": "Sales ladder"},
     "area_type": {"national": "National", "state": "State"},
+    "figure": {"share_with_variable": "Postings mentioning variable pay",
+               "median_variable_share": "Median variable share of pay"},
 }
 
 _CODE_NAME = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")

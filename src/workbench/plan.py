@@ -396,7 +396,14 @@ def validate_parameters(notebook: str, specs: dict[str, ParamSpec], values: dict
 
 
 def format_name(template: str, values: dict[str, Any]) -> str:
-    """A report name from its template: ``{name}`` placeholders replaced by parameter values."""
+    """A report name from its template: ``{name}`` placeholders replaced by parameter values;
+    ``{level_name}`` is the account ladder's name of the ``level`` parameter (``config.LEVELS``),
+    so a page's name follows its parameters."""
+    from workbench import config
+
+    level = values.get("level")
+    if isinstance(level, int) and level in config.LEVELS and "level_name" not in values:
+        values = {**values, "level_name": config.LEVELS[level]}
     # Plain placeholder substitution, not str.format: no attribute or index access.
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 

@@ -20,7 +20,7 @@ from typing import Any
 from workbench import config
 from workbench.errors import PlanError
 
-__all__ = ["build_store", "convert_notebooks", "data_date", "fingerprint", "is_store", "resolve_data"]
+__all__ = ["build_store", "convert_notebooks", "data_date", "fingerprint", "is_sample", "is_store", "resolve_data"]
 
 
 def is_store(path: Path) -> bool:
@@ -37,6 +37,21 @@ def fingerprint(store_dir: Path | None) -> str | None:
     from workbench import store
 
     return store.read_manifest(store_dir).get("inputs_fingerprint")
+
+
+def is_sample(store_dir: Path | str | None) -> bool:
+    """True when the store was built from the embedded synthetic sample only (every input it
+    was ingested from lies in ``data/raw``): its pages then say the data are synthetic."""
+    if not store_dir:
+        return False
+    from workbench import store
+
+    try:
+        inputs = store.read_manifest(Path(store_dir)).get("inputs") or []
+    except Exception:  # noqa: BLE001 - no readable manifest: not known to be the sample
+        return False
+    raw = config.RAW.resolve()
+    return bool(inputs) and all(Path(p).resolve().is_relative_to(raw) for p in inputs)
 
 
 def data_date(store_dir: Path | None) -> str | None:

@@ -16,13 +16,22 @@ value a template prints is escaped unless it is already sanitised markup.
 
 :func:`publish_runs` moves a batch's finished pages from its staging folder into
 ``OUT/<date>/`` with ``os.replace`` (a failed report keeps its previous good page),
-:func:`write_index` (re)writes ``OUT/index.html`` from the date manifests.
+:func:`write_index` (re)writes ``OUT/index.html`` from the date manifests, each date's
+own ``OUT/run-<date>.html`` (what "Earlier runs" link to) and ``OUT/about.html``
+("About this run": run id, data fingerprint, package versions, each recruiter report's
+parameters).
 
 Audiences (rule 7 of :mod:`workbench.disclosure`): every page names its audience in a
 ``<meta name="workbench-audience">`` tag and a ``wb-audience-<audience>`` class on its
-body; an analyst page opens with ``disclosure.ANALYST_NOTICE``. ``OUT/index.html`` lists
-the recruiter pages only; the analyst pages are listed in ``OUT/analyst.html``, which no
-recruiter page links to.
+body; an analyst page opens with ``disclosure.ANALYST_NOTICE``. ``OUT/index.html``, the
+dated ``run-<date>.html`` pages and the about pages list the recruiter pages only; the
+analyst pages are listed in ``OUT/analyst.html``, which no recruiter page links to.
+
+Recruiter pages put the answer first: the index names each role with its median and
+middle half in money (:mod:`workbench.formats`); a page's run details sit in a collapsed
+"About this report" block; a page built from the embedded synthetic sample
+(:func:`workbench.prepare.is_sample`) carries a banner saying so; long pages get a table
+of contents built from their section headings.
 """
 
 from __future__ import annotations
@@ -40,7 +49,8 @@ from workbench.errors import ReportError
 from workbench.runs import Batch, Run, atomic_write, read_manifest
 from workbench.sanitize import check_offline, sanitize_fragment, strip_unsafe_outputs
 
-__all__ = ["INDEX_FILES", "MIN_NBCONVERT", "PublishLock", "export_html", "index_page", "publish_runs", "write_index"]
+__all__ = ["INDEX_FILES", "MIN_NBCONVERT", "PublishLock", "SAMPLE_BANNER", "about_page", "export_html",
+           "index_page", "publish_runs", "write_index"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 INDEX_TITLE = "Account role benchmarks"
@@ -48,9 +58,15 @@ INDEX_TITLE = "Account role benchmarks"
 INDEX_FILES = {RECRUITER: "index.html", ANALYST: "analyst.html"}
 _INDEX_TITLES = {RECRUITER: INDEX_TITLE, ANALYST: f"{INDEX_TITLE} (analyst reports)"}
 _FOOTNOTES = {
-    RECRUITER: "Market figures are from job postings; the OEWS reference is shown beside, never blended.",
+    RECRUITER: "Market figures are from job postings; the US OEWS reference is shown beside them, never blended.",
     ANALYST: "Analyst reports hold aggregated internal pay; they are not listed in the recruiters' index.",
 }
+SAMPLE_BANNER = ("Sample data: these figures come from the synthetic postings shipped with the workbench, "
+                 "not from real job postings. Run it on your own postings before relying on them.")
+# Each date's own (recruiter) index and about pages, beside OUT/index.html (the date folders hold reports only).
+DATE_INDEX, DATE_ABOUT = "run-{as_of}.html", "about-{as_of}.html"
+# A table of contents from this many section headings up.
+TOC_MIN_HEADINGS = 4
 # CVE-2021-32862 (<6.3), CVE-2025-53000 (<7.17.0), CVE-2026-39377/39378 (<7.17.1).
 MIN_NBCONVERT = (7, 17, 1)
 
@@ -67,11 +83,13 @@ def _environment() -> Any:
     )
 
 
-def _render(template: str, *, audience: str = RECRUITER, **context: Any) -> str:
+def _render(template: str, *, audience: str = RECRUITER, sample: bool = False, **context: Any) -> str:
     if audience not in AUDIENCES:
         raise ReportError(f"audience {audience!r}; expected one of {list(AUDIENCES)}")
     notice = ANALYST_NOTICE if audience == ANALYST else None
-    page = _environment().get_template(template).render(audience=audience, notice=notice, **context)
+    banner = SAMPLE_BANNER if sample else None
+    page = _environment().get_template(template).render(audience=audience, notice=notice, banner=banner,
+                                                        **context)
     check_offline(page)
     return page
 
@@ -101,12 +119,38 @@ def _require_safe_nbconvert() -> None:
                           f"upgrade to >= {'.'.join(map(str, MIN_NBCONVERT))} (pip install -U nbconvert)")
 
 
+_HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
+
+
+def _with_toc(body: str) -> tuple[str, list[dict[str, str]]]:
+    """The body with an id on each h2/h3 section heading, and the table of contents
+    (level, id, text) when there are at least ``TOC_MIN_HEADINGS`` of them."""
+    import html as html_module
+
+    entries: list[dict[str, str]] = []
+
+    def tag(match: re.Match) -> str:
+        level, attrs, inner = match.groups()
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        if not text:
+            return match.group(0)
+        anchor = f"s{len(entries) + 1}"
+        entries.append({"level": level, "id": anchor, "text": text})
+        attrs = re.sub(r'\s+id="[^"]*"', "", attrs)
+        return f'<h{level}{attrs} id="{anchor}">{inner}</h{level}>'
+
+    tagged = _HEADING.sub(tag, body)
+    return tagged, (entries if len(entries) >= TOC_MIN_HEADINGS else [])
+
+
 def export_html(notebook: Any, *, title: str, meta: Mapping[str, Any] | None = None,
-                audience: str = RECRUITER) -> str:
+                audience: str = RECRUITER, sample: bool = False) -> str:
     """Render an executed notebook (node or path) to one safe, self-contained HTML page.
 
-    ``meta`` (role, data date, n, parameters, run id, ...) becomes the header block;
-    every key and value is escaped. ``audience`` marks the page (see the module docstring).
+    ``meta`` (role, data date, n, parameters, run id, ...) becomes the collapsed
+    "About this report" block; every key and value is escaped. ``audience`` marks the
+    page (see the module docstring). ``sample``: the data are the embedded synthetic
+    sample, and the page says so in a banner.
     """
     import nbformat
     from markupsafe import Markup
@@ -128,8 +172,9 @@ def export_html(notebook: Any, *, title: str, meta: Mapping[str, Any] | None = N
     except Exception as exc:  # nbconvert raises a variety of template errors
         raise ReportError(f"HTML export failed for {title!r}: {exc}") from exc
     # Markup: the body has passed the allow-list sanitiser; escaping it again would show tags as text.
-    return _render("report_page.html.j2", audience=audience, title=title, meta=_meta_items(meta or {}),
-                   body=Markup(sanitize_fragment(body)))
+    tagged, toc = _with_toc(sanitize_fragment(body))
+    return _render("report_page.html.j2", audience=audience, sample=sample, title=title,
+                   meta=_meta_items(meta or {}), toc=toc, body=Markup(tagged))
 
 
 # ------------------------------------------------------------------ index page
@@ -151,28 +196,32 @@ def _when(stamp: Any) -> str:
     return text
 
 
-def _headline_text(hl: Mapping[str, Any]) -> str:
-    """The index's median column: "GBP 42,000 (P25–P75 38,000–47,000)", or why it is hidden."""
+def _headline_text(hl: Mapping[str, Any]) -> tuple[str, str]:
+    """The index's median and middle-half columns: ("£42,000", "£38,000 – £47,000"), or why hidden."""
+    from workbench.formats import money
+
     if hl.get("suppressed"):
-        return "suppressed: " + str(hl.get("suppression_reason") or SMALL_CELL)
+        return "not shown", str(hl.get("suppression_reason") or SMALL_CELL)
     if hl.get("p50") is not None:
-        cur = hl.get("currency", "")
-        return f"{cur} {_fmt_num(hl.get('p50'))} (P25–P75 {_fmt_num(hl.get('p25'))}–{_fmt_num(hl.get('p75'))})".strip()
-    return "–"
+        cur = hl.get("currency") or None
+        return money(hl.get("p50"), cur), f"{money(hl.get('p25'), cur)} – {money(hl.get('p75'), cur)}"
+    return "–", "–"
 
 
-def _index_row(rep: Mapping[str, Any], as_of: Any) -> dict[str, Any]:
+def _index_row(rep: Mapping[str, Any], prefix: str) -> dict[str, Any]:
     """What the index shows of one report of a manifest (all text; the template escapes it)."""
     hl = rep.get("headline") or {}
     status = rep.get("status", "unknown")
     shown = rep.get("html")
     prev = rep.get("previous")
+    median, middle = _headline_text(hl)
     return {
         # Relative links only; the slug is [a-z0-9-] and the date a plain ISO date.
-        "href": f"{as_of or ''}/{rep.get('slug', '')}.html" if shown else None,
+        "href": f"{prefix}{rep.get('slug', '')}.html" if shown else None,
         "name": rep.get("name", ""),
         "audience": str(rep.get("audience", "")),
-        "headline": _headline_text(hl),
+        "median": median,
+        "middle": middle,
         "n": _fmt_num(hl.get("n")) if hl.get("n") is not None else "–",
         "ok": status == "ok",
         "status": status,
@@ -189,44 +238,71 @@ def _audience_of(rep: Mapping[str, Any]) -> str:
     return str(rep.get("audience") or ANALYST)
 
 
+def _reports_for(manifest: Mapping[str, Any], audience: str) -> list[Mapping[str, Any]]:
+    return [r for r in manifest.get("reports", []) if _audience_of(r) == audience]
+
+
+def _summary(manifest: Mapping[str, Any], audience: str) -> dict[str, Any]:
+    reports = _reports_for(manifest, audience)
+    return {"as_of": str(manifest.get("as_of")), "run_id": str(manifest.get("run_id")),
+            "ok": sum(r.get("status") == "ok" for r in reports), "total": len(reports)}
+
+
 def index_page(manifest: Mapping[str, Any], other_runs: Iterable[Mapping[str, Any]] = (), *,
-               audience: str = RECRUITER) -> str:
-    """The offline index of a run for one audience: one row per report of that audience
-    with headline figures and status."""
-    reports = [r for r in manifest.get("reports", []) if _audience_of(r) == audience]
+               audience: str = RECRUITER, dated: bool = False) -> str:
+    """The offline index of a run for one audience: one row per report of that audience, in
+    the plan's order, with its median, middle half, n and status. ``dated``: the page is
+    that date's ``OUT/run-<date>.html`` (linking to its own about page)."""
+    as_of = str(manifest.get("as_of") or "")
+    prefix = f"{as_of}/"
+    reports = _reports_for(manifest, audience)
+    sample = bool((manifest.get("data") or {}).get("sample"))
+    return _render("index.html.j2", audience=audience, sample=sample, title=_INDEX_TITLES[audience],
+                   as_of=as_of, summary=_summary(manifest, audience), finished=_when(manifest.get("finished")),
+                   rows=[_index_row(rep, prefix) for rep in reports],
+                   earlier=[_summary(r, audience) for r in other_runs], footnote=_FOOTNOTES[audience],
+                   about=DATE_ABOUT.format(as_of=as_of) if dated else "about.html")
+
+
+def about_page(manifest: Mapping[str, Any]) -> str:
+    """"About this run": run id, data, package versions and each recruiter report's parameters
+    (the audit side; analyst reports are listed only in ``OUT/analyst.html``)."""
     data = manifest.get("data") or {}
     meta = {
         "as of": manifest.get("as_of"),
         "run id": manifest.get("run_id"),
         "finished": _when(manifest.get("finished")),
         "data fingerprint": data.get("fingerprint"),
-        "reports": f"{sum(r.get('status') == 'ok' for r in reports)} ok of {len(reports)}",
+        "synthetic sample data": "yes" if data.get("sample") else "no",
     }
-    earlier = []
-    for run in other_runs:
-        theirs = [x for x in run.get("reports", []) if _audience_of(x) == audience]
-        earlier.append({"as_of": str(run.get("as_of")), "run_id": str(run.get("run_id")),
-                        "ok": sum(x.get("status") == "ok" for x in theirs), "total": len(theirs)})
-    return _render("index.html.j2", audience=audience, title=_INDEX_TITLES[audience], meta=_meta_items(meta),
-                   rows=[_index_row(rep, manifest.get("as_of", "")) for rep in reports],
-                   versions=_meta_items(manifest.get("versions") or {}), earlier=earlier,
-                   footnote=_FOOTNOTES[audience])
+    reports = [{"name": r.get("name", ""), "slug": r.get("slug", ""), "audience": _audience_of(r),
+                "status": r.get("status", "unknown"),
+                "parameters": ", ".join(f"{k}={v}" for k, v in (r.get("parameters") or {}).items())}
+               for r in _reports_for(manifest, RECRUITER)]
+    return _render("about.html.j2", sample=bool(data.get("sample")), title=f"About this run: {INDEX_TITLE}",
+                   meta=_meta_items(meta), versions=_meta_items(manifest.get("versions") or {}), reports=reports)
 
 
 def write_index(out: Path) -> Path:
-    """(Re)write ``OUT/index.html`` (recruiter pages) and ``OUT/analyst.html`` (analyst
-    pages) from the newest date's manifest, listing earlier runs; returns the first."""
+    """(Re)write ``OUT/index.html`` (recruiter pages), ``OUT/analyst.html`` (analyst pages)
+    and ``OUT/about.html`` from the newest date's manifest (listing earlier runs), and each
+    date's recruiter ``OUT/run-<date>.html`` and ``OUT/about-<date>.html``; returns the first."""
     manifests = []
     for d in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
         m = read_manifest(d / "manifest.json")
         if m:
-            manifests.append(m)
+            manifests.append((d, m))
     index = out / "index.html"
     if not manifests:
         return index
-    latest = manifests[-1]
+    for folder, m in manifests:
+        atomic_write(out / DATE_INDEX.format(as_of=folder.name), index_page(m, dated=True))
+        atomic_write(out / DATE_ABOUT.format(as_of=folder.name), about_page(m))
+    latest = manifests[-1][1]
     for audience, name in INDEX_FILES.items():
-        atomic_write(out / name, index_page(latest, other_runs=reversed(manifests[:-1]), audience=audience))
+        atomic_write(out / name, index_page(latest, other_runs=[m for _, m in reversed(manifests[:-1])],
+                                            audience=audience))
+    atomic_write(out / "about.html", about_page(latest))
     return index
 
 

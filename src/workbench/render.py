@@ -2,9 +2,9 @@
 
 Inside a report notebook every table goes through :func:`show_table` and every text
 through :func:`show_text` / :func:`header` / :func:`note`. They emit escaped HTML
-(``DataFrame.to_html(escape=True)`` and ``html.escape``), never a pandas ``Styler``
+(:mod:`workbench.tables` and ``html.escape``), never a pandas ``Styler``
 or ``Markdown`` with raw values: a posting title carrying ``<script>`` is shown as text.
-Figures go through :func:`show_figure` (an embedded PNG), headline figures for the
+Figures go through :func:`show_figure` (an embedded PNG with alt text), headline figures for the
 index through :func:`publish_headline`.
 
 This module runs in the kernel. Turning the executed notebook into a page is
@@ -34,6 +34,7 @@ __all__ = [
     "jsonable",
     "note",
     "publish_headline",
+    "figure_html",
     "listing_caption",
     "show_figure",
     "show_listing",
@@ -127,71 +128,40 @@ def note(text: Any) -> None:
 
 
 def fmt_money(value: Any, currency: str = "", decimals: int = 0) -> str:
-    """``85000`` -> ``"GBP 85,000"``; missing values -> ``"–"``."""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return "–"
-    if math.isnan(v):
-        return "–"
-    text = f"{v:,.{decimals}f}"
-    return f"{currency} {text}".strip()
+    """``85000, "GBP"`` -> ``"£85,000"`` (:func:`workbench.formats.money`: three significant
+    figures, the currency's symbol); missing values -> ``"–"``. ``decimals`` is kept for
+    callers of the earlier signature; money is shown in whole units."""
+    from workbench.formats import money
+
+    return money(value, currency or None)
 
 
 def show_table(df: Any, caption: Any = None, *, index: bool = False,
-               decimals: int | Mapping[str, int] = 0, max_rows: int = 200, kind: str = "figures") -> None:
+               decimals: int | Mapping[str, int] = 0, max_rows: int = 200,
+               currency: str | None = None, kind: str = "figures") -> None:
     """Show a DataFrame as escaped HTML (cells, labels and caption are all escaped).
 
-    ``decimals`` is one number for every float column, or a mapping of column ->
-    decimals (other float columns get 0: money is shown in whole units). ``kind`` says
-    what the table holds (:data:`TABLE_KINDS`).
+    Headers and categories are shown in words and each column is written by its kind
+    (:mod:`workbench.tables`): money columns with ``currency``'s symbol (or each row's
+    ``currency`` column), shares as %. ``decimals`` is one number for every other float
+    column, or a mapping of column -> decimals. ``kind`` says what the table holds
+    (:data:`TABLE_KINDS`) and becomes its ``wb-<kind>`` class.
     """
-    _display_html(table_html(df, caption, index=index, decimals=decimals, max_rows=max_rows, kind=kind))
-
-
-def _cell_text(value: Any, decimals: int | None) -> str:
-    """Display text of one cell: missing -> "–", floats rounded with thousands separators."""
-    try:
-        import pandas as pd
-
-        if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
-            return "–"
-    except (TypeError, ValueError):
-        pass
-    if decimals is not None and isinstance(value, float):
-        return f"{value:,.{decimals}f}"
-    return str(value)
+    _display_html(table_html(df, caption, index=index, decimals=decimals, max_rows=max_rows,
+                             currency=currency, kind=kind))
 
 
 def table_html(df: Any, caption: Any = None, *, index: bool = False,
-               decimals: int | Mapping[str, int] = 0, max_rows: int = 200, kind: str = "figures") -> str:
-    """The escaped HTML ``show_table`` displays (``DataFrame.to_html(escape=True)``)."""
-    import pandas as pd
+               decimals: int | Mapping[str, int] = 0, max_rows: int = 200,
+               currency: str | None = None, kind: str = "figures") -> str:
+    """The escaped HTML ``show_table`` displays (:func:`workbench.tables.table_markup`),
+    its wrapper classed ``wb-<kind>``."""
+    from workbench.tables import table_markup
 
     if kind not in TABLE_KINDS:
         raise ValueError(f"kind {kind!r}; expected one of {TABLE_KINDS}")
-    frame = df if isinstance(df, pd.DataFrame) else pd.DataFrame(df)
-    truncated = len(frame) > max_rows
-    frame = frame.head(max_rows)
-    per_column = dict(decimals) if isinstance(decimals, Mapping) else {}
-    default = 0 if isinstance(decimals, Mapping) else int(decimals)
-    # Every cell becomes text here (NaN, NA and None all read "–"); to_html then escapes it.
-    text = pd.DataFrame(
-        {i: [_cell_text(v, per_column.get(str(c), default)) for v in frame.iloc[:, i].tolist()]
-         for i, c in enumerate(frame.columns)},
-        index=frame.index,
-    )
-    text.columns = [str(c) for c in frame.columns]
-    table = text.to_html(
-        escape=True,
-        index=index,
-        border=0,
-        classes="wb-table",
-        render_links=False,
-    )
-    cap = f"<p class='wb-caption'>{html.escape(str(caption))}</p>" if caption else ""
-    more = (f"<p class='wb-note'>Showing the first {max_rows} rows.</p>" if truncated else "")
-    return f"<div class='wb-table-wrap wb-{kind}'>{cap}{table}{more}</div>"
+    return table_markup(df, caption, index=index, currency=currency, decimals=decimals, max_rows=max_rows,
+                        css_class=f"wb-{kind}")
 
 
 def listing_caption(what: Any, n: Any, n_sources: Any) -> str:
@@ -215,15 +185,23 @@ def show_listing(frame: Any, what: Any, disclosure: Any = None) -> None:
                kind="postings")
 
 
-def show_figure(fig: Any, *, dpi: int = 100) -> None:
-    """Show a matplotlib figure as an embedded PNG and close it."""
-    from IPython.display import Image, display
+def figure_html(fig: Any, alt: Any, *, dpi: int = 100) -> str:
+    """A matplotlib figure as an embedded PNG ``<img>`` whose ``alt`` says what it shows; closes it."""
+    import base64
+
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(fig)
-    display(Image(data=buf.getvalue(), format="png"))
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return (f'<figure class="wb-chart"><img src="data:image/png;base64,{data}" alt="{html.escape(str(alt))}">'
+            f"</figure>")
+
+
+def show_figure(fig: Any, alt: Any = "Chart", *, dpi: int = 100) -> None:
+    """Show a matplotlib figure as an embedded PNG with ``alt`` text (what the chart shows)."""
+    _display_html(figure_html(fig, alt, dpi=dpi))
 
 
 def jsonable(value: Any) -> Any:

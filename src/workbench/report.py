@@ -220,6 +220,7 @@ def _prepare(batch: Batch, n_reports: int, progress: Progress) -> list[executor.
         batch.store = store
         progress.note(f"reading the store {store}" if store else "no data: the reports run without a store")
     batch.fingerprint = prepare.fingerprint(batch.store)
+    batch.sample = prepare.is_sample(batch.store)
     batch.data_date = prepare.data_date(batch.store)
     if batch.only:
         _check_only_data(batch)

@@ -66,6 +66,7 @@ class Batch:
     fingerprint: str | None = None
     data_date: str | None = None
     incumbents: Any = None  # the checked ``--incumbents`` file (``incumbents.IncumbentFile``), if given
+    sample: bool = False  # the store holds the embedded synthetic sample only
 
     @classmethod
     def new(cls, as_of: str, out: Path, t_start: float, **options: Any) -> "Batch":
@@ -101,7 +102,7 @@ class Batch:
     def data_record(self) -> dict[str, Any]:
         """The manifest's ``data`` block: the store read, its fingerprint and the inputs."""
         shown = str(self.date_dir / "_store") if self.built else (str(self.store) if self.store else None)
-        record = {"store": shown, "fingerprint": self.fingerprint, "inputs": self.inputs()}
+        record = {"store": shown, "fingerprint": self.fingerprint, "inputs": self.inputs(), "sample": self.sample}
         if self.incumbents is not None:
             hr = self.incumbents
             record["incumbents"] = {"file": str(hr.path), "sha256": hr.sha256, "people": len(hr.frame),
@@ -272,8 +273,10 @@ def batch_manifest(batch: Batch, runs: list[Run]) -> dict[str, Any]:
     if batch.only:
         old = read_manifest(batch.date_dir / "manifest.json") or {}
         ran = {r.slug for r in runs}
-        kept = [r for r in old.get("reports", []) if r.get("slug") not in ran]
-        manifest["reports"] = kept + manifest["reports"]
+        # The rerun reports take their old rows' places, so the index keeps the plan's order.
+        fresh = {r["slug"]: r for r in manifest["reports"]}
+        merged = [fresh.pop(r.get("slug")) if r.get("slug") in ran else r for r in old.get("reports", [])]
+        manifest["reports"] = merged + list(fresh.values())
     return manifest
 
 

@@ -145,7 +145,9 @@ def _overridden(spec: ReportSpec, specs: dict[str, ParamSpec], values: dict[str,
     params = {**spec.parameters, **values}
     template = spec.template or spec.name
     name = format_name(template, params)
-    hidden = [k for k, v in values.items() if "{" + k + "}" not in template and v != spec.parameters.get(k)]
+    # {level_name} shows the level as its role name.
+    shown = {k for k in values if "{" + k + "}" in template} | ({"level"} if "{level_name}" in template else set())
+    hidden = [k for k, v in values.items() if k not in shown and v != spec.parameters.get(k)]
     if hidden:
         name += " (" + ", ".join(f"{k} {values[k]}" for k in hidden) + ")"
     return replace(spec, name=name, parameters=params)

@@ -10,9 +10,15 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from workbench.disclosure import NO_PAY_AT_LEVEL
-from workbench.render import fmt_money, jsonable
+from workbench.formats import money
+from workbench.render import jsonable
 
-__all__ = ["coverage_table", "fx_summary", "headline_from_percentiles", "headline_table", "rows_for"]
+__all__ = ["MIN_INTERVAL_N", "coverage_table", "fx_summary", "headline_from_percentiles", "headline_sentence",
+           "headline_table", "interval_shown", "market_name", "percentile_rows", "rows_for"]
+
+# No interval of a median is shown from fewer postings than this, nor one of zero width:
+# with so few postings the bootstrap interval says more about the resampling than the market.
+MIN_INTERVAL_N = 5
 
 def rows_for(frame: Any, **equals: Any) -> Any:
     """Rows of ``frame`` where each named column equals the value (absent columns are ignored)."""
@@ -46,20 +52,97 @@ def headline_from_percentiles(percentiles: Any, *, level: int, label: str = "", 
     return jsonable(head)
 
 
+def interval_shown(head: Mapping[str, Any]) -> bool:
+    """Whether a headline's median interval is shown: ``n >= MIN_INTERVAL_N`` and a non-zero width."""
+    low, high = head.get("p50_ci_low"), head.get("p50_ci_high")
+    if head.get("suppressed") or low is None or high is None:
+        return False
+    try:
+        return int(head.get("n") or 0) >= MIN_INTERVAL_N and float(high) > float(low)
+    except (TypeError, ValueError):
+        return False
+
+
+def _between(low: Any, high: Any, currency: str) -> str:
+    return f"{money(low, currency)} – {money(high, currency)}"
+
+
 def headline_table(head: Mapping[str, Any]) -> Any:
-    """One-row display table of a headline (money formatted, suppression spelled out)."""
+    """One-row display table of a headline (money with its symbol, suppression spelled out);
+    the same figures :func:`headline_sentence` states."""
     import pandas as pd
 
     cur = head.get("currency", "")
     if head.get("suppressed"):
-        return pd.DataFrame([{"n postings": head.get("n"), "companies": head.get("n_sources"),
-                              "median": "suppressed", "reason": head.get("suppression_reason")}])
+        return pd.DataFrame([{"Postings": head.get("n"), "Companies": head.get("n_sources"),
+                              "Median": "not shown", "Why": head.get("suppression_reason")}])
+    interval = (_between(head.get("p50_ci_low"), head.get("p50_ci_high"), cur) if interval_shown(head)
+                else f"not shown (fewer than {MIN_INTERVAL_N} postings or no spread)")
     return pd.DataFrame([{
-        "n postings": head.get("n"), "companies": head.get("n_sources"),
-        "median (P50)": fmt_money(head.get("p50"), cur),
-        "P25–P75": f"{fmt_money(head.get('p25'), cur)} – {fmt_money(head.get('p75'))}",
-        "95% CI of median": f"{fmt_money(head.get('p50_ci_low'), cur)} – {fmt_money(head.get('p50_ci_high'))}",
+        "Postings": head.get("n"), "Companies": head.get("n_sources"),
+        "Median": money(head.get("p50"), cur),
+        "Middle half (P25 – P75)": _between(head.get("p25"), head.get("p75"), cur),
+        "95% interval of the median": interval,
     }])
+
+
+def market_name(market: Any) -> str:
+    """A market code in words: ``"GB"`` -> ``"United Kingdom"``, ``"ALL"`` -> ``"all markets"``."""
+    from babel import Locale
+
+    code = str(market or "").upper()
+    if code in ("", "ALL"):
+        return "all markets"
+    return Locale("en").territories.get(code, code)
+
+
+def _date_words(day: Any) -> str:
+    from babel.dates import format_date
+    import datetime as dt
+
+    try:
+        return format_date(dt.date.fromisoformat(str(day)[:10]), "d MMM y", locale="en")
+    except ValueError:
+        return str(day)
+
+
+def _plural(n: Any, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def headline_sentence(head: Mapping[str, Any], *, role: str, market: Any = "", as_of: Any = "") -> str:
+    """The page's answer in one sentence, from the same headline as :func:`headline_table`:
+    "Account Manager, United Kingdom: advertised base pay £37,300 (median); half of postings
+    between £35,500 and £39,300. 24 postings from 23 companies, as of 6 Dec 2026."."""
+    cur = head.get("currency", "")
+    where = f"{role}, {market_name(market)}" if market else role
+    counts = (f"{_plural(head.get('n') or 0, 'posting', 'postings')} from "
+              f"{_plural(head.get('n_sources') or 0, 'company', 'companies')}")
+    dated = f", as of {_date_words(as_of)}" if as_of else ""
+    if head.get("suppressed"):
+        reason = str(head.get("suppression_reason") or "").rstrip(".")
+        return f"{where}: pay is not shown ({reason}). {counts}{dated}."
+    return (f"{where}: advertised base pay {money(head.get('p50'), cur)} (median); half of postings between "
+            f"{money(head.get('p25'), cur)} and {money(head.get('p75'), cur)}. {counts}{dated}.")
+
+
+PERCENTILE_COLUMNS = ["n", "n_sources", "p10", "p25", "p50", "p75", "p90", "p50_ci_low", "p50_ci_high",
+                      "suppression_reason"]
+
+
+def percentile_rows(percentiles: Any, *, by: tuple[str, ...] = (), **equals: Any) -> Any:
+    """The percentile rows a page shows (:func:`rows_for`; the ``by`` columns first), the median
+    interval blanked where :func:`interval_shown` says no, and the reason column only when a
+    row is hidden."""
+    rows = rows_for(percentiles, **equals)
+    rows = rows[[c for c in (*by, *PERCENTILE_COLUMNS) if c in rows.columns]].copy()
+    if {"p50_ci_low", "p50_ci_high"} <= set(rows.columns):
+        keep = [interval_shown({"n": r.get("n"), "p50_ci_low": r.get("p50_ci_low"),
+                                "p50_ci_high": r.get("p50_ci_high")}) for r in rows.to_dict("records")]
+        rows.loc[[not k for k in keep], ["p50_ci_low", "p50_ci_high"]] = float("nan")
+    if "suppression_reason" in rows.columns and rows["suppression_reason"].isna().all():
+        rows = rows.drop(columns="suppression_reason")
+    return rows.reset_index(drop=True)
 
 
 def coverage_table(tables: Any) -> Any:
