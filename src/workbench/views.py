@@ -127,21 +127,26 @@ def headline_sentence(head: Mapping[str, Any], *, role: str, market: Any = "", a
 
 
 PERCENTILE_COLUMNS = ["n", "n_sources", "p10", "p25", "p50", "p75", "p90", "p50_ci_low", "p50_ci_high",
-                      "suppression_reason"]
+                      "suppressed", "suppression_reason"]
 
 
 def percentile_rows(percentiles: Any, *, by: tuple[str, ...] = (), **equals: Any) -> Any:
     """The percentile rows a page shows (:func:`rows_for`; the ``by`` columns first), the median
-    interval blanked where :func:`interval_shown` says no, and the reason column only when a
-    row is hidden."""
+    interval blanked where :func:`interval_shown` says no, and the hidden flag and reason
+    columns only when a row is hidden (so each hidden row is marked as such)."""
     rows = rows_for(percentiles, **equals)
     rows = rows[[c for c in (*by, *PERCENTILE_COLUMNS) if c in rows.columns]].copy()
     if {"p50_ci_low", "p50_ci_high"} <= set(rows.columns):
         keep = [interval_shown({"n": r.get("n"), "p50_ci_low": r.get("p50_ci_low"),
                                 "p50_ci_high": r.get("p50_ci_high")}) for r in rows.to_dict("records")]
         rows.loc[[not k for k in keep], ["p50_ci_low", "p50_ci_high"]] = float("nan")
-    if "suppression_reason" in rows.columns and rows["suppression_reason"].isna().all():
-        rows = rows.drop(columns="suppression_reason")
+    hidden = None
+    if "suppressed" in rows.columns:
+        hidden = rows["suppressed"].fillna(False).astype(bool)
+    elif "suppression_reason" in rows.columns:
+        hidden = rows["suppression_reason"].notna()
+    if hidden is not None and not hidden.any():
+        rows = rows.drop(columns=[c for c in ("suppressed", "suppression_reason") if c in rows.columns])
     return rows.reset_index(drop=True)
 
 
