@@ -84,23 +84,6 @@ CORPORA = SHARED / "corpora"
 SEEDS = SHARED / "seeds"
 
 
-def find_shared(root: Path | None = None) -> Path:
-    """The shared folder beside the project (``../shared``: corpora and seeds).
-
-    ``WORKBENCH_SHARED`` overrides it (a worktree sits elsewhere, CI may mount it
-    anywhere). The folder may be absent: what needs it skips or says so.
-    """
-    env = os.environ.get("WORKBENCH_SHARED")
-    if env:
-        return Path(env).expanduser().resolve()
-    return (root or ROOT).parent / "shared"
-
-
-SHARED = find_shared()
-CORPORA = SHARED / "corpora"
-SEEDS = SHARED / "seeds"
-
-
 @dataclass(frozen=True)
 class Disclosure:
     """Disclosure-control thresholds (US DOJ/FTC safety-zone style).
