@@ -176,7 +176,7 @@ FIELD_PIECES = ["£", "$", "€", "₽", "元", "up to ", "from ", "от ", "д�
 @given(st.lists(st.sampled_from(FIELD_PIECES), min_size=1, max_size=8),
        st.sampled_from([None, "GBP", "RUB", "CNY"]), st.sampled_from([None, "GB", "CN", "RU"]))
 def test_fast_path_agrees_with_scanner(pieces, currency, market):
-    from workbench.salary import _parse
+    from workbench.salary.scan import _parse
 
     text = "".join(pieces)
     fields = ("text", "start", "end", "low", "high", "currency", "period", "period_inferred",

@@ -1,0 +1,141 @@
+"""Pay evidence in running text: a pay word in the figure's clause or heading, a money
+figure standing alone on its line, one-off payments and schedules that are not pay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import _ONE_OFF, _PAYWORD, _SCHEDULE, _WAGE_WORD
+
+# ---- pay evidence in running text --------------------------------------------------
+
+# A job board's own estimate after a figure ("£52,706\nper year - estimated"): not the
+# advertiser's pay.
+_BOARD_ESTIMATE = re.compile(
+    r"\s*(?:(?:per|a|an)[ \u00a0]+(?:year|annum|month|week|day|hour)[ \u00a0]*)?"
+    r"[-–—(]?[ \u00a0]*(?:estimated|est\.)(?![a-z])")
+# Where a figure standing on its own ends: a line, or a piece of a title line
+# ("Data Analyst | £45,000 | Hybrid", "Data Engineer - Up to £140,000 Benefits").
+_SEGMENT_SEPS = (" | ", "|", " - ", " – ", " — ", "•", " · ", ", ", ". ")
+_LINE_REACH = 300
+
+
+def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named: bool,
+                   shaped: bool) -> str | None:
+    """The pay evidence tied to a figure of running text: ``"named"``, ``"clause"``,
+    ``"money"`` or None (not pay).
+
+    ``cur`` and ``period`` are the currency and period written beside the figure (None
+    when not written); ``named`` says a pay word or pay component, gross/net or a
+    months' count is right next to it; ``shaped`` that the figure is a range or has a
+    multiplier ("35-40k"). Evidence: such a word (``named``); a pay word in the figure's
+    clause or in a short heading line right above it, for a money figure or a figure
+    with a period, a range or a multiplier (``clause``); a money figure with a written
+    period, standing alone on its line or as a piece of a title line, or a range of
+    money figures (``money``: the caller drops it when the amount is implausible). Not
+    pay, whatever else: a job board's estimate ("per year - estimated"), and "N per
+    week/day" with no currency beside hours, shifts, visits or meetings (a schedule).
+    """
+    if est or _BOARD_ESTIMATE.match(lw, end) is not None:
+        return None
+    if not (named or cur is not None or period is not None or shaped):
+        return None  # a bare number: only a pay word right next to it would make it pay
+    # The figure's line, read no further than 300 characters either way (linear time).
+    lo = max(0, pstart - _LINE_REACH)
+    line_start = max(lw.rfind("\n", lo, pstart) + 1, lo)
+    hi = min(len(lw), end + _LINE_REACH)
+    line_end = lw.find("\n", end, hi)
+    line_end = hi if line_end < 0 else line_end
+    if named:
+        return "named"
+    if (cur is None and period in ("week", "day")
+            and _SCHEDULE.search(lw, max(line_start, pstart - 40), min(line_end, end + 40))):
+        return None
+    if ((cur is not None or period is not None or shaped)
+            and _payword_in_clause(lw, line_start, pstart, end, line_end)):
+        return "clause"
+    if cur is None:
+        return None
+    if period is not None or shaped or _stands_alone(lw, line_start, pstart, end, line_end):
+        return "money"
+    return None
+
+
+def _payword_in_clause(lw: str, line_start: int, pstart: int, end: int, line_end: int) -> bool:
+    """A pay word in the figure's clause, or in a short heading line right above a figure
+    that opens its line ("Compensation\n$95,000 - $110,000")."""
+    # The sentence before the figure, across a single line break (a break restored by
+    # workbench.text may split a name, "Peace|Health"), no further than 120 characters.
+    lo = max(0, pstart - 120)
+    cstart = max(lw.rfind(". ", lo, pstart), lw.rfind("; ", lo, pstart), lw.rfind("\n\n", lo, pstart),
+                 _item_break(lw, lo, pstart), lo - 1) + 1
+    if _PAYWORD.search(lw, cstart, pstart) is not None:
+        return True
+    stop = _clause_end(lw, end, min(line_end, end + 40))
+    if _PAYWORD.search(lw, end, stop) is not None:
+        return True
+    if line_start == 0 or lw[line_start - 1] != "\n" or lw[line_start:pstart].strip(" \t-–—•*·|"):
+        return False
+    prev_start = lw.rfind("\n", max(0, line_start - 62), line_start - 1) + 1
+    if prev_start == 0 and line_start > 62:
+        return False  # the line above is longer than a heading
+    return line_start - prev_start <= 61 and _PAYWORD.search(lw, prev_start, line_start) is not None
+
+
+def _item_break(lw: str, lo: int, pos: int) -> int:
+    """The last line break before ``pos`` (not before ``lo``) that ends a sentence or opens a
+    list item ("...пакет;\n- выплата"), or -1."""
+    k = lw.rfind("\n", lo, pos)
+    while k >= lo and k > 0:
+        if lw[k - 1] in ".;:!?" or lw[k + 1:k + 2] in ("-", "•", "*", "●", "–", "—"):
+            return k
+        k = lw.rfind("\n", lo, k)
+    return -1
+
+
+def _clause_end(lw: str, pos: int, stop: int) -> int:
+    """End of the clause holding ``pos`` (the next ". ", "; " or "。"), no later than ``stop``."""
+    ends = [k for k in (lw.find(". ", pos, stop), lw.find("; ", pos, stop), lw.find("。", pos, stop))
+            if k >= 0]
+    return min(ends) if ends else stop
+
+
+def _stands_alone(lw: str, line_start: int, pstart: int, end: int, line_end: int) -> bool:
+    """Is the figure the whole of its line or of a piece of a title line (a few words after
+    it at most: "Up to £140,000 Benefits")?"""
+    seg_start = max(line_start, *(lw.rfind(sep, line_start, pstart) + len(sep)
+                                  for sep in _SEGMENT_SEPS if lw.rfind(sep, line_start, pstart) >= 0)) \
+        if any(sep in lw[line_start:pstart] for sep in _SEGMENT_SEPS) else line_start
+    if lw[seg_start:pstart].strip(" \t-–—•*·|:"):
+        return False
+    hits = [k for k in (lw.find(sep, end, line_end) for sep in _SEGMENT_SEPS) if k >= 0]
+    tail = lw[end:min(hits) if hits else line_end]
+    return len(tail.split()) <= 3 and not any(ch.isdigit() for ch in tail)
+
+
+def _one_off_before(lw: str, lo: int, start: int) -> bool:
+    """A one-off payment word before the amount, with no pay word between them
+    ("referral bonus £1,000" is one-off; "referrals, base salary £30,000" is pay).
+    Read from the start of the amount's sentence, no earlier than ``lo``."""
+    if _ONE_OFF.search(lw, lo, start) is None:  # the usual case: nothing to read
+        return False
+    last = None
+    for m in _ONE_OFF.finditer(lw, _sentence_start(lw, lo, start), start):
+        if _word_start(lw, m.start()):
+            last = m
+    return last is not None and _WAGE_WORD.search(lw, last.end(), start) is None
+
+
+def _word_start(lw: str, i: int) -> bool:
+    return i == 0 or not ("a" <= lw[i - 1] <= "z")
+
+
+def _one_off_in(lw: str, lo: int, hi: int) -> bool:
+    """A one-off payment word (at a word start) between ``lo`` and ``hi``."""
+    return any(_word_start(lw, m.start()) for m in _ONE_OFF.finditer(lw, lo, hi))
+
+
+def _sentence_start(lw: str, lo: int, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (after the last ". ", "; " or newline), no earlier than ``lo``."""
+    return max(lw.rfind(". ", lo, pos), lw.rfind("; ", lo, pos), lw.rfind("\n", lo, pos), lo - 1) + 1

@@ -1,0 +1,309 @@
+"""Amounts: the token regex (a number in any supported grouping, a multiplier, a currency
+before or after) and the tokens it gives, Chinese numerals and 万 shorthand, the
+same-length lower-casing every other reader runs on.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+
+from .. import markets as _markets
+from .. import text as _text
+
+# --------------------------------------------------------------------------
+# Regexes
+# --------------------------------------------------------------------------
+#
+# Every keyword regex runs on a lower-cased copy of the text (same length, so
+# offsets agree) and is compiled *without* IGNORECASE: CPython's regex engine
+# then skips alternatives whose first character differs, which is several
+# times faster than case-insensitive matching. Words that must be found
+# *before* an amount are matched on the reversed window with ``match`` (one
+# start position) instead of an end-anchored ``search`` (every position).
+
+_SP = "[ \u00a0\u2009\u202f]"
+_L = "a-zа-яё"  # letters that make a word boundary (text is lower-cased)
+
+_NUM = (
+    r"(?<![\d.,*])(?:"
+    r"(?P<en>(?:\d{1,3}(?:[,'’]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?)(?![\d'’]|,\d)"  # 12,00,000: Indian lakh grouping; "£30,000, plus": a comma ends it
+    r"|(?P<eu>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)(?![\d.])"
+    r"|(?P<sp>\d{1,3}(?:" + _SP + r"{1,2}\d{3})+(?:[.,]\d{1,2})?)(?!\d)"  # "45  000": a doubled space
+    r"|(?P<pl>\d+(?:[.,]\d+)?)"
+    r")"
+)
+_MULT = (
+    r"(?P<mult>k(?![" + _L + r"])|к(?![" + _L + r"])|[ \u00a0]k(?=[€£$])|[ \u00a0]k(?![" + _L + r"\d])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
+    r"|т(?=[ \u00a0]?(?:руб|р\.|р(?![а-яё])|₽))"  # "60т руб"
+    r"|[ \u00a0]?(?:тыс(?:яч[аи]?)?\.?|т\.\s?р\.?|млн\.?|млрд\.?|thousand|million|billion|"
+    r"trillion|bn)(?![" + _L + r"])"
+    r"|[ \u00a0]?[千万])"
+)
+# A currency written after an amount (signs, words, codes): built from the markets table.
+_CSUF = "(?P<csuf>" + _markets.suffix_pattern() + ")"
+# The scanner jumps from digit to digit (``_START``) and matches ``_CORE``
+# there; a currency prefix is read from the few characters before.
+# Written as a character class first (not ``\d|\*\*``) so the regex engine
+# can skip ahead with its C charset scan instead of trying both alternatives
+# at every character (~1.5x faster over a posting). Same positions: a digit,
+# or a "*" followed by another "*".
+_START = re.compile(r"[\d*](?:(?<=\d)|\*)")
+_CORE = re.compile(
+    r"(?=[\d*])(?:" + _NUM + r"|(?P<mask>\*{2,}(?:[,.]\*{3})?))"
+    r"(?:" + _MULT + r")?"
+    r"(?:[ \u00a0\u202f\u2009]?" + _CSUF + r")?"
+)
+if sorted(_CORE.groupindex, key=_CORE.groupindex.get) != [
+        "en", "eu", "sp", "pl", "mask", "mult", "csuf"] or _CORE.groups != 7:
+    raise RuntimeError("_CORE's groups changed: _Tok unpacks them by position")
+# A currency written before an amount, read back from the amount's start.
+_CPRE_END = re.compile("(?P<cpre>" + _markets.prefix_pattern() + r")[ \u00a0]?\Z")
+_CPRE_LAST = _markets.prefix_last_chars()
+
+_CUR_CACHE: dict[str, str | None] = {}
+
+
+def _currency_of(marker: str) -> str | None:
+    """ISO code of a matched currency marker (cached; the markets table decides)."""
+    hit = _CUR_CACHE.get(marker)
+    if hit is not None or marker in _CUR_CACHE:
+        return hit
+    code = _markets.currency_code(marker)
+    if len(_CUR_CACHE) < 256:
+        _CUR_CACHE[marker] = code
+    return code
+
+
+_MULT_VALUE = {"k": 1e3, "к": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "千": 1e3, "万": 1e4,
+               "thousand": 1e3, "million": 1e6, "млн": 1e6, "b": 1e9, "bn": 1e9,
+               "billion": 1e9, "trillion": 1e12, "млрд": 1e9}
+
+
+def _mult_of(s: str) -> float:
+    m = s.strip().rstrip(".")
+    if m in _MULT_VALUE:
+        return _MULT_VALUE[m]
+    if m.startswith("тыс") or m.startswith("т.") or m == "т":
+        return 1e3
+    return 1.0
+
+# Amounts written in Chinese numerals ("一万五", "八千", "一万到一万五/月"). Only
+# runs holding a digit character and 千 or 万 are read (pay is never smaller).
+_CN_NUM = re.compile(r"[一二两三四五六七八九十百千万]*[千万][一二两三四五六七八九十百千万]*")
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_value(s: str) -> float | None:
+    """Value of a Chinese numeral ("一万五" -> 15000), or None."""
+    total = section = num = 0
+    last_unit = 1
+    has_digit = False
+    for ch in s:
+        d = _CN_DIGIT.get(ch)
+        if d is not None:
+            if num:
+                return None  # "一二": not a number
+            num = d
+            has_digit = True
+        elif ch == "万":
+            if not (section or num):
+                return None
+            total += (section + num) * 10000
+            section = num = 0
+            last_unit = 10000
+        else:
+            u = _CN_UNIT[ch]
+            section += (num or (1 if u == 10 else 0)) * u
+            if not (num or u == 10):
+                return None
+            num = 0
+            last_unit = u
+    if num:
+        # "一万五" is 15,000 and "三千五" 3,500: a trailing digit counts in the
+        # next unit down.
+        num *= last_unit // 10 if last_unit > 1 else 1
+    v = total + section + num
+    return float(v) if has_digit and v else None
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+def _num_value(en, eu, sp, pl) -> tuple[float, str]:
+    if pl is not None:  # plain digits; a comma only as a decimal mark ("1,5")
+        return (float(pl.replace(",", ".")) if "," in pl else float(pl)), pl
+    if en is not None:
+        return float(en.replace(",", "").replace("'", "").replace("’", "")), en
+    if eu is not None:
+        return float(eu.replace(".", "").replace(",", ".")), eu
+    raw = sp
+    for ch in " \u00a0\u2009\u202f":
+        sp = sp.replace(ch, "")
+    return float(sp.replace(",", ".")), raw
+
+
+class _Tok:
+    __slots__ = ("start", "end", "value", "mult", "cur", "masked", "year_like", "lead_zero",
+                 "m", "cpre")
+
+    def __init__(self, m: re.Match, start: int, cpre: str | None):
+        self.start = start
+        self.end = m.end()
+        self.m = None  # fully read (``lazy`` tokens hold their match here until read)
+        en, eu, sp, pl, mask, mult, csuf = m.groups()  # _CORE's groups (checked at import)
+        cur = cpre or csuf
+        self.cur = _currency_of(cur) if cur else None
+        self.mult = _mult_of(mult) if mult else None
+        self.masked = mask is not None
+        if self.masked:
+            self.value = None
+            self.year_like = False
+            self.lead_zero = False
+        else:
+            v, raw = _num_value(en, eu, sp, pl)
+            self.value = v
+            if self.mult == 1e3 and v >= 10000 and mult.lstrip(" \u00a0").startswith("тыс"):
+                self.mult = None  # "150 000 тысяч" means 150 000: the thousands are said twice
+            self.year_like = (mult is None and pl is not None
+                              and 1900 <= v <= 2100 and v.is_integer())
+            self.lead_zero = len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
+
+    @classmethod
+    def lazy(cls, m: re.Match, start: int, cpre: str | None) -> _Tok:
+        """A token holding only its span; ``read()`` fills in the rest.
+
+        In a whole posting about half the tokens (years, percentages, counts)
+        are dropped by _build's first checks, which look only at the span, so
+        their values, multipliers and currencies need never be parsed.
+        """
+        t = object.__new__(cls)
+        t.start = start
+        t.end = m.end()
+        t.m = m
+        t.cpre = cpre
+        return t
+
+    def read(self) -> None:
+        """Fill in a lazy token: exactly what ``__init__`` would have set."""
+        self.__init__(self.m, self.start, self.cpre)
+
+
+def _lower(text: str) -> str:
+    """Lower-case copy with the same length (a few characters grow when
+    lower-cased, e.g. 'İ'; those are kept as they are)."""
+    low = _text.lower_same_length(text)  # shared with the other extractors
+    if not low.isascii() and _FULLWIDTH_RE.search(low) is not None:
+        # Full-width digits and letters (Chinese postings: "１５Ｋ－２０Ｋ") read as ASCII;
+        # one character for one, so offsets still match the text.
+        low = low.translate(_FULLWIDTH)
+    return low
+
+
+# "20W", "1.5w-2w": 万 (ten thousand) in Chinese recruiting shorthand. Read so only
+# in Chinese text or for yuan, only right after a number, and not inside a word,
+# code or link ("5W1H", "x.com/39W_E1"). One character for one: offsets hold.
+_WAN_W = re.compile(r"(?:(?<![a-z0-9_/=.&?#%])|(?<=rmb)|(?<=cny))(\d{1,4}(?:\.\d{1,2})?)w"
+                    r"(?![a-z0-9_]|/(?![年月日天周时]))")
+_CJK_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE4, 0xEA))  # UTF-8 of U+4E00-U+9FFF
+
+
+def _has_cjk(text: str, lw: str) -> bool:
+    """Does ``text`` hold a Chinese character? (UTF-8 lead-byte tests: no scan per character)."""
+    if lw.isascii():
+        return False
+    raw = _text.same_length_utf8(text)
+    return any(b in raw for b in _CJK_LEAD_BYTES)
+
+
+_FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULLWIDTH = {**{0xFF10 + i: ord("0") + i for i in range(10)},
+              **{0xFF21 + i: ord("a") + i for i in range(26)},
+              **{0xFF41 + i: ord("a") + i for i in range(26)}}
+
+
+def _cn_tokens(lw: str) -> list[_Tok]:
+    toks = []
+    for m in _CN_NUM.finditer(lw):
+        if m.end() - m.start() < 2:
+            continue
+        v = _cn_value(m.group())
+        if v is None:
+            continue
+        t = object.__new__(_Tok)
+        t.start, t.end, t.value, t.mult = m.start(), m.end(), v, None
+        t.cur = None
+        if lw.startswith("元", m.end()):
+            t.cur, t.end = _currency_of("元"), m.end() + 1
+        t.masked = t.year_like = t.lead_zero = False
+        t.m = None
+        toks.append(t)
+    return toks
+
+
+def _core_matches(lw: str):
+    """``_CORE.finditer(lw)``, tried only where a digit or ``**`` starts.
+
+    The same matches: finditer tries the pattern at every character, and its
+    opening look-behind defeats the engine's own first-character skip.
+    """
+    pos = 0
+    search, match = _START.search, _CORE.match
+    while True:
+        d = search(lw, pos)
+        if d is None:
+            return
+        at = d.start()
+        m = match(lw, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > at else at + 1
+
+
+def _tokens(lw: str) -> list[_Tok]:
+    toks = []
+    # Short fields: finditer's own loop is cheaper than a search per digit,
+    # and nearly every token is used, so it is read at once. Long texts get
+    # lazy tokens, read by _build only when they pass its span checks.
+    long_text = len(lw) > 256
+    make = _Tok.lazy if long_text else _Tok
+    for m in (_core_matches(lw) if long_text else _CORE.finditer(lw)):
+        p = m.start()
+        cpre = None
+        start = p
+        if p:
+            prev = lw[p - 1]
+            if prev in _CPRE_LAST or (p > 1 and prev in " \u00a0" and lw[p - 2] in _CPRE_LAST):
+                pm = _CPRE_END.search(lw, max(0, p - 5), p)
+                if pm is not None:
+                    cpre = pm.group("cpre")
+                    start = pm.start()
+            if cpre is None:
+                if prev in _LETTERS:
+                    continue  # "IR35", "Q1": part of a word
+                if prev in ".," and lw[p] != "*":
+                    continue  # "3.2.1"
+        toks.append(make(m, start, cpre))
+    if "万" in lw or "千" in lw:
+        cn = _cn_tokens(lw)
+        if cn:
+            toks = sorted(toks + cn, key=operator.attrgetter("start"))
+    return toks
+
+
+def _shared_thousands(a: float, b: float) -> float:
+    """The low end of a range whose thousands are written once, on the high end:
+    "70-90 000" and "от 110 до 140 000" are 70 000-90 000 and 110 000-140 000, "£40-45,000"
+    is £40,000-45,000. Only a whole low end under 1,000 whose thousands land below the
+    high end, within ten times it, and strictly below it ("от 20 до 20 000" is no range of one
+    figure written twice)."""
+    if a < 1000 and a.is_integer() and b >= 1000 and a * 1000 < b < a * 10000:
+        return a * 1000
+    return a
+
+
+def _lead_zero(raw: str) -> bool:
+    """"07700": a phone or a code, not an amount."""
+    return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()

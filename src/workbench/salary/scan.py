@@ -1,0 +1,316 @@
+"""The engine's entry point: :func:`parse_salary` (with its memo of short fields), the scan
+that groups tokens into ranges and builds mentions, and the mentions without an amount
+("Competitive", "+ bonus").
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import fields, replace
+
+from .. import text as _text
+from .build import _build
+from .fields import _fast_field
+from .model import (
+    _RU_CURRENCY,
+    _ZH_CURRENCY,
+    MARKET_CURRENCY,
+    SalaryMention,
+    _market_key,
+)
+from .numbers import _LETTERS, _START, _WAN_W, _has_cjk, _lower, _tokens
+from .patterns import (
+    _BRACKET_GAP,
+    _CYR,
+    _PAYWORD,
+    _RANGE_SEP,
+    _UNSTATED,
+    _UNSTATED_HINTS,
+)
+from .words import _join_chain
+
+# Salary *fields* repeat a lot in real data (the raw salary columns of the
+# Glassdoor and BOSS corpora are 56% and 83% duplicates), so results for short
+# texts are memoised. The cache holds plain tuples and every call gets fresh
+# SalaryMention objects, so callers may mutate what they receive.
+_FIELD_CACHE: dict[tuple, tuple] = {}
+_ALL_FIELDS = operator.attrgetter(*(f.name for f in fields(SalaryMention)))
+_FIELD_CACHE_MAX = 8192
+
+
+class _KnownField(int):
+    """``True`` that says the source is known to be a pay field (``field=True``)."""
+
+
+_KNOWN_FIELD = _KnownField(1)
+_FIELD_MAX_LEN = 64
+
+
+def clear_field_cache() -> None:
+    """Forget memoised results (benchmarks use this to measure cold parsing)."""
+    _FIELD_CACHE.clear()
+
+
+def parse_salary(text: str, currency: str | None = None, *,
+                 market: str | None = None, field: bool | None = None) -> list[SalaryMention]:
+    """All pay mentions in ``text`` in order of appearance.
+
+    Parameters
+    ----------
+    text:
+        A salary field ("£35,000 - £45,000 per annum") or a whole posting.
+    currency:
+        ISO 4217 code used when the text names no currency.
+    market:
+        Market code (``GB``, ``US``, ``RU``, ``CN``, ``EU``...) whose convention
+        gives the period when the text states none. Defaults to the currency's
+        home market, then to the script of the text around the figure.
+    field:
+        Where the text comes from. ``True``: a pay field (a CSV salary column,
+        JSON-LD ``baseSalary``, ``salary_raw``): it is pay by construction, so a
+        bare figure ("32500", "18 - 20") is read as pay whatever the length.
+        ``False``: running text (a description), where a figure is pay only with
+        pay evidence tied to it. ``None``: the source is not known (a loose
+        string in a notebook or a labelled set): a string of at most 64
+        characters is read as a field. The product path always says which.
+
+    Never raises on text input; returns ``[]`` when nothing looks like pay.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    # A string known to come from a pay field is marked so (_KNOWN_FIELD, which is truthy);
+    # a short string of unknown source is read as a field, with the labelled sets' conventions.
+    if field is None:
+        field_mode = len(text) <= _FIELD_MAX_LEN or len(text.strip()) <= _FIELD_MAX_LEN
+    else:
+        field_mode = _KNOWN_FIELD if field else False
+    if len(text) <= _FIELD_MAX_LEN:
+        key = (text, currency, market, field)
+        try:
+            hit = _FIELD_CACHE.get(key)
+        except TypeError:  # an unhashable argument: parse without the cache
+            return _parse(text, currency, market, field_mode=field_mode)
+        if hit is not None:
+            return [SalaryMention(*f) for f in hit]
+        out = _parse(text, currency, market, field_mode=field_mode)
+        if len(_FIELD_CACHE) >= _FIELD_CACHE_MAX:
+            _FIELD_CACHE.clear()
+        _FIELD_CACHE[key] = tuple(map(_ALL_FIELDS, out))
+        return out
+    return _parse(text, currency, market, field_mode=field_mode)
+
+
+def _parse(text: str, currency: str | None, market: str | None,
+           fast: bool = True, *, field_mode: bool | None = None) -> list[SalaryMention]:
+    if field_mode is None:
+        field_mode = len(text.strip()) <= _FIELD_MAX_LEN
+    if not field_mode:
+        # Running text whose line breaks were lost in scraping ("$182,000Benefits:",
+        # "Rate: $31Schedule:"): read it with the breaks put back (workbench.text), so a
+        # figure ends at its line, then give offsets in the text as it was.
+        restored, inserted = _text.restore_breaks(text, bullets=False)
+        if restored is not text:
+            return _remap(_scan(restored, currency, market, fast, False), text, inserted)
+    out = _scan(text, currency, market, fast, field_mode)
+    if out and field_mode and text[-4:].rstrip()[-3:].lower() == "ote" and _OTE_FLAG.search(text):
+        _ote_flag(out)
+    return out
+
+
+def _remap(mentions: list[SalaryMention], text: str, inserted: list[int]) -> list[SalaryMention]:
+    """Mentions found in the text with its line breaks restored, with offsets and spans
+    of the original ``text``."""
+    for m in mentions:
+        start = _text.original_offset(inserted, m.start)
+        end = _text.original_offset(inserted, m.end)
+        m.start, m.end, m.text = start, end, text[start:end].strip(" ,:;")
+    return mentions
+
+
+def _scan(text: str, currency: str | None, market: str | None, fast: bool,
+          field_mode: bool) -> list[SalaryMention]:
+    lw = _lower(text)
+    default_cur = (currency.strip().upper() or None) if isinstance(currency, str) else None
+    mkey = _market_key(market) if market else None
+    if default_cur is None and mkey:
+        default_cur = MARKET_CURRENCY.get(mkey)
+    if "w" in lw and (default_cur == _ZH_CURRENCY or _has_cjk(text, lw)):
+        lw = _WAN_W.sub(r"\1万", lw)
+    if fast and field_mode and len(text) <= _FIELD_MAX_LEN:
+        found = _fast_field(text, lw, default_cur, mkey)
+        if found is not None:
+            return found
+    # Early exit for short texts only. A long text's first digit is usually
+    # near its end (pay comes last), so this search would repeat most of the
+    # scan _tokens does anyway; without it a text with no digit, no hint and
+    # no 千/万 still gives [] (no tokens, and _unstated finds no hint).
+    if (len(lw) <= 256 and _START.search(lw) is None
+            and not any(k in lw for k in _UNSTATED_HINTS)
+            and "万" not in lw and "千" not in lw):
+        return []
+
+    toks = _tokens(lw)
+    out: list[SalaryMention] = []
+    n = len(toks)
+    i = 0
+    prev_end = 0
+    ntext = len(text)
+    while i < n:
+        t = toks[i]
+        if t.start < prev_end:
+            i += 1
+            continue
+        group = [t]
+        j = i + 1
+        if j < n:
+            u = toks[j]
+            gap_len = u.start - t.end
+            if 0 <= gap_len <= 12 and (gap_len <= 7 and _RANGE_SEP.match(lw, t.end, u.start)
+                                       or gap_len >= 10 and _MAX_VALUE.fullmatch(lw, t.end, u.start)):
+                group.append(u)
+                j += 1
+        nxt = toks[j].start if j < n else ntext
+        mention = _build(text, lw, group, prev_end, nxt, default_cur, mkey, field_mode)
+        if mention is None and len(group) == 2:
+            j = i + 1
+            nxt = toks[j].start if j < n else ntext
+            mention = _build(text, lw, [t], prev_end, nxt, default_cur, mkey, field_mode)
+        if mention is not None:
+            if (out and out[-1].low is None and out[-1].high is None and not out[-1].masked
+                    and out[-1].component != "unspecified" and mention.component == "unspecified"
+                    and _BRACKET_GAP.fullmatch(lw, out[-1].end, mention.start)):
+                # "+ car allowance (£5,000)": the amount belongs to the component.
+                c = out.pop()
+                mention = replace(mention, component=c.component, start=c.start,
+                                  text=text[c.start:mention.end])
+            if out and (_restates(out[-1], mention) or _ends_range(out, mention, lw, text)):
+                prev_end = mention.end
+            else:
+                out.append(mention)
+                prev_end = mention.end
+            while j < n and toks[j].start < prev_end:
+                j += 1
+            extra = _joined_components(lw, text, out[-1], toks[j].start if j < n else ntext,
+                                       prev_end)
+            if extra:
+                out.extend(extra)
+                prev_end = extra[-1].end
+        while j < n and toks[j].start < prev_end:
+            j += 1
+        i = j
+
+    _unstated(text, lw, out, default_cur, field_mode)
+    return out
+
+
+# Two amounts that carry their own period ("£35K/yr - £42K/yr", "From 24000 per annum to
+# 28000 per annum per annum") are one range; JSON-LD renderings join theirs with "maxValue".
+_PERIOD_RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|до)[ \u00a0]*")
+# "Minimum salary of $120,369 to maximum salary of $174,797", "Min\nUSD $75,000/Yr.\nMax\n":
+# the two ends of one range, labelled.
+_MAX_RANGE_SEP = re.compile(r"[\s.]*(?:(?:-|–|—|to)\s+)?(?:a\s+)?max(?:imum)?(?:\s+(?:salary|pay|rate))?"
+                            r"(?:\s+of)?[\s:]*(?:[a-z]{3}[ \u00a0]+)?")
+_MAX_VALUE = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
+# Reed's ", OTE" at the end of a pay field marks the figure itself as on-target earnings.
+_OTE_FLAG = re.compile(r",[ \u00a0]*(?i:ote)[ \u00a0]*\Z")
+
+
+def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) -> bool:
+    """Make ``out[-1]`` the range "a to b" when both state the same period and currency
+    and only a range separator stands between them (True: ``b`` is taken in)."""
+    a = out[-1]
+    if not (a.period and a.period == b.period and a.currency == b.currency
+            and a.low is not None and b.high is not None and b.low in (None, b.high)
+            and (a.high is None or a.high == a.low) and a.low <= b.high
+            and a.component == b.component and b.start - a.end <= 40):
+        return False
+    written = not a.period_inferred and not b.period_inferred
+    if not ((written and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start))
+            or ("max" in lw[a.end:b.start] and _MAX_RANGE_SEP.fullmatch(lw, a.end, b.start))):
+        return False
+    a.high, a.end = b.high, b.end
+    a.text = text[a.start:b.end].strip(" ,:;")
+    return True
+
+
+def _ote_flag(out: list[SalaryMention]) -> None:
+    """Reed's ", OTE" flag: the first amount is OTE, and the flag is no mention of its own."""
+    amounts = [m for m in out if m.low is not None or m.high is not None]
+    if not amounts:
+        return
+    amounts[0].component = "ote"
+    for m in list(out):
+        if m.component == "ote" and m.low is None and m.high is None and m is not amounts[0]:
+            out.remove(m)
+
+
+def _restates(a: SalaryMention, b: SalaryMention) -> bool:
+    """True when ``b`` repeats ``a`` ("20000 - 30000/annum 20-30K")."""
+    return (b.low == a.low and b.high == a.high and a.low is not None
+            and b.currency == a.currency and b.component == a.component
+            and b.start - a.end <= 3)
+
+
+def _joined_components(lw, text, mention, limit, pos=None):
+    """Amountless components joined to a mention: '... + car allowance' (read from ``pos``,
+    the end of a restatement of the mention, or from the mention's end)."""
+    pos = max(mention.end, pos or 0)
+    if pos >= limit:
+        return []
+    return _join_chain(lw, text, pos, mention.currency, mention.market)[0]
+
+
+def _unstated(text, lw, out, default_cur, field_mode):
+    """Add one mention for 'Competitive', 'DOE', 'negotiable', '面议' and kin
+    when the text gives no amount (an amount makes them redundant)."""
+    for o in out:
+        if o.low is not None or o.high is not None or o.masked:
+            return
+    starts = []
+    for hint in _UNSTATED_HINTS:
+        k = lw.find(hint)
+        while k >= 0:
+            starts.append(k)
+            k = lw.find(hint, k + 1)
+    if not starts:
+        return
+    starts.sort()
+    for k in starts:
+        if k and lw[k - 1] in _LETTERS:
+            continue
+        m = _UNSTATED.match(lw, k)
+        if m is None or (m.end() < len(lw) and lw[m.end()] in _LETTERS):
+            continue
+        s, e = m.start(), m.end()
+        if any(o.start - 24 <= s <= o.end + 24 or o.start <= e <= o.end for o in out):
+            continue
+        if m.lastgroup == "kw":
+            # A bare "competitive"/"DOE" counts only as (nearly) the whole
+            # field or next to a pay word ("Salary: negotiable").
+            alone = field_mode and len(text.strip()) <= (e - s) + 12
+            if not alone and not (_PAYWORD.search(lw, max(0, s - 24), s)
+                                  or _PAYWORD.search(lw, e, min(len(lw), e + 12))):
+                continue
+        cur = default_cur
+        if cur is None and m.lastgroup == "zh":
+            cur = _ZH_CURRENCY
+        elif cur is None and _CYR.search(m.group()):
+            cur = _RU_CURRENCY
+        _insert_unstated(out, text, lw, m, cur, field_mode)
+        return
+
+
+def _insert_unstated(out, text, lw, m, cur, field_mode) -> None:
+    """Put the amount-less mention of match ``m`` in order, with the components joined to
+    it in a known pay field ("Competitive + OTE", "по договорённости + премии")."""
+    s, e = m.start(), m.end()
+    mention = SalaryMention(text=text[s:e], start=s, end=e, low=None, high=None,
+                            currency=cur, period=None, period_inferred=False,
+                            component="base" if m.lastgroup == "compbase" else "unspecified",
+                            gross=None, months_per_year=None, masked=False)
+    k = len(out)
+    while k > 0 and out[k - 1].start > s:
+        k -= 1
+    joined = _join_chain(lw, text, e, cur, None)[0] if field_mode is _KNOWN_FIELD else []
+    out[k:k] = [mention, *joined]

@@ -1,0 +1,218 @@
+"""Reading the words right before an amount (on the reversed window of its clause) and
+right after it, and the components joined to a mention ("+ car allowance").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import SalaryMention
+from .numbers import _currency_of
+from .patterns import (
+    _JOIN_COMP,
+    _PERIOD_GROUPS,
+    _PERIODS,
+    _PREFIX_COMP,
+    _PREFIX_PERIOD,
+    _PREFIX_REV,
+    _SIGNS,
+    _TRAIL,
+    _TRAIL_SEP,
+    _comp_of,
+)
+
+# The clause separators "\n", ". ", "; ", "! ", "? ", "。", "；" written
+# reversed, for a search on the reversed window before an amount.
+_CLAUSE_SEP_REV = re.compile(r"\n| [.;!?]|。|；")
+
+
+def _clause_rev(lw: str, lo: int, pos: int) -> tuple[int, str]:
+    """(start, reversed text) of the clause before ``pos`` (no further back
+    than ``lo`` or 64 chars).
+
+    One search on the reversed window (which _build reads anyway) instead of
+    an ``rfind`` per separator: the first separator found there is the one
+    ending nearest before ``pos``, i.e. the largest ``rfind`` hit end, so the
+    clause start is the same.
+    """
+    cut = max(lo, pos - 64)
+    rev = lw[pos - 1:cut - 1:-1] if cut else lw[pos - 1::-1] if pos else ""
+    if pos - cut >= 3:
+        m = _CLAUSE_SEP_REV.search(rev)
+        if m is not None:
+            rev = rev[:m.start()]
+    return pos - len(rev), rev
+
+
+_NOTHING_BEFORE = (None, None, None, None, False, 0)
+
+
+def _read_before(rev: str) -> tuple:
+    """``(limit, component, period, gross, payword, length)`` of the words right before
+    an amount, read on the reversed window ``rev`` ("up to", "basic", "annual", "net")."""
+    limit = comp = period = gross = None
+    payword = False
+    rpos = 0
+    for _ in range(4):
+        pm = _PREFIX_REV.match(rev, rpos)
+        if pm is None:
+            break
+        kind = pm.lastgroup
+        rpos = pm.end()
+        if kind in ("upto", "from", "about", "between"):
+            limit = limit or kind
+        elif kind in _PREFIX_COMP:
+            comp = comp or kind
+        elif kind in _PREFIX_PERIOD:
+            period = period or _PREFIX_PERIOD[kind]
+            word = pm.group(kind)
+            payword = payword or "薪" in word or "yralas" in word
+        elif kind in ("pgross", "pnet"):
+            gross = kind == "pgross"
+        else:
+            payword = True
+    return limit, comp, period, gross, payword, rpos
+
+
+# A component word followed by a colon labels what comes next ("Commission: ...").
+_LABEL_AFTER = re.compile(r"[ \u00a0]*[:：]")
+_AMOUNT_NEXT = re.compile(r"[ \u00a0]*(?:of[ \u00a0]+)?[" + _SIGNS + r"\d]")
+# "$4,000 + per month": a "+" standing apart before a period word.
+_PLUS_PERIOD = re.compile(r"[ \u00a0]+\+(?=[ \u00a0]*(?:" + _PERIODS + r"))")
+
+
+@dataclass(slots=True)
+class _After:
+    """What the words right after an amount say (see :func:`_read_after`)."""
+
+    period: str | None
+    gross: bool | None
+    end: int
+    mpy: int | None = None
+    comp: str | None = None
+    cur: str | None = None
+    est: bool = False
+    open_low: bool = False
+    below: bool = False
+
+
+def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
+    """Periods, gross/net, components, currencies, ``·13薪``, "+" and "(est.)" after an
+    amount, up to 64 characters and no further than the next amount (``hi_limit``)."""
+    out = _After(period, gross, end)
+    pos = end
+    ntext = len(lw)
+    plus = _PLUS_PERIOD.match(lw, pos)
+    if plus is not None:
+        out.open_low = True  # "$4,000 + per month": an open-ended minimum, monthly
+        pos = plus.end()
+    elif pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
+        out.open_low = True  # "£45k+": an open-ended minimum
+        pos += 1
+    tail_end = min(ntext, pos + 64)
+    for _ in range(6):
+        if pos >= tail_end or (pos >= hi_limit and pos > end):
+            break
+        m = _TRAIL.match(lw, pos, tail_end)
+        if m is None or (m.lastgroup == "comp" and _comp_labels_next(lw, m.end())):
+            m = _next_trail(lw, pos, tail_end) if m is None else None
+        if m is None or not _take_trail(out, m):
+            break
+        if m.lastgroup in ("mpy", "mpy13"):
+            hi_limit = tail_end  # "·13薪" holds the next token; read on past it
+        pos = m.end()
+    if pos > end and pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
+        out.open_low = True  # "$45/hr+"
+        pos += 1
+    out.end = pos
+    return out
+
+
+def _comp_labels_next(lw: str, pos: int) -> bool:
+    """A component word followed by a colon or an amount names the next item ("Base:
+    $85k-110k Commission: ...", "Basic 25000 OTE 40000"), not the amount before it."""
+    return _LABEL_AFTER.match(lw, pos) is not None or _AMOUNT_NEXT.match(lw, pos) is not None
+
+
+def _next_trail(lw: str, pos: int, tail_end: int):
+    """A word read after a separator (", (gross)", "/ month") when none follows at once."""
+    sm = _TRAIL_SEP.match(lw, pos, tail_end)
+    if sm is None:
+        return None
+    m = _TRAIL.match(lw, sm.end(), tail_end)
+    if m is None or m.lastgroup in ("comp", "tcur", "mpy"):
+        return None
+    return m
+
+
+def _take_trail(out: _After, m: re.Match) -> bool:
+    """Record one word read after an amount; False when it ends the reading."""
+    g = m.lastgroup
+    if g == "unit":
+        g = m.group("unit")
+    if g in _PERIOD_GROUPS:
+        if out.period is None:
+            out.period = g
+        return out.period == g
+    if g in ("gross", "net"):
+        out.gross = g == "gross"
+    elif g in ("mpy", "mpy13"):
+        out.mpy = int(m.group(g))
+    elif g == "comp":
+        if out.comp is not None:
+            return False
+        out.comp = _comp_of(m.group("comp"))
+    elif g == "tcur":
+        if out.cur is None:
+            out.cur = _currency_of(m.group("tcur"))
+    elif g == "above":
+        out.open_low = True
+    elif g == "below":
+        out.below = True
+    else:
+        out.est = True
+    return True
+
+
+_JSON_UNIT = re.compile(r"[ \u00a0]+(?:YEAR|MONTH|WEEK|DAY|HOUR)[ \u00a0]*(?:\Z|[;,)])")
+
+
+def _json_unit(text: str, end: int) -> bool:
+    """A JSON-LD unitText right after a figure at the end of a pay field ("... 38000 YEAR"):
+    the period, not a duration."""
+    return _JSON_UNIT.match(text, end) is not None
+
+
+# What may follow a bare figure in a pay field: joined components ("+ bonus", "plus
+# package") or qualifiers ("DOE", "depending upon experience", "pro rata", "negotiable").
+_FIELD_QUALIFIER = re.compile(
+    r"[ \u00a0,]*(?:\(?d\.?o\.?e\.?\)?|pro[ -]?rata|\(?depend(?:s|ing|ent)\s+(?:up)?on\s+experience\)?"
+    r"|negotiable|neg\.|circa|inc(?:l\.?|luding)?\s+benefits|(?:plus|\+)\s*package|gross|net)(?![a-z])"
+    r"|[ \u00a0]*(?:\+|plus[ \u00a0])")  # "23000 - 25000 + OTE 35000"
+
+
+def _field_tail(lw: str, end: int) -> bool:
+    """Do the words after a bare figure in a pay field only join components or qualify it?"""
+    return _JOIN_COMP.match(lw, end) is not None or _FIELD_QUALIFIER.match(lw, end) is not None
+
+
+def _join_chain(lw, text, pos, currency, market):
+    """(mentions, end) for the components chained from ``pos``."""
+    out = []
+    for _ in range(5):
+        m = _JOIN_COMP.match(lw, pos, min(len(lw), pos + 80))
+        # The pattern holds no digits but a percentage ("+ 10% bonus"), so
+        # it cannot run over the next amount.
+        if m is None:
+            break
+        kind = m.lastgroup
+        if kind != "skip":
+            s = m.start(kind)
+            out.append(SalaryMention(
+                text=text[s:m.end()], start=s, end=m.end(), low=None, high=None,
+                currency=currency, period=None, period_inferred=False,
+                component=kind, gross=None, months_per_year=None, masked=False,
+                period_basis=None, market=market))
+        pos = m.end()
+    return out, pos
