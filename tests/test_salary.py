@@ -1,16 +1,26 @@
-"""Salary engine: one behaviour per test, on strings written for these tests."""
+"""Salary engine (``workbench.salary``, its entry point ``salary.scan``): one behaviour per
+test, on strings written for these tests. The other modules of the package have their
+own test modules (tests/test_salary_<module>.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbench.salary import Convention, SalaryMention, convention_for, parse_salary
+from workbench.salary import SalaryMention, convention_for, parse_salary
 
 
 def one(text, **kw) -> SalaryMention:
     found = parse_salary(text, **kw)
     assert len(found) == 1, found
     return found[0]
+
+
+FILLER = " We are a friendly team in a modern office with good coffee and flexible working."
+
+
+def text_pay(text, **kw):
+    return [(m.low, m.high, m.currency, m.period) for m in
+            parse_salary(text + FILLER, field=False, **kw)]
 
 
 # ---------------------------------------------------------------- English
@@ -201,56 +211,6 @@ def test_market_argument_sets_period_convention():
     assert one("45000", market="GB").period == "year"
 
 
-# ---------------------------------------------------------------- conventions
-
-
-def test_gb_and_us_conventions():
-    gb, us = convention_for("GB"), convention_for("USD")
-    assert gb.hours_per_year == 1920 and gb.days_per_year == 240 and gb.weeks_per_year == 48
-    assert us.hours_per_year == 2080 and us.days_per_year == 260 and us.weeks_per_year == 52
-    assert convention_for("RUB").default_period == "month"
-    assert convention_for("unknown-place").name == "default"
-    assert "1920 h/yr" in gb.describe()
-
-
-def test_convention_override():
-    c = convention_for("GB", hours_per_week=37.5)
-    assert c.hours_per_year == 37.5 * 48
-
-
-def test_annualise_hourly_daily_weekly_monthly():
-    assert one("£10 per hour").annualise()["annual_low"] == 19200
-    assert one("£10 per hour").annualise("US")["annual_low"] == 20800
-    assert one("£100 per day").annualise()["annual_low"] == 24000
-    assert one("£100 per week").annualise()["annual_low"] == 4800
-    r = one("100 000 руб. в месяц").annualise()
-    assert r["annual_low"] == 1_200_000 and r["convention"].startswith("RU")
-
-
-def test_annualise_uses_months_per_year():
-    m = one("20-30K·13薪")
-    assert m.annualise()["annual_low"] == 20000 * 13
-
-
-def test_annualise_with_custom_convention():
-    c = Convention(hours_per_week=35, weeks_per_year=46, days_per_year=220,
-                   months_per_year=12, name="custom")
-    r = one("£20 per hour").annualise(c)
-    assert r["annual_high"] == 20 * 35 * 46 and r["convention"].startswith("custom")
-
-
-def test_annualise_unstated_is_none():
-    assert one("Competitive").annualise()["annual_low"] is None
-
-
-def test_to_dict_has_the_contract_fields():
-    d = one("£30k basic").to_dict()
-    assert list(d) == ["text", "start", "end", "low", "high", "currency", "period",
-                       "period_inferred", "component", "gross", "months_per_year", "masked",
-                       "implausible"]
-    assert d["component"] == "base"
-
-
 def test_offsets_point_into_text():
     text = "Account Manager, Leeds. Salary: £28,000 - £32,000 per annum plus bonus."
     found = parse_salary(text)
@@ -262,18 +222,6 @@ def test_exported_from_package():
     import workbench
 
     assert workbench.parse_salary is parse_salary
-
-
-def test_conventions_are_user_overridable_per_process():
-    from workbench import salary
-
-    saved = salary.CONVENTIONS["GB"]
-    try:
-        salary.CONVENTIONS["GB"] = Convention(37.5, 52, 260, 12, "GB", "year")
-        assert one("£10 per hour").annualise()["annual_low"] == 10 * 37.5 * 52
-    finally:
-        salary.CONVENTIONS["GB"] = saved
-    assert convention_for(saved) is saved
 
 
 def test_field_cache_returns_independent_objects():
@@ -559,54 +507,6 @@ def test_a_bare_range_in_running_text_is_not_pay_however_short():
 
 def test_an_unknown_source_keeps_the_short_string_rule():
     assert parse_salary("35-40k", currency="GBP")[0].low == 35000
-
-
-# ---------------------------------------------------------------- pay evidence in running text
-
-FILLER = " We are a friendly team in a modern office with good coffee and flexible working."
-
-
-def text_pay(text, **kw):
-    return [(m.low, m.high, m.currency, m.period) for m in
-            parse_salary(text + FILLER, field=False, **kw)]
-
-
-def test_money_without_pay_evidence_is_not_pay_in_running_text():
-    assert text_pay("We raised $20 million from investors last year.") == []
-    assert text_pay("Our 401(k) program with company matching (up to $5,000) helps you save.") == []
-    assert text_pay("Projects typically range from $500k to $2m.") == []
-
-
-def test_a_pay_word_in_the_clause_is_evidence():
-    assert text_pay("The starting base pay for this role is between $180,000 and $250,000.") == [
-        (180000, 250000, "USD", "year")]
-
-
-def test_a_money_figure_with_a_written_period_is_evidence():
-    assert text_pay("You will receive $24.50/hr for each shift.") == [(24.5, 24.5, "USD", "hour")]
-
-
-def test_a_money_figure_alone_on_its_line_or_in_a_title_piece_is_evidence():
-    assert text_pay("Data Engineer\nLondon\n£100,000\nApply now.") == [(100000, 100000, "GBP", "year")]
-    assert text_pay("Data Analyst | £45,000 | Hybrid.") == [(45000, 45000, "GBP", "year")]
-
-
-def test_a_heading_above_the_figure_is_evidence():
-    assert text_pay("Compensation\n$95,000 - $110,000\nBenefits follow.") == [
-        (95000, 110000, "USD", "year")]
-
-
-def test_a_board_estimate_is_not_advertised_pay():
-    assert text_pay("Senior Developer\nLondon\n£52,706\nper year - estimated\nApply now.") == []
-
-
-def test_n_per_week_beside_hours_is_a_schedule():
-    assert text_pay("Work 37.5 per week across our sites, hours agreed with you.") == []
-    assert text_pay("Visits: 3 per day to clients in the area.") == []
-
-
-def test_referral_rewards_are_not_pay_in_russian():
-    assert text_pay("Реферальная программа: приведи друга и получи вознаграждение до 100 тыс. рублей.") == []
 
 
 def test_an_implausible_figure_stays_a_mention_marked_implausible():

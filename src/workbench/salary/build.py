@@ -36,114 +36,216 @@ from .words import (
 
 
 def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
-    """One mention from one amount or a two-amount range, or None if not pay."""
+    """One mention from one amount or a two-amount range, or None if not pay.
+
+    The stages, each a function below: the span (identifiers, phones, units), the
+    tokens' values, the words before and after, the evidence that the figure is pay,
+    its currency and market, its period and plausibility, and the open end of a
+    single figure ("up to £40k").
+    """
     first, last = group[0], group[-1]
-    start, end = first.start, last.end
-    ntext = len(lw)
-    # ---- identifiers, phones, units -----------------------------------------
-    if end < ntext:
-        if _UNIT_AFTER.match(lw, end) is not None and not (field_mode and _json_unit(text, end)):
-            return None
-        if end + 1 < ntext and lw[end] in "-–—:/." and lw[end + 1].isdigit():
-            return None  # phone, time, date or code: 725-63-57, 20:00, 24/7
-    if start >= 2 and lw[start - 1] in "-–—/:" and lw[start - 2].isdigit():
-        return None  # the tail of such a code
-    if (start and lw[start - 1] == "(" and end < ntext and lw[end] == ")"
-            and _PHONE_TAIL.match(lw, end + 1) is not None):
-        return None  # a parenthesised area code: +1 (415) 555-0132, 8 (495) 123-45-67
+    start = first.start
+    if _span_is_code(text, lw, start, last.end, field_mode):
+        return None
     # Lazy tokens (long texts, see _tokens) are parsed only now: the checks
     # above read nothing but the spans, so the outcome is unchanged.
     if first.m is not None:
         first.read()
     if last.m is not None:
         last.read()
-    if (start >= 4 and lw[start - 1] in " \u00a0" and lw[start - 2].isdigit() and first.cur is None
-            and _PHONE_HEAD.search(lw, max(0, start - 14), start) is not None):
-        return None  # a phone number's later group: 07700 900123, +44 7700 900123
-    if first.lead_zero or last.lead_zero:
+    if _token_is_code(lw, first, last):
         return None
-    if (first.value == 401 or first.value == 403) and _RETIREMENT.match(lw, first.start + 3):
-        return None  # 401(k), 403(b) retirement plans
-    if field_mode:
-        cstart = lo
-        rev = lw[start - 1:cstart - 1:-1] if cstart else lw[start - 1::-1] if start else ""
-    else:
-        cstart, rev = _clause_rev(lw, lo, start)
+    cstart, rev = _window_before(lw, lo, start, field_mode)
     if first.cur is None and rev and _LABEL_REV.match(rev, 0, 24):
         return None
-
-    # ---- values ---------------------------------------------------------------
     masked = first.masked or last.masked
-    if len(group) == 2 and not masked:
-        a, b = first.value, last.value
-        ma, mb = first.mult, last.mult
-        if ma is None and mb is not None and a <= b:
-            ma = mb
-        elif ma is None and mb is None and (first.cur is None or last.cur is None):
-            a = _shared_thousands(a, b)  # not "£20 - £20,000": each end has its own sign
-        elif mb is None and ma is not None and a <= b and last.cur is None:
-            mb = ma  # "50k-55": the multiplier written once, on the low end
-        a *= ma or 1.0
-        b *= mb or 1.0
-        if a > b:
-            return None
-        low, high = a, b
-    elif masked:
-        low = high = None
-    else:
-        low = high = first.value * (first.mult or 1.0)
-    has_mult = first.mult is not None or last.mult is not None
+    values = _values(first, last, len(group) == 2, masked)
+    if values is None:
+        return None
+    low, high = values
+    limit, comp, payword, rpos, after = _words_around(lw, last.end, rev, hi_limit, field_mode)
+    pstart, end = start - rpos, after.end
     cur = first.cur or last.cur
-
-    # ---- words before and after ----------------------------------------------
-    limit, comp, period, gross, payword, rpos = _read_before(rev) if rev else _NOTHING_BEFORE
-    pstart = start - rpos
-    after = _read_after(lw, end, hi_limit, period, gross)
-    period, gross, mpy, est, open_low, end = after.period, after.gross, after.mpy, after.est, \
-        after.open_low, after.end
     if cur is None:
         cur = after.cur
+    evidence = _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after,
+                             masked, high, field_mode)
+    if evidence is None:
+        return None
+    cur, market = _currency_and_market(lw, cur, default_cur, mkey, start, end, pstart)
+    period, basis = _settle_period(after.period, cur, market, high if high is not None else low,
+                                   after.mpy, bool(comp or payword or field_mode), comp,
+                                   in_wan=first.mult == 1e4 or last.mult == 1e4)
+    if period is None:
+        return None
+    if _annual_bonus(lw, comp, basis, period, pstart, end):
+        period, basis = "year", "written"  # "年终奖2-4万", "годовой бонус": paid once a year
+    written = basis == "written"
+    implausible = _implausible(low, high, period, cur, market, after.mpy, comp)
+    if implausible and not (comp or payword) and (
+            evidence == "money" or (evidence == "field" and not written)):
+        return None  # "$24B in coverage", "$61bn per year", a phone number: not a wage
+    if len(group) == 1 and not masked:
+        low, high = _open_ends(low, high, limit, after.open_low)
+    return SalaryMention(
+        text=text[pstart:end].strip(" ,:;"),
+        start=pstart,
+        end=end,
+        low=low,
+        high=high,
+        currency=cur,
+        period=period,
+        period_inferred=not written,
+        component=comp or "unspecified",
+        gross=after.gross,
+        months_per_year=after.mpy,
+        masked=masked,
+        period_basis=basis,
+        market=market,
+        implausible=implausible,
+    )
+
+
+def _span_is_code(text: str, lw: str, start: int, end: int, field_mode) -> bool:
+    """An identifier, phone number, time, date or unit, judged on the span alone (before
+    the tokens are read): "725-63-57", "20:00", "24/7", "5 years", "(415) 555-0132"."""
+    ntext = len(lw)
+    if end < ntext:
+        if _UNIT_AFTER.match(lw, end) is not None and not (field_mode and _json_unit(text, end)):
+            return True
+        if end + 1 < ntext and lw[end] in "-–—:/." and lw[end + 1].isdigit():
+            return True  # phone, time, date or code: 725-63-57, 20:00, 24/7
+    if start >= 2 and lw[start - 1] in "-–—/:" and lw[start - 2].isdigit():
+        return True  # the tail of such a code
+    # a parenthesised area code: +1 (415) 555-0132, 8 (495) 123-45-67
+    return (start > 0 and lw[start - 1] == "(" and end < ntext and lw[end] == ")"
+            and _PHONE_TAIL.match(lw, end + 1) is not None)
+
+
+def _token_is_code(lw: str, first, last) -> bool:
+    """A phone number's later group ("07700 900123", "+44 7700 900123"), a leading zero
+    ("07700") or a retirement plan ("401(k)"), judged on the read tokens."""
+    start = first.start
+    if (start >= 4 and lw[start - 1] in " \u00a0" and lw[start - 2].isdigit() and first.cur is None
+            and _PHONE_HEAD.search(lw, max(0, start - 14), start) is not None):
+        return True
+    if first.lead_zero or last.lead_zero:
+        return True
+    return (first.value == 401 or first.value == 403) and _RETIREMENT.match(lw, start + 3) is not None
+
+
+def _window_before(lw: str, lo: int, start: int, field_mode) -> tuple[int, str]:
+    """(start, reversed text) of what is read before an amount: in a pay field all of it
+    since ``lo``, in running text the amount's clause (:func:`_clause_rev`)."""
+    if not field_mode:
+        return _clause_rev(lw, lo, start)
+    rev = lw[start - 1:lo - 1:-1] if lo else lw[start - 1::-1] if start else ""
+    return lo, rev
+
+
+def _values(first, last, is_range: bool, masked: bool):
+    """(low, high) of one amount or a range (``(None, None)`` when masked), or None for a
+    range that runs backwards ("50-20")."""
+    if masked:
+        return None, None
+    if not is_range:
+        v = first.value * (first.mult or 1.0)
+        return v, v
+    a, b = first.value, last.value
+    ma, mb = first.mult, last.mult
+    if ma is None and mb is not None and a <= b:
+        ma = mb
+    elif ma is None and mb is None and (first.cur is None or last.cur is None):
+        a = _shared_thousands(a, b)  # not "£20 - £20,000": each end has its own sign
+    elif mb is None and ma is not None and a <= b and last.cur is None:
+        mb = ma  # "50k-55": the multiplier written once, on the low end
+    a *= ma or 1.0
+    b *= mb or 1.0
+    if a > b:
+        return None
+    return a, b
+
+
+def _words_around(lw: str, end: int, rev: str, hi_limit: int, field_mode):
+    """``(limit, component, payword, length before, after)``: the words before the amount
+    (read on ``rev``) and after it (an :class:`_After`, whose component wins)."""
+    limit, comp, period, gross, payword, rpos = _read_before(rev) if rev else _NOTHING_BEFORE
+    after = _read_after(lw, end, hi_limit, period, gross)
     if after.comp is not None:
         comp = after.comp
     if after.below or (field_mode and limit is None and rev.strip() == "ot"):
         limit = "upto"  # "8千以下"; a pay field's "to 9.50 per hour" (rev is reversed)
+    return limit, comp, payword, rpos, after
 
-    # ---- is it pay? -----------------------------------------------------------
-    period_written = period is not None
-    strong = (cur is not None or period_written or comp is not None or payword
-              or gross is not None or mpy is not None or est)
+
+def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after, masked, high,
+                  field_mode) -> str | None:
+    """How a figure is shown to be pay: ``"field"`` in a pay field, else the evidence of
+    running text (``"named"``, ``"clause"``, ``"money"``: :func:`_text_evidence`); None
+    when it is not pay."""
+    first, last = group[0], group[-1]
+    end = after.end
+    has_mult = first.mult is not None or last.mult is not None
+    period_written = after.period is not None
+    told = comp is not None or payword or after.mpy is not None  # pay told in words beside it
+    named = told or after.gross is not None
+    strong = cur is not None or period_written or named or after.est
     if masked and not (cur or has_mult or strong):
         return None
-    if (cur == _POUND and not has_mult and not (period_written or comp is not None or payword or mpy is not None)
-            and "pound" in lw[first.start:end] and "£" not in lw[first.start:end]):
-        return None  # "lift 50 pounds", "move up to 50 pounds": a weight, unless pay is said
-    if end < ntext and lw[end] in _LETTERS and not (period_written and end > last.end
-                                                     and text[end].isupper()):
-        return None  # "12abc": a code or a unit, not pay ("£600 p/dThe Role" is a lost break)
-    evidence = "field"
+    if _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, told):
+        return None
     if field_mode:
         # A bare figure in a field must stand alone: "35-40k".
         if not strong and ((_WORD_AFTER.match(lw, end) and not _field_tail(lw, end))
                            or (rev and _WORD_BEFORE_REV.match(rev, rpos))):
             return None
+        evidence = "field"
     else:
-        evidence = _text_evidence(lw, pstart, end, cur, period, est, comp is not None or payword
-                                  or gross is not None or mpy is not None, len(group) == 2 or has_mult)
+        evidence = _text_evidence(lw, first.start - rpos, end, cur, after.period, after.est, named,
+                                  len(group) == 2 or has_mult)
         if evidence is None:
             return None
+    if _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told):
+        return None
+    return evidence
+
+
+def _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, told) -> bool:
+    """"lift 50 pounds" (a weight, unless pay is said) or "12abc" (a code or a unit; but
+    "£600 p/dThe Role" is a lost line break)."""
+    if (cur == _POUND and not has_mult and not (period_written or told)
+            and "pound" in lw[first.start:end] and "£" not in lw[first.start:end]):
+        return True
+    return end < len(lw) and lw[end] in _LETTERS and not (period_written and end > last.end
+                                                           and text[end].isupper())
+
+
+def _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told) -> bool:
+    """A year ("2024"), a zero placeholder ("0-0"), a one-off payment (a referral or
+    sign-on bonus, a relocation payment) or money that is not pay (a budget, revenue)."""
+    first, last = group[0], group[-1]
+    start = first.start
+    ntext = len(lw)
     if (first.year_like and (len(group) == 1 or last.year_like) and cur is None
             and not period_written and not payword):
-        return None
+        return True
     if high is not None and high <= 0:
-        return None  # "0", "0-0": a board's placeholder for no pay
+        return True  # "0", "0-0": a board's placeholder for no pay
     if ((cstart < start and _one_off_before(lw, max(0, start - 160), start))
             or (end > last.end and _one_off_in(lw, last.end, end))  # the words read after the amount
             or (end < ntext and _ONE_OFF_AFTER.match(lw, end, min(ntext, end + 32)))):
-        return None  # a referral, sign-on or relocation payment is paid once: not a wage rate
-    if comp is None and not payword and mpy is None:
-        if ((cstart < start and _NONPAY.search(lw, cstart, start))
-                or (end < ntext and _NONPAY_AFTER.match(lw, end, min(ntext, end + 40)))):
-            return None
+        return True
+    if told:
+        return False
+    return bool((cstart < start and _NONPAY.search(lw, cstart, start))
+                or (end < ntext and _NONPAY_AFTER.match(lw, end, min(ntext, end + 40))))
+
+
+def _currency_and_market(lw, cur, default_cur, mkey, start, end, pstart):
+    """(currency, market) of a figure: the currency written, else the caller's; a market
+    that reads another currency's words as its own has its say ("руб." in Belarus); with
+    neither market nor known currency, the script around the figure (Chinese -> CN,
+    Cyrillic -> RU) gives the market, and its currency when none is known."""
     if cur is None:
         cur = default_cur
     elif mkey in _OWN_WORDS:
@@ -157,45 +259,20 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
             script_market = _RU_MARKET
         if cur is None and script_market:
             cur = MARKET_CURRENCY[script_market]
+    return cur, mkey or _market_key(cur) or script_market
 
-    # ---- period ---------------------------------------------------------------
-    market = mkey or _market_key(cur) or script_market
-    period, basis = _settle_period(period, cur, market, high if high is not None else low,
-                                   mpy, bool(comp or payword or field_mode), comp,
-                                   in_wan=first.mult == 1e4 or last.mult == 1e4)
-    if period is None:
-        return None
-    if (comp == "bonus" and basis == "market" and period != "year"
-            and _ANNUAL_BONUS.search(lw, max(0, pstart - 12), end) is not None):
-        period, basis = "year", "written"  # "年终奖2-4万", "годовой бонус": paid once a year
-        period_written = True
 
-    implausible = _implausible(low, high, period, cur, market, mpy, comp)
-    if implausible and not (comp or payword) and (
-            evidence == "money" or (evidence == "field" and not period_written)):
-        return None  # "$24B in coverage", "$61bn per year", a phone number: not a wage
+def _annual_bonus(lw: str, comp, basis, period, pstart: int, end: int) -> bool:
+    """A bonus the market's convention made monthly that the text calls annual."""
+    return (comp == "bonus" and basis == "market" and period != "year"
+            and _ANNUAL_BONUS.search(lw, max(0, pstart - 12), end) is not None)
 
-    # ---- limits ---------------------------------------------------------------
-    if len(group) == 1 and not masked:
-        if limit == "upto":
-            low = None
-        elif limit == "from" or open_low:
-            high = None
 
-    return SalaryMention(
-        text=text[pstart:end].strip(" ,:;"),
-        start=pstart,
-        end=end,
-        low=low,
-        high=high,
-        currency=cur,
-        period=period,
-        period_inferred=not period_written,
-        component=comp or "unspecified",
-        gross=gross,
-        months_per_year=mpy,
-        masked=masked,
-        period_basis=basis,
-        market=market,
-        implausible=implausible,
-    )
+def _open_ends(low, high, limit, open_low):
+    """(low, high) of a single figure with a limit word: "up to" leaves the low end open,
+    "from" or a trailing "+" the high end."""
+    if limit == "upto":
+        return None, high
+    if limit == "from" or open_low:
+        return low, None
+    return low, high

@@ -1,0 +1,75 @@
+"""One mention from one amount or range, stage by stage (``workbench.salary.build``)."""
+
+from __future__ import annotations
+
+from workbench.salary.build import (
+    _build,
+    _currency_and_market,
+    _open_ends,
+    _span_is_code,
+    _token_is_code,
+    _values,
+    _window_before,
+)
+from workbench.salary.numbers import _lower, _tokens
+
+
+def toks(text):
+    return _tokens(_lower(text))
+
+
+def build(text, currency=None, market=None, field_mode=False):
+    lw = _lower(text)
+    return _build(text, lw, toks(text), 0, len(text), currency, market, field_mode)
+
+
+def test_a_figure_with_pay_words_is_one_mention():
+    m = build("Salary: £30,000 per annum")
+    assert (m.text, m.low, m.high, m.currency, m.period, m.period_basis) == (
+        "Salary: £30,000 per annum", 30000, 30000, "GBP", "year", "written")
+
+
+def test_a_bare_range_is_pay_in_a_field_with_the_market_convention():
+    m = build("35-40k", "GBP", "GB", field_mode=True)
+    assert (m.low, m.high, m.period, m.period_inferred) == (35000, 40000, "year", True)
+
+
+def test_a_duration_is_not_pay():
+    assert build("5 years of experience") is None
+
+
+def test_values_of_ranges():
+    assert _values(*toks("50-20"), True, False) is None
+    assert _values(*toks("50k-55"), True, False) == (50000, 55000)
+    assert _values(*toks("70-90 000"), True, False) == (70000, 90000)
+    (m,) = toks("****k")
+    assert _values(m, m, False, True) == (None, None)
+
+
+def test_open_ends_of_a_single_figure():
+    assert _open_ends(1, 1, "upto", False) == (None, 1)
+    assert _open_ends(1, 1, "from", False) == (1, None)
+    assert _open_ends(1, 1, None, True) == (1, None)
+    assert _open_ends(1, 1, None, False) == (1, 1)
+
+
+def test_codes_phones_and_retirement_plans_are_not_amounts():
+    assert _span_is_code("call 725-63-57", "call 725-63-57", 5, 8, False)
+    assert _span_is_code("+1 (415) 555-0132", "+1 (415) 555-0132", 4, 7, False)
+    assert not _span_is_code("£30,000 a year", "£30,000 a year", 1, 7, False)
+    (plan,) = toks("401(k) plan")
+    assert _token_is_code("401(k) plan", plan, plan)
+    head, tail = toks("07700 900123")
+    assert _token_is_code("07700 900123", tail, tail)
+
+
+def test_the_window_before_is_the_clause_in_text_and_everything_in_a_field():
+    text = "first. salary £30k"
+    assert _window_before(text, 0, 14, False) == (7, " yralas")
+    assert _window_before(text, 0, 14, True) == (0, " yralas .tsrif")
+
+
+def test_currency_and_market_from_the_script_or_the_market():
+    assert _currency_and_market("薪资 15000", None, None, None, 3, 8, 0) == ("CNY", "CN")
+    assert _currency_and_market("300 руб.", "RUB", None, "BY", 0, 8, 0) == ("BYN", "BY")
+    assert _currency_and_market("£3", "GBP", None, None, 0, 2, 0) == ("GBP", "GB")

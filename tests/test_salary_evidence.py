@@ -1,0 +1,62 @@
+"""Pay evidence in running text (``workbench.salary.evidence``)."""
+
+from __future__ import annotations
+
+from workbench.salary import parse_salary
+
+FILLER = " We are a friendly team in a modern office with good coffee and flexible working."
+
+
+def text_pay(text, **kw):
+    return [(m.low, m.high, m.currency, m.period) for m in
+            parse_salary(text + FILLER, field=False, **kw)]
+
+
+def test_money_without_pay_evidence_is_not_pay_in_running_text():
+    assert text_pay("We raised $20 million from investors last year.") == []
+    assert text_pay("Our 401(k) program with company matching (up to $5,000) helps you save.") == []
+    assert text_pay("Projects typically range from $500k to $2m.") == []
+
+
+def test_a_pay_word_in_the_clause_is_evidence():
+    assert text_pay("The starting base pay for this role is between $180,000 and $250,000.") == [
+        (180000, 250000, "USD", "year")]
+
+
+def test_a_money_figure_with_a_written_period_is_evidence():
+    assert text_pay("You will receive $24.50/hr for each shift.") == [(24.5, 24.5, "USD", "hour")]
+
+
+def test_a_money_figure_alone_on_its_line_or_in_a_title_piece_is_evidence():
+    assert text_pay("Data Engineer\nLondon\n£100,000\nApply now.") == [(100000, 100000, "GBP", "year")]
+    assert text_pay("Data Analyst | £45,000 | Hybrid.") == [(45000, 45000, "GBP", "year")]
+
+
+def test_a_heading_above_the_figure_is_evidence():
+    assert text_pay("Compensation\n$95,000 - $110,000\nBenefits follow.") == [
+        (95000, 110000, "USD", "year")]
+
+
+def test_a_board_estimate_is_not_advertised_pay():
+    assert text_pay("Senior Developer\nLondon\n£52,706\nper year - estimated\nApply now.") == []
+
+
+def test_n_per_week_beside_hours_is_a_schedule():
+    assert text_pay("Work 37.5 per week across our sites, hours agreed with you.") == []
+    assert text_pay("Visits: 3 per day to clients in the area.") == []
+
+
+def test_referral_rewards_are_not_pay_in_russian():
+    assert text_pay("Реферальная программа: приведи друга и получи вознаграждение до 100 тыс. рублей.") == []
+
+
+def test_evidence_kinds_of_running_text():
+    from workbench.salary.evidence import _stands_alone, _text_evidence
+
+    lw = "the base salary is $90,000.\n"
+    assert _text_evidence(lw, 19, 26, "USD", None, False, False, False) == "clause"
+    assert _text_evidence(lw, 19, 26, "USD", None, False, True, False) == "named"
+    lw = "data analyst | £45,000 | hybrid"
+    assert _stands_alone(lw, 0, 15, 22, len(lw))
+    assert _text_evidence(lw, 15, 22, "GBP", None, False, False, False) == "money"
+    assert _text_evidence(lw, 15, 22, None, None, False, False, False) is None
