@@ -176,3 +176,56 @@ def test_cli_scores_a_real_corpus_and_keeps_holdout_failures_hidden():
     assert result.exit_code == 0, result.output
     assert "hh_ru        tune" in result.output and "hh_ru        holdout" in result.output
     assert "failures, holdout half" not in result.output
+
+
+def _write_set(folder, rows, texts, half_of):
+    """A labelled set in ``folder``: ``rows`` are ``(id, phrase, area)`` over the hh_ru ``texts``."""
+    folder.mkdir()
+    with (folder / "postings.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["corpus", "id", "field", "text_sha1", "title_is_account_role", "n_duties", "note", "half"])
+        for vid in sorted({r[0] for r in rows}):
+            n = sum(r[0] == vid for r in rows)
+            w.writerow(["hh_ru", vid, "description_text", _sha12(texts[vid]), "true", n, "", half_of(vid)])
+    with (folder / "duties.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["corpus", "id", "start", "end", "span_sha1", "area", "half"])
+        for vid, phrase, area in rows:
+            a = texts[vid].index(phrase)
+            w.writerow(["hh_ru", vid, a, a + len(phrase), _sha12(phrase), area, half_of(vid)])
+
+
+def test_a_second_set_is_read_beside_the_first_as_tune2_with_its_failures_shown(mini_set, tmp_path):
+    corpora, labels = mini_set
+    text = "Обязанности:\n- Готовить коммерческие предложения.\n- Посещать выставки.\n"
+    path = corpora / "hh_ru" / "hh_ru_vacancies.csv"
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(["201", "Менеджер по продажам", "ООО Лютик", "Минск", text])
+    set2 = tmp_path / "labels2"
+    _write_set(set2, [("201", "Готовить коммерческие предложения.", "growth_new_business"),
+                      ("201", "Посещать выставки.", "other")], {"201": text}, lambda vid: "tune2")
+    result = eval_duties.evaluate("hh_ru", corpora=corpora, labels_dir=[labels, set2])
+    assert sorted(result.postings["id"]) == ["101", "102", "201"]
+    rows = {r["half"]: r for r in eval_duties.summarise(result)}
+    assert set(rows) == {"tune", "holdout", "tune2"}
+    assert rows["tune2"]["postings"] == 1 and rows["tune2"]["recall"]["n"] == 2
+    assert rows["tune"]["recall"]["n"] + rows["holdout"]["recall"]["n"] == 2  # set 1 unchanged
+    result.duties["found"] = False  # every duty a failure
+    shown = eval_duties.format_eval(result, verbose=True)
+    assert "failures, tune2 half" in shown and "Посещать выставки." in shown
+    assert "failures, holdout half" not in shown
+
+
+def test_the_default_sets_are_both_labelled_sets_and_bad_halves_or_repeats_are_refused(mini_set, tmp_path):
+    assert eval_duties.LABELS_DIRS == (config.LABELLED / "duties", config.LABELLED / "duties2")
+    postings, duties = eval_duties.load_labels()
+    assert set(postings["half"]) == {"tune", "holdout", "tune2"}
+    assert (duties.loc[duties["half"] == "tune2"].shape[0], postings["half"].eq("tune2").sum()) == (422, 45)
+    _, labels = mini_set
+    with pytest.raises(CorpusError, match="postings labelled in two sets: hh_ru:101"):
+        eval_duties.load_labels([labels, labels])
+    odd = tmp_path / "odd"
+    _write_set(odd, [("101", "Вести переговоры", "negotiation_contracts")],
+               {"101": "Вести переговоры"}, lambda vid: "later")
+    with pytest.raises(CorpusError, match="unknown half 'later'"):
+        eval_duties.load_labels(odd)

@@ -318,7 +318,7 @@ def eval_responsibilities(
     file: Optional[Path] = typer.Argument(None, help="Labelled responsibilities CSV (lines with their area)."),
     corpus: Optional[str] = typer.Option(
         None, "--corpus", help="linkedin_us, uk_ads, hh_ru or all: score the labelled duties of real postings."),
-    verbose: bool = typer.Option(False, "--verbose", help="With --corpus: list the tune half's failures."),
+    verbose: bool = typer.Option(False, "--verbose", help="With --corpus: list the failures of the tuning halves (tune, tune2)."),
     show_holdout_failures: bool = typer.Option(
         False, "--show-holdout-failures", help="With --corpus: also list the held-out half's failures (after tuning)."),
 ) -> None:

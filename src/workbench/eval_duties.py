@@ -2,8 +2,10 @@
 
 ``workbench eval responsibilities --corpus linkedin_us|uk_ads|hh_ru|all`` scores
 the responsibilities the product extracts from real postings against the duty
-spans an independent labeller marked in them (``data/labelled/duties``: ids,
-offsets and hashes into ``../shared/corpora``, no corpus text).
+spans independent labellers marked in them (ids, offsets and hashes into
+``../shared/corpora``, no corpus text): set 1 (``data/labelled/duties``, halves
+``tune`` and ``holdout``) and set 2 (``data/labelled/duties2``, other postings,
+every row ``tune2``: a whole tuning set).
 
 The product path
 ----------------
@@ -44,7 +46,7 @@ Calibration:
     its characters.
 Intervals are Wilson 95% score intervals (statsmodels ``proportion_confint``).
 Halves follow ``data/labelled/CONVENTIONS.md``; the held-out half's failing
-rows are never printed unless asked for.
+rows are never printed unless asked for (``--verbose`` prints those of tune and tune2).
 """
 
 from __future__ import annotations
@@ -90,7 +92,11 @@ CORPORA: dict[str, DutyCorpus] = {
                         {"title": "title", "company": "employer", "location": "area"}),
 }
 LABELS_DIR = config.LABELLED / "duties"
-HALVES = ("tune", "holdout")
+# Every labelled set scored by default: set 1 (halves tune / holdout) and set 2, a whole
+# tuning set (half tune2) written later by another labeller on other postings.
+LABELS_DIRS = (LABELS_DIR, config.LABELLED / "duties2")
+HALVES = ("tune", "holdout", "tune2")
+TUNING_HALVES = ("tune", "tune2")  # whose failing rows may be read while tuning
 
 
 def _sha12(text: str) -> str:
@@ -109,15 +115,35 @@ def wilson(successes: int, n: int) -> tuple[float, float]:
 
 # --------------------------------------------------------------------------- labels and texts
 
-def load_labels(labels_dir: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(postings, duties)`` of the labelled set, every value a string but offsets."""
-    folder = Path(labels_dir) if labels_dir else LABELS_DIR
+def load_labels(labels_dir: Path | list[Path] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(postings, duties)`` of the labelled sets, every value a string but offsets.
+
+    ``labels_dir`` is one set's folder or a list of them (default: every set in
+    ``LABELS_DIRS``); the sets' rows are concatenated. A row whose ``half`` is not
+    one of ``HALVES`` is an error, as is a posting labelled in two sets.
+    """
+    folders = [Path(labels_dir)] if isinstance(labels_dir, (str, Path)) else \
+        [Path(f) for f in (labels_dir or LABELS_DIRS)]
+    postings, duties = zip(*(_load_set(f) for f in folders))
+    postings, duties = pd.concat(postings, ignore_index=True), pd.concat(duties, ignore_index=True)
+    twice = postings[postings.duplicated(["corpus", "id"])]
+    if not twice.empty:
+        keys = ", ".join(f"{r.corpus}:{r.id}" for r in twice.itertuples())
+        raise CorpusError(f"postings labelled in two sets: {keys}; keep each posting in one set")
+    return postings, duties
+
+
+def _load_set(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     paths = [folder / "postings.csv", folder / "duties.csv"]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        raise CorpusError(f"labelled duty set not found: {', '.join(missing)}; it lives in data/labelled/duties")
+        raise CorpusError(f"labelled duty set not found: {', '.join(missing)}; the sets live in "
+                          "data/labelled/duties and data/labelled/duties2")
     postings = pd.read_csv(paths[0], dtype=str, keep_default_na=False)
     duties = pd.read_csv(paths[1], dtype=str, keep_default_na=False)
+    bad = sorted(set(postings["half"]) - set(HALVES))
+    if bad:
+        raise CorpusError(f"{paths[0]}: unknown half {', '.join(map(repr, bad))}; use one of {', '.join(HALVES)}")
     duties = duties.assign(start=duties["start"].astype(int), end=duties["end"].astype(int))
     return postings, duties
 
@@ -319,7 +345,7 @@ def _names(corpus: str | list[str]) -> list[str]:
 
 
 def evaluate(corpus: str | list[str] = "all", *, corpora: Path | None = None,
-             labels_dir: Path | None = None) -> DutyEval:
+             labels_dir: Path | list[Path] | None = None) -> DutyEval:
     """Run the labelled postings of ``corpus`` through the product path and score them."""
     corpora = Path(corpora) if corpora else config.CORPORA
     postings, duties = load_labels(labels_dir)
@@ -371,7 +397,9 @@ def summarise(result: DutyEval) -> list[dict]:
     out = []
     present = set(result.postings["corpus"])
     ordered = [c for c in CORPORA if c in present]
-    groups = [(c, h) for c in ordered for h in HALVES] + ([("all", h) for h in HALVES] if len(ordered) > 1 else [])
+    # Set 1's two halves always (an empty one shows as such); tune2 when set 2 is scored.
+    halves = [h for h in HALVES if h in ("tune", "holdout") or h in set(result.postings["half"])]
+    groups = [(c, h) for c in ordered for h in halves] + ([("all", h) for h in halves] if len(ordered) > 1 else [])
     for corpus, half in groups:
         frames = [result.postings, result.duties, result.items]
         if corpus != "all":
@@ -417,7 +445,7 @@ def _failures(result: DutyEval, half: str, limit: int = 400) -> list[str]:
 
 
 def format_eval(result: DutyEval, *, verbose: bool = False, show_holdout_failures: bool = False) -> str:
-    """The figures per corpus and half; failing rows of the tune half with ``verbose``."""
+    """The figures per corpus and half; failing rows of the tuning halves (tune, tune2) with ``verbose``."""
     head = (f"{'corpus':<12} {'half':<8} {'posts':>5}  {'recall':<26} {'precision':<26} {'area accuracy':<26} "
             f"{'conf>=0.8 right':<26} {'inside an item':<26}")
     lines = ["responsibilities on real postings (labelled duties, through ingest and extraction)", head]
@@ -431,7 +459,7 @@ def format_eval(result: DutyEval, *, verbose: bool = False, show_holdout_failure
         lines.append(f"  unusable label: {u['corpus']}:{u['id']}: {u['reason']}")
     for r in result.refused:
         lines.append(f"  refused by the product: {r['source']}: {r['reason']}")
-    for half, wanted in (("tune", verbose), ("holdout", show_holdout_failures)):
+    for half, wanted in [(h, verbose) for h in TUNING_HALVES] + [("holdout", show_holdout_failures)]:
         if wanted:
             lines += ["", f"failures, {half} half:"] + _failures(result, half)
     if not show_holdout_failures:
