@@ -342,3 +342,27 @@ def test_the_second_held_out_set_is_read_whole_and_scored_per_label():
     by = {(a.half, a.label): a.n for a in result.agreements}
     # 201 one-employer pairs and 121 distinct pairs (README_pairs_2.md); scores are reported, not tuned on.
     assert by == {("holdout2", "same"): 201, ("holdout2", "distinct"): 121}
+
+
+def test_a_file_held_for_tuning_whole_is_read_as_tune2_and_its_failures_are_shown(tmp_path):
+    rows = [["Quorn Vale", "Quorn Vale Foods", "true", "en", "x", "tuning failure", "tune2"],
+            ["Acme Media", "Acme Media Ltd", "true", "en", "legal_suffix", "", "tune2"],
+            ["Acme", "Acme Media", "false", "en", "stem_vs_activity", "", "tune2"],
+            ["Hollin Vale", "Hollin Vale Foods", "true", "en", "x", "held-out failure", "holdout2"]]
+    result = employers.evaluate_pairs(_write_pairs(tmp_path / "pairs.csv", rows))
+    assert not result.unusable
+    got = {(a.half, a.label): (a.n, a.agree) for a in result.agreements}
+    # tune2 is counted apart: never toward a held-out score, never merged into set 1's tune half.
+    assert got == {("tune2", "same"): (2, 1), ("tune2", "distinct"): (1, 1), ("holdout2", "same"): (1, 0)}
+    text = employers.format_evaluation(result)
+    assert "'Quorn Vale'" in text and "Hollin" not in text
+    assert "1 held-out pair(s) fail" in text
+
+
+def test_the_third_set_is_a_whole_tuning_file_scored_per_label():
+    path = employers.PAIRS_PATH.with_name("company_pairs_3.csv")
+    pairs, unusable = employers.load_pairs(path)
+    assert not unusable and {p.half for p in pairs} == {"tune2"}
+    by = {(a.half, a.label): a.n for a in employers.evaluate_pairs(path).agreements}
+    # 274 one-employer pairs and 149 distinct pairs (README_pairs_3.md).
+    assert by == {("tune2", "same"): 274, ("tune2", "distinct"): 149}

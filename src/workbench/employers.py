@@ -500,9 +500,11 @@ class PairsEvaluation:
     unusable: list[tuple[int, str]]
 
 
-# The CONVENTIONS.md halves, and ``holdout2``: a file written later and held out whole
-# (data/labelled/companies/README_pairs_2.md). Only the tuning half's failures are read.
-HALVES = ("tune", "holdout", "holdout2")
+# The CONVENTIONS.md halves; ``holdout2``: a file written later and held out whole
+# (data/labelled/companies/README_pairs_2.md); ``tune2``: a file written later and held
+# whole for tuning (README_pairs_3.md). Only the tuning halves' failures are read.
+TUNING_HALVES = ("tune", "tune2")
+HALVES = ("tune", "holdout", "holdout2", "tune2")
 
 
 def load_pairs(path: str | Path = PAIRS_PATH) -> tuple[list[Pair], list[tuple[int, str]]]:
@@ -533,8 +535,8 @@ def _row_problem(row: dict) -> str | None:
     if row.get("same") not in _BOOL:
         return f"same is {row.get('same')!r}; write true or false"
     if row.get("half") not in HALVES:
-        return (f"half is {row.get('half')!r}; write tune or holdout (CONVENTIONS.md rule), or holdout2 "
-                f"for a whole file held out")
+        return (f"half is {row.get('half')!r}; write tune or holdout (CONVENTIONS.md rule), holdout2 for a "
+                f"whole file held out, or tune2 for a whole file held for tuning")
     if not (row.get("name_a") or "").strip() or not (row.get("name_b") or "").strip():
         return "a name is blank; both names are needed"
     return None
@@ -551,7 +553,7 @@ def _wilson(agree: int, n: int) -> tuple[float, float]:
 
 def evaluate_pairs(path: str | Path = PAIRS_PATH) -> PairsEvaluation:
     """Score ``employer_key`` on a pairs file: a pair agrees when
-    ``(key_a == key_b) == same``; counted per half (tune, holdout, holdout2) and label."""
+    ``(key_a == key_b) == same``; counted per half (tune, holdout, holdout2, tune2) and label."""
     pairs, unusable = load_pairs(path)
     tally: dict[tuple[str, str], list[int]] = {}
     failures = []
@@ -571,7 +573,7 @@ def evaluate_pairs(path: str | Path = PAIRS_PATH) -> PairsEvaluation:
 
 def format_evaluation(result: PairsEvaluation, *, show_holdout_failures: bool = False) -> str:
     """Plain-text report: agreement per half and label with n and the Wilson 95% interval,
-    the tuning half's failing pairs, and the held-out half's only when asked."""
+    the tuning halves' failing pairs (tune, tune2), and the held-out halves' only when asked."""
     lines = [f"employer key on {result.path}",
              "a pair agrees when (key_a == key_b) == same; Wilson 95% interval",
              f"{'half':<8} {'pairs':<9} {'n':>4} {'agree':>6} {'rate':>7}  95% CI"]
@@ -580,7 +582,7 @@ def format_evaluation(result: PairsEvaluation, *, show_holdout_failures: bool = 
                      f"{a.low:.1%}-{a.high:.1%}")
     for line, reason in result.unusable:
         lines.append(f"unusable row, line {line}: {reason}")
-    shown = [f for f in result.failures if show_holdout_failures or f[0].half == "tune"]
+    shown = [f for f in result.failures if show_holdout_failures or f[0].half in TUNING_HALVES]
     hidden = len(result.failures) - len(shown)
     if shown:
         lines.append("failing pairs (line, half, same, kind: name_a | name_b -> key_a | key_b):")
