@@ -8,39 +8,54 @@ by it in pandas and in DuckDB alike.
 
 The rule
 --------
-The word lists live in ``workbench/data/employers.yaml``. A name is read in five steps.
+The word lists live in ``workbench/data/employers.yaml``. A name is read in six steps.
 
-1. **Surface.** Unicode NFKC (full-width letters and brackets become ordinary ones),
-   case folded, ё read as е, traditional Chinese read as simplified (OpenCC),
-   apostrophes removed (O'Malley = O’Malley = OMalley), quotes of every style
-   (« » " " „ “ ' ') and other punctuation read as blanks, "&" and "и" read as "and",
-   dots between single letters joined (P.L.C. = PLC, J.R. = JR), accents dropped from
-   Latin letters (Café = Cafe), Latin look-alike letters inside a Cyrillic word read as
-   Cyrillic (and the reverse), a few written-short words spelled out (Intl, Mgmt, Bros,
-   Assoc, Svcs, Hldgs, Comms, Eng, Mfg, Tech, St = Saint).
-2. **Brackets.** A bracket is dropped with its content when the content is only
-   qualifier words (a place, legal form or group word: "(UK)", "(Москва)", "(集团)",
-   "(上海)"), a note ("(formerly …)", "(a … company)", "(part of …)", "(in
-   administration)", "(Hybrid)") or the initials of the words before it ("(HVC)");
-   any other bracket keeps its words.
+1. **Surface.** HTML entities read (``&amp;`` = &), Unicode NFKC (full-width letters and
+   brackets, no-break spaces and combining accents become ordinary ones), zero-width
+   characters and soft hyphens dropped, case folded, ё read as е, traditional Chinese read
+   as simplified (OpenCC), apostrophes removed (O'Malley = O’Malley = OMalley), quotes of
+   every style (« » " " „ “ ' ' 「」) and other punctuation read as blanks, "&", "+", "'n'",
+   "und", "et" and "и" read as "and", dots between single letters joined (P.L.C. = PLC),
+   accents dropped from Latin letters (Café = Cafe), Latin look-alike letters inside a
+   Cyrillic word read as Cyrillic (and the reverse), written-short words spelled out (Intl,
+   Mgmt, Univ, Dept, St = Saint; им. = имени) and long phrases read as their abbreviation
+   (научно-производственное предприятие = НПП). A Russian descriptor in front of a quoted
+   name goes (Кадровое агентство «Прайм» = Прайм).
+2. **The part that names the employer.** A recruiter's client or a trading name is the
+   employer ("Agency on behalf of / obo / recruiting for Client", "Agency (client: Client)",
+   "по поручению", "代招：", "X Ltd t/a Y" -> the client, Y). Every bracket goes with its
+   content ("(UK)", "(Leeds office)", "(formerly …)", "(via Agency)", "(Accountants)"),
+   unless nothing else is left. What follows a spaced dash or a bar goes (a department,
+   tagline or place: "X - Finance Division", "X | Careers", "X — Москва"), and so does a
+   note ("X f/k/a Y", "X, formerly Y"), anything after a Chinese legal form (…有限公司研发中心)
+   and a clause after a comma that is a note, only places, legal words and numbers
+   (", Aberdeen AB10 1XY") or a kind of firm (", ИТ-компания", ", a recruitment agency"); a
+   partner list after a comma stays. A name cut short with "…" loses a legal or group word
+   cut in the middle (…科技有… = …科技).
 3. **Words at the start.** A Russian legal form or group word in front of the name
-   (ООО, АО, ПАО, ЗАО, ИП, ТОО, their full forms, OOO written in Latin; ГК, Группа
-   компаний, Холдинг; Филиал) and a leading English "The" are dropped.
+   (ООО, АО, ПАО, ЗАО, ИП, ТОО, ЧУП, ЧТУП, СП, their full forms, OOO written in Latin; ГК,
+   Группа компаний, Холдинг; Филиал) and a leading English "The" are dropped.
 4. **Words at the end.** Legal forms (Ltd, Limited, LLP, PLC, LLC, Inc, Corp, Co, GmbH,
-   AG, SA, SAS, SARL, BV, NV, Pty, S.p.A., Sp. z o.o., ООО …, 有限公司, 股份有限公司,
-   有限责任公司 …), places (UK, London, Europe, EMEA, US, Москва and its case forms,
-   北京, 上海 …), branch words (UK Branch, филиал, 分公司, 代表处) and group words
-   (Holdings, Group, Worldwide, International, Global, Групп, Группа компаний, 集团,
-   控股) are dropped from the end, one after another, with the words that only join them
-   ("UK & Ireland", ", г. Москва", "в г. Санкт-Петербурге", "& Co."). A place right
-   after "of" stays (Bank of England). A Chinese city or province at the start is
-   dropped too (深圳市云杉智能 = 云杉智能(深圳)) when a shop name (字号) follows it.
+   AG, SA, SAS, SARL, BV, NV, Pty, DAC, UC, N.A., FZ-LLC, S.p.A., Sp. z o.o., ООО …,
+   有限公司, 股份有限公司, 有限责任公司 …), places and regions (UK, London, Europe, EMEA,
+   Nederland, North, Москва and its case forms, 北京, 华南 …), branch words (UK Branch,
+   филиал, 分公司, 代表处) and group words (Holdings, Group, Worldwide, International,
+   Global, Групп, Группа компаний, 集团, 控股) are dropped from the end, one after another,
+   with the words that only join them ("UK & Ireland", ", г. Москва", "в г.
+   Санкт-Петербурге", "& Co."). A place right after "of" stays (Bank of England). A
+   Chinese city or province at the start is dropped too (深圳市云杉智能 = 云杉智能(深圳))
+   when a shop name (字号) follows it. Two regional arms of one stem are one employer
+   ("X Deutschland GmbH" = "X UK Ltd").
 5. **One script.** What is left is written in Latin letters: Russian loanwords by the
    English word they render (Софтвер = software), other Cyrillic by transliteration,
    Chinese activity words by the English word a Chinese firm's English name uses
-   (数据科技 = data technology) and the shop name in pinyin (pypinyin); doubled letters
-   are read once and "qu" as "kv" (Quillmark = Квилмарк). The words are joined without
-   blanks (Техно Лада = ТехноЛада).
+   (数据科技 = data technology; one Chinese word per English word, so 科技 ≠ 技术) and the
+   shop name in pinyin (pypinyin). Spellings of one sound are read alike: Russian
+   transliteration variants (shch = sch, kh = h, ts = c, ia = ya, iu = yu), British
+   -isation = -ization, German/Nordic vowel pairs (Mueller = Müller; not in pinyin, where
+   "ue" is a syllable); doubled letters are read once and "qu" as "kv" (Quillmark =
+   Квилмарк).
+6. The words are joined without blanks (Техно Лада = ТехноЛада).
 
 Two guarantees hold whatever the lists say:
 
@@ -52,12 +67,14 @@ Two guarantees hold whatever the lists say:
   Analytics", «Московский парус» ≠ «Парус»). Activity words (Media, Logistics, Консалтинг,
   物流) are never dropped, so "Acme" and "Acme Media" stay two employers.
 
-Known limits. Chinese shop names that sound alike fold (千乘/谦城 are both qiancheng):
-two firms counted as one, which only suppresses more. An English name written
-phonetically in Cyrillic (Тэннери for Tannery), a transliteration the lists do not
-expect (Zelyony for Зелёный), a regional word or abbreviation not in the lists ("UK & I",
-"(Northern)") and a bracket holding the name in another script keep the spellings
-apart: one employer counted as two.
+Known limits. Chinese shop names that sound alike fold (千乘/谦城 are both qiancheng; 墨岚/
+墨兰 both molan): two firms counted as one, which only suppresses more. A bare acronym is
+not folded with the full name (KBM Ltd vs Kessler Brandt Manufacturing): a key sees one name
+at a time, and initials alone would fold every pair of firms that share them. A name cut
+short inside a name word ("…Environmental Cons..."), an English name written phonetically
+in Cyrillic (Тэннери for Tannery, Брайтферн for Brightfern), a Chinese short form (智装 for
+智能装备) and a soft sign (Щегол/Щеголь, read alike in Latin letters as Zhuravl = Zhuravl')
+are misread one way or the other.
 
 Measured by ``workbench eval employers`` on ``data/labelled/companies/company_pairs.csv``
 (figures in the README's "How good is it" table).
@@ -66,6 +83,7 @@ Measured by ``workbench eval employers`` on ``data/labelled/companies/company_pa
 from __future__ import annotations
 
 import csv
+import html
 import math
 import re
 import unicodedata
@@ -116,8 +134,20 @@ _RU_ENDINGS = {"а": ("а", "ы", "е", "у", "ой"), "я": ("я", "и", "е", 
                "ь": ("ь", "и", "ью")}
 _RU_CONSONANT_ENDINGS = ("", "а", "е", "у", "ом")
 _ZH_PLACE_SUFFIXES = ("", "市", "省", "区")
-_TRAILING_KINDS = ("legal", "group", "branch")
-_LEADING_KINDS = ("legal_leading", "group_leading", "branch_leading")
+_TRAILING_KINDS = ("legal", "legal_ru", "group", "branch")
+_LEADING_KINDS = ("legal_ru", "group_leading", "branch_leading")
+# Characters that carry nothing: zero-width spaces and joiners, the soft hyphen, the BOM.
+_INVISIBLE = str.maketrans({c: None for c in "\u200b\u200c\u200d\u2060\u00ad\ufeff"})
+# A spaced dash or a bar: what follows is a department, a tagline or a place.
+_SEPARATOR_RE = re.compile(r"\s[-‐‑‒–—―]+\s|[|¦]")
+_OPENING_QUOTE = "\"«„“‘‹「『"
+# Chinese: anything after the first 公司 is a branch or a department (…有限公司研发中心).
+_ZH_AFTER_LEGAL_RE = re.compile(f"(?<=公司)[^{_CJK}]*[{_CJK}].*$")
+# Latin vowel pairs that stand for an accented letter (Mueller = Müller, Soeren = Søren);
+# not after j, q, x, y, l or n, where "ue" is a pinyin syllable (悦 yue ≠ 逾 yu).
+_VOWEL_PAIR_RE = re.compile("(?<![jqxyln])([aou])e(?=[bcdfghjklmnpqrstvwxz])")
+# An apostrophe-n-apostrophe connector (Moyle 'n' Barrow).
+_N_CONNECTOR_RE = re.compile(f"\\s[{_APOSTROPHES}]n[{_APOSTROPHES}]\\s")
 
 
 # --------------------------------------------------------------------------- rules
@@ -136,10 +166,16 @@ class _Rules:
     zh_places: frozenset[str]
     pinyin_places: frozenset[str]     # Chinese cities in pinyin, dropped at the start
     zh_vocab: frozenset[str]          # every Chinese word the segmenter knows
-    bracket_notes: frozenset[str]
-    abbreviations: dict[str, str]
+    clause_notes: frozenset[str]
+    descriptor_nouns: frozenset[str]
+    abbreviations: dict[str, str]     # joined words -> their abbreviation or full word
     ru_words: dict[str, str]
     zh_words: dict[str, str]
+    latin_spellings: tuple[tuple[str, str], ...]
+    cut_prefixes: frozenset[str]      # a legal or group word cut short ("Lim", "有限")
+    name_follows: re.Pattern          # a recruiter's client or a trading name follows
+    note_follows: re.Pattern          # a "formerly" note follows
+    descriptor_leading: re.Pattern    # Кадровое агентство «…»
     longest: int = 1                  # most words in one phrase
     zh_longest: int = 1               # most characters in one Chinese word
     qualifiers: frozenset[str] = field(default=frozenset())
@@ -147,7 +183,20 @@ class _Rules:
 
 def _entry(text: str) -> str:
     """A list entry read as a name's words are, joined without blanks."""
-    return "".join(_WORD_RE.findall(_surface(str(text))))
+    return "".join(w if _CJK_RE.match(w) else _plain_latin(w)
+                   for w in _WORD_RE.findall(_surface(str(text))))
+
+
+def _phrase_re(entries, *, blank: str = r"\s+", tail: str = "") -> re.Pattern:
+    """One pattern matching any of ``entries`` (as a name is read before its words are cut),
+    as whole words where an entry starts or ends with a letter; the longest first."""
+    parts = []
+    for entry in sorted({_fold(_normal(str(e))) for e in entries}, key=len, reverse=True):
+        body = blank.join(map(re.escape, entry.split()))
+        head = r"(?<![^\W_])" if _WORD_RE.match(entry[0]) and not _CJK_RE.match(entry[0]) else ""
+        end = r"(?![^\W_])" if _WORD_RE.match(entry[-1]) and not _CJK_RE.match(entry[-1]) else ""
+        parts.append(head + body + end)
+    return re.compile(f"(?:{'|'.join(parts) or '(?!)'}){tail}")
 
 
 def _ru_forms(phrase: str) -> set[str]:
@@ -191,7 +240,10 @@ def _rules() -> _Rules:
     """The word lists of ``RULES_PATH``, read once per process."""
     doc = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
     trailing, zh_words = _trailing(doc), _map(doc, "zh_words")
+    zh_words.update({short: zh_words[full] for short, full in _map(doc, "zh_short").items()})
     zh_vocab = frozenset(w for w in [*trailing, *zh_words] if _CJK_RE.search(w))
+    abbreviations = {" ".join(_WORD_RE.findall(_surface(str(k)))): _entry(v)
+                     for k, v in (doc.get("abbreviations") or {}).items()}
     joiners = _set(doc, "joiners")
     phrases = [w for kind in (*_TRAILING_KINDS, *_LEADING_KINDS) for w in doc.get(kind) or []]
     return _Rules(
@@ -201,9 +253,17 @@ def _rules() -> _Rules:
         zh_places=frozenset(p for p, kind in trailing.items()
                             if kind == "place" and _CJK_RE.search(p)),
         pinyin_places=_set(doc, "zh_pinyin_leading"), zh_vocab=zh_vocab,
-        bracket_notes=_set(doc, "bracket_notes"), abbreviations=_map(doc, "abbreviations"),
+        clause_notes=_set(doc, "clause_notes"), descriptor_nouns=_set(doc, "descriptor_nouns"),
+        abbreviations={"".join(k.split()): v for k, v in abbreviations.items()},
         ru_words=_map(doc, "ru_words"), zh_words=zh_words,
-        longest=max(len(_surface(w).split()) for w in phrases) + 1,
+        latin_spellings=tuple((str(k), str(v)) for k, v in (doc.get("latin_spellings") or {}).items()),
+        cut_prefixes=frozenset(w[:i] for w, kind in trailing.items() if kind != "place"
+                               for i in range(1, len(w))),
+        name_follows=_phrase_re(doc.get("name_follows") or []),
+        note_follows=_phrase_re(doc.get("note_follows") or []),
+        descriptor_leading=_phrase_re(doc.get("descriptor_leading") or [], blank=r"[\s-]+",
+                                      tail=f"\\s*(?=[{_OPENING_QUOTE}])"),
+        longest=max(len(w.split()) for w in [*map(_surface, phrases), *abbreviations]) + 1,
         zh_longest=max(map(len, zh_vocab), default=1),
         qualifiers=frozenset(trailing) | joiners,
     )
@@ -219,14 +279,26 @@ def _t2s():
     return opencc.OpenCC("t2s.json")
 
 
-def _surface(name: str) -> str:
-    """Step 1 on the whole string: NFKC, case, ё, simplified Chinese, quotes, initials."""
-    text = unicodedata.normalize("NFKC", name.replace("™", " ").replace("℠", " "))
+def _normal(name: str) -> str:
+    """HTML entities read (&amp; = &), NFKC (full width, no-break spaces, combining accents),
+    invisible characters dropped, case folded, ё read as е, traditional Chinese as simplified."""
+    text = html.unescape(name).replace("™", " ").replace("℠", " ")
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = text.casefold().replace("ё", "е")
     if _CJK_RE.search(text):
         text = _t2s().convert(text)
-    text = text.translate(_FOLD)
+    return text
+
+
+def _fold(text: str) -> str:
+    """Quotes to blanks, brackets of every shape to (), connectors to "and", initials joined."""
+    text = _N_CONNECTOR_RE.sub(" and ", text).translate(_FOLD)
     return _INITIALS_RE.sub(lambda m: m.group().replace(".", "").replace(" ", ""), text)
+
+
+def _surface(name: str) -> str:
+    """Step 1 on the whole string: ``_normal`` then ``_fold``."""
+    return _fold(_normal(name))
 
 
 def _one_script(word: str) -> str:
@@ -285,9 +357,22 @@ def _words(text: str, rules: _Rules) -> list[str]:
         if _CJK_RE.match(word):
             words.extend(_cjk_words(word, rules))
         else:
-            word = _plain_latin(_one_script(word))
-            words.append(rules.abbreviations.get(word, word))
-    return words
+            words.append(_plain_latin(_one_script(word)))
+    return _abbreviate(words, rules)
+
+
+def _abbreviate(words: list[str], rules: _Rules) -> list[str]:
+    """Words written in short spelled out, and phrases read as their abbreviation
+    (научно-производственное предприятие = нпп); the longest phrase first."""
+    out, start = [], 0
+    while start < len(words):
+        k = _match_at_start(words, start, rules.abbreviations, len(words), rules.longest)
+        if k:
+            out.append(rules.abbreviations["".join(words[start:start + k])])
+        else:
+            out.append(words[start])
+        start += k or 1
+    return out
 
 
 def _match_at_end(words: list[str], end: int, table, lowest: int, longest: int) -> int:
@@ -317,33 +402,86 @@ def _only_qualifiers(words: list[str], rules: _Rules) -> bool:
     return True
 
 
-def _is_initials(word: str, before: list[str]) -> bool:
-    """'hvc' after 'harrow vale consulting': the bracket repeats the name's initials."""
-    initials = "".join(w[0] for w in before if w)
-    return 2 <= len(word) <= len(initials) and word.isalpha() and word in (
-        initials, initials[:len(word)])
-
-
-def _bracket_is_qualifier(content: str, before: str, rules: _Rules) -> bool:
-    words = _words(content, rules)
-    if not words:
-        return True
-    if _match_at_start(words, 0, rules.bracket_notes, len(words), rules.longest):
-        return True
-    if _only_qualifiers(words, rules):
-        return True
-    return len(words) == 1 and _is_initials(words[0], _words(before, rules))
-
-
-def _drop_brackets(text: str, rules: _Rules) -> str:
-    """Step 2: innermost brackets first; qualifier brackets go, others keep their words."""
+def _drop_brackets(text: str) -> str:
+    """Step 2: every bracket goes with its content, innermost first ("(UK)", "(Leeds office)",
+    "(formerly …)", "(via Hartfield Search)", "(Accountants)"), unless nothing would be
+    left of the name: then the bracket's words are the name."""
     while True:
         match = _BRACKET_RE.search(text)
         if not match:
             return text.replace("(", " ").replace(")", " ")
-        content, before = match.group(1), text[:match.start()]
-        keep = "" if _bracket_is_qualifier(content, before, rules) else content
-        text = f"{before} {keep} {text[match.end():]}"
+        before, after = text[:match.start()], text[match.end():]
+        keep = "" if _WORD_RE.search(before + after) else match.group(1)
+        text = f"{before} {keep} {after}"
+
+
+def _after_marker(text: str, rules: _Rules) -> str:
+    """A recruiter's client or a trading name is the employer ("X on behalf of Y",
+    "X (client: Y)", "X Ltd t/a Y" -> Y); a marker with no name after it leaves the agency."""
+    match = rules.name_follows.search(text)
+    if not match:
+        return text
+    before, rest = text[:match.start()], text[match.end():]
+    if before.count("(") > before.count(")"):
+        rest = rest.split(")", 1)[0]
+    if _WORD_RE.search(rest):
+        return rest
+    return before if _WORD_RE.search(before) else text
+
+
+def _before_separator(text: str) -> str:
+    """What stands before a spaced dash or a bar (a department, tagline or place follows)."""
+    return next((part for part in _SEPARATOR_RE.split(text) if _WORD_RE.search(part)), text)
+
+
+def _before_note(text: str, rules: _Rules) -> str:
+    """What stands before a "formerly"/"f/k/a" note, when a name stands there."""
+    match = rules.note_follows.search(text)
+    return text[:match.start()] if match and _WORD_RE.search(text[:match.start()]) else text
+
+
+def _is_note_clause(clause: str, rules: _Rules) -> bool:
+    """A clause after a comma that is a note, not part of the name: a "formerly"/"a … company"
+    note, only places, legal or group words and numbers (", Aberdeen AB11 5PD", ", Dublin 2"),
+    or a kind of firm (", ИТ-компания"); a partner list ("Crane, Pike & Dunmore") stays."""
+    words = _words(clause, rules)
+    if _match_at_start(words, 0, rules.clause_notes, len(words), rules.longest):
+        return True
+    if _only_qualifiers([w for w in words if not any(c.isdigit() for c in w)], rules):
+        return True
+    return words[-1] in rules.descriptor_nouns and "and" not in words
+
+
+def _without_comma_notes(text: str, rules: _Rules) -> str:
+    head, *clauses = text.split(",")
+    if not _WORD_RE.search(head):
+        return text
+    return " ".join([head, *(c for c in clauses if not _is_note_clause(c, rules))])
+
+
+def _without_cut_word(text: str, rules: _Rules) -> str:
+    """A name cut short with "..." loses a legal or group word cut in the middle
+    ("…科技有…" -> "…科技", "Acme Media Lim..." -> "Acme Media")."""
+    found = list(_WORD_RE.finditer(text))
+    if not found:
+        return text
+    last = found[-1]
+    if _CJK_RE.match(last.group()):
+        cut = next((k for k in range(len(last.group()) - 1, 0, -1)
+                    if last.group()[-k:] in rules.cut_prefixes), 0)
+        return text[:last.end() - cut]
+    if len(found) > 1 and _entry(last.group()) in rules.cut_prefixes:
+        return text[:last.start()]
+    return text
+
+
+def _name_part(text: str, rules: _Rules) -> str:
+    """The part of a read name that names the employer: the client or trading name, without
+    brackets, without what follows a separator or a note, without a Chinese department
+    after the legal form, and without note clauses after commas."""
+    text = _before_separator(_drop_brackets(_after_marker(text, rules)))
+    text = _ZH_AFTER_LEGAL_RE.sub("", _before_note(text, rules))
+    return _without_comma_notes(text, rules)
 
 
 def _strip_leading(words: list[str], rules: _Rules) -> list[str]:
@@ -418,8 +556,11 @@ def _latin(word: str) -> str:
         word = rules.zh_words.get(word) or _pinyin(word)
     elif _CYRILLIC_RE.search(word):
         word = rules.ru_words.get(word) or anyascii(word).lower()
-    word = _NOT_LATIN_RE.sub("", word.replace("qu", "kv"))
-    return _DOUBLED_RE.sub(r"\1", _RU_ADJECTIVE_END_RE.sub("y", word))
+    word = _NOT_LATIN_RE.sub("", rules.abbreviations.get(word, word).replace("qu", "kv"))
+    for spelling, read_as in rules.latin_spellings:
+        word = word.replace(spelling, read_as)
+    word = _VOWEL_PAIR_RE.sub(r"\1", _RU_ADJECTIVE_END_RE.sub("y", word))
+    return _DOUBLED_RE.sub(r"\1", word)
 
 
 # --------------------------------------------------------------------------- the key
@@ -428,8 +569,14 @@ def _latin(word: str) -> str:
 @lru_cache(maxsize=1 << 17)
 def _key(name: str) -> str | None:
     rules = _rules()
-    text = _drop_brackets(_surface(name), rules)
-    words = _words(text, rules)
+    text = _normal(name).strip()
+    descriptor = rules.descriptor_leading.match(text)
+    if descriptor and _WORD_RE.search(text[descriptor.end():]):
+        text = text[descriptor.end():]
+    text = _fold(text)
+    if text.endswith("..."):
+        text = _without_cut_word(text[:-3], rules)
+    words = _words(_name_part(text, rules), rules)
     if not words:
         return None
     words = _strip_leading(words, rules)
