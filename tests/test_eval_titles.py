@@ -138,3 +138,32 @@ def test_the_committed_set_is_read_whole():
     assert result.problems.empty
     assert len(result.rows) == 503
     assert set(result.agreement["half"]) == {"tune", "holdout"}
+
+
+def test_a_whole_file_tuning_set_is_scored_as_its_own_half_with_its_failures_listed(tmp_path):
+    rows = [{**row, "half": "tune2"} for row in ROWS]
+    result = evaluate_titles(_write(tmp_path / "t2.csv", rows))
+    assert result.problems.empty  # tune2 is not held to the hash rule
+    table = result.agreement.set_index(["measure", "half"])
+    assert (table.loc[("both", "tune2"), "n"], table.loc[("both", "tune2"), "agree"]) == (3, 2)
+    assert table.loc[("both", "tune"), "n"] == 0 and table.loc[("both", "holdout"), "n"] == 0
+    report = format_title_eval(result)
+    assert "tune2 failing rows: 1" in report
+    assert "media agency, leads a team" in report
+    assert "t2.csv" in report.splitlines()[0]
+
+
+def test_a_file_whose_rows_are_all_left_out_still_reports(tmp_path):
+    rows = [{"title": "Account Manager", "country": "GB", "family": "account_management", "level": "two"}]
+    result = evaluate_titles(_write(tmp_path / "t.csv", rows))
+    assert len(result.rows) == 0 and list(result.problems["row"]) == [0]
+    assert "rows left out: 1" in format_title_eval(result)
+
+
+def test_the_committed_second_set_is_read_whole():
+    result = evaluate_titles(config.LABELLED / "titles" / "titles_2.csv")
+    assert result.problems.empty
+    assert len(result.rows) == 406
+    assert set(result.agreement["half"]) == {"tune", "holdout", "tune2"}
+    tune2 = result.agreement[(result.agreement["half"] == "tune2")]
+    assert set(tune2["n"]) == {406}

@@ -131,6 +131,34 @@ def test_eval_salary_scores_each_half_and_hides_held_out_failures(tmp_path):
     assert list(shown.disagreements["text"]) == ["£40k", "£50k"]
 
 
+def test_a_whole_file_tuning_set_is_its_own_half_and_its_failures_are_listed(tmp_path):
+    rows = [
+        ["£30,000 - £35,000 per annum", "en", "range", "", "", 1, 30000, 35000, "GBP", "year",
+         "unspecified", "", "", "false", ""],
+        ["£40k", "en", "single", "", "", 1, 41000, 41000, "GBP", "year", "unspecified", "", "",
+         "false", "wrong on purpose"],
+    ]
+    path = tmp_path / "tune2.csv"
+    pd.DataFrame(rows, columns=LABELLED_COLUMNS).assign(half="tune2").to_csv(path, index=False)
+    report = eval_salary(path)
+    halves = report.by_half.set_index("half")
+    assert list(halves.index) == ["tune", "holdout", "tune2", "all"]
+    assert (halves.loc["tune2", "agree"], halves.loc["tune2", "n"]) == (1, 2)
+    assert (halves.loc["tune", "n"], halves.loc["holdout", "n"]) == (0, 0)
+    assert list(report.disagreements["text"]) == ["£40k"]  # listed like the tune half's
+    assert "tune2" in report.summary() and "not listed" not in report.summary()
+
+
+def test_the_committed_pay_field_sets_are_scored_per_half():
+    from workbench import config
+
+    first = eval_salary(config.LABELLED / "pay_fields" / "pay_fields.csv", field=True)
+    second = eval_salary(config.LABELLED / "pay_fields" / "pay_fields_2.csv", field=True)
+    assert first.by_half.set_index("half")["n"].to_dict() == {"tune": 267, "holdout": 322, "all": 589}
+    assert second.by_half.set_index("half")["n"].to_dict() == {
+        "tune": 0, "holdout": 0, "tune2": 360, "all": 360}
+
+
 def test_eval_salary_field_mode_reads_a_long_pay_field(tmp_path):
     text = "32,000 - 36,000 per annum + benefits + pension + 25 days holiday + parking"
     path = _write(tmp_path, [[text, "en", "field", "GBP", "GB", 1, 32000, 36000, "GBP", "year",

@@ -15,8 +15,9 @@ A row agrees on ``family`` when the families are equal, on ``level`` when the
 levels are equal (an empty label meaning no level), and on ``both`` when both
 hold. Agreement is reported per half (``tune``/``holdout``, by the CONVENTIONS
 rule, checked against the row's ``half`` column) with ``n`` and Wilson's 95%
-score interval. The tune half's failures are printed; the held-out half's only
-on request, after tuning.
+score interval. A later, whole-file tuning set (``titles_2.csv``: every row
+``half=tune2``, not split by the rule) is scored as its own half. The tuning
+halves' failures are printed; the held-out half's only on request, after tuning.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import pandas as pd
 
 from workbench import config
 from workbench.errors import EvaluationError
-from workbench.evaluate import half
+from workbench.evaluate import TUNING_SETS, half
 from workbench.places_eval import wilson
 
 __all__ = ["TitleEval", "evaluate_titles", "format_title_eval", "classify_row"]
@@ -45,6 +46,7 @@ class TitleEval:
     agreement: pd.DataFrame   # measure, half, n, agree, rate, ci_low, ci_high
     rows: pd.DataFrame        # every scored row with what extraction gave (got_*) and the *_ok flags
     problems: pd.DataFrame    # row, reason: rows left out of the score
+    source: str = "data/labelled/titles/titles.csv"  # the labelled file scored
 
     def rate(self, measure: str, which: str) -> float:
         """Agreement on ``measure`` (family/level/both) in half ``which`` (tune/holdout)."""
@@ -74,13 +76,14 @@ def _checked(labels: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         key = f"{row['title']}|{row['country']}|{row['context']}"
         if not row["title"].strip():
             problems.append({"row": i, "reason": "empty title"})
-        elif row["half"] != half(key):
+        elif row["half"] != half(key) and row["half"] not in TUNING_SETS:
             problems.append({"row": i, "reason": f"half {row['half']!r} is not the CONVENTIONS rule's"})
         elif row["level"].strip() and not row["level"].strip().isdigit():
             problems.append({"row": i, "reason": f"level {row['level']!r} is not a number"})
         else:
             kept.append({**row, "row": i})
-    return pd.DataFrame(kept), pd.DataFrame(problems, columns=["row", "reason"])
+    columns = [*labels.columns, "row"]
+    return pd.DataFrame(kept, columns=columns), pd.DataFrame(problems, columns=["row", "reason"])
 
 
 def classify_row(title: str, country: str | None, context: str | None) -> dict:
@@ -94,10 +97,16 @@ def classify_row(title: str, country: str | None, context: str | None) -> dict:
     return extract_posting(posting)[0]["role"]
 
 
+def _halves(rows: pd.DataFrame) -> tuple[str, ...]:
+    """``tune``, ``holdout``, then each whole-file tuning set present (``tune2``)."""
+    present = set(rows["half"]) if len(rows) else set()
+    return (*HALVES, *(h for h in TUNING_SETS if h in present))
+
+
 def _agreement(rows: pd.DataFrame) -> pd.DataFrame:
     out = []
     for measure in MEASURES:
-        for which in HALVES:
+        for which in _halves(rows):
             part = rows[rows["half"] == which]
             n, agree = len(part), int(part[f"{measure}_ok"].sum())
             low, high = wilson(agree, n)
@@ -111,7 +120,8 @@ def evaluate_titles(path: str | Path | None = None) -> TitleEval:
 
     Raises :class:`EvaluationError` when the labelled file is missing or lacks a column.
     """
-    labels = _read_labels(Path(path) if path else config.TITLES_LABELLED)
+    source = Path(path) if path else config.TITLES_LABELLED
+    labels = _read_labels(source)
     rows, problems = _checked(labels)
     roles = [classify_row(r["title"], r["country"], r["context"]) for r in rows.to_dict("records")]
     # Object columns: a missing level or label stays None (a numeric column would make it NaN).
@@ -120,8 +130,17 @@ def evaluate_titles(path: str | Path | None = None) -> TitleEval:
     rows = rows.assign(**got)
     rows["family_ok"] = [e == g for e, g in zip(rows["family"], got["got_family"])]
     rows["level_ok"] = [_level(e) == g for e, g in zip(rows["level"], got["got_level"])]
-    rows["both_ok"] = [f and lv for f, lv in zip(rows["family_ok"], rows["level_ok"])]
-    return TitleEval(agreement=_agreement(rows), rows=rows.reset_index(drop=True), problems=problems)
+    rows["both_ok"] = [bool(f and lv) for f, lv in zip(rows["family_ok"], rows["level_ok"])]
+    return TitleEval(agreement=_agreement(rows), rows=rows.reset_index(drop=True), problems=problems,
+                     source=_shown_path(source))
+
+
+def _shown_path(path: Path) -> str:
+    """The labelled file as the report names it: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(config.ROOT))
+    except ValueError:
+        return str(path)
 
 
 def _failure_lines(failures: pd.DataFrame) -> list[str]:
@@ -137,7 +156,7 @@ def _failure_lines(failures: pd.DataFrame) -> list[str]:
 def format_title_eval(result: TitleEval, *, show_holdout_failures: bool = False) -> str:
     """Plain-text report: agreement per measure and half with n and Wilson 95% interval,
     rows left out, the tune half's failures (the held-out half's only on request)."""
-    lines = ["role family and level against data/labelled/titles/titles.csv "
+    lines = [f"role family and level against {result.source} "
              "(title field, context as the text, country as the market)", ""]
     lines.append(f"  {'measure':<8} {'half':<8} {'agree':>6} {'n':>5} {'rate':>8}   95% CI (Wilson)")
     for r in result.agreement.itertuples(index=False):
@@ -147,7 +166,7 @@ def format_title_eval(result: TitleEval, *, show_holdout_failures: bool = False)
         lines += ["", f"  rows left out: {len(result.problems)}"]
         lines += [f"    row {r['row']}: {r['reason']}" for r in result.problems.to_dict("records")]
     failing = result.rows[[not ok for ok in result.rows["both_ok"]]] if len(result.rows) else result.rows
-    for which in HALVES:
+    for which in _halves(result.rows):
         part = failing[failing["half"] == which]
         if which == "holdout" and not show_holdout_failures:
             lines += ["", f"  holdout failing rows: {len(part)} (listed with --show-holdout-failures)"]

@@ -22,7 +22,10 @@ one, every expected field of the first mention matches (amounts to 0.01%).
 
 A file with a ``half`` column (``tune``/``holdout``, ``data/labelled/CONVENTIONS.md``)
 is also scored per half with a Wilson 95% interval, and the held-out half's
-failing rows are listed only when asked (``show_holdout_failures``). ``field``
+failing rows are listed only when asked (``show_holdout_failures``). A later,
+whole-file tuning set (every row ``half=tune2``, e.g.
+``data/labelled/pay_fields/pay_fields_2.csv``) is scored as its own half, and
+its failing rows are listed like the tune half's. ``field``
 says where the strings come from (``parse_salary``'s ``field``): ``True`` for
 pay-field strings (``data/labelled/pay_fields/``), which are pay whatever
 their length.
@@ -193,13 +196,18 @@ def eval_salary(paths: str | Path | Iterable[str | Path], *, field: bool | None 
     )
 
 
+TUNING_SETS = ("tune2",)
+"""Halves of whole-file tuning sets written after the first split (read like ``tune``)."""
+
+
 def _by_half(data: pd.DataFrame) -> pd.DataFrame:
-    """Agreement per half with Wilson's 95% interval (rows ``tune``, ``holdout``, ``all``)."""
+    """Agreement per half with Wilson's 95% interval (rows ``tune``, ``holdout``, then each
+    whole-file tuning set present, e.g. ``tune2``, then ``all``)."""
     from workbench.document_eval import wilson
 
+    names = ["tune", "holdout", *(h for h in TUNING_SETS if (data["half"] == h).any())]
     rows = []
-    for name, part in (("tune", data[data["half"] == "tune"]),
-                       ("holdout", data[data["half"] == "holdout"]), ("all", data)):
+    for name, part in [*((h, data[data["half"] == h]) for h in names), ("all", data)]:
         k, n = int(part["agree"].sum()), len(part)
         lo, hi = wilson(k, n)
         rows.append({"half": name, "agree": k, "n": n, "agreement": k / n if n else float("nan"),
