@@ -55,7 +55,7 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (r"客服", "other", None, "Customer Support"),
     # --- the sales ladder: team leads first (5), then the sellers ---
     (r"\bsales\s+development\s+(?:representatives?\s+|reps?\s+)?managers?\b|"
-     r"\bbusiness\s+development\s+(?:representatives?|reps?)\s+managers?\b|"
+     r"\b(?:business|sales)\s+development\s+(?:representatives?|reps?)\s+(?:team\s+)?(?:managers?|leads?|leaders?)\b|"
      r"\bsales\s+team\s+(?:lead|leader|manager)s?\b|\bsales\s+(?:supervisor|director|lead|leader)s?\b|"
      r"\bhead\s+of\s+(?:[\w-]+\s+){0,2}(?:sales|business\s+development|new\s+business)\b|"
      r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:sales|business\s+development)\b|"
@@ -90,12 +90,13 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      rf"\bсупервайзер{_R}(?:\s+(?:отдела\s+продаж|торгов\w+\s+представител{_R}))?",
      "sales", 5, "Sales Manager"),
     (rf"\b{_RM}\s+(?:по\s+(?:[\w-]+\s+){{0,2}}продаж\w*|(?:отдела\s+|активных\s+)продаж|по\s+привлечению\s+клиентов|"
-     rf"по\s+развитию(?!\s+персонал)|по\s+сбыту)|\bторгов\w+\s+(?:представител{_R}|агент{_R})|"
+     rf"по\s+развитию(?!\s+(?:персонал|клиент))|по\s+сбыту)|\bторгов\w+\s+(?:представител{_R}|агент{_R})|"
      rf"\b(?:специалист|агент){_R}\s+по\s+продажам",
      "sales", 2, "Sales Representative"),
     (rf"\bоператор{_R}\s+холодных\s+звонков|\bспециалист{_R}\s+по\s+лидогенерации|\bлидогенератор{_R}",
      "sales", 1, "Sales Development Representative"),
-    (r"大客户销售(?:经理|代表)?", "sales", 4, "Enterprise Account Executive"),
+    (r"大客户销售(?!总监|主管|负责人|副总裁|部经理)(?:经理|代表)?|ka销售(?!总监|主管|负责人|副总裁|部经理)(?:经理|代表)?",
+     "sales", 4, "Enterprise Account Executive"),
     (r"ka主管|大客户主管", "key_accounts", 3, "Key Account Manager"),
     (r"销售总监|销售主管|销售负责人|销售副总裁|销售部经理|商务总监|BD总监", "sales", 5, "Sales Manager"),
     (r"高级销售(?:代表|专员|经理)", "sales", 3, "Senior Sales Representative"),
@@ -116,7 +117,9 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (r"\bdirectors?\s+of\s+(?:account\s+management|accounts)\b", "account_management", 4, "Account Director"),
     (r"\b(?:associate|assistant|deputy)\s+directors?,?\s+(?:of\s+)?client\s+services?\b", "client_services", 3,
      "Associate Director, Client Services"),
-    (r"\bhead\s+of\s+(?:key|national|global|strategic|major)\s+accounts?\b", "key_accounts", 5, "Head of Key Accounts"),
+    (r"\bhead\s+of\s+(?:key|national|global|strategic|major)\s+accounts?\b|"
+     r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:key|national|global|strategic|major)\s+accounts?\b",
+     "key_accounts", 5, "Head of Key Accounts"),
     (r"\bhead\s+of\s+(?:client|customer)\s+(?:services?|success|management|partnerships?|relationships?)\b",
      "client_services", 5, "Head of Client Services"),
     (r"\bhead\s+of\s+(?:accounts?|account\s+management|account\s+services)\b", "account_management", 5,
@@ -131,11 +134,12 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "client_services", 5, "Client Services Director"),
     (rf"\b{_RD}\s+(?:по\s+)?клиентск\w+\s+(?:сервиса|сервису|отдела|департамента|службы|опыта)", "client_services", 5,
      "Client Services Director"),
-    (rf"\b{_RHEAD}\s+(?:аккаунт[\s-]отдела|отдела\s+аккаунт[\s-]менеджмента|аккаунт[\s-]менеджмента)",
+    (rf"\b{_RHEAD}\s+(?:аккаунт[\s-]отдела|отдела\s+аккаунт[\s-]менеджмента|аккаунт[\s-]менеджмента|отдела\s+аккаунтинга)",
      "account_management", 5, "Head of Accounts"),
     (rf"\b{_RHEAD}\s+(?:группы|команды)\s+аккаунт[\s-]менеджеров", "account_management", 4, "Account Director"),
     (rf"\b{_RHEAD}\s+(?:группы|команды)\s+{_RWC}\s+{_RKEY}[\s-]+клиентами", "key_accounts", 4, "Key Account Director"),
-    (rf"\b{_RHEAD}\s+(?:группы|команды)\s+(?:customer\s+success|{_RWC}\s+(?:корпоративными\s+)?клиентами)",
+    (rf"\b{_RHEAD}\s+(?:группы|команды)\s+(?:customer\s+success|{_RWC}\s+(?:корпоративными\s+)?клиентами|"
+     rf"клиентск\w+\s+{_RM})",
      "client_services", 4, "Client Services Team Lead"),
     (rf"\b{_RHEAD}\s+(?:отдела|департамента|направления|службы)\s+(?:{_RWC}\s+{_RKEY}[\s-]+(?:клиентами|сетями)|"
      rf"(?:по\s+)?{_RKEY}[\s-]+клиент\w*)",
@@ -146,7 +150,8 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "client_services", 5, "Head of Client Services"),
     (r"客户服务部?总监|客户部总监|客户成功副总裁|客户成功负责人", "client_services", 5, "Client Services Director"),
     (r"客户群总监|集团客户总监", "account_management", 5, "Group Account Director"),
-    (r"客户部负责人|客户部门负责人", "account_management", 5, "Head of Accounts"),
+    (r"大客户部(?:总)?经理|大客户部门?负责人|ka部(?:总)?经理|ka部门?负责人", "key_accounts", 5, "Head of Key Accounts"),
+    (r"客户部负责人|客户部门负责人|客户部(?:总)?经理", "account_management", 5, "Head of Accounts"),
     # --- level 4 ---
     (r"\b(?:key|global|strategic|national|major|enterprise)\s+account\s+directors?\b", "key_accounts", 4,
      "Key Account Director"),
@@ -161,6 +166,12 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      r"\bdirectors?\s+of\s+client\s+relation\w*", "client_services", 4,
      "Client Partner"),
     (r"\bmanagement\s+supervisors?\b", "account_management", 4, "Management Supervisor"),
+    (r"\b(?:key|national|global|strategic|major)\s+accounts?\s+team\s+(?:lead|leader|manager)s?\b", "key_accounts", 4,
+     "Key Account Team Lead"),
+    (r"\baccount\s+(?:management\s+)?team\s+(?:lead|leader|manager)s?\b", "account_management", 4, "Account Team Lead"),
+    (r"客户成功主管|客户服务主管", "client_services", 4, "Client Services Team Lead"),
+    (rf"\bзаместител{_R}\s+(?:аккаунт[\s-]?директора|директора\s+{_RWC}\s+клиентами)", "account_management", 3,
+     "Associate Account Director"),
     (r"\b(?:customer|client)\s+(?:success|services?)\s+team\s+(?:lead|leader|manager)s?\b", "client_services", 4,
      "Client Services Team Lead"),
     (rf"\b{_RD}\s+(?:{_RWC}\s+{_RKEY}[\s-]+клиентами|по\s+{_RKEY}[\s-]+клиентам)", "key_accounts", 4,
@@ -217,7 +228,8 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "Client Services Manager"),
     (rf"\bcustomer\s+success\s+{_RM}|\b{_RM}\s+по\s+(?:успеху|удержанию)\s+клиентов|\b{_RM}\s+по\s+клиентскому\s+сервису|"
      rf"\bклиентск\w+\s+{_RM}|\b{_RM}\s+по\s+(?:обслуживанию|сопровождению)\s+клиентов|"
-     rf"\b{_RM}\s+клиентского\s+(?:отдела|сервиса|направления)|\b{_RM}\s+по\s+клиентам", "client_services", 2,
+     rf"\b{_RM}\s+клиентского\s+(?:отдела|сервиса|направления)|\b{_RM}\s+по\s+клиентам|\bперсональн\w+\s+{_RM}|"
+     rf"\b{_RM}\s+по\s+развитию\s+(?:клиентов|клиентской\s+базы)", "client_services", 2,
      "Client Services Manager"),
     (rf"\b{_RM}\s+{_RWC}\s+(?:корпоративными\s+)?клиентами", "account_management", 2, "Account Manager"),
     (rf"\b(?:аккаунт|account)[\s-]?{_RM}", "account_management", 2, "Account Manager"),
@@ -236,6 +248,7 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (rf"\b(?:координатор{_R}|специалист{_R})\s+(?:проектов\s+)?{_RWC}\s+клиентами", "account_management", 1,
      "Account Executive"),
     (r"客户成功专员|客户关系专员|客户服务专员", "client_services", 1, "Client Services Executive"),
+    (rf"\bстаж[её]р{_R}\s+(?:в\s+)?клиентск\w+\s+(?:отдел|сервис|служб)", "client_services", 1, "Client Services Executive"),
     (r"客户专员|客户执行|客户助理|客户代表|客户主任", "account_management", 1, "Account Executive"),
     # --- delivery (no ladder) ---
     (r"\btechnical\s+account\s+managers?\b|\b(?:service\s+|client\s+)?delivery\s+(?:manager|director|lead)s?\b|"
@@ -252,13 +265,13 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
 _ANCHORS = (
     "account", "client", "customer", "director", "sales", "delivery", "project", "program",
     "head of", "vice president", "vp", "business development", "new business", "relationship", "supervisor",
-    "lead generation", "chief revenue", "chief sales", "implementation",
+    "lead generation", "chief revenue", "chief sales", "implementation", "стаж", "персональн",
     # a title whose anchor word alone names nothing ("commercial director": "director ..." is no title)
     "commercial director", "management supervisor", "коммерческ", "大客户", "ka主管", "ka客户",
     "клиент", "аккаунт", "директор", "менеджер", "бухгалтер", "руководител", "начальник", "специалист",
     "координатор", "торгов", "оператор", "супервайзер",
     "客户", "客服", "会计", "出纳", "销售", "商务", "项目", "交付", "实施", "电话", "医药代表", "业务", "渠道",
-    "ka经理", "ka专员", "ka总监", "ka助理", "bd经理", "bd总监",
+    "ka经理", "ka专员", "ka总监", "ka助理", "ka销售", "ka部", "bd经理", "bd总监",
 )
 # Words that may open a title before its anchor ("senior account manager").
 _MODIFIER_PREFIXES = (
@@ -267,7 +280,7 @@ _MODIFIER_PREFIXES = (
     "head", "vice", "vp", "lead", "principal", "named", "mid", "smb", "small", "commercial", "corporate", "business",
     "management", "technical", "inside", "field", "area", "territory",
     "старш", "ведущ", "младш", "помощник", "ассистент", "стаж", "групп", "главн", "исполнительн", "клиентск",
-    "коммерческ", "руководител", "начальник", "ключев", "регион",
+    "коммерческ", "руководител", "начальник", "ключев", "регион", "заместител",
 )
 _OPEN_QUOTES = "«\"'“„‘(（["
 _CJK_MODIFIERS = set("大重点关键高级资深集团初副助理全球战略对公区域")
@@ -301,7 +314,8 @@ _ANCHORS_BY_LEN = tuple(sorted(_ANCHORS, key=len, reverse=True))
 # "Chief Revenue Officer"): searched in titles only, so a posting's text pays no
 # str.find for them (each ASCII anchor costs a pass over every text).
 _TITLE_ONLY_ANCHORS = frozenset({"relationship", "supervisor", "lead generation", "chief revenue", "chief sales",
-                                 "implementation", "commercial director", "management supervisor"})
+                                 "implementation", "commercial director", "management supervisor", "стаж",
+                                 "персональн"})
 # A text with no Cyrillic or Chinese character skips those anchors: a Cyrillic text
 # pays ~1 us per Chinese anchor searched (and the other way round).
 _ANCHOR_KEYS = _text.KeySet(a for a in _ANCHORS_BY_LEN if a not in _TITLE_ONLY_ANCHORS)
@@ -491,7 +505,8 @@ def _drop_glossed(mentions: list[RoleMention], text: str) -> list[RoleMention]:
 # "PA to the Account Director", "Executive Assistant to the Client Services Director":
 # the job assists that role; it is not that role.
 _ASSISTANT_TO = re.compile(r"\b(?:(?:executive|personal|team)\s+)?(?:assistant|secretary|pa|ea)\s+to\b|"
-                           r"\b(?:помощник|ассистент|секретар)\w*\s+(?:генерального\s+)?директора\b", re.IGNORECASE)
+                           r"\b(?:помощник|ассистент|секретар)\w*\s+(?:генерального\s+)?(?:директора|руководителя)\b",
+                           re.IGNORECASE)
 
 # Spelt out before the title is read (lower-cased title; whole words only).
 _ABBREVIATIONS = tuple((re.compile(p), r) for p, r in (
@@ -508,6 +523,7 @@ _ABBREVIATIONS = tuple((re.compile(p), r) for p, r in (
     (r"\bcse\b", "client services executive"), (r"\bbde\b", "business development executive"),
     (r"\bisr\b", "inside sales representative"), (r"\btam\b", "technical account manager"),
     (r"\brm\b", "relationship manager"),
+    (r"\b(key|national|global|strategic|major|enterprise)\s+accounts\s+(?=director|manager|lead|team)", r"\1 account "),
     (r"эккаунт", "аккаунт"), (r"\bроп\b", "руководитель отдела продаж"), (r"\bкам\b", "key account manager"),
 ))
 # "Key-Account-Manager", "Account-Manager": a hyphen between Latin words is a blank.
@@ -517,9 +533,11 @@ _INVERTED = re.compile(
     r"^\s*(?P<mods>(?:(?:senior|junior|associate|assistant|deputy|lead|principal)\s+)*)"
     r"(?P<rank>team\s+(?:lead|leader|manager)|manager|director|head|vice\s+president|executive|coordinator|"
     r"specialist|lead|representative)s?"
-    r"\s*[,–—-]\s*(?:of\s+)?(?P<function>(?:(?:key|national|global|strategic|major)\s+)?accounts?"
-    r"(?!\s+(?:payable|receivable|assistant|clerk|department|team))|account\s+management|client\s+services?|"
-    r"client\s+success|customer\s+success|client\s+relation\w*|sales|business\s+development|new\s+business)\b")
+    r"\s*[,–—-]\s*(?:of\s+)?(?P<function>account\s+management|(?:(?:key|national|global|strategic|major|client)\s+)?"
+    r"accounts?(?!\s+(?:payable|receivable|assistant|clerk|department|team))|client\s+services?|"
+    r"client\s+success|customer\s+success|client\s+relation\w*|"
+    r"(?:(?:enterprise|strategic|commercial|mid[\s-]market|smb|inside|field|regional|national)\s+)?sales|"
+    r"business\s+development|new\s+business)\b")
 _LEADING_RANKS = ("director", "head", "vice president")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -530,8 +548,11 @@ _TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
         (r"\bsales\s+engineers?\b|\bpre-?sales\b", "other", None, "Sales Engineer"),
         (r"\b(?:sales|revenue)\s+(?:operations|ops|coordinator|administrator|admin|support|assistant|analyst)s?\b|"
          r"销售助理|销售内勤|商务助理", "other", None, "Sales Support"),
+        (r"\binside\s+sales\s+(?:associate|specialist)s?\b|\bинженер\w*\s+по\s+продажам", "sales", 2,
+         "Sales Representative"),
         (r"\bretail\s+sales\b|\bsales\s+associates?\b|\bshop\s+assistant|продав\w+|кассир", "other", None,
          "Retail Sales"),
+        (r"лидогенерац|исходящ\w+\s+звонк|холодн\w+\s+звонк", "sales", 1, "Sales Development Representative"),
         (r"\b(?:customer|client)\s+(?:service|support|care)\s+(?:advisor|agent|representative|specialist|assistant|"
          r"officer|associate|operator)s?\b|\bcustomer\s+(?:support|care)\b|\bhelp\s*desk\b|\bcall[\s-]cent(?:er|re)\b|"
          r"поддержк|call[\s-]?центр|колл[\s-]?центр", "other", None, "Customer Support"),
@@ -540,6 +561,7 @@ _TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
         (r"\bbookkeep\w*|\bpayroll\b", "other", None, "Accountant"),
         (r"\bimplementation\b|\bonboarding\b|\bcampaign\s+(?:manager|executive|coordinator|specialist|operations)\b|"
          r"\baccount\s+operations\b|\bad\s+op(?:eration)?s\b|\btraffic\s+(?:manager|coordinator)\b|\bproducer\b|"
+         r"\bcustomer\s+success\s+engineers?\b|投放(?:优化|专员|运营)|"
          r"\bengagement\s+manager\b|\bproduction\s+(?:manager|coordinator)s?\b|"
          r"\bproject\s+(?:manager|coordinator|lead|director|executive|officer|administrator|specialist)s?\b|"
          r"внедрени|(?:менеджер|руководител|координатор|администратор)\w*\s+(?:по\s+)?проект|проджект|"
@@ -548,7 +570,7 @@ _TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
         (r"\bchief\s+commercial\s+officer\b", "sales", 5, "Sales Manager"),
         (r"\bappointment\s+setters?\b|\btelemarketers?\b|\btelemarketing\s+(?:executive|agent)s?\b", "sales", 1,
          "Sales Development Representative"),
-        (r"\btele-?sales\b|\bterritory\s+(?:sales\s+)?(?:manager|representative|executive)s?\b", "sales", 2,
+        (r"\btele-?sales\b|电销|\bterritory\s+(?:sales\s+)?(?:manager|representative|executive)s?\b", "sales", 2,
          "Sales Representative"),
         (r"\bbusiness\s+directors?\b", "account_management", 4, "Business Director"),
     ))
@@ -607,6 +629,8 @@ def _uninvert(m: re.Match) -> str:
         function = function.rstrip("s")
         if rank in _LEADING_RANKS and function != "account":
             return f"{mods}{function} {rank}" if rank == "director" else f"{mods}{rank} of {function}s"
+        if rank == "director":  # "Associate Director, Accounts": an associate account director
+            return f"{mods}account director"
         if rank in _LEADING_RANKS:
             return f"{mods}{rank} of accounts"
         return f"{mods}{function} {rank}"
@@ -645,6 +669,13 @@ def _occupation(low: str) -> tuple[int, str, int | None, str] | None:
     return None
 
 
+def _support_desk(occupation: tuple, mentions: list[RoleMention]) -> bool:
+    """A client title whose own words say it is a support desk ("менеджер по работе с клиентами
+    (колл-центр, входящие звонки)") is customer support, not client services."""
+    return occupation[3] == "Customer Support" and occupation[0] >= mentions[0].end \
+        and mentions[0].family in ("client_services", "account_management")
+
+
 @lru_cache(maxsize=8192)
 def _read_title(title: str) -> _TitleReading | None:
     """The title's own reading, or None for an empty title."""
@@ -655,7 +686,7 @@ def _read_title(title: str) -> _TitleReading | None:
     low = _normalise_title(title)
     mentions = find_role_mentions(low, title=True)
     occupation = _occupation(low)
-    if occupation and (not mentions or occupation[0] < mentions[0].start):
+    if occupation and (not mentions or occupation[0] < mentions[0].start or _support_desk(occupation, mentions)):
         _, family, level, label = occupation
         return _TitleReading(low, family, level, label, None, (low[:60],), 0.8)
     if not mentions:
@@ -745,11 +776,13 @@ _SEGMENT_PHRASES = ((re.compile(r"\benterprise\s+(?:customers|clients|accounts|s
                                 r"companies|businesses)\b|\bfortune\s+(?:500|1000)\b|\bstrategic\s+accounts\b"), 4),
                     (re.compile(r"\bmid[\s-]?market\b"), 3),
                     (re.compile(r"\bsmb\b|\bsmall\s+(?:and|&)\s+mid|\bsmall\s+business"), 2))
-_TITLE_SALES_WORDS = re.compile(r"\b(?:sales|new\s+business|business\s+development|territory|field|inside|quota)\b")
+# "Field Based" says where the job is done, not that it sells (titles README_2).
+_TITLE_SALES_WORDS = re.compile(r"\b(?:sales|new\s+business|business\s+development|territory|field(?![\s-]+based)|inside|"
+                                r"quota)\b")
 _TITLE_AGENCY_WORDS = re.compile(r"\bclient\s+services?\b|\bagency\b|\bpr\b|\bevents?\b")
 _JUNIOR_WORDS = re.compile(r"\b(?:junior|assistant|graduate|trainee|intern|internship|entry)\b")
-_HELPER_AFTER = re.compile(r"\s*(?:assistant|support)\b")
-_RU_ZH_JUNIOR = re.compile(r"младш|стаж[её]р|初级|实习")
+_HELPER_AFTER = re.compile(r"\s*(?:(?:assistant|support)\b|助理)")
+_RU_ZH_JUNIOR = re.compile(r"младш|стаж[её]р|без\s+опыта|初级|实习")
 _SENIOR_WORDS = re.compile(r"\b(?:senior|lead|principal)\b|старш|ведущ|高级|资深")
 _TEAM_NOUNS = ("team$", "reps$", "representatives$", "salespeople$", "sellers$", "sdrs$", "bdrs$")
 _LEAD_VERBS = frozenset("lead leads leading manage manages managing coach coaches coaching supervise supervises "
@@ -784,6 +817,11 @@ def _leads_team(low: str) -> bool:
     return False
 
 
+def _supervises(low: str) -> bool:
+    """The text says the job leads or supervises people ("supervises KA managers", "带领团队")."""
+    return "supervis" in low or _leads_team(low)
+
+
 def _works_alone(low: str) -> bool:
     """The text says the seller has no team: "individual target", "own territory", "без команды"."""
     return any(k in low for k in _INDIVIDUAL_KEYS) and _INDIVIDUAL_CUES.search(low) is not None
@@ -797,6 +835,7 @@ _FINANCE_CUES = re.compile(r"\bfinance\b|\bfinancial\b|\baccounting\b|\bbookkeep
                            r"\bvat\b|\bmonth[\s-]end\b|\baccounts\s+(?:payable|receivable)|бухгалт|财务")
 _SECRETARIAL_CUES = re.compile(r"secretar|\bdiary\b|\btravel\b|\bcalendar\b|\bpa\b|personal\s+assistant|秘书|行程|日程|"
                                r"секретар")
+_KYC_CUES = re.compile(r"\bkyc\b|\baml\b|anti[\s-]money|\bcompliance\b")
 _YEARS_SENIOR = 5  # an open sales rung asks this many years or more: the senior rung (3)
 
 
@@ -856,13 +895,24 @@ def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tup
         return ("account_management", 4, label) if _agency_score(_context(reading, text)) \
             else ("other", None, label)
     if not mention:
+        if family == "sales" and level == 2 and (_JUNIOR_WORDS.search(reading.text) or _RU_ZH_JUNIOR.search(reading.text)):
+            return family, 1, "Sales Development Representative"  # "Inside Sales Associate (Entry Level)"
+        if family == "sales" and level == 2 and _APPOINTMENT_CUES.search(_context(reading, text)):
+            return family, 1, "Sales Development Representative"  # a telesales job that books meetings
+        if label == "Delivery Manager" and "onboarding" in reading.text and _KYC_CUES.search(_context(reading, text)):
+            return "other", None, "Onboarding Analyst"  # KYC onboarding is compliance work, not delivery
         return family, level, label
+    helper = len(reading.evidence) == 1 and _HELPER_AFTER.match(reading.text, reading.text.find(mention) + len(mention))
+    if helper and _SECRETARIAL_CUES.search(_context(reading, text)):
+        return "other", None, "Assistant"  # "Sales Executive Assistant" keeping the sales VP's diary
+    if level == 3 and "主管" in mention and _supervises(_context(reading, text)):
+        # a 主管 who leads the team is its team lead (rule 11 of the titles README)
+        return family, 4, "Key Account Team Lead" if family == "key_accounts" else "Account Team Lead"
     if label == "Account Executive" and "account exec" in mention:
         return _account_executive(reading, _context(reading, text), market)
     if family == "sales":
         return _sales_rung(reading, family, level, label, _context(reading, text))
-    if level is not None and family != "sales" and len(reading.evidence) == 1 \
-            and _HELPER_AFTER.match(reading.text, reading.text.find(mention) + len(mention)):
+    if level is not None and family != "sales" and helper:
         # "Key Account Manager Assistant" does account work (rung 1); an assistant to a
         # director is a PA.
         return (family, 1, label) if level <= 3 else ("other", None, "Assistant")
@@ -878,8 +928,9 @@ def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tup
         return "sales", 2, "Sales Representative"  # "Account Manager (Sales)", "Territory Account Manager"
     if mention == "客户代表" and _SELLING_CUES.search(_context(reading, text)):
         return "sales", 2, "Sales Representative"
-    if mention == "客户经理" and _BANK_CUES.search(_context(reading, text)):
-        return "client_services", 2, "Client Manager"
+    if (mention == "客户经理" or (family == "key_accounts" and "vip" in mention)) \
+            and _BANK_CUES.search(_context(reading, text)):
+        return "client_services", 2, "Client Manager"  # a bank's relationship manager (VIP clients too)
     if (label == "Head of Accounts" or "accounts manager" in mention) and _FINANCE_CUES.search(_context(reading, text)):
         return "other", None, "Accountant"
     if level == 1 and ("助理" in mention or "assistant" in mention or "помощник" in mention) \
@@ -894,9 +945,11 @@ def _sales_rung(reading: _TitleReading, family: str, level: int | None, label: s
     mention = reading.mention or ""
     if "business development executive" in mention and _APPOINTMENT_CUES.search(context):
         return family, 1, "Sales Development Representative"
-    manages = ("manager" in mention and "account manager" not in mention) or "经理" in mention
+    manages = ("manager" in mention and "account manager" not in mention) or "经理" in mention or "менеджер" in mention
     if level == 2 and manages and _leads_team(context):
         return family, 5, "Sales Manager"
+    if level == 2 and (_JUNIOR_WORDS.search(reading.text) or _RU_ZH_JUNIOR.search(reading.text)):
+        return family, 1, "Sales Development Representative"  # "Inside Sales Associate (Entry Level)"
     if level == 5 and mention.endswith(("sales manager", "sales managers")) and _works_alone(context):
         return family, 2, "Sales Representative"
     segment = next((lv for rx, lv in _SEGMENT_WORDS if rx.search(reading.text)), None)
