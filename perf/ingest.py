@@ -35,6 +35,10 @@ import psutil
 
 QUANTULUM3_ADS_PER_S = 11.0  # field notes: measured on this machine size
 MEMORY_BUDGET_MB = 2048.0
+# The probe's figure on the idle machine (2026-12-02: 184,041 / 183,787 strings/s), and
+# issue 17's extraction target there, postings/s per core at 10^6 postings.
+IDLE_PROBE = 184_000.0
+EXTRACT_TARGET = 3_000.0
 SHARD_SIZE = 100_000
 
 
@@ -186,6 +190,14 @@ def run() -> list[dict]:
             f"just before the run, {probe_after:,.0f} just after; the lower is shown. Compare "
             "runs by it: the machine's speed, not the code's, moves between runs"))
     ] if len(probes) == 2 else []
+    if probe_rows and extracted and stages.get("extract"):
+        scaled = summary.n_postings / stages["extract"] * IDLE_PROBE / min(probes)
+        probe_rows.append(_row(
+            "extract_stage_throughput_probe_scaled", round(scaled, 1), "postings/s/core",
+            f"target at the idle probe ({IDLE_PROBE:,.0f})", EXTRACT_TARGET, note=(
+                f"the extraction stage's postings/s per core x {IDLE_PROBE:,.0f} / the probe's "
+                f"lower figure ({min(probes):,.0f}): what the same code would make on the idle "
+                f"machine; N={summary.n_postings:,}")))
     return rows + probe_rows + [
         _row(f"{prefix}_total", round(summary.n_postings / summary.seconds, 1) if summary.seconds else None,
              "postings/s", note=f"all {jobs} cores; {context}"),
