@@ -513,59 +513,77 @@ def _pay_text(r, lang: str, ccy: str, market: str, level: int) -> str:
     hi = lo + span * (0.12 + r() * 0.3)
     u = r()
     if ccy in ("GBP", "USD"):
-        sym = "£" if ccy == "GBP" else "$"
-        a, b = int(lo * 2) * 500, int(hi * 2) * 500  # round to 500
-        if u < 0.28:
-            return f"{sym}{a:,} - {sym}{b:,} per annum" if ccy == "GBP" else f"{sym}{a:,} - {sym}{b:,} per year"
-        if u < 0.40:
-            return f"{sym}{a // 1000}k-{sym}{b // 1000}k plus bonus"
-        if u < 0.48:
-            return f"up to {sym}{b:,}"
-        if u < 0.54:
-            return f"from {sym}{a:,}"
-        if u < 0.64:
-            ote = int(a * (1.3 + r() * 0.3)) // 1000 * 1000
-            return f"{sym}{a:,} basic, OTE {sym}{ote:,} (uncapped commission)"
-        if u < 0.71:
-            return f"{sym}{a:,} + {5 + int(r() * 4) * 5}% bonus + car allowance of {sym}{4800 + int(r() * 5) * 300:,}"
-        if u < 0.77:
-            conv = markets.convention(markets.market_of(ccy))  # the market's annualisation
-            hours = conv["hours_per_week"] * conv["weeks_per_year"]
-            return f"{sym}{a / hours:.2f} - {sym}{b / hours:.2f} per hour"
-        if u < 0.83:
-            return f"{sym}{int(a / 12 / 50) * 50:,} per month"
-        if u < 0.88:
-            weeks = markets.convention(markets.market_of(ccy))["weeks_per_year"]
-            return f"{sym}{int(a / weeks / 5) * 5:,} per week"
-        if u < 0.94 and level >= 3:
-            return f"{sym}{int(a / 240 / 5) * 5} per day"
-        if u < 0.97:
-            return f"Up to {sym}****k base plus ****k commission"
-        return f"{sym}{a:,} - {sym}{b:,} + 10% commission"
+        return _pay_gbp_usd(r, u, ccy, lo, hi, level)
     if ccy == "EUR":
-        a, b = int(lo) * 1000, int(hi) * 1000
-        if u < 0.35:
-            return f"€{a:,} – €{b:,} gross per year"
-        if u < 0.6:
-            return f"€{a:,}".replace(",", ".") + " – " + f"€{b:,}".replace(",", ".") + " brutto pro Jahr"
-        if u < 0.8:
-            return f"€{int(a / 12 / 50) * 50:,} gross per month".replace(",", ".")
-        return f"€{a:,} annual gross + {10 + int(r() * 3) * 5}% bonus"
+        return _pay_eur(r, u, lo, hi)
     if ccy == "RUB":
-        a, b = int(lo) * 1000, int(hi) * 1000
-        if u < 0.30:
-            return f"от {_grp(a)} до {_grp(b)} руб. до вычета налогов"
-        if u < 0.50:
-            return f"{int(lo * 0.87)}–{int(hi * 0.87)} тыс. руб. на руки"
-        if u < 0.62:
-            return f"от {_grp(a)} ₽"
-        if u < 0.72:
-            return f"до {_grp(b)} ₽ до вычета налогов"
-        if u < 0.85:
-            return f"оклад {_grp(a)} руб. + квартальная премия до 20%"
-        return f"{_grp(a)} – {_grp(b)} ₽ в месяц, на руки"
-    # CNY, monthly
-    hi = max(hi, lo + 1)
+        return _pay_rub(u, lo, hi)
+    return _pay_cny(r, u, lo, max(hi, lo + 1), level)  # CNY, monthly
+
+
+def _pay_gbp_usd(r, u: float, ccy: str, lo: float, hi: float, level: int) -> str:
+    """A pay statement of a UK or US posting (``u`` picks the form)."""
+    sym = "£" if ccy == "GBP" else "$"
+    a, b = int(lo * 2) * 500, int(hi * 2) * 500  # round to 500
+    if u < 0.28:
+        return f"{sym}{a:,} - {sym}{b:,} per annum" if ccy == "GBP" else f"{sym}{a:,} - {sym}{b:,} per year"
+    if u < 0.40:
+        return f"{sym}{a // 1000}k-{sym}{b // 1000}k plus bonus"
+    if u < 0.48:
+        return f"up to {sym}{b:,}"
+    if u < 0.54:
+        return f"from {sym}{a:,}"
+    if u < 0.64:
+        ote = int(a * (1.3 + r() * 0.3)) // 1000 * 1000
+        return f"{sym}{a:,} basic, OTE {sym}{ote:,} (uncapped commission)"
+    if u < 0.71:
+        return f"{sym}{a:,} + {5 + int(r() * 4) * 5}% bonus + car allowance of {sym}{4800 + int(r() * 5) * 300:,}"
+    if u < 0.77:
+        conv = markets.convention(markets.market_of(ccy))  # the market's annualisation
+        hours = conv["hours_per_week"] * conv["weeks_per_year"]
+        return f"{sym}{a / hours:.2f} - {sym}{b / hours:.2f} per hour"
+    if u < 0.83:
+        return f"{sym}{int(a / 12 / 50) * 50:,} per month"
+    if u < 0.88:
+        weeks = markets.convention(markets.market_of(ccy))["weeks_per_year"]
+        return f"{sym}{int(a / weeks / 5) * 5:,} per week"
+    if u < 0.94 and level >= 3:
+        return f"{sym}{int(a / 240 / 5) * 5} per day"
+    if u < 0.97:
+        return f"Up to {sym}****k base plus ****k commission"
+    return f"{sym}{a:,} - {sym}{b:,} + 10% commission"
+
+
+def _pay_eur(r, u: float, lo: float, hi: float) -> str:
+    """A pay statement of a euro-area posting."""
+    a, b = int(lo) * 1000, int(hi) * 1000
+    if u < 0.35:
+        return f"€{a:,} – €{b:,} gross per year"
+    if u < 0.6:
+        return f"€{a:,}".replace(",", ".") + " – " + f"€{b:,}".replace(",", ".") + " brutto pro Jahr"
+    if u < 0.8:
+        return f"€{int(a / 12 / 50) * 50:,} gross per month".replace(",", ".")
+    return f"€{a:,} annual gross + {10 + int(r() * 3) * 5}% bonus"
+
+
+def _pay_rub(u: float, lo: float, hi: float) -> str:
+    """A pay statement of a Russian posting."""
+    a, b = int(lo) * 1000, int(hi) * 1000
+    if u < 0.30:
+        return f"от {_grp(a)} до {_grp(b)} руб. до вычета налогов"
+    if u < 0.50:
+        return f"{int(lo * 0.87)}–{int(hi * 0.87)} тыс. руб. на руки"
+    if u < 0.62:
+        return f"от {_grp(a)} ₽"
+    if u < 0.72:
+        return f"до {_grp(b)} ₽ до вычета налогов"
+    if u < 0.85:
+        return f"оклад {_grp(a)} руб. + квартальная премия до 20%"
+    return f"{_grp(a)} – {_grp(b)} ₽ в месяц, на руки"
+
+
+def _pay_cny(r, u: float, lo: float, hi: float, level: int) -> str:
+    """A pay statement of a Chinese posting (monthly pay, in K, 千, 万 or 元)."""
     if u < 0.35:
         return f"{int(lo)}-{int(hi)}K·{13 if r() < 0.7 else 14}薪"
     if u < 0.55:
@@ -578,9 +596,6 @@ def _pay_text(r, lang: str, ccy: str, market: str, level: int) -> str:
     if u < 0.90 and level >= 4:
         return f"年薪{int(lo * 13 / 10)}-{int(hi * 13 / 10)}万"
     return f"{int(lo)}-{int(hi)}K"
-
-
-# --------------------------------------------------------------------------- composition
 
 
 def _compose(r, i: int, seed: int, as_json: bool = False):
