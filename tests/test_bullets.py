@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench import bullets, requirements, sections, structure, timealloc
+from workbench import bullets, requirements, role_split, sections, timealloc
 from workbench.ingest import normalise
 
 
@@ -17,7 +17,7 @@ def test_marks_are_the_dashes_and_the_glyphs_and_inline_glyphs_are_marks():
 def test_every_reader_takes_an_item_opened_by_any_mark():
     for mark in bullets.MARKS:
         line = f"{mark} Grow the client base"
-        assert structure._BULLET_START.match(line), mark
+        assert role_split._BULLET_START.match(line), mark
         assert timealloc._BULLET_RE.sub("", line) == "Grow the client base", mark
         assert requirements._ITEM_RE.match(line).group(1) == "Grow the client base", mark
         assert sections._BULLET_RE.match(line) and line[0] in sections._BULLET_FIRST, mark
@@ -25,8 +25,8 @@ def test_every_reader_takes_an_item_opened_by_any_mark():
 
 def test_numbered_items_are_one_or_two_digits_and_a_dot_or_bracket():
     assert re.fullmatch(bullets.NUMBER, "12)") and not re.fullmatch(bullets.NUMBER, "123.")
-    assert structure._BULLET_START.match("3. Prospect")
-    assert not structure._BULLET_START.match("2026. A year")
+    assert role_split._BULLET_START.match("3. Prospect")
+    assert not role_split._BULLET_START.match("2026. A year")
 
 
 def test_ingest_writes_every_glyph_item_as_a_dash_item():
