@@ -30,8 +30,8 @@ from typing import Mapping
 import pandas as pd
 
 from workbench import config, markets
+from workbench.agreement import half
 from workbench.errors import CorpusError
-from workbench.evaluate import half
 
 __all__ = ["CorpusSpec", "SPECS", "LABELLED_CORPORA", "spec_for", "spec_from_columns",
            "load_corpus", "text_sha1", "posting_fields_csv", "run_product_path", "ProductRun"]

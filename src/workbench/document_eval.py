@@ -62,6 +62,7 @@ from typing import Iterable
 import pandas as pd
 
 from workbench import config
+from workbench.agreement import wilson
 from workbench.corpora import CorpusSpec, load_corpus, run_product_path
 from workbench.errors import CorpusError
 
@@ -202,16 +203,6 @@ def classify(exp: Expectation, got: dict | None) -> str | None:
     if exp.period and got.get("period") != exp.period:
         return "wrong_period"
     return None
-
-
-def wilson(successes: int, n: int) -> tuple[float, float]:
-    """Wilson's 95% score interval for a proportion (NaNs when ``n`` is 0)."""
-    if n == 0:
-        return (math.nan, math.nan)
-    from statsmodels.stats.proportion import proportion_confint
-
-    low, high = proportion_confint(successes, n, alpha=0.05, method="wilson")
-    return float(low), float(high)
 
 
 def read_nopay_labels(path: Path | None = None) -> pd.DataFrame:

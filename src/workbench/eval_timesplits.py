@@ -32,9 +32,8 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
+from workbench.agreement import half, wilson
 from workbench.errors import EvaluationError
-from workbench.evaluate import half
-from workbench.places_eval import wilson
 
 __all__ = ["TimesplitEval", "evaluate_timesplits", "format_timesplit_eval", "CORPORA"]
 

@@ -49,7 +49,6 @@ The engine is told ``market="CN"`` (as ingest does for a Chinese posting).
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import time
@@ -59,20 +58,11 @@ from typing import Iterable
 
 import pandas as pd
 
+from workbench.agreement import half
 from workbench.salary import parse_salary
 
 __all__ = ["EvalReport", "eval_salary", "eval_glassdoor", "eval_boss", "format_report", "half"]
 
-
-def half(key: str) -> str:
-    """``"tune"`` or ``"holdout"``: the labelled-set split of ``data/labelled/CONVENTIONS.md``.
-
-    ``key`` is ``"<corpus>:<id>"`` for a row that points into a corpus and the
-    labelled string itself for a team-written string. The split is decided by
-    the key's SHA-1 alone, once, never by hand.
-    """
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
-    return "tune" if int(digest[:8], 16) % 2 == 0 else "holdout"
 
 _FIELDS = ("low", "high", "currency", "period", "component", "gross",
            "months_per_year", "masked")

@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
+from workbench.agreement import half, wilson
 from workbench.errors import EvaluationError
 from workbench.places import clear_cache, parse_location, preload
 
@@ -32,22 +33,6 @@ __all__ = ["LocationEval", "evaluate_locations", "format_location_eval", "wilson
 LABEL_COLUMNS = ("corpus", "id", "location_sha1", "city", "region", "country", "half")
 FIELDS = ("city", "region")
 HALVES = ("tune", "holdout")
-
-
-def half(key: str) -> str:
-    """The tune/holdout half of a labelled row (data/labelled/CONVENTIONS.md)."""
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
-    return "tune" if int(digest[:8], 16) % 2 == 0 else "holdout"
-
-
-def wilson(successes: int, n: int) -> tuple[float, float]:
-    """Wilson's 95% score interval for a proportion (NaN, NaN when ``n`` is 0)."""
-    if n == 0:
-        return float("nan"), float("nan")
-    from statsmodels.stats.proportion import proportion_confint
-
-    low, high = proportion_confint(successes, n, alpha=0.05, method="wilson")
-    return float(low), float(high)
 
 
 def _sha12(text: str) -> str:

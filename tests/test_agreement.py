@@ -1,0 +1,42 @@
+"""The labelled-set split and the agreement interval (``workbench.agreement``)."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+import pytest
+
+from workbench import agreement, corpora, document_eval, eval_timesplits, evaluate, places_eval
+
+
+def test_half_is_the_parity_of_the_keys_sha1():
+    for key in ("linkedin_us:123", "£30,000 per annum", "hh_ru:9", "薪资面议"):
+        parity = int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % 2
+        assert agreement.half(key) == ("tune" if parity == 0 else "holdout")
+    halves = {agreement.half(f"uk_ads:{i}") for i in range(40)}
+    assert halves == {"tune", "holdout"}
+
+
+def _wilson_by_hand(k: int, n: int) -> tuple[float, float]:
+    z = 1.959963984540054
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    width = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - width, centre + width
+
+
+@pytest.mark.parametrize("k, n", [(0, 10), (5, 10), (51, 60), (127, 138), (26, 32)])
+def test_wilson_matches_the_formula(k, n):
+    assert agreement.wilson(k, n) == pytest.approx(_wilson_by_hand(k, n), abs=1e-9)
+
+
+def test_wilson_of_nothing_is_nan():
+    assert all(math.isnan(v) for v in agreement.wilson(0, 0))
+
+
+def test_every_evaluation_uses_the_one_split_and_interval():
+    for module in (evaluate, corpora, places_eval, eval_timesplits):
+        assert module.half is agreement.half
+    for module in (document_eval, places_eval, eval_timesplits):
+        assert module.wilson is agreement.wilson
