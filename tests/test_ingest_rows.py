@@ -7,7 +7,7 @@ import hashlib
 from ingest_samples import RUSSIAN
 
 from workbench import schemas
-from workbench.ingest.rows import description_text, make_posting, make_reject, posting_id
+from workbench.ingest.rows import description_text, make_posting, make_reject, posting_id, table_row_item
 
 
 def test_posting_id_is_the_head_of_the_sources_sha256():
@@ -40,3 +40,24 @@ def test_description_with_one_tag_or_entities_is_cleaned():
     assert description_text("Sales &amp; marketing &pound;50k") == "Sales & marketing £50k"
     assert description_text("• Own renewals\n\n• Report") == "- Own renewals\n- Report"
     assert description_text(None) == ""
+
+
+def _table_row(cells: dict, mapping=None):
+    return table_row_item(cells.get, mapping or {"description": "Desc", "salary_raw": "Pay"}, "t.csv#2",
+                          "csv", "utf-8", lambda: "no description here")
+
+
+def test_a_table_row_with_a_description_is_a_posting_with_its_fields():
+    kind, row = _table_row({"description": "We are hiring an account manager for the team.",
+                            "title": "Account Manager", "salary_raw": "£30,000 per annum"})
+    assert kind == "posting"
+    assert (row["source"], row["source_format"], row["title"], row["salary_raw"]) == (
+        "t.csv#2", "csv", "Account Manager", "£30,000 per annum")
+
+
+def test_a_table_row_is_rejected_with_its_reason():
+    assert _table_row({"description": "  "}) == ("reject", make_reject("t.csv#2", "no description here"))
+    kind, row = _table_row({"description": "<p></p><br>"})
+    assert (kind, row["reason"]) == ("reject", "description has no text after removing markup; fix the row")
+    kind, row = _table_row({"description": "We are hiring.", "salary_raw": -5})
+    assert kind == "reject" and "Pay" in row["reason"]

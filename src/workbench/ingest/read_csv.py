@@ -32,10 +32,9 @@ from workbench.ingest.detection import file_encoding
 from workbench.ingest.fields import map_columns
 from workbench.ingest.lines import record_stream, sliceable_encoding, split_lines
 from workbench.ingest.normalise import CTRL
-from workbench.ingest.pay import pay_field_problem
 from workbench.ingest.readers import FileSlice, Reader
 from workbench.ingest.records import BAD_CLOSE, TOO_LARGE, UNCLOSED, Record, iter_records, newline_of
-from workbench.ingest.rows import Item, description_text, make_posting, make_reject
+from workbench.ingest.rows import Item, make_reject, table_row_item
 
 csv.field_size_limit(2**31 - 1)
 
@@ -113,26 +112,11 @@ def _row_item(row: list[str], index: dict[str, int], mapping: dict, width: int,
         i = index.get(name)
         return row[i] if i is not None and i < len(row) else None
 
-    description = cell("description")
-    if description is None or not description.strip():
+    def empty() -> str:
         short = f" (row has {len(row)} fields, header has {width})" if len(row) != width else ""
-        return "reject", make_reject(
-            row_source,
-            f"empty description in column {mapping['description']!r}{short}; "
-            f"fill it in or remove the row",
-        )
-    pay_problem = pay_field_problem(cell("salary_raw"), mapping.get("salary_raw"))
-    if pay_problem:
-        return "reject", make_reject(row_source, pay_problem)
-    body = description_text(description)
-    if not body:
-        return "reject", make_reject(row_source, "description has no text after removing markup; fix the row")
-    return "posting", make_posting(
-        row_source, "csv", encoding, body,
-        title=cell("title"), company=cell("company"), location=cell("location"),
-        country=cell("country"), date_posted=cell("date_posted"), salary_raw=cell("salary_raw"),
-        language=cell("language"),
-    )
+        return f"empty description in column {mapping['description']!r}{short}; fill it in or remove the row"
+
+    return table_row_item(cell, mapping, row_source, "csv", encoding, empty)
 
 
 def _record_items(record: Record, layout: Layout, index: dict[str, int], mapping: dict,

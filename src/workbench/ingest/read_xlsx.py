@@ -21,9 +21,8 @@ from typing import Any
 
 from workbench.ingest import limits
 from workbench.ingest.fields import map_columns
-from workbench.ingest.pay import pay_field_problem
 from workbench.ingest.readers import FileSlice, Reader
-from workbench.ingest.rows import Item, description_text, make_posting, make_reject
+from workbench.ingest.rows import Item, make_reject, table_row_item
 
 
 class _Position:
@@ -41,6 +40,10 @@ def _header(rows: Iterable[tuple]) -> list[str] | None:
     return None
 
 
+def _empty_row() -> str:
+    return "empty description; fill it in or remove the row"
+
+
 def _row_item(values: tuple, index: dict[str, int], mapping: dict, row_source: str) -> Item:
     """The posting of one non-blank data row, or why it is rejected."""
 
@@ -48,21 +51,7 @@ def _row_item(values: tuple, index: dict[str, int], mapping: dict, row_source: s
         i = index.get(name)
         return values[i] if i is not None and i < len(values) else None
 
-    description = get("description")
-    if description is None or not str(description).strip():
-        return "reject", make_reject(row_source, "empty description; fill it in or remove the row")
-    pay_problem = pay_field_problem(get("salary_raw"), mapping.get("salary_raw"))
-    if pay_problem:
-        return "reject", make_reject(row_source, pay_problem)
-    body = description_text(description)
-    if not body:
-        return "reject", make_reject(row_source, "description has no text; fix the row")
-    return "posting", make_posting(
-        row_source, "xlsx", "utf-8", body,
-        title=get("title"), company=get("company"), location=get("location"),
-        country=get("country"), date_posted=get("date_posted"),
-        salary_raw=get("salary_raw"), language=get("language"),
-    )
+    return table_row_item(get, mapping, row_source, "xlsx", "utf-8", _empty_row)
 
 
 def _sheet_items(sheet, source: str, position: _Position) -> Generator[Item, None, bool]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from workbench.ingest.detection import detect_language, looks_like_html
 from workbench.ingest.fields import infer_country, iso_date
 from workbench.ingest.html import html_to_text
 from workbench.ingest.normalise import clean_field, tidy_text
+from workbench.ingest.pay import pay_field_problem
 
 Item = tuple[str, dict]  # ("posting", row) or ("reject", row)
 
@@ -85,3 +87,26 @@ def make_posting(
         "fingerprint": _sha256(text),
         "salary_structured": salary_structured,
     }
+
+
+def table_row_item(get: Callable[[str], Any], mapping: dict, row_source: str, source_format: str,
+                   encoding: str, empty_reason: Callable[[], str]) -> Item:
+    """The posting of one non-blank row of a table (CSV, spreadsheet), or why it is rejected:
+    no description (``empty_reason()`` says so in the format's words), a pay field that holds
+    no pay, or a description with no text once markup is removed. ``get(name)`` is the
+    row's cell of field ``name`` (None when the table has no such column)."""
+    description = get("description")
+    if description is None or not str(description).strip():
+        return "reject", make_reject(row_source, empty_reason())
+    pay_problem = pay_field_problem(get("salary_raw"), mapping.get("salary_raw"))
+    if pay_problem:
+        return "reject", make_reject(row_source, pay_problem)
+    body = description_text(description)
+    if not body:
+        return "reject", make_reject(row_source, "description has no text after removing markup; fix the row")
+    return "posting", make_posting(
+        row_source, source_format, encoding, body,
+        title=get("title"), company=get("company"), location=get("location"),
+        country=get("country"), date_posted=get("date_posted"), salary_raw=get("salary_raw"),
+        language=get("language"),
+    )
