@@ -40,3 +40,16 @@ def test_every_evaluation_uses_the_one_split_and_interval():
         assert module.half is agreement.half
     for module in (document_eval, places_eval, eval_timesplits):
         assert module.wilson is agreement.wilson
+
+
+def test_read_labels_keeps_strings_and_names_what_is_missing(tmp_path):
+    from workbench.errors import EvaluationError
+
+    path = tmp_path / "labels.csv"
+    path.write_text("id,city,half\n007,,tune\n", encoding="utf-8")
+    labels = agreement.read_labels(path, ("id", "city", "half"), absent="none")
+    assert labels.to_dict("records") == [{"id": "007", "city": "", "half": "tune"}]
+    with pytest.raises(EvaluationError, match=r"lacks the column\(s\) region; expected id, region \(see X\)"):
+        agreement.read_labels(path, ("id", "region"), absent="none", see=" (see X)")
+    with pytest.raises(EvaluationError, match="^no file here$"):
+        agreement.read_labels(tmp_path / "absent.csv", ("id",), absent="no file here")

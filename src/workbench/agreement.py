@@ -1,7 +1,9 @@
 """What every evaluation of a labelled set shares (data/labelled/CONVENTIONS.md): the
-tune/holdout half a labelled row falls in, and the Wilson interval of an agreement rate.
+tune/holdout half a labelled row falls in, the Wilson interval of an agreement rate, and
+how a labelled CSV is read (every cell a string; a missing file or column is an error that
+says what to pass).
 
-One home for both rules: the evaluations of pay, locations, titles, time splits and
+One home for these rules: the evaluations of pay, locations, titles, time splits and
 documents import them from here.
 """
 
@@ -9,8 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Sequence
+from pathlib import Path
 
-__all__ = ["half", "wilson"]
+from workbench.errors import EvaluationError
+
+__all__ = ["half", "wilson", "read_labels"]
 
 
 def half(key: str) -> str:
@@ -32,3 +38,21 @@ def wilson(successes: int, n: int) -> tuple[float, float]:
 
     low, high = proportion_confint(successes, n, alpha=0.05, method="wilson")
     return float(low), float(high)
+
+
+def read_labels(path: Path, columns: Sequence[str], *, absent: str, see: str = ""):
+    """The labelled CSV at ``path`` as a DataFrame of strings (empty cells are ``""``).
+
+    Raises :class:`EvaluationError` with ``absent`` when there is no such file, and with
+    the columns it lacks (then ``see``, a pointer to the set's README) when a column of
+    ``columns`` is missing."""
+    import pandas as pd
+
+    if not path.is_file():
+        raise EvaluationError(absent)
+    labels = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in labels.columns]
+    if missing:
+        raise EvaluationError(
+            f"{path} lacks the column(s) {', '.join(missing)}; expected {', '.join(columns)}{see}")
+    return labels

@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
-from workbench.agreement import half, wilson
+from workbench.agreement import half, read_labels, wilson
 from workbench.errors import EvaluationError
 
 __all__ = ["TimesplitEval", "evaluate_timesplits", "format_timesplit_eval", "CORPORA"]
@@ -58,13 +58,8 @@ class TimesplitEval:
 
 
 def _read_labels(path: Path) -> pd.DataFrame:
-    if not path.is_file():
-        raise EvaluationError(f"no labelled time splits at {path}; pass --labels FILE "
-                              "(see data/labelled/timesplits/README.md)")
-    labels = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in LABEL_COLUMNS if c not in labels.columns]
-    if missing:
-        raise EvaluationError(f"{path} lacks the column(s) {', '.join(missing)}; expected {', '.join(LABEL_COLUMNS)}")
+    labels = read_labels(path, LABEL_COLUMNS, absent=f"no labelled time splits at {path}; pass --labels FILE "
+                         "(see data/labelled/timesplits/README.md)")
     bad = sorted(set(labels["category"]) - set(CATEGORIES))
     if bad:
         raise EvaluationError(f"{path}: unknown category {', '.join(bad)}; use {', '.join(CATEGORIES)}")

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
-from workbench.agreement import half, wilson
+from workbench.agreement import half, read_labels, wilson
 from workbench.errors import EvaluationError
 from workbench.places import clear_cache, parse_location, preload
 
@@ -59,15 +59,8 @@ class LocationEval:
 
 
 def _read_labels(path: Path) -> pd.DataFrame:
-    if not path.is_file():
-        raise EvaluationError(f"no labelled locations at {path}; pass --labels FILE")
-    labels = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in LABEL_COLUMNS if c not in labels.columns]
-    if missing:
-        raise EvaluationError(
-            f"{path} lacks the column(s) {', '.join(missing)}; expected {', '.join(LABEL_COLUMNS)} "
-            "(see data/labelled/locations/README.md)")
-    return labels
+    return read_labels(path, LABEL_COLUMNS, absent=f"no labelled locations at {path}; pass --labels FILE",
+                       see=" (see data/labelled/locations/README.md)")
 
 
 def _read_corpus(path: Path) -> dict[str, str]:
