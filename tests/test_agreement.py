@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from workbench import agreement, corpora, document_eval, eval_timesplits, evaluate, places_eval
+from workbench import agreement, corpora, document_eval, eval_duties, eval_timesplits, evaluate, places_eval
 
 
 def test_half_is_the_parity_of_the_keys_sha1():
@@ -38,7 +38,7 @@ def test_wilson_of_nothing_is_nan():
 def test_every_evaluation_uses_the_one_split_and_interval():
     for module in (evaluate, corpora, places_eval, eval_timesplits):
         assert module.half is agreement.half
-    for module in (document_eval, places_eval, eval_timesplits):
+    for module in (document_eval, places_eval, eval_timesplits, eval_duties):
         assert module.wilson is agreement.wilson
 
 

@@ -63,6 +63,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
+from workbench.agreement import wilson
 from workbench.errors import CorpusError
 
 __all__ = ["CORPORA", "DutyEval", "evaluate", "summarise", "format_eval", "wilson", "locate_items",
@@ -101,16 +102,6 @@ TUNING_HALVES = ("tune", "tune2")  # whose failing rows may be read while tuning
 
 def _sha12(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
-def wilson(successes: int, n: int) -> tuple[float, float]:
-    """Wilson 95% score interval of ``successes / n`` (``(nan, nan)`` when ``n`` is 0)."""
-    if n == 0:
-        return float("nan"), float("nan")
-    from statsmodels.stats.proportion import proportion_confint
-
-    low, high = proportion_confint(successes, n, alpha=0.05, method="wilson")
-    return float(low), float(high)
 
 
 # --------------------------------------------------------------------------- labels and texts
