@@ -159,3 +159,23 @@ def test_confidence_grows_with_evidence_and_is_low_for_a_default():
 ])
 def test_time_split_activity_names_of_the_team_data(activity, area):
     assert classify_responsibility(activity)[0] == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # "strategic" describes its noun and does not make a line strategy.
+        ("Own strategic partnerships with our three largest retailers", "client_relationship"),
+        # Reviews, risk and security testing, standards and acceptance are quality work.
+        ("Lead security assessments and penetration tests of the platform", "quality_process"),
+        ("Set and maintain coding standards for the data team", "quality_process"),
+        ("Проводить тестирование и приемку работ подрядчиков", "quality_process"),
+        # Insights and visualisations are results analysis.
+        ("Turn operational data into clear insights and visualisations for managers", "reporting_forecasting"),
+        # Support tickets are the client's issues; committees are work across the organisation.
+        ("Create and monitor customer service tickets", "client_relationship"),
+        ("Sit on internal committees and working groups", "internal_coordination"),
+    ],
+)
+def test_area_definitions_of_the_labelling_rules(text, area):
+    assert classify_responsibility(text)[0] == area
