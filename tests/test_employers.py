@@ -159,6 +159,13 @@ ONE_EMPLOYER = [
     ("Частное унитарное предприятие «Кедрон»", "ЧУП «Кедрон»"),
     ("Научно-производственное предприятие «Кедрон»", "НПП «Кедрон»"),
     ("Представительство ООО «Кедрон» в Республике Беларусь", "Кедрон"),
+    ("ООО «Кедрон» (Гродно)", "Кедрон"),
+    ("Kedron PUE", "ЧУП «Кедрон»"),
+    ("JLLC Kedron", "СООО «Кедрон»"),
+    # a branch abroad, in the local word or after a city
+    ("Tolvern Data Dubai Branch", "Tolvern Data"),
+    ("Tolvern Data Filial", "Tolvern Data"),
+    ("Tolvern Data GmbH Niederlassung", "Tolvern Data Vienna Branch"),
     # surface: HTML entities, invisible characters, connectors, spellings
     ("Pellow &amp; Finch", "Pellow and Finch"),
     ("Pellow\u200bFinch Homes", "PellowFinch Homes"),
