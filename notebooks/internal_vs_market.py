@@ -34,7 +34,8 @@ render.start(store_dir=store_dir, output_dir=output_dir, run_id=run_id, as_of=as
 
 # %%
 # Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
-tables = bench.load(locate.find_store(store_dir), reads=("market_cut",))
+# Only this market's records are loaded, and those naming no country, which the page counts.
+tables = bench.load(locate.find_store(store_dir), reads=("market_cut",), market=market, unknown=True)
 # Market pay is aged posting by posting from its date to the as-of date (undated postings
 # are counted, not aged); each person is compared only with their own market.
 cut = bench.market_cut(tables, market=market, currency=currency, as_of=as_of or None, aging_rate=aging_rate)

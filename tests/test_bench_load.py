@@ -113,3 +113,37 @@ def test_a_market_cut_keeps_that_markets_records_and_their_items_only(store_dir,
         assert set(got["record_id"]) == set(every["record_id"]) & set(gb["record_id"]), name
     assert len(tables.postings) == len(whole.postings)  # postings and rejects are not per record
     assert len(bench.load(store_dir, market="ALL").salaries) == len(whole.salaries)
+
+
+@pytest.fixture(scope="module")
+def default_store(tmp_path_factory):
+    """The embedded default data ingested: some of its postings name no country."""
+    from workbench import config
+
+    store = tmp_path_factory.mktemp("load_default") / "store"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run_ingest([config.RAW], store, jobs=1, progress=False)
+    return store
+
+
+def test_a_market_cut_with_unknown_keeps_the_records_naming_no_country_too(default_store):
+    store_dir, whole = default_store, bench.load(default_store, unread={})
+    tables = bench.load(store_dir, market="GB", unknown=True)
+    kept = whole.records[whole.records["country"].eq("GB") | whole.records["country"].isna()]
+    assert whole.records["country"].isna().sum() > 0  # the store has postings naming no country
+    assert len(tables.records) == len(kept) > len(bench.load(store_dir, market="GB").records)
+    assert set(tables.salaries["record_id"]) == set(whole.salaries["record_id"]) & set(kept["record_id"])
+
+
+def test_one_markets_rows_and_the_unknown_give_that_markets_cut_and_its_unknown_count(default_store):
+    # The internal-vs-market page loads GB and the market unknown: its cut, aging and the
+    # unknown count it states are those of the whole store.
+    def cut(t):
+        return bench.market_cut(t, market="GB", as_of="2026-11-23", aging_rate=0.03)
+
+    ours = cut(bench.load(default_store, reads=("market_cut",), market="GB", unknown=True))
+    theirs = cut(bench.load(default_store, unread={}))
+    pd.testing.assert_frame_equal(ours.points, theirs.points)
+    pd.testing.assert_frame_equal(ours.unknown, theirs.unknown)
+    assert len(theirs.unknown) > 0 and ours.market_text() == theirs.market_text()

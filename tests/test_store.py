@@ -441,3 +441,15 @@ def test_unmarked_or_stale_parts_are_validated_on_read(tmp_path):
             tx.commit()
         with pytest.raises(StoreError, match="no longer matches its schema"):
             store.read_table("records", root)
+
+
+def test_verify_parts_finds_a_part_changed_in_place_that_size_and_rows_do_not(tmp_path):
+    store.write_store({"postings": _postings(3)}, tmp_path / "s")
+    store.verify_parts(["postings", "records"], tmp_path / "s")  # as written: passes (records has no parts)
+    part = store.part_files("postings", tmp_path / "s")[0]
+    data = bytearray(part.read_bytes())
+    data[10] ^= 0xFF  # one byte of the first page: the footer (size, row count) unchanged
+    part.write_bytes(bytes(data))
+    store.open_version(tmp_path / "s")  # the cheap checks still pass
+    with pytest.raises(StoreError, match="sha256"):
+        store.verify_parts(["postings"], tmp_path / "s")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbench import views
+from workbench import bench, views
 
 
 def test_headline_from_suppressed_cell_has_no_pay_figures():
@@ -50,3 +50,23 @@ def test_no_interval_from_few_postings_or_of_zero_width():
 
 def test_market_names_in_words():
     assert views.market_name("GB") == "United Kingdom" and views.market_name("ALL") == "all markets"
+
+
+def test_the_coverage_table_states_each_count_with_its_share_of_the_step_above():
+    tables = bench.Tables(postings=pd.DataFrame({"posting_id": ["p1", "p2", "p3", "p4"]}),
+                          records=pd.DataFrame({"record_id": ["r1", "r2"], "role_level": [2, None]}),
+                          salaries=pd.DataFrame({"record_id": ["r1"], "annual_low": [30000.0],
+                                                 "annual_high": [None], "masked": [False]}))
+    table = views.coverage_table(tables)
+    assert table.to_dict("records") == [
+        {"step": "postings ingested", "count": 4, "share": "100%"},
+        {"step": "roles found (records)", "count": 2, "share": "50%"},
+        {"step": "records with a level", "count": 1, "share": "50%"},
+        {"step": "records with a pay mention", "count": 1, "share": "50%"},
+        {"step": "records with usable pay", "count": 1, "share": "50%"},
+        {"step": "records with a time allocation", "count": 0, "share": "0%"},
+        {"step": "records with responsibilities", "count": 0, "share": "0%"},
+        {"step": "records with skills", "count": 0, "share": "0%"},
+    ]
+    empty = views.coverage_table(bench.Tables())
+    assert list(empty["count"]) == [0] * 8 and set(empty["share"]) == {"–"}

@@ -466,6 +466,23 @@ def read_manifest(store_dir: str | os.PathLike | None = None) -> dict:
     return open_version(store_dir).manifest
 
 
+def verify_parts(names: Iterable[str], store_dir: str | os.PathLike | None = None) -> None:
+    """Check every part of the tables ``names`` against its sha256 in the manifest, one
+    part in memory at a time: what :func:`read_tables` checks, for a reader that asks
+    DuckDB (:func:`connect`) instead. Raises ``StoreError`` naming the part that differs."""
+    version = open_version(store_dir)
+    for name in names:
+        for path in version.files(name):
+            info = version.manifest["parts"][name][path.name]
+            digest = hashlib.sha256()
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            if digest.hexdigest() != info.get("sha256"):
+                raise _refuse(version.root, f"{name}/{path.name} does not match its sha256 in the manifest",
+                              version.manifest)
+
+
 def part_files(name: str, store_dir: str | os.PathLike | None = None) -> list[Path]:
     """The checked part files of table ``name`` (for readers such as DuckDB)."""
     return open_version(store_dir).files(name)
@@ -651,5 +668,5 @@ from workbench.transaction import Transaction, runs, write_store  # noqa: E402
 __all__ = [
     "CONTRACT", "CURRENT", "FORMAT", "MANIFEST", "MARKER", "TABLES", "Transaction", "Version", "connect",
     "contract_digest", "ingest_command", "inputs_fingerprint", "looks_like_store", "open_version", "part_files",
-    "read_manifest", "read_table", "read_tables", "runs", "write_store", "write_tables",
+    "read_manifest", "read_table", "read_tables", "runs", "verify_parts", "write_store", "write_tables",
 ]

@@ -150,37 +150,30 @@ def percentile_rows(percentiles: Any, *, by: tuple[str, ...] = (), **equals: Any
     return rows.reset_index(drop=True)
 
 
-def coverage_table(tables: Any) -> Any:
-    """How much of the ingested data each extraction step covered (counts and shares)."""
+def coverage_table(source: Any) -> Any:
+    """How much of the ingested data each extraction step covered (counts and shares).
+
+    ``source``: a store folder (the counts come from DuckDB over its parts, so the page
+    holds eight numbers, not the tables) or loaded tables; :func:`workbench.coverage.counts`
+    defines each count and computes both with the same SQL.
+    """
     import pandas as pd
 
-    postings = getattr(tables, "postings", pd.DataFrame())
-    records = getattr(tables, "records", pd.DataFrame())
-    n_post = int(postings["posting_id"].nunique()) if "posting_id" in postings else len(postings)
-    n_rec = int(records["record_id"].nunique()) if "record_id" in records else len(records)
+    from workbench.coverage import counts
 
-    def records_in(name: str) -> int:
-        frame = getattr(tables, name, pd.DataFrame())
-        return int(frame["record_id"].nunique()) if "record_id" in frame else 0
-
-    salaries = getattr(tables, "salaries", pd.DataFrame())
-    usable = 0
-    if {"record_id", "annual_low", "annual_high"} <= set(salaries.columns):
-        ok = salaries[(salaries["annual_low"].notna() | salaries["annual_high"].notna())
-                      & ~salaries.get("masked", pd.Series(False, index=salaries.index)).fillna(False).astype(bool)]
-        usable = int(ok["record_id"].nunique())
-    level = int(records["role_level"].notna().sum()) if "role_level" in records else 0
+    c = counts(source)
+    n_post, n_rec = c["postings"], c["records"]
     rows = [
         ("postings ingested", n_post, n_post),
         ("roles found (records)", n_rec, n_post),
-        ("records with a level", level, n_rec),
-        ("records with a pay mention", records_in("salaries"), n_rec),
-        ("records with usable pay", usable, n_rec),
-        ("records with a time allocation", records_in("time_allocation"), n_rec),
-        ("records with responsibilities", records_in("responsibilities"), n_rec),
-        ("records with skills", records_in("skills"), n_rec),
+        ("records with a level", c["with_level"], n_rec),
+        ("records with a pay mention", c["with_pay_mention"], n_rec),
+        ("records with usable pay", c["with_usable_pay"], n_rec),
+        ("records with a time allocation", c["with_time_allocation"], n_rec),
+        ("records with responsibilities", c["with_responsibilities"], n_rec),
+        ("records with skills", c["with_skills"], n_rec),
     ]
-    return pd.DataFrame([{"step": s, "count": c, "share": (f"{c / d:.0%}" if d else "–")} for s, c, d in rows])
+    return pd.DataFrame([{"step": s, "count": n, "share": (f"{n / d:.0%}" if d else "–")} for s, n, d in rows])
 
 
 def fx_summary(points: Any, as_of: str | None = None, *, stale_days: int = 31) -> Any:

@@ -88,20 +88,30 @@ def _columns(reads, unread) -> dict[str, list[str]]:
     return {name: [c for c in schemas.columns(name) if c in cols] for name, cols in wanted.items()}
 
 
-def _market_ids(market):
-    """The ``rows`` filter of ``store.read_tables`` keeping the items of ``market``'s records."""
+def _kept(records: pd.DataFrame, market, unknown: bool):
+    """Rows of ``records`` in ``market`` (and, with ``unknown``, those naming no country)."""
+    from workbench.bench.market import MARKET_UNKNOWN, with_market
     from workbench.bench.paypoints import in_market
+
+    keep = in_market(records, market)
+    if unknown:
+        keep = keep | with_market(records)["market"].eq(MARKET_UNKNOWN)
+    return keep.to_numpy()
+
+
+def _market_ids(market, unknown: bool = False):
+    """The ``rows`` filter of ``store.read_tables`` keeping the items of ``market``'s records."""
 
     def ids(read):
         records = read.get("records")
         if records is None or records.empty:
             return None
-        return "record_id", records.loc[in_market(records, market).to_numpy(), "record_id"].tolist()
+        return "record_id", records.loc[_kept(records, market, unknown), "record_id"].tolist()
 
     return ids
 
 
-def load(store_dir=None, *, reads=None, unread=UNREAD, market=None) -> Tables:
+def load(store_dir=None, *, reads=None, unread=UNREAD, market=None, unknown: bool = False) -> Tables:
     """Read the store tables from ``store_dir`` (default ``config.PROCESSED``).
 
     ``reads`` (names from :data:`READS`, e.g. ``("pay_points", "time_shares")``) reads only
@@ -111,13 +121,15 @@ def load(store_dir=None, *, reads=None, unread=UNREAD, market=None) -> Tables:
     ``unread={}`` reads everything). ``market`` (a code such as ``GB``; None or ``ALL``:
     every market) keeps that market's records and only their pay mentions, time shares,
     duties and skills, filtered as the parts are read: the cut ``pay_points(market=)``
-    and the duties' ``market=`` make, for a page that shows one market only. The store
+    and the duties' ``market=`` make, for a page that shows one market only; with
+    ``unknown`` the records that name no country (the market unknown, which a page counts
+    beside its market) are kept too. The store
     is checked against its manifest first (``store.read_tables``). Raises
     ``StoreError`` when the folder is not a store, fails that check, or holds neither
     records nor salaries (when either is read); tables without rows come back empty.
     """
     from workbench import store
-    from workbench.bench.paypoints import in_market, is_market_cut
+    from workbench.bench.paypoints import is_market_cut
 
     store_dir = Path(store_dir) if store_dir is not None else config.PROCESSED
     columns = _columns(reads, unread)
@@ -125,7 +137,7 @@ def load(store_dir=None, *, reads=None, unread=UNREAD, market=None) -> Tables:
     cut = is_market_cut(market)
     if cut and "records" in columns and "country" not in columns["records"]:
         columns["records"] = [*columns["records"], "country"]
-    rows = {name: _market_ids(market) for name in table_names.PER_RECORD} if cut else None
+    rows = {name: _market_ids(market, unknown) for name in table_names.PER_RECORD} if cut else None
     tables = Tables(**store.read_tables(names, store_dir, columns=columns, rows=rows))
     if {"records", "salaries"} & set(names) and tables.records.empty and tables.salaries.empty:
         raise StoreError(
@@ -133,5 +145,5 @@ def load(store_dir=None, *, reads=None, unread=UNREAD, market=None) -> Tables:
             f"role. Ingest postings that do: {store.ingest_command(store_dir)}."
         )
     if cut and not tables.records.empty:
-        tables.records = tables.records[in_market(tables.records, market).to_numpy()].reset_index(drop=True)
+        tables.records = tables.records[_kept(tables.records, market, unknown)].reset_index(drop=True)
     return tables
