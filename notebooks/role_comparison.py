@@ -33,12 +33,15 @@ DISCLOSURE = config.SETTINGS.disclosure
 
 # %%
 # Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
-tables = bench.load(locate.find_store(store_dir), reads=("pay_points",))
+# Every market's records (the regression has a market term), and of them only what the
+# figures read: no titles, places or descriptions.
+tables = bench.load(locate.find_store(store_dir), reads=("market_percentiles", "pay_mix", "regression"))
 
 # %%
 # The ladder is one market; the regression below uses every market with a market term.
 all_points = bench.pay_points(tables, currency=currency, range_method=range_method)
-points = bench.pay_points(tables, currency=currency, range_method=range_method, market=market)
+del tables  # the points hold what the page needs
+points = all_points[bench.in_market(all_points, market).to_numpy()].reset_index(drop=True)
 # Postings whose level could not be told stay off the ladder; the data-quality report counts them.
 # The ladder here is the account ladder; sales-ladder rungs are other jobs.
 points = points[points["role_level"].notna() & (points["role_ladder"] == "account")].reset_index(drop=True)

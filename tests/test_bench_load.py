@@ -59,6 +59,10 @@ def test_every_listed_column_is_a_store_column():
 
 FIGURES = {
     "pay_points": lambda t: bench.pay_points(t, currency="GBP", market="ALL"),
+    "market_percentiles": lambda t: bench.market_percentiles(bench.pay_points(t, currency="GBP", market="GB"),
+                                                             n_boot=50, seed=1),
+    "pay_mix": lambda t: bench.pay_mix(bench.pay_points(t, currency="GBP", market="GB")),
+    "regression": lambda t: bench.regression(bench.pay_points(t, currency="GBP")).table,
     "market_cut": lambda t: bench.market_cut(t, market="ALL", value="annual_base_or_package",
                                              as_of="2026-11-23", aging_rate=0.03).points,
     "time_shares": lambda t: bench.time_shares(t, market="GB"),

@@ -30,8 +30,15 @@ _PAY = {
     "records": ("record_id", "posting_id", "company", "title", "role_family", "role_level", "role_label",
                 "location", "country", "experience_min", "date_posted", "city", "region"),
 }
+# What the figures of pay points read of a record: no title, place or posting id (a page of
+# every market's figures holds a million of those strings otherwise).
+_FIGURE_RECORDS = ("record_id", "company", "country", "role_family", "role_level", "date_posted")
+_FIGURES = {"salaries": _PAY["salaries"], "records": _FIGURE_RECORDS}
 READS: dict[str, dict[str, tuple[str, ...]]] = {
     "pay_points": _PAY,
+    "market_percentiles": _FIGURES,  # and level_structure, which reads the percentiles
+    "pay_mix": _FIGURES,
+    "regression": {"salaries": _PAY["salaries"], "records": (*_FIGURE_RECORDS, "experience_min")},
     "market_cut": _PAY,  # pay points in each currency of the market, aged
     "time_shares": {"time_allocation": ("record_id", "category", "share"), "records": _RECORD_KEYS},
     "responsibility_coverage": {"responsibilities": ("record_id", "category"), "records": _RECORD_KEYS},
