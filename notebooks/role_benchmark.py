@@ -37,9 +37,10 @@ DISCLOSURE = config.SETTINGS.disclosure
 # %%
 # Without a store from the runner: WORKBENCH_STORE, data/processed, or the latest report run's.
 # Only the columns this page's analytics read, and only its market's rows (it shows no other).
+# The responsibility lines (millions at scale) stay in the store: DuckDB counts and picks them.
 tables = bench.load(locate.find_store(store_dir), market=market,
                     reads=("pay_points", "time_shares", "responsibility_coverage",
-                           "example_responsibilities", "level_postings"))
+                           "example_responsibilities", "level_postings"), in_store=("responsibilities",))
 
 # %%
 points = bench.pay_points(tables, currency=currency, range_method=range_method, market=market)

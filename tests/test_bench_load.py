@@ -151,3 +151,25 @@ def test_one_markets_rows_and_the_unknown_give_that_markets_cut_and_its_unknown_
     pd.testing.assert_frame_equal(ours.points, theirs.points)
     pd.testing.assert_frame_equal(ours.unknown, theirs.unknown)
     assert len(theirs.unknown) > 0 and ours.market_text() == theirs.market_text()
+
+
+IN_STORE = {
+    "responsibility_coverage": lambda t, m: bench.responsibility_coverage(t, market=m),
+    "example_responsibilities": lambda t, m: bench.example_responsibilities(t, level=2, market=m),
+}
+
+
+@pytest.mark.parametrize("market", ["GB", "ALL"])
+@pytest.mark.parametrize("analytic", sorted(IN_STORE))
+def test_lines_left_in_the_store_give_the_figures_of_lines_loaded(store_dir, whole, analytic, market):
+    tables = bench.load(store_dir, reads=(analytic,), market=market, in_store=("responsibilities",))
+    assert tables.responsibilities.empty and tables.in_store == ("responsibilities",)
+    ours, theirs = IN_STORE[analytic](tables, market), IN_STORE[analytic](whole, market)
+    assert len(theirs) > 3
+    pd.testing.assert_frame_equal(ours, theirs)
+    assert ours.attrs == theirs.attrs
+
+
+def test_only_the_listed_tables_can_stay_in_the_store(store_dir):
+    with pytest.raises(ParameterError, match="responsibilities"):
+        bench.load(store_dir, in_store=("salaries",))

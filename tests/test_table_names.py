@@ -17,4 +17,5 @@ def test_extraction_writes_the_extracted_tables_and_its_rejects():
 
 
 def test_the_analytics_hold_one_frame_per_table():
-    assert set(Tables.__dataclass_fields__) == set(table_names.ALL)
+    # and which of them were left in the store, and where (bench.load(in_store=...))
+    assert set(Tables.__dataclass_fields__) == {*table_names.ALL, "in_store", "store_dir"}

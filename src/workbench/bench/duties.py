@@ -104,6 +104,54 @@ def _companies_by(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return records.drop_duplicates("record_id").set_index("record_id")[cols]
 
 
+# The responsibility lines as the duties' SQL reads them (:mod:`workbench.bench.sql`).
+LINES = {"record_id": "VARCHAR", "category": "VARCHAR", "idx": "BIGINT", "text": "VARCHAR"}
+
+# Of the records asked about (``_asked``), the rows that have at least one line.
+_WITH_LINES = "SELECT row FROM _asked WHERE record_id IN (SELECT record_id FROM lines) ORDER BY row"
+# Per cell of the records asked about: how many mention each category (distinct records).
+_MENTIONING = ("SELECT a.cell, l.category, count(DISTINCT l.record_id) AS n FROM lines l "
+               "JOIN _asked a USING (record_id) WHERE l.category IS NOT NULL GROUP BY a.cell, l.category")
+# The first ``per_category`` lines of each category by record and position, in that order.
+_EXAMPLES = ("SELECT category, text FROM (SELECT category, text, record_id, idx, row_number() OVER "
+             "(PARTITION BY category ORDER BY record_id, idx) AS k FROM lines WHERE category IS NOT NULL "
+             "AND record_id IN (SELECT record_id FROM _asked)) WHERE k <= $per ORDER BY category, record_id, idx")
+
+
+def _lines(tables: Tables):
+    """DuckDB with the view ``lines`` over the responsibility lines (loaded or in the store)."""
+    from workbench.bench import sql
+
+    return sql.connect(tables, "responsibilities", LINES, "lines")
+
+
+def _no_lines(con) -> bool:
+    return not con.execute("SELECT EXISTS (SELECT 1 FROM lines)").fetchall()[0][0]
+
+
+def _with_lines(con, record_ids) -> list[int]:
+    """Positions in ``record_ids`` of the records that have at least one responsibility line."""
+    import numpy as np
+
+    con.register("_asked", pd.DataFrame({"record_id": pd.Series(record_ids, dtype="object").astype("str"),
+                                         "row": np.arange(len(record_ids))}))
+    found = con.execute(_WITH_LINES).fetchnumpy()["row"]
+    con.unregister("_asked")
+    return [int(i) for i in found]
+
+
+def _mentioning(con, cells: list[pd.DataFrame]) -> pd.DataFrame:
+    """``cell`` (position in ``cells``), ``category``, ``n``: records of each cell mentioning it."""
+    import numpy as np
+
+    ids = np.concatenate([c.index.to_numpy(dtype="object") for c in cells]) if cells else np.array([], "object")
+    codes = np.repeat(np.arange(len(cells)), [len(c) for c in cells])
+    con.register("_asked", pd.DataFrame({"record_id": pd.Series(ids, dtype="object").astype("str"), "cell": codes}))
+    out = con.execute(_MENTIONING).df()
+    con.unregister("_asked")
+    return out
+
+
 def responsibility_coverage(tables, by=("role_level",), *, market: str | None = None,
                             disclosure=None) -> pd.DataFrame:
     """Share of postings whose duties were read that mention each responsibility category.
@@ -117,27 +165,34 @@ def responsibility_coverage(tables, by=("role_level",), *, market: str | None = 
     and the reason, and no category. Columns: ``by..., category, n, n_sources,
     n_mentioning, share_of_postings, suppressed, suppression_reason``. A cut by level is
     also cut by ladder; ``market`` keeps that market's records only (None: every record).
+    The counts of lines come from DuckDB (:mod:`workbench.bench.sql`), over the loaded
+    lines or over the store's when ``load(in_store=("responsibilities",))`` left them there.
     """
     tables = Tables.coerce(tables)
-    resp, records = tables.responsibilities, _market_records(tables, market)
+    records = _market_records(tables, market)
     by = ladder_by(by, records)
     columns = [*by, "category", "n", "n_sources", "n_mentioning", "share_of_postings", "suppressed",
                "suppression_reason"]
-    if resp.empty or records.empty:
-        return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
-    read = _companies_by(records, by)
-    read = read[read.index.isin(resp["record_id"])]
-    lines = resp[["record_id", "category"]].dropna(subset=["category"]).drop_duplicates()
+    con = _lines(tables)
+    try:
+        if records.empty or _no_lines(con):
+            return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
+        read = _companies_by(records, by)
+        read = read.iloc[_with_lines(con, read.index)]
+        cells = _cell_keys(read, by)
+        mentions = _mentioning(con, [cell for _, cell in cells])
+    finally:
+        con.close()
     rows = []
-    for key, cell in _cell_keys(read, by):
+    for code, (key, cell) in enumerate(cells):
         check = check_postings(cell, disclosure)
         if check.suppressed:
             rows.append(_withheld(by, key, check, columns))
             continue
-        mentioning = lines[lines["record_id"].isin(cell.index)].groupby("category").size()
-        for category, count in mentioning.items():
+        mentioning = mentions[mentions["cell"] == code].sort_values("category")
+        for category, count in zip(mentioning["category"], mentioning["n"]):
             rows.append({**dict(zip(by, key)), "category": category, **figure_fields(check),
-                         "n_mentioning": int(count), "share_of_postings": count / check.n})
+                         "n_mentioning": int(count), "share_of_postings": int(count) / check.n})
     out = pd.DataFrame(rows, columns=columns)
     order = out.assign(_s=out["share_of_postings"].fillna(-1.0)).sort_values(
         [*by, "_s"], ascending=[True] * len(by) + [False], kind="stable").index
@@ -187,17 +242,23 @@ def example_responsibilities(tables, *, level: int, market: str | None = None,
 
     Quoted only when the postings at the level whose duties were read pass disclosure
     control as a set (rule 6); otherwise empty, with ``attrs["suppression_reason"]``.
+    The lines are the first ``per_category`` of each area by record id and position,
+    picked by DuckDB (over the loaded lines or the store's, as in :func:`responsibility_coverage`).
     """
     tables = Tables.coerce(tables)
     records = _level_records(tables, level, market, ladder)
-    resp = tables.responsibilities
     cols = ["category", "text"]
     empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
-    if records.empty or resp.empty:
-        return _attach(empty, check_postings(records.iloc[0:0], disclosure))
-    check = check_postings(records[records["record_id"].isin(resp["record_id"])], disclosure)
-    if check.suppressed:
-        return _attach(empty, check)
-    rows = resp[resp["record_id"].isin(records["record_id"])]
-    rows = rows.sort_values(["category", "record_id", "idx"])
-    return _attach(rows.groupby("category", sort=True).head(per_category)[cols].reset_index(drop=True), check)
+    con = _lines(tables)
+    try:
+        if records.empty or _no_lines(con):
+            return _attach(empty, check_postings(records.iloc[0:0], disclosure))
+        read = records.iloc[_with_lines(con, records["record_id"])]
+        check = check_postings(read, disclosure)
+        if check.suppressed:
+            return _attach(empty, check)
+        con.register("_asked", pd.DataFrame({"record_id": records["record_id"].astype("str")}))
+        rows = con.execute(_EXAMPLES, {"per": int(per_category)}).df()
+    finally:
+        con.close()
+    return _attach(rows.astype({c: "str" for c in cols})[cols].reset_index(drop=True), check)

@@ -10,7 +10,10 @@ import pandas as pd
 from workbench import config, table_names
 from workbench.errors import ParameterError, StoreError
 
-__all__ = ["READS", "UNREAD", "Tables", "load"]
+__all__ = ["IN_STORE", "READS", "UNREAD", "Tables", "load"]
+
+# Tables whose analytics can ask DuckDB over the store instead of reading them into pandas.
+IN_STORE = ("responsibilities",)
 
 # Whole texts the analytics never read: a posting's description and a record's full JSON.
 # At 10^6 postings they are most of the store's bytes (about 1.3 GB and 2.8 GB in pandas),
@@ -65,6 +68,10 @@ class Tables:
     responsibilities: pd.DataFrame = field(default_factory=pd.DataFrame)
     skills: pd.DataFrame = field(default_factory=pd.DataFrame)
     rejects: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Tables left in the store (``load(in_store=...)``): their DataFrame above stays empty
+    # and the analytics that read them ask DuckDB over ``store_dir`` (:mod:`workbench.bench.sql`).
+    in_store: tuple[str, ...] = ()
+    store_dir: Path | None = None
 
     @classmethod
     def coerce(cls, obj) -> "Tables":
@@ -74,6 +81,8 @@ class Tables:
         getter = obj.get if isinstance(obj, dict) else lambda name: getattr(obj, name, None)
         values = {}
         for f in fields(cls):
+            if f.name in ("in_store", "store_dir"):
+                continue
             value = getter(f.name)
             values[f.name] = pd.DataFrame() if value is None else pd.DataFrame(value)
         return cls(**values)
@@ -118,7 +127,8 @@ def _market_ids(market, unknown: bool = False):
     return ids
 
 
-def load(store_dir=None, *, reads=None, unread=UNREAD, market=None, unknown: bool = False) -> Tables:
+def load(store_dir=None, *, reads=None, unread=UNREAD, market=None, unknown: bool = False,
+         in_store: tuple[str, ...] = ()) -> Tables:
     """Read the store tables from ``store_dir`` (default ``config.PROCESSED``).
 
     ``reads`` (names from :data:`READS`, e.g. ``("pay_points", "time_shares")``) reads only
@@ -134,13 +144,19 @@ def load(store_dir=None, *, reads=None, unread=UNREAD, market=None, unknown: boo
     is checked against its manifest first (``store.read_tables``). Raises
     ``StoreError`` when the folder is not a store, fails that check, or holds neither
     records nor salaries (when either is read); tables without rows come back empty.
+    ``in_store`` names tables (of :data:`IN_STORE`) to leave in the store, unread: the
+    analytics that read them ask DuckDB over the store for what they show.
     """
     from workbench import store
     from workbench.bench.paypoints import is_market_cut
 
     store_dir = Path(store_dir) if store_dir is not None else config.PROCESSED
     columns = _columns(reads, unread)
-    names = [name for name in table_names.ALL if columns.get(name, True)]  # a table nothing reads stays unread
+    unknown_tables = sorted(set(in_store) - set(IN_STORE))
+    if unknown_tables:
+        raise ParameterError(f"load(in_store=...) names {unknown_tables}; only {list(IN_STORE)} can stay in the store.")
+    names = [name for name in table_names.ALL
+             if columns.get(name, True) and name not in in_store]  # a table nothing reads stays unread
     cut = is_market_cut(market)
     if cut and "records" in columns and "country" not in columns["records"]:
         columns["records"] = [*columns["records"], "country"]
@@ -153,4 +169,5 @@ def load(store_dir=None, *, reads=None, unread=UNREAD, market=None, unknown: boo
         )
     if cut and not tables.records.empty:
         tables.records = tables.records[_kept(tables.records, market, unknown)].reset_index(drop=True)
+    tables.in_store, tables.store_dir = tuple(in_store), (store_dir if in_store else None)
     return tables
