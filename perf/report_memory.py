@@ -17,8 +17,13 @@ pages, so the sum overstates real use. Budgets (issue 22): under 4,000 MB and un
 this 2-core machine. Before: 17 GB within 28 s (each kernel loaded whole tables into
 pandas). The machine-speed probe (``perf/ingest.py``) is timed just before the report run.
 
+With ``BENCH_REPORT_EACH`` (report names, comma-separated, or ``all``) each named report
+is then also run alone (``--only NAME --jobs 1``) and its own peak and wall are reported
+beside the plan's: which page holds the most.
+
     python perf/report_memory.py
     BENCH_REPORT_N=100000 python perf/report_memory.py
+    BENCH_REPORT_STORE=/tmp/store BENCH_REPORT_EACH=all python perf/report_memory.py
 """
 
 from __future__ import annotations
@@ -110,11 +115,12 @@ def build_store(n: int, seed_n: int, folder: Path) -> Path:
     return folder / "store"
 
 
-def measure(store: Path, out: Path) -> dict:
-    """Run ``workbench report --data STORE --out OUT`` (default plan and jobs); peak tree RSS and time."""
+def measure(store: Path, out: Path, extra: tuple[str, ...] = ()) -> dict:
+    """Run ``workbench report --data STORE --out OUT`` (default plan and jobs, then ``extra``
+    options); peak tree RSS and time."""
     memory = _sibling("memory")
     command = [*memory._workbench(), "report", "--data", str(store), "--out", str(out), "--as-of", AS_OF,
-               "--no-progress"]  # every report's line and time on stdout
+               "--no-progress", *extra]  # every report's line and time on stdout
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = memory.TreePeak(child.pid).start()
@@ -137,6 +143,32 @@ def _report_seconds(line: str) -> float:
         return 0.0
 
 
+PLAN_REPORTS = ("Account Executive / Coordinator", "Account Manager", "Senior / Key Account Manager",
+                "Account Director", "Group Account Director / Client Services Director / Head of Accounts",
+                "Role comparison", "Pay by region", "Data quality",
+                "Internal vs market")
+
+
+def each_report(store: Path, out: Path, names: list[str], postings: int) -> list[dict]:
+    """Each named report run alone (``--only NAME --jobs 1``): its peak tree RSS and wall."""
+    rows = []
+    for name in names:
+        load = os.getloadavg()[0]
+        result = measure(store, out, ("--only", name, "--jobs", "1"))
+        rows.append({"metric": f"{name} alone, {postings:,}-posting store: peak RSS of the process tree",
+                     "value": round(result["peak_mb"], 1), "unit": "MB", "peer": "", "peer_value": None,
+                     "ratio": None, "note": f"wall {result['seconds']:.1f} s; 1-min load {load:.1f} at start; "
+                                            f"{result['summary']}"})
+    return rows
+
+
+def _each_names() -> list[str]:
+    wanted = os.environ.get("BENCH_REPORT_EACH", "").strip()
+    if wanted.lower() == "all":
+        return list(PLAN_REPORTS)
+    return [n.strip() for n in wanted.split(",") if n.strip()]
+
+
 def _postings(store: Path) -> int:
     from workbench import store as store_module
 
@@ -156,6 +188,7 @@ def run() -> list[dict]:
         speed = probe()
         load = os.getloadavg()[0]
         result = measure(store, tmp / "out")
+        each = each_report(store, tmp / "each", _each_names(), postings)
     context = (f"{postings:,} postings, default plan, default jobs (2), as of {AS_OF}; "
                f"probe {speed or 0:,.0f} strings/s just before; 1-min load {load:.1f} at start; "
                f"{result['samples']} samples; {result['summary']}")
@@ -167,6 +200,7 @@ def run() -> list[dict]:
         {"metric": f"default report plan, {postings:,}-posting store: wall",
          "value": round(result["seconds"], 1), "unit": "s", "peer": f"budget {BUDGET_S:.0f} s",
          "peer_value": BUDGET_S, "ratio": round(result["seconds"] / BUDGET_S, 3), "note": context},
+        *each,
     ]
 
 

@@ -102,7 +102,10 @@ def test_bench_report_memory_runs_the_default_plan_on_a_tiled_store(monkeypatch)
     monkeypatch.setenv("BENCH_REPORT_N", "600")
     monkeypatch.setenv("BENCH_REPORT_SEED_N", "200")
     monkeypatch.delenv("BENCH_REPORT_STORE", raising=False)
-    peak, wall = _load("report_memory").run()
+    monkeypatch.setenv("BENCH_REPORT_EACH", "Data quality")
+    peak, wall, alone = _load("report_memory").run()
+    assert alone["metric"].startswith("Data quality alone, 600-posting store") and alone["value"] > 100, alone
+    assert "1 ok, 0 failed" in alone["note"]
     assert peak["unit"] == "MB" and peak["value"] > 100 and peak["peer_value"] == 4000.0, peak
     assert wall["unit"] == "s" and wall["value"] > 0 and wall["peer_value"] == 120.0, wall
     assert "600 postings, default plan" in peak["note"] and " ok, 0 failed" in wall["note"]
