@@ -603,6 +603,48 @@ def test_pay_field_shapes(text, cur, market, want):
     assert [(m.low, m.high, m.component) for m in found] == want
 
 
+# Shapes of the pay-field conventions (data/labelled/pay_fields/README.md, README_2.md):
+# (low, high, period, component) of each mention.
+@pytest.mark.parametrize("text, cur, market, want", [
+    ("Competitive + car + bonus", "GBP", "GB",
+     [(None, None, None, "unspecified"), (None, None, None, "allowance"), (None, None, None, "bonus")]),
+    ("Competitive + great benefits", "GBP", "GB", [(None, None, None, "unspecified")]),
+    ("Competitive salary, OTE", "GBP", "GB", [(None, None, None, "ote")]),
+    ("Salary to be agreed", "GBP", "GB", [(None, None, None, "unspecified")]),
+    ("Commission-only", "USD", "US", [(None, None, None, "commission")]),
+    ("TBD", "USD", "US", [(None, None, None, "unspecified")]),
+    ("конкурентная заработная плата + бонусы", "RUB", "RU",
+     [(None, None, None, "unspecified"), (None, None, None, "bonus")]),
+    ("договорная, + премии", "RUB", "RU", [(None, None, None, "unspecified"), (None, None, None, "bonus")]),
+    ("面议，另有奖金", "CNY", "CN", [(None, None, None, "unspecified"), (None, None, None, "bonus")]),
+    ("42000 - 46000 per annum, plus bonus", "GBP", "GB",
+     [(42000, 46000, "year", "unspecified"), (None, None, None, "bonus")]),
+    ("от 61 000 ₽ + бонус", "RUB", "RU", [(61000, None, "month", "unspecified"), (None, None, None, "bonus")]),
+    ("от 61 000 ₽ + %", "RUB", "RU", [(61000, None, "month", "unspecified"), (None, None, None, "commission")]),
+    ("3 100 руб./смена", "RUB", "RU", [(3100, 3100, "day", "unspecified")]),
+    ("75т", "RUB", "RU", [(75000, 75000, "month", "unspecified")]),
+    ("15-22k+年终奖", "CNY", "CN", [(15000, 22000, "month", "unspecified"), (None, None, None, "bonus")]),
+    ("9-12K+高提成", "CNY", "CN", [(9000, 12000, "month", "unspecified"), (None, None, None, "commission")]),
+    ("9-12K 五险一金", "CNY", "CN", [(9000, 12000, "month", "unspecified")]),
+    ("9-12K+股票期权", "CNY", "CN", [(9000, 12000, "month", "unspecified")]),
+    ("MonetaryAmount GBP minValue 380 unitText DAY", "GBP", "GB", [(380, None, "day", "unspecified")]),
+    ("MonetaryAmount USD maxValue 29 unitText HOUR", "USD", "US", [(None, 29, "hour", "unspecified")]),
+    ("1900 per calendar month", "GBP", "GB", [(1900, 1900, "month", "unspecified")]),
+    ("to 27k", "GBP", "GB", [(None, 27000, "year", "unspecified")]),
+    ("31000 - 34000 depending on skills and experience", "GBP", "GB", [(31000, 34000, "year", "unspecified")]),
+    ("15500 pro rata (31000 FTE)", "GBP", "GB",
+     [(15500, 15500, "year", "unspecified"), (31000, 31000, "year", "unspecified")]),
+])
+def test_pay_field_conventions(text, cur, market, want):
+    found = parse_salary(text, currency=cur, market=market, field=True)
+    assert [(m.low, m.high, m.period, m.component) for m in found] == want
+
+
+def test_a_years_count_is_still_no_pay_beside_a_year_end_bonus():
+    assert parse_salary("3年以上经验", market="CN", field=False) == []
+    assert parse_salary("5+年", market="CN", field=True) == []
+
+
 def test_the_two_labelled_ends_of_one_range():
     text = "Minimum salary of $120,369 to maximum salary of $174,797 + equity." + FILLER
     assert text_pay(text.replace(FILLER, "")) == [(120369, 174797, "USD", "year")]

@@ -195,9 +195,9 @@ def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after,
     if _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, told):
         return None
     if field_mode:
-        # A bare figure in a field must stand alone: "35-40k".
+        # A bare figure in a field must stand alone: "35-40k" (a bare "to 26k" is an upper bound).
         if not strong and ((_WORD_AFTER.match(lw, end) and not _field_tail(lw, end))
-                           or (rev and _WORD_BEFORE_REV.match(rev, rpos))):
+                           or (rev and _WORD_BEFORE_REV.match(rev, rpos) and rev.strip() != "ot")):
             return None
         evidence = "field"
     else:

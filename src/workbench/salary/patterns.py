@@ -26,7 +26,7 @@ _RANGE_SEP = re.compile(
 _P_YEAR = r"annum|year|anno|jahr|an|año|ano|год|年|(?:ann|yr|г)\.?"
 _P_MONTH = r"month|monat|mois|mes|miesiąc|месяц|月|(?:mth|mo|мес|mies)\.?"
 _P_WEEK = r"week|woche|semaine|неделю|周|星期|(?:wk|нед)\.?"
-_P_DAY = r"day|diem|tag|jour|día|dia|день|смену|сутки|天|日"
+_P_DAY = r"day|diem|tag|jour|día|dia|день|смен[уаы]|сутки|天|日"
 _P_HOUR = r"hour|stunde|heure|hora|godzinę|час|小时|时|小時|(?:hr|h|ч|godz)\.?"
 _PER = r"(?:/|per|a|an|each|pro|par|im|al|por|na|za|в|за|每)"
 _B = r"(?![" + _L + r"])"
@@ -35,7 +35,7 @@ _PERIODS = (
     r"(?P<year>" + _PER + r"[ \u00a0]*(?:" + _P_YEAR + r")" + _B +
     r"|p\.?\s?a\.?" + _B + r"|p/a|annual(?:ly)?" + _B + r"|annuel(?:le)?" + _B + r"|yearly|jährlich|rocznie|годовых|每年)"
     r"|(?P<month>" + _PER + r"[ \u00a0]*(?:" + _P_MONTH + r")" + _B +
-    r"|pcm|p\.c\.m\.?|p/m|monthly|monatlich|mensuel|miesięcznie|ежемесячно)"
+    r"|pcm|p\.c\.m\.?|p/m|per[ \u00a0]+calendar[ \u00a0]+month|monthly|monatlich|mensuel|miesięcznie|ежемесячно)"
     r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")" + _B +
     r"|p\.?\s?w\.?" + _B + r"|p/w|weekly|еженедельно)"
     r"|(?P<day>" + _PER + r"[ \u00a0]*(?:" + _P_DAY + r")" + _B +
@@ -75,10 +75,10 @@ _TRAIL_SEP = re.compile(r"[ \u00a0]*[,(/][ \u00a0]*")
 
 # ---- words before an amount (matched on the reversed window) ---------------
 _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
-    "upto": ("up to", "upto", "до", "do", "не более", "max.", "max", "maximum", "less than",
+    "upto": ("up to", "upto", "maxvalue", "до", "do", "не более", "max.", "max", "maximum", "less than",
              "under", "as much as", "bis zu", "jusqu'à", "jusqu'a", "最高", "至多", "最高可达", "最高达", "可达",
              "не выше", "может достигать", "достигать", "достигает"),
-    "from": ("from", "от", "od", "starting at", "starting from", "starts at", "start at",
+    "from": ("from", "minvalue", "от", "od", "starting at", "starting from", "starts at", "start at",
              "min.", "min", "minimum", "at least", "не менее", "не ниже", "ab",
              "à partir de", "dès", "最低", "over", "more than", "in excess of", "свыше",
              "более"),
@@ -142,7 +142,7 @@ _UNIT_AFTER = re.compile(
     r"employees|staff|people|persons|members|users|clients|customers|accounts|"
     r"stores|sites|offices|countries|сотрудник|человек|чел\.|клиент|"
     r"km|км|miles|mi(?![a-z])|m²|sq|кв|шт|pcs|x(?![a-z])|раз|мест|rooms|"
-    r"人|年(?!薪)|个月|天(?!/)|周(?!/)|小时|家|位|次)|[ \u00a0]?\d")
+    r"人|年(?!薪|终|底)|个月|天(?!/)|周(?!/)|小时|家|位|次)|[ \u00a0]?\d")
 
 # Labels before a number that make it an identifier (reversed window).
 _LABEL_REV = re.compile(
@@ -192,11 +192,13 @@ _PAYWORD = re.compile(
 
 _UNSTATED = re.compile(
     r"(?:(?P<compsal>(?:competitive|attractive)(?:\s+(?:basic|base))?\s+"
-    r"(?:salary|salaries|pay|package|rates?|remuneration|compensation)|market\s+rates?)"
+    r"(?:salary|salaries|pay|package|rates?|remuneration|compensation)|market\s+rates?|"
+    r"конкурентн[а-я]*\s+(?:зарплата|заработная\s+плата|оплата(?:\s+труда)?|з/п|доход))"
     r"|(?P<compbase>competitive\s+(?:basic|base))"
-    r"|(?P<kw>competitive|negotiable|neg\.|d\.?o\.?e\.?|"
+    r"|(?P<commission>commission[\s-]+only)"
+    r"|(?P<kw>competitive|negotiable|neg\.|d\.?o\.?e\.?|to\s+be\s+(?:negotiated|agreed|discussed)|конкурентная|"
     r"depend(?:s|ing|ent)\s+(?:up)?on\s+experience|"
-    r"commensurate\s+with\s+experience|tbc|tba|not\s+(?:stated|specified|disclosed)|"
+    r"commensurate\s+with\s+experience|tbc|tba|tbd|not\s+(?:stated|specified|disclosed)|"
     r"договорная|договорной|по\s+договор[её]нности|по\s+(?:результатам|итогам)\s+собеседования|"
     r"не\s+указан[аоы]?|обсуждается(?:\s+(?:индивидуально|на\s+собеседовании))?|индивидуально|высокая)"
     r"|(?P<zh>薪资面议|面议|(?:薪资|工资)?面谈))")
@@ -205,20 +207,24 @@ _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "dependi
                    "market rate", "по итогам", "высокая", "tbc", "tba", "not stated", "not specified",
                    "not disclosed", "договорн", "по договор", "по результатам", "не указан",
                    "обсужда", "индивидуально", "面议", "面谈")
+# Looked for in pay fields only: a posting's text pays no extra pass for them.
+_FIELD_UNSTATED_HINTS = _UNSTATED_HINTS + ("tbd", "commission only", "commission-only", "to be negotiated",
+                                           "to be agreed", "to be discussed", "конкурентн")
 
 _JOIN_COMP = re.compile(
-    r"[ \u00a0]*(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
+    r"[ \u00a0]*(?:,[ \u00a0]*(?=\+|plus[ \u00a0]))?(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?:另有|另加|外加|有)?(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
     r"(?:(?:an?|uncapped|generous|excellent|attractive|annual|quarterly|monthly|"
     r"performance|company|great|achievable|realistic|bonus|квартальные|годовые|"
     r"ежемесячные|ежеквартальные|годовая|квартальная)[ \u00a0]+)*"
+    r"(?:高额?|超高|丰厚|项目|季度|年度|全勤)?"  # "+高提成", "+项目奖金"
     r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car|"
     r"компенсаци[яи](?:[ \u00a0]+(?:мобильной[ \u00a0]+)?(?:связи|топлива|бензина|гсм|проезда|"
     r"питания|аренды))?|交通补贴|住房补贴|通讯补贴|餐补|房补|补贴)"
-    r"|(?P<bonus>bonus(?:es)?|премии|премия|бонусы|kpi|奖金|年终奖|绩效(?![工奖]))"
-    r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:от[ \u00a0]+продаж|of[ \u00a0]+sales)|"
+    r"|(?P<bonus>bonus(?:es)?|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
+    r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:от[ \u00a0]+продаж|of[ \u00a0]+sales)?|"
     r"процент[а-я]*[ \u00a0]+от[ \u00a0]+продаж)"
     r"|(?P<ote>ote)"
-    r"|(?P<skip>benefits?|pension|healthcare|bens|perks|package|holiday|соцпакет|五险一金))"
+    r"|(?P<skip>benefits?|pension|healthcare|bens|perks|package|holiday|соцпакет|五险一金|股票期权|期权|股权))"
     r"(?![" + _L + r"])(?![-‐][a-zа-яё])"
     r"(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[" + _SIGNS + r"\d*])"
     r"(?![ \u00a0]*(?:до|от)[ \u00a0]+\d{1,3}[ \u00a0]?\d{3})")  # "KPI до 40 000 ₽": an amount of its own

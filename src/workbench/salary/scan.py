@@ -26,6 +26,7 @@ from .patterns import (
     _PAYWORD,
     _RANGE_SEP,
     _UNSTATED,
+    _FIELD_UNSTATED_HINTS,
     _UNSTATED_HINTS,
 )
 from .words import _join_chain
@@ -146,7 +147,7 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
     # scan _tokens does anyway; without it a text with no digit, no hint and
     # no 千/万 still gives [] (no tokens, and _unstated finds no hint).
     if (len(lw) <= 256 and _START.search(lw) is None
-            and not any(k in lw for k in _UNSTATED_HINTS)
+            and not any(k in lw for k in (_FIELD_UNSTATED_HINTS if field_mode else _UNSTATED_HINTS))
             and "万" not in lw and "千" not in lw):
         return []
 
@@ -235,8 +236,9 @@ def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) 
 
 
 def _ote_flag(out: list[SalaryMention]) -> None:
-    """Reed's ", OTE" flag: the first amount is OTE, and the flag is no mention of its own."""
-    amounts = [m for m in out if m.low is not None or m.high is not None]
+    """Reed's ", OTE" flag: the first amount (or, with none, the amount-less statement:
+    "Competitive salary, OTE") is OTE, and the flag is no mention of its own."""
+    amounts = [m for m in out if m.low is not None or m.high is not None] or out[:1]
     if not amounts:
         return
     amounts[0].component = "ote"
@@ -268,7 +270,7 @@ def _unstated(text, lw, out, default_cur, field_mode):
         if o.low is not None or o.high is not None or o.masked:
             return
     starts = []
-    for hint in _UNSTATED_HINTS:
+    for hint in _FIELD_UNSTATED_HINTS if field_mode else _UNSTATED_HINTS:
         k = lw.find(hint)
         while k >= 0:
             starts.append(k)
@@ -285,10 +287,12 @@ def _unstated(text, lw, out, default_cur, field_mode):
         s, e = m.start(), m.end()
         if any(o.start - 24 <= s <= o.end + 24 or o.start <= e <= o.end for o in out):
             continue
-        if m.lastgroup == "kw":
-            # A bare "competitive"/"DOE" counts only as (nearly) the whole
-            # field or next to a pay word ("Salary: negotiable").
-            alone = field_mode and len(text.strip()) <= (e - s) + 12
+        if m.lastgroup in ("kw", "commission"):
+            # A bare "competitive"/"DOE" counts only as (nearly) the whole field, or as a
+            # known pay field whose other words only join components ("Competitive + car
+            # + bonus"), or next to a pay word ("Salary: negotiable").
+            alone = field_mode and (len(text.strip()) <= (e - s) + 12 or (
+                field_mode is _KNOWN_FIELD and _join_chain(lw, text, e, None, None)[1] >= len(lw.rstrip())))
             if not alone and not (_PAYWORD.search(lw, max(0, s - 24), s)
                                   or _PAYWORD.search(lw, e, min(len(lw), e + 12))):
                 continue
@@ -301,13 +305,16 @@ def _unstated(text, lw, out, default_cur, field_mode):
         return
 
 
+_UNSTATED_COMPONENT = {"compbase": "base", "commission": "commission"}  # "Commission only"
+
+
 def _insert_unstated(out, text, lw, m, cur, field_mode) -> None:
     """Put the amount-less mention of match ``m`` in order, with the components joined to
     it in a known pay field ("Competitive + OTE", "по договорённости + премии")."""
     s, e = m.start(), m.end()
     mention = SalaryMention(text=text[s:e], start=s, end=e, low=None, high=None,
                             currency=cur, period=None, period_inferred=False,
-                            component="base" if m.lastgroup == "compbase" else "unspecified",
+                            component=_UNSTATED_COMPONENT.get(m.lastgroup, "unspecified"),
                             gross=None, months_per_year=None, masked=False)
     k = len(out)
     while k > 0 and out[k - 1].start > s:
