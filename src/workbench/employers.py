@@ -94,6 +94,7 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
+from .agreement import wilson
 from .config import LABELLED, PACKAGE_DATA
 from .errors import SchemaError
 
@@ -689,15 +690,6 @@ def _row_problem(row: dict) -> str | None:
     return None
 
 
-def _wilson(agree: int, n: int) -> tuple[float, float]:
-    if not n:
-        return (math.nan, math.nan)
-    from statsmodels.stats.proportion import proportion_confint
-
-    low, high = proportion_confint(agree, n, alpha=0.05, method="wilson")
-    return float(low), float(high)
-
-
 def evaluate_pairs(path: str | Path = PAIRS_PATH) -> PairsEvaluation:
     """Score ``employer_key`` on a pairs file: a pair agrees when
     ``(key_a == key_b) == same``; counted per half (tune, holdout, holdout2, tune2) and label."""
@@ -713,7 +705,7 @@ def evaluate_pairs(path: str | Path = PAIRS_PATH) -> PairsEvaluation:
         counts[1] += agrees
         if not agrees:
             failures.append((pair, key_a, key_b))
-    agreements = [Agreement(half, label, n, agree, *_wilson(agree, n))
+    agreements = [Agreement(half, label, n, agree, *wilson(agree, n))
                   for (half, label), (n, agree) in sorted(tally.items())]
     return PairsEvaluation(str(path), agreements, failures, unusable)
 
