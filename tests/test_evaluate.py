@@ -131,6 +131,26 @@ def test_eval_salary_scores_each_half_and_hides_held_out_failures(tmp_path):
     assert list(shown.disagreements["text"]) == ["£40k", "£50k"]
 
 
+def test_breakdowns_by_language_and_shape_leave_held_out_rows_out(tmp_path):
+    """The tuning rows agree, so a breakdown over every row would point at the held-out
+    failure's language and shape; it counts the tuning rows only unless asked."""
+    rows = [
+        ["£30,000 - £35,000 per annum", "en", "range", "", "", 1, 30000, 35000, "GBP", "year",
+         "unspecified", "", "", "false", ""],
+        ["от 50 000 руб.", "ru", "from", "", "", 1, 51000, "", "RUB", "month", "unspecified",
+         "", "", "false", "wrong on purpose"],
+    ]
+    frame = pd.DataFrame(rows, columns=LABELLED_COLUMNS).assign(half=["tune", "holdout"])
+    path = tmp_path / "halves.csv"
+    frame.to_csv(path, index=False)
+    report = eval_salary(path)
+    assert report.by_language["language"].tolist() == ["en"]
+    assert report.by_shape["shape"].tolist() == ["range"]
+    assert "count the tuning rows only" in report.summary()
+    shown = eval_salary(path, show_holdout_failures=True)
+    assert shown.by_language.set_index("language")["agree"].to_dict() == {"en": 1, "ru": 0}
+
+
 def test_a_whole_file_tuning_set_is_its_own_half_and_its_failures_are_listed(tmp_path):
     rows = [
         ["£30,000 - £35,000 per annum", "en", "range", "", "", 1, 30000, 35000, "GBP", "year",

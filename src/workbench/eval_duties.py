@@ -55,7 +55,6 @@ import csv
 import hashlib
 import tempfile
 import time
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path

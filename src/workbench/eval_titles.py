@@ -28,9 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
-from workbench.errors import EvaluationError
 from workbench.evaluate import TUNING_SETS, half
-from workbench.places_eval import wilson
+from workbench.agreement import read_labels, wilson
 
 __all__ = ["TitleEval", "evaluate_titles", "format_title_eval", "classify_row"]
 
@@ -55,13 +54,8 @@ class TitleEval:
 
 
 def _read_labels(path: Path) -> pd.DataFrame:
-    if not path.is_file():
-        raise EvaluationError(f"no labelled titles at {path}; pass a FILE (see data/labelled/titles/README.md)")
-    labels = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in LABEL_COLUMNS if c not in labels.columns]
-    if missing:
-        raise EvaluationError(f"{path} lacks the column(s) {', '.join(missing)}; expected {', '.join(LABEL_COLUMNS)}")
-    return labels
+    return read_labels(path, LABEL_COLUMNS,
+                       absent=f"no labelled titles at {path}; pass a FILE (see data/labelled/titles/README.md)")
 
 
 def _level(value: str) -> int | None:

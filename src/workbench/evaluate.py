@@ -173,12 +173,19 @@ def eval_salary(paths: str | Path | Iterable[str | Path], *, field: bool | None 
     dis = data.loc[failing, ["text", "language", "shape", "reason", "got"]]
     n = len(data)
     mode = {True: "; field mode", False: "; running-text mode"}.get(field, "")
+    # The breakdowns by language and shape would tell where the held-out half fails (the
+    # tuning halves being near 100%), so they count tuning rows only unless asked.
+    seen = data
+    if "half" in data.columns and not show_holdout_failures and (data["half"] == "holdout").any():
+        seen = data[data["half"] != "holdout"]
+        notes.append("by language and by shape count the tuning rows only; held-out rows are "
+                     "in the by-half totals")
     return EvalReport(
         name="labelled salary strings (" + ", ".join(Path(p).name for p in paths) + f"{mode})",
         n=n,
         agreement=float(data["agree"].mean()) if n else 0.0,
-        by_language=_breakdown(data, "language"),
-        by_shape=_breakdown(data, "shape"),
+        by_language=_breakdown(seen, "language"),
+        by_shape=_breakdown(seen, "shape"),
         disagreements=dis.reset_index(drop=True),
         seconds=seconds,
         notes=notes,
@@ -193,7 +200,7 @@ TUNING_SETS = ("tune2",)
 def _by_half(data: pd.DataFrame) -> pd.DataFrame:
     """Agreement per half with Wilson's 95% interval (rows ``tune``, ``holdout``, then each
     whole-file tuning set present, e.g. ``tune2``, then ``all``)."""
-    from workbench.document_eval import wilson
+    from workbench.agreement import wilson
 
     names = ["tune", "holdout", *(h for h in TUNING_SETS if (data["half"] == h).any())]
     rows = []
