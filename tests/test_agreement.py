@@ -53,3 +53,23 @@ def test_read_labels_keeps_strings_and_names_what_is_missing(tmp_path):
         agreement.read_labels(path, ("id", "region"), absent="none", see=" (see X)")
     with pytest.raises(EvaluationError, match="^no file here$"):
         agreement.read_labels(tmp_path / "absent.csv", ("id",), absent="no file here")
+
+
+def test_per_half_counts_each_measure_in_each_half_with_its_interval():
+    import math
+
+    import pandas as pd
+
+    from workbench.agreement import per_half, wilson
+
+    rows = pd.DataFrame({"half": ["tune", "tune", "holdout", "tune2"],
+                         "family_ok": [True, False, True, True],
+                         "level_ok": [True, True, False, True]})
+    table = per_half(rows, ["family", "level"], ["tune", "holdout", "tune2", "absent"], label="measure")
+    got = {(r.measure, r.half): (r.n, r.agree) for r in table.itertuples()}
+    assert got == {("family", "tune"): (2, 1), ("family", "holdout"): (1, 1), ("family", "tune2"): (1, 1),
+                   ("family", "absent"): (0, 0), ("level", "tune"): (2, 2), ("level", "holdout"): (1, 0),
+                   ("level", "tune2"): (1, 1), ("level", "absent"): (0, 0)}
+    first = table.iloc[0]
+    assert first["rate"] == 0.5 and (first["ci_low"], first["ci_high"]) == wilson(1, 2)
+    assert math.isnan(table[table["half"] == "absent"]["rate"].iloc[0])

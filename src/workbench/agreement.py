@@ -16,7 +16,7 @@ from pathlib import Path
 
 from workbench.errors import EvaluationError
 
-__all__ = ["half", "wilson", "read_labels"]
+__all__ = ["half", "wilson", "read_labels", "per_half"]
 
 
 def half(key: str) -> str:
@@ -56,3 +56,22 @@ def read_labels(path: Path, columns: Sequence[str], *, absent: str, see: str = "
         raise EvaluationError(
             f"{path} lacks the column(s) {', '.join(missing)}; expected {', '.join(columns)}{see}")
     return labels
+
+
+def per_half(rows, measures: Sequence[str], halves: Sequence[str], *, label: str):
+    """Agreement of each measure in each half: one row per (measure, half) with ``n``,
+    ``agree``, ``rate`` (NaN when ``n`` is 0) and Wilson's 95% interval.
+
+    ``rows`` holds a ``half`` column and a boolean ``<measure>_ok`` column per measure;
+    ``label`` names the measure column of the result (``measure``, ``field`` ...)."""
+    import pandas as pd
+
+    out = []
+    for measure in measures:
+        for which in halves:
+            part = rows[rows["half"] == which]
+            n, agree = len(part), int(part[f"{measure}_ok"].sum())
+            low, high = wilson(agree, n)
+            out.append({label: measure, "half": which, "n": n, "agree": agree,
+                        "rate": agree / n if n else float("nan"), "ci_low": low, "ci_high": high})
+    return pd.DataFrame(out)

@@ -29,7 +29,7 @@ import pandas as pd
 
 from workbench import config
 from workbench.evaluate import TUNING_SETS, half
-from workbench.agreement import read_labels, wilson
+from workbench.agreement import per_half, read_labels
 
 __all__ = ["TitleEval", "evaluate_titles", "format_title_eval", "classify_row"]
 
@@ -98,15 +98,7 @@ def _halves(rows: pd.DataFrame) -> tuple[str, ...]:
 
 
 def _agreement(rows: pd.DataFrame) -> pd.DataFrame:
-    out = []
-    for measure in MEASURES:
-        for which in _halves(rows):
-            part = rows[rows["half"] == which]
-            n, agree = len(part), int(part[f"{measure}_ok"].sum())
-            low, high = wilson(agree, n)
-            out.append({"measure": measure, "half": which, "n": n, "agree": agree,
-                        "rate": agree / n if n else float("nan"), "ci_low": low, "ci_high": high})
-    return pd.DataFrame(out)
+    return per_half(rows, MEASURES, _halves(rows), label="measure")
 
 
 def evaluate_titles(path: str | Path | None = None) -> TitleEval:

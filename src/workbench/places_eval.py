@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
-from workbench.agreement import half, read_labels, wilson
+from workbench.agreement import half, per_half, read_labels, wilson
 from workbench.errors import EvaluationError
 from workbench.places import clear_cache, parse_location, preload
 
@@ -105,15 +105,7 @@ def _parse_all(rows: pd.DataFrame, country: str) -> tuple[list, float, float, in
 
 
 def _agreement(rows: pd.DataFrame) -> pd.DataFrame:
-    out = []
-    for field_name in FIELDS:
-        for which in HALVES:
-            part = rows[rows["half"] == which]
-            n, agree = len(part), int(part[f"{field_name}_ok"].sum())
-            low, high = wilson(agree, n)
-            out.append({"field": field_name, "half": which, "n": n, "agree": agree,
-                        "rate": agree / n if n else float("nan"), "ci_low": low, "ci_high": high})
-    return pd.DataFrame(out)
+    return per_half(rows, FIELDS, HALVES, label="field")
 
 
 def evaluate_locations(labels_path: str | Path | None = None, corpus_path: str | Path | None = None,
