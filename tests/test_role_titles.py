@@ -38,3 +38,13 @@ def test_a_group_tries_its_titles_in_table_order():
 def test_anchor_hits_are_what_the_anchor_regex_finds(text):
     expected = [(m.start(), m.group()) for m in role_titles._ANCHOR_RE.finditer(text)]
     assert _anchor_hits(text, role_titles._ANCHORS_BY_LEN) == expected
+
+
+def test_every_occupation_row_is_compiled_with_a_known_family_and_a_label():
+    from workbench.role_titles import _TITLE_OCCUPATIONS
+
+    assert _TITLE_OCCUPATIONS
+    for rx, family, level, label in _TITLE_OCCUPATIONS:
+        assert hasattr(rx, "search") and label
+        assert family in {"other", "delivery", "sales", "client_services", "account_management", "key_accounts"}
+        assert level is None if family in {"other", "delivery"} else level in LEVELS

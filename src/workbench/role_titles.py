@@ -1,7 +1,8 @@
 """The table of role titles: every known title in English, Russian and Chinese as one
 pattern with its family, level (``workbench.config.LEVELS``) and canonical English label,
 the anchor words every title holds, and the patterns grouped by anchor
-(:mod:`workbench.roles` tries a group only where its anchor stands in a text).
+(:mod:`workbench.roles` tries a group only where its anchor stands in a text); and the
+occupations a title may name without any role of the table (support, delivery, retail ...).
 """
 
 from __future__ import annotations
@@ -296,3 +297,38 @@ _TITLE_ONLY_ANCHORS = frozenset({"relationship", "supervisor", "lead generation"
 # pays ~1 us per Chinese anchor searched (and the other way round).
 _ANCHOR_KEYS = _text.KeySet(a for a in _ANCHORS_BY_LEN if a not in _TITLE_ONLY_ANCHORS)
 _TITLE_ANCHOR_KEYS = _text.KeySet(_ANCHORS_BY_LEN)
+
+
+# Occupations a title may name without any role of the table: read only when the
+# title names no role, or names this one first.
+_TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
+    (re.compile(p), family, level, label) for p, family, level, label in (
+        (r"\bsales\s+engineers?\b|\bpre-?sales\b", "other", None, "Sales Engineer"),
+        (r"\b(?:sales|revenue)\s+(?:operations|ops|coordinator|administrator|admin|support|assistant|analyst)s?\b|"
+         r"销售助理|销售内勤|商务助理", "other", None, "Sales Support"),
+        (r"\binside\s+sales\s+(?:associate|specialist)s?\b|\bинженер\w*\s+по\s+продажам", "sales", 2,
+         "Sales Representative"),
+        (r"\bretail\s+sales\b|\bsales\s+associates?\b|\bshop\s+assistant|продав\w+|кассир", "other", None,
+         "Retail Sales"),
+        (r"лидогенерац|исходящ\w+\s+звонк|холодн\w+\s+звонк", "sales", 1, "Sales Development Representative"),
+        (r"\b(?:customer|client)\s+(?:service|support|care)\s+(?:advisor|agent|representative|specialist|assistant|"
+         r"officer|associate|operator)s?\b|\bcustomer\s+(?:support|care)\b|\bhelp\s*desk\b|\bcall[\s-]cent(?:er|re)\b|"
+         r"поддержк|call[\s-]?центр|колл[\s-]?центр", "other", None, "Customer Support"),
+        (r"\baccount\s+planners?\b|\bplanners?\b", "other", None, "Account Planner"),
+        (r"\bonboarding\s+analyst|\bkyc\b|开户|\baccount\s+opening\b", "other", None, "Onboarding Analyst"),
+        (r"\bbookkeep\w*|\bpayroll\b", "other", None, "Accountant"),
+        (r"\bimplementation\b|\bonboarding\b|\bcampaign\s+(?:manager|executive|coordinator|specialist|operations)\b|"
+         r"\baccount\s+operations\b|\bad\s+op(?:eration)?s\b|\btraffic\s+(?:manager|coordinator)\b|\bproducer\b|"
+         r"\bcustomer\s+success\s+engineers?\b|投放(?:优化|专员|运营)|"
+         r"\bengagement\s+manager\b|\bproduction\s+(?:manager|coordinator)s?\b|"
+         r"\bproject\s+(?:manager|coordinator|lead|director|executive|officer|administrator|specialist)s?\b|"
+         r"внедрени|(?:менеджер|руководител|координатор|администратор)\w*\s+(?:по\s+)?проект|проджект|"
+         r"项目(?:经理|专员|主管|助理|总监|协调)|实施|交付", "delivery", None, "Delivery Manager"),
+        (r"\bchief\s+(?:customer|client)\s+officer\b", "client_services", 5, "Client Services Director"),
+        (r"\bchief\s+commercial\s+officer\b", "sales", 5, "Sales Manager"),
+        (r"\bappointment\s+setters?\b|\btelemarketers?\b|\btelemarketing\s+(?:executive|agent)s?\b", "sales", 1,
+         "Sales Development Representative"),
+        (r"\btele-?sales\b|电销|\bterritory\s+(?:sales\s+)?(?:manager|representative|executive)s?\b", "sales", 2,
+         "Sales Representative"),
+        (r"\bbusiness\s+directors?\b", "account_management", 4, "Business Director"),
+    ))

@@ -37,6 +37,7 @@ from .role_titles import (
     _MODIFIER_PREFIXES,
     _OPEN_QUOTES,
     _ROLE_TABLE,
+    _TITLE_OCCUPATIONS,
     _TITLE_ANCHOR_KEYS,
 )
 
@@ -264,39 +265,6 @@ _INVERTED = re.compile(
 _LEADING_RANKS = ("director", "head", "vice president")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
-# Occupations a title may name without any role of the table: read only when the
-# title names no role, or names this one first.
-_TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
-    (re.compile(p), family, level, label) for p, family, level, label in (
-        (r"\bsales\s+engineers?\b|\bpre-?sales\b", "other", None, "Sales Engineer"),
-        (r"\b(?:sales|revenue)\s+(?:operations|ops|coordinator|administrator|admin|support|assistant|analyst)s?\b|"
-         r"销售助理|销售内勤|商务助理", "other", None, "Sales Support"),
-        (r"\binside\s+sales\s+(?:associate|specialist)s?\b|\bинженер\w*\s+по\s+продажам", "sales", 2,
-         "Sales Representative"),
-        (r"\bretail\s+sales\b|\bsales\s+associates?\b|\bshop\s+assistant|продав\w+|кассир", "other", None,
-         "Retail Sales"),
-        (r"лидогенерац|исходящ\w+\s+звонк|холодн\w+\s+звонк", "sales", 1, "Sales Development Representative"),
-        (r"\b(?:customer|client)\s+(?:service|support|care)\s+(?:advisor|agent|representative|specialist|assistant|"
-         r"officer|associate|operator)s?\b|\bcustomer\s+(?:support|care)\b|\bhelp\s*desk\b|\bcall[\s-]cent(?:er|re)\b|"
-         r"поддержк|call[\s-]?центр|колл[\s-]?центр", "other", None, "Customer Support"),
-        (r"\baccount\s+planners?\b|\bplanners?\b", "other", None, "Account Planner"),
-        (r"\bonboarding\s+analyst|\bkyc\b|开户|\baccount\s+opening\b", "other", None, "Onboarding Analyst"),
-        (r"\bbookkeep\w*|\bpayroll\b", "other", None, "Accountant"),
-        (r"\bimplementation\b|\bonboarding\b|\bcampaign\s+(?:manager|executive|coordinator|specialist|operations)\b|"
-         r"\baccount\s+operations\b|\bad\s+op(?:eration)?s\b|\btraffic\s+(?:manager|coordinator)\b|\bproducer\b|"
-         r"\bcustomer\s+success\s+engineers?\b|投放(?:优化|专员|运营)|"
-         r"\bengagement\s+manager\b|\bproduction\s+(?:manager|coordinator)s?\b|"
-         r"\bproject\s+(?:manager|coordinator|lead|director|executive|officer|administrator|specialist)s?\b|"
-         r"внедрени|(?:менеджер|руководител|координатор|администратор)\w*\s+(?:по\s+)?проект|проджект|"
-         r"项目(?:经理|专员|主管|助理|总监|协调)|实施|交付", "delivery", None, "Delivery Manager"),
-        (r"\bchief\s+(?:customer|client)\s+officer\b", "client_services", 5, "Client Services Director"),
-        (r"\bchief\s+commercial\s+officer\b", "sales", 5, "Sales Manager"),
-        (r"\bappointment\s+setters?\b|\btelemarketers?\b|\btelemarketing\s+(?:executive|agent)s?\b", "sales", 1,
-         "Sales Development Representative"),
-        (r"\btele-?sales\b|电销|\bterritory\s+(?:sales\s+)?(?:manager|representative|executive)s?\b", "sales", 2,
-         "Sales Representative"),
-        (r"\bbusiness\s+directors?\b", "account_management", 4, "Business Director"),
-    ))
 # Words that say nothing about the occupation: a title made only of them ("Manager,
 # Clients", "Менеджер", "Вакансия") leaves the role to the text.
 _VAGUE_WORDS = frozenset((
