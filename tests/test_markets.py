@@ -221,3 +221,17 @@ def test_a_polish_posting_is_read_and_benchmarked_as_pl(tmp_path):
 def test_a_polish_posting_without_a_city_is_placed_by_its_zloty():
     assert markets.infer_country(None, None, "od 8 000 do 12 000 zł brutto miesięcznie", None, "und") == "PL"
     assert markets.infer_country("Polska") == "PL" and markets.currency_code("zł") == "PLN"
+
+
+def test_the_readme_lists_the_markets_and_currencies_of_the_table():
+    """The README's usage lines name every market and currency of markets.yaml, no more."""
+
+    from workbench import config
+
+    readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
+    bench_line = re.search(r"workbench bench PATH\.\.\. \[--market ([A-Z|]+)\]", readme)
+    assert bench_line and tuple(bench_line.group(1).split("|")) == markets.market_codes(with_all=True)
+    choices = dict(re.findall(r"^\s+(market|currency)\s+str\s+default '\w+'\s+choices: ([A-Z, ]+)$",
+                              readme, re.M))
+    assert tuple(choices["market"].split(", ")) == markets.market_codes(with_all=True)
+    assert tuple(choices["currency"].split(", ")) == markets.currencies()
