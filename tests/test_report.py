@@ -444,3 +444,16 @@ def test_an_hr_file_missing_a_column_is_refused_before_anything_runs(tmp_path, m
     with pytest.raises(SchemaError, match="missing required column.* base"):
         report.run_plan(None, out=tmp_path / "out", data=fake_store(tmp_path), as_of=DATE, incumbents=bad)
     assert started == [] and not (tmp_path / "out").exists()
+
+
+def test_the_longest_notebooks_start_first_and_the_rest_keep_plan_order():
+    from types import SimpleNamespace
+
+    from workbench.report import LONG_FIRST, start_order
+
+    names = ["role_benchmark", "role_benchmark", *LONG_FIRST, "pay_by_region", "data_quality"]
+    runs = [SimpleNamespace(notebook=name, slug=f"r{i}") for i, name in enumerate(names)]
+    order = start_order(runs)
+    assert [r.notebook for r in order[:len(LONG_FIRST)]] == list(LONG_FIRST)
+    assert [r.slug for r in order[len(LONG_FIRST):]] == ["r0", "r1", "r3", "r4"]
+    assert [r.slug for r in runs] == [f"r{i}" for i in range(5)]  # the plan's list is not reordered

@@ -227,9 +227,22 @@ def _prepare(batch: Batch, n_reports: int, progress: Progress) -> list[executor.
     return slots
 
 
+# Notebooks that take longest, started before the rest so no slot idles at the end while
+# one long report runs alone (10^6 postings, 2 jobs: role comparison ~110 s, every other
+# page 20-40 s; started sixth it set the plan's wall). Order of the pages is unchanged.
+LONG_FIRST = ("role_comparison",)
+
+
+def start_order(runs: list[Run]) -> list[Run]:
+    """The runs in the order they start: ``LONG_FIRST`` notebooks first, else plan order."""
+    return sorted(runs, key=lambda run: run.notebook not in LONG_FIRST)
+
+
 def _execute(batch: Batch, runs: list[Run], slots: list[executor.Slot], progress: Progress) -> None:
-    """Run every report and take in its outcome as it finishes (a progress line each)."""
+    """Run every report and take in its outcome as it finishes (a progress line each);
+    the longest notebooks start first (:func:`start_order`)."""
     by_slug = {run.slug: run for run in runs}
+    runs = start_order(runs)
 
     def done(slug: str, result: dict) -> None:
         progress.finished(by_slug[slug].apply(result))
@@ -240,7 +253,7 @@ def _execute(batch: Batch, runs: list[Run], slots: list[executor.Slot], progress
     else:
         executor.run_local(runs, slots, on_done=done)
     progress.close()
-    for run in runs:
+    for run in by_slug.values():
         if run.status == "pending":
             run.apply({"status": "failed", "error": "report did not run"})
 
