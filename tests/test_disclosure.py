@@ -108,3 +108,16 @@ def test_complementary_cells_are_shown_together_or_not_at_all():
     one_small = complementary([CellCheck(3, 3, "only 3 postings (minimum 5)"), CellCheck(9, 9, None)])
     assert [c.reason for c in one_small] == ["only 3 postings (minimum 5)", COMPLEMENT_SUPPRESSED]
     assert all(c.suppressed for c in one_small) and one_small[1].n == 9
+
+
+def test_check_codes_on_a_slice_of_one_set_of_codes_equals_check_cell_on_those_names():
+    import numpy as np
+
+    names = pd.Series(["Acme Ltd", "ACME Limited", None, "Beta plc", "Gamma", "Beta PLC", "Gamma", None,
+                       "Delta", "Acme", "Epsilon", "Zeta"] * 3, dtype="object")
+    codes = disclosure.employer_codes(names)
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        mask = rng.random(len(names)) < 0.6
+        assert disclosure.check_codes(codes[mask]) == disclosure.check_cell(names[mask])
+    assert disclosure.check_codes(codes[:0]) == disclosure.check_cell([])

@@ -61,7 +61,7 @@ from typing import Any, Iterable, Sequence
 
 __all__ = ["ANALYST", "ANALYST_NOTICE", "AUDIENCES", "COMPLEMENT_SUPPRESSED", "CellCheck", "INTERNAL_PAY_MARKERS",
            "NO_PAY_AT_LEVEL", "RECRUITER", "SHARED_TABLE_DROPS", "SMALL_CELL", "check_audience", "check_cell",
-           "check_postings", "complementary", "count_rule", "count_text", "describe", "employer_codes",
+           "check_codes", "check_postings", "complementary", "count_rule", "count_text", "describe", "employer_codes",
            "employer_shares", "figure_fields", "interval_shown", "listing_note", "median_band", "reads_internal_pay",
            "rule", "small_counts",
            "suppressed_note", "suppression_reason"]
@@ -177,9 +177,14 @@ def suppression_reason(n: int, n_sources: int, top_share: float, disclosure: Any
 
 def check_cell(companies: Iterable[Any], disclosure: Any = None) -> CellCheck:
     """Rule 1 for the postings that feed a figure, given each posting's company name (or None)."""
+    return check_codes(employer_codes(companies), disclosure)
+
+
+def check_codes(codes: Any, disclosure: Any = None) -> CellCheck:
+    """Rule 1 for the postings that feed a figure, given their ``employer_codes``: for
+    several subsets of one set of postings, the codes are computed once and sliced."""
     import numpy as np
 
-    codes = employer_codes(companies)
     shares = _shares(codes)
     n, n_sources = len(codes), len(np.unique(codes[codes >= 0]))
     return CellCheck(n, n_sources, suppression_reason(n, n_sources, shares[0] if shares else 0.0, disclosure,

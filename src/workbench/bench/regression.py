@@ -18,7 +18,7 @@ import pandas as pd
 
 from workbench.bench.ladders import with_ladder
 from workbench.bench.market import MARKET_UNKNOWN, with_market
-from workbench.disclosure import check_postings
+from workbench.disclosure import check_codes, employer_codes
 from workbench.errors import CurrencyError
 
 __all__ = ["MIN_MARKET_N", "MIN_TERM_N", "RegressionResult", "regression"]
@@ -303,10 +303,12 @@ def _term_feeds(X: pd.DataFrame) -> dict[str, list[pd.Series]]:
 
 def _term_checks(data: pd.DataFrame, X: pd.DataFrame, disclosure=None) -> dict[str, dict]:
     """Per term: the employers on its thinnest side and whether it may be shown (every
-    side that feeds it must pass disclosure control), with the first failing side's reason."""
+    side that feeds it must pass disclosure control), with the first failing side's reason.
+    Each posting's employer key is computed once (``employer_codes``), not once per side."""
     out = {}
+    codes = employer_codes(data["company"]) if "company" in data else np.full(len(data), -1)
     for term, masks in _term_feeds(X).items():
-        checks = [check_postings(data[mask.to_numpy()], disclosure) for mask in masks]
+        checks = [check_codes(codes[mask.to_numpy()], disclosure) for mask in masks]
         failed = next((c for c in checks if c.suppressed), None)
         reason = None
         if failed is not None:
