@@ -186,3 +186,14 @@ def test_eval_salary_field_mode_reads_a_long_pay_field(tmp_path):
     assert len(text) > 64
     assert eval_salary(path, field=True).agreement == 1.0
     assert "field mode" in eval_salary(path, field=True).name
+
+
+def test_a_half_without_rows_is_not_printed(tmp_path):
+    rows = [["£30,000 - £35,000 per annum", "en", "range", "", "", 1, 30000, 35000, "GBP", "year",
+             "unspecified", "", "", "false", ""]]
+    path = tmp_path / "tune2.csv"
+    pd.DataFrame(rows, columns=LABELLED_COLUMNS).assign(half=["tune2"]).to_csv(path, index=False)
+    text = format_report(eval_salary(path))
+    assert "nan" not in text
+    assert "tune2" in text and "1/1" in text
+    assert not any(line.split()[:1] in (["tune"], ["holdout"]) for line in text.splitlines())

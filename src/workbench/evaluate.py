@@ -300,6 +300,8 @@ def format_report(report: EvalReport, max_disagreements: int = 50) -> str:
     if report.by_half is not None:
         lines += ["", "  by half (Wilson 95% interval):"]
         for r in report.by_half.itertuples(index=False):
+            if not r.n:  # a half the file has no rows of (a whole-file tuning set's tune/holdout)
+                continue
             lines.append(f"    {r.half:<24} {r.agree:>5}/{r.n:<5} {r.agreement:.2%}  "
                          f"[{r.ci_low:.2%}, {r.ci_high:.2%}]")
     lines += ["", "  by language:"]
