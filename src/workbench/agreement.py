@@ -16,7 +16,13 @@ from pathlib import Path
 
 from workbench.errors import EvaluationError
 
-__all__ = ["half", "wilson", "read_labels", "per_half"]
+__all__ = ["half", "wilson", "read_labels", "per_half", "TUNING_SETS", "TUNING_HALVES"]
+
+# Whole-file tuning sets written after the first split (every row ``half=tune2``, e.g.
+# data/labelled/pay_fields/pay_fields_2.csv): read like ``tune``, never scored as held out.
+TUNING_SETS = ("tune2",)
+# The halves whose failing rows may be read while tuning.
+TUNING_HALVES = ("tune", *TUNING_SETS)
 
 
 def half(key: str) -> str:

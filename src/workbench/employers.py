@@ -94,7 +94,7 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
-from .agreement import wilson
+from .agreement import TUNING_HALVES, TUNING_SETS, wilson
 from .config import LABELLED, PACKAGE_DATA
 from .errors import SchemaError
 
@@ -651,8 +651,7 @@ class PairsEvaluation:
 # The CONVENTIONS.md halves; ``holdout2``: a file written later and held out whole
 # (data/labelled/companies/README_pairs_2.md); ``tune2``: a file written later and held
 # whole for tuning (README_pairs_3.md). Only the tuning halves' failures are read.
-TUNING_HALVES = ("tune", "tune2")
-HALVES = ("tune", "holdout", "holdout2", "tune2")
+HALVES = ("tune", "holdout", "holdout2", *TUNING_SETS)
 
 
 def load_pairs(path: str | Path = PAIRS_PATH) -> tuple[list[Pair], list[tuple[int, str]]]:

@@ -62,7 +62,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
-from workbench.agreement import wilson
+from workbench.agreement import TUNING_HALVES, TUNING_SETS, wilson
 from workbench.errors import CorpusError
 
 __all__ = ["CORPORA", "DutyEval", "evaluate", "summarise", "format_eval", "wilson", "locate_items",
@@ -95,8 +95,7 @@ LABELS_DIR = config.LABELLED / "duties"
 # Every labelled set scored by default: set 1 (halves tune / holdout) and set 2, a whole
 # tuning set (half tune2) written later by another labeller on other postings.
 LABELS_DIRS = (LABELS_DIR, config.LABELLED / "duties2")
-HALVES = ("tune", "holdout", "tune2")
-TUNING_HALVES = ("tune", "tune2")  # whose failing rows may be read while tuning
+HALVES = ("tune", "holdout", *TUNING_SETS)
 
 
 def _sha12(text: str) -> str:

@@ -28,8 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
-from workbench.evaluate import TUNING_SETS, half
-from workbench.agreement import per_half, read_labels
+from workbench.evaluate import half
+from workbench.agreement import TUNING_SETS, per_half, read_labels
 
 __all__ = ["TitleEval", "evaluate_titles", "format_title_eval", "classify_row"]
 

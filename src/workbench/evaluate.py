@@ -58,7 +58,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from workbench.agreement import half
+from workbench.agreement import TUNING_SETS, half
 from workbench.salary import parse_salary
 
 __all__ = ["EvalReport", "eval_salary", "eval_glassdoor", "eval_boss", "format_report", "half"]
@@ -191,10 +191,6 @@ def eval_salary(paths: str | Path | Iterable[str | Path], *, field: bool | None 
         notes=notes,
         by_half=_by_half(data) if "half" in data.columns else None,
     )
-
-
-TUNING_SETS = ("tune2",)
-"""Halves of whole-file tuning sets written after the first split (read like ``tune``)."""
 
 
 def _by_half(data: pd.DataFrame) -> pd.DataFrame:
