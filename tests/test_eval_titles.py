@@ -146,8 +146,10 @@ def test_a_whole_file_tuning_set_is_scored_as_its_own_half_with_its_failures_lis
     assert result.problems.empty  # tune2 is not held to the hash rule
     table = result.agreement.set_index(["measure", "half"])
     assert (table.loc[("both", "tune2"), "n"], table.loc[("both", "tune2"), "agree"]) == (3, 2)
-    assert table.loc[("both", "tune"), "n"] == 0 and table.loc[("both", "holdout"), "n"] == 0
+    # A whole-file set has no tune or holdout rows: those halves are left out, not shown as 0/0 nan%.
+    assert set(result.agreement["half"]) == {"tune2"}
     report = format_title_eval(result)
+    assert "nan" not in report and "holdout failing rows" not in report
     assert "tune2 failing rows: 1" in report
     assert "media agency, leads a team" in report
     assert "t2.csv" in report.splitlines()[0]
@@ -164,6 +166,20 @@ def test_the_committed_second_set_is_read_whole():
     result = evaluate_titles(config.LABELLED / "titles" / "titles_2.csv")
     assert result.problems.empty
     assert len(result.rows) == 406
-    assert set(result.agreement["half"]) == {"tune", "holdout", "tune2"}
-    tune2 = result.agreement[(result.agreement["half"] == "tune2")]
-    assert set(tune2["n"]) == {406}
+    assert set(result.agreement["half"]) == {"tune2"}
+    assert set(result.agreement["n"]) == {406}
+
+
+def test_a_third_whole_file_tuning_set_is_read_as_tune3(tmp_path):
+    rows = [{**row, "half": "tune3"} for row in ROWS]
+    result = evaluate_titles(_write(tmp_path / "t3.csv", rows))
+    assert result.problems.empty
+    assert set(result.agreement["half"]) == {"tune3"}
+    assert "tune3 failing rows: 1" in format_title_eval(result)
+
+
+def test_a_file_with_no_scorable_row_shows_both_halves_empty(tmp_path):
+    rows = [{"title": "Account Manager", "country": "GB", "family": "account_management", "level": "two"}]
+    result = evaluate_titles(_write(tmp_path / "t.csv", rows))
+    assert set(result.agreement["half"]) == {"tune", "holdout"}
+    assert set(result.agreement["n"]) == {0}

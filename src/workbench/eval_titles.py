@@ -92,9 +92,12 @@ def classify_row(title: str, country: str | None, context: str | None) -> dict:
 
 
 def _halves(rows: pd.DataFrame) -> tuple[str, ...]:
-    """``tune``, ``holdout``, then each whole-file tuning set present (``tune2``)."""
+    """The halves the file holds, in order: ``tune``, ``holdout``, then each whole-file tuning
+    set (``tune2`` ...). A whole-file set has no tune or holdout rows, so those halves are left
+    out rather than shown as 0/0; a file with no scorable row shows both (n = 0)."""
     present = set(rows["half"]) if len(rows) else set()
-    return (*HALVES, *(h for h in TUNING_SETS if h in present))
+    shown = tuple(h for h in (*HALVES, *TUNING_SETS) if h in present)
+    return shown or HALVES
 
 
 def _agreement(rows: pd.DataFrame) -> pd.DataFrame:
