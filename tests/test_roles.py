@@ -499,3 +499,109 @@ def test_abbreviations_and_inverted_titles_are_read_in_full():
         "account_management", 2)
     assert classify_role("Manager, Key Accounts")["family"] == "key_accounts"
     assert classify_role("客戶經理")["level"] == 2  # traditional characters
+
+
+# Rules drawn from the third labelled set's conventions (data/labelled/titles/README_3.md);
+# every string here is the team's own wording.
+DECORATED_CASES = [
+    # agency disciplines and revenue teams named in an Account Executive's title
+    ("Account Executive - Healthcare Advertising", "US", "", "account_management", 1),
+    ("Account Executive, Corporate Communications", "GB", "", "account_management", 1),
+    ("Account Executive, Growth", "GB", "", "sales", 2),
+    ("Corporate Account Executive", "US", "", "sales", 2),
+    ("Enterprise AE / Mid-Market AE", "US", "", "sales", 3),  # two rungs: the lower
+    ("Account Support Coordinator", "GB", "", "account_management", 1),
+    ("Deputy Group Account Director", "GB", "", "account_management", 4),
+    ("EVP, Account Services", "US", "", "account_management", 5),
+    ("VP - Account Services", "US", "", "account_management", 5),
+    ("Account Management Director – Retail", "GB", "", "account_management", 4),
+    ("Global Account Lead", "GB", "", "key_accounts", 3),
+    ("Customer Business Manager - Grocery", "GB", "", "key_accounts", 3),
+    ("National Account Executive", "US", "", "key_accounts", 1),
+    ("Client Relationship Officer", "GB", "", "client_services", 1),
+    ("Private Banker - Ultra High Net Worth", "GB", "", "client_services", 2),
+    ("Associate Relationship Manager, Corporate Banking", "GB", "", "client_services", 1),
+    ("Client Engagement Manager", "GB", "creative agency", "client_services", 2),
+    ("Associate Director of Customer Success", "US", "", "client_services", 3),
+    ("Head of Relationship Management, SME Banking", "GB", "", "client_services", 5),
+    ("Market Development Rep", "US", "", "sales", 1),
+    ("Lead Development Representative - EMEA", "GB", "", "sales", 1),
+    ("RVP Sales, West", "US", "", "sales", 5),
+    # words holding "account" or "client" that are not account roles
+    ("Patient Accounts Specialist", "US", "", "other", None),
+    ("Executive Assistant - Sales Director", "GB", "", "other", None),
+    ("Pre-Sales Engineer", "GB", "", "other", None),
+    ("Presales Consultant", "GB", "", "other", None),
+    # Russian
+    ("стажёр-аккаунт", "RU", "", "account_management", 1),
+    ("аккаунт-лид (digital)", "RU", "", "account_management", 3),
+    ("ассоциированный аккаунт-директор", "RU", "", "account_management", 3),
+    ("руководитель отдела по работе с аккаунтами", "RU", "", "account_management", 5),
+    ("национальный аккаунт-менеджер", "RU", "", "key_accounts", 3),
+    ("менеджер по работе с ключевыми клиентами (стажёр)", "RU", "", "key_accounts", 1),
+    ("помощник менеджера по работе с ключевыми клиентами", "RU", "", "key_accounts", 1),
+    ("координатор KAM, HoReCa", "RU", "", "key_accounts", 1),
+    ("директор по работе с сетями", "RU", "", "key_accounts", 4),
+    ("руководитель группы KAM", "RU", "", "key_accounts", 4),
+    ("руководитель отдела KAM", "RU", "", "key_accounts", 5),
+    ("руководитель отдела по работе с сетями", "BY", "", "key_accounts", 5),
+    ("менеджер по обслуживанию частных клиентов", "RU", "", "client_services", 2),
+    ("менеджер по клиентскому обслуживанию", "RU", "", "client_services", 2),
+    ("менеджер по работе с клиентами (активные продажи B2B)", "RU", "", "sales", 2),
+    ("стажёр по продажам", "RU", "", "sales", 1),
+    ("аккаунт-экзекьютив, план продаж, SaaS", "RU", "", "sales", 2),
+    ("территориальный менеджер (Урал)", "RU", "", "sales", 2),
+    ("менеджер по продажам крупному бизнесу", "RU", "", "sales", 4),
+    ("руководитель группы BDR", "RU", "", "sales", 5),
+    ("технический аккаунт-менеджер", "RU", "", "delivery", None),
+    ("помощник аккаунт-директора", "RU", "", "other", None),
+    ("секретарь коммерческого директора", "RU", "", "other", None),
+    # Chinese
+    ("客户经理", "CN", "insurer, sells life policies on commission", "sales", 2),
+    ("客户部总监", "CN", "", "account_management", 5),
+    ("KA部总监", "CN", "", "key_accounts", 5),
+    ("客户成功实习生（北京）", "CN", "", "client_services", 1),
+    ("客户成功部负责人", "CN", "", "client_services", 5),
+    ("理财经理", "CN", "", "client_services", 2),
+    ("客户经理助理", "CN", "retail bank branch", "client_services", 1),
+    ("高级客户经理（对公业务）", "CN", "", "client_services", 3),
+    ("客户开发专员", "CN", "finds leads by phone for the sales team", "sales", 1),
+    ("行业销售", "CN", "", "sales", 2),
+    ("门店销售", "CN", "", "other", None),
+    ("销售经理（大客户方向）", "CN", "", "sales", 4),
+    ("大客户业务经理", "CN", "", "sales", 4),
+    ("销售副总监", "CN", "", "sales", 5),
+    ("销售团队长", "CN", "", "sales", 5),
+    ("销售VP（华东）", "CN", "", "sales", 5),
+    ("信息流账户优化师", "CN", "", "delivery", None),
+    ("技术客户经理", "CN", "", "delivery", None),
+    ("技术客户经理（TAM）", "CN", "", "delivery", None),
+    ("客户总监秘书", "CN", "", "other", None),
+]
+
+
+@pytest.mark.parametrize(("title", "market", "text", "family", "level"), DECORATED_CASES)
+def test_decorated_and_lookalike_titles(title, market, text, family, level):
+    role = classify_role(title, text or None, market=market)
+    assert (role["family"], role["level"]) == (family, level), role
+
+
+def test_the_text_settles_only_what_the_title_leaves_open():
+    # "Manager, <function>" is the function's manager: with a team behind it, its team lead.
+    assert classify_role("Manager, Client Success")["level"] == 2
+    assert classify_role("Manager, Client Success", "Leads a team of six CSMs.")["level"] == 4
+    assert classify_role("Client Success Manager", "Leads a team of six CSMs.")["level"] == 2
+    # A client service desk in a call centre is support.
+    assert classify_role("Client Service Representative", "Inbound call centre of a retail broker.")["family"] == "other"
+    assert classify_role("Client Service Representative")["level"] == 1
+    # A bank's officer grade after the role reads as Senior.
+    assert classify_role("Relationship Manager, Vice President", "Investment bank.")["level"] == 3
+    # "Executive" on a client relationship title: years asked settle the rung.
+    assert classify_role("Client Relationship Executive")["level"] == 1
+    senior = classify_role("Client Relationship Executive", "You bring 8+ years of experience in wealth management.")
+    assert (senior["family"], senior["level"]) == ("client_services", 3)
+
+
+def test_a_glued_bracket_opens_a_word_of_its_own():
+    assert classify_role("Account Manager(Senior)")["level"] == 3
+    assert classify_role("技术客户经理（TAM）")["family"] == "delivery"

@@ -43,10 +43,11 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (r"\bsales\s+managers?\b", "sales", 5, "Sales Manager"),
     (r"\bsales\s+development\s+(?:representatives?|reps?|executives?|associates?|specialists?)\b|"
      r"\bbusiness\s+development\s+(?:representatives?|reps?|associates?)\b|"
+     r"\bmarket\s+development\s+(?:representatives?|reps?)\b|\blead\s+development\s+(?:representatives?|reps?)\b|"
      r"\blead\s+generation\s+(?:specialist|executive|representative|coordinator|manager)s?\b|"
      r"\b(?:inside\s+)?sales\s+trainees?\b|\b(?:trainee|graduate|junior)\s+sales\s+(?:executive|representative|consultant)s?\b",
      "sales", 1, "Sales Development Representative"),
-    (r"\b(?:enterprise|strategic|major|named|global|national)\s+account\s+executives?\b", "sales", 4,
+    (r"\b(?:enterprise|strategic|major|named|global)\s+account\s+executives?\b", "sales", 4,
      "Enterprise Account Executive"),
     (r"\bmid[\s-]?market\s+account\s+executives?\b", "sales", 3, "Mid-Market Account Executive"),
     (r"\b(?:smb|commercial|small\s+business|corporate)\s+account\s+executives?\b", "sales", 2, "Account Executive"),
@@ -57,35 +58,38 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      r"\b(?:field\s+sales|inside\s+sales|territory|new\s+business|sales)\s+account\s+managers?\b|"
      r"\baccount\s+representatives?\b",
      "sales", 2, "Sales Representative"),
-    (rf"\b{_RM}\s+по\s+продажам\s+(?:крупным|ключевым|корпоративным\s+vip)\s+клиентам", "sales", 4,
+    (rf"\b{_RM}\s+по\s+продажам\s+(?:(?:крупным|ключевым|корпоративным\s+vip)\s+клиентам|крупному\s+бизнесу)", "sales", 4,
      "Enterprise Account Executive"),
     (rf"\b(?:старш\w+|ведущ\w+)\s+{_RM}\s+по\s+продажам", "sales", 3, "Senior Sales Representative"),
     (rf"\b{_RD}\s+(?:по\s+(?:[\w-]+\s+и\s+)?продажам|по\s+развитию(?!\s+персонал)|отдела\s+продаж|департамента\s+продаж|"
      rf"по\s+сбыту)|\b{_RHEAD}\s+(?:продаж|по\s+продажам|коммерческого\s+отдела|отдела\s+сбыта)|"
      rf"\bкоммерческ\w+\s+{_RD}|\b{_RHEAD}\s+(?:отдела|группы|направления|департамента|службы)\s+"
-     rf"(?:продаж|по\s+продажам|активных\s+продаж|по\s+развитию\s+бизнеса)|"
+     rf"(?:продаж|по\s+продажам|активных\s+продаж|по\s+развитию\s+бизнеса|sales\s+development|business\s+development)|"
      rf"\bсупервайзер{_R}(?:\s+(?:отдела\s+продаж|торгов\w+\s+представител{_R}))?",
      "sales", 5, "Sales Manager"),
     (rf"\b{_RM}\s+(?:по\s+(?:[\w-]+\s+){{0,2}}продаж\w*|(?:отдела\s+|активных\s+)продаж|по\s+привлечению\s+клиентов|"
      rf"по\s+развитию(?!\s+(?:персонал|клиент))|по\s+сбыту)|\bторгов\w+\s+(?:представител{_R}|агент{_R})|"
-     rf"\b(?:специалист|агент){_R}\s+по\s+продажам",
+     rf"\b(?:специалист|агент){_R}\s+по\s+продажам|\bтерриториальн\w+\s+{_RM}",
      "sales", 2, "Sales Representative"),
-    (rf"\bоператор{_R}\s+холодных\s+звонков|\bспециалист{_R}\s+по\s+лидогенерации|\bлидогенератор{_R}",
+    (rf"\bоператор{_R}\s+холодных\s+звонков|\bстаж[её]р{_R}\s+(?:отдела\s+продаж|по\s+продажам)|\bспециалист{_R}\s+по\s+лидогенерации|\bлидогенератор{_R}",
      "sales", 1, "Sales Development Representative"),
-    (r"大客户销售(?!总监|主管|负责人|副总裁|部经理)(?:经理|代表)?|ka销售(?!总监|主管|负责人|副总裁|部经理)(?:经理|代表)?",
+    (r"大客户业务(?:代表|经理|员)|大客户销售(?!总监|主管|负责人|副总裁|部经理)(?:经理|代表)?|ka销售(?!总监|主管|负责人|副总裁|部经理)(?:经理|代表)?",
      "sales", 4, "Enterprise Account Executive"),
     (r"ka主管|大客户主管", "key_accounts", 3, "Key Account Manager"),
-    (r"销售总监|销售主管|销售负责人|销售副总裁|销售部经理|商务总监|BD总监", "sales", 5, "Sales Manager"),
+    (r"销售副?总监|销售主管|销售负责人|销售副总裁|销售vp|销售团队长|销售部经理|商务总监|BD总监", "sales", 5, "Sales Manager"),
     (r"高级销售(?:代表|专员|经理)", "sales", 3, "Senior Sales Representative"),
     (r"电话邀约(?:专员)?|销售培训生|销售实习生", "sales", 1, "Sales Development Representative"),
     (r"区域销售经理|销售经理|销售代表|销售专员|销售顾问|销售工程师|销售员|销售人员|电话销售|网络销售|医药代表|"
      r"商务拓展经理|商务经理|BD经理|业务代表|业务员|业务经理|渠道经理",
      "sales", 2, "Sales Representative"),
     # --- level 5 ---
+    (r"\b(?:associate|assistant|deputy)\s+group\s+account\s+directors?\b", "account_management", 4, "Account Director"),
     (r"\bgroup\s+account\s+directors?\b", "account_management", 5, "Group Account Director"),
     (r"\bgroup\s+client\s+(?:services?\s+)?directors?\b", "client_services", 5, "Group Client Director"),
     (r"\bclient\s*services?\s+directors?\b", "client_services", 5, "Client Services Director"),
     (r"\bdirectors?,?\s+(?:of\s+)?client\s+services?\b", "client_services", 5, "Client Services Director"),
+    (r"\b(?:associate|assistant|deputy)\s+directors?,?\s+(?:of\s+)?(?:client|customer)\s+success\b", "client_services", 3,
+     "Associate Director, Client Services"),
     (r"\b(?:client|customer)\s+success\s+directors?\b", "client_services", 4, "Director of Client Success"),
     (r"\bdirectors?\s+of\s+(?:key|national|global|strategic|major)\s+accounts?\b", "key_accounts", 4,
      "Key Account Director"),
@@ -97,13 +101,15 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (r"\bhead\s+of\s+(?:key|national|global|strategic|major)\s+accounts?\b|"
      r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:key|national|global|strategic|major)\s+accounts?\b",
      "key_accounts", 5, "Head of Key Accounts"),
-    (r"\bhead\s+of\s+(?:client|customer)\s+(?:services?|success|management|partnerships?|relationships?)\b",
+    (r"\bhead\s+of\s+(?:client|customer)\s+(?:services?|success|management|partnerships?|relationships?)\b|"
+     r"\bhead\s+of\s+relationship\s+management\b",
      "client_services", 5, "Head of Client Services"),
     (r"\bhead\s+of\s+(?:accounts?|account\s+management|account\s+services)\b", "account_management", 5,
      "Head of Accounts"),
     (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:client\s+services?|customer\s+success|client\s+success)\b",
      "client_services", 5, "Client Services Director"),
-    (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?account\s+management\b", "account_management", 5, "Head of Accounts"),
+    (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?account\s+(?:management|services)\b", "account_management", 5,
+     "Head of Accounts"),
     (rf"\b{_RD}\s+{_RWC}\s+клиентами\s+групп\w*", "account_management", 5, "Group Account Director"),
     (rf"\bгрупп\w*[\s-]+(?:аккаунт|account)[\s-]+(?:директор{_R}|director)", "account_management", 5,
      "Group Account Director"),
@@ -111,24 +117,27 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "client_services", 5, "Client Services Director"),
     (rf"\b{_RD}\s+(?:по\s+)?клиентск\w+\s+(?:сервиса|сервису|отдела|департамента|службы|опыта)", "client_services", 5,
      "Client Services Director"),
-    (rf"\b{_RHEAD}\s+(?:аккаунт[\s-]отдела|отдела\s+аккаунт[\s-]менеджмента|аккаунт[\s-]менеджмента|отдела\s+аккаунтинга)",
+    (rf"\b{_RHEAD}\s+(?:аккаунт[\s-]отдела|отдела\s+аккаунт[\s-]менеджмента|аккаунт[\s-]менеджмента|отдела\s+аккаунтинга|отдела\s+{_RWC}\s+аккаунтами)",
      "account_management", 5, "Head of Accounts"),
     (rf"\b{_RHEAD}\s+(?:группы|команды)\s+аккаунт[\s-]менеджеров", "account_management", 4, "Account Director"),
-    (rf"\b{_RHEAD}\s+(?:группы|команды)\s+{_RWC}\s+{_RKEY}[\s-]+клиентами", "key_accounts", 4, "Key Account Director"),
+    (rf"\b{_RHEAD}\s+(?:группы|команды)\s+(?:{_RWC}\s+{_RKEY}[\s-]+клиентами|key\s+account\s+managers?)", "key_accounts", 4,
+     "Key Account Director"),
     (rf"\b{_RHEAD}\s+(?:группы|команды)\s+(?:customer\s+success|{_RWC}\s+(?:корпоративными\s+)?клиентами|"
      rf"клиентск\w+\s+{_RM})",
      "client_services", 4, "Client Services Team Lead"),
-    (rf"\b{_RHEAD}\s+(?:отдела|департамента|направления|службы)\s+(?:{_RWC}\s+{_RKEY}[\s-]+(?:клиентами|сетями)|"
-     rf"(?:по\s+)?{_RKEY}[\s-]+клиент\w*)",
+    (rf"\b{_RHEAD}\s+(?:отдела|департамента|направления|службы)\s+(?:{_RWC}\s+(?:{_RKEY}[\s-]+клиентами|"
+     rf"(?:{_RKEY}[\s-]+)?сетями)|(?:по\s+)?{_RKEY}[\s-]+клиент\w*|key\s+account\s+managers?)",
      "key_accounts", 5, "Head of Key Accounts"),
     (rf"\b{_RHEAD}\s+(?:(?:отдела|департамента|службы|направления)\s+(?:{_RWC}\s+(?:корпоративными\s+)?клиентами|"
      rf"обслуживания\s+клиентов|"
      rf"клиентского\s+сервиса|customer\s+success)|клиентского\s+(?:отдела|сервиса|направления))",
      "client_services", 5, "Head of Client Services"),
-    (r"客户服务部?总监|客户部总监|客户成功副总裁|客户成功负责人", "client_services", 5, "Client Services Director"),
+    (r"客户服务部?总监|客户成功副总裁|客户成功部?负责人|客户成功部(?:总)?经理|客户成功部总监", "client_services", 5,
+     "Client Services Director"),
     (r"客户群总监|集团客户总监", "account_management", 5, "Group Account Director"),
-    (r"大客户部(?:总)?经理|大客户部门?负责人|ka部(?:总)?经理|ka部门?负责人", "key_accounts", 5, "Head of Key Accounts"),
-    (r"客户部负责人|客户部门负责人|客户部(?:总)?经理", "account_management", 5, "Head of Accounts"),
+    (r"大客户部(?:总)?经理|大客户部门?负责人|大客户部总监|ka部(?:总)?经理|ka部门?负责人|ka部总监", "key_accounts", 5,
+     "Head of Key Accounts"),
+    (r"客户部负责人|客户部门负责人|客户部(?:总)?经理|客户部总监", "account_management", 5, "Head of Accounts"),
     # --- level 4 ---
     (r"\b(?:key|global|strategic|national|major|enterprise)\s+account\s+directors?\b", "key_accounts", 4,
      "Key Account Director"),
@@ -136,7 +145,8 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     # manager and an account director: the senior tier (3), never level 4.
     (r"\b(?:assistant|associate|deputy)\s+account\s+directors?\b", "account_management", 3,
      "Associate Account Director"),
-    (r"\b(?:senior\s+|regional\s+|client\s+)?account\s+directors?\b", "account_management", 4, "Account Director"),
+    (r"\b(?:senior\s+|regional\s+|client\s+)?account\s+(?:management\s+)?directors?\b", "account_management", 4,
+     "Account Director"),
     (r"\bclient\s+directors?\b", "client_services", 4, "Client Director"),
     (r"\b(?:associate|assistant|deputy)\s+client\s+partners?\b", "client_services", 3, "Associate Client Partner"),
     (r"\b(?:global\s+|senior\s+)?client\s+partners?\b|\b(?:client\s+)?relationship\s+directors?\b|"
@@ -147,11 +157,13 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "Key Account Team Lead"),
     (r"\baccount\s+(?:management\s+)?team\s+(?:lead|leader|manager)s?\b", "account_management", 4, "Account Team Lead"),
     (r"客户成功主管|客户服务主管", "client_services", 4, "Client Services Team Lead"),
-    (rf"\bзаместител{_R}\s+(?:аккаунт[\s-]?директора|директора\s+{_RWC}\s+клиентами)", "account_management", 3,
+    (rf"\bзаместител{_R}\s+(?:аккаунт[\s-]?директора|директора\s+{_RWC}\s+клиентами)|"
+     rf"\bассоциированн\w+\s+аккаунт[\s-]?директор{_R}", "account_management", 3,
      "Associate Account Director"),
     (r"\b(?:customer|client)\s+(?:success|services?)\s+team\s+(?:lead|leader|manager)s?\b", "client_services", 4,
      "Client Services Team Lead"),
-    (rf"\b{_RD}\s+(?:{_RWC}\s+{_RKEY}[\s-]+клиентами|по\s+{_RKEY}[\s-]+клиентам)", "key_accounts", 4,
+    (rf"\b{_RD}\s+(?:{_RWC}\s+(?:{_RKEY}[\s-]+клиентами|(?:{_RKEY}[\s-]+)?сетями)|по\s+{_RKEY}[\s-]+клиентам)",
+     "key_accounts", 4,
      "Key Account Director"),
     (rf"\b{_RD}\s+{_RWC}\s+(?:корпоративными\s+)?клиентами", "account_management", 4, "Account Director"),
     (rf"\b(?:аккаунт|клиент)[\s-]?директор{_R}", "account_management", 4, "Account Director"),
@@ -164,18 +176,25 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     # --- level 1 (qualified forms of level-2 titles, so before them) ---
     (r"\b(?:junior|assistant|trainee|graduate|associate|entry[\s-]+level)\s+account\s+managers?\b",
      "account_management", 1, "Junior Account Manager"),
-    (rf"\b(?:младш\w+|помощник{_R}|ассистент{_R}|стаж[её]р{_R})\s+(?:{_RM}\s+{_RWC}\s+клиентами|аккаунт[\s-]?{_RM})",
+    (rf"\b(?:младш\w+|помощник{_R}|ассистент{_R}|стаж[её]р{_R})\s+(?:{_RM}\s+{_RWC}\s+{_RKEY}[\s-]+клиентами|"
+     rf"key\s+account\s+managers?)|\bкоординатор{_R}\s+key\s+account\s+managers?",
+     "key_accounts", 1, "Key Account Coordinator"),
+    (rf"\b(?:младш\w+|помощник{_R}|ассистент{_R}|стаж[её]р{_R})\s+(?:{_RM}\s+{_RWC}\s+клиентами|аккаунт[\s-]?{_RM})|"
+     rf"\bстаж[её]р{_R}[\s-]+аккаунт\w*",
      "account_management", 1, "Junior Account Manager"),
-    (r"\bkey\s+account\s+(?:coordinator|assistant|executive|administrator|support)s?\b|"
+    (r"\b(?:key|national)\s+account\s+(?:coordinator|assistant|executive|administrator|support)s?\b|"
      r"\b(?:junior|assistant|trainee|graduate|associate)\s+key\s+account\s+managers?\b", "key_accounts", 1,
      "Key Account Coordinator"),
     (r"\b(?:junior|assistant|trainee|graduate|associate)\s+(?:client|client\s+services?|customer\s+success|"
-     r"client\s+success|client\s+relationship)\s+managers?\b", "client_services", 1, "Client Services Executive"),
+     r"client\s+success|client\s+relationship|relationship)\s+managers?\b", "client_services", 1,
+     "Client Services Executive"),
     # --- level 3 ---
-    (r"\b(?:key|major|strategic|national|global|enterprise|named)\s+accounts?\s+managers?\b", "key_accounts", 3,
-     "Key Account Manager"),
+    (r"\b(?:key|major|strategic|national|global|enterprise|named)\s+accounts?\s+managers?\b|"
+     r"\bcustomer\s+business\s+managers?\b", "key_accounts", 3, "Key Account Manager"),
     (r"\b(?:senior|lead|principal)\s+accounts?\s+managers?\b", "account_management", 3, "Senior Account Manager"),
+    (r"\b(?:key|major|strategic|national|global)\s+account\s+leads?\b", "key_accounts", 3, "Key Account Manager"),
     (r"\baccount\s+leads?\b", "account_management", 3, "Account Lead"),
+    (r"\bаккаунт[\s-]?лид\w*", "account_management", 3, "Account Lead"),
     (r"\bclient\s+leads?\b", "client_services", 3, "Client Lead"),
     (r"\b(?:senior|lead|principal)\s+(?:client|relationship|client\s+relationship)\s+managers?\b", "client_services", 3,
      "Senior Client Manager"),
@@ -189,7 +208,8 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "Key Account Coordinator"),
     (rf"\b{_RM}\s+{_RWC}\s+{_RKEY}[\s-]+(?:клиентами|сетями|аккаунтами)|\b{_RM}\s+по\s+{_RKEY}[\s-]+(?:клиентам|сетям)",
      "key_accounts", 3, "Key Account Manager"),
-    (rf"\b(?:key[\s-]+account|ключев\w+\s+аккаунт)[\s-]+(?:{_RM}|manager\w*)", "key_accounts", 3, "Key Account Manager"),
+    (rf"\b(?:key[\s-]+account|(?:ключев|национальн|стратегическ|глобальн)\w+\s+аккаунт)[\s-]+(?:{_RM}|manager\w*)",
+     "key_accounts", 3, "Key Account Manager"),
     (r"ka专员|大客户专员|大客户助理|ka助理", "key_accounts", 1, "Key Account Coordinator"),
     (r"大客户经理|重点客户经理|关键客户经理|ka客户经理|ka经理|全球客户经理|战略客户经理", "key_accounts", 3,
      "Key Account Manager"),
@@ -200,39 +220,43 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     # --- level 2 ---
     (r"\b(?:customer\s+|client\s+|corporate\s+)?accounts?\s+managers?\b", "account_management", 2, "Account Manager"),
     (r"\baccount\s+supervisors?\b", "account_management", 2, "Account Supervisor"),
-    (r"\b(?:client|client\s+relationship|relationship)\s+managers?\b", "client_services", 2, "Client Manager"),
+    (r"\b(?:client|client\s+relationship|relationship|client\s+engagement)\s+managers?\b|\bprivate\s+bankers?\b",
+     "client_services", 2, "Client Manager"),
     (r"\b(?:client\s+services?|customer\s+success|client\s+success)\s+managers?\b", "client_services", 2,
      "Client Services Manager"),
-    (rf"\bcustomer\s+success\s+{_RM}|\b{_RM}\s+по\s+(?:успеху|удержанию)\s+клиентов|\b{_RM}\s+по\s+клиентскому\s+сервису|"
-     rf"\bклиентск\w+\s+{_RM}|\b{_RM}\s+по\s+(?:обслуживанию|сопровождению)\s+клиентов|"
+    (rf"\bcustomer\s+success\s+{_RM}|\b{_RM}\s+по\s+(?:успеху|удержанию)\s+клиентов|"
+     rf"\b{_RM}\s+по\s+клиентскому\s+(?:сервису|сопровождению|обслуживанию)|"
+     rf"\bклиентск\w+\s+{_RM}|\b{_RM}\s+по\s+(?:обслуживанию|сопровождению)\s+(?:корпоративных\s+|частных\s+)?клиентов|"
      rf"\b{_RM}\s+клиентского\s+(?:отдела|сервиса|направления)|\b{_RM}\s+по\s+клиентам|\bперсональн\w+\s+{_RM}|"
      rf"\b{_RM}\s+по\s+развитию\s+(?:клиентов|клиентской\s+базы)", "client_services", 2,
      "Client Services Manager"),
     (rf"\b{_RM}\s+{_RWC}\s+(?:корпоративными\s+)?клиентами", "account_management", 2, "Account Manager"),
     (rf"\b(?:аккаунт|account)[\s-]?{_RM}", "account_management", 2, "Account Manager"),
-    (r"客户成功经理|客户服务经理|客户关系经理|对公客户经理", "client_services", 2, "Client Services Manager"),
+    (r"客户成功经理|客户服务经理|客户关系经理|对公客户经理|理财经理", "client_services", 2, "Client Services Manager"),
     (r"客户经理", "account_management", 2, "Account Manager"),
     # --- level 1 ---
     (r"\b(?:(?:senior|junior|assistant|graduate|trainee|entry[\s-]+level)\s+)?account\s+"
-     r"(?:executive|exec|coordinator|assistant|associate)s?\b|\baccount\s+management\s+(?:executive|coordinator|"
+     r"(?:executive|exec|coordinator|assistant|associate)s?\b|\baccount\s+(?:management|support)\s+(?:executive|coordinator|"
      r"assistant)s?\b", "account_management", 1, "Account Executive"),
     (r"\bclient\s+(?:services?\s+)?(?:executive|coordinator|associate|representative|assistant|administrator|officer)s?\b|"
-     r"\brelationship\s+(?:associate|coordinator)s?\b|\bclient\s+relationship\s+(?:specialist|associate|coordinator)s?\b|"
+     r"\brelationship\s+(?:associate|coordinator)s?\b|\bclient\s+relationship\s+(?:specialist|associate|coordinator|"
+     r"executive|officer)s?\b|"
      r"\b(?:customer|client)\s+success\s+(?:associate|specialist|coordinator|executive|representative)s?\b",
      "client_services", 1, "Client Services Executive"),
     (rf"\b(?:аккаунт|account)[\s-]?координатор{_R}|\bаккаунт[\s-]?(?:экзекьютив\w*|executive)|\bисполнительн\w+\s+{_RM}",
      "account_management", 1, "Account Executive"),
     (rf"\b(?:координатор{_R}|специалист{_R})\s+(?:проектов\s+)?{_RWC}\s+клиентами", "account_management", 1,
      "Account Executive"),
-    (r"客户成功专员|客户关系专员|客户服务专员", "client_services", 1, "Client Services Executive"),
+    (r"客户成功(?:专员|实习生|助理)|客户关系专员|客户服务专员", "client_services", 1, "Client Services Executive"),
     (rf"\bстаж[её]р{_R}\s+(?:в\s+)?клиентск\w+\s+(?:отдел|сервис|служб)", "client_services", 1, "Client Services Executive"),
     (r"客户专员|客户执行|客户助理|客户代表|客户主任", "account_management", 1, "Account Executive"),
     # --- delivery (no ladder) ---
     (r"\btechnical\s+account\s+managers?\b|\b(?:service\s+|client\s+)?delivery\s+(?:manager|director|lead)s?\b|"
      r"\bproject\s+managers?\b|\bprogram(?:me)?\s+managers?\b|\bimplementation\s+(?:manager|consultant|specialist|lead)s?\b",
      "delivery", None, "Delivery Manager"),
-    (rf"\b(?:руководител{_R}|{_RM})\s+проект{_R}|\b{_RM}\s+по\s+внедрению", "delivery", None, "Delivery Manager"),
-    (r"项目经理|交付经理|实施顾问|实施工程师", "delivery", None, "Delivery Manager"),
+    (rf"\b(?:руководител{_R}|{_RM})\s+проект{_R}|\b{_RM}\s+по\s+внедрению|\bтехническ\w+\s+аккаунт[\s-]?{_RM}",
+     "delivery", None, "Delivery Manager"),
+    (r"项目经理|交付经理|实施顾问|实施工程师|技术客户经理", "delivery", None, "Delivery Manager"),
 ]
 
 # Speed: one regex alternation of ~60 titles costs microseconds per character
@@ -243,6 +267,7 @@ _ANCHORS = (
     "account", "client", "customer", "director", "sales", "delivery", "project", "program",
     "head of", "vice president", "vp", "business development", "new business", "relationship", "supervisor",
     "lead generation", "chief revenue", "chief sales", "implementation", "стаж", "персональн",
+    "market development", "lead development", "private banker", "理财经理", "территориальн",
     # a title whose anchor word alone names nothing ("commercial director": "director ..." is no title)
     "commercial director", "management supervisor", "коммерческ", "大客户", "ka主管", "ka客户",
     "клиент", "аккаунт", "директор", "менеджер", "бухгалтер", "руководител", "начальник", "специалист",
@@ -257,10 +282,11 @@ _MODIFIER_PREFIXES = (
     "head", "vice", "vp", "lead", "principal", "named", "mid", "smb", "small", "commercial", "corporate", "business",
     "management", "technical", "inside", "field", "area", "territory",
     "старш", "ведущ", "младш", "помощник", "ассистент", "стаж", "групп", "главн", "исполнительн", "клиентск",
-    "коммерческ", "руководител", "начальник", "ключев", "регион", "заместител",
+    "коммерческ", "руководител", "начальник", "ключев", "регион", "заместител", "ассоциированн", "национальн",
+    "стратегическ", "глобальн", "федеральн", "территориальн", "техническ", "market",
 )
 _OPEN_QUOTES = "«\"'“„‘(（["
-_CJK_MODIFIERS = set("大重点关键高级资深集团初副助理全球战略对公区域")
+_CJK_MODIFIERS = set("大重点关键高级资深集团初副助理全球战略对公区域技术")
 
 
 def _group_for(anchor: str) -> tuple[re.Pattern, list[int]]:
@@ -292,7 +318,7 @@ _ANCHORS_BY_LEN = tuple(sorted(_ANCHORS, key=len, reverse=True))
 # str.find for them (each ASCII anchor costs a pass over every text).
 _TITLE_ONLY_ANCHORS = frozenset({"relationship", "supervisor", "lead generation", "chief revenue", "chief sales",
                                  "implementation", "commercial director", "management supervisor", "стаж",
-                                 "персональн"})
+                                 "персональн", "market development", "lead development", "private banker", "理财经理", "территориальн"})
 # A text with no Cyrillic or Chinese character skips those anchors: a Cyrillic text
 # pays ~1 us per Chinese anchor searched (and the other way round).
 _ANCHOR_KEYS = _text.KeySet(a for a in _ANCHORS_BY_LEN if a not in _TITLE_ONLY_ANCHORS)
@@ -303,14 +329,19 @@ _TITLE_ANCHOR_KEYS = _text.KeySet(_ANCHORS_BY_LEN)
 # title names no role, or names this one first.
 _TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
     (re.compile(p), family, level, label) for p, family, level, label in (
-        (r"\bsales\s+engineers?\b|\bpre-?sales\b", "other", None, "Sales Engineer"),
+        (r"\bsales\s+engineers?\b|\bpre[\s-]?sales\b", "other", None, "Sales Engineer"),
+        # billing and collections on a customer's or patient's account
+        (r"\bpatient\s+accounts?\b|\baccount\s+recovery\b|\bbilling\s+(?:specialist|representative|clerk)s?\b", "other",
+         None, "Billing"),
         (r"\b(?:sales|revenue)\s+(?:operations|ops|coordinator|administrator|admin|support|assistant|analyst)s?\b|"
          r"销售助理|销售内勤|商务助理", "other", None, "Sales Support"),
         (r"\binside\s+sales\s+(?:associate|specialist)s?\b|\bинженер\w*\s+по\s+продажам", "sales", 2,
          "Sales Representative"),
-        (r"\bretail\s+sales\b|\bsales\s+associates?\b|\bshop\s+assistant|продав\w+|кассир", "other", None,
+        (r"\bretail\s+sales\b|\bsales\s+associates?\b|\bshop\s+assistant|продав\w+|кассир|门店销售|导购", "other", None,
          "Retail Sales"),
         (r"лидогенерац|исходящ\w+\s+звонк|холодн\w+\s+звонк", "sales", 1, "Sales Development Representative"),
+        # "(активные продажи)" after a client title says the job sells; "中小企业销售", "客户开发专员" are sellers
+        (r"активн\w+\s+продаж|客户开发|销售(?=$|[\s（(/|,，-])", "sales", 2, "Sales Representative"),
         (r"\b(?:customer|client)\s+(?:service|support|care)\s+(?:advisor|agent|representative|specialist|assistant|"
          r"officer|associate|operator)s?\b|\bcustomer\s+(?:support|care)\b|\bhelp\s*desk\b|\bcall[\s-]cent(?:er|re)\b|"
          r"поддержк|call[\s-]?центр|колл[\s-]?центр", "other", None, "Customer Support"),
@@ -319,7 +350,7 @@ _TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
         (r"\bbookkeep\w*|\bpayroll\b", "other", None, "Accountant"),
         (r"\bimplementation\b|\bonboarding\b|\bcampaign\s+(?:manager|executive|coordinator|specialist|operations)\b|"
          r"\baccount\s+operations\b|\bad\s+op(?:eration)?s\b|\btraffic\s+(?:manager|coordinator)\b|\bproducer\b|"
-         r"\bcustomer\s+success\s+engineers?\b|投放(?:优化|专员|运营)|"
+         r"\bcustomer\s+success\s+engineers?\b|投放(?:优化|专员|运营)|账户优化|"
          r"\bengagement\s+manager\b|\bproduction\s+(?:manager|coordinator)s?\b|"
          r"\bproject\s+(?:manager|coordinator|lead|director|executive|officer|administrator|specialist)s?\b|"
          r"внедрени|(?:менеджер|руководител|координатор|администратор)\w*\s+(?:по\s+)?проект|проджект|"

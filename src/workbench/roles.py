@@ -16,8 +16,8 @@ Choices worth knowing:
   it names a higher role.
 * "Accountant" / "бухгалтер" / "会计" is not an account role: family ``other``,
   level ``None``.
-* Sales and delivery titles get their family but no level: the ladder is the
-  account ladder and a level is never invented.
+* Sales titles are on the sales ladder (``config.LEVEL_NAMES``); delivery and
+  other occupations get no level, and a level is never invented.
 """
 
 from __future__ import annotations
@@ -228,8 +228,10 @@ def _drop_glossed(mentions: list[RoleMention], text: str) -> list[RoleMention]:
 
 # "PA to the Account Director", "Executive Assistant to the Client Services Director":
 # the job assists that role; it is not that role.
+# A title that opens with "Executive Assistant" or names a secretary assists too.
 _ASSISTANT_TO = re.compile(r"\b(?:(?:executive|personal|team)\s+)?(?:assistant|secretary|pa|ea)\s+to\b|"
-                           r"\b(?:помощник|ассистент|секретар)\w*\s+(?:генерального\s+)?(?:директора|руководителя)\b",
+                           r"^\s*(?:executive|personal)\s+assistant\b|\bsecretary\b|секретар|秘书|"
+                           r"\b(?:помощник|ассистент)\w*\s+(?:генерального\s+|аккаунт[\s-]?)?(?:директора|руководителя)\b",
                            re.IGNORECASE)
 
 # Spelt out before the title is read (lower-cased title; whole words only).
@@ -240,7 +242,8 @@ _ABBREVIATIONS = tuple((re.compile(p), r) for p, r in (
     (r"\bae\b", "account executive"), (r"\bcsm\b", "customer success manager"),
     (r"\bsdr\b", "sales development representative"), (r"\bbdr\b", "business development representative"),
     (r"\bbdm\b", "business development manager"), (r"\bcro\b", "chief revenue officer"),
-    (r"\bsvp\b\.?", "senior vice president"), (r"\bvp\b\.?", "vice president"), (r"\bdir\b\.?", "director"),
+    (r"\bsvp\b\.?", "senior vice president"), (r"\bevp\b\.?", "executive vice president"),
+    (r"\brvp\b\.?", "regional vice president"), (r"\bvp\b\.?", "vice president"), (r"\bdir\b\.?", "director"),
     (r"\bco[\s-]?ord\w*", "coordinator"), (r"\bassoc\b\.?", "associate"), (r"\basst\b\.?", "assistant"),
     (r"\b(?:acc|accnt)\b\.?", "account"), (r"\bnam\b", "national account manager"),
     (r"\baad\b", "associate account director"), (r"\bcsd\b", "client services director"),
@@ -257,12 +260,14 @@ _INVERTED = re.compile(
     r"^\s*(?P<mods>(?:(?:senior|junior|associate|assistant|deputy|lead|principal)\s+)*)"
     r"(?P<rank>team\s+(?:lead|leader|manager)|manager|director|head|vice\s+president|executive|coordinator|"
     r"specialist|lead|representative)s?"
-    r"\s*[,–—-]\s*(?:of\s+)?(?P<function>account\s+management|(?:(?:key|national|global|strategic|major|client)\s+)?"
+    r"\s*[,–—-]\s*(?:of\s+)?(?P<function>account\s+(?:management|services?)|(?:(?:key|national|global|strategic|major|client)\s+)?"
     r"accounts?(?!\s+(?:payable|receivable|assistant|clerk|department|team))|client\s+services?|"
     r"client\s+success|customer\s+success|client\s+relation\w*|"
     r"(?:(?:enterprise|strategic|commercial|mid[\s-]market|smb|inside|field|regional|national)\s+)?sales|"
     r"business\s+development|new\s+business)\b")
 _LEADING_RANKS = ("director", "head", "vice president")
+# "技术客户经理（TAM）", "Account Manager(Senior)": a bracket glued to a word opens a word of its own.
+_GLUED_BRACKET = re.compile(r"(?<=[^\s(（])(?=[(（])")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 # Words that say nothing about the occupation: a title made only of them ("Manager,
@@ -289,6 +294,7 @@ class _TitleReading:
     confidence: float
     vague: bool = False              # generic words only: the text decides
     other_families: bool = False     # the title also names a role of another family
+    function_manager: bool = False   # "Manager, Customer Success": the manager of a function
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +310,8 @@ def _normalise_title(title: str) -> str:
         low = _t2s().convert(low)
     if "-" in low:
         low = _LATIN_HYPHEN.sub(" ", low)
+    if "(" in low or "（" in low:
+        low = _GLUED_BRACKET.sub(" ", low)
     for rx, full in _ABBREVIATIONS:
         low = rx.sub(full, low)
     m = _INVERTED.match(low)
@@ -361,9 +369,10 @@ def _occupation(low: str) -> tuple[int, str, int | None, str] | None:
 
 
 def _support_desk(occupation: tuple, mentions: list[RoleMention]) -> bool:
-    """A client title whose own words say it is a support desk ("менеджер по работе с клиентами
-    (колл-центр, входящие звонки)") is customer support, not client services."""
-    return occupation[3] == "Customer Support" and occupation[0] >= mentions[0].end \
+    """A client title whose own words after it say what the work is: a support desk ("менеджер по
+    работе с клиентами (колл-центр, входящие звонки)") is customer support, active selling
+    ("(активные продажи)") is a seller; neither is client services."""
+    return occupation[3] in ("Customer Support", "Sales Representative") and occupation[0] >= mentions[0].end \
         and mentions[0].family in ("client_services", "account_management")
 
 
@@ -394,7 +403,8 @@ def _read_title(title: str) -> _TitleReading | None:
         conf = 0.95 if len(best.text) >= 0.5 * len(low.strip()) else 0.9
     others = any(m.family not in (best.family, "other") for m in mentions)
     return _TitleReading(low, family, best.level, best.label, best.text,
-                         tuple(m.text for m in mentions), conf, other_families=others)
+                         tuple(m.text for m in mentions), conf, other_families=others,
+                         function_manager=_FUNCTION_MANAGER.match(title) is not None)
 
 
 # ------------------------------------------------------------- what the text settles
@@ -462,7 +472,9 @@ def _agency_score(low: str) -> int:
 
 _SEGMENT_WORDS = ((re.compile(r"\b(?:enterprise|strategic|major|named|global|key)\b"), 4),
                   (re.compile(r"\bmid[\s-]?market\b"), 3),
-                  (re.compile(r"\b(?:smb|commercial|small\s+business|corporate)\b"), 2))
+                  # "Corporate Comms" names a discipline (an agency's), not a customer segment
+                  (re.compile(r"\b(?:smb|commercial|small\s+business|corporate(?!\s+(?:comms|communications|affairs)))\b"),
+                   2))
 _SEGMENT_PHRASES = ((re.compile(r"\benterprise\s+(?:customers|clients|accounts|segment|deals|organi[sz]ations|"
                                 r"companies|businesses)\b|\bfortune\s+(?:500|1000)\b|\bstrategic\s+accounts\b"), 4),
                     (re.compile(r"\bmid[\s-]?market\b"), 3),
@@ -470,7 +482,10 @@ _SEGMENT_PHRASES = ((re.compile(r"\benterprise\s+(?:customers|clients|accounts|s
 # "Field Based" says where the job is done, not that it sells (titles README_2).
 _TITLE_SALES_WORDS = re.compile(r"\b(?:sales|new\s+business|business\s+development|territory|field(?![\s-]+based)|inside|"
                                 r"quota)\b")
-_TITLE_AGENCY_WORDS = re.compile(r"\bclient\s+services?\b|\bagency\b|\bpr\b|\bevents?\b")
+_TITLE_AGENCY_WORDS = re.compile(r"\bclient\s+services?\b|\bagency\b|\bpr\b|\bevents?\b|\bpublic\s+relations\b|"
+                                 r"\badvertising\b|\bcomms\b|\bcommunications\b|\bcreative\b|\bexperiential\b")
+# A revenue team named in an Account Executive's title ("Account Executive, Growth").
+_AE_TITLE_SALES_WORDS = re.compile(r"\bgrowth\b")
 _JUNIOR_WORDS = re.compile(r"\b(?:junior|assistant|graduate|trainee|intern|internship|entry)\b")
 _HELPER_AFTER = re.compile(r"\s*(?:(?:assistant|support)\b|助理)")
 _RU_ZH_JUNIOR = re.compile(r"младш|стаж[её]р|без\s+опыта|初级|实习")
@@ -519,8 +534,10 @@ def _works_alone(low: str) -> bool:
 
 
 _APPOINTMENT_CUES = re.compile(r"\bbook(?:s|ing)?\s+(?:meetings|appointments)|\bappointments?\b|\bset(?:s|ting)?\s+"
-                               r"meetings|\blead\s+generation\b|\bqualif(?:y|ies|ied|ying)\s+leads")
+                               r"meetings|\blead\s+generation\b|\bqualif(?:y|ies|ied|ying)\s+(?:inbound\s+)?leads|"
+                               r"\b(?:find|finds|finding|generate|generates|generating)\s+(?:new\s+)?leads\b")
 _BANK_CUES = re.compile(r"\bbank|\bbanking\b|\bwealth\b|\bdeposit|银行|存款|理财|信贷|对公|贷款|\bбанк")
+_INSURER_CUES = re.compile(r"\binsur(?:er|ance)|\bpolic(?:y|ies)\b|保险|保单|страхов")
 _SELLING_CUES = re.compile(r"\bsells?\b|\bselling\b|\bsales\b|\bquota|销售|业绩|签单|продаж")
 _FINANCE_CUES = re.compile(r"\bfinance\b|\bfinancial\b|\baccounting\b|\bbookkeeping\b|\bledger|\bpayroll\b|\baudit|"
                            r"\bvat\b|\bmonth[\s-]end\b|\baccounts\s+(?:payable|receivable)|бухгалт|财务")
@@ -538,7 +555,8 @@ def _context(reading: _TitleReading, text: str | None) -> str:
 def _ladder_of_account_executive(reading: _TitleReading, context: str, market: str | None) -> str:
     """``"sales"`` or ``"account"`` for an Account Executive title (CONVENTIONS, "Ladders")."""
     title = reading.text
-    if any(rx.search(title) for rx, _ in _SEGMENT_WORDS) or _TITLE_SALES_WORDS.search(title):
+    if any(rx.search(title) for rx, _ in _SEGMENT_WORDS) or _TITLE_SALES_WORDS.search(title) \
+            or _AE_TITLE_SALES_WORDS.search(title):
         return "sales"
     if _TITLE_AGENCY_WORDS.search(title):
         return "account"
@@ -599,7 +617,7 @@ def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tup
     if level == 3 and "主管" in mention and _supervises(_context(reading, text)):
         # a 主管 who leads the team is its team lead (rule 11 of the titles README)
         return family, 4, "Key Account Team Lead" if family == "key_accounts" else "Account Team Lead"
-    if label == "Account Executive" and "account exec" in mention:
+    if label == "Account Executive" and ("account exec" in mention or "экзекьютив" in mention):
         return _account_executive(reading, _context(reading, text), market)
     if family == "sales":
         return _sales_rung(reading, family, level, label, _context(reading, text))
@@ -607,13 +625,51 @@ def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tup
         # "Key Account Manager Assistant" does account work (rung 1); an assistant to a
         # director is a PA.
         return (family, 1, label) if level <= 3 else ("other", None, "Assistant")
-    if level == 2 and family in ("account_management", "client_services") and len(reading.evidence) == 1:
-        # A rung word outside the role's name: "Account Manager (Senior)", "аккаунт-менеджер (junior)".
-        rest = reading.text.replace(mention, " ", 1)
-        if _JUNIOR_WORDS.search(rest) or _RU_ZH_JUNIOR.search(rest):
-            return family, 1, label
-        if _SENIOR_WORDS.search(rest):
-            return family, 3, label
+    return _settle_account(reading, text, family, level, label)
+
+
+def _rung_outside_name(reading: _TitleReading, family: str, level: int | None) -> int | None:
+    """A rung word outside the role's name: "Account Manager (Senior)", "аккаунт-менеджер (junior)",
+    "менеджер по работе с ключевыми клиентами / стажёр", a bank's "Relationship Manager, Vice President"."""
+    if len(reading.evidence) != 1:
+        return None
+    rest = reading.text.replace(reading.mention or "", " ", 1)
+    junior = _JUNIOR_WORDS.search(rest) or _RU_ZH_JUNIOR.search(rest)
+    if level == 3 and family == "key_accounts":
+        return 1 if junior else None  # a junior key account manager is the junior rung (README_2)
+    if level != 2 or family not in ("account_management", "client_services"):
+        return None
+    if junior:
+        return 1
+    if _SENIOR_WORDS.search(rest) or _GRADE_AFTER.search(rest):
+        return 3
+    return None
+
+
+# A bank's officer grade after the role ("Relationship Manager, Vice President") reads as Senior.
+_GRADE_AFTER = re.compile(r"[,|–—-]\s*(?:assistant\s+|senior\s+)?vice\s+president\b")
+# "Manager, Customer Success": the function's manager; with a team behind it, its team lead.
+_FUNCTION_MANAGER = re.compile(r"^\s*manager\s*[,–—-]", re.IGNORECASE)
+_SUPPORT_DESK = re.compile(r"\bcall[\s-]?cent(?:er|re)|\bcontact[\s-]?cent(?:er|re)|\bhelp\s*desk|колл[\s-]?центр|呼叫中心")
+
+
+def _settle_account(reading: _TitleReading, text: str | None, family: str, level: int | None,
+                    label: str | None) -> tuple[str, int | None, str | None]:
+    """The account ladder's open questions: rung words outside the name, team leads, bank and
+    selling readings of 客户经理, finance and secretarial readings."""
+    mention = reading.mention or ""
+    rung = _rung_outside_name(reading, family, level)
+    if rung is not None:
+        return family, rung, label
+    if level == 2 and family in ("account_management", "client_services") and reading.function_manager \
+            and _leads_team(_context(reading, text)):
+        return family, 4, "Client Services Team Lead" if family == "client_services" else "Account Team Lead"
+    if level == 1 and family == "client_services" and _SUPPORT_DESK.search(_context(reading, text)):
+        return "other", None, "Customer Support"  # a call centre's client service desk is support
+    if level == 1 and family == "client_services" and "relationship executive" in mention \
+            and ((extract_experience(text or "") or {}).get("min") or 0) >= _YEARS_SENIOR:
+        # "Executive" leaves the rung open (a UK junior, a US bank's senior title): years asked settle it
+        return family, 3, "Senior Client Manager"
     if label == "Account Manager" and family == "account_management" and not reading.other_families \
             and _TITLE_SALES_WORDS.search(reading.text):
         return "sales", 2, "Sales Representative"  # "Account Manager (Sales)", "Territory Account Manager"
@@ -622,6 +678,13 @@ def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tup
     if (mention == "客户经理" or (family == "key_accounts" and "vip" in mention)) \
             and _BANK_CUES.search(_context(reading, text)):
         return "client_services", 2, "Client Manager"  # a bank's relationship manager (VIP clients too)
+    if family == "account_management" and "客户经理" in mention and _BANK_CUES.search(_context(reading, text)):
+        return "client_services", level, label  # a bank's senior or junior 客户经理 keeps its rung
+    if mention == "客户经理" and _INSURER_CUES.search(_context(reading, text)) \
+            and _SELLING_CUES.search(_context(reading, text)):
+        # an insurer's 客户经理 sells policies (an agency's or a software firm's 客户经理 that
+        # mentions sales targets stays an account manager)
+        return "sales", 2, "Sales Representative"
     if (label == "Head of Accounts" or "accounts manager" in mention) and _FINANCE_CUES.search(_context(reading, text)):
         return "other", None, "Accountant"
     if level == 1 and ("助理" in mention or "assistant" in mention or "помощник" in mention) \
@@ -644,6 +707,8 @@ def _sales_rung(reading: _TitleReading, family: str, level: int | None, label: s
     if level == 5 and mention.endswith(("sales manager", "sales managers")) and _works_alone(context):
         return family, 2, "Sales Representative"
     segment = next((lv for rx, lv in _SEGMENT_WORDS if rx.search(reading.text)), None)
+    if "大客户" in reading.text:
+        segment = 4  # "销售经理（大客户）" sells to the largest customers
     if level == 2 and segment in (3, 4):
         return family, segment, label  # "Enterprise Sales Executive" is an Enterprise AE
     if level == 2 and _SENIOR_WORDS.search(reading.text):
