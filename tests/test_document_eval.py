@@ -59,13 +59,65 @@ def test_uk_labels_are_read_back_to_the_stated_day_or_hour_rate():
     # The uk_ads README: a day rate is annualised x 260, an hourly one x 2,080.
     day = _row("Contract, £400 - £500 per day inside IR35", 104000, 130000, desc_mentions_gbp=True)
     assert de.label_expectation(UK, day) == (E(400, 500, "GBP", "day"), None)
-    hour = _row("£65ph", None, 135200, desc_mentions_gbp=True)
+    hour = _row("up to £65ph", None, 135200, desc_mentions_gbp=True)
     assert de.label_expectation(UK, hour) == (E(None, 65, "GBP", "hour"), None)
     annual = _row("Salary £45,000", 45000, 45000, desc_mentions_gbp=True)
     assert de.label_expectation(UK, annual) == (E(45000, 45000, "GBP", "year"), None)
     # The corpus's own flag says the text has no £ figure at all.
     assert de.label_expectation(UK, _row("45000", 45000, 45000, desc_mentions_gbp=False)) == \
         (None, "figure_not_in_text")
+
+
+def test_digits_glued_to_letters_are_codes_and_an_unannualised_figure_is_matched_as_written():
+    assert 35 not in de.figures_in("Contract inside IR35, W2 only")
+    # A year is not the label's 2,000 (the 1% tolerance is for annualised labels only).
+    assert de.label_expectation(SPEC, _row("Founded in 2003. Pay from 1 500 BYN", 1500, 2000, "BYN", "month")) \
+        == (None, "figure_not_in_text")
+    day = _row("Rate £402 per day, inside IR35", 104000, 104000, desc_mentions_gbp=True)
+    assert de.label_expectation(UK, day) == (E(400, 400, "GBP", "day"), None)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Total on-target earnings of $150,000 - $210,000. The base salary is $110,000 - $140,000.", 150000, 210000),
+    ("Base Salary: $48,000On Target Earnings: $75,000+ (Uncapped)", 48000, 75000),
+    ("$42K base salary with $65k OTE & uncapped commission", 42000, 65000),
+    ("The anticipated compensation is $130,000-$150,000 OTE. Benefits follow.", 130000, 150000),
+    ("Base pay from USD 140,000. The national commissions target for this role is 300,000 USD.", 140000, 300000),
+])
+def test_a_label_the_text_states_as_on_target_earnings_is_a_label_issue(text, low, high):
+    assert de.label_expectation(SPEC, _row(text, low, high, "USD")) == (None, "ote_label")
+
+
+def test_base_pay_beside_on_target_earnings_is_still_scored():
+    text = "Base Salary: $48,000On Target Earnings: $75,000+ (Uncapped)"
+    assert de.label_expectation(SPEC, _row(text, 48000, 48000, "USD")) == (E(48000, 48000, "USD", "year"), None)
+    text = "Compensation: $90,000 - $110,000 base, plus commission with OTE of $150,000."
+    assert de.label_expectation(SPEC, _row(text, 90000, 110000, "USD")) == (E(90000, 110000, "USD", "year"), None)
+
+
+@pytest.mark.parametrize("text, low, high, reason", [
+    ("Оклад 900 руб. на руки", 900, None, "open_end_not_stated"),        # "from" label, bare figure
+    ("З/п от 180 000 рублей", None, 180000, "open_end_not_stated"),     # "to" label, text says "от"
+    ("Зарплата от 1 200 до 1 600 BYN", 1200, None, "open_end_not_stated"),  # label keeps one end of a range
+    ("Зарплата от 1 200 BYN", 1200, None, None),
+    ("Зарплата до 1 600 BYN на руки", None, 1600, None),
+    ("Salary £45k+ plus bonus", 45000, None, None),
+    ("Rate: up to £550 per day", None, 550, None),
+])
+def test_a_one_ended_label_needs_its_end_word_in_the_text(text, low, high, reason):
+    exp, why = de.label_expectation(SPEC, _row(text, low, high, "BYN", "month"))
+    assert why == reason and (exp is None) == (reason is not None)
+
+
+def test_a_single_figure_label_that_is_one_end_of_a_stated_range_is_a_label_issue():
+    assert de.label_expectation(SPEC, _row("Salary £41,000 - £47,000 DOE", 47000, 47000)) == \
+        (None, "single_figure_of_range")
+    assert de.label_expectation(SPEC, _row("Pay £52K - £58K", 58000, 58000)) == (None, "single_figure_of_range")
+    # Stated alone somewhere, or as a range of equal ends, it is scored.
+    assert de.label_expectation(SPEC, _row("£47,000 — £47,000 per year", 47000, 47000)) == \
+        (E(47000, 47000, "GBP", "year"), None)
+    assert de.label_expectation(SPEC, _row("£41,000 - £47,000, up to £47,000 for seniors", 47000, 47000)) == \
+        (E(47000, 47000, "GBP", "year"), None)
 
 
 RANGE = E(30000, 34000, "GBP", "year")

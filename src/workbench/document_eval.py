@@ -17,10 +17,26 @@ Label issue (the committed rule; such postings are excluded and listed):
     * ``figure_not_in_text``: the corpus's own flag says the text has no money
       figure (linkedin_us ``desc_has_dollar_amount``, hh_ru ``desc_mentions_money``,
       uk_ads ``desc_mentions_gbp``), or a stated bound of the label does not
-      appear in the text (within 1%, read by :func:`figures_in`, a reader
-      independent of the salary engine). For uk_ads, whose labels are annualised, the bound may
+      appear in the text (read by :func:`figures_in`, a reader independent of the
+      salary engine, which takes digits glued to a letter, "IR35", for a code): as
+      written, to the cent, or within 1% for a label that annualises the stated
+      figure. For uk_ads, whose labels are annualised, the bound may
       appear as an hourly (x 2,080) or daily (x 260) figure; the factor found
       gives the stated figure and period that are compared.
+    The text contradicts the label (each read from the label's figures in the text,
+    by this module's own small reader, never by the salary engine):
+    * ``ote_label``: every place a bound of the label is written states it as
+      on-target earnings (OTE, on-target earnings, a commissions target) and not as
+      base pay: the board's salary field holds the OTE or base-to-OTE, while the
+      engine reports base pay only;
+    * ``open_end_not_stated``: the label has one end only ("от"/"from" or
+      "до"/"up to", hh_ru's and the README's meaning of a missing bound), but the
+      text never states that figure with that end's word ("от", "from", "min",
+      "+" after it; "до", "up to", "max"), as an open end rather than an end of a
+      range: it states a plain figure ("400 руб."), the other end, or a range;
+    * ``single_figure_of_range``: the label is one figure (min = max) that the text
+      writes only as one end of a range of two different figures ("£45,000 -
+      £55,000" labelled 55,000).
     A posting with no structured pay is unlabelled, not a label issue.
 Agreement:
     the base mention of the first record with a bench pay point has the label's
@@ -66,7 +82,8 @@ from workbench.agreement import wilson
 from workbench.corpora import CorpusSpec, load_corpus, run_product_path
 from workbench.errors import CorpusError
 
-__all__ = ["ERROR_KINDS", "NO_PAY_CATEGORIES", "figures_in", "label_expectation", "classify",
+__all__ = ["ERROR_KINDS", "NO_PAY_CATEGORIES", "figures_in", "figure_spans", "text_label_issue",
+           "label_expectation", "classify",
            "wilson", "read_nopay_labels", "evaluate_corpus", "CorpusResult", "format_result",
            "write_excluded"]
 
@@ -78,12 +95,32 @@ PAY_CATEGORIES = frozenset({"base_pay"})
 HALVES = ("tune", "holdout")
 
 # An amount as written: grouped thousands (space, no-break spaces, comma, dot,
-# apostrophe) or plain digits, optional one or two decimals, optional k/тыс.
+# apostrophe) or plain digits, optional one or two decimals, optional k/тыс. Digits
+# glued to a Latin letter are a code, not an amount ("IR35", "W2", "Q4").
 _FIGURE = re.compile(
-    r"(?<!\d)(\d{1,3}(?:[ \u00a0\u202f\u2009,.']\d{3})+|\d+)"
+    r"(?<![A-Za-z\d])(\d{1,3}(?:[ \u00a0\u202f\u2009,.']\d{3})+|\d+)"
     r"(?:[.,](\d{1,2})(?!\d))?"
     r"(?:\s?(k|к|тыс|thousand)(?![a-zа-я]))?", re.IGNORECASE)
 _GROUP_SEPARATORS = re.compile(r"[ \u00a0\u202f\u2009,.']")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One amount written in a text: its value and its span."""
+
+    value: float
+    start: int
+    end: int
+
+
+def figure_spans(text: str) -> list[Figure]:
+    """Every amount written in ``text`` with its span (see :func:`figures_in`)."""
+    out = []
+    for m in _FIGURE.finditer(text or ""):
+        whole = float(_GROUP_SEPARATORS.sub("", m.group(1)))
+        value = whole + (float(f"0.{m.group(2)}") if m.group(2) else 0.0)
+        out.append(Figure(value * 1000 if m.group(3) else value, m.start(), m.end()))
+    return out
 
 
 def figures_in(text: str) -> list[float]:
@@ -93,12 +130,7 @@ def figures_in(text: str) -> list[float]:
     it over-reads (years, phone digits) rather than under-reads, so a label whose
     figure is missing from this list is missing from the text.
     """
-    out = []
-    for m in _FIGURE.finditer(text or ""):
-        whole = float(_GROUP_SEPARATORS.sub("", m.group(1)))
-        value = whole + (float(f"0.{m.group(2)}") if m.group(2) else 0.0)
-        out.append(value * 1000 if m.group(3) else value)
-    return out
+    return [f.value for f in figure_spans(text)]
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -125,12 +157,94 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _stated(low, high, figures, factors) -> Expectation | None:
-    """The stated figures behind a (possibly annualised) label, or None when absent."""
+def _matches(value: float, figure: float, factor: float) -> bool:
+    """A stated figure is the label's bound: as written (to the cent) when the label is the
+    stated figure, within 1% when the label annualises it (x 260, x 2,080 round)."""
+    if factor == 1.0:
+        return abs(value - figure) < 0.005
+    return _close(value, figure)
+
+
+def _stated(low, high, figures: list[Figure], factors) -> tuple[Expectation, list] | None:
+    """The stated figures behind a (possibly annualised) label, with each bound's
+    occurrences in the text (``[low_spans, high_spans]``), or None when absent."""
     for stated_period, factor in factors.items():
         bounds = [None if _blank(v) else v / factor for v in (low, high)]
-        if all(b is None or _found(b, figures) for b in bounds):
-            return Expectation(bounds[0], bounds[1], None, stated_period)
+        spans = [[] if b is None else [f for f in figures if _matches(b, f.value, factor)]
+                 for b in bounds]
+        if all(b is None or found for b, found in zip(bounds, spans)):
+            return Expectation(bounds[0], bounds[1], None, stated_period), spans
+    return None
+
+
+# ---- label issues read in the text (the label checker's own small reader) ----------
+# On-target earnings named before a figure ("on-target earnings of $X", "commissions
+# target ... is X") or right after it ("$X OTE"), unless a base-pay word is nearer.
+_OTE_OR_BASE_BEFORE = re.compile(
+    r"(?P<ote>(?<![a-z])ote(?![a-z])|on[- ]?target|commissions?[ -]target"
+    r"|target (?:total )?(?:cash|earnings|compensation|comp)(?![a-z]))"
+    r"|(?P<base>(?<![a-z])(?:base|basic|salary|wages?|pay)(?![a-z])|hourly rate|оклад|зарплат|заработн)")
+_OTE_AFTER = re.compile(r"[^\S\n]*\+?[^\S\n]*(?:\(uncapped\)[^\S\n]*)?(?:ote|on[- ]?target earnings)"
+                        r"(?![a-z])(?![^\S\n]*:)(?![^\S\n]*(?:of[^\S\n]*)?[$£€\d])")
+_CLAUSE_END = re.compile(r"\. |\n|; |! |\? ")
+# Words that state the open end of a one-ended label ("от 1 500", "up to £500", "£45k+").
+_FROM_BEFORE = re.compile(r"(?:(?<![а-яё])от|(?<![a-z])(?:from|starting(?: at| from)?|starts at|min(?:imum)?"
+                          r"|at least|over|in excess of|upwards of)|не менее|не ниже|свыше|более)"
+                          r"[\s:.]*[£$€₽]?\s*\Z")
+_UPTO_BEFORE = re.compile(r"(?:(?<![а-яё])до|(?<![a-z])(?:up ?to|max(?:imum)?|under|less than|as much as)"
+                          r"|не более|не выше)[\s:.]*[£$€₽]?\s*\Z")
+_PLUS_AFTER = re.compile(r"(?:[^\S\n]?(?:[£$€₽]|byn|руб\.?|rub|usd|eur|gbp))?\+")
+# Two different figures joined as a range ("£45,000 - £55,000", "1 500 BYN - 2 000").
+_RANGE_JOIN = re.compile(r"[^\S\n]*(?:[a-zа-яё.₽$£€]{1,5}[^\S\n]*)??(?:-|–|—|to|до)[^\S\n]*[£$€₽]?[^\S\n]*")
+
+
+def _ote_stated(lw: str, f: Figure) -> bool:
+    """Is the figure at ``f`` stated as on-target earnings (not as base pay)?"""
+    if _OTE_AFTER.match(lw, f.end):
+        return True
+    lo = max(0, f.start - 80)
+    cut = [m.end() for m in _CLAUSE_END.finditer(lw, lo, f.start)]
+    last = None
+    for last in _OTE_OR_BASE_BEFORE.finditer(lw, cut[-1] if cut else lo, f.start):
+        pass
+    return last is not None and last.lastgroup == "ote"
+
+
+def _in_range(lw: str, figures: list[Figure], f: Figure) -> bool:
+    """Is ``f`` one end of a range of two different figures written in the text?"""
+    k = figures.index(f)
+    pairs = [(figures[k - 1], f)] if k > 0 else []
+    pairs += [(f, figures[k + 1])] if k + 1 < len(figures) else []
+    return any(a.value != b.value and _RANGE_JOIN.fullmatch(lw, a.end, b.start) for a, b in pairs)
+
+
+def _open_end_stated(lw: str, figures: list[Figure], f: Figure, end: str) -> bool:
+    """Does the text state ``f`` as a one-ended figure of the label's kind (``"low"``: "от",
+    "from", "+"; ``"high"``: "до", "up to"), not as an end of a range?"""
+    before = lw[max(0, f.start - 24):f.start]
+    if end == "low":
+        word = _FROM_BEFORE.search(before) is not None or _PLUS_AFTER.match(lw, f.end) is not None
+    else:
+        word = _UPTO_BEFORE.search(before) is not None
+    return word and not _in_range(lw, figures, f)
+
+
+def text_label_issue(exp: Expectation, spans: list, text: str, figures: list[Figure]) -> str | None:
+    """A label the text contradicts (the committed rules of the module doc), or None.
+
+    ``spans`` holds each bound's occurrences in ``text`` (from :func:`_stated`).
+    """
+    lw = text.lower()
+    for found in spans:
+        if found and all(_ote_stated(lw, f) for f in found):
+            return "ote_label"
+    bounds = [exp.low, exp.high]
+    if (bounds[0] is None) != (bounds[1] is None):
+        end, found = ("low", spans[0]) if bounds[0] is not None else ("high", spans[1])
+        if not any(_open_end_stated(lw, figures, f, end) for f in found):
+            return "open_end_not_stated"
+    elif bounds[0] == bounds[1] and all(_in_range(lw, figures, f) for f in spans[0]):
+        return "single_figure_of_range"
     return None
 
 
@@ -148,9 +262,15 @@ def label_expectation(spec: CorpusSpec, row: dict) -> tuple[Expectation | None, 
     if spec.money_flag and not row.get(spec.money_flag):
         return None, "figure_not_in_text"  # the README's flag: no money figure in the text at all
     factors = dict(spec.annual_factors) or {period: 1.0}
-    stated = _stated(low, high, figures_in(row.get("description") or ""), factors)
-    if stated is None:
+    text = row.get("description") or ""
+    figures = figure_spans(text)
+    found = _stated(low, high, figures, factors)
+    if found is None:
         return None, "figure_not_in_text"
+    stated, spans = found
+    issue = text_label_issue(stated, spans, text, figures)
+    if issue is not None:
+        return None, issue
     return Expectation(stated.low, stated.high, row.get("label_currency"), stated.period), None
 
 
