@@ -660,3 +660,36 @@ def test_a_period_glued_to_the_next_heading():
 def test_days_of_the_month_and_paychecks_are_not_pay():
     assert text_pay("Выплата заработной платы двумя частями - 20 и 30 числа месяца.") == []
     assert text_pay("Internet benefit: $25 per paycheck subsidy.") == []
+
+
+def test_a_stated_minimum_midpoint_and_maximum_are_one_range():
+    text = ("Base pay range for this post per year:\n\nMin: $96,400\n\nMid: $110,250\n\n"
+            "Max: $124,100\n\nOther ranges apply in other states." + FILLER)
+    assert text_pay(text) == [(96400, 124100, "USD", "year")]
+    # A maximum alone after an unlabelled figure is not joined to it.
+    assert text_pay("Salary: $96,400\n\nMax: $124,100 for seniors." + FILLER) == [
+        (96400, 96400, "USD", "year"), (None, 124100, "USD", "year")]
+
+
+def test_a_small_money_range_in_a_pay_clause_is_an_hourly_wage():
+    text = "The general pay range for this opening at Northfield Clinic is $16.40 – $23.85. " + FILLER
+    found = parse_salary(text, "USD", market="US", field=False)
+    assert [(m.low, m.high, m.period, m.period_basis) for m in found] == [
+        (16.4, 23.85, "hour", "magnitude")]
+
+
+def test_a_small_sum_without_its_range_or_in_a_monthly_market_stays_out():
+    # A lone small sum with a pay word only somewhere in its clause may be a price or fee.
+    assert text_pay("Our salary review covers lunch, which costs $6.50 at the canteen." + FILLER) == []
+    # Clock times in a Russian pay clause are no hourly wage.
+    text = "Заработная плата два раза в месяц, работа с 8.30 до 17.30 в офисе." + FILLER
+    assert parse_salary(text, "RUB", market="RU", field=False) == []
+
+
+def test_a_bonus_after_a_named_salary_is_the_next_item():
+    text = "Analyst Location: Bristol (Hybrid) Salary: £38,000 - £43,500 Bonus Great Benefits Apply today." + FILLER
+    found = parse_salary(text, "GBP", market="GB", field=False)
+    assert [(m.low, m.high, m.component) for m in found] == [(38000, 43500, "unspecified")]
+    # Without the pay word the figure stays the bonus it is named.
+    found = parse_salary("Annual £2,500 bonus paid each March." + FILLER, "GBP", market="GB", field=False)
+    assert [(m.low, m.component) for m in found] == [(2500, "bonus")]

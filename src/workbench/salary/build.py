@@ -6,7 +6,7 @@ period, the limits.
 from __future__ import annotations
 
 from .evidence import _one_off_before, _one_off_in, _text_evidence
-from .model import _RU_MARKET, _ZH_MARKET, MARKET_CURRENCY, SalaryMention, _market_key
+from .model import _RU_MARKET, _ZH_MARKET, CONVENTIONS, MARKET_CURRENCY, SalaryMention, _market_key
 from .numbers import _LETTERS, _shared_thousands
 from .patterns import (
     _ANNUAL_BONUS,
@@ -72,9 +72,12 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
                              masked, high, field_mode)
     if evidence is None:
         return None
+    cur_written = cur is not None
     cur, market = _currency_and_market(lw, cur, default_cur, mkey, start, end, pstart)
     period, basis = _settle_period(after.period, cur, market, high if high is not None else low,
-                                   after.mpy, bool(comp or payword or field_mode), comp,
+                                   after.mpy, bool(comp or payword or field_mode
+                                                   or _clause_wage(evidence, cur_written, market, len(group))),
+                                   comp,
                                    in_wan=first.mult == 1e4 or last.mult == 1e4)
     if period is None:
         return None
@@ -104,6 +107,16 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         market=market,
         implausible=implausible,
     )
+
+
+def _clause_wage(evidence: str, cur_written: bool, market, n_amounts: int) -> bool:
+    """A range of money figures with a pay word in its clause is a wage however small where
+    ads state annual pay and write hourly wages bare ("the salary range for this job is
+    $18.76 - $28.14"). A lone small sum so placed may be a fee or a price; where pay is
+    monthly (RU, BY, CN) a small range so placed is a shift's pay or a clock time ("с 8.00
+    до 17.30"). Both need the pay word beside them."""
+    return (evidence == "clause" and cur_written and n_amounts == 2
+            and CONVENTIONS.get(market or "default", CONVENTIONS["default"]).default_period == "year")
 
 
 def _span_is_code(text: str, lw: str, start: int, end: int, field_mode) -> bool:
@@ -170,7 +183,7 @@ def _words_around(lw: str, end: int, rev: str, hi_limit: int, field_mode):
     """``(limit, component, payword, length before, after)``: the words before the amount
     (read on ``rev``) and after it (an :class:`_After`, whose component wins)."""
     limit, comp, period, gross, payword, rpos = _read_before(rev) if rev else _NOTHING_BEFORE
-    after = _read_after(lw, end, hi_limit, period, gross)
+    after = _read_after(lw, end, hi_limit, period, gross, payword and comp is None)
     if after.comp is not None:
         comp = after.comp
     if after.below or (field_mode and limit is None and rev.strip() == "ot"):

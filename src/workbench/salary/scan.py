@@ -212,6 +212,9 @@ _PERIOD_RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|до)[ \u00a0]*")
 # the two ends of one range, labelled.
 _MAX_RANGE_SEP = re.compile(r"[\s.]*(?:(?:-|–|—|to)\s+)?(?:a\s+)?max(?:imum)?(?:\s+(?:salary|pay|rate))?"
                             r"(?:\s+of)?[\s:]*(?:[a-z]{3}[ \u00a0]+)?")
+# Between a stated minimum and a maximum whose label opens its mention ("Min: $X\n\nMax:
+# $Z"): line breaks, or a midpoint on its own line ("Mid: $Y").
+_MID_GAP = re.compile(r"\s*(?:mid(?:point)?[ \u00a0]*:?[ \u00a0]*[$£€]?[ \u00a0]*\d{1,3}(?:,\d{3})*(?:\.\d\d)?k?\s*)?")
 _MAX_VALUE = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
 # Reed's ", OTE" at the end of a pay field marks the figure itself as on-target earnings.
 _OTE_FLAG = re.compile(r",[ \u00a0]*(?i:ote)[ \u00a0]*\Z")
@@ -228,7 +231,9 @@ def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) 
         return False
     written = not a.period_inferred and not b.period_inferred
     if not ((written and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start))
-            or ("max" in lw[a.end:b.start] and _MAX_RANGE_SEP.fullmatch(lw, a.end, b.start))):
+            or ("max" in lw[a.end:b.start] and _MAX_RANGE_SEP.fullmatch(lw, a.end, b.start))
+            or (a.high is None and lw.startswith("max", b.start) and lw.startswith("min", a.start)
+                and _MID_GAP.fullmatch(lw, a.end, b.start))):
         return False
     a.high, a.end = b.high, b.end
     a.text = text[a.start:b.end].strip(" ,:;")

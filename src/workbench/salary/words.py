@@ -97,9 +97,16 @@ class _After:
     below: bool = False
 
 
-def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
+# Parts of pay that a pay word before the amount outranks ("Salary: £45,000 - £54,000
+# Bonus, Benefits": the bonus is the next item, not what the range is).
+_PART_WORDS = frozenset({"bonus", "commission", "allowance"})
+
+
+def _read_after(lw: str, end: int, hi_limit: int, period, gross, pay_named: bool = False) -> _After:
     """Periods, gross/net, components, currencies, ``·13薪``, "+" and "(est.)" after an
-    amount, up to 64 characters and no further than the next amount (``hi_limit``)."""
+    amount, up to 64 characters and no further than the next amount (``hi_limit``).
+    ``pay_named``: a pay word ("Salary:") names the amount, so a bonus, commission or
+    allowance word after it starts the next item and is not read."""
     out = _After(period, gross, end)
     pos = end
     ntext = len(lw)
@@ -117,7 +124,8 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross) -> _After:
         m = _TRAIL.match(lw, pos, tail_end)
         if m is None or (m.lastgroup == "comp" and _comp_labels_next(lw, m.end())):
             m = _next_trail(lw, pos, tail_end) if m is None else None
-        if m is None or not _take_trail(out, m):
+        if m is None or (pay_named and m.lastgroup == "comp"
+                         and _comp_of(m.group("comp")) in _PART_WORDS) or not _take_trail(out, m):
             break
         if m.lastgroup in ("mpy", "mpy13"):
             hi_limit = tail_end  # "·13薪" holds the next token; read on past it
