@@ -693,3 +693,18 @@ def test_a_bonus_after_a_named_salary_is_the_next_item():
     # Without the pay word the figure stays the bonus it is named.
     found = parse_salary("Annual £2,500 bonus paid each March." + FILLER, "GBP", market="GB", field=False)
     assert [(m.low, m.component) for m in found] == [(2500, "bonus")]
+
+
+def test_between_two_qualified_figures_is_one_range():
+    text = ("The starting base pay for this role is between USD 120,000 in the lowest geographic "
+            "market and USD 210,000 in the highest geographic market.")
+    assert text_pay(text) == [(120000, 210000, "USD", "year")]
+    # A sentence end or another figure between them keeps two mentions.
+    assert text_pay("Base pay between USD 120,000 in year 1. Later, pay of USD 210,000 is possible.") == [
+        (120000, 120000, "USD", "year"), (210000, 210000, "USD", "year")]
+
+
+def test_an_on_target_earnings_range_is_ote():
+    found = parse_salary("Estimated On-Target Earnings Range: $ 85000 - $ 104000\n\nMore." + FILLER,
+                         "USD", market="US", field=False)
+    assert [(m.low, m.high, m.component) for m in found] == [(85000, 104000, "ote")]

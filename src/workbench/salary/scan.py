@@ -226,18 +226,36 @@ def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) 
     a = out[-1]
     if not (a.period and a.period == b.period and a.currency == b.currency
             and a.low is not None and b.high is not None and b.low in (None, b.high)
-            and (a.high is None or a.high == a.low) and a.low <= b.high
-            and a.component == b.component and b.start - a.end <= 40):
+            and (a.high is None or a.high == a.low) and a.low <= b.high):
         return False
-    written = not a.period_inferred and not b.period_inferred
-    if not ((written and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start))
-            or ("max" in lw[a.end:b.start] and _MAX_RANGE_SEP.fullmatch(lw, a.end, b.start))
-            or (a.high is None and lw.startswith("max", b.start) and lw.startswith("min", a.start)
-                and _MID_GAP.fullmatch(lw, a.end, b.start))):
+    if not (_separated_range(a, b, lw) or _between_range(a, b, lw)):
         return False
     a.high, a.end = b.high, b.end
     a.text = text[a.start:b.end].strip(" ,:;")
     return True
+
+
+def _separated_range(a: SalaryMention, b: SalaryMention, lw: str) -> bool:
+    """Two ends of one component joined by a range separator, a "max" label or a
+    "Min: ... Mid: ... Max:" layout."""
+    if a.component != b.component or b.start - a.end > 40:
+        return False
+    written = not a.period_inferred and not b.period_inferred
+    return bool((written and _PERIOD_RANGE_SEP.fullmatch(lw, a.end, b.start))
+                or ("max" in lw[a.end:b.start] and _MAX_RANGE_SEP.fullmatch(lw, a.end, b.start))
+                or (a.high is None and lw.startswith("max", b.start) and lw.startswith("min", a.start)
+                    and _MID_GAP.fullmatch(lw, a.end, b.start)))
+
+
+# "between USD 140,000 in the lowest geographic market and USD 250,000 in the highest":
+# each end qualified by a few words (no figure, no sentence end) before the "and".
+_BETWEEN_GAP = re.compile(r"[ \u00a0]+(?:in|at|for)[ \u00a0][^\d\n.;:$£€]{0,48}?[ \u00a0]and[ \u00a0]+")
+
+
+def _between_range(a: SalaryMention, b: SalaryMention, lw: str) -> bool:
+    """"between X <qualifier> and Y": ``b`` (a plain figure) is the high end of ``a``."""
+    return (b.component in (a.component, "unspecified") and b.start - a.end <= 60
+            and "between" in lw[a.start:a.end] and _BETWEEN_GAP.fullmatch(lw, a.end, b.start) is not None)
 
 
 def _ote_flag(out: list[SalaryMention]) -> None:
