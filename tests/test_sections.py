@@ -132,3 +132,24 @@ def test_cue_and_lead_in_kinds():
     assert lead_in_kind("In this role, you will:") == "duties"
     assert lead_in_kind("You'll bring:") == "requirements"
     assert lead_in_kind("This role may suit people working as:") == "other"
+
+
+def test_a_job_title_heading_is_no_requirements_heading():
+    # "Education" and "Experience" name requirements, but not inside a job title.
+    assert heading_kind("Education Outreach Officer") == "other"
+    assert heading_kind("Customer Experience Manager") == "other"
+    assert heading_kind("Education and Experience") == "requirements"
+    assert heading_kind("What you'll get to do") == "duties"
+    assert heading_kind("В чем заключается работа") == "duties"
+
+
+def test_a_benefits_lead_in_ending_in_include_is_benefits():
+    assert lead_in_kind("Highlights of our benefits package include:") == "benefits"
+    assert lead_in_kind("Your day will include:") == "duties"
+    assert lead_in_kind("Key responsibilities of the role include:") == "duties"
+
+
+def test_a_bullet_after_an_inline_duties_label_is_not_kept_in_the_item():
+    (sec,) = [s for s in split_sections("Обязанности: - ведение клиентской базы и переговоры с клиентами\n")
+              if s["kind"] == "duties"]
+    assert sec["items"][0]["text"] == "ведение клиентской базы и переговоры с клиентами"

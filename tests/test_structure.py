@@ -348,3 +348,20 @@ def test_structured_text_of_the_same_text_is_converted_once():
     assert "Manage key accounts" in first and "<li>" not in first
     assert structured_text("plain text") == "plain text"
     assert structured_text(html) == first  # a new text in between: converted again, same answer
+
+
+def test_company_values_lines_are_no_duties():
+    text = ("Our values\n- Act with integrity\n- Focus on the customer every day\n- Win as one team\n\n"
+            "What you'll do\n- Build the quarterly account plan for each client\n- Run weekly pipeline reviews\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Build the quarterly account plan for each client", "Run weekly pipeline reviews"]
+
+
+def test_your_responsibilities_will_include_is_a_duty_sentence():
+    text = ("Regional Coordinator\nWe are a small charity in Leeds. Your responsibilities will include planning "
+            "volunteer rotas, booking venues and reporting attendance to the board. We offer flexible hours.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Your responsibilities will include planning volunteer rotas, booking venues and reporting attendance "
+        "to the board."]

@@ -34,9 +34,9 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
     ("benefits", re.compile(r"benefit|perks|we offer|what we offer|условия|мы предлагаем|преимуществ|"
                             r"福利|待遇")),
     ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll|’ll| will)? do|your role|"
-                          r"your impact|in this role|what you(?:'ll|’ll| will) be doing|day in the life|"
+                          r"your impact|in this role|what you(?:'ll|’ll| will) be doing|what you(?:'ll|’ll| will)? get to do|day in the life|"
                           r"day[- ]to[- ]day|key tasks|\btasks\b|\bactivities\b|обязанност|функци|задач|"
-                          r"ответственн|чем .*занима|职责|工作内容|岗位内容")),
+                          r"ответственн|чем .*занима|в ч[её]м заключается|职责|工作内容|岗位内容")),
     ("skills", re.compile(r"skill|competenc|навык|умени|компетенц|技能|能力")),
     ("requirements", re.compile(r"requirement|qualification|experience|who you are|what you(?:'ll| will)? need|"
                                 r"about you|education|требовани|ожидаем|кандидат|опыт|образовани|要求|任职|资格")),
@@ -44,6 +44,12 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
                                r"описани|о компании|о нас|о вакансии|描述|简介|介绍|概述")),
 ]
 
+# A heading that ends with one of these nouns names a job, whatever requirement word it holds.
+_JOB_NOUNS = frozenset({"officer", "manager", "director", "engineer", "executive", "specialist", "analyst",
+                        "coordinator", "consultant", "assistant", "representative", "advisor", "adviser",
+                        "associate", "administrator", "scientist", "designer", "developer", "intern", "lead",
+                        "supervisor", "technician", "architect", "partner", "agent", "officers", "managers"})
+_TITLE_PRONE = frozenset({"requirements", "skills"})
 _ROLE_DETAILS_RE = re.compile(r"details|profile|детали|профиль|详情")
 # What a bullet is: workbench.bullets. Here also "(1)" and letter items "a)".
 _BULLET_RE = re.compile(r"^\s*(?:" + bullets.MARK_CLASS + r"|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)])\s*")
@@ -63,6 +69,8 @@ def heading_kind(heading: str | None) -> str:
     low = heading.lower()
     for kind, rx in _KIND_RES:
         if rx.search(low):
+            if kind in _TITLE_PRONE and (low.rstrip(" :：").rsplit(None, 1) or [""])[-1] in _JOB_NOUNS:
+                return "other"  # a job title ("Education Safeguarding Officer", "Customer Experience Manager")
             return kind
     # "Account Director Details" / "Account Manager Profile": the role's details are its duties.
     if _ROLE_DETAILS_RE.search(low):
@@ -332,14 +340,17 @@ def cue_kind(line: str) -> str | None:
 
 # A lead-in sentence that ends with a colon introduces the list under it
 # ("Following your training, you will be responsible for:", "Key tasks include:").
+# Duty words first; the weaker "... include:" and "you will:" only after benefits and pay
+# ("Highlights of our benefits package include:" introduces benefits).
 _LEAD_IN_RES: tuple[tuple[str, re.Pattern], ...] = (
-    ("duties", re.compile(
-        r"(?:responsib|dut(?:y|ies)\b|tasks?\b|you(?:'ll|’ll| will)(?: also)?(?: be)?(?: expected to| asked to)?[:：]?$|"
-        r"(?:will|would|to) (?:include|involve)|involves?[:：]?$|includes?[:：]?$|who (?:can|will)[:：]?$|"
-        r"role (?:is|will be) to|expected to[:：]?$|will be (?:working on|doing|tasked)|обязанност|задач|функци|职责|工作内容)",
-        re.IGNORECASE)),
+    ("duties", re.compile(r"(?:responsib|dut(?:y|ies)\b|tasks?\b|обязанност|задач|функци|职责|工作内容)", re.IGNORECASE)),
     ("benefits", _CUE_RES[0][1]),
     ("pay", _CUE_RES[1][1]),
+    ("duties", re.compile(
+        r"(?:you(?:'ll|’ll| will)(?: also)?(?: be)?(?: expected to| asked to)?[:：]?$|"
+        r"(?:will|would|to) (?:include|involve)|involves?[:：]?$|includes?[:：]?$|who (?:can|will)[:：]?$|"
+        r"role (?:is|will be) to|expected to[:：]?$|will be (?:working on|doing|tasked))",
+        re.IGNORECASE)),
     ("requirements", re.compile(
         r"(?:requir|qualif|experience|skills?\b|candidate|who (?:has|have)|you (?:have|are|bring)\b|you(?:'ll|’ll| will) "
         r"(?:need|have|bring)|looking for|ideal|must|требовани|ожида|要求)", re.IGNORECASE)),
@@ -648,6 +659,8 @@ class _Builder:
             if label_k in _SWITCHING_LABEL_KINDS and label_k != self.current["kind"] and _word_count(label) <= 4:
                 self.open(label, label_k, start)  # "Requirements: 5 years in sales" heads a line
                 label = None
+                if body[0] in _BULLET_FIRST:  # "Duties: - plan the route ...": the list's first bullet
+                    body = body[1:].strip() or body
         plain = kind == "line" and label is None
         if plain and self.last_plain == i - 1 and self.items and start not in self.line_starts:
             # A hard-wrapped paragraph: its next line continues the same item.

@@ -246,6 +246,7 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
 # involves", "The Account Manager will <act>", "This position manages ...".
 _DUTY_SENTENCE = re.compile(  # matched against lower-cased text
     r"\b(?:you(?:'ll|’ll| will)|you are responsible|responsible for|accountable for|your role (?:is|will)|"
+    r"your (?:key |main |core |day-to-day )?(?:responsibilities|duties) (?:will )?(?:include|involve|are)|"
     r"the role (?:involves|includes|will)|this (?:role|position) (?:will|is)|(?:will|shall) be (?:responsible|tasked)|"
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
     r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b")
@@ -327,7 +328,7 @@ def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | Non
     record has no duties list)."""
     out = []
     for sec in sections:
-        if sec["kind"] in _NOT_PROSE_KINDS:
+        if sec["kind"] in _NOT_PROSE_KINDS or _values_heading(sec["heading"]):
             continue
         for item in sec["items"]:
             out += [(d, sec["heading"]) for d in _prose_item_duties(item["text"], bool(item.get("listed")), bare)]
@@ -398,12 +399,23 @@ def _opens_with_action(text: str) -> bool:
 _CONTENT_KINDS = frozenset({"other"})
 
 
+# A heading over the company's values, culture or principles: its lines ("Act with integrity",
+# "Focus on excellence") are how everyone there works, not the duties of the job.
+# ("Your mission" and "The culture you'll build" may head duties: left out.)
+_VALUES_HEADING_RE = re.compile(r"\bvalues\b|\bprinciples\b|\bour culture\b|ценност|价值观", re.IGNORECASE)
+
+
+def _values_heading(heading: str | None) -> bool:
+    """Does ``heading`` head the company's values or culture?"""
+    return bool(heading) and _VALUES_HEADING_RE.search(heading) is not None
+
+
 def _holds_duties(section: dict) -> bool:
     """A duties section, or a section under a heading that names no kind whose items are
     mostly action lines ("Account Management & Account Mapping": "Maintain ...", "Increase ...")."""
     if section["kind"] == "duties":
         return True
-    if section["kind"] not in _CONTENT_KINDS or not section["heading"]:
+    if section["kind"] not in _CONTENT_KINDS or not section["heading"] or _values_heading(section["heading"]):
         return False
     items = section["items"]
     actions = sum(_opens_with_action(i["text"]) for i in items)
