@@ -365,3 +365,43 @@ def test_your_responsibilities_will_include_is_a_duty_sentence():
     assert [r["text"] for r in rec["responsibilities"]] == [
         "Your responsibilities will include planning volunteer rotas, booking venues and reporting attendance "
         "to the board."]
+
+
+def test_a_sub_heading_glued_between_two_duties_is_cut_out():
+    text = ("Responsibilities\nClient Planning & Insight Build a quarterly plan for every client account and share "
+            "it with the wider team before the review Revenue Tracking & Forecasting Prepare the monthly revenue "
+            "forecast for the regional director\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Build a quarterly plan for every client account and share it with the wider team before the review",
+        "Prepare the monthly revenue forecast for the regional director"]
+
+
+def test_a_name_before_a_capitalised_verb_is_no_sub_heading():
+    from workbench.structure import _verb_pieces
+
+    line = "Report weekly results in Google Analytics Prepare the board pack"
+    assert _verb_pieces(line) == [line]
+
+
+def test_a_long_russian_line_of_duties_named_by_nouns_is_cut_at_its_commas():
+    text = ("Обязанности:\n- организация доставки товара клиентам по всей области в установленные сроки, "
+            "проведение еженедельных встреч с ключевыми клиентами компании, контроль дебиторской задолженности "
+            "по всем закреплённым клиентам, подготовка ежемесячных отчётов для руководителя отдела продаж\n"
+            "- поиск новых клиентов, ведение переговоров\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "организация доставки товара клиентам по всей области в установленные сроки",
+        "проведение еженедельных встреч с ключевыми клиентами компании",
+        "контроль дебиторской задолженности по всем закреплённым клиентам",
+        "подготовка ежемесячных отчётов для руководителя отдела продаж",
+        "поиск новых клиентов, ведение переговоров"]
+
+
+def test_a_listed_description_line_is_not_read_again_as_prose():
+    text = ("Job Description\nWe are a regional bakery group.\n- Manage every store in the territory each month\n"
+            "- Prepare the monthly sales report for the board\n")
+    (rec,) = analyse(text)
+    texts = [r["text"] for r in rec["responsibilities"]]
+    assert len(texts) == len(set(texts))
+    assert "Manage every store in the territory each month" in texts

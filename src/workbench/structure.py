@@ -63,6 +63,8 @@ _REQUIREMENT_RE = re.compile(
     r"familiar|proficien|fluen|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
     r"excellent|good|valid|full|clean)\b|must\b|should\b|you (?:have|are|bring|possess)\b(?! responsible)|you(?:'re|’re)(?! responsible)|"
     r"willing|willingness|comfortable|passion|passionate|self-|highly|team player|detail|expert|skilled|certifi|"
+    r"(?:flexible|adaptable|organi[sz]ed|motivated|resilient|reliable|dependable|enthusiastic|ambitious|proactive|"
+    r"personable|outgoing|confident|tenacious|curious|driven)\b|"
     r"eligib|right to work|driving licen|preferred|desired|nice to have|plus:|desire to|advanced\b|"
     r"опыт|знани|умени|навык|высшее|образовани|готовност|желани|уверенн|хорош|отличн|понимани|владени|"
     r"熟悉|具备|精通|本科|大专|学历|经验|良好|优秀|要求)",
@@ -210,17 +212,62 @@ _GLUED_VERB_RE = re.compile(r"(?<=[a-z)]) (?=[A-Z][a-z]+ly ([a-z]+)\b|([A-Z][a-z
 _NOT_BEFORE_VERB = frozenset({"and", "or", "to", "the", "a", "an", "of", "for", "with", "by", "as", "our", "your", "&"})
 
 
+# A sub-heading glued between two items ("... across all studies Tooling Integration & Platform
+# Enablement Liaise with ..."): a run of capitalised words, then a capitalised action verb and
+# a lower-case word. The run opens at the start of the text or after a lower-case word.
+_GLUED_RUN_RE = re.compile(r"(?:^|(?<=[a-z)]) )([A-Z][\w/’'-]* (?:(?:[A-Z][\w/’'-]*|&|and|of|the|for|to|in) ){0,5}?)"
+                           r"(?=([A-Z][a-z]+) [a-z(])")
+
+
+def _heading_run(run: str) -> bool:
+    """Is a run of capitalised words a sub-heading ("Stakeholder Management & Insight Synthesis")
+    rather than a name that ends the item before it ("Google Analytics")?"""
+    words = run.split()
+    capitals = sum(w[:1].isupper() for w in words)
+    return ("&" in words or "and" in words or capitals >= 3) and not is_action_verb(words[0])
+
+
 def _verb_pieces(text: str) -> list[str]:
-    """``text`` cut before each capitalised action verb glued to the item before it."""
-    cuts = []
+    """``text`` cut before each capitalised action verb glued to the item before it, and around
+    each sub-heading glued between items (the sub-heading left out)."""
+    cuts = []  # (end of the piece before, start of the next piece)
     for m in _GLUED_VERB_RE.finditer(text):
         before = text[text.rfind(" ", 0, m.start()) + 1:m.start()]
         if before[:1].islower() and before not in _NOT_BEFORE_VERB and is_action_verb(m.group(1) or m.group(2)):
-            cuts.append(m.end())
+            cuts.append((m.end(), m.end()))
+    if any(c.isupper() for c in text[1:]):
+        for m in _GLUED_RUN_RE.finditer(text):
+            if _heading_run(m.group(1)) and is_action_verb(m.group(2)):
+                cuts.append((m.start(1), m.end(1)))
     if not cuts:
         return [text]
+    cuts.sort()
+    bounds = [(0, 0), *cuts, (len(text), len(text))]
+    pieces = (text[a[1]:b[0]].strip() for a, b in zip(bounds, bounds[1:]))
+    return [p for p in pieces if p]
+
+
+# A Russian list run into one line: duties named by nouns of action, joined by commas
+# ("организация отгрузки ..., проведение мероприятий ..., контроль за ..."). Cut before each such
+# noun after a comma when that makes at least _NOUN_LIST_CUTS duties; shorter lines are
+# one duty ("Установление контакта, презентация продукции").
+_NOUN_CUT_RE = re.compile(r"[,;] (?=([а-яё]+)\b)")
+_ACTION_NOUN_ENDS = ("ние", "ция", "тие")
+_ACTION_NOUNS = frozenset({"контроль", "анализ", "поиск", "мониторинг", "подготовка", "разработка", "поддержка",
+                           "оценка", "проверка", "обработка", "помощь", "расчет", "расчёт", "учет", "учёт", "сбор",
+                           "прием", "приём", "выезд", "ведение", "продажа", "продажи", "работа", "формирование"})
+_NOUN_LIST_MIN = 200
+_NOUN_LIST_CUTS = 3
+
+
+def _noun_pieces(text: str) -> list[str]:
+    """``text`` cut before each noun of action that follows a comma, when it holds enough of them."""
+    cuts = [m.end() for m in _NOUN_CUT_RE.finditer(text)
+            if m.group(1).endswith(_ACTION_NOUN_ENDS) or m.group(1) in _ACTION_NOUNS]
+    if len(cuts) < _NOUN_LIST_CUTS - 1:
+        return [text]
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [text[a:b].strip(" ,;") for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,;")]
 
 
 def _duty_texts(item: dict) -> list[str]:
@@ -234,6 +281,8 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
     if label and _NOT_HOLDER_RE.match(f"{label}:") is not None:
         return ()  # "Location: London", "Job Title: ..." are fields, not duties
     pieces = [v for p in _sentences(text) for v in _verb_pieces(p)] if len(text) >= _SPLIT_MIN else [text]
+    if len(text) >= _NOUN_LIST_MIN and not text.isascii():
+        pieces = [v for p in pieces for v in _noun_pieces(p)]
     # A labelled item ("Team Leadership: Lead and develop ...") is a duty its author named:
     # only its shape is checked, not the requirement words a competency-style text holds.
     kept = [p for k, p in enumerate(pieces) if _is_duty_shaped(p, strict=not (label and k == 0))]
@@ -488,6 +537,9 @@ def _responsibilities(sections: list[dict], work: str, context: str | None = Non
     if not found:
         found = _listed_description_duties(sections, work)
     prose = _prose_duties([sec for sec, holds in marked if not holds], bare=not listed)
+    if found and prose:  # a listed line of a "job description" section is read once, not again as prose
+        taken = {t for t, _ in found}
+        prose = [p for p in prose if p[0] not in taken]
     out = []
     for k, (text, heading) in enumerate(found + prose):
         category, conf = classify_responsibility(text, context=context)
