@@ -153,3 +153,34 @@ def test_a_bullet_after_an_inline_duties_label_is_not_kept_in_the_item():
     (sec,) = [s for s in split_sections("Обязанности: - ведение клиентской базы и переговоры с клиентами\n")
               if s["kind"] == "duties"]
     assert sec["items"][0]["text"] == "ведение клиентской базы и переговоры с клиентами"
+
+
+def test_a_long_title_case_heading_line_opens_its_section():
+    text = ("What You'll Do\n- Prepare the weekly forecast\nAt a Minimum We Would Like You To Have\n"
+            "- Three years in field sales\n")
+    kinds = [(s["heading"], s["kind"]) for s in split_sections(text)]
+    assert kinds == [("What You'll Do", "duties"), ("At a Minimum We Would Like You To Have", "requirements")]
+
+
+def test_a_heading_glued_inside_a_line_is_cut_out_with_its_kind():
+    text = ("Responsibilities\n- Run the quarterly reviews with each client and close the actions while At Acme, "
+            "You Will Enjoy Benefits Such As\n- Private health cover\n")
+    sections = split_sections(text, item_offsets=True)
+    assert [(s["heading"], s["kind"]) for s in sections] == [
+        ("Responsibilities", "duties"), ("At Acme, You Will Enjoy Benefits Such As", "benefits")]
+    assert sections[0]["items"][0]["text"] == "Run the quarterly reviews with each client and close the actions while"
+    for sec in sections:
+        for item in sec["items"]:
+            assert text[item["start"]:].lstrip("- ").startswith(item["text"][:8])
+
+
+def test_a_glued_heading_that_ends_before_the_first_item_leaves_the_item_its_verb():
+    text = "- Flexible hours and a friendly office Main Duties Of The Account Manager Include Call every client monthly\n"
+    sections = split_sections(text)
+    assert [(s["heading"], s["kind"]) for s in sections][-1] == ("Main Duties Of The Account Manager Include", "duties")
+    assert sections[-1]["items"][0]["text"] == "Call every client monthly"
+
+
+def test_a_company_name_holding_benefits_is_no_glued_heading():
+    text = "- Our group includes Acme Dental Benefits Holdings and its partners across the region\n"
+    assert [s["kind"] for s in split_sections(text)] == ["description"]

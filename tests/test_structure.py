@@ -363,8 +363,8 @@ def test_your_responsibilities_will_include_is_a_duty_sentence():
             "volunteer rotas, booking venues and reporting attendance to the board. We offer flexible hours.")
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == [
-        "Your responsibilities will include planning volunteer rotas, booking venues and reporting attendance "
-        "to the board."]
+        ("Your responsibilities will include planning volunteer rotas, booking venues and reporting attendance "
+         "to the board.")]
 
 
 def test_a_sub_heading_glued_between_two_duties_is_cut_out():
@@ -405,3 +405,23 @@ def test_a_listed_description_line_is_not_read_again_as_prose():
     texts = [r["text"] for r in rec["responsibilities"]]
     assert len(texts) == len(set(texts))
     assert "Manage every store in the territory each month" in texts
+
+
+def test_reporting_lines_places_and_recruiter_small_print_are_no_duties():
+    text = ("Responsibilities\n- Build the monthly pipeline report for the sales director\n"
+            "- This role will report to our Head of Sales Operations\n"
+            "- Work from our Leeds office three days a week\n- The position is fully remote within the UK\n"
+            "- Your CV will be passed to our recruitment partner\n- Other duties may be assigned from time to time\n"
+            "- Report to the board on the progress of each account plan\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Build the monthly pipeline report for the sales director",
+        "Report to the board on the progress of each account plan"]
+
+
+def test_a_stated_share_of_travel_is_a_duty_and_a_willingness_to_travel_is_not():
+    text = ("Responsibilities\n- Up to 30% travel is required to visit clients across the region\n"
+            "- Willing to travel up to 50% of the time\n- Negotiate annual supply contracts\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Up to 30% travel is required to visit clients across the region", "Negotiate annual supply contracts"]

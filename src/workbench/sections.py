@@ -39,7 +39,8 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
                           r"ответственн|чем .*занима|в ч[её]м заключается|职责|工作内容|岗位内容")),
     ("skills", re.compile(r"skill|competenc|навык|умени|компетенц|技能|能力")),
     ("requirements", re.compile(r"requirement|qualification|experience|who you are|what you(?:'ll| will)? need|"
-                                r"about you|education|требовани|ожидаем|кандидат|опыт|образовани|要求|任职|资格")),
+                                r"about you|education|like you to have|preferred if you|nice to have|"
+                                r"требовани|ожидаем|кандидат|опыт|образовани|要求|任职|资格")),
     ("description", re.compile(r"description|summary|overview|about|purpose|definition|introduction|"
                                r"описани|о компании|о нас|о вакансии|描述|简介|介绍|概述")),
 ]
@@ -105,6 +106,7 @@ def _mangled_bullets(runs: dict[str, int]) -> set[str]:
 
 
 _HEADING_MAX = 90  # longer lines are never headings
+_TITLE_HEADING_MAX = 10  # words of a title-case heading
 
 
 @lru_cache(maxsize=16384)  # headings recur across postings ("Responsibilities:", "Requirements")
@@ -123,12 +125,13 @@ def _heading_verdict(s: str) -> bool | None:
     words = _word_count(s)
     if s[-1] in ":：":
         return words <= 8 and not _LEVEL_LINE_RE.match(s)
-    if s[-1] in _TERMINAL or words > 8 or (":" in s or "：" in s) and _LABEL_RE.match(s):
+    if s[-1] in _TERMINAL or words > 8 and (words > _TITLE_HEADING_MAX or not _title_case(s)) or \
+            (":" in s or "：" in s) and _LABEL_RE.match(s):
         return False
     if s.isupper() and words <= 8 and sum(c.isalpha() for c in s) >= 3:
         return True
-    if heading_kind(s) not in ("other",) and words <= 6 and (words <= 3 or _title_case(s)):
-        return True  # "Skills & Experience", not "Hire experienced consultants from day one"
+    if heading_kind(s) not in ("other",) and (words <= 3 or words <= _TITLE_HEADING_MAX and _title_case(s)):
+        return True  # "Skills & Experience", "At a Minimum We'd Like You To Have", not "Hire experienced consultants"
     # A short line directly followed by list items is a heading ("1. Account Director Details").
     if words <= 8 and (_NUMBERED_RE.match(s) is not None or words <= 5):
         return None
@@ -451,7 +454,8 @@ def _split_lines(text: str, lines: list[str] | None = None) -> tuple[list[int], 
     if len(text) > _INLINE_MIN and max(map(len, stripped)) > _INLINE_MIN:
         offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
         raw_lines = stripped
-    return _cut_glued_headings(offsets, raw_lines, stripped, forced)
+    offsets, stripped, forced = _cut_glued_headings(offsets, raw_lines, stripped, forced)
+    return _cut_glued_runs(text, offsets, stripped, forced)
 
 
 # A heading glued to the text after it: "About YouWe are ...", "What We OfferSalary ...".
@@ -493,6 +497,79 @@ def _cut_glued_headings(offsets, raw_lines, stripped, forced):
             continue
         new_offsets.append(off)
         new_lines.append(s)
+    return new_offsets, new_lines, new_forced
+
+
+# A heading glued inside a line, after the text before it lost its break: "... planning practices
+# At a Minimum We'd Like You To Have 5+ years ...", "... time zone Specific Duties Of This Analyst
+# Include Build financial models ...". A run of capitalised words after a lower-case word that names
+# a section in one of these strong words; the last capitalised word opens the text after it when a
+# lower-case word follows ("Build financial").
+_RUN_HEAD_WORDS = ("duties", "responsibilities", "requirements", "qualifications", "benefits", "perks",
+                   "like you to have", "preferred if you", "nice to have", "what you", "about you", "we offer")
+_RUN_RE = re.compile(r"[A-Z](?<=[a-z)] [A-Z])[\w’'…-]*,?"
+                     r"(?: (?:[A-Z][\w’'…-]*,?|a|an|the|of|to|for|and|at|in|with|if|that))+")
+_ADDRESSED_RE = re.compile(r"\b(?:you|your|we|our)\b")
+_RUN_SMALL = frozenset({"a", "an", "the", "of", "to", "for", "and", "at", "in", "with", "if", "that"})
+_RUN_MIN_WORDS = 3
+
+
+def _glued_runs(s: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each heading glued inside line ``s`` (see _RUN_RE)."""
+    out = []
+    for m in _RUN_RE.finditer(s):
+        start, end = m.start(), m.end()
+        rest = s[end:end + 2]
+        if rest[:1] == " " and rest[1:2].islower():  # "... Include Build financial": "Build" opens the text
+            end = s.rfind(" ", start, end)
+        run = s[start:end]
+        words = run.split()
+        if len(words) < _RUN_MIN_WORDS or words[-1] in _RUN_SMALL:
+            continue
+        low = run.lower()
+        if not any(w in low for w in _RUN_HEAD_WORDS) or heading_kind(run.rstrip("…,")) in ("other", "description"):
+            continue
+        if ("benefits" in low or "perks" in low) and _ADDRESSED_RE.search(low) is None:
+            continue  # "Acme Medical Benefits Management": a name
+        out.append((start, end))
+    return out
+
+
+def _cut_glued_runs(text, offsets, stripped, forced):
+    """Lines holding a glued heading, cut into the text before it, the heading and the text after."""
+    hits = {}
+    for i, s in enumerate(stripped):
+        if len(s) > _GLUED_HEAD_SPAN:
+            runs = _glued_runs(s)
+            if runs:
+                hits[i] = runs
+    if not hits:
+        return offsets, stripped, forced
+    new_offsets, new_lines, new_forced = [], [], {}
+    for i, (off, s) in enumerate(zip(offsets, stripped)):
+        if i not in hits:
+            if i in forced:
+                new_forced[len(new_lines)] = forced[i]
+            new_offsets.append(off)
+            new_lines.append(s)
+            continue
+        off += max(0, text.find(s, off) - off)  # offsets point at the stripped line's start
+        cursor = 0
+        for k, (a, b) in enumerate(hits[i]):
+            if s[cursor:a].strip():
+                if k or i in forced:  # the first piece keeps its own kind (a bulleted line stays an item)
+                    new_forced[len(new_lines)] = "inline" if k else forced[i]
+                new_offsets.append(off + cursor)
+                new_lines.append(s[cursor:a].strip())
+            new_forced[len(new_lines)] = "head"
+            new_offsets.append(off + a)
+            new_lines.append(s[a:b].strip().rstrip("…,"))
+            cursor = b
+        rest = s[cursor:]
+        if rest.strip():
+            new_forced[len(new_lines)] = "inline"
+            new_offsets.append(off + cursor + len(rest) - len(rest.lstrip()))
+            new_lines.append(rest.strip())
     return new_offsets, new_lines, new_forced
 
 
@@ -625,6 +702,10 @@ class _Builder:
 
     def line(self, kinds, stripped, i: int, kind: str, s: str, start: int) -> None:
         """Take one non-blank line."""
+        if kind == "head":  # a heading cut out of the line it was glued in
+            heading, heading_k = _heading_of(s)
+            self.open(heading, heading_k, start)
+            return
         # A long line that ends no lead-in is never a heading: no call for it.
         what = (self._is_heading(kinds, stripped, i, kind, s)
                 if len(s) <= _HEADING_MAX or s[-1] in ":：" else None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from .requirements import (
     extract_education,
@@ -90,10 +91,17 @@ _NOT_HOLDER_ANYWHERE_RE = re.compile(  # matched against lower-cased text
     r"(?:^|[,;:!] )(?:we|we're|we’re)\b|\b(?:is|are) (?:seeking|looking for|hiring|proud)\b|\byour (?:career|development|growth)\b|"
     r"\b(?:an? |this )?(?:exciting|unique|fantastic|great|rare) opportunity\b|\bworks? under (?:\w+ )?supervision\b|"
     r"\b(?:compensation|salary|pay) range\b|\b(?:be|is) (?:based|located) (?:in|at|out of)\b|"
-    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b")
+    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
+    # the reporting line, where the work is done, and the recruiter's small print
+    r"\b(?:role|position|you|incumbent|individual|person) (?:will |would |shall )?(?:be )?(?:remote and )?"
+    r"report(?:s|ing)? (?:directly )?(?:in)?to\b|"
+    r"\bwork(?:ing)? (?:from|at|in) (?:home|another location|(?:an?|our|the|one of our) (?:[\w&'’-]+ ){0,3}(?:office|location)s?\b)|"
+    r"\b(?:is|be) (?:fully |100% )?remote\b|\bcommuting distance\b|\byour (?:cv|resume|résumé)\b|"
+    r"\bemployment (?:agency|business)\b|^other duties (?:may|as)\b")
 # Words each of its alternatives holds: a line with none of them is never tried against it.
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
-                     "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working")
+                     "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
+                     "report", "work ", "working", "remote", "commuting", "employment ", "other duties")
 
 
 def _not_holder_anywhere(low: str) -> bool:
@@ -151,6 +159,12 @@ def _is_subheading(text: str) -> bool:
     return not _opens_with_action(text) or "&" in text or "/" in text or len(words) <= 3
 
 
+# A statement of how much the holder travels ("up to 25% travel", "requires 20% domestic travel"),
+# not an ability or a willingness to travel (a requirement).
+_TRAVEL_DUTY_RE = re.compile(r"\b\d{1,3} ?%[^.;]{0,40}\btravel|\btravel(?:ling|ing)?\b[^.;]{0,30}\b\d{1,3} ?%")
+_TRAVEL_ABILITY_RE = re.compile(r"\b(?:ability|able|willing|willingness|open|prepared|happy|ready|must be)\b")
+
+
 @lru_cache(maxsize=65536)
 def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     """Could ``text`` be a duty? Not a requirement, benefit, pay, applying, company or
@@ -160,6 +174,8 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     text = text.lstrip("*_#+ ")
     # The word lists are matched against a lower-cased copy: several times faster than IGNORECASE.
     low = text.lower()
+    if "travel" in low and _TRAVEL_DUTY_RE.search(low) is not None and _TRAVEL_ABILITY_RE.search(low) is None:
+        return True  # "Up to 20% travel is required": the holder will travel, a duty (area other)
     if _REQUIREMENT_RE.match(text) is not None or _requirement_tail(low):
         return False
     if _requires(low) or _NOT_HOLDER_RE.match(text) is not None:
@@ -215,8 +231,10 @@ _NOT_BEFORE_VERB = frozenset({"and", "or", "to", "the", "a", "an", "of", "for", 
 # A sub-heading glued between two items ("... across all studies Tooling Integration & Platform
 # Enablement Liaise with ..."): a run of capitalised words, then a capitalised action verb and
 # a lower-case word. The run opens at the start of the text or after a lower-case word.
-_GLUED_RUN_RE = re.compile(r"(?:^|(?<=[a-z)]) )([A-Z][\w/’'-]* (?:(?:[A-Z][\w/’'-]*|&|and|of|the|for|to|in) ){0,5}?)"
-                           r"(?=([A-Z][a-z]+) [a-z(])")
+# (Two patterns: a look-behind has one width. Each opens with the capital, which the engine finds in C.)
+_RUN_BODY = r"[\w/’'-]* (?:(?:[A-Z][\w/’'-]*|&|and|of|the|for|to|in) ){0,5}?)(?=([A-Z][a-z]+) [a-z(])"
+_GLUED_RUN_RE = re.compile(r"([A-Z](?<=[a-z)] [A-Z])" + _RUN_BODY)
+_FIRST_RUN_RE = re.compile(r"([A-Z]" + _RUN_BODY)
 
 
 def _heading_run(run: str) -> bool:
@@ -235,15 +253,15 @@ def _verb_pieces(text: str) -> list[str]:
         before = text[text.rfind(" ", 0, m.start()) + 1:m.start()]
         if before[:1].islower() and before not in _NOT_BEFORE_VERB and is_action_verb(m.group(1) or m.group(2)):
             cuts.append((m.end(), m.end()))
-    if any(c.isupper() for c in text[1:]):
-        for m in _GLUED_RUN_RE.finditer(text):
-            if _heading_run(m.group(1)) and is_action_verb(m.group(2)):
-                cuts.append((m.start(1), m.end(1)))
+    first = _FIRST_RUN_RE.match(text)
+    for m in ([first] if first else []) + list(_GLUED_RUN_RE.finditer(text)):
+        if _heading_run(m.group(1)) and is_action_verb(m.group(2)):
+            cuts.append((m.start(1), m.end(1)))
     if not cuts:
         return [text]
     cuts.sort()
     bounds = [(0, 0), *cuts, (len(text), len(text))]
-    pieces = (text[a[1]:b[0]].strip() for a, b in zip(bounds, bounds[1:]))
+    pieces = (text[a[1]:b[0]].strip() for a, b in pairwise(bounds))
     return [p for p in pieces if p]
 
 
@@ -267,7 +285,7 @@ def _noun_pieces(text: str) -> list[str]:
     if len(cuts) < _NOUN_LIST_CUTS - 1:
         return [text]
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip(" ,;") for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,;")]
+    return [text[a:b].strip(" ,;") for a, b in pairwise(bounds) if text[a:b].strip(" ,;")]
 
 
 def _duty_texts(item: dict) -> list[str]:
