@@ -175,6 +175,23 @@ ONE_EMPLOYER = [
     ("Tolvern Organisation", "Tolvern Organization"),
     ("Tolvern Univ. Press", "Tolvern University Press"),
     ("Shchegolev Trade", "Schegolev Trade"),
+    # Russian written in Latin letters by different systems
+    ("Zholty Logistika", "Zheltyi Logistika"),      # ё after ж written o
+    ("ООО «Жёлтый Кит»", "Zholtyj Kit LLC"),
+    ("Yolka Trade", "Elka Trade"),                  # ё and е written yo, ye
+    ("ООО «Подъём»", "Pod'yom"),
+    ("Khoroshiye Resheniya", "Khoroshie Resheniya"),
+    ("ООО «Журавль»", "Juravl"),                    # ж written j
+    ("ООО «Соловей»", "Solovej"),                   # й after a vowel written i, j, y
+    ("Chaika Media", "Chayka Media"),
+    ("Vasiliya Trade", "Vasilia Trade"),
+    ("ООО «Джет Лайн»", "Jet Layn"),                # дж written j
+    # registration numbers and Welsh legal forms
+    ("ООО «Кедрон» ИНН 7701234567", "Кедрон"),
+    ("ООО «Кедрон», ОГРН 1027700123456", "Кедрон"),
+    ("Tolvern Data Ltd, Company No. 08123456", "Tolvern Data"),
+    ("Tolvern Data Ltd, registered in England and Wales", "Tolvern Data"),
+    ("Gwynfor Data Cyfyngedig", "Gwynfor Data Cyf"),
     ("Пульсар Лаб", "Pulsar Lab"),
     # a name cut short in a legal word
     ("杭州岭南数据科技有…", "岭南数据科技有限公司"),
@@ -233,6 +250,9 @@ TWO_EMPLOYERS = [
     ("岭南数据科技", "岭南数据技术"),                # 科技 and 技术 are two registered words
     ("岭南建设工程", "岭南建筑工程"),
     ("悦川科技", "逾川科技"),                        # pinyin yue is not yu
+    ("中川科技", "正川科技"),                        # pinyin zhong is not zheng (ё after ж)
+    ("Zhelty Logistika", "Zhalty Logistika"),       # a vowel other than ё/е still differs
+    ("Tolvern Data 2", "Tolvern Data 3"),           # a bare number is not a registration number
     ("Crane, Pike & Company", "Crane"),             # a partner list after a comma stays
 ]
 
@@ -259,7 +279,7 @@ def test_missing_or_blank_names_have_no_key(value):
 @pytest.mark.parametrize(("name", "key"), [
     ("Ltd", "ltd"), ("Group", "group"), ("UK Ltd", "uk"), ("London Limited", "london"),
     ("ООО", "o"),  # "ooo": doubled letters are read once
-    ("有限公司", "youxyangongsi"),  # "ia" read as "ya"
+    ("有限公司", "euxyangongsi"),  # "ia" read as "ya", then "yo" as "e" (Yolka = Elka)
 ])
 def test_a_name_of_only_dropped_words_keeps_them(name, key):
     assert employer_key(name) == key

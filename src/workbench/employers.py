@@ -29,8 +29,9 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    tagline or place: "X - Finance Division", "X | Careers", "X — Москва"), and so does a
    note ("X f/k/a Y", "X, formerly Y"), anything after a Chinese legal form (…有限公司研发中心)
    and a clause after a comma that is a note, only places, legal words and numbers
-   (", Aberdeen AB10 1XY") or a kind of firm (", ИТ-компания", ", a recruitment agency"); a
-   partner list after a comma stays. A name cut short with "…" loses a legal or group word
+   (", Aberdeen AB10 1XY"), a registration number (", Company No. 08123456", ", ИНН …") or a
+   kind of firm (", ИТ-компания", ", a recruitment agency"); a partner list after a comma
+   stays. A name cut short with "…" loses a legal or group word
    cut in the middle (…科技有… = …科技).
 3. **Words at the start.** A Russian legal form or group word in front of the name
    (ООО, АО, ПАО, ЗАО, ИП, ТОО, ЧУП, ЧТУП, СП, their full forms, OOO written in Latin; ГК,
@@ -42,7 +43,8 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    филиал, 分公司, 代表处) and group words (Holdings, Group, Worldwide, International,
    Global, Групп, Группа компаний, 集团, 控股) are dropped from the end, one after another,
    with the words that only join them ("UK & Ireland", ", г. Москва", "в г.
-   Санкт-Петербурге", "& Co."). A place right after "of" stays (Bank of England). A
+   Санкт-Петербурге", "& Co."), and so is a registration number after its label
+   ("ИНН 7701234567", "Company No 08123456"). A place right after "of" stays (Bank of England). A
    Chinese city or province at the start is dropped too (深圳市云杉智能 = 云杉智能(深圳))
    when a shop name (字号) follows it. Two regional arms of one stem are one employer
    ("X Deutschland GmbH" = "X UK Ltd").
@@ -51,7 +53,9 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    Chinese activity words by the English word a Chinese firm's English name uses
    (数据科技 = data technology; one Chinese word per English word, so 科技 ≠ 技术) and the
    shop name in pinyin (pypinyin). Spellings of one sound are read alike: Russian
-   transliteration variants (shch = sch, kh = h, ts = c, ia = ya, iu = yu), British
+   transliteration variants (shch = sch, kh = h, ts = c, ia = ya, iu = yu; ё after ж/ч/ш
+   written o, Zholty = Zhelty; yo/ye = e, Yolka = Elka; zh = dzh = j, Juravl = Zhuravl;
+   й after a vowel written i/j/y, Solovei = Solovej = Solovey; iya = ia), British
    -isation = -ization, German/Nordic vowel pairs (Mueller = Müller; not in pinyin, where
    "ue" is a syllable); doubled letters are read once and "qu" as "kv" (Quillmark =
    Квилмарк).
@@ -68,7 +72,8 @@ Two guarantees hold whatever the lists say:
   物流) are never dropped, so "Acme" and "Acme Media" stay two employers.
 
 Known limits. Chinese shop names that sound alike fold (千乘/谦城 are both qiancheng; 墨岚/
-墨兰 both molan): two firms counted as one, which only suppresses more. A bare acronym is
+墨兰 both molan; and, as zh is read as j, 智/吉 and 竹/菊): two firms counted as one, which
+only suppresses more. Я and ю written with j (Ladja, Jula) are not read as ya, yu. A bare acronym is
 not folded with the full name (KBM Ltd vs Kessler Brandt Manufacturing): a key sees one name
 at a time, and initials alone would fold every pair of firms that share them. A name cut
 short inside a name word ("…Environmental Cons..."), an English name written phonetically
@@ -164,6 +169,7 @@ class _Rules:
     joiners: frozenset[str]
     place_guards: frozenset[str]
     place_markers: frozenset[str]
+    number_labels: frozenset[str]     # a registration number follows (ИНН 7701234567)
     zh_places: frozenset[str]
     pinyin_places: frozenset[str]     # Chinese cities in pinyin, dropped at the start
     zh_vocab: frozenset[str]          # every Chinese word the segmenter knows
@@ -172,7 +178,7 @@ class _Rules:
     abbreviations: dict[str, str]     # joined words -> their abbreviation or full word
     ru_words: dict[str, str]
     zh_words: dict[str, str]
-    latin_spellings: tuple[tuple[str, str], ...]
+    latin_spellings: tuple[tuple[re.Pattern, str], ...]   # pattern -> replacement, in order
     cut_prefixes: frozenset[str]      # a legal or group word cut short ("Lim", "有限")
     name_follows: re.Pattern          # a recruiter's client or a trading name follows
     note_follows: re.Pattern          # a "formerly" note follows
@@ -246,18 +252,21 @@ def _rules() -> _Rules:
     abbreviations = {" ".join(_WORD_RE.findall(_surface(str(k)))): _entry(v)
                      for k, v in (doc.get("abbreviations") or {}).items()}
     joiners = _set(doc, "joiners")
-    phrases = [w for kind in (*_TRAILING_KINDS, *_LEADING_KINDS) for w in doc.get(kind) or []]
+    phrases = [w for kind in (*_TRAILING_KINDS, *_LEADING_KINDS, "number_labels")
+               for w in doc.get(kind) or []]
     return _Rules(
         trailing=trailing, leading=_set(doc, *_LEADING_KINDS) | {"the"},
         branch_leading=_set(doc, "branch_leading"), joiners=joiners,
         place_guards=_set(doc, "place_guards"), place_markers=_set(doc, "place_markers"),
+        number_labels=_set(doc, "number_labels"),
         zh_places=frozenset(p for p, kind in trailing.items()
                             if kind == "place" and _CJK_RE.search(p)),
         pinyin_places=_set(doc, "zh_pinyin_leading"), zh_vocab=zh_vocab,
-        clause_notes=_set(doc, "clause_notes"), descriptor_nouns=_set(doc, "descriptor_nouns"),
+        clause_notes=_set(doc, "clause_notes", "number_labels"), descriptor_nouns=_set(doc, "descriptor_nouns"),
         abbreviations={"".join(k.split()): v for k, v in abbreviations.items()},
         ru_words=_map(doc, "ru_words"), zh_words=zh_words,
-        latin_spellings=tuple((str(k), str(v)) for k, v in (doc.get("latin_spellings") or {}).items()),
+        latin_spellings=tuple((re.compile(str(k)), str(v))
+                              for k, v in (doc.get("latin_spellings") or {}).items()),
         cut_prefixes=frozenset(w[:i] for w, kind in trailing.items() if kind != "place"
                                for i in range(1, len(w))),
         name_follows=_phrase_re(doc.get("name_follows") or []),
@@ -509,6 +518,9 @@ def _trailing_cut(words: list[str], end: int, rules: _Rules) -> int:
         return k
     if end > 2 and words[end - 2] in rules.place_markers:
         return 2
+    label = _match_at_end(words, end - 1, rules.number_labels, 1, rules.longest)
+    if label and any(c.isdigit() for c in words[end - 1]):
+        return label + 1
     return 0
 
 
@@ -559,7 +571,7 @@ def _latin(word: str) -> str:
         word = rules.ru_words.get(word) or anyascii(word).lower()
     word = _NOT_LATIN_RE.sub("", rules.abbreviations.get(word, word).replace("qu", "kv"))
     for spelling, read_as in rules.latin_spellings:
-        word = word.replace(spelling, read_as)
+        word = spelling.sub(read_as, word)
     word = _VOWEL_PAIR_RE.sub(r"\1", _RU_ADJECTIVE_END_RE.sub("y", word))
     return _DOUBLED_RE.sub(r"\1", word)
 
