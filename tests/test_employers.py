@@ -193,8 +193,13 @@ ONE_EMPLOYER = [
     ("Tolvern Data Ltd, registered in England and Wales", "Tolvern Data"),
     ("Gwynfor Data Cyfyngedig", "Gwynfor Data Cyf"),
     ("Пульсар Лаб", "Pulsar Lab"),
-    # a name cut short in a legal word
+    # a name cut short in a legal word, or inside an activity word
     ("杭州岭南数据科技有…", "岭南数据科技有限公司"),
+    ("深圳市岭南数据技...", "深圳市岭南数据技术有限公司"),
+    # Chinese short forms of activity words
+    ("岭南智装", "北京岭南智能装备有限公司"),
+    ("岭南医械", "岭南医疗器械有限公司"),
+    ("岭南文旅", "岭南文化旅游集团"),
     ("Tolvern Data Lim...", "Tolvern Data Limited"),
     # a name made only of words that are dropped elsewhere keeps them
     ("Group", "Group Ltd"),
@@ -249,6 +254,8 @@ TWO_EMPLOYERS = [
     ("Northern Tolvern Data", "Tolvern Data (Northern)"),
     ("岭南数据科技", "岭南数据技术"),                # 科技 and 技术 are two registered words
     ("岭南建设工程", "岭南建筑工程"),
+    ("岭南电子...", "岭南电子商务有限公司"),    # a cut name ending in a whole word stays as cut
+    ("岭南智装", "岭南智能设备"),                # 装备 and 设备 are two words
     ("悦川科技", "逾川科技"),                        # pinyin yue is not yu
     ("中川科技", "正川科技"),                        # pinyin zhong is not zheng (ё after ж)
     ("Zhelty Logistika", "Zhalty Logistika"),       # a vowel other than ё/е still differs

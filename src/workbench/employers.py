@@ -31,8 +31,9 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    and a clause after a comma that is a note, only places, legal words and numbers
    (", Aberdeen AB10 1XY"), a registration number (", Company No. 08123456", ", ИНН …") or a
    kind of firm (", ИТ-компания", ", a recruitment agency"); a partner list after a comma
-   stays. A name cut short with "…" loses a legal or group word
-   cut in the middle (…科技有… = …科技).
+   stays. A name cut short with "…" loses a legal or group word cut in the middle
+   (…科技有… = …科技), and a Chinese activity word cut in the middle gets its end back
+   when only one word starts so (…数据技… = …数据技术).
 3. **Words at the start.** A Russian legal form or group word in front of the name
    (ООО, АО, ПАО, ЗАО, ИП, ТОО, ЧУП, ЧТУП, СП, their full forms, OOO written in Latin; ГК,
    Группа компаний, Холдинг; Филиал) and a leading English "The" are dropped.
@@ -51,7 +52,8 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
 5. **One script.** What is left is written in Latin letters: Russian loanwords by the
    English word they render (Софтвер = software), other Cyrillic by transliteration,
    Chinese activity words by the English word a Chinese firm's English name uses
-   (数据科技 = data technology; one Chinese word per English word, so 科技 ≠ 技术) and the
+   (数据科技 = data technology; one Chinese word per English word, so 科技 ≠ 技术; a short
+   form as its full words, 智装 = 智能装备, 医械 = 医疗器械, 文旅 = 文化旅游) and the
    shop name in pinyin (pypinyin). Spellings of one sound are read alike: Russian
    transliteration variants (shch = sch, kh = h, ts = c, ia = ya, iu = yu; ё after ж/ч/ш
    written o, Zholty = Zhelty; yo/ye = e, Yolka = Elka; zh = dzh = j, Juravl = Zhuravl;
@@ -77,8 +79,8 @@ only suppresses more. Я and ю written with j (Ladja, Jula) are not read as ya,
 not folded with the full name (KBM Ltd vs Kessler Brandt Manufacturing): a key sees one name
 at a time, and initials alone would fold every pair of firms that share them. A name cut
 short inside a name word ("…Environmental Cons..."), an English name written phonetically
-in Cyrillic (Тэннери for Tannery, Брайтферн for Brightfern), a Chinese short form (智装 for
-智能装备) and a soft sign (Щегол/Щеголь, read alike in Latin letters as Zhuravl = Zhuravl')
+in Cyrillic (Тэннери for Tannery, Брайтферн for Brightfern), a Chinese short form not in the
+list and a soft sign (Щегол/Щеголь, read alike in Latin letters as Zhuravl = Zhuravl')
 are misread one way or the other.
 
 Measured by ``workbench eval employers`` on ``data/labelled/companies/company_pairs.csv``
@@ -180,6 +182,7 @@ class _Rules:
     zh_words: dict[str, str]
     latin_spellings: tuple[tuple[re.Pattern, str], ...]   # pattern -> replacement, in order
     cut_prefixes: frozenset[str]      # a legal or group word cut short ("Lim", "有限")
+    zh_completions: dict[str, str]    # a Chinese activity word cut short -> the word ("技" -> "技术")
     name_follows: re.Pattern          # a recruiter's client or a trading name follows
     note_follows: re.Pattern          # a "formerly" note follows
     descriptor_leading: re.Pattern    # Кадровое агентство «…»
@@ -242,6 +245,23 @@ def _trailing(doc: dict) -> dict[str, str]:
     return trailing
 
 
+def _zh_completions(zh_words: dict[str, str]) -> dict[str, str]:
+    """Each proper start of a Chinese activity word that is no word itself, mapped to the
+    shortest word it starts when every word it starts begins with that one ("技" -> "技术";
+    "科" starts 科技 and 科技创新 -> "科技")."""
+    words = [w for w in zh_words if _CJK_RE.match(w)]
+    starts: dict[str, list[str]] = {}
+    for word in words:
+        for i in range(1, len(word)):
+            starts.setdefault(word[:i], []).append(word)
+    completions = {}
+    for start, found in starts.items():
+        shortest = min(found, key=len)
+        if start not in zh_words and all(w.startswith(shortest) for w in found):
+            completions[start] = shortest
+    return completions
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """The word lists of ``RULES_PATH``, read once per process."""
@@ -267,6 +287,7 @@ def _rules() -> _Rules:
         ru_words=_map(doc, "ru_words"), zh_words=zh_words,
         latin_spellings=tuple((re.compile(str(k)), str(v))
                               for k, v in (doc.get("latin_spellings") or {}).items()),
+        zh_completions=_zh_completions(zh_words),
         cut_prefixes=frozenset(w[:i] for w, kind in trailing.items() if kind != "place"
                                for i in range(1, len(w))),
         name_follows=_phrase_re(doc.get("name_follows") or []),
@@ -479,9 +500,21 @@ def _without_cut_word(text: str, rules: _Rules) -> str:
     if _CJK_RE.match(last.group()):
         cut = next((k for k in range(len(last.group()) - 1, 0, -1)
                     if last.group()[-k:] in rules.cut_prefixes), 0)
-        return text[:last.end() - cut]
+        return text[:last.end() - cut] if cut else _completed(text, last, rules)
     if len(found) > 1 and _entry(last.group()) in rules.cut_prefixes:
         return text[:last.start()]
+    return text
+
+
+def _completed(text: str, last: re.Match, rules: _Rules) -> str:
+    """A Chinese name cut inside an activity word gets the word back ("…数据技" -> "…数据技术");
+    not when its last characters already make a word ("…电子" stays, though 电子商务 starts so)."""
+    run = last.group()
+    for k in range(min(len(run), rules.zh_longest), 0, -1):
+        if run[-k:] in rules.zh_vocab:
+            return text
+        if run[-k:] in rules.zh_completions:
+            return text[:last.end()] + rules.zh_completions[run[-k:]][k:] + text[last.end():]
     return text
 
 
