@@ -104,6 +104,15 @@ ONE_EMPLOYER = [
     ("Tarrant Svcs", "Tarrant Services"),
     ("Tarrant Tech", "Tarrant Technology"),
     ("St Aldate Data", "Saint Aldate Data"),
+    ("Tarrant Govt Svcs", "Tarrant Government Services"),
+    ("Tarrant Med. Ctr", "Tarrant Medical Centre"),
+    ("Tarrant Internat'l Trading", "Tarrant International Trading"),
+    ("Tarrant Bldg. Prods", "Tarrant Building Products"),
+    ("Tarrant Fdn", "Tarrant Foundation"),
+    ("Ft. Tarrant Whse", "Fort Tarrant Warehouse"),
+    ("СК «Ромашка»", "Строительная компания «Ромашка»"),
+    ("НИИ «Ромашка»", "Научно-исследовательский институт «Ромашка»"),
+    ("УК «Ромашка»", "Управляющая компания «Ромашка»"),
     ("The Wren Bakery", "Wren Bakery Ltd"),
     ("Wren Bakery, The", "The Wren Bakery"),
     ("Crème Brûlée Studios", "Creme Brulee Studios"),
@@ -261,6 +270,9 @@ TWO_EMPLOYERS = [
     ("Zhelty Logistika", "Zhalty Logistika"),       # a vowel other than ё/е still differs
     ("Tolvern Data 2", "Tolvern Data 3"),           # a bare number is not a registration number
     ("Crane, Pike & Company", "Crane"),             # a partner list after a comma stays
+    ("Tarrant Pub", "Tarrant Publishing"),          # an abbreviation of two words is left alone
+    ("Tarrant Chem.", "Tarrant Chemistry Tutors"),
+    ("СК «Ромашка»", "УК «Ромашка»"),
 ]
 
 

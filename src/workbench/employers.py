@@ -18,8 +18,9 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    "und", "et" and "и" read as "and", dots between single letters joined (P.L.C. = PLC),
    accents dropped from Latin letters (Café = Cafe), Latin look-alike letters inside a
    Cyrillic word read as Cyrillic (and the reverse), written-short words spelled out (Intl,
-   Mgmt, Univ, Dept, St = Saint; им. = имени) and long phrases read as their abbreviation
-   (научно-производственное предприятие = НПП). A Russian descriptor in front of a quoted
+   Mgmt, Univ, Dept, Govt, Bldg, Whse, St = Saint, Ft = Fort; им. = имени; one that stands
+   for two words, Pub, Gen, Res, is left alone) and long phrases read as their abbreviation
+   (научно-производственное предприятие = НПП, строительная компания = СК). A Russian descriptor in front of a quoted
    name goes (Кадровое агентство «Прайм» = Прайм).
 2. **The part that names the employer.** A recruiter's client or a trading name is the
    employer ("Agency on behalf of / obo / recruiting for Client", "Agency (client: Client)",
