@@ -46,6 +46,28 @@ ONE_EMPLOYER = [
     ("Oakmere Digital Pty. Ltd.", "Oakmere Digital"),
     ("Kettleby Foods Co., Ltd.", "Kettleby Foods"),
     ("Brindmoor Care Community Interest Company", "Brindmoor Care CIC"),
+    # legal forms by country (general knowledge, not lists copied from elsewhere)
+    ("Vellin Alimentos S.A. de C.V.", "Vellin Alimentos"),
+    ("Tolland Bau UG (haftungsbeschränkt)", "Tolland Bau e.K."),
+    ("Tolland Bau OHG", "Tolland Bau GbR"),
+    ("Lumeny Conseil SPRL", "Lumeny Conseil BVBA"),
+    ("Kelet Adat Zrt.", "Kelet Adat Kft."),
+    ("Orbita Data EOOD", "Orbita Data OOD"),
+    ("Dzintars Dati SIA", "Dzintars Dati"),
+    ("Gintaras Duomenys UAB", "Gintaras Duomenys"),
+    ("Tamm Andmed OÜ", "Tamm Andmed"),
+    ("Ankara Yazılım Ltd. Şti.", "Ankara Yazilim A.Ş."),
+    ("Merdeka Data Tbk", "Merdeka Data Berhad"),
+    ("Sakura Data Kabushiki Kaisha", "Sakura Data K.K."),
+    ("Falcon Data WLL", "Falcon Data DMCC"),
+    ("Maple Data Ltée", "Maple Data Inc."),
+    ("ФГУП «Ромашка»", "Ромашка"),
+    ("МБОУ «Ромашка»", "Ромашка"),
+    ("ТОВ «Ромашка»", "ПрАТ «Ромашка»"),
+    ("ФОП Лебедев Олег", "ИП Лебедев Олег"),
+    ("ЖШС «Ромашка»", "ТОО «Ромашка»"),
+    ("ИЧУП «Ромашка»", "ЧУП «Ромашка»"),
+    ("岭南数据株式会社", "岭南数据"),
     ("Halsey Vane Limited Liability Partnership", "Halsey Vane LLP"),
     # legal forms, Russian manner and Chinese
     ("ООО «Ромашка»", "Ромашка"),
@@ -174,6 +196,11 @@ ONE_EMPLOYER = [
     # a branch abroad, in the local word or after a city
     ("Tolvern Data Dubai Branch", "Tolvern Data"),
     ("Tolvern Data Filial", "Tolvern Data"),
+    ("Tolvern Data Head Office", "Tolvern Data HQ"),
+    ("Tolvern Data Talent Acquisition Team", "Tolvern Data"),
+    ("Careers at Tolvern Data", "Tolvern Data"),
+    ("Tolvern Data via Pellow Search", "Tolvern Data"),
+    ("岭南银行北京分行", "岭南银行"),
     ("Tolvern Data GmbH Niederlassung", "Tolvern Data Vienna Branch"),
     # surface: HTML entities, invisible characters, connectors, spellings
     ("Pellow &amp; Finch", "Pellow and Finch"),
@@ -271,6 +298,9 @@ TWO_EMPLOYERS = [
     ("Tolvern Data 2", "Tolvern Data 3"),           # a bare number is not a registration number
     ("Crane, Pike & Company", "Crane"),             # a partner list after a comma stays
     ("Tarrant Pub", "Tarrant Publishing"),          # an abbreviation of two words is left alone
+    ("Tolvern Careers", "Tolvern"),                 # Careers, Jobs and HR can name a firm
+    ("Tolvern HR", "Tolvern"),
+    ("Via Tolvern", "Tolvern"),                     # "via" at the start is a name word
     ("Tarrant Chem.", "Tarrant Chemistry Tutors"),
     ("СК «Ромашка»", "УК «Ромашка»"),
 ]

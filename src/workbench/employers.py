@@ -23,12 +23,12 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    (научно-производственное предприятие = НПП, строительная компания = СК). A Russian descriptor in front of a quoted
    name goes (Кадровое агентство «Прайм» = Прайм).
 2. **The part that names the employer.** A recruiter's client or a trading name is the
-   employer ("Agency on behalf of / obo / recruiting for Client", "Agency (client: Client)",
-   "по поручению", "代招：", "X Ltd t/a Y" -> the client, Y). Every bracket goes with its
+   employer ("Agency on behalf of / obo / recruiting for Client", "Careers at Client",
+   "Agency (client: Client)", "по поручению", "代招：", "X Ltd t/a Y" -> the client, Y). Every bracket goes with its
    content ("(UK)", "(Leeds office)", "(formerly …)", "(via Agency)", "(Accountants)"),
    unless nothing else is left. What follows a spaced dash or a bar goes (a department,
    tagline or place: "X - Finance Division", "X | Careers", "X — Москва"), and so does a
-   note ("X f/k/a Y", "X, formerly Y"), anything after a Chinese legal form (…有限公司研发中心)
+   note ("X f/k/a Y", "X, formerly Y", "X via Agency"), anything after a Chinese legal form (…有限公司研发中心)
    and a clause after a comma that is a note, only places, legal words and numbers
    (", Aberdeen AB10 1XY"), a registration number (", Company No. 08123456", ", ИНН …") or a
    kind of firm (", ИТ-компания", ", a recruitment agency"); a partner list after a comma
@@ -36,13 +36,17 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    (…科技有… = …科技), and a Chinese activity word cut in the middle gets its end back
    when only one word starts so (…数据技… = …数据技术).
 3. **Words at the start.** A Russian legal form or group word in front of the name
-   (ООО, АО, ПАО, ЗАО, ИП, ТОО, ЧУП, ЧТУП, СП, their full forms, OOO written in Latin; ГК,
-   Группа компаний, Холдинг; Филиал) and a leading English "The" are dropped.
+   (ООО, АО, ПАО, ЗАО, ИП, ТОО, ЧУП, ЧТУП, СП, state bodies such as ФГУП and МБОУ,
+   Ukrainian ТОВ, ПрАТ, ФОП, Kazakh ЖШС, Uzbek МЧЖ, their full forms, OOO written in Latin;
+   ГК, Группа компаний, Холдинг; Филиал) and a leading English "The" are dropped.
 4. **Words at the end.** Legal forms (Ltd, Limited, LLP, PLC, LLC, Inc, Corp, Co, GmbH,
-   AG, SA, SAS, SARL, BV, NV, Pty, DAC, UC, N.A., FZ-LLC, S.p.A., Sp. z o.o., ООО …,
-   有限公司, 股份有限公司, 有限责任公司 …), places and regions (UK, London, Europe, EMEA,
-   Nederland, North, Москва and its case forms, 北京, 华南 …), branch words (UK Branch,
-   филиал, 分公司, 代表处) and group words (Holdings, Group, Worldwide, International,
+   AG, SA, SAS, SARL, BV, NV, Pty, DAC, UC, N.A., FZ-LLC, S.p.A., Sp. z o.o., and by
+   country: e.K., OHG, UG, BVBA, SPRL, Zrt., EOOD, SIA, UAB, OÜ, Ltd. Şti., S.A. de C.V.,
+   Ltée, Berhad, Tbk, WLL, K.K., 株式会社, ООО …, 有限公司, 股份有限公司, 有限责任公司 …),
+   places and regions (UK, London, Europe, EMEA, Nederland, North, Москва and its case
+   forms, 北京, 华南 …), branch words (UK Branch, филиал, 分公司, 代表处, 分行; and the head
+   office or the employer's own recruiting team: Head Office, HQ, Talent Acquisition,
+   головной офис) and group words (Holdings, Group, Worldwide, International,
    Global, Групп, Группа компаний, 集团, 控股) are dropped from the end, one after another,
    with the words that only join them ("UK & Ireland", ", г. Москва", "в г.
    Санкт-Петербурге", "& Co."), and so is a registration number after its label
