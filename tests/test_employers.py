@@ -186,6 +186,10 @@ ONE_EMPLOYER = [
     ("锐达猎头代招：岭南数据科技", "岭南数据科技有限公司"),
     # Russian descriptors and forms
     ("Кадровое агентство «Кедрон»", "Кедрон"),
+    ("Кадровое агентство Кедрон", "Кедрон"),        # unquoted too
+    ("Компания Кедрон", "ООО «Кедрон»"),
+    ("УЗ «Кедровая поликлиника»", "Кедровая поликлиника"),
+    ("Учреждение образования «Кедровый колледж»", "УО «Кедровый колледж»"),
     ("ЧТУП «Кедрон»", "Кедрон"),
     ("Частное унитарное предприятие «Кедрон»", "ЧУП «Кедрон»"),
     ("Научно-производственное предприятие «Кедрон»", "НПП «Кедрон»"),
@@ -301,6 +305,7 @@ TWO_EMPLOYERS = [
     ("Tolvern Careers", "Tolvern"),                 # Careers, Jobs and HR can name a firm
     ("Tolvern HR", "Tolvern"),
     ("Via Tolvern", "Tolvern"),                     # "via" at the start is a name word
+    ("Компания Кедрон", "Кедрон Софт"),             # a dropped descriptor leaves the name as it is
     ("Tarrant Chem.", "Tarrant Chemistry Tutors"),
     ("СК «Ромашка»", "УК «Ромашка»"),
 ]

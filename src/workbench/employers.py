@@ -21,7 +21,8 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    Mgmt, Univ, Dept, Govt, Bldg, Whse, St = Saint, Ft = Fort; им. = имени; one that stands
    for two words, Pub, Gen, Res, is left alone) and long phrases read as their abbreviation
    (научно-производственное предприятие = НПП, строительная компания = СК). A Russian descriptor in front of a quoted
-   name goes (Кадровое агентство «Прайм» = Прайм).
+   name goes (Кадровое агентство «Прайм» = Прайм), and so does one in front of an unquoted
+   name (Компания Кронвел = Кронвел; step 3).
 2. **The part that names the employer.** A recruiter's client or a trading name is the
    employer ("Agency on behalf of / obo / recruiting for Client", "Careers at Client",
    "Agency (client: Client)", "по поручению", "代招：", "X Ltd t/a Y" -> the client, Y). Every bracket goes with its
@@ -280,7 +281,7 @@ def _rules() -> _Rules:
     phrases = [w for kind in (*_TRAILING_KINDS, *_LEADING_KINDS, "number_labels")
                for w in doc.get(kind) or []]
     return _Rules(
-        trailing=trailing, leading=_set(doc, *_LEADING_KINDS) | {"the"},
+        trailing=trailing, leading=_set(doc, *_LEADING_KINDS, "descriptor_leading") | {"the"},
         branch_leading=_set(doc, "branch_leading"), joiners=joiners,
         place_guards=_set(doc, "place_guards"), place_markers=_set(doc, "place_markers"),
         number_labels=_set(doc, "number_labels"),
