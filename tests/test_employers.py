@@ -154,6 +154,8 @@ ONE_EMPLOYER = [
     ("岭南数据科技有限公司", "Lingnan Data Technology Co., Ltd."),
     ("岭南文化传媒", "Lingnan Culture Media"),
     ("Beijing Lingnan Data Technology Co., Ltd.", "北京岭南数据科技有限公司"),
+    ("Lingnan Shuju Keji Youxian Gongsi", "岭南数据科技有限公司"),  # written in pinyin
+    ("Lǐngnán Kējì Jítuán", "Lingnan Technology Group"),
     # two regional arms of one stem are one employer (README_pairs_3.md, rule G)
     ("Acme North", "Acme South"),
     ("Tolvern Data Deutschland GmbH", "Tolvern Data UK Ltd"),
@@ -306,6 +308,9 @@ TWO_EMPLOYERS = [
     ("Tolvern HR", "Tolvern"),
     ("Via Tolvern", "Tolvern"),                     # "via" at the start is a name word
     ("Компания Кедрон", "Кедрон Софт"),             # a dropped descriptor leaves the name as it is
+    ("Lingnan Keji", "Lingnan Jishu"),              # 科技 and 技术 in pinyin too
+    ("Lingnan Zhixing", "Lingnan"),                 # zhixing (支行) is a shop name as often
+    ("Tolvern Data Gon...", "Tolvern Data"),        # pinyin legal words are never cut prefixes
     ("Tarrant Chem.", "Tarrant Chemistry Tutors"),
     ("СК «Ромашка»", "УК «Ромашка»"),
 ]

@@ -60,7 +60,9 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    Chinese activity words by the English word a Chinese firm's English name uses
    (数据科技 = data technology; one Chinese word per English word, so 科技 ≠ 技术; a short
    form as its full words, 智装 = 智能装备, 医械 = 医疗器械, 文旅 = 文化旅游) and the
-   shop name in pinyin (pypinyin). Spellings of one sound are read alike: Russian
+   shop name in pinyin (pypinyin). A Latin name written in pinyin reads alike: an activity
+   word in pinyin by its English word (Keji = 科技 = technology) and the legal, group and
+   branch words in pinyin as those words (Youxian Gongsi, Jituan, Fengongsi; step 4). Spellings of one sound are read alike: Russian
    transliteration variants (shch = sch, kh = h, ts = c, ia = ya, iu = yu; ё after ж/ч/ш
    written o, Zholty = Zhelty; yo/ye = e, Yolka = Elka; zh = dzh = j, Juravl = Zhuravl;
    й after a vowel written i/j/y, Solovei = Solovej = Solovey; iya = ia), British
@@ -189,6 +191,7 @@ class _Rules:
     latin_spellings: tuple[tuple[re.Pattern, str], ...]   # pattern -> replacement, in order
     cut_prefixes: frozenset[str]      # a legal or group word cut short ("Lim", "有限")
     zh_completions: dict[str, str]    # a Chinese activity word cut short -> the word ("技" -> "技术")
+    pinyin_words: dict[str, str]      # a Chinese activity word in pinyin -> its reading ("keji")
     name_follows: re.Pattern          # a recruiter's client or a trading name follows
     note_follows: re.Pattern          # a "formerly" note follows
     descriptor_leading: re.Pattern    # Кадровое агентство «…»
@@ -251,6 +254,28 @@ def _trailing(doc: dict) -> dict[str, str]:
     return trailing
 
 
+def _pinyin_words(words) -> dict[str, str]:
+    """Each Chinese word as Latin letters spell it in pinyin (有限公司 -> "youxiangongsi"),
+    mapped to the word; a spelling two words share is left out."""
+    from pypinyin import lazy_pinyin
+
+    spelled: dict[str, list[str]] = {}
+    for word in words:
+        if _CJK_RE.fullmatch(word[0]) and all(_CJK_RE.match(c) for c in word):
+            spelled.setdefault("".join(lazy_pinyin(word)), []).append(word)
+    return {latin: found[0] for latin, found in spelled.items() if len(found) == 1}
+
+
+def _with_pinyin(trailing: dict[str, str]) -> dict[str, str]:
+    """The trailing phrases with the Chinese legal and group words, and branch words of three
+    characters, also in pinyin ("Yuechuan Keji Youxian Gongsi", "… Jituan", "… Fengongsi";
+    not 支行 zhixing, a shop name as often)."""
+    chinese = [w for w, kind in trailing.items()
+               if kind in ("legal", "group") or (kind == "branch" and len(w) > 2)]
+    return {**{latin: trailing[word] for latin, word in _pinyin_words(chinese).items()
+               if latin not in trailing}, **trailing}
+
+
 def _zh_completions(zh_words: dict[str, str]) -> dict[str, str]:
     """Each proper start of a Chinese activity word that is no word itself, mapped to the
     shortest word it starts when every word it starts begins with that one ("技" -> "技术";
@@ -272,7 +297,8 @@ def _zh_completions(zh_words: dict[str, str]) -> dict[str, str]:
 def _rules() -> _Rules:
     """The word lists of ``RULES_PATH``, read once per process."""
     doc = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
-    trailing, zh_words = _trailing(doc), _map(doc, "zh_words")
+    chinese_trailing, zh_words = _trailing(doc), _map(doc, "zh_words")
+    trailing = _with_pinyin(chinese_trailing)
     zh_words.update({short: zh_words[full] for short, full in _map(doc, "zh_short").items()})
     zh_vocab = frozenset(w for w in [*trailing, *zh_words] if _CJK_RE.search(w))
     abbreviations = {" ".join(_WORD_RE.findall(_surface(str(k)))): _entry(v)
@@ -294,13 +320,15 @@ def _rules() -> _Rules:
         latin_spellings=tuple((re.compile(str(k)), str(v))
                               for k, v in (doc.get("latin_spellings") or {}).items()),
         zh_completions=_zh_completions(zh_words),
-        cut_prefixes=frozenset(w[:i] for w, kind in trailing.items() if kind != "place"
+        pinyin_words={latin: zh_words[w] for latin, w in _pinyin_words(zh_words).items()},
+        cut_prefixes=frozenset(w[:i] for w, kind in chinese_trailing.items() if kind != "place"
                                for i in range(1, len(w))),
         name_follows=_phrase_re(doc.get("name_follows") or []),
         note_follows=_phrase_re(doc.get("note_follows") or []),
         descriptor_leading=_phrase_re(doc.get("descriptor_leading") or [], blank=r"[\s-]+",
                                       tail=f"\\s*(?=[{_OPENING_QUOTE}])"),
-        longest=max(len(w.split()) for w in [*map(_surface, phrases), *abbreviations]) + 1,
+        longest=max(max(len(w.split()) for w in [*map(_surface, phrases), *abbreviations]),
+                    max(map(len, chinese_trailing), default=1)) + 1,
         zh_longest=max(map(len, zh_vocab), default=1),
         qualifiers=frozenset(trailing) | joiners,
     )
@@ -608,6 +636,8 @@ def _latin(word: str) -> str:
         word = rules.zh_words.get(word) or _pinyin(word)
     elif _CYRILLIC_RE.search(word):
         word = rules.ru_words.get(word) or anyascii(word).lower()
+    else:
+        word = rules.pinyin_words.get(word, word)
     word = _NOT_LATIN_RE.sub("", rules.abbreviations.get(word, word).replace("qu", "kv"))
     for spelling, read_as in rules.latin_spellings:
         word = spelling.sub(read_as, word)
