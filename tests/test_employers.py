@@ -227,7 +227,7 @@ ONE_EMPLOYER = [
     ("ООО «Соловей»", "Solovej"),                   # й after a vowel written i, j, y
     ("Chaika Media", "Chayka Media"),
     ("Vasiliya Trade", "Vasilia Trade"),
-    ("ООО «Джет Лайн»", "Jet Layn"),                # дж written j
+    ("ООО «Джет Лайн»", "Jet Line"),                # дж written j
     # registration numbers and Welsh legal forms
     ("ООО «Кедрон» ИНН 7701234567", "Кедрон"),
     ("ООО «Кедрон», ОГРН 1027700123456", "Кедрон"),
@@ -235,6 +235,8 @@ ONE_EMPLOYER = [
     ("Tolvern Data Ltd, registered in England and Wales", "Tolvern Data"),
     ("Gwynfor Data Cyfyngedig", "Gwynfor Data Cyf"),
     ("Пульсар Лаб", "Pulsar Lab"),
+    ("ООО «Грин Лайн Хаус»", "Green Line House Ltd"),  # English words written in Cyrillic
+    ("Смарт Вэй Айти", "Smart Way IT"),
     # a name cut short in a legal word, or inside an activity word
     ("杭州岭南数据科技有…", "岭南数据科技有限公司"),
     ("深圳市岭南数据技...", "深圳市岭南数据技术有限公司"),
@@ -309,6 +311,7 @@ TWO_EMPLOYERS = [
     ("Via Tolvern", "Tolvern"),                     # "via" at the start is a name word
     ("Компания Кедрон", "Кедрон Софт"),             # a dropped descriptor leaves the name as it is
     ("Lingnan Keji", "Lingnan Jishu"),              # 科技 and 技术 in pinyin too
+    ("ООО «Грин»", "ООО «Грим»"),                    # a loanword read in English still differs
     ("Lingnan Zhixing", "Lingnan"),                 # zhixing (支行) is a shop name as often
     ("Tolvern Data Gon...", "Tolvern Data"),        # pinyin legal words are never cut prefixes
     ("Tarrant Chem.", "Tarrant Chemistry Tutors"),

@@ -60,7 +60,8 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    Chinese activity words by the English word a Chinese firm's English name uses
    (数据科技 = data technology; one Chinese word per English word, so 科技 ≠ 技术; a short
    form as its full words, 智装 = 智能装备, 医械 = 医疗器械, 文旅 = 文化旅游) and the
-   shop name in pinyin (pypinyin). A Latin name written in pinyin reads alike: an activity
+   shop name in pinyin (pypinyin); English words written in Cyrillic in brand names, which
+   no Russian word spells alike, by the English word (Грин Лайн = Green Line). A Latin name written in pinyin reads alike: an activity
    word in pinyin by its English word (Keji = 科技 = technology) and the legal, group and
    branch words in pinyin as those words (Youxian Gongsi, Jituan, Fengongsi; step 4). Spellings of one sound are read alike: Russian
    transliteration variants (shch = sch, kh = h, ts = c, ia = ya, iu = yu; ё after ж/ч/ш
