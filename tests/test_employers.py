@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from workbench import employers
@@ -382,6 +382,8 @@ def test_a_leading_place_or_group_word_always_changes_the_key(words, head):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=40))
+@example("𒀀|A")  # the part before the bar has no Latin reading
+@example("𒀀 (A)")
 def test_any_text_with_a_letter_or_digit_gets_a_non_empty_latin_key(text):
     key = employer_key(text)
     if key is not None:

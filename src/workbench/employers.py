@@ -665,7 +665,10 @@ def _key(name: str) -> str | None:
     words = _strip_leading(words, rules)
     words = _strip_trailing(words, rules)
     words = _strip_chinese_places(words, rules)
-    return "".join(map(_latin, words)) or None
+    key = "".join(map(_latin, words))
+    if not key:  # the kept words have no Latin reading (𒀀 | A): every word of the name counts
+        key = "".join(map(_latin, _words(text, rules)))
+    return key or None
 
 
 def employer_key(name) -> str | None:
