@@ -109,3 +109,17 @@ def test_bench_report_memory_runs_the_default_plan_on_a_tiled_store(monkeypatch)
     assert peak["unit"] == "MB" and peak["value"] > 100 and peak["peer_value"] == 4000.0, peak
     assert wall["unit"] == "s" and wall["value"] > 0 and wall["peer_value"] == 120.0, wall
     assert "600 postings, default plan" in peak["note"] and " ok, 0 failed" in wall["note"]
+
+
+def test_bench_duty_areas_times_both_passes_and_the_model_load(monkeypatch):
+    from workbench import config
+
+    if not (config.CORPORA / "hh_ru").is_dir():
+        pytest.skip("needs ../shared/corpora (WORKBENCH_SHARED)")
+    module = _load("duty_areas")
+    monkeypatch.setattr(module, "LIMITS", {"linkedin_us": 3, "uk_ads": 3, "hh_ru": 3})
+    rows = {row["metric"]: row for row in module.run()}
+    assert set(rows) == {"extract_posting, first pass", "extract_posting, second pass", "area model load"}
+    assert all(row["value"] >= 0 for row in rows.values())
+    assert rows["extract_posting, first pass"]["value"] > 0
+    assert "9 corpus descriptions" in rows["extract_posting, first pass"]["note"]

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from workbench.config import LABELLED
-from workbench.taxonomy import (TAXONOMY_PATH, classify_responsibility, evaluate, is_action_verb, job_context,
+from workbench.taxonomy import (TAXONOMY_PATH, _evidence, classify_responsibility, evaluate, is_action_verb, job_context,
                                  load_taxonomy)
 
 AREAS = {"client_relationship", "growth_new_business", "financial_management", "team_leadership",
@@ -117,8 +117,11 @@ def test_main_verb_and_object_decide(text, area):
     assert classify_responsibility(text)[0] == area
 
 
-def test_an_action_with_no_area_term_is_delivery_and_no_action_is_other():
-    assert classify_responsibility("Organise the shared drive")[0] == "delivery_operations"
+def test_an_action_with_no_area_term_leans_weakly_to_delivery_and_no_action_is_other():
+    # The rules give a bare action a weak delivery default; the statistical model may outweigh it.
+    assert _evidence("Organise the shared drive").scores == {"delivery_operations": 0.75}
+    assert classify_responsibility("Organise the shared drive")[1] < 0.5
+    assert classify_responsibility("Operate the forklift in the warehouse")[0] == "delivery_operations"
     assert classify_responsibility("Zebra crossing lollipop") == ("other", 0.1)
 
 
@@ -127,9 +130,12 @@ def test_job_context_leans_generic_lines_and_comes_from_the_title():
     assert job_context("Менеджер по продажам") == "sales"
     assert job_context("Data Engineer") == "technical"
     assert job_context("Account Manager") is None and job_context(None) is None
-    line = "Maintain the reporting database and its nightly loads"
+    line = "Maintain the database and its nightly loads"
     plain, technical = classify_responsibility(line), classify_responsibility(line, context="technical")
     assert plain[0] == technical[0] == "delivery_operations" and technical[1] > plain[1]
+    # In a technical job, building and running data systems is delivery (the labelling rules).
+    line = "Maintain the reporting database and its nightly loads"
+    assert classify_responsibility(line, context="technical")[0] == "delivery_operations"
     assert classify_responsibility("Run discovery calls and product demos", context="sales")[0] == "growth_new_business"
 
 
@@ -148,7 +154,8 @@ def test_confidence_grows_with_evidence_and_is_low_for_a_default():
     assert strong[1] > weak[1] > default[1]
     assert default[1] < 0.5 and strong[1] >= 0.8
     raw = yaml.safe_load(TAXONOMY_PATH.read_text(encoding="utf-8"))
-    assert set(raw["confidence"]) == {"intercept", "margin", "log_strength", "default"}
+    assert set(raw["confidence"]) == {"intercept", "margin"}
+    assert set(raw["blend"]) == {"rules", "model", "context"} and all(v > 0 for v in raw["blend"].values())
 
 
 @pytest.mark.parametrize("activity, area", [

@@ -65,6 +65,11 @@ NOPAY_LABELLED = LABELLED / "nopay" / "nopay_postings.csv"
 TITLES_LABELLED = LABELLED / "titles" / "titles.csv"
 # The labelled corpus postings with a percentage (time split or not) that `workbench eval timesplits` reads.
 TIMESPLITS_LABELLED = LABELLED / "timesplits" / "timesplits.csv"
+# The team-written duty lines the area model (workbench.area_model) is trained on, and where
+# its fitted weights are cached between processes (keyed by the lines' hash; WORKBENCH_CACHE
+# names another folder).
+AREA_TRAINING = (LABELLED / "responsibilities.csv", LABELLED / "duty_lines" / "duty_lines.csv")
+MODEL_CACHE = Path(os.environ.get("WORKBENCH_CACHE") or Path.home() / ".cache" / "workbench").expanduser()
 
 
 def find_shared(root: Path | None = None) -> Path:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from . import area_model
 from .config import LABELLED, PACKAGE_DATA
 
 __all__ = ["TAXONOMY_PATH", "Taxonomy", "load_taxonomy", "classify_responsibility", "job_context", "is_action_verb",
@@ -64,6 +65,7 @@ class Taxonomy:
     # word -> candidate terms; words repeat across postings, so look-ups are memoised.
     memo: dict[str, tuple] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
+    area_tuple: tuple[str, ...] = ()
     # Main actions: word form -> [(area, weight)] (English forms and whole Russian words),
     # Russian stems, Chinese openings; ``actions`` also holds the verbs that name no area.
     verb_forms: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
@@ -74,8 +76,9 @@ class Taxonomy:
     lemmas: set[str] = field(default_factory=set)  # English base forms ("need", "feed")
     # Job contexts: name -> (title pattern, {area: prior weight}).
     contexts: dict[str, tuple] = field(default_factory=dict)
-    # Coefficients of the confidence curve (see _decide).
+    # Coefficients of the confidence curve and weights of the blend (see _decide).
     confidence: dict[str, float] = field(default_factory=dict)
+    blend: dict[str, float] = field(default_factory=dict)
 
 
 def _parse_term(term: str) -> tuple[tuple[str, bool], ...]:
@@ -115,8 +118,10 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     tax.stem_lengths = sorted({len(k) for k in tax.stems}, reverse=True)
     tax.cjk_lengths = sorted({len(k) for k in tax.cjk}, reverse=True)
     tax.order = {a: i for i, a in enumerate(areas)}
+    tax.area_tuple = tuple(areas)
     _load_verbs(tax, raw)
     tax.confidence = {k: float(v) for k, v in raw["confidence"].items()}
+    tax.blend = {k: float(v) for k, v in raw["blend"].items()}
     for name, spec in (raw.get("contexts") or {}).items():
         words = "|".join(re.escape(_norm(str(w))).replace("\\ ", r"\s+") for w in spec["titles"])
         tax.contexts[name] = (re.compile(rf"(?<!\w)(?:{words})"), {a: float(w) for a, w in spec["priors"].items()})
@@ -557,7 +562,7 @@ def _classify_cached(text: str, context: str | None = None) -> tuple[str, float]
         for area, weight in tax.contexts[context][1].items():
             if area in scores or ev.default:
                 scores[area] = scores.get(area, 0.0) + weight
-    return _decide(scores, tax, ev.default)
+    return _decide(scores, text, context, tax)
 
 
 def _top(scores: dict[str, float], tax: Taxonomy) -> tuple[str, float, float]:
@@ -572,16 +577,35 @@ def _top(scores: dict[str, float], tax: Taxonomy) -> tuple[str, float, float]:
     return area, top, second
 
 
-def _decide(scores: dict[str, float], tax: Taxonomy, default: bool = False) -> tuple[str, float]:
-    """The best area and its confidence: the chance it is right, from the margin over the
-    runner-up, the strength of the evidence and whether only a default named the area
-    (a logistic curve fitted on the tune half of the labelled real postings; its
-    coefficients are the taxonomy's ``confidence``)."""
-    area, top, second = _top(scores, tax)
-    margin = top / (top + second)
+def blended_scores(scores: dict[str, float], text: str, context: str | None = None,
+                   tax: Taxonomy | None = None) -> list[float]:
+    """Every area's score (in the taxonomy's order) from the rules' ``scores`` and the
+    statistical model (:mod:`workbench.area_model`, trained on team-written lines):
+    ``rules * rule score + model * model score + context * the job context's prior``,
+    the weights being the taxonomy's ``blend`` (chosen on the tuning halves)."""
+    tax = tax or load_taxonomy()
+    b = tax.blend
+    total = (area_model.decision(text, tax.area_tuple) * b["model"]).tolist()
+    order = tax.order
+    for area, value in scores.items():
+        total[order[area]] += b["rules"] * value
+    if context in tax.contexts:
+        for area, weight in tax.contexts[context][1].items():
+            total[order[area]] += b["context"] * weight
+    return total
+
+
+def _decide(scores: dict[str, float], text: str, context: str | None, tax: Taxonomy) -> tuple[str, float]:
+    """The best area and its confidence: the chance it is right, from the blended score's
+    margin over the runner-up (a logistic curve fitted on the tuning halves of the labelled
+    real postings, then lowered so that items at 0.8 or more are right at least 90% of the
+    time there; its coefficients are the taxonomy's ``confidence``)."""
+    total = blended_scores(scores, text, context, tax)
+    best = max(range(len(total)), key=total.__getitem__)  # ties: the area listed first
+    second = max(v for i, v in enumerate(total) if i != best)
     c = tax.confidence
-    z = c["intercept"] + c["margin"] * margin + c["log_strength"] * math.log1p(top) + c["default"] * default
-    return area, round(min(0.97, 1.0 / (1.0 + math.exp(-z))), 2)
+    z = c["intercept"] + c["margin"] * (total[best] - second)
+    return tax.areas[best], round(min(0.97, 1.0 / (1.0 + math.exp(-z))), 2)
 
 
 def evaluate(path: str | Path | None = None) -> dict:

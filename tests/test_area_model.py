@@ -1,0 +1,111 @@
+"""The statistical area model: trained on team-written lines only, scored as scikit-learn scores, cached."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+from scipy.sparse import diags
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
+
+from workbench import area_model, config
+from workbench.errors import EvaluationError
+from workbench.taxonomy import load_taxonomy
+
+AREAS = tuple(load_taxonomy().areas)
+
+LINES = [
+    ("Negotiate contract terms and renewals with procurement", "negotiation_contracts"),
+    ("Draft and review master service agreements", "negotiation_contracts"),
+    ("Вести переговоры по условиям договоров", "negotiation_contracts"),
+    ("Prepare weekly pipeline reports and forecasts", "reporting_forecasting"),
+    ("Build dashboards tracking account KPIs", "reporting_forecasting"),
+    ("Готовить ежемесячные отчеты", "reporting_forecasting"),
+    ("Coach and mentor junior account managers", "team_leadership"),
+    ("Hire and onboard new members of the sales team", "team_leadership"),
+    ("负责团队建设和人员培养", "team_leadership"),
+]
+
+
+def _write(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        w = csv.writer(handle)
+        w.writerow(["text", "language", "area"])
+        w.writerows([(t, "en", a) for t, a in rows])
+    return path
+
+
+def test_training_lines_are_the_team_sets_in_data_labelled():
+    assert area_model.TRAINING_FILES == config.AREA_TRAINING
+    assert all(p.parent == config.LABELLED or p.parent.parent == config.LABELLED for p in area_model.TRAINING_FILES)
+    assert area_model.TRAINING_FILES[0].is_file()  # responsibilities.csv; the first file is required
+
+
+def test_scores_equal_scikit_learn_s_own_on_the_same_features(tmp_path):
+    path = _write(tmp_path / "lines.csv", LINES)
+    model = area_model.train(AREAS, (path,))
+    texts = [t for t, _ in LINES]
+    # An independent restatement: the vectoriser and classifier scikit-learn fits, scored by scikit-learn.
+    vec = TfidfVectorizer(analyzer=area_model.line_features, norm=None, min_df=2)
+    scale = diags([1 / (5.0 * len(t.lower().split())) for t in texts])
+    svc = LinearSVC(C=1.0, random_state=0).fit(scale @ vec.fit_transform(texts), [a for _, a in LINES])
+    probe = ["Negotiate renewals and contract terms", "Weekly reports on pipeline forecasts for the team",
+             "Переговоры по договорам", "unrelated words only"]
+    want = svc.decision_function(diags([1 / (5.0 * len(t.lower().split())) for t in probe]) @ vec.transform(probe))
+    got = np.array([model.decision(t) for t in probe])
+    for j, area in enumerate(svc.classes_):
+        assert got[:, AREAS.index(area)] == pytest.approx(want[:, j], abs=1e-9)
+    # An area with no training line gets a fixed negative score, so the model never picks it.
+    assert got[:, AREAS.index("other")] == pytest.approx([-1.0] * len(probe))
+    assert model.trained_on == {"lines.csv": len(LINES)}
+
+
+def test_the_model_alone_reads_the_three_languages():
+    model = area_model.load_model(AREAS)
+    for text, area in [("Negotiate pricing and renewal terms with the customer's procurement team",
+                        "negotiation_contracts"),
+                       ("Проводить собеседования и обучать новых сотрудников отдела", "team_leadership"),
+                       ("编制月度销售报表", "reporting_forecasting")]:
+        assert AREAS[int(np.argmax(model.decision(text)))] == area, text
+    assert sum(model.trained_on.values()) >= 251
+
+
+def test_bad_training_lines_are_refused_with_the_reason(tmp_path):
+    with pytest.raises(EvaluationError, match="missing"):
+        area_model.train(AREAS, (tmp_path / "absent.csv",))
+    bad = _write(tmp_path / "bad.csv", LINES + [("Sell things", "selling")])
+    with pytest.raises(EvaluationError, match="unknown area"):
+        area_model.train(AREAS, (bad,))
+
+
+def test_weights_are_cached_by_the_lines_hash_and_read_back_unchanged(tmp_path, monkeypatch):
+    path = _write(tmp_path / "lines.csv", LINES)
+    cache = tmp_path / "cache"
+    first = area_model._cached_or_trained(AREAS, (path,), cache)
+    (saved,) = cache.glob("area_model-*.npz")
+    assert saved.name == f"area_model-{area_model.cache_key(AREAS, (path,))}.npz"
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("trained although the cache holds the weights")
+
+    monkeypatch.setattr(area_model, "train", no_training)
+    again = area_model._cached_or_trained(AREAS, (path,), cache)
+    for text in ("Negotiate renewals", "Готовить отчеты", "负责团队建设"):
+        assert again.decision(text) == pytest.approx(first.decision(text), abs=1e-12)
+    assert again.trained_on == first.trained_on
+    # Changed lines are another key: the stale weights are not used.
+    _write(path, LINES[:-1])
+    assert area_model.cache_key(AREAS, (path,)) not in saved.name
+    monkeypatch.undo()
+    area_model._cached_or_trained(AREAS, (path,), cache)
+    assert len(list(cache.glob("area_model-*.npz"))) == 2
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path):
+    path = _write(tmp_path / "lines.csv", LINES)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    model = area_model._cached_or_trained(AREAS, (path,), blocker / "cache")
+    assert AREAS[int(np.argmax(model.decision("Negotiate contract renewals")))] == "negotiation_contracts"
