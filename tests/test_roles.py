@@ -527,6 +527,10 @@ DECORATED_CASES = [
     ("Market Development Rep", "US", "", "sales", 1),
     ("Lead Development Representative - EMEA", "GB", "", "sales", 1),
     ("RVP Sales, West", "US", "", "sales", 5),
+    ("Founding Account Executive", "GB", "", "sales", 2),
+    ("Customer Success Lead", "US", "", "client_services", 3),
+    ("Client Services Lead - Integrated Agency", "GB", "", "client_services", 3),
+    ("бизнес-девелопер (IT)", "RU", "", "sales", 2),
     # words holding "account" or "client" that are not account roles
     ("Patient Accounts Specialist", "US", "", "other", None),
     ("Executive Assistant - Sales Director", "GB", "", "other", None),
@@ -594,6 +598,7 @@ def test_the_text_settles_only_what_the_title_leaves_open():
     # A client service desk in a call centre is support.
     assert classify_role("Client Service Representative", "Inbound call centre of a retail broker.")["family"] == "other"
     assert classify_role("Client Service Representative")["level"] == 1
+    assert classify_role("Client Services Executive", "Online support desk of a web shop.")["family"] == "other"
     # A bank's officer grade after the role reads as Senior.
     assert classify_role("Relationship Manager, Vice President", "Investment bank.")["level"] == 3
     # "Executive" on a client relationship title: years asked settle the rung.

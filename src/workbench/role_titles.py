@@ -69,7 +69,7 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "sales", 5, "Sales Manager"),
     (rf"\b{_RM}\s+(?:по\s+(?:[\w-]+\s+){{0,2}}продаж\w*|(?:отдела\s+|активных\s+)продаж|по\s+привлечению\s+клиентов|"
      rf"по\s+развитию(?!\s+(?:персонал|клиент))|по\s+сбыту)|\bторгов\w+\s+(?:представител{_R}|агент{_R})|"
-     rf"\b(?:специалист|агент){_R}\s+по\s+продажам|\bтерриториальн\w+\s+{_RM}",
+     rf"\b(?:специалист|агент){_R}\s+по\s+продажам|\bтерриториальн\w+\s+{_RM}|\bбизнес[\s-]?девелопер{_R}",
      "sales", 2, "Sales Representative"),
     (rf"\bоператор{_R}\s+холодных\s+звонков|\bстаж[её]р{_R}\s+(?:отдела\s+продаж|по\s+продажам)|\bспециалист{_R}\s+по\s+лидогенерации|\bлидогенератор{_R}",
      "sales", 1, "Sales Development Representative"),
@@ -195,7 +195,7 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (r"\b(?:key|major|strategic|national|global)\s+account\s+leads?\b", "key_accounts", 3, "Key Account Manager"),
     (r"\baccount\s+leads?\b", "account_management", 3, "Account Lead"),
     (r"\bаккаунт[\s-]?лид\w*", "account_management", 3, "Account Lead"),
-    (r"\bclient\s+leads?\b", "client_services", 3, "Client Lead"),
+    (r"\b(?:client|client\s+services?|(?:client|customer)\s+success)\s+leads?\b", "client_services", 3, "Client Lead"),
     (r"\b(?:senior|lead|principal)\s+(?:client|relationship|client\s+relationship)\s+managers?\b", "client_services", 3,
      "Senior Client Manager"),
     (r"\b(?:senior|lead|principal|strategic|enterprise)\s+(?:client\s+services?|customer\s+success|client\s+success)\s+"
@@ -267,7 +267,7 @@ _ANCHORS = (
     "account", "client", "customer", "director", "sales", "delivery", "project", "program",
     "head of", "vice president", "vp", "business development", "new business", "relationship", "supervisor",
     "lead generation", "chief revenue", "chief sales", "implementation", "стаж", "персональн",
-    "market development", "lead development", "private banker", "理财经理", "территориальн",
+    "market development", "lead development", "private banker", "理财经理", "территориальн", "бизнес",
     # a title whose anchor word alone names nothing ("commercial director": "director ..." is no title)
     "commercial director", "management supervisor", "коммерческ", "大客户", "ka主管", "ka客户",
     "клиент", "аккаунт", "директор", "менеджер", "бухгалтер", "руководител", "начальник", "специалист",
@@ -318,7 +318,8 @@ _ANCHORS_BY_LEN = tuple(sorted(_ANCHORS, key=len, reverse=True))
 # str.find for them (each ASCII anchor costs a pass over every text).
 _TITLE_ONLY_ANCHORS = frozenset({"relationship", "supervisor", "lead generation", "chief revenue", "chief sales",
                                  "implementation", "commercial director", "management supervisor", "стаж",
-                                 "персональн", "market development", "lead development", "private banker", "理财经理", "территориальн"})
+                                 "персональн", "market development", "lead development", "private banker", "理财经理",
+                                 "территориальн", "бизнес"})
 # A text with no Cyrillic or Chinese character skips those anchors: a Cyrillic text
 # pays ~1 us per Chinese anchor searched (and the other way round).
 _ANCHOR_KEYS = _text.KeySet(a for a in _ANCHORS_BY_LEN if a not in _TITLE_ONLY_ANCHORS)

@@ -484,8 +484,9 @@ _TITLE_SALES_WORDS = re.compile(r"\b(?:sales|new\s+business|business\s+developme
                                 r"quota)\b")
 _TITLE_AGENCY_WORDS = re.compile(r"\bclient\s+services?\b|\bagency\b|\bpr\b|\bevents?\b|\bpublic\s+relations\b|"
                                  r"\badvertising\b|\bcomms\b|\bcommunications\b|\bcreative\b|\bexperiential\b")
-# A revenue team named in an Account Executive's title ("Account Executive, Growth").
-_AE_TITLE_SALES_WORDS = re.compile(r"\bgrowth\b")
+# A revenue team or a start-up's first seller named in an Account Executive's title
+# ("Account Executive, Growth", "Founding Account Executive").
+_AE_TITLE_SALES_WORDS = re.compile(r"\bgrowth\b|\bfounding\b")
 _JUNIOR_WORDS = re.compile(r"\b(?:junior|assistant|graduate|trainee|intern|internship|entry)\b")
 _HELPER_AFTER = re.compile(r"\s*(?:(?:assistant|support)\b|助理)")
 _RU_ZH_JUNIOR = re.compile(r"младш|стаж[её]р|без\s+опыта|初级|实习")
@@ -650,7 +651,8 @@ def _rung_outside_name(reading: _TitleReading, family: str, level: int | None) -
 _GRADE_AFTER = re.compile(r"[,|–—-]\s*(?:assistant\s+|senior\s+)?vice\s+president\b")
 # "Manager, Customer Success": the function's manager; with a team behind it, its team lead.
 _FUNCTION_MANAGER = re.compile(r"^\s*manager\s*[,–—-]", re.IGNORECASE)
-_SUPPORT_DESK = re.compile(r"\bcall[\s-]?cent(?:er|re)|\bcontact[\s-]?cent(?:er|re)|\bhelp\s*desk|колл[\s-]?центр|呼叫中心")
+_SUPPORT_DESK = re.compile(r"\bcall[\s-]?cent(?:er|re)|\bcontact[\s-]?cent(?:er|re)|\bhelp\s*desk|колл[\s-]?центр|呼叫中心|"
+                           r"\b(?:online|customer|technical)\s+support\b|在线客服|售后")
 
 
 def _settle_account(reading: _TitleReading, text: str | None, family: str, level: int | None,
