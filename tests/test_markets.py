@@ -8,6 +8,7 @@ import pytest
 
 from workbench import markets
 from workbench.errors import ParameterError
+from workbench.salary import parse_salary
 
 
 @pytest.fixture()
@@ -58,7 +59,7 @@ def test_country_market_reads_codes_aliases_and_members(code, market):
 
 @pytest.mark.parametrize("code, market", [
     ("GBP", "GB"), ("RUR", "RU"), ("BYR", "BY"), ("RMB", "CN"), ("EUR", "EU"),
-    ("CAD", "US"), ("AUD", "GB"), ("CHF", "EU"), ("SEK", None), ("DE", "EU"),
+    ("CAD", "CA"), ("AUD", "AU"), ("INR", "IN"), ("KZT", "RU"), ("CHF", "EU"), ("SEK", None), ("DE", "EU"),
 ])
 def test_market_of_also_reads_currencies_for_their_convention(code, market):
     assert markets.market_of(code) == market
@@ -235,3 +236,23 @@ def test_the_readme_lists_the_markets_and_currencies_of_the_table():
                               readme, re.M))
     assert tuple(choices["market"].split(", ")) == markets.market_codes(with_all=True)
     assert tuple(choices["currency"].split(", ")) == markets.currencies()
+
+
+@pytest.mark.parametrize("text, market, want", [
+    ("$85,000 - $95,000 + super", "AU", (85000, 95000, "AUD", "year")),
+    ("US$85,000 per year", "AU", (85000, 85000, "USD", "year")),
+    ("$24.50 to $28.00 hourly", "CA", (24.5, 28.0, "CAD", "hour")),
+    ("USD 4,000 monthly", "CA", (4000, 4000, "USD", "month")),
+    ("$90,000", "US", (90000, 90000, "USD", "year")),
+])
+def test_a_dollar_on_an_australian_or_canadian_board_is_that_markets_dollar(text, market, want):
+    found = parse_salary(text, markets.currency_of(market), market=market, field=True)
+    assert [(m.low, m.high, m.currency, m.period) for m in found][:1] == [want]
+
+
+def test_australia_canada_and_india_are_markets_with_their_currencies():
+    assert {"AU", "CA", "IN"} <= set(markets.market_codes())
+    assert {"AUD", "CAD", "INR"} <= set(markets.currencies())
+    assert markets.market("AU").convention["hours_per_week"] == 38
+    # The Kazakh tenge is read (and annualised monthly, as hh.kz states pay) with no market of its own.
+    assert markets.currency_code("₸") == "KZT" and markets.market_of("KZT") == "RU"

@@ -2,7 +2,7 @@
 
 A *market* is where a posting's pay is read and compared: one currency, one
 annualisation convention, one band of plausible pay (``GB``, ``US``, ``EU`` for the euro
-area, ``BY``, ``RU``, ``CN``). A *country* belongs to at most one market: the market of its
+area, ``BY``, ``RU``, ``CN``, ``PL``, ``AU``, ``CA``, ``IN``). A *country* belongs to at most one market: the market of its
 own code, or the market that lists it as a member (Germany and France are in ``EU``).
 
 Everything else that knows these facts is built from here:
@@ -242,11 +242,19 @@ def usd_scales() -> dict[str, float]:
     return {ccy: float(spec["usd_scale"]) for ccy, spec in _currencies().items() if "usd_scale" in spec}
 
 
-def own_words_markets() -> dict[str, tuple[str, ...]]:
-    """Market -> currencies whose words (not their signs) mean the market's own currency in
-    its postings ('руб.' in a Belarusian posting is the Belarusian rouble)."""
-    return {code: tuple(spec["reads_as_own"]) for code, spec in _data()["markets"].items()
-            if spec.get("reads_as_own")}
+def own_words_markets() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Market -> {currency whose marks mean the market's own currency in its postings: the
+    marks that keep that currency} ('руб.' in a Belarusian posting is the Belarusian rouble,
+    '₽' keeps the Russian one; '$' on an Australian board is the Australian dollar, 'US$'
+    and 'USD' keep the US one). A currency listed without marks keeps its signs."""
+    out = {}
+    for code, spec in _data()["markets"].items():
+        own = spec.get("reads_as_own")
+        if own:
+            marks = own if isinstance(own, dict) else {ccy: None for ccy in own}
+            out[code] = {ccy: tuple(m.lower() for m in keep) if keep else signs_of(ccy)
+                         for ccy, keep in marks.items()}
+    return out
 
 
 def signs_of(currency: str) -> tuple[str, ...]:

@@ -37,7 +37,8 @@ _MULT = (
     r"(?P<mult>k(?![" + _L + r"])|к(?![" + _L + r"])|[ \u00a0]k(?=[€£$])|[ \u00a0]k(?![" + _L + r"\d])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
     r"|т(?=[ \u00a0]?(?:руб|р\.|р(?![а-яё])|₽))|(?<=\d)т(?![а-яё.])"  # "60т руб", "80т"
     r"|[ \u00a0]?(?:тыс(?:яч[аи]?)?\.?|т\.\s?р\.?|млн\.?|млрд\.?|thousand|million|billion|"
-    r"trillion|bn)(?![" + _L + r"])"
+    r"trillion|bn|lakhs?|lacs?|crores?|cr)(?![" + _L + r"])"
+    r"|[ \u00a0]?l(?=pa(?![" + _L + r"]))"  # Indian "12-18 LPA": lakhs, then "pa" (per annum)
     r"|[ \u00a0]?[千万])"
 )
 # A currency written after an amount (signs, words, codes): built from the markets table.
@@ -77,7 +78,9 @@ def _currency_of(marker: str) -> str | None:
 
 _MULT_VALUE = {"k": 1e3, "к": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "千": 1e3, "万": 1e4,
                "thousand": 1e3, "million": 1e6, "млн": 1e6, "b": 1e9, "bn": 1e9,
-               "billion": 1e9, "trillion": 1e12, "млрд": 1e9}
+               "billion": 1e9, "trillion": 1e12, "млрд": 1e9,
+               "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "l": 1e5,  # India: 1,00,000
+               "crore": 1e7, "crores": 1e7, "cr": 1e7}
 
 
 def _mult_of(s: str) -> float:

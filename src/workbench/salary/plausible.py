@@ -24,8 +24,7 @@ _SCALE = _markets.usd_scales()
 _USD_MARKET = _markets.market_of("USD")  # its band, scaled, judges currencies of no market here
 # Markets whose postings mean their own currency by another currency's words ("руб." in
 # Belarus), with the signs that keep the other currency ("₽").
-_OWN_WORDS = {market: {ccy: _markets.signs_of(ccy) for ccy in ccys}
-              for market, ccys in _markets.own_words_markets().items()}
+_OWN_WORDS = _markets.own_words_markets()
 
 # Plausible pay per period in US-dollar-like units (see _SCALE).
 _BANDS = {"hour": (3.0, 600.0), "day": (20.0, 4000.0), "week": (100.0, 15000.0),
