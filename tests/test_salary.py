@@ -708,3 +708,61 @@ def test_an_on_target_earnings_range_is_ote():
     found = parse_salary("Estimated On-Target Earnings Range: $ 85000 - $ 104000\n\nMore." + FILLER,
                          "USD", market="US", field=False)
     assert [(m.low, m.high, m.component) for m in found] == [(85000, 104000, "ote")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("5-8 Lacs P.A.", (500000, 800000, "INR", "year")),
+    ("10-14 LPA", (1000000, 1400000, "INR", "year")),
+    ("₹ 2.8 - 3.6 LPA", (280000, 360000, "INR", "year")),
+    ("2-2.5 Cr P.A.", (20000000, 25000000, "INR", "year")),
+    ("Up to 11 Lakhs P.A.", (None, 1100000, "INR", "year")),
+    ("7,50,000 - 9,00,000 P.A.", (750000, 900000, "INR", "year")),
+    ("16000 - 24000", (16000, 24000, "INR", "month")),  # a bare five-digit figure is a month's pay
+])
+def test_indian_lakhs_crores_and_per_annum(text, want):
+    found = parse_salary(text, "INR", market="IN", field=True)
+    assert [(m.low, m.high, m.currency, m.period) for m in found] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("от 310 000 ₸ на руки", [(310000, None, "KZT", "month", False)]),
+    ("340 000 тенге", [(340000, 340000, "KZT", "month", None)]),
+    ("3 100 тг/час", [(3100, 3100, "KZT", "hour", None)]),
+])
+def test_kazakh_tenge_in_pay_fields(text, want):
+    found = parse_salary(text, "KZT", market="KZ", field=True)
+    assert [(m.low, m.high, m.currency, m.period, m.gross) for m in found] == want
+
+
+@pytest.mark.parametrize("text, components", [
+    ("£29K - £33K DOE + bonus", ["unspecified", "bonus"]),
+    ("₹18,000 a month + incentives", ["unspecified", "bonus"]),
+    ("$80,000 - $90,000 base + super + bonus", ["base", "bonus"]),  # superannuation is no mention
+    ("Negotiable salary + commission", ["unspecified", "commission"]),
+    ("18-30 Lacs P.A. (incl. variable)", ["total"]),
+    ("综合年薪40-70万", ["total"]),
+])
+def test_pay_field_components_after_qualifiers_and_total_pay(text, components):
+    found = parse_salary(text, None, market={"£": "GB", "₹": "IN", "$": "AU"}.get(text[0], "IN" if "Lacs" in text
+                         else "CN" if "万" in text else "GB"), field=True)
+    assert [m.component for m in found] == components
+
+
+@pytest.mark.parametrize("text", ["Not Disclosed by Recruiter", "Best in industry", "сдельная",
+                                  "Договорная (обсуждается на собеседовании)"])
+def test_amountless_pay_field_statements(text):
+    found = parse_salary(text, field=True)
+    assert [(m.low, m.high, m.masked) for m in found] == [(None, None, False)]
+
+
+def test_gross_in_full_width_brackets():
+    found = parse_salary("月薪1.2-1.8万（税前）", "CNY", market="CN", field=True)
+    assert [(m.low, m.high, m.period, m.gross) for m in found] == [(12000, 18000, "month", True)]
+
+
+def test_a_rounded_restatement_right_after_a_range_is_the_same_mention():
+    found = parse_salary("31750 - 34250/annum 32-34K", "GBP", market="GB", field=True)
+    assert [(m.low, m.high) for m in found] == [(31750, 34250)]
+    # Another range is not a restatement.
+    found = parse_salary("31750 - 34250/annum 40-45K", "GBP", market="GB", field=True)
+    assert [(m.low, m.high) for m in found] == [(31750, 34250), (40000, 45000)]

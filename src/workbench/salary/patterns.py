@@ -61,7 +61,7 @@ _TRAIL = re.compile(
     r"|(?:\+[ \u00a0]*)?(?P<mpy13>1[3-6])(?:th|-?я|-?й)[ \u00a0]+(?:month[ \u00a0]+)?"
     r"(?:salary|pay|зарплата|оклад)(?![a-zа-яё])"
     r"|(?P<comp>\((?:оклад|base|basic|底薪)[ \u00a0]*\+[ \u00a0]*(?:преми[яи]|бонус(?:ы)?|bonus|"
-    r"commission|提成|奖金)\)|basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|ote|otе|"
+    r"commission|提成|奖金)\)|\(incl(?:\.|uding)?[ \u00a0]+variable(?:[ \u00a0]+pay)?\)|basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|ote|otе|"
     r"commission|comms|(?:(?:sign[\s-]?on|signing|joining|welcome|annual|quarterly|"
     r"performance|discretionary|retention|relocation)\s+)?bonus(?:es)?|car\s+allowance|"
     r"allowance|total\s+(?:package|compensation|comp|cash|pay)|package|оклад|преми[яи]|бонус(?:ы)?|"
@@ -71,7 +71,7 @@ _TRAIL = re.compile(
     r")"
 )
 _BRACKET_GAP = re.compile(r"[ \u00a0]*[(:：（][ \u00a0]*|[ \u00a0]+of[ \u00a0]+")
-_TRAIL_SEP = re.compile(r"[ \u00a0]*[,(/][ \u00a0]*")
+_TRAIL_SEP = re.compile(r"[ \u00a0]*[,(/（][ \u00a0]*")
 
 # ---- words before an amount (matched on the reversed window) ---------------
 _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
@@ -101,7 +101,7 @@ _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
     "total": ("total package", "total package of", "total compensation",
               "total compensation of", "total comp", "total cash", "total pay", "package",
               "package of", "tcc", "ttc", "年包", "总包", "综合薪资", "综合收入", "综合工资",
-              "综合月薪"),
+              "综合月薪", "综合年薪"),
     "pyear": ("annual", "annual salary", "yearly", "per annum", "年薪", "в год"),
     "pmonth": ("monthly", "monthly salary", "月薪", "в месяц"),
     "pday": ("daily rate", "day rate", "日薪"),
@@ -192,14 +192,16 @@ _PAYWORD = re.compile(
     r"вознагражд|преми|бонус|薪|工资|待遇|收入|报酬")
 
 _UNSTATED = re.compile(
-    r"(?:(?P<compsal>(?:competitive|attractive)(?:\s+(?:basic|base))?\s+"
+    r"(?:(?P<compsal>(?:competitive|attractive|negotiable)(?:\s+(?:basic|base))?\s+"
     r"(?:salary|salaries|pay|package|rates?|remuneration|compensation)|market\s+rates?|"
     r"конкурентн[а-я]*\s+(?:зарплата|заработная\s+плата|оплата(?:\s+труда)?|з/п|доход))"
     r"|(?P<compbase>competitive\s+(?:basic|base))"
     r"|(?P<commission>commission[\s-]+only)"
     r"|(?P<kw>competitive|negotiable|neg\.|d\.?o\.?e\.?|to\s+be\s+(?:negotiated|agreed|discussed)|конкурентная|"
+    r"best\s+in\s+(?:the\s+)?industry|сдельная(?:\s+оплата(?:\s+труда)?)?|"
     r"depend(?:s|ing|ent)\s+(?:up)?on\s+experience|"
-    r"commensurate\s+with\s+experience|tbc|tba|tbd|not\s+(?:stated|specified|disclosed)|"
+    r"commensurate\s+with\s+experience|tbc|tba|tbd|not\s+(?:stated|specified|disclosed)"
+    r"(?:\s+by\s+(?:the\s+)?(?:recruiter|employer|company))?|"
     r"договорная|договорной|по\s+договор[её]нности|по\s+(?:результатам|итогам)\s+собеседования|"
     r"не\s+указан[аоы]?|обсуждается(?:\s+(?:индивидуально|на\s+собеседовании))?|индивидуально|высокая)"
     r"|(?P<zh>薪资面议|面议|(?:薪资|工资)?面谈))")
@@ -210,7 +212,8 @@ _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "dependi
                    "обсужда", "индивидуально", "面议", "面谈")
 # Looked for in pay fields only: a posting's text pays no extra pass for them.
 _FIELD_UNSTATED_HINTS = _UNSTATED_HINTS + ("tbd", "commission only", "commission-only", "to be negotiated",
-                                           "to be agreed", "to be discussed", "конкурентн")
+                                           "to be agreed", "to be discussed", "конкурентн",
+                                           "best in", "сдельн")
 
 _JOIN_COMP = re.compile(
     r"[ \u00a0]*(?:,[ \u00a0]*(?=\+|plus[ \u00a0]))?(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?:另有|另加|外加|有)?(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
@@ -221,11 +224,11 @@ _JOIN_COMP = re.compile(
     r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car|"
     r"компенсаци[яи](?:[ \u00a0]+(?:мобильной[ \u00a0]+)?(?:связи|топлива|бензина|гсм|проезда|"
     r"питания|аренды))?|交通补贴|住房补贴|通讯补贴|餐补|房补|补贴)"
-    r"|(?P<bonus>bonus(?:es)?|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
+    r"|(?P<bonus>bonus(?:es)?|incentives?|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
     r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:от[ \u00a0]+продаж|of[ \u00a0]+sales)?|"
     r"процент[а-я]*[ \u00a0]+от[ \u00a0]+продаж)"
     r"|(?P<ote>ote)"
-    r"|(?P<skip>benefits?|pension|healthcare|bens|perks|package|holiday|соцпакет|五险一金|股票期权|期权|股权))"
+    r"|(?P<skip>benefits?|pension|super(?:annuation)?|healthcare|bens|perks|package|holiday|соцпакет|五险一金|股票期权|期权|股权))"
     r"(?![" + _L + r"])(?![-‐][a-zа-яё])"
     r"(?![ \u00a0]*(?:of[ \u00a0]+|up[ \u00a0]+to[ \u00a0]+)?[" + _SIGNS + r"\d*])"
     r"(?![ \u00a0]*(?:до|от)[ \u00a0]+\d{1,3}[ \u00a0]?\d{3})")  # "KPI до 40 000 ₽": an amount of its own

@@ -193,7 +193,7 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
             while j < n and toks[j].start < prev_end:
                 j += 1
             extra = _joined_components(lw, text, out[-1], toks[j].start if j < n else ntext,
-                                       prev_end)
+                                       prev_end, field_mode)
             if extra:
                 out.extend(extra)
                 prev_end = extra[-1].end
@@ -270,17 +270,32 @@ def _ote_flag(out: list[SalaryMention]) -> None:
             out.remove(m)
 
 
+# A qualifier between a pay field's figure and its joined components ("DOE", "negotiable").
+_QUALIFIER = re.compile(r"[ \u00a0,]*(?:\(?d\.?o\.?e\.?\)?|negotiable|neg\.|pro[ -]?rata)(?![a-z])(?=[ \u00a0]*(?:\+|plus[ \u00a0]))")
+
+
 def _restates(a: SalaryMention, b: SalaryMention) -> bool:
-    """True when ``b`` repeats ``a`` ("20000 - 30000/annum 20-30K")."""
-    return (b.low == a.low and b.high == a.high and a.low is not None
+    """True when ``b`` repeats ``a`` right after it, rounded at most ("20000 - 30000/annum
+    20-30K", "27750 - 30250/annum 28-30K": each end within 5%)."""
+    return (_near(b.low, a.low) and _near(b.high, a.high) and a.low is not None
             and b.currency == a.currency and b.component == a.component
             and b.start - a.end <= 3)
 
 
-def _joined_components(lw, text, mention, limit, pos=None):
+def _near(x, y) -> bool:
+    """Equal, or both stated and within 5% (a restatement in rounded thousands)."""
+    return x == y or (x is not None and y is not None and abs(x - y) <= 0.05 * max(abs(x), abs(y)))
+
+
+def _joined_components(lw, text, mention, limit, pos=None, field_mode=False):
     """Amountless components joined to a mention: '... + car allowance' (read from ``pos``,
-    the end of a restatement of the mention, or from the mention's end)."""
+    the end of a restatement of the mention, or from the mention's end; in a pay field past
+    a qualifier: '£32K - £36K DOE + bonus')."""
     pos = max(mention.end, pos or 0)
+    if field_mode:
+        q = _QUALIFIER.match(lw, pos)
+        if q is not None:
+            pos = q.end()
     if pos >= limit:
         return []
     return _join_chain(lw, text, pos, mention.currency, mention.market)[0]
@@ -314,7 +329,7 @@ def _unstated(text, lw, out, default_cur, field_mode):
             # A bare "competitive"/"DOE" counts only as (nearly) the whole field, or as a
             # known pay field whose other words only join components ("Competitive + car
             # + bonus"), or next to a pay word ("Salary: negotiable").
-            alone = field_mode and (len(text.strip()) <= (e - s) + 12 or (
+            alone = field_mode and (len(text.strip()) <= (e - s) + 12 or _PAREN_TAIL.match(lw, e) or (
                 field_mode is _KNOWN_FIELD and _join_chain(lw, text, e, None, None)[1] >= len(lw.rstrip())))
             if not alone and not (_PAYWORD.search(lw, max(0, s - 24), s)
                                   or _PAYWORD.search(lw, e, min(len(lw), e + 12))):
@@ -328,6 +343,8 @@ def _unstated(text, lw, out, default_cur, field_mode):
         return
 
 
+# A note in brackets closing a pay field ("Договорная (по итогам собеседования)").
+_PAREN_TAIL = re.compile(r"[ \u00a0]*[(（][^()（）\d]{0,48}[)）][ \u00a0]*\Z")
 _UNSTATED_COMPONENT = {"compbase": "base", "commission": "commission"}  # "Commission only"
 
 
