@@ -484,9 +484,11 @@ _TITLE_SALES_WORDS = re.compile(r"\b(?:sales|new\s+business|business\s+developme
                                 r"quota)\b")
 _TITLE_AGENCY_WORDS = re.compile(r"\bclient\s+services?\b|\bagency\b|\bpr\b|\bevents?\b|\bpublic\s+relations\b|"
                                  r"\badvertising\b|\bcomms\b|\bcommunications\b|\bcreative\b|\bexperiential\b")
-# A revenue team or a start-up's first seller named in an Account Executive's title
-# ("Account Executive, Growth", "Founding Account Executive").
-_AE_TITLE_SALES_WORDS = re.compile(r"\bgrowth\b|\bfounding\b")
+# A revenue team, a sales motion or a start-up's first seller named in an Account Executive's
+# title ("Account Executive, Growth", "Founding Account Executive", "Account Executive - New Logo",
+# "Renewals / Expansion / Channel / Public Sector Account Executive").
+_AE_TITLE_SALES_WORDS = re.compile(r"\bgrowth\b|\bfounding\b|\bnew\s+logos?\b|\brenewals?\b|\bexpansion\b|\bchannel\b|"
+                                   r"\bpublic\s+sector\b")
 _JUNIOR_WORDS = re.compile(r"\b(?:junior|assistant|graduate|trainee|intern|internship|entry)\b")
 _HELPER_AFTER = re.compile(r"\s*(?:(?:assistant|support)\b|助理)")
 _RU_ZH_JUNIOR = re.compile(r"младш|стаж[её]р|без\s+опыта|初级|实习")
