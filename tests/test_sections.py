@@ -184,3 +184,11 @@ def test_a_glued_heading_that_ends_before_the_first_item_leaves_the_item_its_ver
 def test_a_company_name_holding_benefits_is_no_glued_heading():
     text = "- Our group includes Acme Dental Benefits Holdings and its partners across the region\n"
     assert [s["kind"] for s in split_sections(text)] == ["description"]
+
+
+def test_a_what_you_do_line_heads_duties_even_in_sentence_case():
+    text = ("Acme Foods\nWhat you get to do every single day\nCall every store manager before noon\n"
+            "Requirements\n- Two years in field sales\n")
+    assert [(s["heading"], s["kind"]) for s in split_sections(text)][-2:] == [
+        ("What you get to do every single day", "duties"), ("Requirements", "requirements")]
+    assert cue_kind("Submit an application today and hear from us within a week") == "other"

@@ -425,3 +425,45 @@ def test_a_stated_share_of_travel_is_a_duty_and_a_willingness_to_travel_is_not()
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == [
         "Up to 30% travel is required to visit clients across the region", "Negotiate annual supply contracts"]
+
+
+def test_a_short_item_holding_two_sentences_gives_two_duties():
+    text = ("Responsibilities\n- Prepare the weekly sales forecast for the northern region. Run the Monday "
+            "pipeline call with the whole team.\n- Negotiate supply terms\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Prepare the weekly sales forecast for the northern region.",
+        "Run the Monday pipeline call with the whole team.", "Negotiate supply terms"]
+
+
+def test_additional_responsibilities_sentences_and_promised_outcomes():
+    text = ("Store Manager\nWe run twelve garden centres. Additional responsibilities include opening the store "
+            "on Saturdays and counting the tills. By joining us you will be making a real difference to the "
+            "town. We are looking for a manager to work at our Leeds office two days a week.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Additional responsibilities include opening the store on Saturdays and counting the tills."]
+
+
+def test_the_role_will_do_any_verb_but_have_join_or_report():
+    text = ("Responsibilities\n- Negotiate supply terms\n\nAbout the role\nThe Contracts Manager will shepherd every "
+            "supplier agreement from draft to signature. The Contracts Manager will join a team of four.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Negotiate supply terms", "The Contracts Manager will shepherd every supplier agreement from draft to signature."]
+
+
+def test_action_lines_of_a_job_purpose_paragraph_count_beside_a_duties_list():
+    text = ("Job Purpose\nAudits supplier invoices against the agreed rate cards. Our office is in Leeds.\n"
+            "Responsibilities\n- Negotiate supply terms\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Negotiate supply terms", "Audits supplier invoices against the agreed rate cards."]
+
+
+def test_the_successful_candidate_will_be_responsible_for_is_a_duty_and_will_be_a_communicator_is_not():
+    text = ("Field Coordinator\n\nThe successful candidate will be responsible for booking installer visits across "
+            "the county. The successful candidate will be a confident communicator.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "The successful candidate will be responsible for booking installer visits across the county."]

@@ -107,6 +107,7 @@ def _mangled_bullets(runs: dict[str, int]) -> set[str]:
 
 _HEADING_MAX = 90  # longer lines are never headings
 _TITLE_HEADING_MAX = 10  # words of a title-case heading
+_WHAT_YOU_DO_RE = re.compile(r"what you(?:'ll|’ll| will)? (?:get to |be )?do(?:ing)?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)  # headings recur across postings ("Responsibilities:", "Requirements")
@@ -130,6 +131,8 @@ def _heading_verdict(s: str) -> bool | None:
         return False
     if s.isupper() and words <= 8 and sum(c.isalpha() for c in s) >= 3:
         return True
+    if words <= 8 and _WHAT_YOU_DO_RE.match(s) is not None:
+        return True  # "What you get to do every single day"
     if heading_kind(s) not in ("other",) and (words <= 3 or words <= _TITLE_HEADING_MAX and _title_case(s)):
         return True  # "Skills & Experience", "At a Minimum We'd Like You To Have", not "Hire experienced consultants"
     # A short line directly followed by list items is a heading ("1. Account Director Details").
@@ -314,7 +317,7 @@ _CUE_RES: tuple[tuple[str, re.Pattern], ...] = (
         r"зарплата|заработная плата|оплата труда|доход\b|薪资|薪酬|工资)", re.IGNORECASE)),
     ("other", re.compile(
         r"(?:to apply|how to apply|apply (?:now|today|here|online|for)|please (?:apply|send|submit|note)|if (?:you are|you're|you’re) "
-        r"interested|interested\?|click (?:the |on )?apply|send (?:your|us)|submit your|we look forward|"
+        r"interested|interested\?|click (?:the |on )?apply|send (?:your|us)|submit (?:your|an application)|we look forward|"
         r"about (?:us|the company|our)\b|who we are\b|our (?:mission|story|culture|values|company)\b|why (?:join|work)|life at\b|"
         r"откликайтесь|присылайте|отправляйте|о компании|о нас\b|投递|简历|关于我们|公司介绍)", re.IGNORECASE)),
     ("requirements", re.compile(
@@ -507,6 +510,8 @@ def _cut_glued_headings(offsets, raw_lines, stripped, forced):
 # lower-case word follows ("Build financial").
 _RUN_HEAD_WORDS = ("duties", "responsibilities", "requirements", "qualifications", "benefits", "perks",
                    "like you to have", "preferred if you", "nice to have", "what you", "about you", "we offer")
+_RUN_HEAD_CAPITALS = ("Duties", "Responsibilities", "Requirements", "Qualifications", "Benefits", "Perks", "Like",
+                      "Preferred", "Nice", "What", "About", "Offer")
 _RUN_RE = re.compile(r"[A-Z](?<=[a-z)] [A-Z])[\w’'…-]*,?"
                      r"(?: (?:[A-Z][\w’'…-]*,?|a|an|the|of|to|for|and|at|in|with|if|that))+")
 _ADDRESSED_RE = re.compile(r"\b(?:you|your|we|our)\b")
@@ -537,9 +542,12 @@ def _glued_runs(s: str) -> list[tuple[int, int]]:
 
 def _cut_glued_runs(text, offsets, stripped, forced):
     """Lines holding a glued heading, cut into the text before it, the heading and the text after."""
+    if not any(map(text.__contains__, _RUN_HEAD_CAPITALS)):
+        return offsets, stripped, forced
     hits = {}
     for i, s in enumerate(stripped):
-        if len(s) > _GLUED_HEAD_SPAN:
+        # A glued heading is title case: one of its strong words is capitalised (a cheap test in C).
+        if len(s) > _GLUED_HEAD_SPAN and any(map(s.__contains__, _RUN_HEAD_CAPITALS)):
             runs = _glued_runs(s)
             if runs:
                 hits[i] = runs

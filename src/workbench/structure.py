@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from .requirements import (
     extract_education,
@@ -54,7 +54,7 @@ _PROSE_SPLIT = re.compile(r"(?<=[.!?。；;！？])\s*(?=[A-ZА-ЯЁ\u4e00-\u9ff
 # A sentence that only elaborates the one before it stays with it ("This includes ...").
 _FOLLOW_ON = re.compile(r"(?:(?:this|these|that|it|which) (?:will |would |may )?(?:includ|involv|mean|cover|consist|entail)|"
                         r"including|e\.g\.|for example|such as|i\.e\.)", re.IGNORECASE)
-_SPLIT_MIN = 160  # shorter items are one duty
+_SPLIT_MIN = 100  # shorter items are one duty
 
 # Lines shaped like requirements never become duties, wherever they sit.
 _REQUIREMENT_RE = re.compile(
@@ -67,7 +67,7 @@ _REQUIREMENT_RE = re.compile(
     r"(?:flexible|adaptable|organi[sz]ed|motivated|resilient|reliable|dependable|enthusiastic|ambitious|proactive|"
     r"personable|outgoing|confident|tenacious|curious|driven)\b|"
     r"eligib|right to work|driving licen|preferred|desired|nice to have|plus:|desire to|advanced\b|"
-    r"опыт|знани|умени|навык|высшее|образовани|готовност|желани|уверенн|хорош|отличн|понимани|владени|"
+    r"опыт|знани|умени|навык|высшее|образовани|готовност|желани|уверенн|хорош|отличн|понимани|владени|способност|"
     r"熟悉|具备|精通|本科|大专|学历|经验|良好|优秀|要求)",
     re.IGNORECASE)
 _REQUIREMENT_TAIL_RE = re.compile(  # matched against lower-cased text
@@ -75,10 +75,12 @@ _REQUIREMENT_TAIL_RE = re.compile(  # matched against lower-cased text
     r"\ba plus\b|nice to have|будет плюсом|приветствуется|будет преимуществом|优先")
 # A line about the company, the team or the posting itself, not the job holder's work.
 _NOT_HOLDER_RE = re.compile(
-    r"(?:we\b|we're|we’re|we've|we’ve|our\b|us\b|they\b|their\b(?! role is)|there (?:is|are|will)|here,? (?:you|we)|"
+    r"(?:we\b|we're|we’re|we've|we’ve|our\b|us\b|they\b(?! will be responsible)|their\b(?! role is)|there (?:is|are|will)|"
+    r"here,? (?:you|we)|"
     r"this (?:opportunity|company|team|is\b|(?:position|role) is\b(?! (?:also )?(?:responsible|accountable)))|"
     r"the (?:role combines|ideal|successful (?:candidate|applicant|individual) (?:will )?"
-    r"(?:have|be|possess|ideally|need))|the (?:company|team|business) (?:is|are|has|was|offers|provides)\b|"
+    r"(?:have|be(?! responsible| accountable)|possess|ideally|need))|"
+    r"the (?:company|team|business) (?:is|are|has|was|offers|provides)\b|"
     r"at [A-Z]|join\b|why\b|what\b|who\b|how\b|when\b|if\b|do you|are you|"
     r"ready|interested|learn more|visit\b|click|find out|see (?:more|our)|(?:job |reference |ref )?(?:title|number|ref|reference|location|type|salary|start date|"
     r"closing date|employment type|contract|hours|schedule|department|industry|remote)\s*[:#]|min\b|max\b|"
@@ -91,17 +93,41 @@ _NOT_HOLDER_ANYWHERE_RE = re.compile(  # matched against lower-cased text
     r"(?:^|[,;:!] )(?:we|we're|we’re)\b|\b(?:is|are) (?:seeking|looking for|hiring|proud)\b|\byour (?:career|development|growth)\b|"
     r"\b(?:an? |this )?(?:exciting|unique|fantastic|great|rare) opportunity\b|\bworks? under (?:\w+ )?supervision\b|"
     r"\b(?:compensation|salary|pay) range\b|\b(?:be|is) (?:based|located) (?:in|at|out of)\b|"
-    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
-    # the reporting line, where the work is done, and the recruiter's small print
-    r"\b(?:role|position|you|incumbent|individual|person) (?:will |would |shall )?(?:be )?(?:remote and )?"
-    r"report(?:s|ing)? (?:directly )?(?:in)?to\b|"
-    r"\bwork(?:ing)? (?:from|at|in) (?:home|another location|(?:an?|our|the|one of our) (?:[\w&'’-]+ ){0,3}(?:office|location)s?\b)|"
-    r"\b(?:is|be) (?:fully |100% )?remote\b|\bcommuting distance\b|\byour (?:cv|resume|résumé)\b|"
-    r"\bemployment (?:agency|business)\b|^other duties (?:may|as)\b")
+    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b")
 # Words each of its alternatives holds: a line with none of them is never tried against it.
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
-                     "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
-                     "report", "work ", "working", "remote", "commuting", "employment ", "other duties")
+                     "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working")
+
+# The reporting line, where the work is done and the recruiter's small print (matched against
+# lower-cased text; each pattern opens with a literal, which the engine looks for in C).
+_REPORTS_TO_RE = re.compile(r"report(?:s|ing)? (?:directly )?(?:in)?to\b")
+_REPORTER_RE = re.compile(r"\b(?:role|position|you|incumbent|individual|person) (?:will |would |shall )?(?:be )?"
+                          r"(?:remote and )?$")
+_WORK_PLACE_RE = re.compile(r"work(?:ing)? (?:from|at|in) (?:home|another location|(?:an?|our|the|one of our) "
+                            r"(?:[\w&'’-]+ ){0,3}(?:office|location)s?\b)")
+_REMOTE_RE = re.compile(r"\b(?:is|be) (?:fully |100% )?remote\b")
+# An outcome promised, no activity ("you will be making a meaningful impact", "make a real difference").
+_IMPACT_RE = re.compile(r"\bmak(?:e|ing) (?:an?|real) (?:[a-z]+ ){0,2}(?:impact|difference)\b")
+_SMALL_PRINT = ("commuting distance", "your cv", "your resume", "your résumé", "employment agency",
+                "employment business")
+_OTHER_DUTIES = ("other duties may", "other duties as")
+
+
+def _small_print(low: str) -> bool:
+    """Does the lower-cased line state the reporting line ("this role will report to"), where
+    the work is done ("work from our office", "is fully remote"), recruiters' small print
+    ("your CV", "employment agency") or "other duties may be assigned"?"""
+    if "report" in low:
+        for m in _REPORTS_TO_RE.finditer(low):
+            if _REPORTER_RE.search(low, max(0, m.start() - 40), m.start()) is not None:
+                return True
+    if "work" in low and _WORK_PLACE_RE.search(low) is not None:
+        return True
+    if "remote" in low and _REMOTE_RE.search(low) is not None:
+        return True
+    if ("impact" in low or "difference" in low) and _IMPACT_RE.search(low) is not None:
+        return True
+    return low.startswith(_OTHER_DUTIES) or any(map(low.__contains__, _SMALL_PRINT))
 
 
 def _not_holder_anywhere(low: str) -> bool:
@@ -182,7 +208,7 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
         return False
     if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
         return False
-    if _not_holder_anywhere(low) or _not_action(low):
+    if _not_holder_anywhere(low) or _not_action(low) or _small_print(low):
         return False
     action = _opens_with_action(text)
     if cue_kind(text) is not None or _words(text) < (2 if action else _MIN_WORDS) or _is_subheading(text):
@@ -224,7 +250,9 @@ def _sentences(text: str) -> list[str]:
 # Items that lost their separators entirely: "... in the assigned region Increase sales and
 # develop ...". A capitalised action verb (or "-ly" adverb and verb) after a lower-case word
 # starts the next item.
-_GLUED_VERB_RE = re.compile(r"(?<=[a-z)]) (?=[A-Z][a-z]+ly ([a-z]+)\b|([A-Z][a-z]+)\b)")
+# (The pattern opens with the capital, which the engine finds in C; it was a look-behind tried
+# at every character. Group 1 is the capitalised word's tail, group 2 the word after it.)
+_GLUED_VERB_RE = re.compile(r"[A-Z](?<=[a-z)] [A-Z])([a-z]+)\b(?: ([a-z]+)\b)?")
 _NOT_BEFORE_VERB = frozenset({"and", "or", "to", "the", "a", "an", "of", "for", "with", "by", "as", "our", "your", "&"})
 
 
@@ -245,18 +273,28 @@ def _heading_run(run: str) -> bool:
     return ("&" in words or "and" in words or capitals >= 3) and not is_action_verb(words[0])
 
 
+def _word_before(text: str, at: int) -> str:
+    """The word that ends at the blank before offset ``at`` ("" at the start)."""
+    return text[text.rfind(" ", 0, at - 1) + 1:at - 1] if at > 0 else ""
+
+
 def _verb_pieces(text: str) -> list[str]:
     """``text`` cut before each capitalised action verb glued to the item before it, and around
     each sub-heading glued between items (the sub-heading left out)."""
     cuts = []  # (end of the piece before, start of the next piece)
+    glued = False  # a capital after a lower-case word: where a glued sub-heading may start
     for m in _GLUED_VERB_RE.finditer(text):
-        before = text[text.rfind(" ", 0, m.start()) + 1:m.start()]
-        if before[:1].islower() and before not in _NOT_BEFORE_VERB and is_action_verb(m.group(1) or m.group(2)):
-            cuts.append((m.end(), m.end()))
+        glued = True
+        at = m.start()  # the capital; the blank before it ends the item before
+        before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
+        word = text[at:m.end(1)]
+        verb = m.group(2) if word.endswith("ly") and m.group(2) else word  # "Actively manage ..."
+        if before[:1].islower() and before not in _NOT_BEFORE_VERB and is_action_verb(verb):
+            cuts.append((at, at))
     first = _FIRST_RUN_RE.match(text)
-    for m in ([first] if first else []) + list(_GLUED_RUN_RE.finditer(text)):
-        if _heading_run(m.group(1)) and is_action_verb(m.group(2)):
-            cuts.append((m.start(1), m.end(1)))
+    for m in chain((first,) if first else (), _GLUED_RUN_RE.finditer(text) if glued else ()):
+        if is_action_verb(m.group(2)) and _heading_run(m.group(1)) and _word_before(text, m.start(1)) not in _NOT_BEFORE_VERB:
+            cuts.append((m.start(1), m.end(1)))  # not after "of", "and" ...: "Director of Operations and ..."
     if not cuts:
         return [text]
     cuts.sort()
@@ -313,13 +351,18 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
 # involves", "The Account Manager will <act>", "This position manages ...".
 _DUTY_SENTENCE = re.compile(  # matched against lower-cased text
     r"\b(?:you(?:'ll|’ll| will)|you are responsible|responsible for|accountable for|your role (?:is|will)|"
-    r"your (?:key |main |core |day-to-day )?(?:responsibilities|duties) (?:will )?(?:include|involve|are)|"
+    r"(?:your|additional|other|advanced) (?:key |main |core |day-to-day )?(?:responsibilities|duties) "
+    r"(?:will |may )?(?:also )?(?:include|involve|are)|"
     r"the role (?:involves|includes|will)|this (?:role|position) (?:will|is)|(?:will|shall) be (?:responsible|tasked)|"
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
     r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b")
 _ROLE_SUBJECT = re.compile(
     r"^(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]s (?:a|an|the)) (?:[A-Z][\w&/-]*,? |role |position |job |individual |person |incumbent |hire |"
-    r"successful (?:candidate|individual|applicant) ){1,8}(?:will (?:also )?|shall )?(?P<verb>[a-z]+)\b")
+    r"successful (?:candidate|individual|applicant) ){1,8}(?P<will>will (?:also )?|shall )?(?P<verb>[a-z]+)\b")
+# Verbs after "The <role> will" that name no work ("will have", "will join", "will report to").
+_NOT_ROLE_VERBS = frozenset({"be", "have", "need", "possess", "bring", "receive", "get", "enjoy", "join", "report",
+                             "benefit", "gain", "learn", "earn", "ideally", "likely", "typically", "also", "not",
+                             "utilize", "use", "thrive", "love", "find", "feel", "see", "become", "start", "sit"})
 _NOT_ACTION = re.compile(  # matched against lower-cased text
     r"\byou(?:'ll|’ll| will) (?:also )?(?:need|bring|have|be paid|be good|get|receive|join|report|be reporting|find|"
     r"enjoy|be part|be joining|be based|be working (?:in|from|remotely|on-site|hybrid)|love|thrive|be rewarded|"
@@ -329,7 +372,7 @@ _NOT_ACTION = re.compile(  # matched against lower-cased text
     r"[:：]\s*$|\bif you\b|\?$")
 
 # Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
-_DUTY_SENTENCE_WORDS = ("you", "responsible", "accountable for", "the role ", "this role ", "this position ",
+_DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibilities", "duties", "accountable for", "the role ", "this role ", "this position ",
                         "be tasked", "вы будете", "в ваши обязанности", "отвеча", "负责")
 
 
@@ -362,8 +405,9 @@ def _prose_duty(sentence: str, listed: bool, bare: bool = True) -> bool:
     if not _duty_sentence(low):
         m = _ROLE_SUBJECT.match(sentence)
         if m is not None:
-            if not is_action_verb(m.group("verb")):
-                return False
+            verb = m.group("verb")
+            if not is_action_verb(verb) and (m.group("will") is None or verb in _NOT_ROLE_VERBS):
+                return False  # "The Contracts Manager will sustain ...": any verb after "will" but these
         elif not bare or not _opens_with_action(sentence) or not listed and sentence.split(None, 1)[0].endswith("ing"):
             return False
     return _is_duty_shaped(sentence)
@@ -386,7 +430,9 @@ def _sought_duty(sentence: str) -> str | None:
     if m is None:
         return None
     clause = sentence[m.end():]
-    return clause if _opens_with_action(clause) and _words(clause) >= _MIN_WORDS else None
+    if not _opens_with_action(clause) or _words(clause) < _MIN_WORDS:
+        return None
+    return clause if _is_duty_shaped(clause) else None  # "... to work at our Leeds office" is no duty
 
 
 def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | None]]:
@@ -397,9 +443,15 @@ def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | Non
     for sec in sections:
         if sec["kind"] in _NOT_PROSE_KINDS or _values_heading(sec["heading"]):
             continue
+        # A "job purpose" or "role summary" paragraph states the job's work: its action lines count.
+        own = bare or bool(sec["heading"]) and _JOB_SUMMARY_HEADING.search(sec["heading"]) is not None
         for item in sec["items"]:
-            out += [(d, sec["heading"]) for d in _prose_item_duties(item["text"], bool(item.get("listed")), bare)]
+            out += [(d, sec["heading"]) for d in _prose_item_duties(item["text"], bool(item.get("listed")), own)]
     return out
+
+
+_JOB_SUMMARY_HEADING = re.compile(
+    r"\b(?:job|position|role) (?:purpose|summary|overview)\b|\bpurpose of the (?:job|role|position)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)  # company blurbs and role summaries recur across postings
