@@ -245,8 +245,29 @@ ONE_EMPLOYER = [
     ("岭南医械", "岭南医疗器械有限公司"),
     ("岭南文旅", "岭南文化旅游集团"),
     ("Tolvern Data Lim...", "Tolvern Data Limited"),
+    # legal forms spelled out in full, in the languages that use them
+    ("Tolvern Verktyg AB", "Tolvern Verktyg Aktiebolag"),
+    ("Tolvern Maschinen AG", "Tolvern Maschinen Aktiengesellschaft"),
+    ("Tolvern Bau GmbH", "Tolvern Bau Gesellschaft mit beschränkter Haftung"),
+    ("Tolvern Conseil SA", "Tolvern Conseil Société Anonyme"),
+    ("Tolvern Conseil SARL", "Tolvern Conseil Société à responsabilité limitée"),
+    ("Tolvern Advies BV", "Tolvern Advies Besloten Vennootschap"),
+    ("Tolvern Dane Sp. z o.o.", "Tolvern Dane Spółka z ograniczoną odpowiedzialnością"),
+    ("Tolvern Servizi S.p.A.", "Tolvern Servizi Società per Azioni"),
+    ("Tolvern Servicios S.A.", "Tolvern Servicios Sociedad Anónima"),
+    ("Tolvern Ohjelmistot Oy", "Tolvern Ohjelmistot Osakeyhtiö"),
+    ("Tolvern Data ApS", "Tolvern Data Anpartsselskab"),
+    ("Tolvern Tech s.r.o.", "Tolvern Tech společnost s ručením omezeným"),
+    ("ООО «Ромашка»", "Ромашка Общество с ограниченной ответственностью"),
+    ("岭南科技股份公司", "岭南科技股份有限公司"),
+    # a recruiter's client named as "our client"
+    ("Our client, Tolvern Optics", "Tolvern Optics"),
+    ("Marrin Search for our client Tolvern Optics", "Tolvern Optics Ltd"),
+    ("Наш клиент — ООО «Ромашка»", "Ромашка"),
+    ("Подбор персонала для ООО «Ромашка»", "ООО «Ромашка»"),
     # a name made only of words that are dropped elsewhere keeps them
     ("Group", "Group Ltd"),
+    ("Europe Group Ltd", "EUROPE GROUP LIMITED"),
     ("Global Ltd", "GLOBAL LIMITED"),
     ("ООО «Москва»", "Москва"),
 ]
@@ -316,6 +337,13 @@ TWO_EMPLOYERS = [
     ("Tolvern Data Gon...", "Tolvern Data"),        # pinyin legal words are never cut prefixes
     ("Tarrant Chem.", "Tarrant Chemistry Tutors"),
     ("СК «Ромашка»", "УК «Ромашка»"),
+    # a name made only of places, group and legal words is all of them but the legal forms
+    ("Europe Group Ltd", "Asia Group Ltd"),
+    ("Holdings Group Ltd", "Group Holdings Ltd"),
+    ("上海国际有限公司", "上海环球有限公司"),
+    ("Our Client Services Ltd", "Services Ltd"),     # "our client" names a client after a comma or "for"
+    # a misspelt common word is a different name (set 1, rule 7): two firms, not one
+    ("Tolvern Environmental Services", "Tolvern Enviromental Services"),
 ]
 
 
@@ -340,6 +368,7 @@ def test_missing_or_blank_names_have_no_key(value):
 
 @pytest.mark.parametrize(("name", "key"), [
     ("Ltd", "ltd"), ("Group", "group"), ("UK Ltd", "uk"), ("London Limited", "london"),
+    ("Europe Group Ltd", "europegroup"), ("Holdings Group & Co", "holdingsgroup"),
     ("ООО", "o"),  # "ooo": doubled letters are read once
     ("有限公司", "euxyangongsi"),  # "ia" read as "ya", then "yo" as "e" (Yolka = Elka)
 ])
@@ -513,6 +542,15 @@ def test_the_third_set_is_a_whole_tuning_file_scored_per_label():
     by = {(a.half, a.label): a.n for a in employers.evaluate_pairs(path).agreements}
     # 274 one-employer pairs and 149 distinct pairs (README_pairs_3.md).
     assert by == {("tune2", "same"): 274, ("tune2", "distinct"): 149}
+
+
+def test_the_fourth_set_is_a_whole_tuning_file_scored_per_label():
+    path = employers.PAIRS_PATH.with_name("company_pairs_4.csv")
+    pairs, unusable = employers.load_pairs(path)
+    assert not unusable and {p.half for p in pairs} == {"tune4"}
+    by = {(a.half, a.label): a.n for a in employers.evaluate_pairs(path).agreements}
+    # 192 one-employer pairs and 117 distinct pairs (README_pairs_4.md).
+    assert by == {("tune4", "same"): 192, ("tune4", "distinct"): 117}
 
 
 def test_chinese_activity_words_are_read_one_to_one():
