@@ -613,3 +613,81 @@ def test_the_text_settles_only_what_the_title_leaves_open():
 def test_a_glued_bracket_opens_a_word_of_its_own():
     assert classify_role("Account Manager(Senior)")["level"] == 3
     assert classify_role("技术客户经理（TAM）")["family"] == "delivery"
+
+
+# Partner, channel, renewal, retention and telesales titles, business development at every
+# rung, heads of accounts (titles README_4); the strings are the team's own.
+README_4_CASES = [
+    ("Channel Manager – EMEA", "GB", "", "sales", 2),
+    ("Partner Manager, Resellers", "US", "", "sales", 2),
+    ("Channel Sales Manager (Nordics)", "GB", "", "sales", 2),
+    ("Head of Channel Sales & Partnerships", "GB", "", "sales", 5),
+    ("Director of Channel Partnerships", "US", "", "sales", 5),
+    ("Partner Success Manager – APAC", "SG", "", "client_services", 2),
+    ("Partner Account Manager – Distribution", "US", "", "account_management", 2),
+    ("Renewals Manager – North America", "US", "", "sales", 2),
+    ("Director of Renewals, Americas", "US", "", "sales", 5),
+    ("Client Retention Manager", "GB", "", "client_services", 2),
+    ("Retention Specialist (Inbound)", "US", "", "client_services", 1),
+    ("Head of Customer Retention", "GB", "", "client_services", 5),
+    ("Retention Marketing Executive", "GB", "", "other", None),
+    ("Sales Intern (Summer)", "US", "", "sales", 1),
+    ("Client Services Intern – Research", "GB", "", "client_services", 1),
+    ("Account Management Intern", "CA", "", "account_management", 1),
+    ("Director of Accounts – Integrated Agency", "US", "", "account_management", 5),
+    ("VP of Accounts", "US", "", "account_management", 5),
+    ("Accounts Director (Media)", "GB", "", "account_management", 4),
+    ("Accounts Director", "GB", "finance department: statutory accounts and audit", "other", None),
+    ("BD – Payments", "GB", "", "sales", 2),
+    ("BD Director, UK", "GB", "", "sales", 5),
+    ("BD Director", "US", "sells advisory work on an individual target, no team", "sales", 2),
+    ("New Business Executive", "GB", "creative agency: prepares pitch decks and credentials", "sales", 1),
+    ("Telesales Team Leader – Energy", "GB", "", "sales", 5),
+    ("Call Centre Sales Advisor (Outbound)", "GB", "", "sales", 2),
+    ("Call Centre Advisor", "GB", "", "other", None),
+    ("Head of Project Management – Studio", "GB", "", "delivery", None),
+    ("руководитель отдела развития бизнеса (B2B)", "RU", "", "sales", 5),
+    ("стажёр в отдел продаж", "RU", "", "sales", 1),
+    ("менеджер по работе с дилерами (Сибирь)", "RU", "", "sales", 2),
+    ("руководитель отдела по работе с дилерами", "RU", "", "sales", 5),
+    ("менеджер по франчайзингу", "KZ", "", "sales", 2),
+    ("территориальный представитель (Минск)", "BY", "", "sales", 2),
+    ("оператор call-центра (исходящие продажи, кредиты)", "RU", "", "sales", 2),
+    ("оператор колл-центра (назначение встреч с клиентами)", "RU", "", "sales", 1),
+    ("руководитель группы телемаркетинга", "KZ", "", "sales", 5),
+    ("Inside Sales менеджер (B2B)", "RU", "", "sales", 2),
+    ("вице-президент по работе с клиентами (банк)", "RU", "", "client_services", 5),
+    ("специалист по удержанию клиентов", "BY", "", "client_services", 1),
+    ("менеджер по продлениям подписок", "RU", "", "sales", 2),
+    ("стажёр в отдел по работе с клиентами", "BY", "", "client_services", 1),
+    ("ассистент коммерческого директора", "BY", "", "other", None),
+    ("директор по развитию бизнеса", "BY", "own deals, без команды", "sales", 2),
+    ("商务拓展", "TW", "", "sales", 2),
+    ("商务拓展专员（华南）", "CN", "", "sales", 1),
+    ("BD专员", "SG", "", "sales", 1),
+    ("商务拓展总监", "CN", "", "sales", 5),
+    ("渠道总监（华北）", "CN", "", "sales", 5),
+    ("合作伙伴经理", "CN", "", "sales", 2),
+    ("招商经理（餐饮加盟）", "CN", "", "sales", 2),
+    ("续费经理", "CN", "", "sales", 2),
+    ("区域经理", "CN", "", "sales", 2),
+    ("大区经理（华东）", "CN", "", "sales", 5),
+    ("电销主管", "CN", "", "sales", 5),
+    ("外呼专员", "CN", "", "sales", 1),
+    ("管培生（销售）", "CN", "", "sales", 1),
+    ("资深销售（医疗器械）", "CN", "", "sales", 3),
+    ("企业客户销售", "CN", "", "sales", 4),
+    ("中小企业销售", "CN", "", "sales", 2),
+    ("客户留存专员", "CN", "", "client_services", 1),
+    ("客户服务部负责人", "CN", "", "client_services", 5),
+    ("客户服务副总裁", "CN", "", "client_services", 5),
+    ("全国客户经理（商超）", "CN", "", "key_accounts", 3),
+    ("项目执行（活动）", "CN", "", "delivery", None),
+    ("销售总监助理", "CN", "", "other", None),
+]
+
+
+@pytest.mark.parametrize(("title", "market", "text", "family", "level"), README_4_CASES)
+def test_partner_channel_renewal_and_business_development_titles(title, market, text, family, level):
+    role = classify_role(title, text or None, market=market)
+    assert (role["family"], role["level"]) == (family, level), role

@@ -37,15 +37,18 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      r"\bhead\s+of\s+(?:[\w-]+\s+){0,2}(?:sales|business\s+development|new\s+business)\b|"
      r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:sales|business\s+development)\b|"
      r"\bdirectors?\s+of\s+(?:[\w-]+\s+){0,2}(?:sales|business\s+development)\b|"
-     r"\b(?:business\s+development|new\s+business)\s+directors?\b|\bcommercial\s+directors?\b|\bchief\s+revenue\s+officers?\b|\bchief\s+sales\s+officers?\b",
+     r"\b(?:business\s+development|new\s+business)\s+directors?\b|\bcommercial\s+directors?\b|"
+     r"\bhead\s+of\s+(?:channel|partnerships?|renewals)\b|\bdirectors?\s+of\s+(?:channel\w*|partnerships?|renewals)\b|"
+     r"\b(?:channel|partner)\s+(?:sales\s+)?directors?\b|\bfranchise\s+(?:development|sales)\s+directors?\b|"
+     r"\btele-?sales\s+(?:team\s+)?(?:lead|leader|manager|supervisor)s?\b|\bchief\s+revenue\s+officers?\b|\bchief\s+sales\s+officers?\b",
      "sales", 5, "Sales Manager"),
-    (r"\b(?:area|territory|field)\s+sales\s+managers?\b", "sales", 2, "Sales Representative"),
+    (r"\b(?:area|territory|field|channel|partner)\s+sales\s+managers?\b", "sales", 2, "Sales Representative"),
     (r"\bsales\s+managers?\b", "sales", 5, "Sales Manager"),
     (r"\bsales\s+development\s+(?:representatives?|reps?|executives?|associates?|specialists?)\b|"
      r"\bbusiness\s+development\s+(?:representatives?|reps?|associates?)\b|"
      r"\bmarket\s+development\s+(?:representatives?|reps?)\b|\blead\s+development\s+(?:representatives?|reps?)\b|"
      r"\blead\s+generation\s+(?:specialist|executive|representative|coordinator|manager)s?\b|"
-     r"\b(?:inside\s+)?sales\s+trainees?\b|\b(?:trainee|graduate|junior)\s+sales\s+(?:executive|representative|consultant)s?\b",
+     r"\b(?:inside\s+)?sales\s+(?:trainee|intern)s?\b|\b(?:trainee|graduate|junior)\s+sales\s+(?:executive|representative|consultant)s?\b",
      "sales", 1, "Sales Development Representative"),
     (r"\b(?:enterprise|strategic|major|named|global)\s+account\s+executives?\b", "sales", 4,
      "Enterprise Account Executive"),
@@ -56,7 +59,8 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      r"\binside\s+sales\s+(?:associate|specialist)s?\b|"
      r"\b(?:new\s+)?business\s+development\s+(?:manager|executive)s?\b|\bnew\s+business\s+(?:manager|executive)s?\b|"
      r"\b(?:field\s+sales|inside\s+sales|territory|new\s+business|sales)\s+account\s+managers?\b|"
-     r"\baccount\s+representatives?\b",
+     r"\baccount\s+representatives?\b|\b(?:channel|partner|renewals?|franchise\s+sales)\s+managers?\b|"
+     r"\bsales\s+advis[eo]rs?\b",
      "sales", 2, "Sales Representative"),
     (rf"\b{_RM}\s+по\s+продажам\s+(?:(?:крупным|ключевым|корпоративным\s+vip)\s+клиентам|крупному\s+бизнесу)", "sales", 4,
      "Enterprise Account Executive"),
@@ -64,23 +68,26 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (rf"\b{_RD}\s+(?:по\s+(?:[\w-]+\s+и\s+)?продажам|по\s+развитию(?!\s+персонал)|отдела\s+продаж|департамента\s+продаж|"
      rf"по\s+сбыту)|\b{_RHEAD}\s+(?:продаж|по\s+продажам|коммерческого\s+отдела|отдела\s+сбыта)|"
      rf"\bкоммерческ\w+\s+{_RD}|\b{_RHEAD}\s+(?:отдела|группы|направления|департамента|службы)\s+"
-     rf"(?:продаж|по\s+продажам|активных\s+продаж|по\s+развитию\s+бизнеса|sales\s+development|business\s+development)|"
+     rf"(?:продаж|по\s+продажам|активных\s+продаж|по\s+развитию\s+бизнеса|развития\s+бизнеса|телемаркетинга|"
+     rf"{_RWC}\s+(?:партн[её]рами|дилерами)|sales\s+development|business\s+development)|"
      rf"\bсупервайзер{_R}(?:\s+(?:отдела\s+продаж|торгов\w+\s+представител{_R}))?",
      "sales", 5, "Sales Manager"),
     (rf"\b{_RM}\s+(?:по\s+(?:[\w-]+\s+){{0,2}}продаж\w*|(?:отдела\s+|активных\s+)продаж|по\s+привлечению\s+клиентов|"
      rf"по\s+развитию(?!\s+(?:персонал|клиент))|по\s+сбыту)|\bторгов\w+\s+(?:представител{_R}|агент{_R})|"
-     rf"\b(?:специалист|агент){_R}\s+по\s+продажам|\bтерриториальн\w+\s+{_RM}|\bбизнес[\s-]?девелопер{_R}",
+     rf"\b(?:специалист|агент){_R}\s+по\s+продажам|\bтерриториальн\w+\s+(?:{_RM}|представител{_R})|"
+     rf"\bбизнес[\s-]?девелопер{_R}|\b{_RM}\s+{_RWC}\s+(?:партн[её]рами|дилерами)|\b{_RM}\s+по\s+(?:франчайзингу|продлени\w+)",
      "sales", 2, "Sales Representative"),
-    (rf"\bоператор{_R}\s+холодных\s+звонков|\bстаж[её]р{_R}\s+(?:отдела\s+продаж|по\s+продажам)|\bспециалист{_R}\s+по\s+лидогенерации|\bлидогенератор{_R}",
+    (rf"\bоператор{_R}\s+холодных\s+звонков|\bстаж[её]р{_R}\s+(?:(?:в\s+)?отдел\w*\s+(?:продаж|развития\s+бизнеса)|по\s+продажам)|\bспециалист{_R}\s+по\s+лидогенерации|\bлидогенератор{_R}",
      "sales", 1, "Sales Development Representative"),
     (r"大客户业务(?:代表|经理|员)|大客户销售(?!总监|主管|负责人|副总裁|部经理)(?:经理|代表)?|ka销售(?!总监|主管|负责人|副总裁|部经理)(?:经理|代表)?",
      "sales", 4, "Enterprise Account Executive"),
     (r"ka主管|大客户主管", "key_accounts", 3, "Key Account Manager"),
-    (r"销售副?总监|销售主管|销售负责人|销售副总裁|销售vp|销售团队长|销售部经理|商务总监|BD总监", "sales", 5, "Sales Manager"),
-    (r"高级销售(?:代表|专员|经理)", "sales", 3, "Senior Sales Representative"),
-    (r"电话邀约(?:专员)?|销售培训生|销售实习生", "sales", 1, "Sales Development Representative"),
+    (r"销售副?总监|销售主管|销售负责人|销售副总裁|销售vp|销售团队长|销售部经理|商务总监|BD总监|商务拓展总监|渠道总监|"
+     r"电销主管|电销经理|大区经理|城市经理", "sales", 5, "Sales Manager"),
+    (r"(?:高级|资深)销售(?!总监|主管|负责人|副总裁|部经理)(?:代表|专员|经理)?", "sales", 3, "Senior Sales Representative"),
+    (r"电话邀约(?:专员)?|销售培训生|销售实习生|商务拓展专员|bd专员|外呼专员", "sales", 1, "Sales Development Representative"),
     (r"区域销售经理|销售经理|销售代表|销售专员|销售顾问|销售工程师|销售员|销售人员|电话销售|网络销售|医药代表|"
-     r"商务拓展经理|商务经理|BD经理|业务代表|业务员|业务经理|渠道经理",
+     r"商务拓展经理|商务经理|BD经理|业务代表|业务员|业务经理|渠道经理|区域经理|合作伙伴经理|招商经理|续费经理",
      "sales", 2, "Sales Representative"),
     # --- level 5 ---
     (r"\b(?:associate|assistant|deputy)\s+group\s+account\s+directors?\b", "account_management", 4, "Account Director"),
@@ -95,20 +102,22 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "Key Account Director"),
     (r"\b(?:senior\s+)?directors?,?\s+(?:of\s+)?(?:client|customer)\s+success\b", "client_services", 4,
      "Director of Client Success"),
-    (r"\bdirectors?\s+of\s+(?:account\s+management|accounts)\b", "account_management", 4, "Account Director"),
+    (r"\bdirectors?\s+of\s+accounts\b", "account_management", 5, "Head of Accounts"),
+    (r"\bdirectors?\s+of\s+account\s+management\b", "account_management", 4, "Account Director"),
     (r"\b(?:associate|assistant|deputy)\s+directors?,?\s+(?:of\s+)?client\s+services?\b", "client_services", 3,
      "Associate Director, Client Services"),
     (r"\bhead\s+of\s+(?:key|national|global|strategic|major)\s+accounts?\b|"
      r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:key|national|global|strategic|major)\s+accounts?\b",
      "key_accounts", 5, "Head of Key Accounts"),
-    (r"\bhead\s+of\s+(?:client|customer)\s+(?:services?|success|management|partnerships?|relationships?)\b|"
+    (r"\bhead\s+of\s+(?:client|customer)\s+(?:services?|success|management|partnerships?|relationships?|retention)\b|"
+     r"\bhead\s+of\s+retention\b|"
      r"\bhead\s+of\s+relationship\s+management\b",
      "client_services", 5, "Head of Client Services"),
     (r"\bhead\s+of\s+(?:accounts?|account\s+management|account\s+services)\b", "account_management", 5,
      "Head of Accounts"),
     (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:client\s+services?|customer\s+success|client\s+success)\b",
      "client_services", 5, "Client Services Director"),
-    (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?account\s+(?:management|services)\b", "account_management", 5,
+    (r"\b(?:vp|vice\s+president),?\s+(?:of\s+)?(?:account\s+(?:management|services)|accounts)\b", "account_management", 5,
      "Head of Accounts"),
     (rf"\b{_RD}\s+{_RWC}\s+клиентами\s+групп\w*", "account_management", 5, "Group Account Director"),
     (rf"\bгрупп\w*[\s-]+(?:аккаунт|account)[\s-]+(?:директор{_R}|director)", "account_management", 5,
@@ -132,7 +141,8 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      rf"обслуживания\s+клиентов|"
      rf"клиентского\s+сервиса|customer\s+success)|клиентского\s+(?:отдела|сервиса|направления))",
      "client_services", 5, "Head of Client Services"),
-    (r"客户服务部?总监|客户成功副总裁|客户成功部?负责人|客户成功部(?:总)?经理|客户成功部总监", "client_services", 5,
+    (rf"\bвице[\s-]?президент{_R}\s+{_RWC}\s+клиентами", "client_services", 5, "Client Services Director"),
+    (r"客户服务部?总监|客户服务部(?:负责人|总经理|经理)|客户服务副总裁|客户成功副总裁|客户成功部?负责人|客户成功部(?:总)?经理|客户成功部总监", "client_services", 5,
      "Client Services Director"),
     (r"客户群总监|集团客户总监", "account_management", 5, "Group Account Director"),
     (r"大客户部(?:总)?经理|大客户部门?负责人|大客户部总监|ka部(?:总)?经理|ka部门?负责人|ka部总监", "key_accounts", 5,
@@ -145,7 +155,7 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     # manager and an account director: the senior tier (3), never level 4.
     (r"\b(?:assistant|associate|deputy)\s+account\s+directors?\b", "account_management", 3,
      "Associate Account Director"),
-    (r"\b(?:senior\s+|regional\s+|client\s+)?account\s+(?:management\s+)?directors?\b", "account_management", 4,
+    (r"\b(?:senior\s+|regional\s+|client\s+)?accounts?\s+(?:management\s+)?directors?\b", "account_management", 4,
      "Account Director"),
     (r"\bclient\s+directors?\b", "client_services", 4, "Client Director"),
     (r"\b(?:associate|assistant|deputy)\s+client\s+partners?\b", "client_services", 3, "Associate Client Partner"),
@@ -211,7 +221,7 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (rf"\b(?:key[\s-]+account|(?:ключев|национальн|стратегическ|глобальн)\w+\s+аккаунт)[\s-]+(?:{_RM}|manager\w*)",
      "key_accounts", 3, "Key Account Manager"),
     (r"ka专员|大客户专员|大客户助理|ka助理", "key_accounts", 1, "Key Account Coordinator"),
-    (r"大客户经理|重点客户经理|关键客户经理|ka客户经理|ka经理|全球客户经理|战略客户经理", "key_accounts", 3,
+    (r"大客户经理|全国客户经理|重点客户经理|关键客户经理|ka客户经理|ka经理|全球客户经理|战略客户经理", "key_accounts", 3,
      "Key Account Manager"),
     (r"高级客户成功经理|资深客户成功经理|高级客户关系经理|资深客户关系经理", "client_services", 3,
      "Senior Client Services Manager"),
@@ -222,7 +232,8 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     (r"\baccount\s+supervisors?\b", "account_management", 2, "Account Supervisor"),
     (r"\b(?:client|client\s+relationship|relationship|client\s+engagement)\s+managers?\b|\bprivate\s+bankers?\b",
      "client_services", 2, "Client Manager"),
-    (r"\b(?:client\s+services?|customer\s+success|client\s+success)\s+managers?\b", "client_services", 2,
+    (r"\b(?:client\s+services?|customer\s+success|client\s+success|partner\s+success)\s+managers?\b|"
+     r"\b(?:customer\s+|client\s+)?retention\s+managers?\b", "client_services", 2,
      "Client Services Manager"),
     (rf"\bcustomer\s+success\s+{_RM}|\b{_RM}\s+по\s+(?:успеху|удержанию)\s+клиентов|"
      rf"\b{_RM}\s+по\s+клиентскому\s+(?:сервису|сопровождению|обслуживанию)|"
@@ -237,8 +248,9 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
     # --- level 1 ---
     (r"\b(?:(?:senior|junior|assistant|graduate|trainee|entry[\s-]+level)\s+)?account\s+"
      r"(?:executive|exec|coordinator|assistant|associate)s?\b|\baccount\s+(?:management|support)\s+(?:executive|coordinator|"
-     r"assistant)s?\b", "account_management", 1, "Account Executive"),
-    (r"\bclient\s+(?:services?\s+)?(?:executive|coordinator|associate|representative|assistant|administrator|officer)s?\b|"
+     r"assistant|intern)s?\b", "account_management", 1, "Account Executive"),
+    (r"\bclient\s+(?:services?\s+)?(?:executive|coordinator|associate|representative|assistant|administrator|officer|"
+     r"intern)s?\b|\bretention\s+(?:specialist|executive|advis[eo]r|agent)s?\b|"
      r"\brelationship\s+(?:associate|coordinator)s?\b|\bclient\s+relationship\s+(?:specialist|associate|coordinator|"
      r"executive|officer)s?\b|"
      r"\b(?:customer|client)\s+success\s+(?:associate|specialist|coordinator|executive|representative)s?\b",
@@ -247,12 +259,13 @@ _ROLE_TABLE: list[tuple[str, str, int | None, str]] = [
      "account_management", 1, "Account Executive"),
     (rf"\b(?:координатор{_R}|специалист{_R})\s+(?:проектов\s+)?{_RWC}\s+клиентами", "account_management", 1,
      "Account Executive"),
-    (r"客户成功(?:专员|实习生|助理)|客户关系专员|客户服务专员", "client_services", 1, "Client Services Executive"),
-    (rf"\bстаж[её]р{_R}\s+(?:в\s+)?клиентск\w+\s+(?:отдел|сервис|служб)", "client_services", 1, "Client Services Executive"),
+    (r"客户成功(?:专员|实习生|助理)|客户关系专员|客户服务专员|客户留存专员", "client_services", 1, "Client Services Executive"),
+    (rf"\bстаж[её]р{_R}\s+(?:в\s+)?(?:клиентск\w+\s+(?:отдел|сервис|служб)|отдел\w*\s+{_RWC}\s+клиентами)|"
+     rf"\bспециалист{_R}\s+по\s+удержанию\s+клиентов", "client_services", 1, "Client Services Executive"),
     (r"客户专员|客户执行|客户助理|客户代表|客户主任", "account_management", 1, "Account Executive"),
     # --- delivery (no ladder) ---
     (r"\btechnical\s+account\s+managers?\b|\b(?:service\s+|client\s+)?delivery\s+(?:manager|director|lead)s?\b|"
-     r"\bproject\s+managers?\b|\bprogram(?:me)?\s+managers?\b|\bimplementation\s+(?:manager|consultant|specialist|lead)s?\b",
+     r"\bproject\s+managers?\b|\bhead\s+of\s+project\s+management\b|\bprogram(?:me)?\s+managers?\b|\bimplementation\s+(?:manager|consultant|specialist|lead)s?\b",
      "delivery", None, "Delivery Manager"),
     (rf"\b(?:руководител{_R}|{_RM})\s+проект{_R}|\b{_RM}\s+по\s+внедрению|\bтехническ\w+\s+аккаунт[\s-]?{_RM}",
      "delivery", None, "Delivery Manager"),
@@ -274,6 +287,9 @@ _ANCHORS = (
     "координатор", "торгов", "оператор", "супервайзер",
     "客户", "客服", "会计", "出纳", "销售", "商务", "项目", "交付", "实施", "电话", "医药代表", "业务", "渠道",
     "ka经理", "ka专员", "ka总监", "ka助理", "ka销售", "ka部", "bd经理", "bd总监",
+    # titles only (below): partner, channel, retention and renewal sellers, BD and regional heads
+    "channel", "partner", "renewal", "retention", "franchise", "tele", "вице", "bd专员", "外呼", "区域经理",
+    "大区经理", "城市经理", "合作伙伴", "招商", "续费", "电销",
 )
 # Words that may open a title before its anchor ("senior account manager").
 _MODIFIER_PREFIXES = (
@@ -319,7 +335,9 @@ _ANCHORS_BY_LEN = tuple(sorted(_ANCHORS, key=len, reverse=True))
 _TITLE_ONLY_ANCHORS = frozenset({"relationship", "supervisor", "lead generation", "chief revenue", "chief sales",
                                  "implementation", "commercial director", "management supervisor", "стаж",
                                  "персональн", "market development", "lead development", "private banker", "理财经理",
-                                 "территориальн", "бизнес"})
+                                 "территориальн", "бизнес", "channel", "partner", "renewal", "retention",
+                                 "franchise", "tele", "вице", "bd专员", "外呼", "区域经理", "大区经理", "城市经理",
+                                 "合作伙伴", "招商", "续费", "电销"})
 # A text with no Cyrillic or Chinese character skips those anchors: a Cyrillic text
 # pays ~1 us per Chinese anchor searched (and the other way round).
 _ANCHOR_KEYS = _text.KeySet(a for a in _ANCHORS_BY_LEN if a not in _TITLE_ONLY_ANCHORS)
@@ -340,9 +358,11 @@ _TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
          "Sales Representative"),
         (r"\bretail\s+sales\b|\bsales\s+associates?\b|\bshop\s+assistant|продав\w+|кассир|门店销售|导购", "other", None,
          "Retail Sales"),
-        (r"лидогенерац|исходящ\w+\s+звонк|холодн\w+\s+звонк", "sales", 1, "Sales Development Representative"),
+        (r"лидогенерац|исходящ\w+\s+звонк|холодн\w+\s+звонк|назначени\w+\s+встреч|телемаркет|管培生.{0,3}销售|"
+         r"销售管培生", "sales", 1, "Sales Development Representative"),
         # "(активные продажи)" after a client title says the job sells; "中小企业销售", "客户开发专员" are sellers
-        (r"активн\w+\s+продаж|客户开发|销售(?=$|[\s（(/|,，-])", "sales", 2, "Sales Representative"),
+        (r"активн\w+\s+продаж|исходящ\w+\s+продаж|客户开发|销售(?=$|[\s（(/|,，-])|^\s*business\s+development\s*(?=$|[–—|(,-])|"
+         r"^\s*商务拓展\s*(?=$|[（(/|,，-])|\binside\s+sales\s+менеджер|специалист\w*\s+inside\s+sales", "sales", 2, "Sales Representative"),
         (r"\b(?:customer|client)\s+(?:service|support|care)\s+(?:advisor|agent|representative|specialist|assistant|"
          r"officer|associate|operator)s?\b|\bcustomer\s+(?:support|care)\b|\bhelp\s*desk\b|\bcall[\s-]cent(?:er|re)\b|"
          r"поддержк|call[\s-]?центр|колл[\s-]?центр", "other", None, "Customer Support"),
@@ -355,7 +375,7 @@ _TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
          r"\bengagement\s+manager\b|\bproduction\s+(?:manager|coordinator)s?\b|"
          r"\bproject\s+(?:manager|coordinator|lead|director|executive|officer|administrator|specialist)s?\b|"
          r"внедрени|(?:менеджер|руководител|координатор|администратор)\w*\s+(?:по\s+)?проект|проджект|"
-         r"项目(?:经理|专员|主管|助理|总监|协调)|实施|交付", "delivery", None, "Delivery Manager"),
+         r"项目(?:经理|专员|主管|助理|总监|协调|执行)|实施|交付", "delivery", None, "Delivery Manager"),
         (r"\bchief\s+(?:customer|client)\s+officer\b", "client_services", 5, "Client Services Director"),
         (r"\bchief\s+commercial\s+officer\b", "sales", 5, "Sales Manager"),
         (r"\bappointment\s+setters?\b|\btelemarketers?\b|\btelemarketing\s+(?:executive|agent)s?\b", "sales", 1,

@@ -231,7 +231,8 @@ def _drop_glossed(mentions: list[RoleMention], text: str) -> list[RoleMention]:
 # A title that opens with "Executive Assistant" or names a secretary assists too.
 _ASSISTANT_TO = re.compile(r"\b(?:(?:executive|personal|team)\s+)?(?:assistant|secretary|pa|ea)\s+to\b|"
                            r"^\s*(?:executive|personal)\s+assistant\b|\bsecretary\b|секретар|秘书|"
-                           r"\b(?:помощник|ассистент)\w*\s+(?:генерального\s+|аккаунт[\s-]?)?(?:директора|руководителя)\b",
+                           r"\b(?:помощник|ассистент)\w*\s+(?:генерального\s+|коммерческого\s+|аккаунт[\s-]?)?(?:директора|руководителя)\b|"
+                           r"销售总监助理|总经理助理",
                            re.IGNORECASE)
 
 # Spelt out before the title is read (lower-cased title; whole words only).
@@ -245,7 +246,7 @@ _ABBREVIATIONS = tuple((re.compile(p), r) for p, r in (
     (r"\bsvp\b\.?", "senior vice president"), (r"\bevp\b\.?", "executive vice president"),
     (r"\brvp\b\.?", "regional vice president"), (r"\bvp\b\.?", "vice president"), (r"\bdir\b\.?", "director"),
     (r"\bco[\s-]?ord\w*", "coordinator"), (r"\bassoc\b\.?", "associate"), (r"\basst\b\.?", "assistant"),
-    (r"\b(?:acc|accnt)\b\.?", "account"), (r"\bnam\b", "national account manager"),
+    (r"\b(?:acc|accnt)\b\.?", "account"), (r"\bbd\b", "business development"), (r"\bnam\b", "national account manager"),
     (r"\baad\b", "associate account director"), (r"\bcsd\b", "client services director"),
     (r"\bcse\b", "client services executive"), (r"\bbde\b", "business development executive"),
     (r"\bisr\b", "inside sales representative"), (r"\btam\b", "technical account manager"),
@@ -376,6 +377,11 @@ def _support_desk(occupation: tuple, mentions: list[RoleMention]) -> bool:
         and mentions[0].family in ("client_services", "account_management")
 
 
+def _selling_desk(occupation: tuple, mentions: list[RoleMention]) -> bool:
+    """A call-centre word before a seller's title ("Call Centre Sales Agent"): the desk sells."""
+    return occupation[3] == "Customer Support" and bool(mentions) and mentions[0].family == "sales"
+
+
 @lru_cache(maxsize=8192)
 def _read_title(title: str) -> _TitleReading | None:
     """The title's own reading, or None for an empty title."""
@@ -386,7 +392,8 @@ def _read_title(title: str) -> _TitleReading | None:
     low = _normalise_title(title)
     mentions = find_role_mentions(low, title=True)
     occupation = _occupation(low)
-    if occupation and (not mentions or occupation[0] < mentions[0].start or _support_desk(occupation, mentions)):
+    if occupation and (not mentions or occupation[0] < mentions[0].start or _support_desk(occupation, mentions)) \
+            and not _selling_desk(occupation, mentions):
         _, family, level, label = occupation
         return _TitleReading(low, family, level, label, None, (low[:60],), 0.8)
     if not mentions:
@@ -547,6 +554,10 @@ _FINANCE_CUES = re.compile(r"\bfinance\b|\bfinancial\b|\baccounting\b|\bbookkeep
 _SECRETARIAL_CUES = re.compile(r"secretar|\bdiary\b|\btravel\b|\bcalendar\b|\bpa\b|personal\s+assistant|秘书|行程|日程|"
                                r"секретар")
 _KYC_CUES = re.compile(r"\bkyc\b|\baml\b|anti[\s-]money|\bcompliance\b")
+# A sales manager or BD director who says it has no team is a seller (rung 2).
+_SOLO_TITLES = ("sales manager", "sales managers", "business development director", "business development directors",
+                "директор по развитию")
+_ZH_SEGMENT = re.compile(r"大客户|(?<!中小)企业客户")
 _YEARS_SENIOR = 5  # an open sales rung asks this many years or more: the senior rung (3)
 
 
@@ -600,6 +611,22 @@ def _account_executive(reading: _TitleReading, context: str, market: str | None)
     return "sales", level, label
 
 
+def _settle_unnamed(reading: _TitleReading, text: str | None, family: str, level: int | None,
+                    label: str | None) -> tuple[str, int | None, str | None]:
+    """A title read as an occupation (no role of the table named): rung words and the text settle it."""
+    if family == "sales" and level == 2 and (_JUNIOR_WORDS.search(reading.text) or _RU_ZH_JUNIOR.search(reading.text)):
+        return family, 1, "Sales Development Representative"  # "Inside Sales Associate (Entry Level)"
+    if family == "sales" and level == 2 and _ZH_SEGMENT.search(reading.text):
+        return family, 4, "Enterprise Account Executive"  # "企业客户销售" sells to enterprises
+    if family == "sales" and level == 2 and _SENIOR_WORDS.search(reading.text):
+        return family, 3, "Senior Sales Representative"  # "资深销售": Senior lifts a seller one rung
+    if family == "sales" and level == 2 and _APPOINTMENT_CUES.search(_context(reading, text)):
+        return family, 1, "Sales Development Representative"  # a telesales job that books meetings
+    if label == "Delivery Manager" and "onboarding" in reading.text and _KYC_CUES.search(_context(reading, text)):
+        return "other", None, "Onboarding Analyst"  # KYC onboarding is compliance work, not delivery
+    return family, level, label
+
+
 def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tuple[str, int | None, str | None]:
     """Family, level and label once the text has settled what the title leaves open."""
     family, level, label, mention = reading.family, reading.level, reading.label, reading.mention or ""
@@ -607,13 +634,7 @@ def _settle(reading: _TitleReading, text: str | None, market: str | None) -> tup
         return ("account_management", 4, label) if _agency_score(_context(reading, text)) \
             else ("other", None, label)
     if not mention:
-        if family == "sales" and level == 2 and (_JUNIOR_WORDS.search(reading.text) or _RU_ZH_JUNIOR.search(reading.text)):
-            return family, 1, "Sales Development Representative"  # "Inside Sales Associate (Entry Level)"
-        if family == "sales" and level == 2 and _APPOINTMENT_CUES.search(_context(reading, text)):
-            return family, 1, "Sales Development Representative"  # a telesales job that books meetings
-        if label == "Delivery Manager" and "onboarding" in reading.text and _KYC_CUES.search(_context(reading, text)):
-            return "other", None, "Onboarding Analyst"  # KYC onboarding is compliance work, not delivery
-        return family, level, label
+        return _settle_unnamed(reading, text, family, level, label)
     helper = len(reading.evidence) == 1 and _HELPER_AFTER.match(reading.text, reading.text.find(mention) + len(mention))
     if helper and _SECRETARIAL_CUES.search(_context(reading, text)):
         return "other", None, "Assistant"  # "Sales Executive Assistant" keeping the sales VP's diary
@@ -689,7 +710,8 @@ def _settle_account(reading: _TitleReading, text: str | None, family: str, level
         # an insurer's 客户经理 sells policies (an agency's or a software firm's 客户经理 that
         # mentions sales targets stays an account manager)
         return "sales", 2, "Sales Representative"
-    if (label == "Head of Accounts" or "accounts manager" in mention) and _FINANCE_CUES.search(_context(reading, text)):
+    if (label == "Head of Accounts" or "accounts manager" in mention or "accounts director" in mention) \
+            and _FINANCE_CUES.search(_context(reading, text)):
         return "other", None, "Accountant"
     if level == 1 and ("助理" in mention or "assistant" in mention or "помощник" in mention) \
             and _SECRETARIAL_CUES.search(_context(reading, text)):
@@ -708,11 +730,13 @@ def _sales_rung(reading: _TitleReading, family: str, level: int | None, label: s
         return family, 5, "Sales Manager"
     if level == 2 and (_JUNIOR_WORDS.search(reading.text) or _RU_ZH_JUNIOR.search(reading.text)):
         return family, 1, "Sales Development Representative"  # "Inside Sales Associate (Entry Level)"
-    if level == 5 and mention.endswith(("sales manager", "sales managers")) and _works_alone(context):
+    if "new business executive" in mention and _agency_score(context):
+        return family, 1, "Sales Development Representative"  # an agency's pitch coordinator (README_4)
+    if level == 5 and mention.endswith(_SOLO_TITLES) and _works_alone(context):
         return family, 2, "Sales Representative"
     segment = next((lv for rx, lv in _SEGMENT_WORDS if rx.search(reading.text)), None)
-    if "大客户" in reading.text:
-        segment = 4  # "销售经理（大客户）" sells to the largest customers
+    if _ZH_SEGMENT.search(reading.text):
+        segment = 4  # "销售经理（大客户）", "企业客户销售" sell to the largest customers
     if level == 2 and segment in (3, 4):
         return family, segment, label  # "Enterprise Sales Executive" is an Enterprise AE
     if level == 2 and _SENIOR_WORDS.search(reading.text):
