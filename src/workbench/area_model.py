@@ -91,21 +91,26 @@ class AreaModel:
         # The rows split by kind and keyed without the prefix (no string is built to look
         # one up). Each token met so far owns a row of ``_table`` (its features' rows summed):
         # a line's score is then one gather-and-sum over the rows of its tokens.
-        self._words = {f[2:]: r for f, r in self.rows.items() if f.startswith("w:")}
-        self._chars = {f[2:]: r for f, r in self.rows.items() if f.startswith("c:")}
+        # Each feature is a row index of ``_weights`` (a token's rows are gathered in one step).
+        features = list(self.rows)
+        self._weights = np.array([self.rows[f] for f in features]) if features \
+            else np.zeros((0, len(self.areas)))
+        self._words = {f[2:]: i for i, f in enumerate(features) if f.startswith("w:")}
+        self._chars = {f[2:]: i for i, f in enumerate(features) if f.startswith("c:")}
         self._table = np.zeros((1024, len(self.areas)))
         self._used = 1  # row 0 stays zero: a token with no known feature
         self._tokens: dict[str, int] = {}
 
     def _token_row(self, token: str) -> int:
         """The ``_table`` row of a token's summed feature rows (0 when it has none); memoised."""
-        words, chars = self._words, self._chars
-        hits = [r for r in (words.get(w) for w in _WORD_RE.findall(token)) if r is not None]
+        hits = [r for r in map(self._words.get, _WORD_RE.findall(token)) if r is not None]
         padded = f" {token} "
         n_chars = len(padded)
+        get = self._chars.get
         for n in range(_CHAR_RANGE[0], min(_CHAR_RANGE[1], n_chars) + 1):
-            hits += [r for r in (chars.get(padded[i:i + n]) for i in range(n_chars - n + 1)) if r is not None]
-        row = self._tokens[token] = self._append(np.add.reduce(hits)) if hits else 0
+            hits += [r for r in map(get, [padded[i:i + n] for i in range(n_chars - n + 1)]) if r is not None]
+        # The same rows in the same order as summing the feature rows one by one: the same sums.
+        row = self._tokens[token] = self._append(np.add.reduce(self._weights[hits])) if hits else 0
         return row
 
     def _append(self, values: np.ndarray) -> int:
@@ -125,7 +130,7 @@ class AreaModel:
         if len(memo) + len(tokens) > _MEMO_MAX:  # a full memo starts again
             memo.clear()
             self._used = 1
-        rows = [memo.get(t) for t in tokens]
+        rows = list(map(memo.get, tokens))
         if None in rows:
             rows = [r if r is not None else self._token_row(t) for r, t in zip(rows, tokens)]
         return self.intercept + self._table[rows].sum(axis=0) / len(tokens)
