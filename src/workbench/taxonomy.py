@@ -417,12 +417,12 @@ def _head(low: str, words: list[str], tax: Taxonomy) -> tuple[int | None, int]:
 
 def _skip_word(low: str, pos: int) -> int:
     """Offset just after the next word (as ``_PUNCT`` splits words) at or after ``pos``."""
-    n = len(low)
-    while pos < n and (low[pos].isspace() or low[pos].translate(_PUNCT) == " "):
-        pos += 1
-    while pos < n and not low[pos].isspace() and low[pos].translate(_PUNCT) != " ":
-        pos += 1
-    return pos
+    return _WORD_AHEAD_RE.match(low, pos).end()
+
+
+# Blanks and the characters ``_PUNCT`` makes blanks, then the word after them (for ``_skip_word``).
+_SEPARATORS = "".join(re.escape(chr(c)) for c in _PUNCT)
+_WORD_AHEAD_RE = re.compile(rf"[\s{_SEPARATORS}]*[^\s{_SEPARATORS}]*")
 
 
 def _verb_areas(words: list[str], lead: int | None, low: str, tax: Taxonomy) -> list[tuple[str, float]]:
@@ -602,7 +602,7 @@ def _decide(scores: dict[str, float], text: str, context: str | None, tax: Taxon
     time there; its coefficients are the taxonomy's ``confidence``)."""
     total = blended_scores(scores, text, context, tax)
     best = max(range(len(total)), key=total.__getitem__)  # ties: the area listed first
-    second = max(v for i, v in enumerate(total) if i != best)
+    second = sorted(total)[-2]  # the largest of the others (equal to the best on a tie)
     c = tax.confidence
     z = c["intercept"] + c["margin"] * (total[best] - second)
     return tax.areas[best], round(min(0.97, 1.0 / (1.0 + math.exp(-z))), 2)
