@@ -322,15 +322,39 @@ def lost_breaks(text: str, *, bullets: bool = True, lines: list[str] | None = No
     if max(lengths) <= long_line:
         return []
     out: list[int] = []
+    memo = _joins_memo(text)
     # Line i starts after lines 0..i-1 and their breaks (accumulated in C).
     for a, n in zip(accumulate(map(add, lengths, repeat(1)), initial=0), lengths):
         if n > long_line:
             b = a + n
-            if _may_glue(text[a:b]):
-                out += [m.start() for m in _GLUED_CAPITAL_RE.finditer(text, a, b) if _is_join(text, m.start())]
+            out += _joins(text, a, b, memo)
             if bullets:
                 out += _bullet_breaks(text, a, b)
     return sorted(set(out)) if bullets else out
+
+
+# The joins found in the lines of the last text scanned, by line start: a posting's description is
+# scanned twice (for its sections with bullets, for its pay without), and a line's joins depend on
+# the text alone.
+_last_joins: tuple[str | None, dict[int, list[int]]] = (None, {})
+
+
+def _joins_memo(text: str) -> dict[int, list[int]]:
+    global _last_joins
+    last, memo = _last_joins
+    if last is not text and last != text:
+        memo = {}
+        _last_joins = (text, memo)
+    return memo
+
+
+def _joins(text: str, a: int, b: int, memo: dict[int, list[int]]) -> list[int]:
+    """Offsets of the glued capitals that start a lost line in the line ``text[a:b]``."""
+    found = memo.get(a)
+    if found is None:
+        found = memo[a] = [m.start() for m in _GLUED_CAPITAL_RE.finditer(text, a, b) if _is_join(text, m.start())] \
+            if _may_glue(text[a:b]) else []
+    return found
 
 
 # Character classes for a quick test: a-z -> "a", A-Z -> "A", digits -> "0", ")" "]" "%" -> ")",
