@@ -103,12 +103,14 @@ class AreaModel:
 
     def _token_row(self, token: str) -> int:
         """The ``_table`` row of a token's summed feature rows (0 when it has none); memoised."""
-        hits = [r for r in map(self._words.get, _WORD_RE.findall(token)) if r is not None]
+        # A token of letters and digits only is its one word (what _WORD_RE would find).
+        words = (token,) if token.isalnum() else _WORD_RE.findall(token)
+        hits = [r for r in map(self._words.get, words) if r is not None]
         padded = f" {token} "
         n_chars = len(padded)
-        get = self._chars.get
-        for n in range(_CHAR_RANGE[0], min(_CHAR_RANGE[1], n_chars) + 1):
-            hits += [r for r in map(get, [padded[i:i + n] for i in range(n_chars - n + 1)]) if r is not None]
+        grams = [padded[i:i + n] for n in range(_CHAR_RANGE[0], min(_CHAR_RANGE[1], n_chars) + 1)
+                 for i in range(n_chars - n + 1)]
+        hits += [r for r in map(self._chars.get, grams) if r is not None]
         # The same rows in the same order as summing the feature rows one by one: the same sums.
         row = self._tokens[token] = self._append(np.add.reduce(self._weights[hits])) if hits else 0
         return row
@@ -133,7 +135,7 @@ class AreaModel:
         rows = list(map(memo.get, tokens))
         if None in rows:
             rows = [r if r is not None else self._token_row(t) for r, t in zip(rows, tokens)]
-        return self.intercept + self._table[rows].sum(axis=0) / len(tokens)
+        return self.intercept + np.add.reduce(self._table[rows], axis=0) / len(tokens)
 
 
 def _read_lines(paths: tuple[Path, ...], areas: tuple[str, ...]) -> tuple[list[str], list[str], dict[str, int]]:
