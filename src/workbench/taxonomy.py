@@ -585,7 +585,7 @@ def blended_scores(scores: dict[str, float], text: str, context: str | None = No
     the weights being the taxonomy's ``blend`` (chosen on the tuning halves)."""
     tax = tax or load_taxonomy()
     b = tax.blend
-    total = (area_model.decision(text, tax.area_tuple) * b["model"]).tolist()
+    total = area_model.scaled_decision(text, tax.area_tuple, b["model"])
     order = tax.order
     for area, value in scores.items():
         total[order[area]] += b["rules"] * value
