@@ -339,8 +339,9 @@ def score_areas(text: str, tax: Taxonomy | None = None, evidence: bool = False,
     low = _norm(text)
     scores: dict[str, float] = {}
     fired: list[str] | None = [] if evidence else None
-    words = low.translate(_PUNCT).split()
-    head_end = _head(low, words, tax)[1] if positional else len(words)
+    spaced = low.translate(_PUNCT)
+    words = spaced.split()
+    head_end = _head(low, words, tax, spaced)[1] if positional else len(words)
     _word_scores(words, tax, lambda i: _HEAD_WEIGHT if i < head_end else _TAIL_WEIGHT, scores, fired) \
         if positional else _word_scores(words, tax, lambda i: 1.0, scores, fired)
     if tax.cjk and not low.isascii() and _CJK_RE.search(low):
@@ -401,8 +402,9 @@ def _stem_verb(word: str, tax: Taxonomy) -> tuple[str, str, float] | None:
     return found
 
 
-def _head(low: str, words: list[str], tax: Taxonomy) -> tuple[int | None, int]:
-    """``(lead, head_end)``: the main verb's index and the index where the head of the line ends."""
+def _head(low: str, words: list[str], tax: Taxonomy, spaced: str) -> tuple[int | None, int]:
+    """``(lead, head_end)``: the main verb's index and the index where the head of the line ends
+    (``spaced`` is ``low.translate(_PUNCT)``, whose words are ``words``)."""
     lead = _lead_index(words, tax)
     # The head runs from the verb (or the line's start) to the first clause break after it.
     start_word = lead or 0
@@ -411,7 +413,7 @@ def _head(low: str, words: list[str], tax: Taxonomy) -> tuple[int | None, int]:
         pos = _skip_word(low, pos)
     brk = _CLAUSE_BREAK_RE.search(low, pos)
     end_char = brk.start() if brk else len(low)
-    head_end = len(low[:end_char].translate(_PUNCT).split())
+    head_end = len(spaced[:end_char].split())  # _PUNCT maps one character to one
     return lead, max(head_end, start_word + 1)
 
 
@@ -503,8 +505,9 @@ def _purpose(low: str, words: list[str], lead: int | None, tax: Taxonomy) -> str
 def _line_scores(low: str, tax: Taxonomy) -> tuple[dict[str, float], int | None, list[str]]:
     """Area scores of a lower-cased line (head terms weighted up, the main verb's own
     area added), the main verb's index and the words."""
-    words = low.translate(_PUNCT).split()
-    lead, head_end = _head(low, words, tax)
+    spaced = low.translate(_PUNCT)
+    words = spaced.split()
+    lead, head_end = _head(low, words, tax, spaced)
     scores: dict[str, float] = {}
     _word_scores(words, tax, lambda i: _HEAD_WEIGHT if i < head_end else _TAIL_WEIGHT, scores, None)
     if tax.cjk and not low.isascii() and _CJK_RE.search(low):
