@@ -92,9 +92,9 @@ CORPORA: dict[str, DutyCorpus] = {
                         {"title": "title", "company": "employer", "location": "area"}),
 }
 LABELS_DIR = config.LABELLED / "duties"
-# Every labelled set scored by default: set 1 (halves tune / holdout) and set 2, a whole
-# tuning set (half tune2) written later by another labeller on other postings.
-LABELS_DIRS = (LABELS_DIR, config.LABELLED / "duties2")
+# Every labelled set scored by default: set 1 (halves tune / holdout), set 2 and set 3, whole
+# tuning sets (halves tune2, tune3) written later by other labellers on other postings.
+LABELS_DIRS = (LABELS_DIR, config.LABELLED / "duties2", config.LABELLED / "duties3")
 HALVES = ("tune", "holdout", *TUNING_SETS)
 
 
