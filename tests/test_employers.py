@@ -553,6 +553,15 @@ def test_the_fourth_set_is_a_whole_tuning_file_scored_per_label():
     assert by == {("tune4", "same"): 192, ("tune4", "distinct"): 117}
 
 
+def test_the_fifth_set_is_a_whole_tuning_file_scored_per_label():
+    path = employers.PAIRS_PATH.with_name("company_pairs_5.csv")
+    pairs, unusable = employers.load_pairs(path)
+    assert not unusable and {p.half for p in pairs} == {"tune5"}
+    by = {(a.half, a.label): a.n for a in employers.evaluate_pairs(path).agreements}
+    # 203 one-employer pairs and 140 distinct pairs (README_pairs_5.md).
+    assert by == {("tune5", "same"): 203, ("tune5", "distinct"): 140}
+
+
 def test_chinese_activity_words_are_read_one_to_one():
     """Two Chinese activity words never share an English reading (科技 = technology, 技术 not)."""
     import yaml
