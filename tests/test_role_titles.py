@@ -48,3 +48,39 @@ def test_every_occupation_row_is_compiled_with_a_known_family_and_a_label():
         assert hasattr(rx, "search") and label
         assert family in {"other", "delivery", "sales", "client_services", "account_management", "key_accounts"}
         assert level is None if family in {"other", "delivery"} else level in LEVELS
+
+
+_FOLLOWERS = ("", " manager", " managers", " director", " executive", " lead", " team lead", " services director",
+              " service manager", " success manager", " relationship manager", " development manager", "s payable",
+              "ant", " management director", "-менеджер", " по работе с клиентами", "ами", "经理", "总监", "主管", "专员")
+_LEADERS = ("", "senior ", "key ", "the ", "глава ", "大")
+
+
+def test_at_an_anchor_the_smaller_group_matches_as_the_whole_group():
+    # The patterns kept for a match at the anchor itself give the same first match, of the
+    # same length and the same table row, as the whole group, for every anchor and follower.
+    for anchor, (group, members) in role_titles._GROUPS.items():
+        small, index = role_titles._AT_ANCHOR[anchor]
+        assert len(index) - 1 <= len(members)
+        for lead in _LEADERS:
+            for follow in _FOLLOWERS:
+                text = f"{lead}{anchor}{follow} and more"
+                whole, part = group.match(text, len(lead)), small.match(text, len(lead))
+                assert (whole is None) == (part is None), text
+                if whole is not None:
+                    assert (whole.end(), whole.lastindex) == (part.end(), index[part.lastindex]), text
+
+
+@pytest.mark.parametrize("pattern, anchor, may", [
+    (r"\baccount\s+managers?\b", "account", True),
+    (r"\b(?:key|major)\s+account\s+managers?\b", "account", False),
+    (r"\b(?:senior\s+)?account\s+directors?\b", "account", True),
+    (r"\baccounts?\b", "account", True),
+    (r"\bacc\b", "account", True),           # a match shorter than the anchor is a match
+    (r"\b(?:client|customer)\s+success", "customer", True),
+    (r"(?:ключев\w+\s+)?клиент", "клиент", True),
+    (r"\w+\s+клиент", "клиент", True),        # a class read as any character keeps the pattern
+    (r"大客户", "客户", False),
+])
+def test_a_pattern_is_kept_when_it_may_start_with_the_anchor(pattern, anchor, may):
+    assert role_titles._may_start_with(pattern, anchor) is may

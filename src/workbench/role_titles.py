@@ -8,6 +8,8 @@ occupations a title may name without any role of the table (support, delivery, r
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 
 from . import text as _text
 
@@ -316,6 +318,101 @@ def _group_for(anchor: str) -> tuple[re.Pattern, list[int]]:
 _GROUPS = {a: _group_for(a) for a in _ANCHORS}
 # An anchor no pattern holds would match the empty string everywhere.
 assert all(members for _, members in _GROUPS.values()), [a for a, (_, m) in _GROUPS.items() if not m]
+
+
+# ---------------------------------------------------------------- the patterns that may start at an anchor
+#
+# At an anchor's own position most of its group's patterns cannot match: they open with a
+# modifier word ("key account manager", "senior account director"), so the engine tries
+# and drops each in turn (about 10 us a try for the 36 "account" patterns). The patterns
+# that may match a text starting with the anchor are found once, from each pattern's
+# parsed form, and kept in a smaller alternation in the same order: the regex engine takes
+# the first alternative that matches, so dropping alternatives that cannot match there
+# changes neither which one matches nor how far. The test errs on the side of keeping a
+# pattern (any construct it does not read keeps it).
+
+_REPEATS = frozenset({_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT})
+_ZERO_WIDTH = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
+
+
+def _charset(items) -> set[str] | None:
+    """The characters of a parsed character class (None: a class read as any character)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] < 4096:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        else:  # a category (\w, \s), a negated class: any character
+            return None
+    return out
+
+
+def _step(op, av, rests: set[str]) -> set[str] | None:
+    """``rests`` after one parsed item (None: an item not read here, which may match anything)."""
+    if op is _sre.LITERAL:
+        return {r[1:] for r in rests if r[0] == chr(av)}
+    if op is _sre.NOT_LITERAL:
+        return {r[1:] for r in rests if r[0] != chr(av)}
+    if op is _sre.IN:
+        chars = _charset(av)
+        return {r[1:] for r in rests if chars is None or r[0] in chars}
+    if op is _sre.SUBPATTERN:
+        return _consume(av[-1], rests)
+    if op is _sre.BRANCH:
+        return set().union(*(_consume(b, rests) for b in av[1]))
+    if op in _REPEATS:
+        return _repeat(av, rests)
+    return None
+
+
+def _repeat(av, rests: set[str]) -> set[str]:
+    lo, hi, sub = av
+    out: set[str] = set()
+    cur, k = rests, 0
+    while cur and k <= hi:
+        if k >= lo:
+            out |= cur
+        if "" in cur or k > lo + 64:
+            return out | cur
+        nxt = _consume(sub, cur)
+        if k >= lo and nxt <= out:
+            break
+        cur, k = nxt, k + 1
+    return out
+
+
+def _consume(items, rests: set[str]) -> set[str]:
+    """What may be left of the strings ``rests`` once the parsed ``items`` matched their start
+    ("" when a string was used up: the pattern may go on past it)."""
+    for op, av in items:
+        if not rests or "" in rests:
+            break
+        if op in _ZERO_WIDTH:  # \b, lookarounds: ignored (keeps more patterns, never fewer)
+            continue
+        rests = _step(op, av, rests)
+        if rests is None:
+            return {""}
+    return rests
+
+
+def _may_start_with(pattern: str, anchor: str) -> bool:
+    """May ``pattern`` match at a position where the text reads ``anchor``?"""
+    return bool(_consume(_sre_parser.parse(pattern), {anchor}))
+
+
+def _at_anchor_group(anchor: str) -> tuple[re.Pattern, tuple[int, ...]]:
+    """The group's patterns that may match at the anchor, and for each its index in the group
+    (``match.lastindex`` of the smaller pattern -> that of the group's)."""
+    group, members = _GROUPS[anchor]
+    keep = [k for k, i in enumerate(members) if _may_start_with(_ROLE_TABLE[i][0].lower(), anchor)]
+    src = "|".join(f"({_ROLE_TABLE[members[k]][0]})" for k in keep) or "(?!)"  # none: never matches
+    return re.compile(src.lower()), (0, *(k + 1 for k in keep))
+
+
+# A member pattern with a group of its own would shift ``lastindex``: none has one.
+assert all(re.compile(p.lower()).groups == 0 for p, *_ in _ROLE_TABLE)
+_AT_ANCHOR = {a: _at_anchor_group(a) for a in _ANCHORS}
 _CJK_ANCHORS = frozenset(a for a in _ANCHORS if "\u4e00" <= a[-1] <= "\u9fff")
 
 

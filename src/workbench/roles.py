@@ -31,6 +31,7 @@ from .config import level_name
 from .requirements import extract_experience
 from .role_titles import (
     _ANCHOR_KEYS,
+    _AT_ANCHOR,
     _CJK_ANCHORS,
     _CJK_MODIFIERS,
     _GROUPS,
@@ -135,7 +136,7 @@ def find_role_mentions(text: str, *, title: bool = False) -> list[RoleMention]:
         # a Python call on the ~75% of hits that are cached; a miss calls it as before.
         hit = cache.get(low[pos - 1:pos + _SNIPPET] if pos else "\0" + low[:_SNIPPET], _MISS)
         if hit is _MISS:
-            hit = _anchor_match(group, low, pos, n, cache)
+            hit = _anchor_match(anchor, low, pos, n, cache)
         if hit is None:
             # Every title that opens with a modifier also matches from its anchor
             # ("senior account manager" -> "account manager"), so a miss here is final.
@@ -162,8 +163,9 @@ _SNIPPET_MATCHES: dict[str, tuple[int, int] | None] = {}
 _MISS = object()  # not in the snippet cache
 
 
-def _anchor_match(group: re.Pattern, low: str, pos: int, n: int, cache: dict) -> tuple[int, int] | None:
-    """``(length, lastindex)`` of the title pattern matching at ``pos``, or ``None``."""
+def _anchor_match(anchor: str, low: str, pos: int, n: int, cache: dict) -> tuple[int, int] | None:
+    """``(length, lastindex)`` of the title pattern of ``anchor``'s group matching at ``pos``
+    (where ``anchor`` stands), or ``None``."""
     a = pos - 1 if pos else 0
     snip = low[a:pos + _SNIPPET]
     key = snip if pos else "\0" + snip  # at the text's start there is no character before
@@ -171,11 +173,14 @@ def _anchor_match(group: re.Pattern, low: str, pos: int, n: int, cache: dict) ->
         return cache[key]
     except KeyError:
         pass
+    # Only the group's patterns that may start with the anchor (same first match, same end);
+    # ``index`` turns their lastindex into the group's.
+    group, index = _AT_ANCHOR[anchor]
     m = group.match(snip, pos - a)
     if m is not None and m.end() >= len(snip) - 2 and pos + _SNIPPET < n:
         m = group.match(low, pos)  # the snippet may have cut it short: decide on the text
-        return (m.end() - pos, m.lastindex) if m is not None else None
-    out = (m.end() - (pos - a), m.lastindex) if m is not None else None
+        return (m.end() - pos, index[m.lastindex]) if m is not None else None
+    out = (m.end() - (pos - a), index[m.lastindex]) if m is not None else None
     if len(cache) > 50_000:
         cache.clear()
     cache[key] = out

@@ -1,0 +1,286 @@
+"""Whole-posting extraction: old code against new in one process, and an equality check.
+
+Speed (``time``): ``extract_posting`` over postings, CPU time on one core, µs a posting,
+with the project's modules as they stand ("new") and, in turn in the same process, the
+modules that differ at a git revision ("old": their source at ``--old`` is loaded beside
+the new one and swapped in by name wherever the new one's functions are referenced).
+Each round runs both in turn (the order alternates): a cold pass (every memo and
+per-line cache emptied, the area model kept) and a warm pass of the same postings
+again. The best of the rounds is reported, with the machine-speed probe of
+``perf/ingest.py`` before and after.
+
+    python perf/extract_speed.py time --old main --rounds 3 [--synthetic 3000] [--corpus]
+
+Equality (``save`` / ``check``): the tables of ``extract_frame`` (exact, every column)
+on the corpus postings (the linkedin_us, uk_ads, hh_ru, glassdoor and cn_boss files read
+by ingest) and on synthetic postings (``synth.write`` then ingest), saved by one tree and
+compared by another:
+
+    python perf/extract_speed.py save /tmp/ref --synthetic 10000
+    python perf/extract_speed.py check /tmp/ref --synthetic 10000
+
+Corpus text is read from ``../shared/corpora`` and written only under the temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import importlib.util
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+import types
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CACHE = Path(tempfile.gettempdir()) / "workbench-extract-speed"
+CORPUS_FILES = ("linkedin_us/postings_linkedin_kaggle_subset.csv", "uk_ads/adzuna_uk_data_jobs.csv",
+                "hh_ru/hh_ru_vacancies.csv", "glassdoor/glassdoor_jobs.csv", "cn_boss/boss_python_jobs.csv")
+
+
+def _probe() -> float | None:
+    spec = importlib.util.spec_from_file_location("perf_ingest", HERE / "ingest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module._probe(1.5)
+
+
+# --------------------------------------------------------------------------- postings
+
+def _cached_frame(name: str, build):
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{name}.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    frame = build()
+    path.write_bytes(pickle.dumps(frame))
+    return frame
+
+
+def corpus_frame():
+    """The corpus files read by ingest (the postings table)."""
+    from workbench import config
+    from workbench.ingest import ingest_paths
+
+    return _cached_frame("corpus", lambda: ingest_paths([config.CORPORA / f for f in CORPUS_FILES],
+                                                        progress=False).postings)
+
+
+def synthetic_frame(n: int, seed: int = 1):
+    """``n`` synthetic postings written by ``synth.write`` and read by ingest."""
+    from workbench import synth
+    from workbench.ingest import ingest_paths
+
+    def build():
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = synth.write(n, seed, tmp)
+            return ingest_paths(paths, progress=False).postings
+    return _cached_frame(f"synthetic-{n}-{seed}", build)
+
+
+def _rows(frame) -> list[dict]:
+    from workbench.extract import _POSTING_FIELDS
+
+    used = [c for c in frame.columns if str(c) in _POSTING_FIELDS]
+    return [dict(zip(used, values)) for values in zip(*(frame[c].tolist() for c in used))]
+
+
+def duty_area_postings() -> list[dict]:
+    """The 830 corpus descriptions of ``perf/duty_areas.py`` (text and title only)."""
+    spec = importlib.util.spec_from_file_location("perf_duty_areas", HERE / "duty_areas.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module._postings()
+
+
+# --------------------------------------------------------------------------- old code beside new
+
+OWNED = ("text", "role_titles", "roles", "timealloc", "extract")
+
+
+def _swappable(value) -> bool:
+    return isinstance(value, (types.FunctionType, type, types.ModuleType, functools._lru_cache_wrapper))
+
+
+class Variants:
+    """The new modules and their source at ``rev``, swapped in by name in every loaded module."""
+
+    def __init__(self, rev: str, names: tuple[str, ...] = OWNED) -> None:
+        self.new_to_old: dict[int, object] = {}
+        self.old_to_new: dict[int, object] = {}
+        self.old_modules: list[types.ModuleType] = []
+        for name in names:
+            path = f"src/workbench/{name}.py"
+            now = (ROOT / path).read_text(encoding="utf-8")
+            then = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"],
+                                  capture_output=True, text=True, check=True).stdout
+            if now != then:
+                self._load(f"workbench.{name}", then, rev)
+        for old in self.old_modules:  # old modules see each other, not the new ones
+            self._replace(old.__dict__, self.new_to_old)
+        self.changed = [m.__name__ for m in self.old_modules]
+
+    def _load(self, modname: str, source: str, rev: str) -> None:
+        new = importlib.import_module(modname)
+        old = types.ModuleType(modname)
+        old.__package__ = "workbench"
+        old.__file__ = f"<{rev}>/{modname}"
+        exec(compile(source, old.__file__, "exec"), old.__dict__)
+        self.old_modules.append(old)
+        pairs = [(new, old)] + [(v, old.__dict__[k]) for k, v in vars(new).items()
+                                if _swappable(v) and k in old.__dict__ and getattr(v, "__module__", None) == modname]
+        for n, o in pairs:
+            self.new_to_old[id(n)] = o
+            self.old_to_new[id(o)] = n
+
+    @staticmethod
+    def _replace(namespace: dict, mapping: dict[int, object]) -> None:
+        for key, value in list(namespace.items()):
+            if _swappable(value):
+                repl = mapping.get(id(value))
+                if repl is not None:
+                    namespace[key] = repl
+
+    def use(self, which: str) -> None:
+        """Swap ``old`` or ``new`` in, in every loaded workbench module."""
+        mapping = self.new_to_old if which == "old" else self.old_to_new
+        for name, module in list(sys.modules.items()):
+            if name.startswith("workbench") and module is not None:
+                self._replace(module.__dict__, mapping)
+
+
+def clear_caches(extra: list[types.ModuleType] = ()) -> None:
+    """Empty every per-text memo: lru caches bigger than a loader's, the salary field memo,
+    the area model's token rows and the taxonomy's verb stems (the fitted model is kept)."""
+    from workbench import area_model, structure, taxonomy
+    from workbench.salary import clear_field_cache
+
+    modules = [m for n, m in list(sys.modules.items()) if n.startswith("workbench") and m is not None]
+    for module in [*modules, *extra]:
+        for value in list(vars(module).values()):
+            if isinstance(value, functools._lru_cache_wrapper):
+                size = value.cache_info().maxsize
+                if size is not None and size > 8:
+                    value.cache_clear()
+    for module in [*modules, *extra]:
+        if module.__name__ == "workbench.roles":  # the title matches per snippet
+            module._SNIPPET_MATCHES.clear()
+    clear_field_cache()
+    for model in area_model._MODELS.values():
+        model._tokens.clear()
+        model._used = 1
+    for tax in [taxonomy.load_taxonomy()]:
+        tax.stem_memo.clear()
+    structure._last_structured = (None, "")
+
+
+def _pass(postings: list[dict]) -> float:
+    import workbench.extract as extract
+
+    run = extract.extract_posting
+    gc.disable()
+    try:
+        t0 = time.process_time()
+        for p in postings:
+            run(p)
+        return (time.process_time() - t0) / len(postings) * 1e6
+    finally:
+        gc.enable()
+
+
+def time_variants(postings: list[dict], rev: str, rounds: int) -> dict[str, list[tuple[float, float]]]:
+    """``{"old": [(cold, warm), ...], "new": [...]}`` µs a posting, alternated in one process."""
+    variants = Variants(rev)
+    print(f"old modules from {rev}: {', '.join(variants.changed) or 'none differ'}", flush=True)
+    out: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
+    for r in range(rounds):
+        for which in (("old", "new") if r % 2 == 0 else ("new", "old")):
+            variants.use(which)
+            clear_caches(variants.old_modules)
+            cold = _pass(postings)
+            warm = _pass(postings)
+            out[which].append((cold, warm))
+            print(f"round {r + 1} {which}: cold {cold:,.0f} warm {warm:,.0f} us/posting", flush=True)
+    variants.use("new")
+    return out
+
+
+# --------------------------------------------------------------------------- equality
+
+def _tables(frame) -> dict:
+    from workbench.extract import extract_frame
+
+    return extract_frame(frame)
+
+
+def _frames(args) -> dict:
+    frames = {"corpus": corpus_frame()}
+    if args.synthetic:
+        frames[f"synthetic-{args.synthetic}-{args.seed}"] = synthetic_frame(args.synthetic, args.seed)
+    return frames
+
+
+def save(folder: Path, args) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in _frames(args).items():
+        tables = _tables(frame)
+        (folder / f"{name}.pkl").write_bytes(pickle.dumps(tables))
+        print(f"{name}: {len(frame):,} postings, {len(tables['records']):,} records saved", flush=True)
+
+
+def check(folder: Path, args) -> int:
+    import pandas as pd
+
+    bad = 0
+    for name, frame in _frames(args).items():
+        ref = pickle.loads((folder / f"{name}.pkl").read_bytes())
+        now = _tables(frame)
+        for table, expected in ref.items():
+            try:
+                pd.testing.assert_frame_equal(now[table], expected, check_exact=True)
+            except AssertionError as exc:
+                bad += 1
+                print(f"{name} {table}: DIFFERS\n{str(exc)[:2000]}")
+        print(f"{name}: {len(frame):,} postings, {len(now['records']):,} records, "
+              f"{sum(len(t) for t in now.values()):,} rows compared", flush=True)
+    print("identical" if not bad else f"{bad} tables differ")
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=("time", "save", "check"))
+    parser.add_argument("folder", nargs="?", type=Path)
+    parser.add_argument("--old", default="main")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--synthetic", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--corpus", action="store_true", help="time the 830 corpus descriptions")
+    args = parser.parse_args(argv)
+    if args.command == "save":
+        save(args.folder, args)
+        return 0
+    if args.command == "check":
+        return check(args.folder, args)
+    postings = duty_area_postings() if args.corpus or not args.synthetic else []
+    if args.synthetic:
+        postings += _rows(synthetic_frame(args.synthetic, args.seed))
+    import workbench.extract  # noqa: F401  (every extractor loaded before the probe)
+    from workbench import taxonomy
+
+    taxonomy.area_model.load_model(tuple(taxonomy.load_taxonomy().areas))
+    print(f"{len(postings):,} postings; probe before {_probe() or 0:,.0f} strings/s", flush=True)
+    result = time_variants(postings, args.old, args.rounds)
+    print(f"probe after {_probe() or 0:,.0f} strings/s")
+    for which, runs in result.items():
+        print(f"{which}: best cold {min(c for c, _ in runs):,.0f}, best warm {min(w for _, w in runs):,.0f} us/posting")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
