@@ -256,3 +256,7 @@ def test_australia_canada_and_india_are_markets_with_their_currencies():
     assert markets.market("AU").convention["hours_per_week"] == 38
     # The Kazakh tenge is read (and annualised monthly, as hh.kz states pay) with no market of its own.
     assert markets.currency_code("₸") == "KZT" and markets.market_of("KZT") == "RU"
+    # The tenge has no market but a band of its own (in tenge), for each period.
+    bands = markets.currency_plausible()
+    assert set(bands) == {"KZT"} and set(bands["KZT"]) == set(markets.PERIODS)
+    assert bands["KZT"]["month"][0] < 85000 < bands["KZT"]["month"][1]

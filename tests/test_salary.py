@@ -728,10 +728,30 @@ def test_indian_lakhs_crores_and_per_annum(text, want):
     ("от 310 000 ₸ на руки", [(310000, None, "KZT", "month", False)]),
     ("340 000 тенге", [(340000, 340000, "KZT", "month", None)]),
     ("3 100 тг/час", [(3100, 3100, "KZT", "hour", None)]),
+    # Below the US band scaled to tenge, inside the tenge's own band: a month's pay.
+    ("150000-210000 KZT", [(150000, 210000, "KZT", "month", None)]),
+    ("от 100 до 160 000 ₸", [(100000, 160000, "KZT", "month", None)]),
+    ("от 90 000 тг", [(90000, None, "KZT", "month", None)]),
 ])
 def test_kazakh_tenge_in_pay_fields(text, want):
     found = parse_salary(text, "KZT", market="KZ", field=True)
     assert [(m.low, m.high, m.currency, m.period, m.gross) for m in found] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("$2,800/month stipend", (2800, 2800, "month")),
+    ("Stipend: $1,900 per month", (1900, 1900, "month")),
+    ("стипендия 25 000 ₽ в месяц", (25000, 25000, "month")),
+])
+def test_a_pay_fields_stipend_with_a_period_is_its_pay(text, want):
+    found = parse_salary(text, None, market="RU" if "₽" in text else "US", field=True)
+    assert [(m.low, m.high, m.period) for m in found] == [want]
+
+
+def test_a_stipend_in_running_text_or_without_a_period_stays_out():
+    assert parse_salary("Interns also get a $500 monthly stipend for travel. " + FILLER,
+                        "USD", market="US", field=False) == []
+    assert parse_salary("$500 stipend", "USD", market="US", field=True) == []
 
 
 @pytest.mark.parametrize("text, components", [

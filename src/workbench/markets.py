@@ -39,7 +39,7 @@ __all__ = [
     "currencies", "currency_code", "currency_of", "default_convention", "fast_prefix_pattern",
     "infer_country", "language_market", "market", "market_codes", "market_of", "plausible",
     "own_words_markets", "prefix_last_chars", "prefix_pattern", "resolve_market", "signs_of",
-    "suffix_pattern", "usd_scales", "before_signs",
+    "suffix_pattern", "usd_scales", "currency_plausible", "before_signs",
 ]
 
 MARKETS_PATH = PACKAGE_DATA / "markets.yaml"
@@ -104,6 +104,11 @@ def _check(data: dict) -> None:
         proxy = spec.get("annualised_as")
         if proxy is not None and proxy not in markets:
             raise ValueError(f"{MARKETS_PATH.name}: currency {ccy} is annualised as {proxy}, not a market")
+        bands = spec.get("plausible")
+        if bands is not None and (sorted(bands) != sorted(PERIODS)
+                                  or any(not float(lo) < float(hi) for lo, hi in bands.values())):
+            raise ValueError(f"{MARKETS_PATH.name}: currency {ccy}: plausible needs (lowest, highest) "
+                             f"for each of {', '.join(PERIODS)}")
 
 
 @cache
@@ -234,6 +239,13 @@ def plausible(market_code: str | None) -> dict[str, tuple[float, float]] | None:
     """Plausible pay per period in the market's own currency, or None for no known market."""
     m = _markets().get(market_code or "")
     return dict(m.plausible) if m else None
+
+
+def currency_plausible() -> dict[str, dict[str, tuple[float, float]]]:
+    """Plausible pay per period of the currencies of no market here that state their own band
+    (in that currency): it judges their figures instead of the US band scaled."""
+    return {ccy: {p: (float(lo), float(hi)) for p, (lo, hi) in spec["plausible"].items()}
+            for ccy, spec in _currencies().items() if "plausible" in spec}
 
 
 def usd_scales() -> dict[str, float]:

@@ -12,6 +12,7 @@ from .patterns import (
     _ANNUAL_BONUS,
     _CJK,
     _CYR,
+    _FIELD_PAY,
     _LABEL_REV,
     _NONPAY,
     _NONPAY_AFTER,
@@ -218,7 +219,9 @@ def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after,
                                   len(group) == 2 or has_mult)
         if evidence is None:
             return None
-    if _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told):
+    # A pay field's "$3,200/month stipend" is its pay: no one-off test for it.
+    periodic = evidence == "field" and period_written and _FIELD_PAY.search(lw) is not None
+    if _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told, periodic):
         return None
     return evidence
 
@@ -233,9 +236,11 @@ def _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, t
                                                            and text[end].isupper())
 
 
-def _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told) -> bool:
+def _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told,
+                periodic=False) -> bool:
     """A year ("2024"), a zero placeholder ("0-0"), a one-off payment (a referral or
-    sign-on bonus, a relocation payment) or money that is not pay (a budget, revenue)."""
+    sign-on bonus, a relocation payment; not tested for a ``periodic`` stipend of a pay
+    field) or money that is not pay (a budget, revenue)."""
     first, last = group[0], group[-1]
     start = first.start
     ntext = len(lw)
@@ -244,7 +249,8 @@ def _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told
         return True
     if high is not None and high <= 0:
         return True  # "0", "0-0": a board's placeholder for no pay
-    if ((cstart < start and _one_off_before(lw, max(0, start - 160), start))
+    if not periodic and (
+            (cstart < start and _one_off_before(lw, max(0, start - 160), start))
             or (end > last.end and _one_off_in(lw, last.end, end))  # the words read after the amount
             or (end < ntext and _ONE_OFF_AFTER.match(lw, end, min(ntext, end + 32)))):
         return True

@@ -182,6 +182,8 @@ _NONPAY_AFTER = re.compile(r"[ \u00a0+]*(?:[a-z]+[ \u00a0]+){0,2}?" + _cue("not_
 _ONE_OFF = re.compile(_cue("one_off_before"))
 _ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?<![a-z])(?:[a-z]+[ \u00a0]+)?" + _cue("one_off_after")
                             + r"(?![a-z])")
+# A recurring payment a pay field states with its period ("$3,200/month stipend"): its pay.
+_FIELD_PAY = re.compile(_cue("pay_in_field"))
 # Counts of hours, shifts, visits or meetings: a figure beside them is a schedule.
 _SCHEDULE = re.compile(r"(?<![a-zа-яё])" + _cue("schedule_words") + r"(?![a-zа-яё])")
 

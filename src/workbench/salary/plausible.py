@@ -21,6 +21,8 @@ _OWN_BAND_MARKETS = frozenset(code for code in _markets.market_codes()
 # Rough units of a currency per US dollar, used only to judge whether a figure is
 # plausible for a period (never to convert money).
 _SCALE = _markets.usd_scales()
+# Currencies of no market here with a band of their own (the tenge): it judges their figures.
+_CURRENCY_BANDS = _markets.currency_plausible()
 _USD_MARKET = _markets.market_of("USD")  # its band, scaled, judges currencies of no market here
 # Markets whose postings mean their own currency by another currency's words ("руб." in
 # Belarus), with the signs that keep the other currency ("₽").
@@ -48,10 +50,14 @@ _PART_COMPONENTS = frozenset({"bonus", "commission", "allowance"})
 def _default_band(period: str, cur, market, scale: float) -> tuple[float, float]:
     """The pay band a figure with no written period is judged by, in its own currency:
     the market's plausible band when the figure is in the market's currency ("400 руб."
-    in Belarus is a month's part-time pay), else the US-dollar-like wage band scaled."""
+    in Belarus is a month's part-time pay), the currency's own band for a currency of no
+    market here that states one (tenge), else the US-dollar-like wage band scaled."""
     band = PLAUSIBLE_PAY.get(market or "")
     if band is not None and MARKET_CURRENCY.get(market) == cur and market in _OWN_BAND_MARKETS:
         return band[period]
+    own = _CURRENCY_BANDS.get(cur)
+    if own is not None:
+        return own[period]
     lo_b, hi_b = _BANDS[period]
     return lo_b * scale, hi_b * scale
 
@@ -127,6 +133,9 @@ def _plausible_band(market, cur, period) -> tuple[float, float]:
     bands = PLAUSIBLE_PAY.get(market or "")
     if bands is not None and MARKET_CURRENCY.get(market) == cur:
         return bands[period]
+    own = _CURRENCY_BANDS.get(cur)
+    if own is not None:
+        return own[period]
     scale = _SCALE.get(cur, 1.0)
     lo_b, hi_b = PLAUSIBLE_PAY[_USD_MARKET][period]
     return lo_b * scale, hi_b * scale
