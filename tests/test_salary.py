@@ -786,3 +786,47 @@ def test_a_rounded_restatement_right_after_a_range_is_the_same_mention():
     # Another range is not a restatement.
     found = parse_salary("31750 - 34250/annum 40-45K", "GBP", market="GB", field=True)
     assert [(m.low, m.high) for m in found] == [(31750, 34250), (40000, 45000)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # A range of money-sized figures in a pay field keeps both ends before any word.
+    ("25000 - 28000 Annum", (25000, 28000, "year")),
+    ("25000 - 28000 p/annum", (25000, 28000, "year")),
+    ("31000 - 34000 ono", (31000, 34000, "year")),
+    ("31000 - 34000 neg", (31000, 34000, "year")),
+    ("26000 approx", (26000, 26000, "year")),
+    ("13.10 phr", (13.1, 13.1, "hour")),
+    ("13.10 p.hr", (13.1, 13.1, "hour")),
+    ("115 per shift", (115, 115, "day")),
+])
+def test_pay_field_period_spellings_and_trailing_qualifiers(text, want):
+    found = parse_salary(text, "GBP", market="GB", field=True)
+    assert [(m.low, m.high, m.period) for m in found] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("31k max", (None, 31000)),
+    ("31k maximum", (None, 31000)),
+    ("up-to 31k", (None, 31000)),
+    ("27k upwards", (27000, None)),
+    ("27k onwards", (27000, None)),
+    ("27k and above", (27000, None)),
+    ("27000 plus", (27000, None)),
+])
+def test_pay_field_limits_written_after_the_figure(text, want):
+    found = parse_salary(text, "GBP", market="GB", field=True)
+    assert [(m.low, m.high) for m in found] == [want]
+
+
+def test_a_trailing_limit_word_does_not_break_a_min_max_layout():
+    found = parse_salary("Min: $75,000 Max: $100,000", "USD", market="US", field=True)
+    assert [(m.low, m.high) for m in found] == [(75000, 100000)]
+    # "more" alone after a figure is no open end ("or more", "and above" are).
+    assert [(m.low, m.high) for m in parse_salary(
+        "You could earn £500 more. " + FILLER, "GBP", market="GB", field=False)] == [(500, 500)]
+
+
+def test_company_car_is_a_joined_allowance_not_company_money():
+    found = parse_salary("25000 - 28000 + Company Car", "GBP", market="GB", field=True)
+    assert [(m.low, m.high, m.component) for m in found] == [(25000, 28000, "unspecified"),
+                                                            (None, None, "allowance")]

@@ -25,8 +25,11 @@ def test_words_after_give_period_and_gross():
 
 
 def test_a_plus_after_an_amount_opens_its_high_end():
-    after = _read_after("£45k+ and more", 4, 14, None, None)
+    after = _read_after("£45k+ and benefits", 4, 18, None, None)
     assert after.open_low and after.end == 5
+    # "and more", "and above", "upwards" after it say the same in words.
+    after = _read_after("£45k and more", 4, 13, None, None)
+    assert after.open_low and after.end == 13
 
 
 def test_the_clause_before_an_amount_starts_after_the_last_sentence_end():

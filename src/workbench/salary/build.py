@@ -209,9 +209,7 @@ def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after,
     if _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, told):
         return None
     if field_mode:
-        # A bare figure in a field must stand alone: "35-40k" (a bare "to 26k" is an upper bound).
-        if not strong and ((_WORD_AFTER.match(lw, end) and not _field_tail(lw, end))
-                           or (rev and _WORD_BEFORE_REV.match(rev, rpos) and rev.strip() != "ot")):
+        if not strong and not _bare_field_pay(lw, group, end, rev, rpos, high, has_mult):
             return None
         evidence = "field"
     else:
@@ -224,6 +222,19 @@ def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after,
     if _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told, periodic):
         return None
     return evidence
+
+
+def _bare_field_pay(lw, group, end, rev, rpos, high, has_mult) -> bool:
+    """Is a bare figure of a pay field (no sign, period or pay word) its pay? It stands
+    alone ("35-40k"; a bare "to 26k" is an upper bound), or only joined components or
+    qualifiers follow it ("32000 + bonus", "32000 DOE"); a range of money-sized figures is
+    pay whatever word follows it ("25000 - 28000 Annum", "25000 - 28000 ono"), as a word
+    after it is no unit (those are codes, see _span_is_code)."""
+    if rev and _WORD_BEFORE_REV.match(rev, rpos) and rev.strip() != "ot":
+        return False
+    if not _WORD_AFTER.match(lw, end) or _field_tail(lw, end):
+        return True
+    return len(group) == 2 and (has_mult or (high is not None and high >= 1000))
 
 
 def _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, told) -> bool:

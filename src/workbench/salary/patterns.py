@@ -26,14 +26,14 @@ _RANGE_SEP = re.compile(
 _P_YEAR = r"annum|year|anno|jahr|an|año|ano|год|年|(?:ann|yr|г)\.?"
 _P_MONTH = r"month|monat|mois|mes|miesiąc|месяц|月|(?:mth|mo|мес|mies)\.?"
 _P_WEEK = r"week|woche|semaine|неделю|周|星期|(?:wk|нед)\.?"
-_P_DAY = r"day|diem|tag|jour|día|dia|день|смен[уаы]|сутки|天|日"
+_P_DAY = r"day|diem|shift|tag|jour|día|dia|день|смен[уаы]|сутки|天|日"
 _P_HOUR = r"hour|stunde|heure|hora|godzinę|час|小时|时|小時|(?:hr|h|ч|godz)\.?"
 _PER = r"(?:/|per|a|an|each|pro|par|im|al|por|na|za|в|за|每)"
 _B = r"(?![" + _L + r"])"
 
 _PERIODS = (
     r"(?P<year>" + _PER + r"[ \u00a0]*(?:" + _P_YEAR + r")" + _B +
-    r"|p\.?\s?a\.?" + _B + r"|p/a|annual(?:ly)?" + _B + r"|annuel(?:le)?" + _B + r"|yearly|jährlich|rocznie|годовых|每年)"
+    r"|p\.?\s?a\.?" + _B + r"|p/(?:annum|a)" + _B + r"|annum" + _B + r"|annual(?:ly)?" + _B + r"|annuel(?:le)?" + _B + r"|yearly|jährlich|rocznie|годовых|每年)"
     r"|(?P<month>" + _PER + r"[ \u00a0]*(?:" + _P_MONTH + r")" + _B +
     r"|pcm|p\.c\.m\.?|p/m|per[ \u00a0]+calendar[ \u00a0]+month|monthly|monatlich|mensuel|miesięcznie|ежемесячно)"
     r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")" + _B +
@@ -41,7 +41,7 @@ _PERIODS = (
     r"|(?P<day>" + _PER + r"[ \u00a0]*(?:" + _P_DAY + r")" + _B +
     r"|p\.?\s?d\.?" + _B + r"|p/d(?:ay)?|daily|day\s+rate|ежедневно)"
     r"|(?P<hour>" + _PER + r"[ \u00a0]*(?:" + _P_HOUR + r")" + _B +
-    r"|p\.?\s?h\.?" + _B + r"|p/h(?:r|our)?|hourly|почасово)"
+    r"|p\.?\s?h\.?" + _B + r"|p\.?hr\.?" + _B + r"|p/h(?:r|our)?|hourly|почасово)"
 )
 _GROSS_NET = (
     r"(?P<gross>gross|brutto|bruto|brut|гросс|до\s+вычета(?:\s+(?:налогов|ндфл))?|"
@@ -54,8 +54,10 @@ _TRAIL = re.compile(
     r"[ \u00a0\u202f]*(?:" + _PERIODS +
     r"|" + _GROSS_NET +
     r"|[·*×x]?[ \u00a0]?(?P<mpy>1[2-9]|2[0-4])[ \u00a0]?薪"
-    r"|(?P<above>及以上|以上|起)"
-    r"|(?P<below>以下)"
+    # "25k upwards", "25k and above", "28000 plus" (closing the field); "28k max"
+    r"|(?P<above>及以上|以上|起|(?:(?:and|or)[ \u00a0]+)?(?:upwards|onwards)|(?:and|or)[ \u00a0]+(?:above|more)" + _B +
+    r"|plus(?=[ \u00a0]*\Z))"
+    r"|(?P<below>以下|(?:max(?:imum)?\.?|(?:or|and)[ \u00a0]+(?:less|below))(?=[ \u00a0]*(?:\Z|[,;)])))"
     # JSON-LD unitText rendered as text: "GBP 32000 - 38000 YEAR", "value 14.25 GBP HOUR"
     r"|(?:unittext[ \u00a0]+)?(?P<unit>year|month|week|day|hour)(?=[ \u00a0]*(?:\Z|[;,)]))"
     r"|(?:\+[ \u00a0]*)?(?P<mpy13>1[3-6])(?:th|-?я|-?й)[ \u00a0]+(?:month[ \u00a0]+)?"
@@ -75,7 +77,7 @@ _TRAIL_SEP = re.compile(r"[ \u00a0]*[,(/（][ \u00a0]*")
 
 # ---- words before an amount (matched on the reversed window) ---------------
 _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
-    "upto": ("up to", "upto", "maxvalue", "до", "do", "не более", "max.", "max", "maximum", "less than",
+    "upto": ("up to", "upto", "up-to", "maxvalue", "до", "do", "не более", "max.", "max", "maximum", "less than",
              "under", "as much as", "bis zu", "jusqu'à", "jusqu'a", "最高", "至多", "最高可达", "最高达", "可达",
              "не выше", "может достигать", "достигать", "достигает"),
     "from": ("from", "minvalue", "от", "od", "starting at", "starting from", "starts at", "start at",

@@ -197,7 +197,7 @@ def _json_unit(text: str, end: int) -> bool:
 _FIELD_QUALIFIER = re.compile(
     r"[ \u00a0,]*(?:\(?d\.?o\.?e\.?\)?|pro[ -]?rata|\(?depend(?:s|ing|ent)\s+(?:up)?on\s+"
     r"(?:(?:skills?|qualifications?|knowledge)\s+(?:and|&)\s+)?experience\)?"
-    r"|negotiable|neg\.|circa|inc(?:l\.?|luding)?\s+benefits|(?:plus|\+)\s*package|gross|net"
+    r"|negotiable|neg\.?|o\.?n\.?o\.?|or\s+nearest\s+offer|approx(?:\.|imately)?|circa|inc(?:l\.?|luding)?\s+benefits|(?:plus|\+)\s*package|gross|net"
     r"|\(?fte\)?|\(?full[ -]time\s+equivalent\)?)(?![a-z])"  # "17000 pro rata (34000 FTE)"
     r"|[ \u00a0]*(?:五险一金|六险一金|双休|包吃住)"  # benefits, not pay (no mention)
     r"|[ \u00a0]*(?:\+|plus[ \u00a0])")  # "23000 - 25000 + OTE 35000"
