@@ -830,3 +830,72 @@ def test_company_car_is_a_joined_allowance_not_company_money():
     found = parse_salary("25000 - 28000 + Company Car", "GBP", market="GB", field=True)
     assert [(m.low, m.high, m.component) for m in found] == [(25000, 28000, "unspecified"),
                                                             (None, None, "allowance")]
+
+
+@pytest.mark.parametrize("text, market, want", [
+    # Reed's ", OTE" flag before joined components: the figure is OTE, the flag no mention.
+    ("£24,500 - £27,000 per annum, OTE + bonus", "GB", [("ote", 24500), ("bonus", None)]),
+    # An amount-less per diem or variable pay joined to the pay is a mention of its own.
+    ("$72/hr + per diem", "US", [("unspecified", 72), ("allowance", None)]),
+    ("6-9 Lacs P.A. + Variable", "IN", [("unspecified", 600000), ("bonus", None)]),
+    # "inc. super": the figure includes superannuation (total); "fixed" is the base pay.
+    ("$88k - $96k incl. super", "AU", [("total", 88000)]),
+    ("10 LPA fixed + 2 LPA variable", "IN", [("base", 1000000), ("bonus", 200000)]),
+    # Chinese: 综合 alone names total pay after a base and its commission.
+    ("底薪2500+提成，综合6000-9000", "CN", [("base", 2500), ("commission", None), ("total", 6000)]),
+])
+def test_pay_field_components_set_4_shapes(text, market, want):
+    found = parse_salary(text, None, market=market, field=True)
+    assert [(m.component, m.low) for m in found] == want
+
+
+@pytest.mark.parametrize("text", ["$550/day (1099)", "$60/hr on 1099", "$48/hr 1099 contractor"])
+def test_the_contractor_tax_form_is_no_amount(text):
+    found = parse_salary(text, "USD", market="US", field=True)
+    assert len(found) == 1 and found[0].low == found[0].high and found[0].low != 1099
+
+
+def test_a_bare_1099_with_a_sign_or_a_period_stays_pay():
+    assert [(m.low, m.period) for m in parse_salary("$1,099 per week", "USD", market="US", field=True)] == [
+        (1099, "week")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("₹ 4,50,000", (450000, "year")),          # a lakh or more, no period: an annual CTC
+    ("₹ 2,40,000 - 3,60,000", (240000, "year")),
+    ("₹80,000 - 1,20,000", (80000, "month")),  # judged on the low end: a month's pay
+    ("18000 - 26000", (18000, "month")),
+    ("₹ 2,40,000 per month", (240000, "month")),  # a written period wins
+])
+def test_indian_lakh_figures_without_a_period_are_annual(text, want):
+    found = parse_salary(text, "INR", market="IN", field=True)
+    assert [(m.low, m.period) for m in found] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("5000元以内", (None, 5000, "month")),
+    ("7000元封顶", (None, 7000, "month")),
+    ("日结180元", (180, 180, "day")),
+    ("周结1300", (1300, 1300, "week")),
+    ("2 800 ₽ за выход", (2800, 2800, "day")),
+])
+def test_limits_and_periods_in_chinese_and_russian_fields(text, want):
+    found = parse_salary(text, None, market="RU" if "₽" in text else "CN", field=True)
+    assert [(m.low, m.high, m.period) for m in found] == [want]
+
+
+def test_percent_of_sales_with_s_is_a_joined_commission():
+    found = parse_salary("45 000 ₽ + % с продаж", "RUB", market="RU", field=True)
+    assert [m.component for m in found] == ["unspecified", "commission"]
+
+
+@pytest.mark.parametrize("text", ["Excellent salary", "Generous salary + benefits", "To be confirmed",
+                                  "Salary on application"])
+def test_more_amountless_pay_field_statements(text):
+    found = parse_salary(text, "GBP", market="GB", field=True)
+    assert [(m.low, m.high, m.component) for m in found] == [(None, None, "unspecified")]
+
+
+def test_amountless_words_of_a_pay_field_are_not_read_in_running_text():
+    assert parse_salary("We offer an excellent salary and a generous pension. " + FILLER,
+                        "GBP", market="GB", field=False) == []

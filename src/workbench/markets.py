@@ -39,7 +39,7 @@ __all__ = [
     "currencies", "currency_code", "currency_of", "default_convention", "fast_prefix_pattern",
     "infer_country", "language_market", "market", "market_codes", "market_of", "plausible",
     "own_words_markets", "prefix_last_chars", "prefix_pattern", "resolve_market", "signs_of",
-    "suffix_pattern", "usd_scales", "currency_plausible", "before_signs",
+    "suffix_pattern", "usd_scales", "currency_plausible", "annual_from", "before_signs",
 ]
 
 MARKETS_PATH = PACKAGE_DATA / "markets.yaml"
@@ -63,6 +63,7 @@ class Market:
     convention: dict
     plausible: dict
     own_band_for_unwritten_period: bool
+    annual_from: float | None = None
 
 
 # --------------------------------------------------------------------------- reading
@@ -121,7 +122,8 @@ def _markets() -> dict[str, Market]:
             languages=tuple(spec.get("languages", ())), places=tuple(spec.get("places", ())),
             convention={k: spec["convention"][k] for k in _CONVENTION_KEYS},
             plausible={p: (float(lo), float(hi)) for p, (lo, hi) in spec["plausible"].items()},
-            own_band_for_unwritten_period=bool(spec.get("own_band_for_unwritten_period", False)))
+            own_band_for_unwritten_period=bool(spec.get("own_band_for_unwritten_period", False)),
+            annual_from=float(spec["annual_from"]) if spec.get("annual_from") is not None else None)
     return out
 
 
@@ -252,6 +254,12 @@ def usd_scales() -> dict[str, float]:
     """Rough units per US dollar of the currencies that state one (others count as 1.0):
     used only to judge whether a figure is plausible for a period, never to convert."""
     return {ccy: float(spec["usd_scale"]) for ccy, spec in _currencies().items() if "usd_scale" in spec}
+
+
+def annual_from() -> dict[str, float]:
+    """Markets whose ads state a year's pay, not the convention's month, for a figure with no
+    written period at or above a size (India: a lakh or more is an annual CTC)."""
+    return {code: m.annual_from for code, m in _markets().items() if m.annual_from is not None}
 
 
 def own_words_markets() -> dict[str, dict[str, tuple[str, ...]]]:

@@ -5,6 +5,8 @@ period, the limits.
 
 from __future__ import annotations
 
+import re
+
 from .evidence import _one_off_before, _one_off_in, _text_evidence
 from .model import _RU_MARKET, _ZH_MARKET, CONVENTIONS, MARKET_CURRENCY, SalaryMention, _market_key
 from .numbers import _LETTERS, _shared_thousands
@@ -79,7 +81,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
                                    after.mpy, bool(comp or payword or field_mode
                                                    or _clause_wage(evidence, cur_written, market, len(group))),
                                    comp,
-                                   in_wan=first.mult == 1e4 or last.mult == 1e4)
+                                   in_wan=first.mult == 1e4 or last.mult == 1e4, lowest=low)
     if period is None:
         return None
     if _annual_bonus(lw, comp, basis, period, pstart, end):
@@ -138,14 +140,29 @@ def _span_is_code(text: str, lw: str, start: int, end: int, field_mode) -> bool:
 
 def _token_is_code(lw: str, first, last) -> bool:
     """A phone number's later group ("07700 900123", "+44 7700 900123"), a leading zero
-    ("07700") or a retirement plan ("401(k)"), judged on the read tokens."""
+    ("07700"), a retirement plan ("401(k)") or a tax form ("(1099)"), judged on the read
+    tokens."""
     start = first.start
     if (start >= 4 and lw[start - 1] in " \u00a0" and lw[start - 2].isdigit() and first.cur is None
             and _PHONE_HEAD.search(lw, max(0, start - 14), start) is not None):
         return True
     if first.lead_zero or last.lead_zero:
         return True
-    return (first.value == 401 or first.value == 403) and _RETIREMENT.match(lw, start + 3) is not None
+    if (first.value == 401 or first.value == 403) and _RETIREMENT.match(lw, start + 3) is not None:
+        return True
+    return first.value == 1099 and _tax_form(lw, first, last)
+
+
+# After a bare 1099: what makes it the US contractor's tax form ("(1099)", "1099 contract").
+_TAX_FORM_AFTER = re.compile(r"\)|[ \u00a0]+(?:contract(?:or)?|basis|only|position|role|employee|or[ \u00a0]+w-?2)(?![a-z])")
+
+
+def _tax_form(lw: str, first, last) -> bool:
+    """"(1099)", "on 1099", "1099 contractor": the US contractor's tax form, not an amount."""
+    if first is not last or first.cur is not None or first.mult is not None:
+        return False
+    before = lw[max(0, first.start - 4):first.start]
+    return before.endswith(("(", "on ", "via ")) or _TAX_FORM_AFTER.match(lw, first.end) is not None
 
 
 def _window_before(lw: str, lo: int, start: int, field_mode) -> tuple[int, str]:

@@ -153,7 +153,7 @@ def _fast_field(text, lw, default_cur, mkey):
             cur = MARKET_CURRENCY[script]
         market = script
     period, basis = _settle_period(period, cur, market, high, mpy, True,
-                                   in_wan=ma == 1e4 or mb == 1e4)
+                                   in_wan=ma == 1e4 or mb == 1e4, lowest=low)
     if period is None:
         return None
     if not is_range:

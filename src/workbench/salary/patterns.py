@@ -26,7 +26,7 @@ _RANGE_SEP = re.compile(
 _P_YEAR = r"annum|year|anno|jahr|an|año|ano|год|年|(?:ann|yr|г)\.?"
 _P_MONTH = r"month|monat|mois|mes|miesiąc|месяц|月|(?:mth|mo|мес|mies)\.?"
 _P_WEEK = r"week|woche|semaine|неделю|周|星期|(?:wk|нед)\.?"
-_P_DAY = r"day|diem|shift|tag|jour|día|dia|день|смен[уаы]|сутки|天|日"
+_P_DAY = r"day|diem|shift|выход|tag|jour|día|dia|день|смен[уаы]|сутки|天|日"
 _P_HOUR = r"hour|stunde|heure|hora|godzinę|час|小时|时|小時|(?:hr|h|ч|godz)\.?"
 _PER = r"(?:/|per|a|an|each|pro|par|im|al|por|na|za|в|за|每)"
 _B = r"(?![" + _L + r"])"
@@ -57,13 +57,16 @@ _TRAIL = re.compile(
     # "25k upwards", "25k and above", "28000 plus" (closing the field); "28k max"
     r"|(?P<above>及以上|以上|起|(?:(?:and|or)[ \u00a0]+)?(?:upwards|onwards)|(?:and|or)[ \u00a0]+(?:above|more)" + _B +
     r"|plus(?=[ \u00a0]*\Z))"
-    r"|(?P<below>以下|(?:max(?:imum)?\.?|(?:or|and)[ \u00a0]+(?:less|below))(?=[ \u00a0]*(?:\Z|[,;)])))"
+    r"|(?P<below>以下|以内|封顶|(?:max(?:imum)?\.?|(?:or|and)[ \u00a0]+(?:less|below))(?=[ \u00a0]*(?:\Z|[,;)])))"
     # JSON-LD unitText rendered as text: "GBP 32000 - 38000 YEAR", "value 14.25 GBP HOUR"
     r"|(?:unittext[ \u00a0]+)?(?P<unit>year|month|week|day|hour)(?=[ \u00a0]*(?:\Z|[;,)]))"
     r"|(?:\+[ \u00a0]*)?(?P<mpy13>1[3-6])(?:th|-?я|-?й)[ \u00a0]+(?:month[ \u00a0]+)?"
     r"(?:salary|pay|зарплата|оклад)(?![a-zа-яё])"
     r"|(?P<comp>\((?:оклад|base|basic|底薪)[ \u00a0]*\+[ \u00a0]*(?:преми[яи]|бонус(?:ы)?|bonus|"
-    r"commission|提成|奖金)\)|\(incl(?:\.|uding)?[ \u00a0]+variable(?:[ \u00a0]+pay)?\)|basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|ote|otе|"
+    r"commission|提成|奖金)\)|\(incl(?:\.|uding)?[ \u00a0]+variable(?:[ \u00a0]+pay)?\)|"
+    r"inc(?:l?\.|l|luding)?[ \u00a0]+super(?:annuation)?|basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|"
+    # "12 LPA fixed + 3 LPA variable"; not "6 fixed public holidays"
+    r"(?:fixed|variable)(?:\s+(?:pay|salary|ctc)|(?=[ \u00a0]*(?:\Z|[+,;)/(&])))|ote|otе|"
     r"commission|comms|(?:(?:sign[\s-]?on|signing|joining|welcome|annual|quarterly|"
     r"performance|discretionary|retention|relocation)\s+)?bonus(?:es)?|car\s+allowance|"
     r"allowance|total\s+(?:package|compensation|comp|cash|pay)|package|оклад|преми[яи]|бонус(?:ы)?|"
@@ -100,15 +103,15 @@ _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
                   "компенсация топлива", "компенсация бензина", "компенсация гсм",
                   "компенсация проезда", "компенсация питания", "компенсация связи",
                   "компенсация мобильной связи", "компенсация аренды"),
-    "total": ("total package", "total package of", "total compensation",
+    "total": ("综合", "total package", "total package of", "total compensation",
               "total compensation of", "total comp", "total cash", "total pay", "package",
               "package of", "tcc", "ttc", "年包", "总包", "综合薪资", "综合收入", "综合工资",
               "综合月薪", "综合年薪"),
     "pyear": ("annual", "annual salary", "yearly", "per annum", "年薪", "в год"),
     "pmonth": ("monthly", "monthly salary", "月薪", "в месяц"),
-    "pday": ("daily rate", "day rate", "日薪"),
+    "pday": ("daily rate", "day rate", "日薪", "日结"),
     "phour": ("hourly", "hourly rate", "时薪", "в час"),
-    "pweek": ("weekly", "周薪"),
+    "pweek": ("weekly", "周薪", "周结"),
     "pgross": ("gross", "brutto", "до вычета налогов", "税前"),
     "pnet": ("net", "netto", "на руки", "税后", "到手"),
     "pay": ("salary", "salary range", "salary banding", "employer provided salary",
@@ -196,7 +199,7 @@ _PAYWORD = re.compile(
     r"вознагражд|преми|бонус|薪|工资|待遇|收入|报酬")
 
 _UNSTATED = re.compile(
-    r"(?:(?P<compsal>(?:competitive|attractive|negotiable)(?:\s+(?:basic|base))?\s+"
+    r"(?:(?P<compsal>(?:competitive|attractive|negotiable|excellent|generous)(?:\s+(?:basic|base))?\s+"
     r"(?:salary|salaries|pay|package|rates?|remuneration|compensation)|market\s+rates?|"
     r"конкурентн[а-я]*\s+(?:зарплата|заработная\s+плата|оплата(?:\s+труда)?|з/п|доход))"
     r"|(?P<compbase>competitive\s+(?:basic|base))"
@@ -204,7 +207,7 @@ _UNSTATED = re.compile(
     r"|(?P<kw>competitive|negotiable|neg\.|d\.?o\.?e\.?|to\s+be\s+(?:negotiated|agreed|discussed)|конкурентная|"
     r"best\s+in\s+(?:the\s+)?industry|сдельная(?:\s+оплата(?:\s+труда)?)?|"
     r"depend(?:s|ing|ent)\s+(?:up)?on\s+experience|"
-    r"commensurate\s+with\s+experience|tbc|tba|tbd|not\s+(?:stated|specified|disclosed)"
+    r"commensurate\s+with\s+experience|tbc|tba|tbd|to\s+be\s+confirmed|(?:salary\s+)?on\s+application|not\s+(?:stated|specified|disclosed)"
     r"(?:\s+by\s+(?:the\s+)?(?:recruiter|employer|company))?|"
     r"договорная|договорной|по\s+договор[её]нности|по\s+(?:результатам|итогам)\s+собеседования|"
     r"не\s+указан[аоы]?|обсуждается(?:\s+(?:индивидуально|на\s+собеседовании))?|индивидуально|высокая)"
@@ -216,6 +219,7 @@ _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "dependi
                    "обсужда", "индивидуально", "面议", "面谈")
 # Looked for in pay fields only: a posting's text pays no extra pass for them.
 _FIELD_UNSTATED_HINTS = _UNSTATED_HINTS + ("tbd", "commission only", "commission-only", "to be negotiated",
+                                           "excellent", "generous", "to be confirmed", "on application",
                                            "to be agreed", "to be discussed", "конкурентн",
                                            "best in", "сдельн")
 
@@ -225,11 +229,11 @@ _JOIN_COMP = re.compile(
     r"performance|company|great|achievable|realistic|bonus|квартальные|годовые|"
     r"ежемесячные|ежеквартальные|годовая|квартальная)[ \u00a0]+)*"
     r"(?:高额?|超高|丰厚|项目|季度|年度|全勤)?"  # "+高提成", "+项目奖金"
-    r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car|"
+    r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car|per[\s-]diem|"
     r"компенсаци[яи](?:[ \u00a0]+(?:мобильной[ \u00a0]+)?(?:связи|топлива|бензина|гсм|проезда|"
     r"питания|аренды))?|交通补贴|住房补贴|通讯补贴|餐补|房补|补贴)"
-    r"|(?P<bonus>bonus(?:es)?|incentives?|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
-    r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:от[ \u00a0]+продаж|of[ \u00a0]+sales)?|"
+    r"|(?P<bonus>bonus(?:es)?|incentives?|variable(?:\s+pay)?|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
+    r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:(?:от|с)[ \u00a0]+продаж|of[ \u00a0]+sales)?|"
     r"процент[а-я]*[ \u00a0]+от[ \u00a0]+продаж)"
     r"|(?P<ote>ote)"
     r"|(?P<skip>benefits?|pension|super(?:annuation)?|healthcare|bens|perks|package|holiday|соцпакет|五险一金|股票期权|期权|股权))"
@@ -247,6 +251,7 @@ _RETIREMENT = re.compile(r"[ \u00a0]?\(?[kb]\)?")
 
 _COMP_WORD = {
     "basic": "base", "base": "base", "оклад": "base", "底薪": "base", "基本工资": "base",
+    "fixed": "base", "variable": "bonus",
     "ote": "ote", "otе": "ote", "commission": "commission", "comms": "commission",
     "комиссия": "commission", "提成": "commission", "bonus": "bonus", "bonuses": "bonus",
     "премия": "bonus", "премии": "bonus", "бонус": "bonus", "бонусы": "bonus",
@@ -258,14 +263,14 @@ _COMP_WORD = {
 
 def _comp_of(word: str) -> str:
     w = " ".join(word.split())
-    if w[0] == "(":
-        return "total"  # "(оклад + премия)": the figure is base and bonus together
+    if w[0] == "(" or w.startswith("inc"):
+        return "total"  # "(оклад + премия)", "inc. super": the figure is base and more together
     if w in _COMP_WORD:
         return _COMP_WORD[w]
     words = w.split(" ")
     if words[-1] in ("bonus", "bonuses"):
         return "bonus"
-    if words[0] in ("basic", "base"):
+    if words[0] in ("basic", "base", "fixed"):
         return "base"
     if words[0] == "total":
         return "total"

@@ -23,6 +23,8 @@ _OWN_BAND_MARKETS = frozenset(code for code in _markets.market_codes()
 _SCALE = _markets.usd_scales()
 # Currencies of no market here with a band of their own (the tenge): it judges their figures.
 _CURRENCY_BANDS = _markets.currency_plausible()
+# Markets where a large figure with no written period is a year's pay (India's lakhs).
+_ANNUAL_FROM = _markets.annual_from()
 _USD_MARKET = _markets.market_of("USD")  # its band, scaled, judges currencies of no market here
 # Markets whose postings mean their own currency by another currency's words ("руб." in
 # Belarus), with the signs that keep the other currency ("₽").
@@ -62,11 +64,15 @@ def _default_band(period: str, cur, market, scale: float) -> tuple[float, float]
     return lo_b * scale, hi_b * scale
 
 
-def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_wan=False):
+def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_wan=False,
+                   lowest=None):
     """(period, basis) for a figure, or (None, None) when it is not pay.
 
     A bonus, commission or allowance with no written period takes the market's
     convention: the wage bands would read "bonus £500" as £500 a day.
+
+    ``lowest``: the low end of a range (``v`` is its high end), judged against a market's
+    ``annual_from`` (India: "₹ 3,00,000" is a year's pay, "₹80,000 - 1,20,000" a month's).
 
     ``in_wan``: the figure is written in 万. "薪资：20-30万" states no period, and sums
     written in 万 are a year's pay (a month's is written in K or 元): a sum of 100,000
@@ -93,7 +99,17 @@ def _settle_period(period, cur, market, v, mpy, pay_context, component=None, in_
     # evidence, and then marked implausible (_implausible).
     if in_wan and basis == "market" and period == "month" and mpy is None and v is not None and v >= 1e5:
         return "year", "magnitude"
+    if basis == "market" and market in _ANNUAL_FROM and v is not None and _annual_sized(
+            lowest if lowest is not None else v, cur, market, component):
+        return "year", "market"
     return period, basis
+
+
+def _annual_sized(v, cur, market, component) -> bool:
+    """Is a figure in the market's own currency, with no written period, large enough that
+    the market's ads mean a year's pay (``annual_from``)?"""
+    return (v >= _ANNUAL_FROM[market] and cur == MARKET_CURRENCY.get(market)
+            and component not in _PART_COMPONENTS)
 
 
 def _local_rouble(cur: str | None, mkey: str | None, lw: str, start: int, end: int) -> str | None:

@@ -114,7 +114,7 @@ def _parse(text: str, currency: str | None, market: str | None,
         if restored is not text:
             return _remap(_scan(restored, currency, market, fast, False), text, inserted)
     out = _scan(text, currency, market, fast, field_mode)
-    if out and field_mode and text[-4:].rstrip()[-3:].lower() == "ote" and _OTE_FLAG.search(text):
+    if out and field_mode and _OTE_FLAG.search(text):
         _ote_flag(out)
     return out
 
@@ -216,8 +216,9 @@ _MAX_RANGE_SEP = re.compile(r"[\s.]*(?:(?:-|–|—|to)\s+)?(?:a\s+)?max(?:imum)
 # $Z"): line breaks, or a midpoint on its own line ("Mid: $Y").
 _MID_GAP = re.compile(r"\s*(?:mid(?:point)?[ \u00a0]*:?[ \u00a0]*[$£€]?[ \u00a0]*\d{1,3}(?:,\d{3})*(?:\.\d\d)?k?\s*)?")
 _MAX_VALUE = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
-# Reed's ", OTE" at the end of a pay field marks the figure itself as on-target earnings.
-_OTE_FLAG = re.compile(r",[ \u00a0]*(?i:ote)[ \u00a0]*\Z")
+# Reed's ", OTE" after a pay field's figure marks the figure itself as on-target earnings,
+# at the field's end or before joined components (", OTE + commission").
+_OTE_FLAG = re.compile(r",[ \u00a0]*(?i:ote)[ \u00a0]*(?:\Z|(?=\+|(?i:plus)[ \u00a0]|&))")
 
 
 def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) -> bool:
