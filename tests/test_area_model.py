@@ -109,3 +109,23 @@ def test_an_unwritable_cache_only_costs_time(tmp_path):
     blocker.write_text("not a folder", encoding="utf-8")
     model = area_model._cached_or_trained(AREAS, (path,), blocker / "cache")
     assert AREAS[int(np.argmax(model.decision("Negotiate contract renewals")))] == "negotiation_contracts"
+
+
+def test_only_rows_of_the_train_half_are_learnt(tmp_path):
+    path = tmp_path / "lines.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        w = csv.writer(handle)
+        w.writerow(["text", "language", "area", "half"])
+        w.writerows([(t, "en", a, "train") for t, a in LINES])
+        w.writerow(["Plan the quarterly offsite agenda", "en", "other", "tune"])
+    model = area_model.train(AREAS, (path,))
+    assert model.trained_on == {"lines.csv": len(LINES)}
+    assert model.decision("Plan the quarterly offsite agenda")[AREAS.index("other")] == pytest.approx(-1.0)
+
+
+def test_a_chinese_token_gets_its_two_character_grams_and_others_do_not():
+    chinese = area_model.line_features("负责团队建设")
+    assert "c:团队" in chinese and "c:负责团" in chinese
+    latin = area_model.line_features("plan it")
+    assert all(len(f) > 4 for f in latin if f.startswith("c:"))  # 3- and 4-grams only ("c:" + 3)
+    assert "c: pl" in latin and "c:it " in latin

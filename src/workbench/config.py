@@ -68,7 +68,8 @@ TIMESPLITS_LABELLED = LABELLED / "timesplits" / "timesplits.csv"
 # The team-written duty lines the area model (workbench.area_model) is trained on, and where
 # its fitted weights are cached between processes (keyed by the lines' hash; WORKBENCH_CACHE
 # names another folder).
-AREA_TRAINING = (LABELLED / "responsibilities.csv", LABELLED / "duty_lines" / "duty_lines.csv")
+AREA_TRAINING = (LABELLED / "responsibilities.csv", LABELLED / "duty_lines" / "duty_lines.csv",
+                 LABELLED / "duty_lines" / "duty_lines_2.csv")
 MODEL_CACHE = Path(os.environ.get("WORKBENCH_CACHE") or Path.home() / ".cache" / "workbench").expanduser()
 
 
