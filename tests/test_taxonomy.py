@@ -1,6 +1,7 @@
 """The account-work taxonomy: file contract, classifier and evaluation."""
 
 import csv
+import math
 
 import pytest
 import yaml
@@ -154,7 +155,7 @@ def test_confidence_grows_with_evidence_and_is_low_for_a_default():
     assert strong[1] > weak[1] > default[1]
     assert default[1] < 0.5 and strong[1] >= 0.8
     raw = yaml.safe_load(TAXONOMY_PATH.read_text(encoding="utf-8"))
-    assert set(raw["confidence"]) == {"intercept", "margin"}
+    assert set(raw["confidence"]) == {"intercept", "margin", "model_agrees", "model_margin"}
     assert set(raw["blend"]) == {"rules", "model", "context"} and all(v > 0 for v in raw["blend"].values())
 
 
@@ -186,3 +187,23 @@ def test_time_split_activity_names_of_the_team_data(activity, area):
 )
 def test_area_definitions_of_the_labelling_rules(text, area):
     assert classify_responsibility(text)[0] == area
+
+
+def test_confidence_is_the_fitted_curve_of_the_blend_and_model_margins(monkeypatch):
+    from workbench import taxonomy
+
+    tax = load_taxonomy()
+    areas = tax.area_tuple
+    c, b = tax.confidence, tax.blend
+    model = [-1.0] * len(areas)
+    model[areas.index("growth_new_business")] = 0.4 * b["model"]
+    model[areas.index("client_relationship")] = 0.1 * b["model"]
+    monkeypatch.setattr(taxonomy.area_model, "scaled_decision", lambda text, a, scale: list(model))
+    # The rules back growth: blend growth 2 + 0.4 * w, client 0.1 * w; the model agrees, its margin 0.3.
+    area, conf = taxonomy._decide({"growth_new_business": 2.0}, "x", None, tax)
+    z = c["intercept"] + c["margin"] * (2.0 + 0.3 * b["model"]) + c["model_agrees"] + c["model_margin"] * 0.3
+    assert area == "growth_new_business" and conf == round(min(0.97, 1 / (1 + math.exp(-z))), 2)
+    # The rules back client strongly enough to outvote the model: it does not agree.
+    area, conf = taxonomy._decide({"client_relationship": 3.0}, "x", None, tax)
+    z = c["intercept"] + c["margin"] * (3.0 - 0.3 * b["model"]) + c["model_margin"] * 0.3
+    assert area == "client_relationship" and conf == round(min(0.97, 1 / (1 + math.exp(-z))), 2)

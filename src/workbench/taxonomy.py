@@ -585,29 +585,38 @@ def blended_scores(scores: dict[str, float], text: str, context: str | None = No
     """Every area's score (in the taxonomy's order) from the rules' ``scores`` and the
     statistical model (:mod:`workbench.area_model`, trained on team-written lines):
     ``rules * rule score + model * model score + context * the job context's prior``,
-    the weights being the taxonomy's ``blend`` (chosen on the tuning halves)."""
-    tax = tax or load_taxonomy()
+    the weights being the taxonomy's ``blend`` (chosen on the tuning sets)."""
+    return _blend(scores, text, context, tax or load_taxonomy())[0]
+
+
+def _blend(scores: dict[str, float], text: str, context: str | None, tax: Taxonomy) -> tuple[list[float], list[float]]:
+    """``(blended scores, the model's own weighted scores)`` (see :func:`blended_scores`)."""
     b = tax.blend
-    total = area_model.scaled_decision(text, tax.area_tuple, b["model"])
+    model = area_model.scaled_decision(text, tax.area_tuple, b["model"])
+    total = list(model)
     order = tax.order
     for area, value in scores.items():
         total[order[area]] += b["rules"] * value
     if context in tax.contexts:
         for area, weight in tax.contexts[context][1].items():
             total[order[area]] += b["context"] * weight
-    return total
+    return total, model
 
 
 def _decide(scores: dict[str, float], text: str, context: str | None, tax: Taxonomy) -> tuple[str, float]:
-    """The best area and its confidence: the chance it is right, from the blended score's
-    margin over the runner-up (a logistic curve fitted on the tuning halves of the labelled
-    real postings, then lowered so that items at 0.8 or more are right at least 90% of the
-    time there; its coefficients are the taxonomy's ``confidence``)."""
-    total = blended_scores(scores, text, context, tax)
+    """The best area and its confidence: the chance it is right (a logistic regression
+    fitted on the items the product extracts from the tuning sets' postings, an item being
+    right when it is a duty of that area), from the blended score's margin over the
+    runner-up, whether the model alone picks the same area, and the model's own margin
+    (in its decision units); the coefficients are the taxonomy's ``confidence``."""
+    total, model = _blend(scores, text, context, tax)
     best = max(range(len(total)), key=total.__getitem__)  # ties: the area listed first
     second = sorted(total)[-2]  # the largest of the others (equal to the best on a tie)
+    ranked = sorted(model)
+    agree = 1.0 if model[best] == ranked[-1] else 0.0
     c = tax.confidence
-    z = c["intercept"] + c["margin"] * (total[best] - second)
+    z = (c["intercept"] + c["margin"] * (total[best] - second) + c["model_agrees"] * agree
+         + c["model_margin"] * (ranked[-1] - ranked[-2]) / tax.blend["model"])
     return tax.areas[best], round(min(0.97, 1.0 / (1.0 + math.exp(-z))), 2)
 
 
