@@ -51,10 +51,10 @@ def test_bench_places_reports_cold_and_cached_rates():
 
 def test_bench_employers_times_the_key_and_the_table_against_the_per_row_udf():
     rows = _load("employers").run(n_records=3000, n_names=300)
-    assert len(rows) == 4
+    assert len(rows) == 5
     for row in rows:
         assert row["value"] is not None and row["value"] > 0, row
-    assert rows[2]["peer"] == "per-row DuckDB Python UDF" and rows[2]["peer_value"] > 0
+    assert rows[3]["peer"] == "per-row DuckDB Python UDF" and rows[3]["peer_value"] > 0
 
 
 @pytest.mark.slow

@@ -37,6 +37,17 @@ def test_employer_codes_fold_spellings_and_keep_missing_apart():
     assert codes[0] == codes[1] != codes[3] and codes[2] == -1 and codes[4] == -1
 
 
+def test_employer_codes_count_the_names_of_a_set_as_the_employer_evaluation_does():
+    from workbench.employers import employer_groups
+
+    names = ["KBM Ltd", "Kessler Brandt Manufacturing", "墨岚科技", "墨兰科技", None, "KBM Ltd"]
+    codes = disclosure.employer_codes(pd.Series(names))
+    assert codes[0] == codes[1] == codes[5] and codes[2] != codes[3] and codes[4] == -1
+    groups = employer_groups(names)  # the same resolver, no other path
+    assert [codes[i] == codes[j] for i in range(4) for j in range(4)] == \
+        [groups[i] == groups[j] for i in range(4) for j in range(4)]
+
+
 def test_the_wording_of_the_rule_follows_the_thresholds():
     assert disclosure.describe(RULE) == ("Disclosure rule: at least 5 postings from at least 5 companies, "
                                          "no company above 25% of a cell.")

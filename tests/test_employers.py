@@ -358,6 +358,72 @@ def test_the_five_spellings_of_the_issue_are_one_key():
     assert {employer_key(n) for n in names} == {"acmemedya"}  # "ia" read as "ya" (Mariya = Mariia)
 
 
+# --------------------------------------------------------------------------- a list of names
+
+
+@pytest.mark.parametrize("names", [
+    ["KBM Ltd", "Kessler Brandt Manufacturing"],             # a bare acronym: the one employer with its initials
+    ["K.B.M. Limited", "Kessler Brandt Manufacturing (KBM)"],
+    ["NIOS", "National Institute of Orchard Science"],       # "of" may be skipped
+    ["TAR Group", "Tremayne Applied Robotics Group", "Acme Media"],
+    ["Marlingford Kingsbridge Environmental Cons...", "Marlingford Kingsbridge Environmental Consultants Ltd"],
+    ["Ashgate Valley Housing Associati…", "Ashgate Valley Housing Association"],
+    ["ООО «Брайтферн Солюшнс»", "Brightfern Solutions Ltd"],  # an English name spelt out in Cyrillic
+    ["ООО «Тэннери Роу Дата»", "Tannery Row Data GmbH"],
+    ["Molan Intelligent Technology Co., Ltd", "北京墨岚智能科技有限公司"],  # one Chinese name of that sound
+])
+def test_names_of_one_employer_in_a_list_are_counted_as_one(names):
+    groups = employers.employer_groups(names)
+    assert groups[0] is not None and groups[0] == groups[1]
+
+
+@pytest.mark.parametrize("names", [
+    ["墨岚智能科技有限公司", "墨兰智能科技有限公司"],            # sound alike, other characters: two firms
+    ["上海澜舟信息技术有限公司", "上海澜洲信息技术有限公司"],
+    ["KBM Ltd", "Kessler Brandt Manufacturing", "Kellow Bay Marine"],  # two candidates: neither
+    ["Kbm Ltd", "Kessler Brandt Manufacturing"],             # not written as an acronym
+    ["Ashgate Valley Housing Associati…", "Ashgate Valley Housing Association",
+     "Ashgate Valley Housing Associative"],
+    ["Контур", "Kantor"],                                    # too few consonants to say
+    ["ООО «Брайтферн Солюшнс»", "Brightfern Solutions", "Braithfern Solutions"],
+])
+def test_a_list_folds_a_name_only_onto_its_one_candidate(names):
+    groups = employers.employer_groups(names)
+    assert groups[0] != groups[1]
+
+
+def test_a_latin_name_of_two_chinese_sound_alikes_stays_with_neither():
+    groups = employers.employer_groups(["Molan Intelligent Technology", "墨岚智能科技", "墨兰智能科技"])
+    assert len(set(groups)) == 3
+    # alone, each Chinese name still shares the Latin name's key (the key sees one name)
+    assert employer_key("墨岚智能科技") == employer_key("墨兰智能科技") == employer_key("Molan Intelligent Technology")
+
+
+def test_groups_keep_missing_names_missing_and_equal_keys_together():
+    names = [None, "Acme Media", "ACME MEDIA LTD", float("nan"), "  ", "NIOS"]
+    assert employers.employer_groups(names) == [None, "acmemedya", "acmemedya", None, None, "nios"]
+
+
+_POOL = ["Acme Media", "Acme Media Ltd", "AM Ltd", "AM", "Alder Mills", "Tannery Row", "ООО «Тэннери Роу»",
+         "Тэннери Роу", "Tannery Rowe", "墨岚科技", "墨兰科技", "墨岚科技有限公司", "Molan Technology",
+         "Acme Med...", "Acme Medical", "Northlight Studio", "NS", "Northlight Studio...", None]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_POOL), max_size=10))
+def test_names_with_one_key_are_one_employer_in_any_list_unless_written_apart_in_chinese(names):
+    groups = employers.employer_groups(names)
+    assert len(groups) == len(names)
+    for (a, ga) in zip(names, groups):
+        for (b, gb) in zip(names, groups):
+            same_key = employer_key(a) is not None and employer_key(a) == employer_key(b)
+            chinese = any(isinstance(n, str) and employers._CJK_RE.search(n) for n in (a, b))
+            if same_key and not chinese:
+                assert ga == gb, (a, b)
+            if a == b:
+                assert ga == gb
+
+
 # --------------------------------------------------------------------------- edge values
 
 

@@ -16,7 +16,9 @@ restate them. The thresholds are settings (``config.SETTINGS.disclosure``, a
    ``min_sources`` distinct companies, no company supplying more than
    ``max_company_share`` of them. Companies are employers, counted by
    :func:`workbench.employers.employer_key` ("Acme Media Ltd", "Acme Media UK" and
-   "Acme Media (Europe)" are one). Postings with no company count as one unknown
+   "Acme Media (Europe)" are one), refined among the names counted together by
+   :func:`workbench.employers.employer_groups` ("KBM Ltd" is Kessler Brandt Manufacturing
+   when that is the one name with those initials; 墨岚 and 墨兰 are two). Postings with no company count as one unknown
    company for the share test and do not count as a source. Dominance by two: the
    set fails too when its two largest employers together supply more than
    ``max_top_two_share`` (named as a reason only when no single company is over its
@@ -118,16 +120,17 @@ class CellCheck:
 
 
 def employer_codes(companies: Iterable[Any]) -> Any:
-    """Each posting's employer as an integer (equal: one employer by ``employer_key``;
-    -1: no company). The key is computed once per distinct name, not once per posting."""
+    """Each posting's employer as an integer (equal: one employer by ``employer_groups``, the
+    employer key refined among these names; -1: no company). The key is computed once per
+    distinct name, not once per posting."""
     import numpy as np
     import pandas as pd
 
-    from workbench.employers import employer_key
+    from workbench.employers import employer_groups
 
     names = companies if isinstance(companies, pd.Series) else pd.Series(list(companies), dtype="object")
     name_codes, distinct = pd.factorize(names.astype("object"), use_na_sentinel=True)
-    key_codes, _ = pd.factorize(pd.Series([employer_key(n) for n in distinct], dtype="object"),
+    key_codes, _ = pd.factorize(pd.Series(employer_groups(distinct), dtype="object"),
                                 use_na_sentinel=True)
     key_codes = np.append(key_codes, -1)  # name code -1 (no company) stays -1
     return key_codes[name_codes]

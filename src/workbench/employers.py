@@ -91,17 +91,26 @@ Two guarantees hold whatever the lists say:
   Analytics", «Московский парус» ≠ «Парус»). Activity words (Media, Logistics, Консалтинг,
   物流) are never dropped, so "Acme" and "Acme Media" stay two employers.
 
-Known limits. Chinese shop names that sound alike fold (千乘/谦城 are both qiancheng; 墨岚/
-墨兰 both molan; and, as zh is read as j, 智/吉 and 竹/菊): two firms counted as one, which
-only suppresses more. Я and ю written with j (Ladja, Jula) are not read as ya, yu. A bare acronym is
-not folded with the full name (KBM Ltd vs Kessler Brandt Manufacturing): a key sees one name
-at a time, and initials alone would fold every pair of firms that share them. A name cut
-short inside a name word ("…Environmental Cons..."), an English name written phonetically
-in Cyrillic (Тэннери for Tannery, Брайтферн for Brightfern), a Chinese short form not in the
-list and a soft sign (Щегол/Щеголь, read alike in Latin letters as Zhuravl = Zhuravl')
-are misread one way or the other. A misspelt common word in a long name (Enviromental,
-Managment, Межрегеональная) is a different name: a one-letter difference stays two
-employers (set 1's rule), which splits one employer into two in set 4's 8 failing `typo` pairs.
+**Names counted together** (:func:`employer_groups`). The key sees one name at a time;
+disclosure control counts a set of names, and that set can say more: Chinese names that
+sound alike but are written with other characters are two employers (墨岚/墨兰, which the
+key alone folds), a bare acronym is the one employer of the set with its initials (KBM Ltd
+= Kessler Brandt Manufacturing), a name cut short ("… Environmental Cons…") the one it
+starts, and an English name written phonetically in Cyrillic (Тэннери Роу Дата) the one
+Latin name with its sound. ``workbench eval employers`` scores this, each pair as a
+set of two; disclosure control calls the same function on the names it counts.
+
+Known limits. Alone, Chinese shop names that sound alike fold (千乘/谦城 are both qiancheng;
+墨岚/墨兰 both molan; and, as zh is read as j, 智/吉 and 竹/菊): two firms counted as one, which
+only suppresses more; only a set that holds both tells them apart, and a Latin name of that
+sound then stays with neither. Я and ю written with j (Ladja, Jula) are not read as ya, yu.
+An acronym is read only against the names of its set, so in a large set it may take the one
+firm that happens to share its initials (on the corpora's 2,634 distinct employer names as one
+set: 1 name, ARM). A Chinese short form not in the list and a soft sign (Щегол/Щеголь, read
+alike in Latin letters as Zhuravl = Zhuravl') are misread one way or the other. A misspelt
+common word in a long name (Enviromental, Managment, Межрегеональная) is a different name: a
+one-letter difference stays two employers (set 1's rule), which splits one employer into two
+in set 4's 8 failing `typo` pairs.
 
 Measured by ``workbench eval employers`` on ``data/labelled/companies/company_pairs.csv``
 (figures in the README's "How good is it" table).
@@ -125,7 +134,7 @@ from .agreement import TUNING_HALVES, TUNING_SETS, wilson
 from .config import LABELLED, PACKAGE_DATA
 from .errors import SchemaError
 
-__all__ = ["RULES_PATH", "PAIRS_PATH", "employer_key", "employer_keys", "Pair", "Agreement",
+__all__ = ["RULES_PATH", "PAIRS_PATH", "employer_key", "employer_keys", "employer_groups", "Pair", "Agreement",
            "PairsEvaluation", "load_pairs", "evaluate_pairs", "format_evaluation"]
 
 RULES_PATH = PACKAGE_DATA / "employers.yaml"
@@ -210,6 +219,8 @@ class _Rules:
     longest: int = 1                  # most words in one phrase
     zh_longest: int = 1               # most characters in one Chinese word
     qualifiers: frozenset[str] = field(default=frozenset())
+    acronym_skips: frozenset[str] = field(default=frozenset())   # NIOS = National Institute of …
+    sound_spellings: tuple[tuple[re.Pattern, str], ...] = ()   # a key's sound (Тэннери = Tannery)
 
 
 def _entry(text: str) -> str:
@@ -343,6 +354,9 @@ def _rules() -> _Rules:
                     max(map(len, chinese_trailing), default=1)) + 1,
         zh_longest=max(map(len, zh_vocab), default=1),
         qualifiers=frozenset(trailing) | joiners,
+        acronym_skips=_set(doc, "acronym_skips"),
+        sound_spellings=tuple((re.compile(str(k)), str(v))
+                              for k, v in (doc.get("sound_spellings") or {}).items()),
     )
 
 
@@ -675,19 +689,30 @@ def _latin(word: str) -> str:
 # --------------------------------------------------------------------------- the key
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One name as the key reads it: the words kept (in their own script), the key, and
+    whether the name was cut short ("…")."""
+
+    words: tuple[str, ...]
+    key: str | None
+    cut: bool = False
+
+
 @lru_cache(maxsize=1 << 17)
-def _key(name: str) -> str | None:
+def _reading(name: str) -> _Reading:
     rules = _rules()
     text = _normal(name).strip()
     descriptor = rules.descriptor_leading.match(text)
     if descriptor and _WORD_RE.search(text[descriptor.end():]):
         text = text[descriptor.end():]
     text = _fold(text)
-    if text.endswith("..."):
+    cut = text.endswith("...")
+    if cut:
         text = _without_cut_word(text[:-3], rules)
     words = _words(_name_part(text, rules), rules)
     if not words:
-        return None
+        return _Reading((), None)
     words = _strip_leading(words, rules)
     if _only_qualifiers(words, rules):  # Europe Group Ltd ≠ Asia Group Ltd, 上海国际 ≠ 上海环球
         words = _strip_legal(words, rules)
@@ -696,7 +721,11 @@ def _key(name: str) -> str | None:
     key = "".join(map(_latin, words))
     if not key:  # the kept words have no Latin reading (𒀀 | A): every word of the name counts
         key = "".join(map(_latin, _words(text, rules)))
-    return key or None
+    return _Reading(tuple(words), key or None, cut)
+
+
+def _key(name: str) -> str | None:
+    return _reading(name).key
 
 
 def employer_key(name) -> str | None:
@@ -713,6 +742,156 @@ def employer_key(name) -> str | None:
 def employer_keys(names) -> list[str | None]:
     """``employer_key`` of each name in an iterable (a Series, a list)."""
     return [employer_key(n) for n in names]
+
+
+# --------------------------------------------------------------------------- a list of names
+
+
+_NO_READING = _Reading((), None)
+_LETTERS_RE = re.compile(r"[^\W\d_]{2,6}")
+# A Cyrillic name is read as a Latin one by its sound only when it has this many consonants and
+# the same first letter (short names share consonants by chance: Контур, Крион).
+_MIN_SOUND = 5
+
+
+def employer_groups(names) -> list[str | None]:
+    """The key each of ``names`` is counted by among the others (the company names of a
+    cell, or of a whole data set): :func:`employer_key`, refined by what the other names of
+    the list say. Disclosure control counts employers by this, and ``workbench eval
+    employers`` scores it (on each pair as a list of two); there is no other path.
+
+    - **Chinese names that sound alike** (one key in Latin letters) but are written with
+      other characters in the shop name (墨岚/墨兰, 澜舟/澜洲) are two employers; a Latin name
+      of that sound stays with neither when two such Chinese names are in the list, and
+      with the one when only one is.
+    - **A bare acronym** ("KBM Ltd", "K.B.M.", "CVWA": the name's kept part is one word of
+      2-6 letters written in capitals, no bracket in the name) is the employer whose kept
+      words' initials, in the same script, spell it
+      (Kessler Brandt Manufacturing; "of", "and" … may be skipped: NIOS = National Institute
+      of Orchard Science), when exactly one employer of the list has those initials.
+    - **A name cut short** ("… Environmental Cons…") is the employer whose key its key
+      starts, when exactly one of the list does.
+    - **A Latin name written phonetically in Cyrillic** (Тэннери Роу Дата = Tannery Row
+      Data, Брайтферн = Brightfern) is the Latin-named employer whose sound it spells
+      (``sound_spellings``; the same first letter and at least five consonants, so short
+      names do not meet by chance), when exactly one of the list does.
+
+    Each rule folds a name only onto an employer the list itself names, and only when that
+    employer is the one candidate; ``None`` stays ``None``.
+    """
+    names = list(names)
+    readings = [_reading(n) if isinstance(n, str) else _NO_READING for n in names]
+    keys = [r.key for r in readings]
+    for resolve in (_split_sound_alikes, _resolve_acronyms, _resolve_cut, _resolve_phonetic):
+        keys = resolve(names, readings, keys)
+    return keys
+
+
+def _chinese_form(reading: _Reading, rules: _Rules) -> str | None:
+    """The key with the Chinese shop name in its characters (墨岚intelligenttechnology);
+    None for a name without one."""
+    shop = [_CJK_RE.match(w) is not None and w not in rules.zh_vocab for w in reading.words]
+    if not any(shop):
+        return None
+    return "".join(w if is_shop else _latin(w) for w, is_shop in zip(reading.words, shop))
+
+
+def _split_sound_alikes(names: list, readings: list[_Reading], keys: list) -> list:
+    rules = _rules()
+    seen: dict[str, int] = {}
+    for name, key in zip(names, keys):
+        if key and _CJK_RE.search(name):
+            seen[key] = seen.get(key, 0) + 1
+    shared = {key for key, count in seen.items() if count > 1}  # only these can differ in characters
+    if not shared:
+        return keys
+    chinese = [_chinese_form(r, rules) if k in shared else None for r, k in zip(readings, keys)]
+    forms: dict[str, set[str]] = {}
+    for key, form in zip(keys, chinese):
+        if form:
+            forms.setdefault(key, set()).add(form)
+    split = {key for key, found in forms.items() if len(found) > 1}
+    return [(form or key) if key in split else key for key, form in zip(keys, chinese)]
+
+
+def _acronym(name: str, reading: _Reading) -> str | None:
+    """The letters of a bare acronym ("KBM Ltd", "K.B.M. Limited" -> "kbm"), else None."""
+    if len(reading.words) != 1 or not _LETTERS_RE.fullmatch(reading.words[0]) or "(" in name:
+        return None
+    word = reading.words[0]
+    written = unicodedata.normalize("NFKC", name).replace(".", "")
+    return word if re.search(f"(?<![^\\W_]){re.escape(word.upper())}(?![^\\W_])", written) else None
+
+
+def _initials(words: tuple[str, ...]) -> set[str]:
+    """The initials of a name's kept words, with and without the words an acronym may skip
+    (``acronym_skips``), in the words' own script."""
+    skips = _rules().acronym_skips
+    if len(words) < 2 or any(_CJK_RE.match(w) for w in words):
+        return set()
+    return {"".join(w[0] for w in kept)
+            for kept in (words, [w for w in words if w not in skips]) if len(kept) > 1}
+
+
+def _resolve_acronyms(names: list, readings: list[_Reading], keys: list) -> list:
+    found = {i: letters for i, (n, r) in enumerate(zip(names, readings))
+             if r.key and (letters := _acronym(n, r))}
+    if not found:
+        return keys
+    spelling: dict[str, set[str]] = {}
+    for reading, key in zip(readings, keys):
+        for initials in _initials(reading.words) if key else ():
+            spelling.setdefault(initials, set()).add(key)
+    keys = list(keys)
+    for i, letters in found.items():
+        targets = spelling.get(letters, set())
+        if len(targets) == 1:
+            keys[i] = next(iter(targets))
+    return keys
+
+
+def _resolve_cut(names: list, readings: list[_Reading], keys: list) -> list:
+    cut = [i for i, r in enumerate(readings) if r.cut and keys[i] and len(keys[i]) >= 6]
+    if not cut:
+        return keys
+    whole = {k for k, r in zip(keys, readings) if k and not r.cut}
+    keys = list(keys)
+    for i in cut:
+        if keys[i] in whole:
+            continue
+        longer = {k for k in whole if k.startswith(keys[i])}
+        if len(longer) == 1:
+            keys[i] = longer.pop()
+    return keys
+
+
+@lru_cache(maxsize=1 << 16)
+def _skeleton(key: str) -> str:
+    """A key's sound as English spelling and Cyrillic transliteration both give it: its
+    consonants and the class of each run of vowels (``sound_spellings``; doubled letters
+    read once)."""
+    for spelling, read_as in _rules().sound_spellings:
+        key = spelling.sub(read_as, key)
+    return _DOUBLED_RE.sub(r"\1", key)
+
+
+def _resolve_phonetic(names: list, readings: list[_Reading], keys: list) -> list:
+    cyrillic = [i for i, n in enumerate(names) if keys[i] and _CYRILLIC_RE.search(n)]
+    if not cyrillic:
+        return keys
+    latin = {k for k, n in zip(keys, names) if k and not _CYRILLIC_RE.search(n) and not _CJK_RE.search(n)}
+    by_sound: dict[str, set[str]] = {}
+    for key in latin:
+        if len(key) >= _MIN_SOUND:
+            by_sound.setdefault(key[0] + _skeleton(key), set()).add(key)
+    keys = list(keys)
+    for i in cyrillic:
+        sound = _skeleton(keys[i])
+        enough = len(sound) - sound.count("a") - sound.count("o") >= _MIN_SOUND
+        targets = by_sound.get(keys[i][0] + sound, set()) if enough else set()
+        if keys[i] not in latin and len(targets) == 1:
+            keys[i] = next(iter(targets))
+    return keys
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -809,7 +988,7 @@ def evaluate_pairs(path: str | Path = PAIRS_PATH) -> PairsEvaluation:
     tally: dict[tuple[str, str], list[int]] = {}
     failures = []
     for pair in pairs:
-        key_a, key_b = employer_key(pair.name_a), employer_key(pair.name_b)
+        key_a, key_b = employer_groups([pair.name_a, pair.name_b])
         agrees = (key_a is not None and key_a == key_b) == pair.same
         label = "same" if pair.same else "distinct"
         counts = tally.setdefault((pair.half, label), [0, 0])
