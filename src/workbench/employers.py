@@ -13,7 +13,7 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
 1. **Surface.** HTML entities read (``&amp;`` = &), Unicode NFKC (full-width letters and
    brackets, no-break spaces and combining accents become ordinary ones), zero-width
    characters and soft hyphens dropped, case folded, ё read as е, traditional Chinese read
-   as simplified (OpenCC), apostrophes removed (O'Malley = O’Malley = OMalley), quotes of
+   as simplified (OpenCC), blanks between Chinese characters dropped, apostrophes removed (O'Malley = O’Malley = OMalley), quotes of
    every style (« » " " „ “ ' ' 「」) and other punctuation read as blanks, "&", "+", "'n'",
    "und", "et" and "и" read as "and", dots between single letters joined (P.L.C. = PLC),
    accents dropped from Latin letters (Café = Cafe), Latin look-alike letters inside a
@@ -27,7 +27,8 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    employer ("Agency on behalf of / obo / recruiting for Client", "Careers at Client",
    "Agency (client: Client)", "Our client, Client", "Agency for our client Client",
    "по поручению", "Наш клиент — …", "Подбор персонала для …", "代招：", "X Ltd t/a Y"
-   -> the client, Y). Every bracket goes with its
+   -> the client, Y). An acronym followed by the words it stands for is those words
+   ("ORC (Oldfield Risk Consulting)", "AWP – Aldwinter Wealth Partners"). Every bracket goes with its
    content ("(UK)", "(Leeds office)", "(formerly …)", "(via Agency)", "(Accountants)"),
    unless nothing else is left. What follows a spaced dash or a bar goes (a department,
    tagline or place: "X - Finance Division", "X | Careers", "X — Москва"), and so does a
@@ -57,9 +58,11 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    Global, Групп, Группа компаний, 集团, 控股) are dropped from the end, one after another,
    with the words that only join them ("UK & Ireland", ", г. Москва", "в г.
    Санкт-Петербурге", "& Co."), and so is a registration number after its label
-   ("ИНН 7701234567", "Company No 08123456"). A place right after "of" stays (Bank of England). A
-   Chinese city or province at the start is dropped too (深圳市云杉智能 = 云杉智能(深圳))
-   when a shop name (字号) follows it. Two regional arms of one stem are one employer
+   ("ИНН 7701234567", "Company No 08123456"). A place right after "of" stays (Bank of England);
+   a word after a place marker (г., город, Республике) is a place unless the key reads it by
+   its meaning (Город Девелопмент). A Chinese city or province at the start is dropped too
+   (深圳市云杉智能 = 云杉智能(深圳)) when a shop name (字号) follows it, and so is an unlisted
+   prefecture named by its ending (宁州瀚溪 = 瀚溪; not 神州). Two regional arms of one stem are one employer
    ("X Deutschland GmbH" = "X UK Ltd").
 5. **One script.** What is left is written in Latin letters: Russian loanwords by the
    English word they render (Софтвер = software), other Cyrillic by transliteration,
@@ -94,7 +97,8 @@ Two guarantees hold whatever the lists say:
 **Names counted together** (:func:`employer_groups`). The key sees one name at a time;
 disclosure control counts a set of names, and that set can say more: Chinese names that
 sound alike but are written with other characters are two employers (墨岚/墨兰, which the
-key alone folds), a bare acronym is the one employer of the set with its initials (KBM Ltd
+key alone folds; so are Кремень/Кремен), a name a Chinese name gives itself in brackets in
+Latin letters is that Chinese name's, an acronym is the one employer of the set with its initials (KBM Ltd
 = Kessler Brandt Manufacturing), a name cut short ("… Environmental Cons…") the one it
 starts, and an English name written phonetically in Cyrillic (Тэннери Роу Дата) the one
 Latin name with its sound. ``workbench eval employers`` scores this, each pair as a
@@ -105,8 +109,9 @@ Known limits. Alone, Chinese shop names that sound alike fold (千乘/谦城 are
 only suppresses more; only a set that holds both tells them apart, and a Latin name of that
 sound then stays with neither. Я and ю written with j (Ladja, Jula) are not read as ya, yu.
 An acronym is read only against the names of its set, so in a large set it may take the one
-firm that happens to share its initials (on the corpora's 2,634 distinct employer names as one
-set: 1 name, ARM). A Chinese short form not in the list and a soft sign (Щегол/Щеголь, read
+firm that happens to share its initials. On the corpora's 4,050 distinct employer names as one
+set, 2 acronyms take the one name with their initials (one rightly, one a guess) and the 4
+pairs of Chinese sound-alikes the key folds there (千乘/谦城 …) are told apart. A Chinese short form not in the list and a soft sign (Щегол/Щеголь, read
 alike in Latin letters as Zhuravl = Zhuravl') are misread one way or the other. A misspelt
 common word in a long name (Enviromental, Managment, Межрегеональная) is a different name: a
 one-letter difference stays two employers (set 1's rule), which splits one employer into two
@@ -143,6 +148,8 @@ PAIRS_PATH = LABELLED / "companies" / "company_pairs.csv"
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+# Blanks between Chinese characters carry nothing (深圳市 澜晖光电 有限公司).
+_CJK_BLANK_RE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 # A word is a run of letters and digits of one kind: Chinese characters, or anything else.
 _WORD_RE = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+")
 # Single letters with dots between them: P.L.C., J. R., S.à r.l. (read "sa rl").
@@ -219,6 +226,8 @@ class _Rules:
     longest: int = 1                  # most words in one phrase
     zh_longest: int = 1               # most characters in one Chinese word
     qualifiers: frozenset[str] = field(default=frozenset())
+    zh_place_endings: frozenset[str] = field(default=frozenset())   # 州: 宁州 is a place
+    zh_not_places: frozenset[str] = field(default=frozenset())      # 神州 is a shop name
     acronym_skips: frozenset[str] = field(default=frozenset())   # NIOS = National Institute of …
     sound_spellings: tuple[tuple[re.Pattern, str], ...] = ()   # a key's sound (Тэннери = Tannery)
 
@@ -354,6 +363,8 @@ def _rules() -> _Rules:
                     max(map(len, chinese_trailing), default=1)) + 1,
         zh_longest=max(map(len, zh_vocab), default=1),
         qualifiers=frozenset(trailing) | joiners,
+        zh_place_endings=frozenset(doc.get("zh_place_endings") or []),
+        zh_not_places=frozenset(doc.get("zh_not_places") or []),
         acronym_skips=_set(doc, "acronym_skips"),
         sound_spellings=tuple((re.compile(str(k)), str(v))
                               for k, v in (doc.get("sound_spellings") or {}).items()),
@@ -377,7 +388,7 @@ def _normal(name: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = text.casefold().replace("ё", "е")
     if _CJK_RE.search(text):
-        text = _t2s().convert(text)
+        text = _CJK_BLANK_RE.sub("", _t2s().convert(text))
     return text
 
 
@@ -434,7 +445,15 @@ def _cjk_words(run: str, rules: _Rules) -> list[str]:
         tail.append(run[end - k:end])
         end -= k
     middle = [run[start:end]] if end > start else []
+    if not head and middle and _unlisted_place(middle[0], rules):
+        head, middle = [middle[0][:2]], [middle[0][2:]]
     return head + middle + tail[::-1]
+
+
+def _unlisted_place(shop: str, rules: _Rules) -> bool:
+    """A shop name that starts with a place not in the list, named by its ending (宁州瀚溪:
+    州, a prefecture), with two characters or more after it."""
+    return len(shop) >= 4 and shop[1] in rules.zh_place_endings and shop[:2] not in rules.zh_not_places
 
 
 def _words(text: str, rules: _Rules) -> list[str]:
@@ -578,11 +597,30 @@ def _completed(text: str, last: re.Match, rules: _Rules) -> str:
     return text
 
 
+# An acronym spelled out by its own name: "ORC (Oldfield Risk Consulting)", "AWP – Aldwinter …".
+_DECLARED_RE = re.compile(r"\s*([^\W\d_]{2,6})\s*(?:\(([^()]+)\)|\s[-‐‑‒–—―]+\s(.+))\s*")
+
+
+def _spelled_out(text: str, rules: _Rules) -> str:
+    """A name that is an acronym and the words it stands for is those words
+    ("ORC (Oldfield Risk Consulting)" = Oldfield Risk Consulting ≠ "ORC (Overton Retail
+    Centres)"): their initials, legal forms and the like left off, spell the acronym."""
+    match = _DECLARED_RE.fullmatch(text)
+    if not match:
+        return text
+    full = match.group(2) or match.group(3)
+    words = _strip_trailing(_words(full, rules), rules)
+    spelled = {"".join(w[0] for w in kept)
+               for kept in (words, [w for w in words if w not in rules.acronym_skips])}
+    return full if match.group(1) in spelled else text
+
+
 def _name_part(text: str, rules: _Rules) -> str:
-    """The part of a read name that names the employer: the client or trading name, without
-    brackets, without what follows a separator or a note, without a Chinese department
-    after the legal form, and without note clauses after commas."""
-    text = _before_separator(_drop_brackets(_after_marker(text, rules)))
+    """The part of a read name that names the employer: the client or trading name (or the
+    words an acronym stands for), without brackets, without what follows a separator or a
+    note, without a Chinese department after the legal form, and without note clauses after
+    commas."""
+    text = _before_separator(_drop_brackets(_spelled_out(_after_marker(text, rules), rules)))
     text = _ZH_AFTER_LEGAL_RE.sub("", _before_note(text, rules))
     return _without_comma_notes(text, rules)
 
@@ -609,7 +647,7 @@ def _trailing_cut(words: list[str], end: int, rules: _Rules) -> int:
         if kind == "branch" and end - k > 1 and _RU_ADJECTIVE_RE.search(before):
             return k + 1
         return k
-    if end > 2 and words[end - 2] in rules.place_markers:
+    if end > 2 and words[end - 2] in rules.place_markers and words[end - 1] not in rules.ru_words:
         return 2
     label = _match_at_end(words, end - 1, rules.number_labels, 1, rules.longest)
     if label and any(c.isdigit() for c in words[end - 1]):
@@ -624,8 +662,8 @@ def _strip_trailing(words: list[str], rules: _Rules) -> list[str]:
         k = _trailing_cut(words, end, rules)
         if k:
             end, dropped = end - k, True
-        elif dropped and words[end - 1] in rules.joiners:
-            end -= 1
+        elif dropped and (words[end - 1] in rules.joiners or words[end - 1] in rules.place_markers):
+            end -= 1  # "& Co.", "в г. Москве", "в Республике Казахстан"
         else:
             break
     return words[:end]
@@ -652,7 +690,8 @@ def _strip_chinese_places(words: list[str], rules: _Rules) -> list[str]:
     if len(words) > 2 and words[0] in rules.pinyin_places:
         return words[1:]
     start = 0
-    while start < len(words) - 1 and words[start] in rules.zh_places:
+    while start < len(words) - 1 and (words[start] in rules.zh_places or _unlisted_place(
+            words[start] + words[start + 1], rules)):
         start += 1
     rest = words[start:]
     has_shop_name = any(_CJK_RE.match(w) and w not in rules.zh_vocab for w in rest)
@@ -697,6 +736,7 @@ class _Reading:
     words: tuple[str, ...]
     key: str | None
     cut: bool = False
+    alias: str | None = None   # the key of the name it gives itself in another script, in brackets
 
 
 @lru_cache(maxsize=1 << 17)
@@ -721,7 +761,24 @@ def _reading(name: str) -> _Reading:
     key = "".join(map(_latin, words))
     if not key:  # the kept words have no Latin reading (𒀀 | A): every word of the name counts
         key = "".join(map(_latin, _words(text, rules)))
-    return _Reading(tuple(words), key or None, cut)
+    return _Reading(tuple(words), key or None, cut, _alias(text) if "(" in text else None)
+
+
+def _script(text: str) -> str:
+    return "zh" if _CJK_RE.search(text) else "ru" if _CYRILLIC_RE.search(text) else "latin"
+
+
+def _alias(text: str) -> str | None:
+    """The key of a name in brackets written in another script than the rest of the name
+    (凌崧建筑工程有限公司（Lingsong Construction Engineering） -> lingsongconstructionengineering)."""
+    match = _BRACKET_RE.search(text)
+    if not match or not _WORD_RE.search(match.group(1)):
+        return None
+    outside = text[:match.start()] + " " + text[match.end():]
+    if not _WORD_RE.search(outside) or _script(match.group(1)) == _script(outside):
+        return None
+    alias = _reading(match.group(1)).key
+    return alias if alias and len(_reading(match.group(1)).words) > 1 else None
 
 
 def _key(name: str) -> str | None:
@@ -760,15 +817,20 @@ def employer_groups(names) -> list[str | None]:
     the list say. Disclosure control counts employers by this, and ``workbench eval
     employers`` scores it (on each pair as a list of two); there is no other path.
 
-    - **Chinese names that sound alike** (one key in Latin letters) but are written with
-      other characters in the shop name (墨岚/墨兰, 澜舟/澜洲) are two employers; a Latin name
-      of that sound stays with neither when two such Chinese names are in the list, and
-      with the one when only one is.
-    - **A bare acronym** ("KBM Ltd", "K.B.M.", "CVWA": the name's kept part is one word of
-      2-6 letters written in capitals, no bracket in the name) is the employer whose kept
-      words' initials, in the same script, spell it
-      (Kessler Brandt Manufacturing; "of", "and" … may be skipped: NIOS = National Institute
-      of Orchard Science), when exactly one employer of the list has those initials.
+    - **Names that sound alike but are written apart** (one key in Latin letters): Chinese
+      names with other characters in the shop name (墨岚/墨兰, 澜舟/澜洲) and Russian names
+      that differ by a soft or hard sign (Кремень/Кремен) are two employers; a Latin name of
+      that sound stays with neither when two such names are in the list, and with the one
+      when only one is.
+    - **A name given in brackets in another script** (凌崧建筑工程有限公司（Lingsong
+      Construction Engineering）) is that employer's too: a name of its key joins it, when
+      only one name of the list gives it.
+    - **An acronym** ("KBM Ltd", "K.B.M.", "CVWA": a first kept word of 2-6 letters written
+      in capitals, no bracket in the name) is the employer whose kept words' initials, in the
+      same script, spell it (Kessler Brandt Manufacturing; "of", "and" … may be skipped:
+      NIOS = National Institute of Orchard Science), the words after the acronym, if any,
+      following them alike (ЦРТ «Горизонталь» = Центр развития технологий «Горизонталь»),
+      when exactly one employer of the list is spelled so.
     - **A name cut short** ("… Environmental Cons…") is the employer whose key its key
       starts, when exactly one of the list does.
     - **A Latin name written phonetically in Cyrillic** (Тэннери Роу Дата = Tannery Row
@@ -782,30 +844,43 @@ def employer_groups(names) -> list[str | None]:
     names = list(names)
     readings = [_reading(n) if isinstance(n, str) else _NO_READING for n in names]
     keys = [r.key for r in readings]
-    for resolve in (_split_sound_alikes, _resolve_acronyms, _resolve_cut, _resolve_phonetic):
+    for resolve in (_split_sound_alikes, _resolve_aliases, _resolve_acronyms, _resolve_cut,
+                    _resolve_phonetic):
         keys = resolve(names, readings, keys)
     return keys
 
 
-def _chinese_form(reading: _Reading, rules: _Rules) -> str | None:
-    """The key with the Chinese shop name in its characters (墨岚intelligenttechnology);
-    None for a name without one."""
-    shop = [_CJK_RE.match(w) is not None and w not in rules.zh_vocab for w in reading.words]
-    if not any(shop):
+def _written(word: str, rules: _Rules) -> str | None:
+    """A word as its writing tells it apart from the same sound written otherwise: a Chinese
+    shop name in its characters (墨岚, not molan), a Russian word with its soft and hard
+    signs (Кремень ≠ Кремен, both kremen); None for a word in Latin letters and for words the
+    key reads by their meaning (科技, Софтвер)."""
+    if _CJK_RE.match(word):
+        return None if word in rules.zh_vocab else word
+    if not _CYRILLIC_RE.search(word) or word in rules.ru_words:
         return None
-    return "".join(w if is_shop else _latin(w) for w, is_shop in zip(reading.words, shop))
+    return _latin(word) + "".join(c for c in word if c in "ьъ")
+
+
+def _written_form(reading: _Reading, rules: _Rules) -> str | None:
+    """The key with what the writing of its words adds (墨岚intelligenttechnology,
+    kremenь); None for a name whose writing adds nothing."""
+    written = [_written(w, rules) for w in reading.words]
+    if not any(written):
+        return None
+    return "".join(form or _latin(w) for w, form in zip(reading.words, written))
 
 
 def _split_sound_alikes(names: list, readings: list[_Reading], keys: list) -> list:
     rules = _rules()
     seen: dict[str, int] = {}
     for name, key in zip(names, keys):
-        if key and _CJK_RE.search(name):
+        if key and (_CJK_RE.search(name) or _CYRILLIC_RE.search(name)):
             seen[key] = seen.get(key, 0) + 1
     shared = {key for key, count in seen.items() if count > 1}  # only these can differ in characters
     if not shared:
         return keys
-    chinese = [_chinese_form(r, rules) if k in shared else None for r, k in zip(readings, keys)]
+    chinese = [_written_form(r, rules) if k in shared else None for r, k in zip(readings, keys)]
     forms: dict[str, set[str]] = {}
     for key, form in zip(keys, chinese):
         if form:
@@ -814,13 +889,30 @@ def _split_sound_alikes(names: list, readings: list[_Reading], keys: list) -> li
     return [(form or key) if key in split else key for key, form in zip(keys, chinese)]
 
 
-def _acronym(name: str, reading: _Reading) -> str | None:
-    """The letters of a bare acronym ("KBM Ltd", "K.B.M. Limited" -> "kbm"), else None."""
-    if len(reading.words) != 1 or not _LETTERS_RE.fullmatch(reading.words[0]) or "(" in name:
+def _resolve_aliases(names: list, readings: list[_Reading], keys: list) -> list:
+    declared: dict[str, set[str]] = {}
+    for reading, key in zip(readings, keys):
+        if reading.alias and key:
+            declared.setdefault(reading.alias, set()).add(key)
+    if not declared:
+        return keys
+    keys = list(keys)
+    for i, key in enumerate(keys):
+        if len(declared.get(key, ())) == 1:
+            keys[i] = next(iter(declared[key]))
+    return keys
+
+
+def _acronym(name: str, reading: _Reading) -> tuple[str, str] | None:
+    """An acronym at the start of a name and the key of the words after it ("KBM Ltd",
+    "K.B.M. Limited" -> ("kbm", ""); "ЦРТ «Горизонталь»" -> ("црт", "gorizontal")), else None."""
+    if not reading.words or not _LETTERS_RE.fullmatch(reading.words[0]) or "(" in name:
         return None
     word = reading.words[0]
     written = unicodedata.normalize("NFKC", name).replace(".", "")
-    return word if re.search(f"(?<![^\\W_]){re.escape(word.upper())}(?![^\\W_])", written) else None
+    if not re.search(f"(?<![^\\W_]){re.escape(word.upper())}(?![^\\W_])", written):
+        return None
+    return word, "".join(map(_latin, reading.words[1:]))
 
 
 def _initials(words: tuple[str, ...]) -> set[str]:
@@ -833,15 +925,25 @@ def _initials(words: tuple[str, ...]) -> set[str]:
             for kept in (words, [w for w in words if w not in skips]) if len(kept) > 1}
 
 
+def _spelled(words: tuple[str, ...], rests: set[str]):
+    """(initials, rest) for each way a name's first words may stand behind an acronym that
+    the words ``rest`` follow (Центр развития технологий «Горизонталь» -> ("црт", "gorizontal"))."""
+    for cut in range(len(words), 1, -1):
+        rest = "".join(map(_latin, words[cut:]))
+        if rest in rests:
+            yield from ((initials, rest) for initials in _initials(words[:cut]))
+
+
 def _resolve_acronyms(names: list, readings: list[_Reading], keys: list) -> list:
-    found = {i: letters for i, (n, r) in enumerate(zip(names, readings))
-             if r.key and (letters := _acronym(n, r))}
+    found = {i: found for i, (n, r) in enumerate(zip(names, readings))
+             if r.key and (found := _acronym(n, r))}
     if not found:
         return keys
-    spelling: dict[str, set[str]] = {}
+    rests = {rest for _, rest in found.values()}
+    spelling: dict[tuple[str, str], set[str]] = {}
     for reading, key in zip(readings, keys):
-        for initials in _initials(reading.words) if key else ():
-            spelling.setdefault(initials, set()).add(key)
+        for spelled in _spelled(reading.words, rests) if key else ():
+            spelling.setdefault(spelled, set()).add(key)
     keys = list(keys)
     for i, letters in found.items():
         targets = spelling.get(letters, set())
