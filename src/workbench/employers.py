@@ -131,6 +131,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from anyascii import anyascii
@@ -690,8 +691,8 @@ def _strip_chinese_places(words: list[str], rules: _Rules) -> list[str]:
     if len(words) > 2 and words[0] in rules.pinyin_places:
         return words[1:]
     start = 0
-    while start < len(words) - 1 and (words[start] in rules.zh_places or _unlisted_place(
-            words[start] + words[start + 1], rules)):
+    while start < len(words) - 1 and (words[start] in rules.zh_places or (
+            len(words[start]) == 2 and _unlisted_place(words[start] + words[start + 1], rules))):
         start += 1
     rest = words[start:]
     has_shop_name = any(_CJK_RE.match(w) and w not in rules.zh_vocab for w in rest)
@@ -728,8 +729,7 @@ def _latin(word: str) -> str:
 # --------------------------------------------------------------------------- the key
 
 
-@dataclass(frozen=True)
-class _Reading:
+class _Reading(NamedTuple):
     """One name as the key reads it: the words kept (in their own script), the key, and
     whether the name was cut short ("…")."""
 
