@@ -849,7 +849,8 @@ def test_pay_field_components_set_4_shapes(text, market, want):
     assert [(m.component, m.low) for m in found] == want
 
 
-@pytest.mark.parametrize("text", ["$550/day (1099)", "$60/hr on 1099", "$48/hr 1099 contractor"])
+@pytest.mark.parametrize("text", ["$550/day (1099)", "$60/hr on 1099", "$48/hr 1099 contractor",
+                                  "$57/hr 1099"])
 def test_the_contractor_tax_form_is_no_amount(text):
     found = parse_salary(text, "USD", market="US", field=True)
     assert len(found) == 1 and found[0].low == found[0].high and found[0].low != 1099
@@ -899,3 +900,8 @@ def test_more_amountless_pay_field_statements(text):
 def test_amountless_words_of_a_pay_field_are_not_read_in_running_text():
     assert parse_salary("We offer an excellent salary and a generous pension. " + FILLER,
                         "GBP", market="GB", field=False) == []
+
+
+def test_total_remuneration_package_is_total_pay():
+    found = parse_salary("$118k TRP", "AUD", market="AU", field=True)
+    assert [(m.low, m.component) for m in found] == [(118000, "total")]

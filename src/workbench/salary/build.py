@@ -155,14 +155,18 @@ def _token_is_code(lw: str, first, last) -> bool:
 
 # After a bare 1099: what makes it the US contractor's tax form ("(1099)", "1099 contract").
 _TAX_FORM_AFTER = re.compile(r"\)|[ \u00a0]+(?:contract(?:or)?|basis|only|position|role|employee|or[ \u00a0]+w-?2)(?![a-z])")
+# ... or closing a pay field after its pay ("$60/hr 1099").
+_TAX_FORM_END = re.compile(r"[ \u00a0]*\Z")
 
 
 def _tax_form(lw: str, first, last) -> bool:
-    """"(1099)", "on 1099", "1099 contractor": the US contractor's tax form, not an amount."""
+    """"(1099)", "on 1099", "1099 contractor", "$60/hr 1099": the US contractor's tax form,
+    not an amount."""
     if first is not last or first.cur is not None or first.mult is not None:
         return False
     before = lw[max(0, first.start - 4):first.start]
-    return before.endswith(("(", "on ", "via ")) or _TAX_FORM_AFTER.match(lw, first.end) is not None
+    return (before.endswith(("(", "on ", "via ")) or _TAX_FORM_AFTER.match(lw, first.end) is not None
+            or (first.start > 0 and lw[:first.start].strip() != "" and _TAX_FORM_END.match(lw, first.end) is not None))
 
 
 def _window_before(lw: str, lo: int, start: int, field_mode) -> tuple[int, str]:

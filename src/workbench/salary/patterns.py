@@ -33,7 +33,7 @@ _B = r"(?![" + _L + r"])"
 
 _PERIODS = (
     r"(?P<year>" + _PER + r"[ \u00a0]*(?:" + _P_YEAR + r")" + _B +
-    r"|p\.?\s?a\.?" + _B + r"|p/(?:annum|a)" + _B + r"|annum" + _B + r"|annual(?:ly)?" + _B + r"|annuel(?:le)?" + _B + r"|yearly|jährlich|rocznie|годовых|每年)"
+    r"|p\.?\s?a\.?" + _B + r"|p/annum" + _B + r"|p/a|annum" + _B + r"|annual(?:ly)?" + _B + r"|annuel(?:le)?" + _B + r"|yearly|jährlich|rocznie|годовых|每年)"
     r"|(?P<month>" + _PER + r"[ \u00a0]*(?:" + _P_MONTH + r")" + _B +
     r"|pcm|p\.c\.m\.?|p/m|per[ \u00a0]+calendar[ \u00a0]+month|monthly|monatlich|mensuel|miesięcznie|ежемесячно)"
     r"|(?P<week>" + _PER + r"[ \u00a0]*(?:" + _P_WEEK + r")" + _B +
@@ -69,7 +69,7 @@ _TRAIL = re.compile(
     r"(?:fixed|variable)(?:\s+(?:pay|salary|ctc)|(?=[ \u00a0]*(?:\Z|[+,;)/(&])))|ote|otе|"
     r"commission|comms|(?:(?:sign[\s-]?on|signing|joining|welcome|annual|quarterly|"
     r"performance|discretionary|retention|relocation)\s+)?bonus(?:es)?|car\s+allowance|"
-    r"allowance|total\s+(?:package|compensation|comp|cash|pay)|package|оклад|преми[яи]|бонус(?:ы)?|"
+    r"allowance|total\s+(?:package|compensation|comp|cash|pay)|package|trp|оклад|преми[яи]|бонус(?:ы)?|"
     r"底薪|提成|奖金|补贴)" + _B +
     r"|(?P<est>" + _EST + r")"
     r"|" + _CSUF.replace("csuf", "tcur") +
@@ -105,7 +105,7 @@ _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
                   "компенсация мобильной связи", "компенсация аренды"),
     "total": ("综合", "total package", "total package of", "total compensation",
               "total compensation of", "total comp", "total cash", "total pay", "package",
-              "package of", "tcc", "ttc", "年包", "总包", "综合薪资", "综合收入", "综合工资",
+              "package of", "tcc", "ttc", "trp", "年包", "总包", "综合薪资", "综合收入", "综合工资",
               "综合月薪", "综合年薪"),
     "pyear": ("annual", "annual salary", "yearly", "per annum", "年薪", "в год"),
     "pmonth": ("monthly", "monthly salary", "月薪", "в месяц"),
@@ -257,7 +257,7 @@ _COMP_WORD = {
     "премия": "bonus", "премии": "bonus", "бонус": "bonus", "бонусы": "bonus",
     "奖金": "bonus", "年终奖": "bonus", "car allowance": "allowance", "allowance": "allowance",
     "补贴": "allowance", "package": "total", "total package": "total",
-    "total compensation": "total",
+    "total compensation": "total", "trp": "total",
 }
 
 
