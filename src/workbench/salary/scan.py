@@ -23,12 +23,13 @@ from .numbers import _LETTERS, _START, _WAN_W, _has_cjk, _lower, _tokens
 from .patterns import (
     _BRACKET_GAP,
     _CYR,
+    _FIELD_UNSTATED_HINTS,
     _PAYWORD,
     _RANGE_SEP,
     _UNSTATED,
-    _FIELD_UNSTATED_HINTS,
     _UNSTATED_HINTS,
 )
+from .shapes import read as _read_shape
 from .words import _join_chain
 
 # Salary *fields* repeat a lot in real data (the raw salary columns of the
@@ -94,12 +95,35 @@ def parse_salary(text: str, currency: str | None = None, *,
             return _parse(text, currency, market, field_mode=field_mode)
         if hit is not None:
             return [SalaryMention(*f) for f in hit]
+        if field_mode:
+            # A field of a common shape: one small pattern and a few table look-ups
+            # (salary.shapes), the same mention the engine gives.
+            one = _shape(text, currency, market)
+            if one is not None:
+                if len(_FIELD_CACHE) >= _FIELD_CACHE_MAX:
+                    _FIELD_CACHE.clear()
+                _FIELD_CACHE[key] = (one,)
+                return [SalaryMention(*one)]
         out = _parse(text, currency, market, field_mode=field_mode)
         if len(_FIELD_CACHE) >= _FIELD_CACHE_MAX:
             _FIELD_CACHE.clear()
         _FIELD_CACHE[key] = tuple(map(_ALL_FIELDS, out))
         return out
     return _parse(text, currency, market, field_mode=field_mode)
+
+
+def _shape(text: str, currency, market) -> tuple | None:
+    """The fields of the one mention of a short field of a common shape (salary.shapes), or
+    None: the caller's currency and market derived as :func:`_scan` derives them."""
+    if currency is None and market is None:
+        return _read_shape(text)
+    if not (currency is None or isinstance(currency, str)) or not (market is None or isinstance(market, str)):
+        return None
+    default_cur = (currency.strip().upper() or None) if currency else None
+    mkey = _market_key(market) if market else None
+    if default_cur is None and mkey:
+        default_cur = MARKET_CURRENCY.get(mkey)
+    return _read_shape(text, default_cur, mkey)
 
 
 def _parse(text: str, currency: str | None, market: str | None,
