@@ -85,15 +85,17 @@ def _amount(x: str) -> str:
 
 _ALL_PERIOD_WORDS = [w for words in _PERIOD_WORDS.values() for w in words]
 _SHAPE = re.compile(
-    rf"(?:(?P<pay>{_alt(_PAY_WORDS)})[ :]*)?"
-    rf"(?:(?P<lim>{_alt(_LIMIT_WORDS)}) )?"
-    + _amount("a")
-    + r"(?:(?: ?[-–—] ?|-|~|至|到| to | до )" + _amount("b") + r")?"
+    # Every part is an atomic group, as in the fast path's pattern: a part once matched is
+    # never re-split, so a field of another shape fails at once.
+    rf"(?>(?:(?P<pay>{_alt(_PAY_WORDS)})[ :]*)?)"
+    rf"(?>(?:(?P<lim>{_alt(_LIMIT_WORDS)}) )?)"
+    + r"(?>" + _amount("a") + r")"
+    + r"(?>(?:(?: ?[-–—] ?|-|~|至|到| to | до )" + _amount("b") + r")?)"
     r"(?P<plus>\+)?"
-    r"(?:·(?P<mpy>1[2-9]|2[0-4])薪)?"
-    rf"(?: ?(?P<gn1>{_alt(_GROSS_WORDS + _NET_WORDS)}))?"
-    rf"(?: ?(?P<per>{_alt(_ALL_PERIOD_WORDS)}))?"
-    rf"(?: ?(?P<gn2>{_alt(_GROSS_WORDS + _NET_WORDS)}))?"
+    r"(?>(?:·(?P<mpy>1[2-9]|2[0-4])薪)?)"
+    rf"(?>(?: ?(?P<gn1>{_alt(_GROSS_WORDS + _NET_WORDS)}))?)"
+    rf"(?>(?: ?(?P<per>{_alt(_ALL_PERIOD_WORDS)}))?)"
+    rf"(?>(?: ?(?P<gn2>{_alt(_GROSS_WORDS + _NET_WORDS)}))?)"
     r"(?: ?(?P<est>\((?:glassdoor|employer) est\.\)))?"
 )
 _NAMES = ("pay", "lim", "ac", "a", "am", "as", "bc", "b", "bm", "bs", "plus", "mpy", "gn1",
