@@ -29,19 +29,27 @@ def _engine(text, currency, market, field):
 
 
 def _differences(inputs) -> tuple[int, list[str]]:
-    """(strings the readers took, sources where they differ from the engine)."""
+    """(strings the shortcuts took, sources where they differ from the engine): the shape
+    readers, and the look for an amount-less statement in a field with no amount."""
     taken, bad = 0, []
     for source, text, currency, market in inputs:
         if not text or len(text) > 64:
             continue
         for args in {(currency, market), (None, None)}:
-            one = _scan._shape(text, *args)
-            if one is None:
-                continue
-            taken += 1
+            found = _scan._shape(text, *args)
             for field in (None, True):
-                if _values([SalaryMention(*one)]) != _values(_engine(text, *args, field)):
-                    bad.append(f"{source} {args} field={field}")
+                want = _values(_engine(text, *args, field))
+                if found is not None:
+                    taken += 1
+                    if [list(f) for f in found] != want:
+                        bad.append(f"{source} {args} field={field}: reader")
+                    continue
+                mode = _scan._KNOWN_FIELD if field else True
+                amountless = _scan._amountless(text, *args, mode)
+                if amountless is not None:
+                    taken += 1
+                    if _values(amountless) != want:
+                        bad.append(f"{source} {args} field={field}: no amount")
     return taken, bad
 
 
@@ -52,7 +60,7 @@ def _labelled():
 
 def test_readers_match_the_engine_on_every_labelled_string():
     taken, bad = _differences(_labelled())
-    assert taken > 1000  # the readers are in use: 492 of the 752 salary_labelled strings
+    assert taken > 5000  # the shortcuts are in use: 621 of the 752 salary_labelled strings
     assert not bad, f"{len(bad)} differences (sources only): {bad[:20]}"
 
 
@@ -83,14 +91,36 @@ def test_readers_match_the_engine_on_the_corpora_pay_fields():
     ("£76-£84k", (76000.0, 84000.0, "GBP", "year", True, "market", "GB")),
     ("£20k+", (20000.0, None, "GBP", "year", True, "market", "GB")),
     ("£16.75 p/h", (16.75, 16.75, "GBP", "hour", False, "written", "GB")),
+    ("€6.600 brutto pro Monat", (6600.0, 6600.0, "EUR", "month", False, "written", "EU")),
+    ("2\u202f697,61 € par mois", (2697.61, 2697.61, "EUR", "month", False, "written", "EU")),
 ])
 def test_common_shapes_are_read(text, want):
-    one = shapes.read(text)
-    assert one is not None
-    m = SalaryMention(*one)
+    found = shapes.read(text)
+    assert found is not None and len(found) == 1
+    m = SalaryMention(*found[0])
     assert (m.low, m.high, m.currency, m.period, m.period_inferred, m.period_basis, m.market) == want
     assert (m.text, m.start, m.end) == (text, 0, len(text))
     assert _values([m]) == _values(_engine(text, None, None, None))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("£42k-£57k + bonus", [("£42k-£57k", 42000.0, 57000.0, "unspecified"), ("bonus", None, None, "bonus")]),
+    ("£43,000+ DOE", [("£43,000+", 43000.0, None, "unspecified")]),
+    ("£40k basic + £70k OTE", [("£40k basic", 40000.0, 40000.0, "base"), ("£70k OTE", 70000.0, 70000.0, "ote")]),
+    ("Basic £64k, OTE £84k", [("Basic £64k", 64000.0, 64000.0, "base"), ("OTE £84k", 84000.0, 84000.0, "ote")]),
+    ("Up to £67k basic + OTE £92k + car allowance", [
+        ("Up to £67k basic", None, 67000.0, "base"), ("OTE £92k", 92000.0, 92000.0, "ote"),
+        ("car allowance", None, None, "allowance")]),
+    ("$80K base / $160K OTE", [("$80K base", 80000.0, 80000.0, "base"), ("$160K OTE", 160000.0, 160000.0, "ote")]),
+    ("Оклад от 140 000 руб. + премии", [("Оклад от 140 000 руб.", 140000.0, None, "base"),
+                                        ("премии", None, None, "bonus")]),
+])
+def test_fields_of_several_mentions_are_read(text, want):
+    found = shapes.read(text)
+    assert found is not None
+    got = [SalaryMention(*f) for f in found]
+    assert [(m.text, m.low, m.high, m.component) for m in got] == want
+    assert _values(got) == _values(_engine(text, None, None, None))
 
 
 @pytest.mark.parametrize("text", [
@@ -98,11 +128,13 @@ def test_common_shapes_are_read(text, want):
     "401k",                    # a retirement plan
     "2024",                    # a bare year
     "50-20k",                  # a reversed range
-    "£45,000 + bonus",         # a component joined on
-    "£30,000 DOE",             # trailing words
-    "€6.600 brutto pro Monat",  # a dot grouping and German words
+    "£30,000 great package",   # trailing words
+    "£45,000 + bonus, plus",   # a joined component, then words
+    "з/п 45-60 т.р.",          # an abbreviation the readers do not know
     " £30,000",                # surrounding spaces
-    "Basic £32k, OTE £58k",
+    "£40k basic + £41k basic",  # the same component twice (the scanner's restatement rules)
+    "Basic £32k, OTE",         # Reed's ", OTE" flag
+    "£40k + £70k OTE",         # a figure without its component word
     "up to 45",                # a bare limit without pay words
     "",
 ])
@@ -136,3 +168,29 @@ def test_a_word_the_engine_reads_otherwise_is_refused(monkeypatch):
     monkeypatch.setitem(shapes._PERIOD_OF, "per annum", "month")
     with pytest.raises(RuntimeError, match="per annum"):
         shapes._check_vocabulary()
+
+
+@pytest.mark.parametrize("text, field", [
+    ("Competitive", None), ("Salary negotiable", None), ("薪资面议", None),
+    ("По договорённости", True), ("Competitive + OTE", True), ("Competitive salary, OTE", True),
+    ("Great team", None),
+])
+def test_a_field_with_no_amount_gets_the_engines_statement(text, field):
+    mode = _scan._KNOWN_FIELD if field else True
+    got = _scan._amountless(text, None, None, mode)
+    assert got is not None
+    assert _values(got) == _values(_engine(text, None, None, field))
+    assert _values(parse_salary(text, field=field)) == _values(got)
+
+
+@pytest.mark.parametrize("text", ["Competitive 30k", "**** per annum", "面议 8千", "１万"])
+def test_a_field_that_may_hold_an_amount_goes_to_the_engine(text):
+    assert _scan._amountless(text, None, None, True) is None
+
+
+def test_the_shortcuts_can_be_switched_off(monkeypatch):
+    monkeypatch.setattr(_scan, "_READERS", False)
+    monkeypatch.setattr(_scan, "_read_shape", None)  # would fail if called
+    _scan.clear_field_cache()
+    got = parse_salary("£35,000 - £45,000 per annum")
+    assert _values(got) == _values(_engine("£35,000 - £45,000 per annum", None, None, None))

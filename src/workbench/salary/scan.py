@@ -13,13 +13,14 @@ from .. import text as _text
 from .build import _build
 from .fields import _fast_field
 from .model import (
+    _MARKET_CACHE,
     _RU_CURRENCY,
     _ZH_CURRENCY,
     MARKET_CURRENCY,
     SalaryMention,
     _market_key,
 )
-from .numbers import _LETTERS, _START, _WAN_W, _has_cjk, _lower, _tokens
+from .numbers import _CUR_CACHE, _LETTERS, _START, _WAN_W, _has_cjk, _lower, _tokens
 from .patterns import (
     _BRACKET_GAP,
     _CYR,
@@ -29,6 +30,7 @@ from .patterns import (
     _UNSTATED,
     _UNSTATED_HINTS,
 )
+from .plausible import _BAND_CACHE
 from .shapes import read as _read_shape
 from .words import _join_chain
 
@@ -50,8 +52,12 @@ _FIELD_MAX_LEN = 64
 
 
 def clear_field_cache() -> None:
-    """Forget memoised results (benchmarks use this to measure cold parsing)."""
+    """Forget memoised results: the fields' results and the small memos of currency marks,
+    market keys and plausibility bands (benchmarks use this to measure cold parsing)."""
     _FIELD_CACHE.clear()
+    _CUR_CACHE.clear()
+    _MARKET_CACHE.clear()
+    _BAND_CACHE.clear()
 
 
 def parse_salary(text: str, currency: str | None = None, *,
@@ -95,35 +101,64 @@ def parse_salary(text: str, currency: str | None = None, *,
             return _parse(text, currency, market, field_mode=field_mode)
         if hit is not None:
             return [SalaryMention(*f) for f in hit]
-        if field_mode:
-            # A field of a common shape: one small pattern and a few table look-ups
-            # (salary.shapes), the same mention the engine gives.
-            one = _shape(text, currency, market)
-            if one is not None:
-                if len(_FIELD_CACHE) >= _FIELD_CACHE_MAX:
-                    _FIELD_CACHE.clear()
-                _FIELD_CACHE[key] = (one,)
-                return [SalaryMention(*one)]
-        out = _parse(text, currency, market, field_mode=field_mode)
+        found = _shape(text, currency, market) if field_mode and _READERS else None
+        if found is not None:
+            out = [SalaryMention(*f) for f in found]
+        else:
+            out = _amountless(text, currency, market, field_mode) if field_mode and _READERS else None
+            if out is None:
+                out = _parse(text, currency, market, field_mode=field_mode)
+            found = tuple(map(_ALL_FIELDS, out))
         if len(_FIELD_CACHE) >= _FIELD_CACHE_MAX:
             _FIELD_CACHE.clear()
-        _FIELD_CACHE[key] = tuple(map(_ALL_FIELDS, out))
+        _FIELD_CACHE[key] = found
         return out
     return _parse(text, currency, market, field_mode=field_mode)
 
 
-def _shape(text: str, currency, market) -> tuple | None:
-    """The fields of the one mention of a short field of a common shape (salary.shapes), or
-    None: the caller's currency and market derived as :func:`_scan` derives them."""
-    if currency is None and market is None:
-        return _read_shape(text)
+# The shortcuts for short fields below (the shape readers, a field with no amount) give what
+# the general engine gives; False runs the engine alone (benchmarks compare both).
+_READERS = True
+
+
+def _caller_currency(currency, market) -> tuple | None:
+    """(currency, market key) the caller's arguments give, as :func:`_scan` derives them;
+    None for arguments that are not strings."""
     if not (currency is None or isinstance(currency, str)) or not (market is None or isinstance(market, str)):
         return None
     default_cur = (currency.strip().upper() or None) if currency else None
     mkey = _market_key(market) if market else None
     if default_cur is None and mkey:
         default_cur = MARKET_CURRENCY.get(mkey)
-    return _read_shape(text, default_cur, mkey)
+    return default_cur, mkey
+
+
+def _shape(text: str, currency, market) -> tuple | None:
+    """The mentions' fields of a short field of a common shape (salary.shapes), or None."""
+    if currency is None and market is None:
+        return _read_shape(text)
+    caller = _caller_currency(currency, market)
+    return None if caller is None else _read_shape(text, *caller)
+
+
+# What an amount needs: a digit, a mask ("**"), or a Chinese numeral's 千 or 万.
+_AMOUNT_CHAR = re.compile(r"[\d*千万]")
+
+
+def _amountless(text: str, currency, market, field_mode) -> list[SalaryMention] | None:
+    """The mentions of a short field with no amount ("Competitive", "Salary negotiable",
+    "面议"), or None when it may hold one. Such a field gives the scanner no token, so of
+    its work only the look for an amount-less statement (:func:`_unstated`) and Reed's
+    ", OTE" flag remain; this runs just those."""
+    lw = _lower(text)
+    caller = _caller_currency(currency, market)
+    if caller is None or _AMOUNT_CHAR.search(lw) is not None:
+        return None
+    out: list[SalaryMention] = []
+    _unstated(text, lw, out, caller[0], field_mode)
+    if out and text[-4:].rstrip()[-3:].lower() == "ote" and _OTE_FLAG.search(text):
+        _ote_flag(out)
+    return out
 
 
 def _parse(text: str, currency: str | None, market: str | None,

@@ -1,17 +1,23 @@
 """Readers for the commonest shapes of a short salary field, tried at ``parse_salary``'s entry.
 
-A salary field such as "£35,000 - £45,000 per annum", "29-46k·16薪" or "от 81 000 до
-133 000 ₽ на руки" is read here by one small compiled pattern whose groups map straight to
-the mention, with a few table look-ups (currency of a sign, market of a currency, the
-plausible band of a period) instead of the fast path's large pattern and the Python around
-it (:func:`workbench.salary.fields._fast_field`). The readers accept a narrow subset of what
-the fast path accepts (ASCII digits; a handful of currency signs, words, multipliers, period
-and gross/net words; no joined components or trailing words) and give exactly what it gives:
-every rule of the fast path that can apply to these shapes is applied here in the same order,
-and a field the fast path would hand to the scanner (a leading zero, 401(k), a bare year, a
-reversed range, an implausible figure without a pay word) is handed back (``None``) so the
-general engine decides. ``tests/test_salary_shapes.py`` compares both, field by field, on every
-labelled salary and pay-field string and on the corpora's pay fields.
+Two readers, each a small compiled pattern whose groups map straight to the mentions, with a
+few table look-ups (currency of a sign, market of a currency, the plausible band of a period):
+
+* one figure or range with its currency, limit, multiplier, months' count, gross/net, period
+  and estimate words, and components joined on or "DOE" after it ("£35,000 - £45,000 per
+  annum", "29-46k·16薪", "от 81 000 до 133 000 ₽ на руки", "£42k-£57k + bonus"): what the fast
+  path's large pattern and the Python around it give (:func:`workbench.salary.fields._fast_field`);
+* a base and an OTE figure, each named by its component word ("£40k basic + £70k OTE",
+  "Basic £64k, OTE £84k", "Оклад 135 000 ₽ + премия"): what the scanner gives.
+
+The readers accept a narrow subset of those shapes (ASCII digits; a handful of currency
+signs, words, multipliers, period and gross/net words) and give exactly what the engine
+gives: every rule of the engine that can apply to these shapes is applied here in the same
+order, and a field the engine's rules must decide (a leading zero, 401(k), a bare year, a
+reversed range, an implausible figure without a pay word, a one-off payment word, Reed's
+", OTE" flag) is handed back (``None``) so the general engine runs.
+``tests/test_salary_shapes.py`` compares both, field by field, on every labelled string and
+on the corpora's pay fields.
 
 Nothing here remembers a string: the tables are built once at import from the same
 vocabulary the engine uses (and checked against its patterns there), so a first call costs
@@ -20,19 +26,24 @@ what every call costs.
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 import re
 
 from .. import markets as _markets
+from .fields import _FAST_IGNORE
 from .model import (
     _RU_MARKET,
     _ZH_MARKET,
     MARKET_CURRENCY,
+    SalaryMention,
     _market_key,
     _market_lookup,
 )
 from .numbers import _CSUF, _MULT, _currency_of, _mult_of, _shared_thousands
-from .patterns import _CJK, _CYR, _EST, _GROSS_NET, _PERIODS
+from .patterns import _CJK, _CYR, _EST, _GROSS_NET, _ONE_OFF, _PERIODS, _WORD_AFTER
 from .plausible import _OWN_WORDS, _implausible, _plausible_band, _settle_period
+from .words import _join_chain
 
 # ---- the vocabulary: each word with what the engine reads it as (checked below) -------
 
@@ -45,8 +56,9 @@ _MULTS = ("k", " тыс.", "тыс.", "万", "千")
 # Written periods, each with the period the engine reads.
 _PERIOD_WORDS = {
     "year": ("per annum", "pa", "p.a.", "a year", "per year", "annually", "/annum", "/year",
-             "/yr", "per yr", "yearly", "в год", "/年", "每年"),
+             "/yr", "per yr", "yearly", "в год", "/年", "每年", "par an", "pro jahr", "im jahr"),
     "month": ("per month", "pcm", "per calendar month", "a month", "/month", "monthly", "в месяц",
+              "pro monat", "im monat", "/monat", "par mois",
               "/мес", "/мес.", "/月", "每月"),
     "week": ("per week", "pw", "weekly", "/week", "a week", "в неделю", "/周"),
     "day": ("per day", "/day", "a day", "в день", "/天", "/日", "每天"),
@@ -70,16 +82,20 @@ def _alt(words) -> str:
 
 # ---- the pattern --------------------------------------------------------------------
 
-# Numbers: thousands by comma ("45,000", "45,000.50"), by a space of any width ("45 000"), or
-# plain digits with at most two decimals ("45000", "16.75"). "6.600" (a dot grouping) and
-# decimal commas are left to the engine.
-_N = (r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
-      r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+"
-      r"|[0-9]+(?:\.[0-9]{1,2})?")
+# Numbers, in the order the engine's number pattern tries them: thousands by comma
+# ("45,000", "45,000.50"); thousands by dot or by a space with decimals after a comma
+# ("6.600", "1.234,56", "2 697,61": group ``{x}e``); thousands by a space of any width
+# ("45 000"); plain digits with at most two decimals ("45000", "16.75").
+_EN = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+_EU = (r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?"
+       r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+,[0-9]{1,2}")
+_SPACED = r"[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+"
+_PLAIN = r"[0-9]+(?:\.[0-9]{1,2})?"
 
 
 def _amount(x: str) -> str:
-    return (rf"(?:(?P<{x}c>{_alt(_PREFIXES)}))?(?P<{x}>{_N})(?P<{x}m>{_alt(_MULTS)})?"
+    return (rf"(?:(?P<{x}c>{_alt(_PREFIXES)}))?"
+            rf"(?P<{x}>{_EN}|(?P<{x}e>{_EU})|{_SPACED}|{_PLAIN})(?P<{x}m>{_alt(_MULTS)})?"
             rf"(?:[ \u00a0]?(?P<{x}s>{_alt(_SUFFIXES)}))?")
 
 
@@ -96,10 +112,13 @@ _SHAPE = re.compile(
     rf"(?>(?: ?(?P<gn1>{_alt(_GROSS_WORDS + _NET_WORDS)}))?)"
     rf"(?>(?: ?(?P<per>{_alt(_ALL_PERIOD_WORDS)}))?)"
     rf"(?>(?: ?(?P<gn2>{_alt(_GROSS_WORDS + _NET_WORDS)}))?)"
-    r"(?: ?(?P<est>\((?:glassdoor|employer) est\.\)))?"
+    r"(?>(?: ?(?P<est>\((?:glassdoor|employer) est\.\)))?)"
+    # What may follow, as in the fast path: components joined on ("+ bonus + car
+    # allowance") or words that add nothing ("DOE", "pro rata"); read in read().
+    r"(?P<rest>(?=[ ]*(?:\+|doe|pro[ -]?rata|\(?depending))(?s:.*))?"
 )
-_NAMES = ("pay", "lim", "ac", "a", "am", "as", "bc", "b", "bm", "bs", "plus", "mpy", "gn1",
-          "per", "gn2", "est")
+_NAMES = ("pay", "lim", "ac", "a", "ae", "am", "as", "bc", "b", "be", "bm", "bs", "plus", "mpy", "gn1",
+          "per", "gn2", "est", "rest")
 if sorted(_SHAPE.groupindex, key=_SHAPE.groupindex.get) != list(_NAMES):
     raise RuntimeError("shapes._SHAPE's groups changed: read() unpacks them by position")
 
@@ -149,11 +168,16 @@ def _check_vocabulary() -> None:
 _check_vocabulary()
 
 _DROP = str.maketrans("", "", ", \u00a0\u2009\u202f")
+_DROP_EU = str.maketrans({".": None, " ": None, "\u00a0": None, "\u2009": None, "\u202f": None,
+                          ",": "."})
 
 
-def _value(raw: str) -> float:
-    """The number of a matched amount ("45,000", "45 000", "16.75")."""
-    return float(raw) if raw.isdigit() else float(raw.translate(_DROP))
+def _value(raw: str, european) -> float:
+    """The number of a matched amount ("45,000", "45 000", "16.75"; European: "6.600",
+    "1.234,56", "2 697,61")."""
+    if raw.isdigit():
+        return float(raw)
+    return float(raw.translate(_DROP_EU if european else _DROP))
 
 
 def _odd(raw: str, v: float) -> bool:
@@ -161,16 +185,16 @@ def _odd(raw: str, v: float) -> bool:
     return (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or v == 401.0 or v == 403.0
 
 
-def _amounts(a_raw: str, am, b_raw, bm, a_cur, b_cur):
+def _amounts(a_raw: str, ae, am, b_raw, be, bm, a_cur, b_cur):
     """``(low, high, mult_a, mult_b, a)`` as the fast path reads them, or None where it hands
     the field to the scanner (a leading zero, 401(k), a reversed range, a zero)."""
-    a = _value(a_raw)
+    a = _value(a_raw, ae)
     if _odd(a_raw, a):
         return None
     ma = _MULT_OF[am] if am else None
     mb = None
     if b_raw is not None:
-        b = _value(b_raw)
+        b = _value(b_raw, be)
         if len(b_raw) > 1 and b_raw[0] == "0" and b_raw[1].isdigit():
             return None
         mb = _MULT_OF[bm] if bm else None
@@ -188,24 +212,26 @@ def _amounts(a_raw: str, am, b_raw, bm, a_cur, b_cur):
     return low, high, ma, mb, a
 
 
-def _bare_is_pay(a_raw: str, a: float, ma, lim, pay, written: bool, told: bool) -> bool:
+def _bare_is_pay(plain: bool, a: float, ma, lim, pay, written: bool, told: bool,
+                 word_after: bool) -> bool:
     """The fast path's rules for a figure with no currency: a bare year is no pay, and a
-    bare limit ("up to 45") needs a period, an estimate, a pay word or gross/net."""
-    if (ma is None and 1900 <= a <= 2100 and a.is_integer() and not written and not pay
-            and "," not in a_raw and a_raw.replace(".", "", 1).isdigit()):
+    bare limit ("up to 45") or a bare figure with words after it ("45 + bonus") needs a
+    period, an estimate, a pay word or gross/net."""
+    if ma is None and plain and 1900 <= a <= 2100 and a.is_integer() and not written and not pay:
         return False
-    return told or not lim
+    return told or not (lim or word_after)
 
 
-def _market(lw: str, cur, mkey):
+def _market(lw: str, mend: int, cur, mkey):
     """(currency, market): the caller's market, else the currency's, else the script of the
-    field (Chinese -> CN, Cyrillic -> RU), which gives the currency when none is known."""
+    figure (Chinese -> CN, Cyrillic -> RU), which gives the currency when none is known."""
     if mkey:
         return cur, mkey
     market = _MARKET_OF.get(cur) if cur in _MARKET_OF else _market_key(cur)
     if market is not None:
         return cur, market
-    script = _ZH_MARKET if _CJK.search(lw) else _RU_MARKET if _CYR.search(lw) else None
+    window = lw[:mend]
+    script = _ZH_MARKET if _CJK.search(window) else _RU_MARKET if _CYR.search(window) else None
     if cur is None and script:
         cur = _SCRIPT_CURRENCY[script]
     return cur, script
@@ -224,8 +250,23 @@ def _is_implausible(low, high, period: str, cur, market, mpy) -> bool:
     return v_lo is not None and (v_lo < lo_b or v_hi > hi_b)
 
 
-def read(text: str, default_cur: str | None = None, mkey: str | None = None) -> tuple | None:
-    """The one mention of a short salary field of a common shape, as the tuple of a
+_VALUES = operator.attrgetter(*(f.name for f in dataclasses.fields(SalaryMention)))
+
+
+def _joined(lw: str, text: str, end: int, cur, market) -> tuple | None:
+    """The mentions of what follows the figure, as the fast path reads it: words that add
+    nothing ("DOE", "pro rata": none) or components joined on ("+ bonus + car allowance");
+    None when anything else follows."""
+    if _FAST_IGNORE.fullmatch(lw, end) is not None:
+        return ()
+    extra, chain_end = _join_chain(lw, text, end, cur, market)
+    if chain_end != len(lw):
+        return None
+    return tuple(map(_VALUES, extra))
+
+
+def _read_one(text: str, default_cur: str | None = None, mkey: str | None = None) -> tuple | None:
+    """The mentions of a short salary field of a common shape, each as the tuple of a
     :class:`~workbench.salary.model.SalaryMention`'s fields in order; None when the field
     has another shape or a rule of the engine must decide (then ``parse_salary`` runs the
     general engine).
@@ -239,8 +280,9 @@ def read(text: str, default_cur: str | None = None, mkey: str | None = None) -> 
     m = _SHAPE.fullmatch(lw)
     if m is None:
         return None
-    pay, lim, ac, a_raw, am, as_, bc, b_raw, bm, bs, plus, mpy, gn1, per, gn2, est = m.groups()
-    amounts = _amounts(a_raw, am, b_raw, bm, ac or as_, bc or bs)
+    (pay, lim, ac, a_raw, ae, am, as_, bc, b_raw, be, bm, bs, plus, mpy, gn1, per, gn2, est,
+     rest) = m.groups()
+    amounts = _amounts(a_raw, ae, am, b_raw, be, bm, ac or as_, bc or bs)
     if amounts is None or (gn1 and gn2):
         return None
     low, high, ma, mb, a = amounts
@@ -252,15 +294,17 @@ def read(text: str, default_cur: str | None = None, mkey: str | None = None) -> 
     gross = _GROSS_OF[gn1 or gn2] if (gn1 or gn2) else None
     mpy = int(mpy) if mpy else None
     written = period is not None
+    end = m.start("rest") if rest else len(text)
     marker = ac or as_ or bc or bs
     if marker is not None:
         cur = _CODE_OF[marker]
-    elif _bare_is_pay(a_raw, a, ma, lim, pay, written,
-                      bool(written or est or pay or gross is not None or mpy is not None)):
+    elif _bare_is_pay(not ae and a_raw.replace(".", "", 1).isdigit(), a, ma, lim, pay, written,
+                      bool(written or est or pay or gross is not None or mpy is not None),
+                      bool(rest and _WORD_AFTER.match(lw, end))):
         cur = default_cur
     else:
         return None
-    cur, market = _market(lw, cur, mkey)
+    cur, market = _market(lw, end, cur, mkey)
     if written:
         basis = "written"
     else:
@@ -273,8 +317,115 @@ def read(text: str, default_cur: str | None = None, mkey: str | None = None) -> 
             low = None
         elif lim in _FROM or plus:
             high = None
+    extra = _joined(lw, text, end, cur, market) if rest else ()
+    if extra is None:
+        return None
     implausible = _is_implausible(low, high, period, cur, market, mpy)
     if implausible and not (pay or written):
         return None
-    return (text, 0, len(text), low, high, cur, period, not written, "unspecified", gross, mpy,
-            False, basis, market, implausible)
+    return ((text[:end], 0, end, low, high, cur, period, not written, "unspecified", gross, mpy,
+             False, basis, market, implausible), *extra)
+
+
+# ---- a base figure and an OTE figure, each with its component word -------------------
+# "£40k basic + £70k OTE", "Basic £64k, OTE £84k", "Up to £67k basic + OTE £92k + car
+# allowance", "$80K base / $160K OTE", "Оклад от 140 000 руб. + премии": the scanner's reading
+# (the words before each figure read back to the previous one, the component word after it,
+# the limit, the market's period, components joined at the end) for these words only.
+
+_ITEM_PRE = {"basic": "base", "base salary": "base", "ote": "ote", "оклад": "base"}
+_ITEM_POST = {"basic": "base", "base": "base", "base salary": "base", "ote": "ote"}
+_ITEM = re.compile(
+    r"(?>(?:(?P<lim>up to) )?)"
+    rf"(?>(?:(?P<pre>{_alt(_ITEM_PRE)}) )?)"
+    r"(?>(?:(?P<from>от) )?)"
+    rf"(?>(?P<c>[£$])(?P<n>{_EN}|{_PLAIN})(?P<m>k)?|(?P<rn>{_SPACED}|{_PLAIN}) (?P<rs>₽|руб\.))"
+    rf"(?>(?: (?P<post>{_alt(_ITEM_POST)}))?)"
+)
+_ITEM_SEP = re.compile(r" \+ |, | / ")
+# Reed's ", OTE" flag closing a field: the engine's own rule decides.
+_OTE_END = re.compile(r",[ \u00a0]*ote[ \u00a0]*\Z")
+_ITEM_WORDS = ("basic", "base", "ote", "оклад")
+_ITEM_CUR = {m: _currency_of(m) for m in ("£", "$", "₽", "руб.")}
+
+
+def _check_item_words() -> None:
+    """Refuse a component word the scanner reads otherwise (before or after a figure)."""
+    from .patterns import _PREFIX_REV, _comp_of
+
+    for word, comp in _ITEM_PRE.items():
+        m = _PREFIX_REV.match(word[::-1])
+        if m is None or m.end() != len(word) or m.lastgroup != comp:
+            raise RuntimeError(f"shapes: the scanner does not read {word!r} before a figure as {comp}")
+    for word, comp in _ITEM_POST.items():
+        if _comp_of(word) != comp:
+            raise RuntimeError(f"shapes: the scanner does not read {word!r} after a figure as {comp}")
+
+
+_check_item_words()
+
+
+def _item(m: re.Match, text: str, cur_market) -> tuple | None:
+    """The mention of one figure with its component word, as the scanner builds it."""
+    lim, pre, frm, c, n, mult, rn, rs, post = m.groups()
+    comp = _ITEM_POST[post] if post else _ITEM_PRE.get(pre)
+    raw = n or rn
+    if comp is None or (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()):
+        return None
+    v = _value(raw, False) * (1e3 if mult else 1.0)
+    if v <= 0 or v == 401.0 or v == 403.0:
+        return None
+    cur = _ITEM_CUR[c or rs]
+    market = cur_market or _MARKET_OF[cur]
+    period, basis = _settle_period(None, cur, market, v, None, True, comp)
+    if period is None:
+        return None
+    implausible = _is_implausible(v, v, period, cur, market, None)  # base and OTE are wages
+    low = None if lim else v
+    high = None if frm else v
+    s, e = m.start(), m.end()
+    return (text[s:e], s, e, low, high, cur, period, True, comp, None, None, False, basis, market,
+            implausible)
+
+
+def read_items(text: str, mkey: str | None = None) -> tuple | None:
+    """The mentions of a field of one or two figures each named by a component word (a base
+    and an OTE figure) and components joined at the end, as the scanner reads it; None for
+    any other field. ``mkey``: the caller's market key."""
+    lw = text.lower()
+    if (len(lw) != len(text) or not any(w in lw for w in _ITEM_WORDS) or mkey in _OWN_WORDS
+            or _ONE_OFF.search(lw) is not None or _OTE_END.search(lw) is not None):
+        return None
+    out, comps, pos, n = [], set(), 0, len(lw)
+    while True:
+        m = _ITEM.match(lw, pos)
+        one = _item(m, text, mkey) if m is not None else None
+        if one is None or one[8] in comps or len(out) == 2:
+            return None
+        out.append(one)
+        comps.add(one[8])
+        pos = m.end()
+        extra, chain_end = _join_chain(lw, text, pos, one[5], one[13])
+        if chain_end == n:
+            return (*out, *map(_VALUES, extra))
+        sep = _ITEM_SEP.match(lw, pos) if chain_end == pos else None
+        if sep is None:
+            return None
+        pos = sep.end()
+
+
+def read(text: str, default_cur: str | None = None, mkey: str | None = None) -> tuple | None:
+    """The mentions of a short salary field of a common shape, each as the tuple of a
+    :class:`~workbench.salary.model.SalaryMention`'s fields in order, as the engine gives
+    them; None when the field has another shape or a rule of the engine must decide (then
+    ``parse_salary`` runs the general engine).
+
+    ``default_cur`` and ``mkey`` are the caller's currency (upper case) and market key, as
+    the engine derives them from ``parse_salary``'s arguments. Two readers: one figure or
+    range with its currency, period, gross/net and estimate words (the fast path's shapes),
+    then a base and an OTE figure each named by its component word.
+    """
+    found = _read_one(text, default_cur, mkey)
+    if found is None and len(text) >= 10:
+        found = read_items(text, mkey)
+    return found
