@@ -1,9 +1,12 @@
 """Throughput of the salary engine, beside price-parser on the same strings.
 
 Rows: salary strings per second on one core (``parse_salary`` over the
-labelled strings, repeated for about 1.5 s) next to ``price_parser`` in the
-same process, and whole postings per second: ~1.5 KB postings built from the
-labelled strings set inside filler description text.
+labelled strings, repeated for about 1.5 s, every memo of the engine emptied
+before each pass) next to ``price_parser`` in the same process; the same with
+the shortcuts for short fields (the shape readers of ``salary.shapes``, a
+field with no amount) switched off, i.e. the general engine alone, in rounds alternated with the first; and whole postings per second:
+~1.5 KB postings built from the labelled strings set inside filler description
+text.
 
 Run: ``python perf/salary.py``. Targets: >= 50,000 strings/s and
 >= 2,000 postings/s on one core.
@@ -21,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-from workbench.salary import clear_field_cache, parse_salary  # noqa: E402
+from workbench.salary import clear_field_cache, parse_salary, shapes  # noqa: E402
+from workbench.salary import scan as _scan  # noqa: E402
 
 LABELLED = ROOT / "data" / "labelled" / "salary_labelled.csv"
 
@@ -92,12 +96,28 @@ def _rate(fn, items, min_seconds: float = 1.5, before_pass=None, rounds: int = 3
     return best_cpu, best_wall
 
 
+def _with_and_without_readers(strings: list[str], rounds: int = 3):
+    """(readers on, readers off) strings per CPU-second, best of ``rounds`` alternated
+    rounds each (each round about 0.5 s), every memo emptied before each pass."""
+    on = off = (0.0, 0.0)
+    try:
+        for _ in range(rounds):
+            _scan._READERS = True
+            on = max(on, _rate(parse_salary, strings, 0.5, clear_field_cache, rounds=1))
+            _scan._READERS = False
+            off = max(off, _rate(parse_salary, strings, 0.5, clear_field_cache, rounds=1))
+    finally:
+        _scan._READERS = True
+    return on, off
+
+
 def run() -> list[dict]:
     strings = _strings()
     rows = []
-    # Cold: the field cache is emptied before every pass over distinct strings,
-    # so every call parses.
-    ours, ours_wall = _rate(parse_salary, strings, before_pass=clear_field_cache)
+    # Cold: every memo of the engine is emptied before every pass over distinct
+    # strings, so every call parses.
+    (ours, ours_wall), (engine, engine_wall) = _with_and_without_readers(strings)
+    read = sum(1 for s in strings if s and len(s) <= 64 and shapes.read(s) is not None)
     peer = peer_wall = None
     try:
         from price_parser import Price
@@ -109,9 +129,18 @@ def run() -> list[dict]:
         "metric": "salary strings/s (1 core)", "value": round(ours), "unit": "strings/s",
         "peer": "price-parser Price.fromstring", "peer_value": round(peer) if peer else None,
         "ratio": round(ours / peer, 2) if peer else None,
-        "note": f"{len(strings)} labelled strings, per CPU-second (wall: {ours_wall:,.0f} vs "
+        "note": f"{len(strings)} labelled strings, {read} of them read by the shape readers, "
+                f"per CPU-second, every memo emptied before each pass (wall: {ours_wall:,.0f} vs "
                 f"{(peer_wall or 0):,.0f}); target >= 50,000; price-parser reads one amount, "
                 "we read ranges, period, component, gross, months",
+    })
+    rows.append({
+        "metric": "salary strings/s, shortcuts off (1 core)", "value": round(engine),
+        "unit": "strings/s", "peer": "price-parser Price.fromstring",
+        "peer_value": round(peer) if peer else None,
+        "ratio": round(engine / peer, 2) if peer else None,
+        "note": f"the general engine alone, rounds alternated with the row above "
+                f"(wall: {engine_wall:,.0f}); on / off {ours / engine:.2f}x",
     })
     # A stream of salary fields with repeats, as real raw salary columns have
     # (each string 3 times in random order: 67% repeats; the Glassdoor and
