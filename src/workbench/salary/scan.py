@@ -101,7 +101,9 @@ def parse_salary(text: str, currency: str | None = None, *,
             return _parse(text, currency, market, field_mode=field_mode)
         if hit is not None:
             return [SalaryMention(*f) for f in hit]
-        found = _shape(text, currency, market) if field_mode and _READERS else None
+        found = None
+        if field_mode and _READERS:
+            found = _read_shape(text) if currency is None and market is None else _shape(text, currency, market)
         if found is not None:
             out = [SalaryMention(*f) for f in found]
         else:

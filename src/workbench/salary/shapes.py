@@ -177,7 +177,13 @@ def _value(raw: str, european) -> float:
     "1.234,56", "2 697,61")."""
     if raw.isdigit():
         return float(raw)
-    return float(raw.translate(_DROP_EU if european else _DROP))
+    if european:
+        return float(raw.translate(_DROP_EU))
+    if "," in raw:
+        return float(raw.replace(",", ""))  # "45,000", "45,000.50"
+    if "." in raw:
+        return float(raw)  # "16.75"
+    return float(raw.translate(_DROP))  # "45 000"
 
 
 def _odd(raw: str, v: float) -> bool:
@@ -188,7 +194,7 @@ def _odd(raw: str, v: float) -> bool:
 def _amounts(a_raw: str, ae, am, b_raw, be, bm, a_cur, b_cur):
     """``(low, high, mult_a, mult_b, a)`` as the fast path reads them, or None where it hands
     the field to the scanner (a leading zero, 401(k), a reversed range, a zero)."""
-    a = _value(a_raw, ae)
+    a = float(a_raw) if a_raw.isdigit() else _value(a_raw, ae)
     if _odd(a_raw, a):
         return None
     ma = _MULT_OF[am] if am else None
@@ -304,7 +310,9 @@ def _read_one(text: str, default_cur: str | None = None, mkey: str | None = None
         cur = default_cur
     else:
         return None
-    cur, market = _market(lw, end, cur, mkey)
+    market = mkey or _MARKET_OF.get(cur)
+    if market is None:
+        cur, market = _market(lw, end, cur, mkey)
     if written:
         basis = "written"
     else:
