@@ -194,3 +194,12 @@ def test_the_shortcuts_can_be_switched_off(monkeypatch):
     _scan.clear_field_cache()
     got = parse_salary("£35,000 - £45,000 per annum")
     assert _values(got) == _values(_engine("£35,000 - £45,000 per annum", None, None, None))
+
+
+@pytest.mark.parametrize("text", [
+    "£30kpa", "£30kper annum", "100 000 рублейв месяц", "£30,000 per annumgross", "30 тыс.рублей",
+    "€5.000bruttopro monat", "£30k pagross", "5000 eurnet", "£300 per daygross", "£30,000 p.a.net",
+    "£40kbasic + £70k OTE", "£40k basicx + £70k OTE",
+])
+def test_words_run_together_are_left_to_the_engine(text):
+    assert shapes.read(text) is None

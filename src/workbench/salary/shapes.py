@@ -40,7 +40,7 @@ from .model import (
     _market_key,
     _market_lookup,
 )
-from .numbers import _CSUF, _MULT, _currency_of, _mult_of, _shared_thousands
+from .numbers import _CSUF, _L, _MULT, _currency_of, _mult_of, _shared_thousands
 from .patterns import _CJK, _CYR, _EST, _GROSS_NET, _ONE_OFF, _PERIODS, _WORD_AFTER
 from .plausible import _OWN_WORDS, _implausible, _plausible_band, _settle_period
 from .words import _join_chain
@@ -93,10 +93,15 @@ _SPACED = r"[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+"
 _PLAIN = r"[0-9]+(?:\.[0-9]{1,2})?"
 
 
+# After a word, a multiplier or a currency no letter may follow ("£30kpa", "руб.в месяц" are
+# not these shapes): the engine's patterns say the same of nearly all of them.
+_B = "(?![" + _L + "])"
+
+
 def _amount(x: str) -> str:
     return (rf"(?:(?P<{x}c>{_alt(_PREFIXES)}))?"
-            rf"(?P<{x}>{_EN}|(?P<{x}e>{_EU})|{_SPACED}|{_PLAIN})(?P<{x}m>{_alt(_MULTS)})?"
-            rf"(?:[ \u00a0]?(?P<{x}s>{_alt(_SUFFIXES)}))?")
+            rf"(?P<{x}>{_EN}|(?P<{x}e>{_EU})|{_SPACED}|{_PLAIN})(?:(?P<{x}m>{_alt(_MULTS)}){_B})?"
+            rf"(?:[ \u00a0]?(?P<{x}s>{_alt(_SUFFIXES)}){_B})?")
 
 
 _ALL_PERIOD_WORDS = [w for words in _PERIOD_WORDS.values() for w in words]
@@ -109,9 +114,9 @@ _SHAPE = re.compile(
     + r"(?>(?:(?: ?[-–—] ?|-|~|至|到| to | до )" + _amount("b") + r")?)"
     r"(?P<plus>\+)?"
     r"(?>(?:·(?P<mpy>1[2-9]|2[0-4])薪)?)"
-    rf"(?>(?: ?(?P<gn1>{_alt(_GROSS_WORDS + _NET_WORDS)}))?)"
-    rf"(?>(?: ?(?P<per>{_alt(_ALL_PERIOD_WORDS)}))?)"
-    rf"(?>(?: ?(?P<gn2>{_alt(_GROSS_WORDS + _NET_WORDS)}))?)"
+    rf"(?>(?: ?(?P<gn1>{_alt(_GROSS_WORDS + _NET_WORDS)}){_B})?)"
+    rf"(?>(?: ?(?P<per>{_alt(_ALL_PERIOD_WORDS)}){_B})?)"
+    rf"(?>(?: ?(?P<gn2>{_alt(_GROSS_WORDS + _NET_WORDS)}){_B})?)"
     r"(?>(?: ?(?P<est>\((?:glassdoor|employer) est\.\)))?)"
     # What may follow, as in the fast path: components joined on ("+ bonus + car
     # allowance") or words that add nothing ("DOE", "pro rata"); read in read().
@@ -347,8 +352,8 @@ _ITEM = re.compile(
     r"(?>(?:(?P<lim>up to) )?)"
     rf"(?>(?:(?P<pre>{_alt(_ITEM_PRE)}) )?)"
     r"(?>(?:(?P<from>от) )?)"
-    rf"(?>(?P<c>[£$])(?P<n>{_EN}|{_PLAIN})(?P<m>k)?|(?P<rn>{_SPACED}|{_PLAIN}) (?P<rs>₽|руб\.))"
-    rf"(?>(?: (?P<post>{_alt(_ITEM_POST)}))?)"
+    rf"(?>(?P<c>[£$])(?P<n>{_EN}|{_PLAIN})(?:(?P<m>k){_B})?|(?P<rn>{_SPACED}|{_PLAIN}) (?P<rs>₽|руб\.))"
+    rf"(?>(?: (?P<post>{_alt(_ITEM_POST)}){_B})?)"
 )
 _ITEM_SEP = re.compile(r" \+ |, | / ")
 # Reed's ", OTE" flag closing a field: the engine's own rule decides.
