@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workbench import config, goldens
 from workbench.salary import parse_salary, shapes
@@ -203,3 +205,51 @@ def test_the_shortcuts_can_be_switched_off(monkeypatch):
 ])
 def test_words_run_together_are_left_to_the_engine(text):
     assert shapes.read(text) is None
+
+
+def test_the_limit_word_nearest_the_figure_wins():
+    text = "Up to оклад от 140 000 руб. + премии"
+    got = [SalaryMention(*f) for f in shapes.read(text)]
+    assert (got[0].low, got[0].high) == (140000.0, None)
+    assert _values(got) == _values(_engine(text, None, None, None))
+
+
+_NUMS = ["12", "3,500", "45.000", "1 234,56", "30", "2 000", "100 000", "1.5", "0", "07", "401",
+         "2022", "16.75", "99,999.99", "1,000,000", "250", "1.200", "12,5", "58 000", "10000"]
+
+
+@st.composite
+def _generated_field(draw):
+    """A field built from the readers' own words (so that many are read), in any case."""
+    def pick(words, p):
+        return draw(st.sampled_from(list(words))) if draw(st.floats(0, 1)) < p else ""
+
+    def amount():
+        return (pick(shapes._PREFIXES, .5) + draw(st.sampled_from(_NUMS)) + pick(shapes._MULTS, .4)
+                + pick([" " + w for w in shapes._SUFFIXES] + list(shapes._SUFFIXES), .4))
+
+    def item():
+        return (pick(["up to "], .3) + pick([w + " " for w in shapes._ITEM_PRE], .5) + pick(["от "], .2)
+                + draw(st.sampled_from(["£", "$"])) + draw(st.sampled_from(_NUMS)) + pick(["k"], .6)
+                + pick([" " + w for w in shapes._ITEM_POST], .5))
+
+    if draw(st.booleans()):
+        text = (pick([w + " " for w in shapes._PAY_WORDS], .2) + pick([w + " " for w in shapes._LIMIT_WORDS], .3)
+                + amount() + pick([" - " + amount(), "-" + amount(), " to " + amount()], .5)
+                + pick(["+", "·13薪"], .2) + pick([" " + w for w in shapes._GROSS_WORDS + shapes._NET_WORDS], .2)
+                + pick([" " + w for w in shapes._ALL_PERIOD_WORDS] + list(shapes._ALL_PERIOD_WORDS), .5)
+                + pick([" (glassdoor est.)", " + bonus", " doe", " + car allowance", ", plus"], .2))
+    else:
+        text = item() + pick([" + " + item(), ", " + item(), " / " + item()], .6) + pick(
+            [" + bonus", " + uncapped commission", " + премия", ", ote"], .4)
+    return draw(st.sampled_from([text, text.upper(), text.title()]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_generated_field(), st.sampled_from([(None, None), ("GBP", "GB"), (None, "CN"), ("RUB", "RU"),
+                                            ("USD", None), (None, "BY")]))
+def test_readers_match_the_engine_on_generated_fields(text, args):
+    found = _scan._shape(text, *args) if 0 < len(text) <= 64 else None
+    if found is not None:
+        for field in (None, True):
+            assert [list(f) for f in found] == _values(_engine(text, *args, field))

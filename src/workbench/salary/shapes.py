@@ -394,7 +394,9 @@ def _item(m: re.Match, text: str, cur_market) -> tuple | None:
     if period is None:
         return None
     implausible = _is_implausible(v, v, period, cur, market, None)  # base and OTE are wages
-    low = None if lim else v
+    # The limit word nearest the figure wins, as the scanner reads back from it ("up to
+    # оклад от 140 000": from).
+    low = None if lim and not frm else v
     high = None if frm else v
     s, e = m.start(), m.end()
     return (text[s:e], s, e, low, high, cur, period, True, comp, None, None, False, basis, market,
