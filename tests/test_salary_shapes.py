@@ -253,3 +253,10 @@ def test_readers_match_the_engine_on_generated_fields(text, args):
     if found is not None:
         for field in (None, True):
             assert [list(f) for f in found] == _values(_engine(text, *args, field))
+
+
+@pytest.mark.parametrize("text", ["£30k + bonus, OTE + car", "Basic £32k, OTE + commission"])
+def test_reeds_ote_flag_before_joined_components_is_left_to_the_engine(text):
+    assert shapes.read(text) is None
+    _scan.clear_field_cache()
+    assert _values(parse_salary(text)) == _values(_engine(text, None, None, None))

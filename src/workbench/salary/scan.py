@@ -102,7 +102,7 @@ def parse_salary(text: str, currency: str | None = None, *,
         if hit is not None:
             return [SalaryMention(*f) for f in hit]
         found = None
-        if field_mode and _READERS:
+        if field_mode and _READERS and not ("," in text and _OTE_FLAG.search(text)):
             found = _read_shape(text) if currency is None and market is None else _shape(text, currency, market)
         if found is not None:
             out = [SalaryMention(*f) for f in found]
@@ -158,7 +158,7 @@ def _amountless(text: str, currency, market, field_mode) -> list[SalaryMention] 
         return None
     out: list[SalaryMention] = []
     _unstated(text, lw, out, caller[0], field_mode)
-    if out and text[-4:].rstrip()[-3:].lower() == "ote" and _OTE_FLAG.search(text):
+    if out and _OTE_FLAG.search(text):
         _ote_flag(out)
     return out
 

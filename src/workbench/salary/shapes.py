@@ -322,7 +322,7 @@ def _read_one(text: str, default_cur: str | None = None, mkey: str | None = None
         basis = "written"
     else:
         period, basis = _settle_period(None, cur, market, high, mpy, True,
-                                       in_wan=ma == 1e4 or mb == 1e4)
+                                       in_wan=ma == 1e4 or mb == 1e4, lowest=low)
         if period is None:
             return None
     if b_raw is None:
@@ -356,8 +356,9 @@ _ITEM = re.compile(
     rf"(?>(?: (?P<post>{_alt(_ITEM_POST)}){_B})?)"
 )
 _ITEM_SEP = re.compile(r" \+ |, | / ")
-# Reed's ", OTE" flag closing a field: the engine's own rule decides.
-_OTE_END = re.compile(r",[ \u00a0]*ote[ \u00a0]*\Z")
+# Reed's ", OTE" flag after a figure (at the end or before joined components): the
+# engine's own rule decides (``scan._OTE_FLAG``; ``parse_salary`` checks it too).
+_OTE_FLAG = re.compile(r",[ \u00a0]*ote[ \u00a0]*(?:\Z|(?=\+|plus[ \u00a0]|&))")
 _ITEM_WORDS = ("basic", "base", "ote", "оклад")
 _ITEM_CUR = {m: _currency_of(m) for m in ("£", "$", "₽", "руб.")}
 
@@ -390,7 +391,7 @@ def _item(m: re.Match, text: str, cur_market) -> tuple | None:
         return None
     cur = _ITEM_CUR[c or rs]
     market = cur_market or _MARKET_OF[cur]
-    period, basis = _settle_period(None, cur, market, v, None, True, comp)
+    period, basis = _settle_period(None, cur, market, v, None, True, comp, lowest=v)
     if period is None:
         return None
     implausible = _is_implausible(v, v, period, cur, market, None)  # base and OTE are wages
@@ -409,7 +410,7 @@ def read_items(text: str, mkey: str | None = None) -> tuple | None:
     any other field. ``mkey``: the caller's market key."""
     lw = text.lower()
     if (len(lw) != len(text) or not any(w in lw for w in _ITEM_WORDS) or mkey in _OWN_WORDS
-            or _ONE_OFF.search(lw) is not None or _OTE_END.search(lw) is not None):
+            or _ONE_OFF.search(lw) is not None):
         return None
     out, comps, pos, n = [], set(), 0, len(lw)
     while True:
@@ -440,6 +441,8 @@ def read(text: str, default_cur: str | None = None, mkey: str | None = None) -> 
     range with its currency, period, gross/net and estimate words (the fast path's shapes),
     then a base and an OTE figure each named by its component word.
     """
+    if "," in text and _OTE_FLAG.search(text.lower()) is not None:
+        return None
     found = _read_one(text, default_cur, mkey)
     if found is None and len(text) >= 10:
         found = read_items(text, mkey)
