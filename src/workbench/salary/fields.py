@@ -171,7 +171,14 @@ def _fast_field(text, lw, default_cur, mkey):
     implausible = _implausible(low, high, period, cur, market, mpy)
     if implausible and not (pay or written):
         return None  # the scanner decides (it drops an implausible figure with no pay word)
-    mention = SalaryMention(text[lead:end], lead, end, low, high, cur, period,
+    start = lead
+    if lim == "to" and not is_range:
+        # A bare leading "to" limits the figure but is not part of its span
+        # (the scanner starts the mention at the figure).
+        start = m.start("lim") + 2
+        while lw[start] in " \u00a0":
+            start += 1
+    mention = SalaryMention(text[start:end], start, end, low, high, cur, period,
                             not written, "unspecified", gross, mpy, False, basis, market,
                             implausible)
     if extra:
