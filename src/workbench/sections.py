@@ -31,7 +31,8 @@ SECTION_KINDS = ("duties", "requirements", "skills", "benefits", "pay", "descrip
 _KIND_RES: list[tuple[str, re.Pattern]] = [
     ("pay", re.compile(r"salary|compensation|remuneration|\bpay\b|earnings|зарплат|заработ|оплата труда|"
                        r"доход|прибыль|薪资|薪酬|工资|薪水")),
-    ("benefits", re.compile(r"benefit|perks|we offer|what we offer|условия|мы предлагаем|преимуществ|"
+    ("benefits", re.compile(r"benefit|perks|we offer|what we offer|our offer\b|условия|мы предлагаем|наше предложение|"
+                            r"преимуществ|"
                             r"福利|待遇")),
     ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll|’ll| will)? do|your role|"
                           r"your impact|in this role|what you(?:'ll|’ll| will) be doing|what you(?:'ll|’ll| will)? get to do|day in the life|"
@@ -458,7 +459,8 @@ def _split_lines(text: str, lines: list[str] | None = None) -> tuple[list[int], 
         offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
         raw_lines = stripped
     offsets, stripped, forced = _cut_glued_headings(offsets, raw_lines, stripped, forced)
-    return _cut_glued_runs(text, offsets, stripped, forced)
+    offsets, stripped, forced = _cut_glued_runs(text, offsets, stripped, forced)
+    return _cut_colon_heads(text, offsets, stripped, forced)
 
 
 # A heading glued to the text after it: "About YouWe are ...", "What We OfferSalary ...".
@@ -551,8 +553,74 @@ def _cut_glued_runs(text, offsets, stripped, forced):
             runs = _glued_runs(s)
             if runs:
                 hits[i] = runs
-    if not hits:
+    return _cut_at(text, offsets, stripped, forced, hits) if hits else (offsets, stripped, forced)
+
+
+# A heading that kept its colon but lost the break before it, anywhere in a line: "... a similar
+# role Responsibilities: Maintain ...", "This is a remote role. ESSENTIAL FUNCTIONS & RESPONSIBILITIES:Complete
+# ...", and a bold sub-heading inside a line ("... + **Project Leadership** : Collaborate ...").
+# Title case only for the section words (capitalised, so "the responsibilities: ..." in a sentence
+# stays), any capitals for a run in upper case; Chinese section words need no capital.
+_COLON_HEAD_RE = re.compile(
+    r"(?<![\w&/'’-])(?:"
+    r"(?:(?:Key|Main|Core|Essential|Desirable|Desired|Your|Job|Role|Primary|Principal|Additional|Other|Daily) )?"
+    r"(?:Responsibilities|Duties|Accountabilities|Requirements|Qualifications|Skills|Benefits|Technologies|Tasks|"
+    r"Обязанности|Требования|Условия|Задачи)"
+    r"(?: (?:and|&) (?:Responsibilities|Duties|Requirements|Qualifications|Skills|Experience))?|"
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ]+(?:(?: ?[&/,] ?| )[A-ZА-ЯЁ][A-ZА-ЯЁ’']*){0,5})\s?[:：]\s*|"
+    r"(?:岗位职责|工作职责|职位描述|任职要求|职位要求|岗位要求|任职资格|福利待遇)[:：]\s*|"
+    r"(?:(?<=\s)[+•-] )?\*\*([^*\n]{2,80}?)\*\*(?:\s?[:：])?\s*")
+_COLON_HEAD_MIN_LETTERS = 5  # an upper-case run shorter than this is an acronym ("SQL:")
+
+
+def _colon_heads(s: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each heading inside line ``s`` that ends at a colon (see _COLON_HEAD_RE);
+    ``end`` is where the text after it starts. A heading at the line's start is left to the
+    label and heading rules, unless nothing but its colon separates it from the text."""
+    out = []
+    for m in _COLON_HEAD_RE.finditer(s):
+        a, b = m.start(), m.end()
+        head = m.group(1) if m.group(1) is not None else m.group().strip(" :：+•-")
+        if b >= len(s) or a == 0 and s[b - 1:b].isspace() and m.group(1) is None:
+            continue  # nothing after it, or a "Label: text" line (read as a label)
+        if m.group(1) is not None:  # a bold run: a sub-heading unless it is a word stressed in a sentence
+            if not head[:1].isupper() or " " not in head.strip() and _stressed(s, a, b):
+                continue  # "... will **own** the ..."
+        elif head.isupper() and sum(c.isalpha() for c in head) < _COLON_HEAD_MIN_LETTERS:
+            continue
+        out.append((a, b))
+    return out
+
+
+def _stressed(s: str, a: int, b: int) -> bool:
+    """Is the one-word bold run ``s[a:b]`` stressed inside a sentence (no colon, no bold run or
+    sentence end before it)?"""
+    if s[a:b].rstrip().endswith((":", "：")) or s.startswith("**", b):
+        return False
+    before = s[:a].rstrip(" +•-")
+    return bool(before) and before[-1] not in ".!?:*"
+
+
+def _cut_colon_heads(text, offsets, stripped, forced):
+    """Lines holding a heading that ends at a colon (or a bold sub-heading) after other text,
+    cut into the text before it, the heading and the text after."""
+    if ":" not in text and "：" not in text and "**" not in text:
         return offsets, stripped, forced
+    hits = {}
+    for i, s in enumerate(stripped):
+        if len(s) > _COLON_HEAD_SPAN and (":" in s or "：" in s or "**" in s):
+            heads = _colon_heads(s)
+            if heads:
+                hits[i] = heads
+    return _cut_at(text, offsets, stripped, forced, hits) if hits else (offsets, stripped, forced)
+
+
+_COLON_HEAD_SPAN = 20  # shorter lines are a heading or a label as they stand
+
+
+def _cut_at(text, offsets, stripped, forced, hits):
+    """Lines ``i`` in ``hits`` cut at their ``(start, end)`` headings into the text before each
+    (an item of its own), the heading (a ``head`` line) and the text after."""
     new_offsets, new_lines, new_forced = [], [], {}
     for i, (off, s) in enumerate(zip(offsets, stripped)):
         if i not in hits:
@@ -569,9 +637,11 @@ def _cut_glued_runs(text, offsets, stripped, forced):
                     new_forced[len(new_lines)] = "inline" if k else forced[i]
                 new_offsets.append(off + cursor)
                 new_lines.append(s[cursor:a].strip())
-            new_forced[len(new_lines)] = "head"
-            new_offsets.append(off + a)
-            new_lines.append(s[a:b].strip().rstrip("…,"))
+            head = s[a:b].strip(" \t+•*:：…,-")
+            if head:
+                new_forced[len(new_lines)] = "head"
+                new_offsets.append(off + a)
+                new_lines.append(head)
             cursor = b
         rest = s[cursor:]
         if rest.strip():
@@ -674,6 +744,7 @@ class _Builder:
         # Lines of a wrapped paragraph waiting to be joined into the last item's text:
         # joined once, when the paragraph ends (adding them one by one is quadratic).
         self.wrapped: list[str] = []
+        self.field_of: str | None = None  # the kind before a "Salary: ..." field line opened a pay section
 
     def flush_wrapped(self) -> None:
         """Join the lines of a hard-wrapped paragraph into its item."""
@@ -712,7 +783,8 @@ class _Builder:
         """Take one non-blank line."""
         if kind == "head":  # a heading cut out of the line it was glued in
             heading, heading_k = _heading_of(s)
-            self.open(heading, heading_k, start)
+            if heading_k != "other":  # one that names no kind is a sub-heading: the section goes on
+                self.open(heading, heading_k, start)
             return
         # A long line that ends no lead-in is never a heading: no call for it.
         what = (self._is_heading(kinds, stripped, i, kind, s)
@@ -734,6 +806,19 @@ class _Builder:
             if cue is not None:
                 self.open(None, cue, start)
         self.item(i, kind, s, start)
+        if self.field_of is not None:
+            self._close_field(kinds, stripped, i, start + len(s))
+
+    def _close_field(self, kinds, stripped, i: int, end: int) -> None:
+        """A "Salary: ..." line that opened a pay section is a field: unless list items or the
+        rest of its hard-wrapped sentence follow it, the lines after it go back to the kind of
+        section it interrupted."""
+        before, self.field_of = self.field_of, None
+        j = i + 1
+        while j < len(kinds) and kinds[j] is None:
+            j += 1
+        if j < len(kinds) and kinds[j] not in ("item", "numbered") and not stripped[j][:1].islower():
+            self.open(None, "other" if before == "duties" else before, end)
 
     def item(self, i: int, kind: str, s: str, start: int) -> None:
         """Take one item (or one line of a paragraph)."""
@@ -746,6 +831,8 @@ class _Builder:
         if label is not None:
             label_k = heading_kind(label)
             if label_k in _SWITCHING_LABEL_KINDS and label_k != self.current["kind"] and _word_count(label) <= 4:
+                if label_k == "pay":
+                    self.field_of = self.current["kind"]
                 self.open(label, label_k, start)  # "Requirements: 5 years in sales" heads a line
                 label = None
                 if body[0] in _BULLET_FIRST:  # "Duties: - plan the route ...": the list's first bullet

@@ -93,10 +93,12 @@ _NOT_HOLDER_ANYWHERE_RE = re.compile(  # matched against lower-cased text
     r"(?:^|[,;:!] )(?:we|we're|we’re)\b|\b(?:is|are) (?:seeking|looking for|hiring|proud)\b|\byour (?:career|development|growth)\b|"
     r"\b(?:an? |this )?(?:exciting|unique|fantastic|great|rare) opportunity\b|\bworks? under (?:\w+ )?supervision\b|"
     r"\b(?:compensation|salary|pay) range\b|\b(?:be|is) (?:based|located) (?:in|at|out of)\b|"
-    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b")
+    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
+    r"\b(?:role|position|job) (?:is )?(?:based|located) (?:in|at|out of)\b|, our (?:[\w-]+ ){1,5}(?:is|are|has|have)\b")
 # Words each of its alternatives holds: a line with none of them is never tried against it.
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
-                     "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working")
+                     "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
+                     ", our ")
 
 # The reporting line, where the work is done and the recruiter's small print (matched against
 # lower-cased text; each pattern opens with a literal, which the engine looks for in C).
@@ -369,7 +371,7 @@ _NOT_ACTION = re.compile(  # matched against lower-cased text
     r"benefit|gain|learn|be given|be eligible|become|be a|be an|be the|be someone|be comfortable|possess|"
     r"be offered|be supported|be welcomed|have the|work in a|feel|see|make an impact|hear|be front|be successful|"
     r"be canvassed|be joining|heavily work)\b|"
-    r"[:：]\s*$|\bif you\b|\?$")
+    r"[:：]\s*$|\bif you\b")
 
 # Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
 _DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibilities", "duties", "accountable for", "the role ", "this role ", "this position ",
@@ -383,10 +385,19 @@ def _duty_sentence(low: str) -> bool:
     return _DUTY_SENTENCE.search(low) is not None
 
 
+def _question(low: str) -> bool:
+    """Does the lower-cased line ask a question? It ends in "?" and speaks to "you" or opens with
+    no action ("Participating in team meetings?" ends in a blank the encoding turned into "?")."""
+    return low.endswith("?") and ("you" in low or not _opens_with_action(low))
+
+
 def _not_action(low: str) -> bool:
     """Does the lower-cased sentence say "you'll need/bring/enjoy ..." or end as a question
-    or a lead-in (``_NOT_ACTION``)?"""
-    may = "you" in low or ":" in low or "?" in low or "：" in low
+    or a lead-in (``_NOT_ACTION``)? A line that opens with an action and says nothing of "you"
+    is no question for ending in "?" (a blank the text's encoding turned into one)."""
+    if _question(low):
+        return True
+    may = "you" in low or ":" in low or "：" in low
     return may and _NOT_ACTION.search(low) is not None
 
 
@@ -446,8 +457,13 @@ def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | Non
         # A "job purpose" or "role summary" paragraph states the job's work: its action lines count.
         own = bare or bool(sec["heading"]) and _JOB_SUMMARY_HEADING.search(sec["heading"]) is not None
         for item in sec["items"]:
+            if item.get("label") and _words(item["text"]) <= _TITLED_MAX:
+                continue  # "2. Account Manager: owning the relationship" titles what follows
             out += [(d, sec["heading"]) for d in _prose_item_duties(item["text"], bool(item.get("listed")), own)]
     return out
+
+
+_TITLED_MAX = 4  # words after a label that make a title, not a duty
 
 
 _JOB_SUMMARY_HEADING = re.compile(
