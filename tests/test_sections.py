@@ -192,3 +192,72 @@ def test_a_what_you_do_line_heads_duties_even_in_sentence_case():
     assert [(s["heading"], s["kind"]) for s in split_sections(text)][-2:] == [
         ("What you get to do every single day", "duties"), ("Requirements", "requirements")]
     assert cue_kind("Submit an application today and hear from us within a week") == "other"
+
+
+def test_a_heading_that_kept_its_colon_is_cut_out_anywhere_in_a_line():
+    text = ("Salary: £40,000 - 50,000 per year Requirements: Proven experience as a SQL developer\n"
+            "Experience with Azure is a bonus Responsibilities: Maintain our SQL databases\n"
+            "Develop stored procedures and queries\n")
+    sections = split_sections(text, item_offsets=True)
+    assert [(s["heading"], s["kind"]) for s in sections] == [
+        ("Salary", "pay"), ("Requirements", "requirements"), ("Responsibilities", "duties")]
+    assert [i["text"] for i in sections[-1]["items"]] == ["Maintain our SQL databases",
+                                                           "Develop stored procedures and queries"]
+    for sec in sections[1:]:
+        for item in sec["items"]:
+            assert text[item["start"]:].startswith(item["text"][:8])
+
+
+def test_an_upper_case_heading_glued_after_a_sentence_opens_its_section():
+    text = ("The Staff Accountant keeps the ledger. This is a remote role. ESSENTIAL FUNCTIONS & RESPONSIBILITIES:"
+            "Complete monthly journal entries\nReconcile the fixed asset accounts\n")
+    sections = split_sections(text)
+    assert [(s["heading"], s["kind"]) for s in sections][-1] == ("ESSENTIAL FUNCTIONS & RESPONSIBILITIES", "duties")
+    assert [i["text"] for i in sections[-1]["items"]] == ["Complete monthly journal entries",
+                                                           "Reconcile the fixed asset accounts"]
+    # An acronym before a colon is no heading.
+    (only,) = split_sections("Key Responsibilities\n- Own the data model used by every analytics team across the "
+                             "group, in SQL: joins, views and stored procedures\n")
+    assert len(only["items"]) == 1 and only["items"][0]["text"].endswith("in SQL: joins, views and stored procedures")
+
+
+def test_bold_sub_headings_inside_a_line_are_cut_out_and_the_duties_go_on():
+    text = ("Key Responsibilities\n**Lead Design** : Oversee the electrical design of each project. + "
+            "**Project Leadership** : Collaborate with the site teams on every delivery.\n")
+    (section,) = split_sections(text)
+    assert section["kind"] == "duties"
+    assert [i["text"] for i in section["items"]] == ["Oversee the electrical design of each project.",
+                                                     "Collaborate with the site teams on every delivery."]
+    # A word stressed in a sentence stays in it.
+    (plain,) = split_sections("Responsibilities\n- You will **own** the quarterly roadmap for the web team\n")
+    assert plain["items"][0]["text"] == "You will **own** the quarterly roadmap for the web team"
+
+
+def test_a_salary_field_line_does_not_swallow_the_lines_after_it():
+    text = ("Location: Leeds\nSalary: £30,000 a year\nProject Overview: Plan the delivery route. Manage change.\n"
+            "Responsibilities\n- Run the weekly depot meeting\n")
+    kinds = [(s["heading"], s["kind"], [i["text"] for i in s["items"]]) for s in split_sections(text)]
+    assert kinds[1] == ("Salary", "pay", ["£30,000 a year"])
+    assert kinds[2][1] == "description" and kinds[2][2] == ["Plan the delivery route. Manage change."]
+
+
+def test_a_lower_case_label_in_a_list_is_an_item_of_it_not_a_heading():
+    text = "Условия:\n- сложные и интересные задачи: высоконагруженные сервисы\n- ДМС для сотрудников\n"
+    (section,) = split_sections(text)
+    assert section["kind"] == "benefits"
+    assert len(section["items"]) == 2
+
+
+def test_the_experience_of_users_or_customers_names_a_topic_not_a_requirement():
+    assert heading_kind("Web Experience Reviews") == "other"
+    assert heading_kind("Customer Experience") == "other"
+    assert heading_kind("Relevant Experience") == "requirements"
+    assert heading_kind("Customer Experience Required") == "requirements"
+    assert lead_in_kind("Web Experience Roadmap Lead:") != "requirements"
+
+
+def test_a_heading_glued_to_a_short_first_item_is_cut_off():
+    text = "What You'll Be DoingDesign and maintain the backend services behind every order\n- Review code weekly\n"
+    sections = split_sections(text)
+    assert [(s["heading"], s["kind"]) for s in sections] == [("What You'll Be Doing", "duties")]
+    assert sections[0]["items"][0]["text"] == "Design and maintain the backend services behind every order"

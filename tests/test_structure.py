@@ -407,15 +407,16 @@ def test_a_listed_description_line_is_not_read_again_as_prose():
     assert "Manage every store in the territory each month" in texts
 
 
-def test_reporting_lines_places_and_recruiter_small_print_are_no_duties():
+def test_reporting_lines_places_and_recruiter_small_print_are_no_duties_and_other_duties_are():
     text = ("Responsibilities\n- Build the monthly pipeline report for the sales director\n"
             "- This role will report to our Head of Sales Operations\n"
             "- Work from our Leeds office three days a week\n- The position is fully remote within the UK\n"
             "- Your CV will be passed to our recruitment partner\n- Other duties may be assigned from time to time\n"
             "- Report to the board on the progress of each account plan\n")
     (rec,) = analyse(text)
+    # "Other duties as assigned" is a duty of area other (data/labelled/duties/README.md).
     assert [r["text"] for r in rec["responsibilities"]] == [
-        "Build the monthly pipeline report for the sales director",
+        "Build the monthly pipeline report for the sales director", "Other duties may be assigned from time to time",
         "Report to the board on the progress of each account plan"]
 
 
@@ -467,3 +468,71 @@ def test_the_successful_candidate_will_be_responsible_for_is_a_duty_and_will_be_
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == [
         "The successful candidate will be responsible for booking installer visits across the county."]
+
+
+def test_we_lines_of_a_duties_list_are_the_teams_work_and_we_offer_is_not():
+    text = ("Responsibilities\n- We maintain and optimise the existing data platform.\n"
+            "- We build scalable data pipelines in Spark.\n- We offer a generous pension.\n"
+            "- We are a growing team of twelve.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "We maintain and optimise the existing data platform.", "We build scalable data pipelines in Spark."]
+
+
+def test_a_requirement_glued_after_a_duty_is_cut_off_and_left_out():
+    text = ("Responsibilities\n- Collaborates with subject matter experts across internal teams Ability to present "
+            "and defend work to clients Mastery of regulatory processes\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Collaborates with subject matter experts across internal teams"]
+
+
+def test_an_acronym_glued_to_the_next_duty_is_cut_before_the_verb():
+    text = ("Responsibilities\n- Research exception items and drive them to resolution with Finance, Fraud, and "
+            "ITProcess customer-level financial adjustments including debit cards and ACH\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Research exception items and drive them to resolution with Finance, Fraud, and IT",
+        "Process customer-level financial adjustments including debit cards and ACH"]
+
+
+def test_an_organisation_as_subject_states_no_duty_and_a_role_does():
+    text = ("About the team\nThe Cabinet Office supports the Prime Minister across government. "
+            "The Quality Manager collaborates with the chemistry and regulatory teams on every filing.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "The Quality Manager collaborates with the chemistry and regulatory teams on every filing."]
+
+
+def test_lead_in_clauses_before_a_duty_and_travel_stated_in_prose():
+    text = ("Responsibilities\n- When needed, travel to customer sites to lead meetings and presentations\n"
+            "- In collaboration with the project team, anticipate and communicate risks and delays\n\n"
+            "About the role\nThe applicant should expect to travel up to 30% to customer sites. "
+            "Working at the forefront of security research this Machine Learning Engineer will work within a "
+            "small R&D team. This Machine Learning Engineer will receive a laptop.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "When needed, travel to customer sites to lead meetings and presentations",
+        "In collaboration with the project team, anticipate and communicate risks and delays",
+        "The applicant should expect to travel up to 30% to customer sites.",
+        "Working at the forefront of security research this Machine Learning Engineer will work within a "
+        "small R&D team."]
+
+
+def test_negated_duties_pay_ranges_and_other_duties_as_assigned():
+    text = ("Responsibilities\n- Lead Data Engineer UK Remote | £75,000 to £90,000\n"
+            "- This position does not have supervisory responsibilities for direct reports\n"
+            "- Sell instruments worth from £10K to £60K per deal to university labs\n"
+            "- Any other duties and tasks as assigned by the manager\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Sell instruments worth from £10K to £60K per deal to university labs",
+        "Any other duties and tasks as assigned by the manager"]
+
+
+def test_a_line_that_opens_with_an_action_and_ends_in_a_mangled_blank_is_no_question():
+    from workbench import structure as st
+
+    assert not st._question("participating in technically focused training and team meetings?")
+    assert st._question("do you enjoy taking on challenging projects?")
+    assert st._question("ready to make an impact?")

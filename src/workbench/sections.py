@@ -31,18 +31,20 @@ SECTION_KINDS = ("duties", "requirements", "skills", "benefits", "pay", "descrip
 _KIND_RES: list[tuple[str, re.Pattern]] = [
     ("pay", re.compile(r"salary|compensation|remuneration|\bpay\b|earnings|зарплат|заработ|оплата труда|"
                        r"доход|прибыль|薪资|薪酬|工资|薪水")),
-    ("benefits", re.compile(r"benefit|perks|we offer|what we offer|our offer\b|условия|мы предлагаем|наше предложение|"
+    ("benefits", re.compile(r"benefit|perks|we offer|what we offer|our offer\b|условия|предлага|наше предложение|"
                             r"преимуществ|"
                             r"福利|待遇")),
     ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll|’ll| will)? do|your role|"
                           r"your impact|in this role|what you(?:'ll|’ll| will) be doing|what you(?:'ll|’ll| will)? get to do|day in the life|"
                           r"day[- ]to[- ]day|key tasks|\btasks\b|\bactivities\b|обязанност|функци|задач|"
-                          r"ответственн|чем .*занима|в ч[её]м заключается|职责|工作内容|岗位内容")),
+                          r"ответственн|чем .*занима|в ч[её]м заключается|нужны для|предстоит|职责|工作内容|岗位内容")),
     ("skills", re.compile(r"skill|competenc|навык|умени|компетенц|技能|能力")),
     ("requirements", re.compile(r"requirement|qualification|experience|who you are|what you(?:'ll| will)? need|"
-                                r"about you|education|like you to have|preferred if you|nice to have|"
+                                r"(?:what|who) we(?:'re|’re| are) looking for|what we expect|подходишь|подходите|"
+                                r"будет плюсом|плюсом будет|"
+                                r"about you\b|education|like you to have|preferred if you|nice to have|"
                                 r"требовани|ожидаем|кандидат|опыт|образовани|要求|任职|资格")),
-    ("description", re.compile(r"description|summary|overview|about|purpose|definition|introduction|"
+    ("description", re.compile(r"description|summary|overview|about|purpose|definition|introduction|^the (?:role|job|position)$|"
                                r"описани|о компании|о нас|о вакансии|描述|简介|介绍|概述")),
 ]
 
@@ -73,6 +75,8 @@ def heading_kind(heading: str | None) -> str:
         if rx.search(low):
             if kind in _TITLE_PRONE and (low.rstrip(" :：").rsplit(None, 1) or [""])[-1] in _JOB_NOUNS:
                 return "other"  # a job title ("Education Safeguarding Officer", "Customer Experience Manager")
+            if kind == "requirements" and "experience" in low and _experience_of_others(low):
+                return "other"  # "Web Experience Reviews", "Customer Experience": a topic, not a requirement
             return kind
     # "Account Director Details" / "Account Manager Profile": the role's details are its duties.
     if _ROLE_DETAILS_RE.search(low):
@@ -81,6 +85,21 @@ def heading_kind(heading: str | None) -> str:
         if find_role_mentions(heading):
             return "duties"
     return "other"
+
+
+# "<whose> experience": the experience of users, customers ... (a topic of work, not the candidate's).
+_OTHERS_EXPERIENCE_RE = re.compile(
+    r"\b(?:web|website|customer|client|user|guest|patient|member|employee|candidate|digital|brand|product|shopper|"
+    r"consumer|visitor|learner|student|onboarding|in-store|online|mobile|app) experience\b")
+_OTHER_REQUIREMENT_WORDS_RE = re.compile(
+    r"requirement|qualification|who you are|need|about you|education|like you|preferred|nice to have|"
+    r"your experience|experience (?:required|needed|and|&)")
+
+
+def _experience_of_others(low: str) -> bool:
+    """Does the lower-cased heading name others' experience ("web experience roadmap") and no
+    requirement word besides?"""
+    return _OTHERS_EXPERIENCE_RE.search(low) is not None and _OTHER_REQUIREMENT_WORDS_RE.search(low) is None
 
 
 def _word_count(s: str) -> int:
@@ -132,6 +151,8 @@ def _heading_verdict(s: str) -> bool | None:
         return False
     if s.isupper() and words <= 8 and sum(c.isalpha() for c in s) >= 3:
         return True
+    if s[0].islower():
+        return False  # "сложные и интересные задачи" over a list is one of its items, not its heading
     if words <= 8 and _WHAT_YOU_DO_RE.match(s) is not None:
         return True  # "What you get to do every single day"
     if heading_kind(s) not in ("other",) and (words <= 3 or words <= _TITLE_HEADING_MAX and _title_case(s)):
@@ -369,6 +390,8 @@ def lead_in_kind(line: str) -> str:
     """Kind of the list a colon-ended lead-in sentence introduces (``other`` when it does not say)."""
     for kind, rx in _LEAD_IN_RES:
         if rx.search(line) is not None:
+            if kind == "requirements" and _experience_of_others(line.lower()):
+                continue  # "Web Experience Roadmap Lead:"
             return kind
     return "other"
 
@@ -466,14 +489,19 @@ def _split_lines(text: str, lines: list[str] | None = None) -> tuple[list[int], 
 # A heading glued to the text after it: "About YouWe are ...", "What We OfferSalary ...".
 _GLUED_HEAD_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # the capital first: the engine skips to it in C
 _GLUED_HEAD_SPAN = 60
+_GLUED_LINE_MIN = 24  # a line no longer than this is a heading or an item as it stands
 _APPLY_HEADINGS = frozenset({"apply", "how to apply", "to apply", "apply now"})
+
+
+# Headings written in sentence case open with one of these ("What you'll do", "About you").
+_SENTENCE_HEADS = ("What ", "Who ", "How ", "Why ", "About ", "Your ", "Что ", "Чем ", "Кого ", "Ваши ", "Мы ")
 
 
 def _glued_heading_end(s: str) -> int | None:
     """Where a heading glued to the start of line ``s`` ends, or None."""
     for m in _GLUED_HEAD_RE.finditer(s, 0, _GLUED_HEAD_SPAN):
         prefix = s[:m.start()]
-        if _word_count(prefix) > 6 or not _title_case(prefix):
+        if _word_count(prefix) > 6 or not (_title_case(prefix) or prefix.startswith(_SENTENCE_HEADS)):
             return None
         if heading_kind(prefix) != "other" or prefix.lower() in _APPLY_HEADINGS:
             return m.start()
@@ -483,9 +511,9 @@ def _glued_heading_end(s: str) -> int | None:
 def _cut_glued_headings(offsets, raw_lines, stripped, forced):
     """Lines that open with a glued heading, cut into the heading and the rest."""
     # Only a long line can be a heading glued to its text (a short one is a heading or an item).
-    if not stripped or max(map(len, stripped)) <= _HEADING_MAX:
+    if not stripped or max(map(len, stripped)) <= _GLUED_LINE_MIN:
         return offsets, stripped, forced
-    cuts = [(i, end) for i, s in enumerate(stripped) if len(s) > _HEADING_MAX
+    cuts = [(i, end) for i, s in enumerate(stripped) if len(s) > _GLUED_LINE_MIN
             and _GLUED_HEAD_RE.search(s, 0, _GLUED_HEAD_SPAN) for end in (_glued_heading_end(s),) if end is not None]
     if not cuts:
         return offsets, stripped, forced
@@ -567,28 +595,49 @@ _COLON_HEAD_RE = re.compile(
     r"(?:Responsibilities|Duties|Accountabilities|Requirements|Qualifications|Skills|Benefits|Technologies|Tasks|"
     r"Обязанности|Требования|Условия|Задачи)"
     r"(?: (?:and|&) (?:Responsibilities|Duties|Requirements|Qualifications|Skills|Experience))?|"
-    r"[A-ZА-ЯЁ][A-ZА-ЯЁ]+(?:(?: ?[&/,] ?| )[A-ZА-ЯЁ][A-ZА-ЯЁ’']*){0,5})\s?[:：]\s*|"
-    r"(?:岗位职责|工作职责|职位描述|任职要求|职位要求|岗位要求|任职资格|福利待遇)[:：]\s*|"
-    r"(?:(?<=\s)[+•-] )?\*\*([^*\n]{2,80}?)\*\*(?:\s?[:：])?\s*")
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ]+(?:(?: ?[&/,] ?| )[A-ZА-ЯЁ][A-ZА-ЯЁ’']*){0,5}|"
+    r"岗位职责|工作职责|职位描述|任职要求|职位要求|岗位要求|任职资格|福利待遇)\s?[:：]\s*")
+# What may stand just before the colon of such a heading (a cheap test before the pattern is tried).
+_COLON_HEAD_TAILS = ("Responsibilities", "Duties", "Accountabilities", "Requirements", "Qualifications", "Skills",
+                     "Benefits", "Technologies", "Tasks", "Experience", "Обязанности", "Требования", "Условия",
+                     "Задачи", "职责", "描述", "要求", "资格", "待遇")
+_BOLD_HEAD_RE = re.compile(r"(?:(?<=\s)[+•-] )?\*\*([^*\n]{2,80}?)\*\*(?:\s?[:：])?\s*")
 _COLON_HEAD_MIN_LETTERS = 5  # an upper-case run shorter than this is an acronym ("SQL:")
+_COLON_HEAD_REACH = 80  # the longest heading looked for before a colon
 
 
 def _colon_heads(s: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each heading inside line ``s`` that ends at a colon (see _COLON_HEAD_RE);
-    ``end`` is where the text after it starts. A heading at the line's start is left to the
-    label and heading rules, unless nothing but its colon separates it from the text."""
+    """``(start, end)`` of each heading inside line ``s`` that ends at a colon (see _COLON_HEAD_RE),
+    or is a bold run (_BOLD_HEAD_RE); ``end`` is where the text after it starts. A heading at the
+    line's start is left to the label and heading rules, unless nothing but its colon separates it
+    from the text."""
     out = []
-    for m in _COLON_HEAD_RE.finditer(s):
-        a, b = m.start(), m.end()
-        head = m.group(1) if m.group(1) is not None else m.group().strip(" :：+•-")
-        if b >= len(s) or a == 0 and s[b - 1:b].isspace() and m.group(1) is None:
-            continue  # nothing after it, or a "Label: text" line (read as a label)
-        if m.group(1) is not None:  # a bold run: a sub-heading unless it is a word stressed in a sentence
-            if not head[:1].isupper() or " " not in head.strip() and _stressed(s, a, b):
-                continue  # "... will **own** the ..."
-        elif head.isupper() and sum(c.isalpha() for c in head) < _COLON_HEAD_MIN_LETTERS:
-            continue
-        out.append((a, b))
+    last = 0
+    for c in _colons(s):
+        before = s[max(0, c - 22):c].rstrip()
+        if c < last or not before or not (before[-1].isupper() or before.endswith(_COLON_HEAD_TAILS)):
+            continue  # only a capital or a section word can stand before the colon
+        for m in _COLON_HEAD_RE.finditer(s, max(last, c - _COLON_HEAD_REACH), min(len(s), c + 4)):
+            a, b = m.start(), m.end()
+            if b <= c:
+                continue
+            head = m.group().strip(" :：")
+            if b >= len(s) or a == 0 and s[b - 1:b].isspace():
+                break  # nothing after it, or a "Label: text" line (read as a label)
+            if head.isupper() and sum(ch.isalpha() for ch in head) < _COLON_HEAD_MIN_LETTERS:
+                break
+            out.append((a, b))
+            last = b
+            break
+    if "**" in s:
+        for m in _BOLD_HEAD_RE.finditer(s):
+            a, b = m.start(), m.end()
+            head = m.group(1)
+            if b >= len(s) or not head[:1].isupper() or " " not in head.strip() and _stressed(s, a, b):
+                continue  # "... will **own** the ...": a stressed word
+            out.append((a, b))
+        out.sort()
+        out = [h for k, h in enumerate(out) if not k or h[0] >= out[k - 1][1]]
     return out
 
 
@@ -608,11 +657,32 @@ def _cut_colon_heads(text, offsets, stripped, forced):
         return offsets, stripped, forced
     hits = {}
     for i, s in enumerate(stripped):
-        if len(s) > _COLON_HEAD_SPAN and (":" in s or "：" in s or "**" in s):
-            heads = _colon_heads(s)
+        if len(s) > _COLON_HEAD_SPAN:
+            heads = _colon_heads(s) if ":" in s or "：" in s or "**" in s else []
+            tail = _tail_head(s)
+            if tail is not None and (not heads or heads[-1][1] <= tail[0]):
+                heads.append(tail)
             if heads:
                 hits[i] = heads
     return _cut_at(text, offsets, stripped, forced, hits) if hits else (offsets, stripped, forced)
+
+
+_TAIL_HEAD_MAX = 60
+
+
+def _tail_head(s: str) -> tuple[int, int] | None:
+    """A heading glued to the end of line ``s`` after its last sentence ("... to pick up.What we're
+    looking for"): ``(start, len(s))``, or None."""
+    k = max(s.rfind("."), s.rfind("!"), s.rfind("?"))
+    if k <= 0 or len(s) - k > _TAIL_HEAD_MAX + 1:
+        return None
+    tail = s[k + 1:]
+    head = tail.strip()
+    if len(head) < 4 or not head[0].isupper() or head[-1] in _TERMINAL or ":" in head or _word_count(head) > 6:
+        return None
+    if not (_title_case(head) or head.startswith(_SENTENCE_HEADS)) or heading_kind(head) in ("other", "description"):
+        return None
+    return k + 1 + len(tail) - len(tail.lstrip()), len(s)
 
 
 _COLON_HEAD_SPAN = 20  # shorter lines are a heading or a label as they stand
@@ -830,7 +900,8 @@ class _Builder:
             label, body = _split_label(body)
         if label is not None:
             label_k = heading_kind(label)
-            if label_k in _SWITCHING_LABEL_KINDS and label_k != self.current["kind"] and _word_count(label) <= 4:
+            if label_k in _SWITCHING_LABEL_KINDS and label_k != self.current["kind"] and _word_count(label) <= 4 and (
+                    kind != "item" or not label[0].islower()):  # "- сложные задачи: ..." is an item of its list
                 if label_k == "pay":
                     self.field_of = self.current["kind"]
                 self.open(label, label_k, start)  # "Requirements: 5 years in sales" heads a line
@@ -838,7 +909,8 @@ class _Builder:
                 if body[0] in _BULLET_FIRST:  # "Duties: - plan the route ...": the list's first bullet
                     body = body[1:].strip() or body
         plain = kind == "line" and label is None
-        if plain and self.last_plain == i - 1 and self.items and start not in self.line_starts:
+        if plain and self.last_plain == i - 1 and self.items and start not in self.line_starts and not (
+                self.line_starts and body[:1].isupper()):  # a text whose lost breaks were restored is not wrapped
             # A hard-wrapped paragraph: its next line continues the same item.
             if not self.wrapped:
                 self.wrapped.append(self.items[-1]["text"])

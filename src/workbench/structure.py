@@ -49,7 +49,8 @@ _NEAREST_PRECEDING_CHARS = 300
 
 
 # A sentence ends at ".!?" before a capital, or at ";" / Chinese marks.
-_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;！？])\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+|"
+# (Not after an initial: "U.S. base salary" is one sentence.)
+_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;！？])(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+|"
                           r"(?<=[a-z]) (?=(?:Do|Are|Have|Can|Would|Is) you\b)")
 # A sentence that only elaborates the one before it stays with it ("This includes ...").
 _FOLLOW_ON = re.compile(r"(?:(?:this|these|that|it|which) (?:will |would |may )?(?:includ|involv|mean|cover|consist|entail)|"
@@ -61,7 +62,7 @@ _REQUIREMENT_RE = re.compile(
     r"(?:(?:an? |the |be )?(?:ability|able) to|experience (?:with|in|of|using|working|managing|selling|leading)|"
     r"\d+\+? ?(?:years?|yrs)|minimum|at least|proven|demonstrated|track record|strong\b|excellent\b|good\b|solid\b|"
     r"exceptional|outstanding|superior|knowledge (?:of|in)|working knowledge|(?:deep |a |an )?understanding of|"
-    r"familiar|proficien|fluen|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
+    r"familiar|proficien|fluen|bilingual|mastery|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
     r"excellent|good|valid|full|clean)\b|must\b|should\b|you (?:have|are|bring|possess)\b(?! responsible)|you(?:'re|’re)(?! responsible)|"
     r"willing|willingness|comfortable|passion|passionate|self-|highly|team player|detail|expert|skilled|certifi|"
     r"(?:flexible|adaptable|organi[sz]ed|motivated|resilient|reliable|dependable|enthusiastic|ambitious|proactive|"
@@ -81,8 +82,9 @@ _NOT_HOLDER_RE = re.compile(
     r"the (?:role combines|ideal|successful (?:candidate|applicant|individual) (?:will )?"
     r"(?:have|be(?! responsible| accountable)|possess|ideally|need))|"
     r"the (?:company|team|business) (?:is|are|has|was|offers|provides)\b|"
-    r"at [A-Z]|join\b|why\b|what\b|who\b|how\b|when\b|if\b|do you|are you|"
-    r"ready|interested|learn more|visit\b|click|find out|see (?:more|our)|(?:job |reference |ref )?(?:title|number|ref|reference|location|type|salary|start date|"
+    r"at [A-Z]|join\b|why\b|what\b|who\b|how\b|(?:when|if)\b(?! (?:needed|required|necessary|appropriate|requested)\b)|"
+    r"do you|are you|"
+    r"ready|interested|proud\b|learn more|visit\b|click|find out|see (?:more|our)|(?:job |reference |ref )?(?:title|number|ref|reference|location|type|salary|start date|"
     r"closing date|employment type|contract|hours|schedule|department|industry|remote)\s*[:#]|min\b|max\b|"
     r"candidates?\b|applicants?\b|the person\b|position can|this is an? |performance will be|but\b|and as\b|"
     r"мы\b|наш|наша|компания\b|我们|公司)", re.IGNORECASE)
@@ -93,12 +95,13 @@ _NOT_HOLDER_ANYWHERE_RE = re.compile(  # matched against lower-cased text
     r"(?:^|[,;:!] )(?:we|we're|we’re)\b|\b(?:is|are) (?:seeking|looking for|hiring|proud)\b|\byour (?:career|development|growth)\b|"
     r"\b(?:an? |this )?(?:exciting|unique|fantastic|great|rare) opportunity\b|\bworks? under (?:\w+ )?supervision\b|"
     r"\b(?:compensation|salary|pay) range\b|\b(?:be|is) (?:based|located) (?:in|at|out of)\b|"
-    r"\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
+    r"\b(?:important|matters?) to us\b|\breserves? the right\b|\b(?:this|the) (?:job|position|role) description\b|"
+    r"\bnot (?:intended|meant) to be\b|\bis not a contract\b|\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
     r"\b(?:role|position|job) (?:is )?(?:based|located) (?:in|at|out of)\b|, our (?:[\w-]+ ){1,5}(?:is|are|has|have)\b")
 # Words each of its alternatives holds: a line with none of them is never tried against it.
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
                      "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
-                     ", our ")
+                     ", our ", " to us", "reserve", "description", "intended", "meant", "not a contract")
 
 # The reporting line, where the work is done and the recruiter's small print (matched against
 # lower-cased text; each pattern opens with a literal, which the engine looks for in C).
@@ -112,13 +115,12 @@ _REMOTE_RE = re.compile(r"\b(?:is|be) (?:fully |100% )?remote\b")
 _IMPACT_RE = re.compile(r"\bmak(?:e|ing) (?:an?|real) (?:[a-z]+ ){0,2}(?:impact|difference)\b")
 _SMALL_PRINT = ("commuting distance", "your cv", "your resume", "your résumé", "employment agency",
                 "employment business")
-_OTHER_DUTIES = ("other duties may", "other duties as")
 
 
 def _small_print(low: str) -> bool:
     """Does the lower-cased line state the reporting line ("this role will report to"), where
     the work is done ("work from our office", "is fully remote"), recruiters' small print
-    ("your CV", "employment agency") or "other duties may be assigned"?"""
+    ("your CV", "employment agency")?"""
     if "report" in low:
         for m in _REPORTS_TO_RE.finditer(low):
             if _REPORTER_RE.search(low, max(0, m.start() - 40), m.start()) is not None:
@@ -129,7 +131,7 @@ def _small_print(low: str) -> bool:
         return True
     if ("impact" in low or "difference" in low) and _IMPACT_RE.search(low) is not None:
         return True
-    return low.startswith(_OTHER_DUTIES) or any(map(low.__contains__, _SMALL_PRINT))
+    return any(map(low.__contains__, _SMALL_PRINT))
 
 
 def _not_holder_anywhere(low: str) -> bool:
@@ -190,6 +192,19 @@ def _is_subheading(text: str) -> bool:
 # A statement of how much the holder travels ("up to 25% travel", "requires 20% domestic travel"),
 # not an ability or a willingness to travel (a requirement).
 _TRAVEL_DUTY_RE = re.compile(r"\b\d{1,3} ?%[^.;]{0,40}\btravel|\btravel(?:ling|ing)?\b[^.;]{0,30}\b\d{1,3} ?%")
+def _pay_range(text: str, low: str) -> bool:
+    """Does the line state a range of money that is no deal, budget or sales value (pay)?"""
+    if "$" not in text and "£" not in text and "€" not in text and "₽" not in text:
+        return False
+    return _PAY_RANGE_RE.search(text) is not None and _VALUE_WORDS_RE.search(low) is None
+
+
+_VALUE_WORDS_RE = re.compile(r"\b(?:values?|budgets?|deals?|worth|revenue|sales|contracts?|spend|orders?|portfolio)\b")
+_NEGATED_RE = re.compile(r"\b(?:does|do|will|shall|would|is|are) not (?:have|include|require|involve|be)\b")
+_PAY_RANGE_RE = re.compile(r"[$£€₽]\s?\d[\d,.]*\s?[kK]?\s?(?:-|–|to)\s?[$£€₽]?\s?\d")
+_OTHER_DUTIES_RE = re.compile(  # matched against lower-cased text
+    r"\b(?:other|additional)\b[^.;:]{0,40}?\b(?:duties|tasks|responsibilities|functions|projects)\b[^.;:]{0,60}?"
+    r"\b(?:assigned|required|requested|needed|directed|necessary|delegated)\b")
 _TRAVEL_ABILITY_RE = re.compile(r"\b(?:ability|able|willing|willingness|open|prepared|happy|ready|must be)\b")
 
 
@@ -204,6 +219,8 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     low = text.lower()
     if "travel" in low and _TRAVEL_DUTY_RE.search(low) is not None and _TRAVEL_ABILITY_RE.search(low) is None:
         return True  # "Up to 20% travel is required": the holder will travel, a duty (area other)
+    if ("other" in low or "additional" in low) and _OTHER_DUTIES_RE.search(low) is not None:
+        return True  # "Other duties as assigned", "Any other tasks assigned by the manager" (area other)
     if _REQUIREMENT_RE.match(text) is not None or _requirement_tail(low):
         return False
     if _requires(low) or _NOT_HOLDER_RE.match(text) is not None:
@@ -212,6 +229,8 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
         return False
     if _not_holder_anywhere(low) or _not_action(low) or _small_print(low):
         return False
+    if " not " in low and _NEGATED_RE.search(low) is not None or _pay_range(text, low):
+        return False  # "This position does not have direct reports", "UK Remote | £75,000 to £90,000"
     action = _opens_with_action(text)
     if cue_kind(text) is not None or _words(text) < (2 if action else _MIN_WORDS) or _is_subheading(text):
         return False
@@ -255,6 +274,12 @@ def _sentences(text: str) -> list[str]:
 # (The pattern opens with the capital, which the engine finds in C; it was a look-behind tried
 # at every character. Group 1 is the capitalised word's tail, group 2 the word after it.)
 _GLUED_VERB_RE = re.compile(r"[A-Z](?<=[a-z)] [A-Z])([a-z]+)\b(?: ([a-z]+)\b)?")
+# Capitalised words that open a requirement glued to the duty before it (the piece is then
+# left out as requirement-shaped).
+_REQUIREMENT_OPENERS = frozenset({"Ability", "Experience", "Knowledge", "Proven", "Demonstrated", "Mastery",
+                                  "Proficiency", "Proficient", "Familiarity", "Bachelor", "Bachelor's", "Bachelor’s",
+                                  "Degree", "Minimum", "Must", "Excellent", "Strong", "Fluent", "Fluency"})
+_ACRONYM_VERB_RE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?=([A-Z][a-z]{2,})\b)")
 _NOT_BEFORE_VERB = frozenset({"and", "or", "to", "the", "a", "an", "of", "for", "with", "by", "as", "our", "your", "&"})
 
 
@@ -291,8 +316,13 @@ def _verb_pieces(text: str) -> list[str]:
         before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
         word = text[at:m.end(1)]
         verb = m.group(2) if word.endswith("ly") and m.group(2) else word  # "Actively manage ..."
-        if before[:1].islower() and before not in _NOT_BEFORE_VERB and is_action_verb(verb):
-            cuts.append((at, at))
+        if before[:1].islower() and before not in _NOT_BEFORE_VERB and (
+                is_action_verb(verb) or word in _REQUIREMENT_OPENERS):
+            cuts.append((at, at))  # "... to internal teams Ability to present ...": a requirement glued on
+    for m in _ACRONYM_VERB_RE.finditer(text):  # "... and ITProcess customer adjustments"
+        word = m.group(1)
+        if is_action_verb(word.lower()) or word in _REQUIREMENT_OPENERS:
+            cuts.append((m.end(), m.end()))
     first = _FIRST_RUN_RE.match(text)
     for m in chain((first,) if first else (), _GLUED_RUN_RE.finditer(text) if glued else ()):
         if is_action_verb(m.group(2)) and _heading_run(m.group(1)) and _word_before(text, m.start(1)) not in _NOT_BEFORE_VERB:
@@ -343,24 +373,94 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
         pieces = [v for p in pieces for v in _noun_pieces(p)]
     # A labelled item ("Team Leadership: Lead and develop ...") is a duty its author named:
     # only its shape is checked, not the requirement words a competency-style text holds.
-    kept = [p for k, p in enumerate(pieces) if _is_duty_shaped(p, strict=not (label and k == 0))]
+    # A list line of its own that opens "We build ..." states the team's work (see _without_we).
+    shaped = [_without_we(text)] if len(pieces) == 1 else pieces
+    kept = []
+    for k, (p, s) in enumerate(zip(pieces, shaped)):
+        if _is_duty_shaped(s, strict=not (label and k == 0)):
+            kept.append(p)
+        elif "seek" in p or "look" in p or "hir" in p or "appoint" in p or "recruit" in p:
+            clause = _sought_duty(p)  # "We are seeking a Data Scientist to create prototypes ..."
+            if clause is not None:
+                kept.append(clause)
     if label and kept and kept[0] is pieces[0]:
         kept[0] = f"{label}: {kept[0]}"
     return tuple(kept)
 
 
+# "We maintain the platform" in a duties list: the team's work, the holder's with it. Verbs that
+# say what the company gives or is ("We offer ...", "We welcome ...") stay company talk.
+_WE_EXPECT_RE = re.compile(r"[Ww]e (?:also |will |would )?(?:also )?expect you to (?:also )?")
+_WE_ACTION_RE = re.compile(r"[Ww]e (?:also |will |jointly |collectively )?(?=([a-z]+)\b)")
+_COMPANY_VERBS = frozenset({"offer", "offers", "provide", "give", "welcome", "care", "hire", "seek", "serve", "help",
+                            "empower", "foster", "celebrate", "recruit", "pay", "reward", "match", "cover", "encourage",
+                            "invite", "value", "believe", "are", "have"})
+
+
+def _without_we(text: str) -> str:
+    """A duties-list line without its opening "We" when an action follows it ("We build
+    pipelines ..." -> "build pipelines ..."); any other line as it is."""
+    if not text.startswith(("We ", "we ")):
+        return text
+    m = _WE_EXPECT_RE.match(text)
+    if m is not None:  # "We will expect you to design ...": the duty follows
+        return text[m.end():]
+    m = _WE_ACTION_RE.match(text)
+    if m is None or m.group(1) in _COMPANY_VERBS or not is_action_verb(m.group(1), past=False):
+        return text
+    return text[m.end():]
+
+
 # A sentence of prose that states a duty: "you will <act>", "responsible for", "the role
 # involves", "The Account Manager will <act>", "This position manages ...".
 _DUTY_SENTENCE = re.compile(  # matched against lower-cased text
-    r"\b(?:you(?:'ll|’ll| will)|you are responsible|responsible for|accountable for|your role (?:is|will)|"
+    r"\b(?:you(?:'ll|’ll| will)|you are responsible|responsible for|accountable for|your role (?:is|will)|your work will (?:focus|involve|include|cover)|"
     r"(?:your|additional|other|advanced) (?:key |main |core |day-to-day )?(?:responsibilities|duties) "
     r"(?:will |may )?(?:also )?(?:include|involve|are)|"
-    r"the role (?:involves|includes|will)|this (?:role|position) (?:will|is)|(?:will|shall) be (?:responsible|tasked)|"
+    r"(?:the|this) (?:role|position|job) (?:involves|includes|entails|will)|this (?:role|position) is|(?:will|shall) be (?:responsible|tasked)|"
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
     r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b")
 _ROLE_SUBJECT = re.compile(
     r"^(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]s (?:a|an|the)) (?:[A-Z][\w&/-]*,? |role |position |job |individual |person |incumbent |hire |"
     r"successful (?:candidate|individual|applicant) ){1,8}(?P<will>will (?:also )?|shall )?(?P<verb>[a-z]+)\b")
+# Words that make the subject of "The <subject> <verb>s ..." the job holder: a role word, a person
+# noun ("-er", "-ist", "-ant" ...) or an abbreviation ("The SAPM will drive ..."), not an organisation
+# ("The Cabinet Office supports ...", "The Company assists ...").
+_HOLDER_WORDS = frozenset({"role", "position", "job", "individual", "person", "incumbent", "hire", "candidate",
+                           "applicant", "lead", "head", "counsel", "staff", "rep", "champion", "professional",
+                           "expert", "graduate", "apprentice", "trainee", "intern", "nurse", "physician", "clerk",
+                           "secretary", "owner", "partner", "member", "leader", "officer", "engineer", "analyst"})
+_PERSON_ENDS = ("er", "or", "ist", "ian", "ant", "ee", "ive", "ate", "ers", "ors", "ists")
+
+
+def _holder_subject(m: re.Match) -> bool:
+    """Is the subject a ``_ROLE_SUBJECT`` match found a person in the job (see ``_HOLDER_WORDS``)?"""
+    return _holder_words(m.string[:m.start("will") if m.group("will") else m.start("verb")].split()[1:])
+
+
+def _holder_words(subject: list[str]) -> bool:
+    """Does one of the words name a person in the job (see ``_HOLDER_WORDS``)?"""
+    for word in subject:
+        w = word.strip(",()")
+        low = w.lower()
+        if low in _HOLDER_WORDS or len(w) > 1 and w.isupper() or len(low) > 3 and low.endswith(_PERSON_ENDS):
+            return True
+    return False
+
+
+_ROLE_WILL_RE = re.compile(r"\b[Tt]h(?:e|is) (?P<subject>(?:[A-Z][\w&/-]*,? ){1,6})(?P<will>will (?:also )?|shall )"
+                           r"(?P<verb>[a-z]+)\b")
+
+
+def _role_will(sentence: str) -> bool:
+    """Does the sentence say, after an opening clause, "the <role> will <work>" ("Working at the
+    forefront of ..., this Machine Learning Engineer will work within a team ...")?"""
+    if " will " not in sentence and " shall " not in sentence:
+        return False
+    m = _ROLE_WILL_RE.search(sentence, 1)
+    return m is not None and m.group("verb") not in _NOT_ROLE_VERBS and _holder_words(m.group("subject").split())
+
+
 # Verbs after "The <role> will" that name no work ("will have", "will join", "will report to").
 _NOT_ROLE_VERBS = frozenset({"be", "have", "need", "possess", "bring", "receive", "get", "enjoy", "join", "report",
                              "benefit", "gain", "learn", "earn", "ideally", "likely", "typically", "also", "not",
@@ -375,6 +475,7 @@ _NOT_ACTION = re.compile(  # matched against lower-cased text
 
 # Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
 _DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibilities", "duties", "accountable for", "the role ", "this role ", "this position ",
+                        "the position ", "this job ", "the job ",
                         "be tasked", "вы будете", "в ваши обязанности", "отвеча", "负责")
 
 
@@ -411,11 +512,13 @@ def _prose_duty(sentence: str, listed: bool, bare: bool = True) -> bool:
     if not 15 < len(sentence) < _PROSE_MAX:
         return False
     low = sentence.lower()
+    if "travel" in low and _TRAVEL_DUTY_RE.search(low) is not None and _TRAVEL_ABILITY_RE.search(low) is None:
+        return True  # "The applicant should expect to travel up to 30%": the holder will travel
     if _not_action(low):
         return False
-    if not _duty_sentence(low):
+    if not _duty_sentence(low) and not _role_will(sentence):
         m = _ROLE_SUBJECT.match(sentence)
-        if m is not None:
+        if m is not None and _holder_subject(m):
             verb = m.group("verb")
             if not is_action_verb(verb) and (m.group("will") is None or verb in _NOT_ROLE_VERBS):
                 return False  # "The Contracts Manager will sustain ...": any verb after "will" but these
@@ -503,10 +606,15 @@ def _listed_description_duties(sections: list[dict], work: str) -> list[tuple[st
 
 
 # What may stand before a duty's main verb: "you will", "responsible for", "In this role, you'll" ...
+_PREAMBLE_WORDS = (r"(?:you(?:'ll|’ll| will| are| can| may)|will|may|shall|to|also,?|then|be|"
+                   r"(?:be |is |are )?(?:responsible|accountable) for|their role is to|your role is to)\s+")
+# A lead-in clause closed by a comma: "In collaboration with the project team, anticipate ...",
+# "When needed, travel to ...".
+_LEAD_CLAUSE = (r"(?:in this role|as (?:a|an|the) [^,]{1,60}|in (?:collaboration|partnership|conjunction|coordination) "
+                r"with [^,]{1,60}|(?:when|where|if|as) (?:needed|required|necessary|appropriate|requested|applicable))")
 _PREAMBLE_RE = re.compile(
-    r"(?:(?:in this role|as (?:a|an|the) [^,]{1,60}),? )?(?:(?:you(?:'ll|’ll| will| are| can| may)|will|may|shall|to|"
-    r"also,?|then|be|(?:be |is |are )?(?:responsible|accountable) for|their role is to|your role is to)\s+)+",
-    re.IGNORECASE)
+    r"(?:(?:in this role|as (?:a|an|the) [^,]{1,60}),? )?(?:" + _PREAMBLE_WORDS + r")+|" + _LEAD_CLAUSE + r",\s+(?:"
+    + _PREAMBLE_WORDS + r")*", re.IGNORECASE)
 
 
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "'s", "’s", "can"})
@@ -517,7 +625,7 @@ def _opens_with_action(text: str) -> bool:
     """Does ``text`` open with an action verb (after "you will", "responsible for", an "-ly" adverb)?"""
     subject = _ROLE_SUBJECT.match(text)
     if subject is not None:  # "The SAPM will drive ...", "This position manages ..."
-        return is_action_verb(subject.group("verb"), past=False)
+        return _holder_subject(subject) and is_action_verb(subject.group("verb"), past=False)
     m = _PREAMBLE_RE.match(text)
     words = text[m.end() if m else 0:].split(None, 2)
     if not words:
@@ -531,7 +639,7 @@ def _opens_with_action(text: str) -> bool:
     return is_action_verb(first, past=False)
 
 
-_CONTENT_KINDS = frozenset({"other"})
+_CONTENT_KINDS = frozenset({"other", "description"})
 
 
 # A heading over the company's values, culture or principles: its lines ("Act with integrity",
@@ -553,6 +661,8 @@ def _holds_duties(section: dict) -> bool:
     if section["kind"] not in _CONTENT_KINDS or not section["heading"] or _values_heading(section["heading"]):
         return False
     items = section["items"]
+    if section["kind"] == "description" and sum(bool(i.get("listed")) for i in items) * 2 < len(items):
+        return False  # a headed description written as prose ("The Role", "Overview") is read as prose
     actions = sum(_opens_with_action(i["text"]) for i in items)
     return actions >= 1 and actions * 2 >= len(items)
 
