@@ -536,3 +536,24 @@ def test_a_line_that_opens_with_an_action_and_ends_in_a_mangled_blank_is_no_ques
     assert not st._question("participating in technically focused training and team meetings?")
     assert st._question("do you enjoy taking on challenging projects?")
     assert st._question("ready to make an impact?")
+
+
+PROSE_LINES = [
+    "Prepare the forecast.Run the pipeline call. Report to the board; review the plan",
+    "Work with the U.S. base salary team. A. Smith leads it; we run R&D. Identify risks (e.g. AI, cloud) today",
+    "负责客户关系。维护客户；跟进合同！Is this you? Great. Do you like sales and are you ready", "", "one. two. Three...  Four",
+]
+
+
+@pytest.mark.parametrize("text", PROSE_LINES)
+def test_prose_pieces_are_the_prose_split_of_the_text(text):
+    from workbench import structure as st
+
+    assert st._prose_pieces(text) == st._PROSE_SPLIT.split(text)
+
+
+def test_an_initial_or_e_g_ends_no_sentence():
+    from workbench import structure as st
+
+    assert st._prose_pieces("Covers the U.S. market and emerging tools (e.g. AI, cloud) daily. Next duty") == [
+        "Covers the U.S. market and emerging tools (e.g. AI, cloud) daily.", "Next duty"]

@@ -651,19 +651,21 @@ def _stressed(s: str, a: int, b: int) -> bool:
 
 
 def _cut_colon_heads(text, offsets, stripped, forced):
-    """Lines holding a heading that ends at a colon (or a bold sub-heading) after other text,
-    cut into the text before it, the heading and the text after."""
-    if ":" not in text and "：" not in text and "**" not in text:
-        return offsets, stripped, forced
+    """Lines holding a heading that ends at a colon (or a bold sub-heading) after other text, or
+    one glued to their end (_tail_head), cut into the text before it, the heading and the text after."""
     hits = {}
-    for i, s in enumerate(stripped):
-        if len(s) > _COLON_HEAD_SPAN:
-            heads = _colon_heads(s) if ":" in s or "：" in s or "**" in s else []
-            tail = _tail_head(s)
-            if tail is not None and (not heads or heads[-1][1] <= tail[0]):
-                heads.append(tail)
+    if ":" in text or "：" in text or "**" in text:
+        for i in [i for i, s in enumerate(stripped) if (":" in s or "：" in s or "**" in s) and len(s) > _COLON_HEAD_SPAN]:
+            heads = _colon_heads(stripped[i])
             if heads:
                 hits[i] = heads
+    # A heading glued to a line's end leaves the line ending in no mark (tested in C first).
+    for i in [i for i, s in enumerate(stripped) if len(s) > _COLON_HEAD_SPAN and s[-1] not in _TERMINAL]:
+        tail = _tail_head(stripped[i])
+        if tail is not None:
+            heads = hits.get(i, [])
+            if not heads or heads[-1][1] <= tail[0]:
+                hits[i] = heads + [tail]
     return _cut_at(text, offsets, stripped, forced, hits) if hits else (offsets, stripped, forced)
 
 

@@ -49,9 +49,34 @@ _NEAREST_PRECEDING_CHARS = 300
 
 
 # A sentence ends at ".!?" before a capital, or at ";" / Chinese marks.
-# (Not after an initial: "U.S. base salary" is one sentence.)
-_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;！？])(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+|"
+# A sentence break: a ".!?;。；！？" mark, then blanks before a capital or a Chinese character (not
+# after an initial or "e.g.": "U.S. base salary" is one sentence), or ";" and blanks; and the blank before "Do
+# you" / "Are you" ... after a lower-case letter. _PROSE_SPLIT says it as one pattern (kept for the
+# tests); _prose_pieces finds the same breaks with patterns that open with the mark or the blank,
+# which the engine finds in C (a look-behind first is tried at every character).
+_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;！？])(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+|"
                           r"(?<=[a-z]) (?=(?:Do|Are|Have|Can|Would|Is) you\b)")
+_PROSE_BREAK = re.compile(r"[.!?。；;！？](?:(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+)")
+_QUESTION_BREAK = re.compile(r" (?<=[a-z] )(?=(?:Do|Are|Have|Can|Would|Is) you\b)")
+
+
+def _prose_pieces(text: str) -> list[str]:
+    """``_PROSE_SPLIT.split(text)``: the text cut at its sentence breaks (the marks kept)."""
+    cuts = [(m.start() + 1, m.end()) for m in _PROSE_BREAK.finditer(text)]
+    if " you" in text:
+        cuts += [(m.start(), m.end()) for m in _QUESTION_BREAK.finditer(text)]
+        cuts.sort()
+    if not cuts:
+        return [text]
+    out = []
+    prev = 0
+    for a, b in cuts:
+        out.append(text[prev:a])
+        prev = b
+    out.append(text[prev:])
+    return out
+
+
 # A sentence that only elaborates the one before it stays with it ("This includes ...").
 _FOLLOW_ON = re.compile(r"(?:(?:this|these|that|it|which) (?:will |would |may )?(?:includ|involv|mean|cover|consist|entail)|"
                         r"including|e\.g\.|for example|such as|i\.e\.)", re.IGNORECASE)
@@ -62,7 +87,7 @@ _REQUIREMENT_RE = re.compile(
     r"(?:(?:an? |the |be )?(?:ability|able) to|experience (?:with|in|of|using|working|managing|selling|leading)|"
     r"\d+\+? ?(?:years?|yrs)|minimum|at least|proven|demonstrated|track record|strong\b|excellent\b|good\b|solid\b|"
     r"exceptional|outstanding|superior|knowledge (?:of|in)|working knowledge|(?:deep |a |an )?understanding of|"
-    r"familiar|proficien|fluen|bilingual|mastery|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
+    r"familiar|proficien|fluen|bilingual|mastery|(?:[\w-]+ )?mindset\b|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
     r"excellent|good|valid|full|clean)\b|must\b|should\b|you (?:have|are|bring|possess)\b(?! responsible)|you(?:'re|’re)(?! responsible)|"
     r"willing|willingness|comfortable|passion|passionate|self-|highly|team player|detail|expert|skilled|certifi|"
     r"(?:flexible|adaptable|organi[sz]ed|motivated|resilient|reliable|dependable|enthusiastic|ambitious|proactive|"
@@ -257,7 +282,7 @@ def _sentences(text: str) -> list[str]:
     """Sentences of a paragraph (a heading glued to one is left out); one that only
     elaborates the one before stays with it."""
     out: list[str] = []
-    for piece in _PROSE_SPLIT.split(text):
+    for piece in _prose_pieces(text):
         piece = _without_heading(piece.strip())
         if not piece:
             continue
