@@ -98,6 +98,18 @@ def _fast_amounts(groups: tuple, is_range: bool):
     return low, high, ma, mb, a
 
 
+def _span_start(m, lw: str) -> int:
+    """Where a field led by a bare "to" starts its mention: at the figure.
+
+    The "to" limits the figure (no low end) but is not part of its span, as
+    the scanner reads it.
+    """
+    start = m.start("lim") + 2
+    while start < len(lw) and lw[start] in " \u00a0":
+        start += 1
+    return start
+
+
 def _fast_field(text, lw, default_cur, mkey):
     """Mentions for a simple salary field, or None to use the full scanner."""
     lead = 0
@@ -171,13 +183,7 @@ def _fast_field(text, lw, default_cur, mkey):
     implausible = _implausible(low, high, period, cur, market, mpy)
     if implausible and not (pay or written):
         return None  # the scanner decides (it drops an implausible figure with no pay word)
-    start = lead
-    if lim == "to" and not is_range:
-        # A bare leading "to" limits the figure but is not part of its span
-        # (the scanner starts the mention at the figure).
-        start = m.start("lim") + 2
-        while lw[start] in " \u00a0":
-            start += 1
+    start = _span_start(m, lw) if lim == "to" and not is_range else lead
     mention = SalaryMention(text[start:end], start, end, low, high, cur, period,
                             not written, "unspecified", gross, mpy, False, basis, market,
                             implausible)
