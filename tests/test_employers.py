@@ -650,6 +650,15 @@ def test_the_fifth_set_is_a_whole_tuning_file_scored_per_label():
     assert by == {("tune5", "same"): 203, ("tune5", "distinct"): 140}
 
 
+def test_the_sixth_set_is_a_whole_tuning_file_scored_per_label():
+    path = employers.PAIRS_PATH.with_name("company_pairs_6.csv")
+    pairs, unusable = employers.load_pairs(path)
+    assert not unusable and {p.half for p in pairs} == {"tune6"}
+    by = {(a.half, a.label): a.n for a in employers.evaluate_pairs(path).agreements}
+    # 139 one-employer pairs and 91 distinct pairs (README_pairs_6.md).
+    assert by == {("tune6", "same"): 139, ("tune6", "distinct"): 91}
+
+
 def test_chinese_activity_words_are_read_one_to_one():
     """Two Chinese activity words never share an English reading (科技 = technology, 技术 not)."""
     import yaml
