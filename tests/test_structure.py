@@ -557,3 +557,42 @@ def test_an_initial_or_e_g_ends_no_sentence():
 
     assert st._prose_pieces("Covers the U.S. market and emerging tools (e.g. AI, cloud) daily. Next duty") == [
         "Covers the U.S. market and emerging tools (e.g. AI, cloud) daily.", "Next duty"]
+
+
+def test_noun_sentences_between_orders_and_other_duties_in_prose_are_duties():
+    # A role paragraph with no duties heading: its orders run together, a task named by a
+    # noun phrase between two of them is a duty; so is "other tasks as assigned" in prose.
+    text = ("Billing Analyst\n\nWe are a family-run wholesaler of garden furniture based in Kent.\n\n"
+            "Reconcile supplier statements every week. Quarterly accrual preparation. "
+            "Maintain the customer credit file. Chase overdue invoices with the sales office. "
+            "Any other tasks as assigned by the finance manager.\n\n"
+            "Our values. Honesty and a warm welcome for every customer.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Reconcile supplier statements every week.", "Quarterly accrual preparation.",
+        "Maintain the customer credit file.", "Chase overdue invoices with the sales office.",
+        "Any other tasks as assigned by the finance manager."]
+
+
+def test_a_noun_sentence_needs_orders_on_both_sides():
+    text = ("Billing Analyst\n\nReconcile supplier statements every week. Maintain the customer credit file. "
+            "A friendly team of accountants and administration.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Reconcile supplier statements every week.", "Maintain the customer credit file."]
+
+
+def test_a_lower_case_list_glued_together_is_cut_at_each_action_verb():
+    items = ["review the monthly access logs of the payroll systems (including contractors and agency workers)",
+             "support the reconciliation of the weekly pension contributions across the three schemes",
+             "contribute to the design of the new expenses policy with the finance business partners",
+             "maintain the register of data processing agreements held by the payroll team and its suppliers"]
+    text = "Payroll Controller\n\nAs our payroll controller, you will:" + "".join(items) + "\n"
+    (rec,) = analyse(text)
+    found = [r["text"] for r in rec["responsibilities"]]
+    assert found[-3:] == items[1:]
+    assert found[0].endswith(items[0])
+    # fewer than two glued verbs in a line: no cut ("transform" is not "trans" + "form")
+    from workbench.structure import _lower_glued_cuts
+    assert _lower_glued_cuts("we transform the ledgers " * 20) == []
+    assert _lower_glued_cuts("a list of processessupport x and the staffscontribute y " * 6) != []

@@ -330,6 +330,32 @@ def _word_before(text: str, at: int) -> str:
     return text[text.rfind(" ", 0, at - 1) + 1:at - 1] if at > 0 else ""
 
 
+# A lower-case list run into one line with no blank between items ("... data security
+# incidentssupport the coordination of ...contribute to post-incident reviews ..."): a plural
+# (or a closing bracket after one) glued to an action verb ends an item, when a long line holds
+# at least _LOWER_LIST_CUTS of them. The plural's word is at least _LOWER_HEAD letters long
+# ("transform" is no "trans" + "form").
+_LOWER_GLUED_RE = re.compile(r"(?<![\w-])[a-z]{4,}s\)?[a-z]{2,}\b")
+_LOWER_LIST_MIN = 300
+_LOWER_LIST_CUTS = 2
+_LOWER_HEAD = 6
+
+
+def _lower_glued_cuts(text: str) -> list[tuple[int, int]]:
+    """Where the items of a lower-case list glued together start (none when fewer than ``_LOWER_LIST_CUTS``)."""
+    cuts = []
+    for m in _LOWER_GLUED_RE.finditer(text):
+        word = m.group()
+        for k in range(5, len(word) - 1):
+            bracket = word[k - 1] == ")"
+            if word[k - 2 if bracket else k - 1] != "s" or k < _LOWER_HEAD and not bracket:
+                continue
+            if is_action_verb(word[k:], past=False):
+                cuts.append((m.start() + k, m.start() + k))
+                break
+    return cuts if len(cuts) >= _LOWER_LIST_CUTS else []
+
+
 def _verb_pieces(text: str) -> list[str]:
     """``text`` cut before each capitalised action verb glued to the item before it, and around
     each sub-heading glued between items (the sub-heading left out)."""
@@ -348,6 +374,8 @@ def _verb_pieces(text: str) -> list[str]:
         word = m.group(1)
         if is_action_verb(word.lower()) or word in _REQUIREMENT_OPENERS:
             cuts.append((m.end(), m.end()))
+    if len(text) > _LOWER_LIST_MIN:
+        cuts += _lower_glued_cuts(text)
     first = _FIRST_RUN_RE.match(text)
     for m in chain((first,) if first else (), _GLUED_RUN_RE.finditer(text) if glued else ()):
         if is_action_verb(m.group(2)) and _heading_run(m.group(1)) and _word_before(text, m.start(1)) not in _NOT_BEFORE_VERB:
@@ -539,6 +567,8 @@ def _prose_duty(sentence: str, listed: bool, bare: bool = True) -> bool:
     low = sentence.lower()
     if "travel" in low and _TRAVEL_DUTY_RE.search(low) is not None and _TRAVEL_ABILITY_RE.search(low) is None:
         return True  # "The applicant should expect to travel up to 30%": the holder will travel
+    if ("other" in low or "additional" in low) and _OTHER_DUTIES_RE.search(low) is not None:
+        return True  # "Any other duties and tasks assigned." (area other)
     if _not_action(low):
         return False
     if not _duty_sentence(low) and not _role_will(sentence):
@@ -584,10 +614,10 @@ def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | Non
             continue
         # A "job purpose" or "role summary" paragraph states the job's work: its action lines count.
         own = bare or bool(sec["heading"]) and _JOB_SUMMARY_HEADING.search(sec["heading"]) is not None
-        for item in sec["items"]:
-            if item.get("label") and _words(item["text"]) <= _TITLED_MAX:
-                continue  # "2. Account Manager: owning the relationship" titles what follows
-            out += [(d, sec["heading"]) for d in _prose_item_duties(item["text"], bool(item.get("listed")), own)]
+        items = [item for item in sec["items"] if not (item.get("label") and _words(item["text"]) <= _TITLED_MAX)]
+        # ("2. Account Manager: owning the relationship" titles what follows)
+        sentences = [s for item in items for s in _prose_item_sentences(item["text"], bool(item.get("listed")), own)]
+        out += [(d, sec["heading"]) for d in _prose_item_duties(sentences)]
     return out
 
 
@@ -599,17 +629,38 @@ _JOB_SUMMARY_HEADING = re.compile(
 
 
 @lru_cache(maxsize=65536)  # company blurbs and role summaries recur across postings
-def _prose_item_duties(text: str, listed: bool, bare: bool) -> tuple[str, ...]:
-    """The duty sentences (or sought-role clauses) of one paragraph or list line."""
+def _prose_item_sentences(text: str, listed: bool, bare: bool) -> tuple[tuple[str, bool, bool, str | None], ...]:
+    """The sentences of one paragraph or list line, each with whether it states a duty, whether
+    that duty opens with an action (an order), and its sought-role clause when it is no duty."""
     out = []
-    for sentence in (v for p in _sentences(text) for v in _verb_pieces(p)):
-        if _prose_duty(sentence, listed, bare or listed):
-            out.append(sentence)
-        else:
-            clause = _sought_duty(sentence)
-            if clause is not None:
-                out.append(clause)
+    for p in _sentences(text):
+        for s in _verb_pieces(p):
+            duty = _prose_duty(s, listed, bare or listed)
+            out.append((s, duty, duty and _opens_with_action(s), None if duty else _sought_duty(s)))
     return tuple(out)
+
+
+def _prose_item_duties(sentences: list[tuple[str, bool, bool, str | None]]) -> list[str]:
+    """The duty sentences (or sought-role clauses) of a section's paragraphs and lines; a noun
+    sentence naming a task between two orders ("Maintain reporting. Monthly report generation.
+    Run day to day forecasting.") is one of a list of duties run together, a duty too."""
+    out = []
+    for k, (sentence, duty, _, clause) in enumerate(sentences):
+        if duty or 0 < k < len(sentences) - 1 and sentences[k - 1][2] and sentences[k + 1][2] and _noun_duty(sentence):
+            out.append(sentence)
+        elif clause is not None:
+            out.append(clause)
+    return out
+
+
+_SENTENCE_ENDS = (".", ";", "。", "；")
+_TASK_NOUN_RE = re.compile(r"\w(?:tion|ment|sis|ance)s?\b|\w(?:ние|ция|тие|ка)\b")
+
+
+def _noun_duty(sentence: str) -> bool:
+    """A whole sentence among orders that names a task ("Annual budget preparation.")."""
+    return (15 < len(sentence) < _PROSE_MAX and sentence.endswith(_SENTENCE_ENDS) and " I " not in sentence
+            and _TASK_NOUN_RE.search(sentence) is not None and _is_duty_shaped(sentence))
 
 
 _JOB_DESCRIPTION_HEADING = re.compile(r"job description|role description|描述|职位详情|工作内容|описание (?:вакансии|работы)",
