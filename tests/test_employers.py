@@ -283,6 +283,17 @@ ONE_EMPLOYER = [
     ("Europe Group Ltd", "EUROPE GROUP LIMITED"),
     ("Global Ltd", "GLOBAL LIMITED"),
     ("ООО «Москва»", "Москва"),
+    # numbers of 0-99 in digits read as words in the name's script; "&", "+", 与 in Chinese as 和
+    ("Nine Elms Joinery", "9 Elms Joinery Ltd"),
+    ("Twenty-One Steps Studio", "21 Steps Studio"),
+    ("ООО «Пять Озёр»", "ООО «5 Озер»"),
+    ("黎川第二机械有限公司", "黎川第２机械有限公司"),
+    ("十二桥餐饮管理有限公司", "12桥餐饮管理有限公司"),
+    ("松岩与溪设计有限公司", "松岩&溪设计有限公司"),
+    ("松岩与溪设计有限公司", "松岩和溪设计有限公司"),
+    ("Marrick Tool Hire Proprietary Limited", "Marrick Tool Hire Pty Ltd"),
+    # an activity word of two English words reads as two words
+    ("宁州洛屿港航有限公司", "Luoyu Port Shipping Co., Ltd."),
 ]
 
 
@@ -298,6 +309,10 @@ TWO_EMPLOYERS = [
     ("Acme", "Acme Media"),                         # a stem is not its sister firm
     ("Acme Media", "Acme Logistics"),
     ("Acme Media", "Acme Medical"),
+    ("Nine Elms Joinery", "19 Elms Joinery"),           # another number
+    ("Seven Bridges Dental", "Seventy Bridges Dental"),
+    ("Unit 9 Studios", "Unit 09 Studios"),               # a leading zero is no number word
+    ("松岩与溪设计有限公司", "松岩与林设计有限公司"),
     ("Blue Finch", "Blue Finch Logistics Ltd"),
     ("Harbourline Holdings", "Harbourline Haulage"),
     ("Group Tallis Media", "Tallis Media"),         # a leading group word is the name's
@@ -388,6 +403,8 @@ def test_the_five_spellings_of_the_issue_are_one_key():
     ["Molan Intelligent Technology Co., Ltd", "北京墨岚智能科技有限公司"],  # one Chinese name of that sound
     ["岭南建筑工程有限公司（Lingnan Construction Engineering）", "Lingnan Construction Engineering Ltd"],
     ["ЦРТ «Ромашка»", "Центр развития технологий «Ромашка»"],  # an acronym for the first words
+    ["Fenmoor Crafts Ltd t/a Kiln Corner", "Fenmoor Crafts"],   # the registered firm of a trading name
+    ["Fenmoor Crafts Ltd trading as Kiln Corner", "Kiln Corner Ltd"],  # and the trading name
 ])
 def test_names_of_one_employer_in_a_list_are_counted_as_one(names):
     groups = employers.employer_groups(names)
@@ -407,6 +424,8 @@ def test_names_of_one_employer_in_a_list_are_counted_as_one(names):
     ["ЦРТ «Ромашка»", "Центр развития технологий «Ромашка»", "Центр рекламных технологий «Ромашка»"],
     ["岭岚数据（Linglan Data）", "Linglan Data", "岭兰数据（Linglan Data）"],  # two give the name
     ["ООО «Брайтферн Солюшнс»", "Brightfern Solutions", "Braithfern Solutions"],
+    ["Harlow Search on behalf of Kiln Corner", "Harlow Search"],  # a recruiter is not its client
+    ["Fenmoor Crafts Ltd t/a Kiln Corner", "Fenmoor Crafts Studio"],    # another firm on the stem
 ])
 def test_a_list_folds_a_name_only_onto_its_one_candidate(names):
     groups = employers.employer_groups(names)

@@ -15,7 +15,10 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    characters and soft hyphens dropped, case folded, ё read as е, traditional Chinese read
    as simplified (OpenCC), blanks between Chinese characters dropped, apostrophes removed (O'Malley = O’Malley = OMalley), quotes of
    every style (« » " " „ “ ' ' 「」) and other punctuation read as blanks, "&", "+", "'n'",
-   "und", "et" and "и" read as "and", dots between single letters joined (P.L.C. = PLC),
+   "und", "et" and "и" read as "and" (in a Chinese name "&", "+" and 与 as 和: 青禾&山 = 青禾与山 =
+   青禾和山), a number of 0-99 written in digits read as its words in the name's script
+   (3 Rivers = Three Rivers, 4 Winds = Fourwinds, «3 Ключа» = «Три Ключа», 第3 = 第３ = 第三;
+   not 09 or 190), dots between single letters joined (P.L.C. = PLC),
    accents dropped from Latin letters (Café = Cafe), Latin look-alike letters inside a
    Cyrillic word read as Cyrillic (and the reverse), written-short words spelled out (Intl,
    Mgmt, Univ, Dept, Govt, Bldg, Whse, St = Saint, Ft = Fort; им. = имени; one that stands
@@ -67,7 +70,8 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
 5. **One script.** What is left is written in Latin letters: Russian loanwords by the
    English word they render (Софтвер = software), other Cyrillic by transliteration,
    Chinese activity words by the English word a Chinese firm's English name uses
-   (数据科技 = data technology; one Chinese word per English word, so 科技 ≠ 技术; a short
+   (数据科技 = data technology, 港航 = port shipping, each English word read as a Latin name's
+   word is; one Chinese word per English word, so 科技 ≠ 技术; a short
    form as its full words, 智装 = 智能装备, 医械 = 医疗器械, 文旅 = 文化旅游) and the
    shop name in pinyin (pypinyin); English words written in Cyrillic in brand names, which
    no Russian word spells alike, by the English word (Грин Лайн = Green Line). A Latin name written in pinyin reads alike: an activity
@@ -98,7 +102,9 @@ Two guarantees hold whatever the lists say:
 disclosure control counts a set of names, and that set can say more: Chinese names that
 sound alike but are written with other characters are two employers (墨岚/墨兰, which the
 key alone folds; so are Кремень/Кремен), a name a Chinese name gives itself in brackets in
-Latin letters is that Chinese name's, an acronym is the one employer of the set with its initials (KBM Ltd
+Latin letters is that Chinese name's, the registered firm named before a trading name is
+that trading name's employer (Hobbledown Signs = Hobbledown Signs t/a Signpoint = Signpoint),
+an acronym is the one employer of the set with its initials (KBM Ltd
 = Kessler Brandt Manufacturing), a name cut short ("… Environmental Cons…") the one it
 starts, and an English name written phonetically in Cyrillic (Тэннери Роу Дата) the one
 Latin name with its sound. ``workbench eval employers`` scores this, each pair as a
@@ -111,7 +117,10 @@ sound then stays with neither. Я and ю written with j (Ladja, Jula) are not re
 An acronym is read only against the names of its set, so in a large set it may take the one
 firm that happens to share its initials. On the corpora's 4,050 distinct employer names as one
 set, 2 acronyms take the one name with their initials (one rightly, one a guess) and the 4
-pairs of Chinese sound-alikes the key folds there (千乘/谦城 …) are told apart. A Chinese short form not in the list and a soft sign (Щегол/Щеголь, read
+pairs of Chinese sound-alikes the key folds there (千乘/谦城 …) are told apart. A compass
+word that ends a trading name is dropped like any place (Signpoint North = Signpoint South).
+A sole trader's initials are not read against the full first name and patronymic (ИП
+Завьялов И. П. ≠ ИП Завьялов Игнат Петрович). A Chinese short form not in the list and a soft sign (Щегол/Щеголь, read
 alike in Latin letters as Zhuravl = Zhuravl') are misread one way or the other. A misspelt
 common word in a long name (Enviromental, Managment, Межрегеональная) is a different name: a
 one-letter difference stays two employers (set 1's rule), which splits one employer into two
@@ -231,6 +240,9 @@ class _Rules:
     zh_not_places: frozenset[str] = field(default=frozenset())      # 神州 is a shop name
     acronym_skips: frozenset[str] = field(default=frozenset())   # NIOS = National Institute of …
     sound_spellings: tuple[tuple[re.Pattern, str], ...] = ()   # a key's sound (Тэннери = Tannery)
+    trading_follows: re.Pattern = re.compile("(?!)")   # a trading name follows (t/a)
+    number_words: dict = field(default_factory=dict)   # script -> (units 0-19, tens 20-90)
+    zh_phrases: dict = field(default_factory=dict)     # 港航 -> ("port", "shipping"): read word by word
 
 
 def _entry(text: str) -> str:
@@ -369,7 +381,65 @@ def _rules() -> _Rules:
         acronym_skips=_set(doc, "acronym_skips"),
         sound_spellings=tuple((re.compile(str(k)), str(v))
                               for k, v in (doc.get("sound_spellings") or {}).items()),
+        trading_follows=_phrase_re(doc.get("trading_follows") or []),
+        number_words=_number_lists(doc.get("number_words") or {}),
+        zh_phrases=_zh_phrases(doc),
     )
+
+
+def _zh_phrases(doc: dict) -> dict[str, tuple[str, ...]]:
+    """Chinese activity words whose English reading has two words or more, each word of it
+    read as a Latin name's word is (港航 = Port Shipping: "port" + "shipping", not "portshipping")."""
+    words = {str(k): str(v) for k, v in (doc.get("zh_words") or {}).items()}
+    words.update({str(k): words[str(v)] for k, v in (doc.get("zh_short") or {}).items() if str(v) in words})
+    return {_entry(k): tuple(_entry(w) for w in v.split()) for k, v in words.items() if len(v.split()) > 1}
+
+
+def _number_lists(doc: dict) -> dict[str, tuple[list[str], list[str]]]:
+    """The number words per script: (units 0-19, tens 20-90) for Latin and Cyrillic names;
+    for Chinese (units 0-9, [ten])."""
+    return {"latin": ([str(w) for w in doc.get("en") or []], [str(w) for w in doc.get("en_tens") or []]),
+            "ru": ([str(w) for w in doc.get("ru") or []], [str(w) for w in doc.get("ru_tens") or []]),
+            "zh": ([str(w) for w in doc.get("zh") or []], [str(doc["zh_ten"])] if doc.get("zh_ten") else [])}
+
+
+_NUMBER_RE = re.compile(r"[1-9]\d?|0")
+
+
+def _spelled_number(digits: str, script: str) -> list[str] | None:
+    """A number of 0-99 in digits as its words in a script (21 -> twenty one, двадцать один,
+    二十一), or None (a longer number, a leading zero, no list)."""
+    units, tens = _rules().number_words.get(script, ([], []))
+    if not _NUMBER_RE.fullmatch(digits) or not units or not tens:
+        return None
+    n = int(digits)
+    if script == "zh":
+        if n < 10:
+            return [units[n]]
+        return [("" if n < 20 else units[n // 10]) + tens[0] + (units[n % 10] if n % 10 else "")]
+    if n < len(units):
+        return [units[n]]
+    return [tens[n // 10 - 2], *([units[n % 10]] if n % 10 else [])]
+
+
+def _numbers_as_words(words: list[str], script: str) -> list[str]:
+    """Each number of 0-99 among a name's words read as its words (3 Rivers = Three Rivers)."""
+    out: list[str] = []
+    for word in words:
+        out.extend(_spelled_number(word, script) or [word] if word.isdigit() else [word])
+    return out
+
+
+_ZH_NUMBER_RE = re.compile(f"(?<![\\d])\\d{{1,2}}(?=[{_CJK}])|(?<=[{_CJK}])\\d{{1,2}}(?!\\d)")
+# "&", "+" and 与 between Chinese characters are 和 (青禾&山 = 青禾与山 = 青禾和山).
+_ZH_AND_RE = re.compile(f"(?<=[{_CJK}])\\s*[&+与]\\s*(?=[{_CJK}])")
+
+
+def _zh_surface(text: str) -> str:
+    """A Chinese name's numbers in Chinese numerals next to Chinese characters (第3 = 第三) and
+    its "and" as 和."""
+    text = _ZH_AND_RE.sub("和", text)
+    return _ZH_NUMBER_RE.sub(lambda m: "".join(_spelled_number(m.group(), "zh") or [m.group()]), text)
 
 
 # --------------------------------------------------------------------------- surface
@@ -389,7 +459,7 @@ def _normal(name: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = text.casefold().replace("ё", "е")
     if _CJK_RE.search(text):
-        text = _CJK_BLANK_RE.sub("", _t2s().convert(text))
+        text = _zh_surface(_CJK_BLANK_RE.sub("", _t2s().convert(text)))
     return text
 
 
@@ -713,6 +783,8 @@ def _pinyin(word: str) -> str:
 def _latin(word: str) -> str:
     """Step 5: one word in Latin letters (cached: words repeat far more than names)."""
     rules = _rules()
+    if word in rules.zh_phrases:
+        return "".join(map(_latin, rules.zh_phrases[word]))
     if _CJK_RE.match(word):
         word = rules.zh_words.get(word) or _pinyin(word)
     elif _CYRILLIC_RE.search(word):
@@ -750,7 +822,7 @@ def _reading(name: str) -> _Reading:
     cut = text.endswith("...")
     if cut:
         text = _without_cut_word(text[:-3], rules)
-    words = _words(_name_part(text, rules), rules)
+    words = _numbers_as_words(_words(_name_part(text, rules), rules), _script(text))
     if not words:
         return _Reading((), None)
     words = _strip_leading(words, rules)
@@ -761,7 +833,8 @@ def _reading(name: str) -> _Reading:
     key = "".join(map(_latin, words))
     if not key:  # the kept words have no Latin reading (𒀀 | A): every word of the name counts
         key = "".join(map(_latin, _words(text, rules)))
-    return _Reading(tuple(words), key or None, cut, _alias(text) if "(" in text else None)
+    alias = _trading_alias(text, rules) or (_alias(text) if "(" in text else None)
+    return _Reading(tuple(words), key or None, cut, alias)
 
 
 def _script(text: str) -> str:
@@ -779,6 +852,16 @@ def _alias(text: str) -> str | None:
         return None
     alias = _reading(match.group(1)).key
     return alias if alias and len(_reading(match.group(1)).words) > 1 else None
+
+
+def _trading_alias(text: str, rules: _Rules) -> str | None:
+    """The key of the registered firm in front of a trading name ("Hobbledown Signs t/a
+    Signpoint" -> hobbledownsigns), else None."""
+    match = rules.trading_follows.search(text)
+    if not match:
+        return None
+    before = text[:match.start()].replace("(", " ")
+    return _reading(before).key if _WORD_RE.search(before) else None
 
 
 def _key(name: str) -> str | None:
@@ -822,6 +905,10 @@ def employer_groups(names) -> list[str | None]:
       that differ by a soft or hard sign (Кремень/Кремен) are two employers; a Latin name of
       that sound stays with neither when two such names are in the list, and with the one
       when only one is.
+    - **A registered firm and its trading name** ("Fenmoor Crafts Ltd t/a Kiln Corner"): a
+      name with the registered firm's key joins the trading name's, when the list gives that
+      firm one trading name (the trading name alone has that key already; a recruiter's
+      client does not take in the agency).
     - **A name given in brackets in another script** (凌崧建筑工程有限公司（Lingsong
       Construction Engineering）) is that employer's too: a name of its key joins it, when
       only one name of the list gives it.
