@@ -17,7 +17,7 @@ from .numbers import (
     _lead_zero,
     _mult_of,
     _num_value,
-    _shared_thousands,
+    _range_ends,
 )
 from .patterns import _CJK, _CYR, _EST, _GROSS_NET, _PERIODS, _WORD_AFTER
 from .plausible import _OWN_WORDS, _implausible, _local_rouble, _settle_period
@@ -84,13 +84,10 @@ def _fast_amounts(groups: tuple, is_range: bool):
         if _lead_zero(raw):
             return None
         mb = _mult_of(bm) if bm else None
-        if ma is None and mb is not None and a <= b:
-            ma = mb
-        elif ma is None and mb is None and not ((ac or as_) and (bc or bs)):
-            a = _shared_thousands(a, b)
-        low, high = a * (ma or 1.0), b * (mb or 1.0)
-        if low > high:
+        ends = _range_ends(a, b, ma, mb, bool((ac or as_) and (bc or bs)))
+        if ends is None:
             return None
+        low, high, ma, a = ends
     else:
         low = high = a * (ma or 1.0)
     if high <= 0:

@@ -307,6 +307,21 @@ def _shared_thousands(a: float, b: float) -> float:
     return a
 
 
+def _range_ends(a: float, b: float, ma, mb, both_marked: bool):
+    """``(low, high, ma, a)`` of a short field's range "a[ma] - b[mb]", or None when it is
+    reversed. A multiplier written on the high end only is shared by a low end not above it
+    ("40-45k"); with no multiplier and no currency on both ends, the thousands may be
+    shared too ("70-90 000"). The fast path and the shape readers both read ranges so."""
+    if ma is None and mb is not None and a <= b:
+        ma = mb
+    elif ma is None and mb is None and not both_marked:
+        a = _shared_thousands(a, b)
+    low, high = a * (ma or 1.0), b * (mb or 1.0)
+    if low > high:
+        return None
+    return low, high, ma, a
+
+
 def _lead_zero(raw: str) -> bool:
     """"07700": a phone or a code, not an amount."""
     return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()

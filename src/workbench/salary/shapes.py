@@ -40,7 +40,7 @@ from .model import (
     _market_key,
     _market_lookup,
 )
-from .numbers import _CSUF, _L, _MULT, _currency_of, _mult_of, _shared_thousands
+from .numbers import _CSUF, _L, _MULT, _currency_of, _mult_of, _range_ends
 from .patterns import _CJK, _CYR, _EST, _GROSS_NET, _ONE_OFF, _PERIODS, _WORD_AFTER
 from .plausible import _OWN_WORDS, _implausible, _plausible_band, _settle_period
 from .words import _join_chain
@@ -209,13 +209,10 @@ def _amounts(a_raw: str, ae, am, b_raw, be, bm, a_cur, b_cur):
         if len(b_raw) > 1 and b_raw[0] == "0" and b_raw[1].isdigit():
             return None
         mb = _MULT_OF[bm] if bm else None
-        if ma is None and mb is not None and a <= b:
-            ma = mb
-        elif ma is None and mb is None and not (a_cur and b_cur):
-            a = _shared_thousands(a, b)
-        low, high = a * (ma or 1.0), b * (mb or 1.0)
-        if low > high:
+        ends = _range_ends(a, b, ma, mb, bool(a_cur and b_cur))
+        if ends is None:
             return None
+        low, high, ma, a = ends
     else:
         low = high = a * (ma or 1.0)
     if high <= 0:
