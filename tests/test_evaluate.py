@@ -179,6 +179,15 @@ def test_the_committed_pay_field_sets_are_scored_per_half():
         "tune": 0, "holdout": 0, "tune2": 360, "all": 360}
 
 
+def test_pay_field_set_5_is_a_whole_file_tuning_set():
+    from workbench import config
+
+    fifth = eval_salary(config.LABELLED / "pay_fields" / "pay_fields_5.csv", field=True)
+    halves = fifth.by_half.set_index("half")["n"].to_dict()
+    assert halves["tune5"] == 412 and halves["all"] == 412
+    assert halves.get("tune", 0) == 0 and halves.get("holdout", 0) == 0
+
+
 def test_eval_salary_field_mode_reads_a_long_pay_field(tmp_path):
     text = "32,000 - 36,000 per annum + benefits + pension + 25 days holiday + parking"
     path = _write(tmp_path, [[text, "en", "field", "GBP", "GB", 1, 32000, 36000, "GBP", "year",
