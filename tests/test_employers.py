@@ -678,6 +678,15 @@ def test_the_sixth_set_is_a_whole_tuning_file_scored_per_label():
     assert by == {("tune6", "same"): 139, ("tune6", "distinct"): 91}
 
 
+def test_the_seventh_set_is_a_whole_tuning_file_scored_per_label():
+    path = employers.PAIRS_PATH.with_name("company_pairs_7.csv")
+    pairs, unusable = employers.load_pairs(path)
+    assert not unusable and {p.half for p in pairs} == {"tune7"}
+    by = {(a.half, a.label): a.n for a in employers.evaluate_pairs(path).agreements}
+    # 160 one-employer pairs and 97 distinct pairs (README_pairs_7.md).
+    assert by == {("tune7", "same"): 160, ("tune7", "distinct"): 97}
+
+
 def test_chinese_activity_words_are_read_one_to_one():
     """Two Chinese activity words never share an English reading (科技 = technology, 技术 not)."""
     import yaml
