@@ -32,6 +32,7 @@ from .patterns import (
 )
 from .plausible import _BAND_CACHE
 from .shapes import read as _read_shape
+from .tiers import with_envelopes
 from .words import _join_chain
 
 # Salary *fields* repeat a lot in real data (the raw salary columns of the
@@ -173,7 +174,11 @@ def _parse(text: str, currency: str | None, market: str | None,
         # figure ends at its line, then give offsets in the text as it was.
         restored, inserted = _text.restore_breaks(text, bullets=False)
         if restored is not text:
-            return _remap(_scan(restored, currency, market, fast, False), text, inserted)
+            out = _remap(_scan(restored, currency, market, fast, False), text, inserted)
+        else:
+            out = _scan(text, currency, market, fast, False)
+        # Base pay stated once per location tier: the tiers' envelope first (salary.tiers).
+        return with_envelopes(out, text) if len(out) > 1 else out
     out = _scan(text, currency, market, fast, field_mode)
     if out and field_mode and _OTE_FLAG.search(text):
         _ote_flag(out)
