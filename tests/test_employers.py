@@ -278,6 +278,13 @@ ONE_EMPLOYER = [
     ("«Ромашка Город Девелопмент»", "Romashka Gorod Development"),
     ("Лебедев и партнёры", "Lebedev & Partners"),
     ("Tchaika Bakery", "Chaika Bakery"),                  # ч as French transliteration writes it
+    ("Lutchina Studio", "Luchina Studio"),                # ... inside a word too
+    ("Tzvetkova Design", "Tsvetkova Design"),             # ц as tz
+    ("Kamennaja Gorka LLC", "Kamennaya Gorka LLC"),       # я after a letter as ja
+    # Wade-Giles syllables read as pinyin where one reading fits
+    ("Hsin-yüeh Optics", "Xinyue Optics"),
+    ("Hsiung-lung Tools Co., Ltd.", "Xionglong Tools"),
+    ("Hsien-feng Paper", "Xianfeng Paper"),
     # a name made only of words that are dropped elsewhere keeps them
     ("Group", "Group Ltd"),
     ("Europe Group Ltd", "EUROPE GROUP LIMITED"),
@@ -374,6 +381,10 @@ TWO_EMPLOYERS = [
     ("神州岭南", "岭南"),                                 # 神州 is a shop name, not a place
     # a misspelt common word is a different name (set 1, rule 7): two firms, not one
     ("Tolvern Environmental Services", "Tolvern Enviromental Services"),
+    # j at a word's start may be ж (Жарков ≠ Ярков); ju is a pinyin syllable (新居 ≠ 新宇)
+    ("Jarkov Trade", "Yarkov Trade"),
+    ("Xinju Home", "Xinyu Home"),
+    ("Kharlanova Design", "Kharlamova Design"),          # two surnames, one letter apart
 ]
 
 

@@ -79,8 +79,12 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    branch words in pinyin as those words (Youxian Gongsi, Jituan, Fengongsi; step 4). Spellings of one sound are read alike: Russian
    transliteration variants (shch = sch, kh = h, ts = c, ia = ya, iu = yu; ё after ж/ч/ш
    written o, Zholty = Zhelty; yo/ye = e, Yolka = Elka; zh = dzh = j, Juravl = Zhuravl;
-   й after a vowel written i/j/y, Solovei = Solovej = Solovey; iya = ia), British
-   -isation = -ization, German/Nordic vowel pairs (Mueller = Müller; not in pinyin, where
+   й after a vowel written i/j/y, Solovei = Solovej = Solovey; iya = ia; ч written tch,
+   Zhemtchuzhina = Zhemchuzhina; ц written tz, Tzvetnitza = Tsvetnitsa; я after a letter
+   written ja, Volnaja = Volnaya), Wade-Giles syllables as pinyin writes them where one
+   pinyin reading fits once the apostrophes are gone (hs = x, -ieh/-üeh = -ie/-ue, a
+   syllable's -ung = -ong, shih = shi, ssu = si: Hsüeh-sung = Xuesong, Hsi-lin = Xilin; not
+   ch, ts, k, p, t, j, which only the apostrophe tells apart), British -isation = -ization, German/Nordic vowel pairs (Mueller = Müller; not in pinyin, where
    "ue" is a syllable); doubled letters are read once and "qu" as "kv" (Quillmark =
    Квилмарк).
 6. The words are joined without blanks (Техно Лада = ТехноЛада).
@@ -113,7 +117,8 @@ set of two; disclosure control calls the same function on the names it counts.
 Known limits. Alone, Chinese shop names that sound alike fold (千乘/谦城 are both qiancheng;
 墨岚/墨兰 both molan; and, as zh is read as j, 智/吉 and 竹/菊): two firms counted as one, which
 only suppresses more; only a set that holds both tells them apart, and a Latin name of that
-sound then stays with neither. Я and ю written with j (Ladja, Jula) are not read as ya, yu.
+sound then stays with neither. Я written with j at a word's start (Jarkov may be Жарков) and ю written ju (a pinyin
+syllable: 居 ju ≠ 鱼 yu) are not read as ya, yu.
 An acronym is read only against the names of its set, so in a large set it may take the one
 firm that happens to share its initials. On the corpora's 4,050 distinct employer names as one
 set, 2 acronyms take the one name with their initials (one rightly, one a guess) and the 4
