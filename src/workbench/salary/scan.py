@@ -32,6 +32,8 @@ from .patterns import (
 )
 from .plausible import _BAND_CACHE
 from .shapes import read as _read_shape
+from .shapes import read_unflagged as _read_unflagged
+from .shapes import starts_of as _starts_of
 from .tiers import with_envelopes
 from .words import _join_chain
 
@@ -104,9 +106,9 @@ def parse_salary(text: str, currency: str | None = None, *,
             return [SalaryMention(*f) for f in hit]
         found = None
         if field_mode and _READERS and not ("," in text and _OTE_FLAG.search(text)):
-            found = _read_shape(text) if currency is None and market is None else _shape(text, currency, market)
+            found = _read_unflagged(text) if currency is None and market is None else _shape(text, currency, market)
         if found is not None:
-            out = [SalaryMention(*f) for f in found]
+            out = [SalaryMention(*found[0])] if len(found) == 1 else [SalaryMention(*f) for f in found]
         else:
             out = _amountless(text, currency, market, field_mode) if field_mode and _READERS else None
             if out is None:
@@ -368,22 +370,18 @@ def _joined_components(lw, text, mention, limit, pos=None, field_mode=False):
     return _join_chain(lw, text, pos, mention.currency, mention.market)[0]
 
 
+# Where a hint of an amount-less statement starts (each place once, in order).
+_HINT_AT, _FIELD_HINT_AT = _starts_of(_UNSTATED_HINTS), _starts_of(_FIELD_UNSTATED_HINTS)
+
+
 def _unstated(text, lw, out, default_cur, field_mode):
     """Add one mention for 'Competitive', 'DOE', 'negotiable', '面议' and kin
     when the text gives no amount (an amount makes them redundant)."""
     for o in out:
         if o.low is not None or o.high is not None or o.masked:
             return
-    starts = []
-    for hint in _FIELD_UNSTATED_HINTS if field_mode else _UNSTATED_HINTS:
-        k = lw.find(hint)
-        while k >= 0:
-            starts.append(k)
-            k = lw.find(hint, k + 1)
-    if not starts:
-        return
-    starts.sort()
-    for k in starts:
+    for hint_at in (_FIELD_HINT_AT if field_mode else _HINT_AT).finditer(lw):
+        k = hint_at.start()
         if k and lw[k - 1] in _LETTERS:
             continue
         m = _UNSTATED.match(lw, k)

@@ -40,9 +40,18 @@ from .model import (
     _market_key,
     _market_lookup,
 )
+from .model import CONVENTIONS as _CONVENTIONS
 from .numbers import _CSUF, _L, _MULT, _currency_of, _mult_of, _range_ends
 from .patterns import _CJK, _CYR, _EST, _GROSS_NET, _ONE_OFF, _PERIODS, _WORD_AFTER
-from .plausible import _OWN_WORDS, _implausible, _plausible_band, _settle_period
+from .plausible import (
+    _ANNUAL_FROM,
+    _OWN_WORDS,
+    _SCALE,
+    _default_band,
+    _implausible,
+    _plausible_band,
+    _settle_period,
+)
 from .words import _join_chain
 
 # ---- the vocabulary: each word with what the engine reads it as (checked below) -------
@@ -76,8 +85,32 @@ _FROM = frozenset({"from", "от", "od", "starting at"})
 
 
 def _alt(words) -> str:
-    """An alternation of literal words, longest first (so a prefix never wins over a word)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """An alternation of literal words written as the tree of their letters ("per
+    (?:annum|month)"), so the regex engine reads each letter once instead of trying every
+    word in turn; at each letter the longer words come first, so a word never loses to a
+    prefix of it (the same match as the words tried longest first)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    alts = [re.escape(ch) + _branches(node[ch]) for ch in sorted(k for k in node if k)]
+    if not alts:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(alts) + "|)"
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def starts_of(words) -> re.Pattern:
+    """A pattern that matches, empty, wherever one of ``words`` starts: one pass over a
+    text (``finditer``) instead of one ``str.find`` per word."""
+    return re.compile("(?=" + _alt(words) + ")")
 
 
 # ---- the pattern --------------------------------------------------------------------
@@ -138,6 +171,21 @@ _PERIODS_LIST = tuple(_PERIOD_WORDS)
 _BAND_OF = {(mk, c, p): _plausible_band(mk, c, p)
             for c in _MARKET_OF for mk in {_MARKET_OF[c], _ZH_MARKET, _RU_MARKET, None}
             for p in _PERIODS_LIST}
+_PAY_PERIOD = {"月薪": "month", "年薪": "year"}
+# The period and band a figure with no written period is first judged by, for each
+# (currency, market) the readers meet (plausible._settle_period's first step), with the
+# convention it came from: used while CONVENTIONS still holds that convention.
+
+
+def _unwritten_entry(cur, market) -> tuple:
+    conv = _CONVENTIONS[market or "default"]
+    return (conv, conv.default_period,
+            *_default_band(conv.default_period, cur, market, _SCALE.get(cur, 1.0)))
+
+
+_UNWRITTEN = {(c, mk): _unwritten_entry(c, mk)
+              for c in (*_MARKET_OF, None) for mk in {_MARKET_OF.get(c), _ZH_MARKET, _RU_MARKET, None}
+              if mk not in _ANNUAL_FROM and (mk or "default") in _CONVENTIONS}
 _SCRIPT_CURRENCY = {_ZH_MARKET: MARKET_CURRENCY[_ZH_MARKET], _RU_MARKET: MARKET_CURRENCY[_RU_MARKET]}
 
 
@@ -191,30 +239,35 @@ def _value(raw: str, european) -> float:
     return float(raw.translate(_DROP))  # "45 000"
 
 
-def _odd(raw: str, v: float) -> bool:
-    """A leading zero ("07700") or 401(k)/403(b): the engine's rules decide."""
-    return (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or v == 401.0 or v == 403.0
+def _figure(raw: str, european) -> float | None:
+    """The number of a matched amount, or None for a leading zero ("07700": the engine's
+    rules decide)."""
+    if raw.isdigit():
+        return None if raw[0] == "0" and len(raw) > 1 else float(raw)
+    if raw[0] == "0" and raw[1].isdigit():
+        return None
+    return _value(raw, european)
 
 
-def _amounts(a_raw: str, ae, am, b_raw, be, bm, a_cur, b_cur):
+def _amounts(a_raw: str, ae, am, b_raw, be, bm, both_marked: bool):
     """``(low, high, mult_a, mult_b, a)`` as the fast path reads them, or None where it hands
     the field to the scanner (a leading zero, 401(k), a reversed range, a zero)."""
-    a = float(a_raw) if a_raw.isdigit() else _value(a_raw, ae)
-    if _odd(a_raw, a):
+    a = _figure(a_raw, ae)
+    if a is None or a == 401.0 or a == 403.0:
         return None
     ma = _MULT_OF[am] if am else None
-    mb = None
-    if b_raw is not None:
-        b = _value(b_raw, be)
-        if len(b_raw) > 1 and b_raw[0] == "0" and b_raw[1].isdigit():
+    if b_raw is None:
+        low = high = a * ma if ma else a
+        mb = None
+    else:
+        b = _figure(b_raw, be)
+        if b is None:
             return None
         mb = _MULT_OF[bm] if bm else None
-        ends = _range_ends(a, b, ma, mb, bool(a_cur and b_cur))
+        ends = _range_ends(a, b, ma, mb, both_marked)
         if ends is None:
             return None
         low, high, ma, a = ends
-    else:
-        low = high = a * (ma or 1.0)
     if high <= 0:
         return None  # "0", "0.00": a board's placeholder (the scanner says so)
     return low, high, ma, mb, a
@@ -243,6 +296,20 @@ def _market(lw: str, mend: int, cur, mkey):
     if cur is None and script:
         cur = _SCRIPT_CURRENCY[script]
     return cur, script
+
+
+def _unwritten_period(cur, market, low: float, high: float, mpy, in_wan: bool) -> tuple:
+    """(period, basis) of a figure with no written period, as
+    :func:`workbench.salary.plausible._settle_period` gives it: from the import table when
+    the figure sits in the market convention's band (and no rule for sums in 万 or a
+    market's ``annual_from`` can apply), else from that function."""
+    known = _UNWRITTEN.get((cur, market))
+    if known is not None:
+        conv, period, lo_b, hi_b = known
+        if (lo_b <= high <= hi_b and _CONVENTIONS.get(market or "default") is conv
+                and not (in_wan and period == "month" and mpy is None and high >= 1e5)):
+            return period, "market"
+    return _settle_period(None, cur, market, high, mpy, True, in_wan=in_wan, lowest=low)
 
 
 def _is_implausible(low, high, period: str, cur, market, mpy) -> bool:
@@ -290,24 +357,28 @@ def _read_one(text: str, default_cur: str | None = None, mkey: str | None = None
         return None
     (pay, lim, ac, a_raw, ae, am, as_, bc, b_raw, be, bm, bs, plus, mpy, gn1, per, gn2, est,
      rest) = m.groups()
-    amounts = _amounts(a_raw, ae, am, b_raw, be, bm, ac or as_, bc or bs)
-    if amounts is None or (gn1 and gn2):
+    if gn1 and gn2:
+        return None
+    a_cur = ac or as_
+    b_cur = bc or bs
+    amounts = _amounts(a_raw, ae, am, b_raw, be, bm, bool(a_cur and b_cur))
+    if amounts is None:
         return None
     low, high, ma, mb, a = amounts
     period = _PERIOD_OF[per] if per else None
-    if pay == "月薪" or pay == "年薪":
+    if pay is not None and pay in _PAY_PERIOD:
         if period is not None:
             return None
-        period = "month" if pay == "月薪" else "year"
+        period = _PAY_PERIOD[pay]
     gross = _GROSS_OF[gn1 or gn2] if (gn1 or gn2) else None
     mpy = int(mpy) if mpy else None
-    written = period is not None
     end = m.start("rest") if rest else len(text)
-    marker = ac or as_ or bc or bs
+    marker = a_cur or b_cur
     if marker is not None:
         cur = _CODE_OF[marker]
-    elif _bare_is_pay(not ae and a_raw.replace(".", "", 1).isdigit(), a, ma, lim, pay, written,
-                      bool(written or est or pay or gross is not None or mpy is not None),
+    elif _bare_is_pay(not ae and a_raw.replace(".", "", 1).isdigit(), a, ma, lim, pay,
+                      period is not None,
+                      bool(period or est or pay or gross is not None or mpy is not None),
                       bool(rest and _WORD_AFTER.match(lw, end))):
         cur = default_cur
     else:
@@ -315,11 +386,11 @@ def _read_one(text: str, default_cur: str | None = None, mkey: str | None = None
     market = mkey or _MARKET_OF.get(cur)
     if market is None:
         cur, market = _market(lw, end, cur, mkey)
-    if written:
-        basis = "written"
+    if period is not None:
+        written, basis = True, "written"
     else:
-        period, basis = _settle_period(None, cur, market, high, mpy, True,
-                                       in_wan=ma == 1e4 or mb == 1e4, lowest=low)
+        written = False
+        period, basis = _unwritten_period(cur, market, low, high, mpy, ma == 1e4 or mb == 1e4)
         if period is None:
             return None
     if b_raw is None:
@@ -440,7 +511,12 @@ def read(text: str, default_cur: str | None = None, mkey: str | None = None) -> 
     """
     if "," in text and _OTE_FLAG.search(text.lower()) is not None:
         return None
+    return read_unflagged(text, default_cur, mkey)
+
+
+def read_unflagged(text: str, default_cur: str | None = None, mkey: str | None = None) -> tuple | None:
+    """:func:`read` for a field the caller has found free of Reed's ", OTE" flag."""
     found = _read_one(text, default_cur, mkey)
     if found is None and len(text) >= 10:
-        found = read_items(text, mkey)
+        return read_items(text, mkey)
     return found
