@@ -10,12 +10,21 @@ text.
 
 Run: ``python perf/salary.py``. Targets: >= 50,000 strings/s and
 >= 2,000 postings/s on one core.
+
+``python perf/salary.py --against ../main [--rounds 8]``: cold ``parse_salary`` of this
+tree and of another tree's ``src`` (e.g. main before a change), loaded side by side in this
+process and timed in alternated rounds (the order swapped each round), with price-parser
+timed between them as the machine-speed probe: a before/after that the load of a shared
+machine moves less than separate runs.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib
+import os
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -169,7 +178,76 @@ def run() -> list[dict]:
     return rows
 
 
+def _salary_of(src: Path):
+    """``(parse_salary, clear_field_cache)`` of the ``workbench`` package under ``src``,
+    imported afresh (the modules already loaded are set aside and put back after)."""
+    saved = {k: sys.modules.pop(k) for k in list(sys.modules)
+             if k == "workbench" or k.startswith("workbench.")}
+    sys.path.insert(0, str(src))
+    try:
+        mod = importlib.import_module("workbench.salary")
+        return mod.parse_salary, mod.clear_field_cache
+    finally:
+        sys.path.remove(str(src))
+        for k in [k for k in sys.modules if k == "workbench" or k.startswith("workbench.")]:
+            del sys.modules[k]
+        sys.modules.update(saved)
+
+
+def _best_pass(fn, items, before_pass=None, passes: int = 10) -> float:
+    """Items per CPU-second of the best of ``passes`` passes over ``items``."""
+    best = float("inf")
+    for _ in range(passes):
+        c0 = time.process_time()
+        if before_pass is not None:
+            before_pass()
+        for x in items:
+            fn(x)
+        best = min(best, time.process_time() - c0)
+    return len(items) / best
+
+
+def against(other_root: Path, rounds: int = 8) -> list[dict]:
+    """Cold ``parse_salary`` of this tree and of ``other_root`` alternated in one process,
+    price-parser (the probe) timed after each; best pass of each, and each round's ratios."""
+    from price_parser import Price
+
+    strings = _strings()
+    trees = {"this tree": (parse_salary, clear_field_cache),
+             str(other_root): _salary_of(Path(other_root).resolve() / "src")}
+    for fn, clear in trees.values():
+        clear()
+        for s in strings:
+            fn(s)
+    best = dict.fromkeys(trees, 0.0)
+    ratios = {name: [] for name in trees}
+    probe = []
+    for r in range(rounds):
+        for name in (list(trees) if r % 2 == 0 else list(trees)[::-1]):
+            fn, clear = trees[name]
+            rate = _best_pass(fn, strings, clear)
+            peer = _best_pass(Price.fromstring, strings)
+            best[name] = max(best[name], rate)
+            ratios[name].append(rate / peer)
+            probe.append(peer)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return [{"tree": name, "strings_per_s": round(best[name]), "probe_best": round(max(probe)),
+             "ratio_best": round(best[name] / max(probe), 3),
+             "ratio_median": round(statistics.median(ratios[name]), 3),
+             "ratio_range": (round(min(ratios[name]), 3), round(max(ratios[name]), 3)),
+             "n": len(strings), "rounds": rounds, "load": round(load, 1)} for name in trees]
+
+
 def main() -> None:
+    if "--against" in sys.argv:
+        other = Path(sys.argv[sys.argv.index("--against") + 1])
+        rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 8
+        for r in against(other, rounds):
+            print(f"{r['tree']:<24} {r['strings_per_s']:>8,} strings/s (best pass)  ratio to the "
+                  f"best probe {r['ratio_best']}; per round median {r['ratio_median']}, range "
+                  f"{r['ratio_range'][0]}-{r['ratio_range'][1]}  -- probe {r['probe_best']:,} "
+                  f"strings/s, {r['n']} strings, {r['rounds']} rounds, load {r['load']}")
+        return
     for r in run():
         peer = f" | {r['peer']}: {r['peer_value']:,} (ratio {r['ratio']})" if r["peer"] else ""
         print(f"{r['metric']:<34} {r['value']:>10,} {r['unit']}{peer}  -- {r['note']}")

@@ -260,3 +260,42 @@ def test_reeds_ote_flag_before_joined_components_is_left_to_the_engine(text):
     assert shapes.read(text) is None
     _scan.clear_field_cache()
     assert _values(parse_salary(text)) == _values(_engine(text, None, None, None))
+
+
+_WORDS = ["per annum", "per", "pa", "p.a.", "pro monat", "pro", "a", "an hour", "a year", "/мес", "/мес.",
+          "в месяц", "в", "до", "до вычета налогов", "от", "около", "k", "万", "千", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8, unique=True),
+       st.text(alphabet="pera nумвсяцдо./k万千", max_size=12), st.sampled_from(["", "(?![a-zа-я])", "x?$"]))
+def test_a_tree_of_words_matches_as_the_words_longest_first(words, text, after):
+    import re
+
+    tree = re.compile("(?:" + shapes._alt(words) + ")" + after)
+    longest_first = re.compile(
+        "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")" + after)
+    for pos in range(len(text) + 1):
+        a, b = tree.match(text, pos), longest_first.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="competitive doe negotiable tbc по договорённости 面议 d.o.e", max_size=60))
+def test_the_starts_of_hint_words_are_those_str_find_gives(text):
+    from workbench.salary.patterns import _FIELD_UNSTATED_HINTS
+
+    found = set()
+    for hint in _FIELD_UNSTATED_HINTS:
+        k = text.find(hint)
+        while k >= 0:
+            found.add(k)
+            k = text.find(hint, k + 1)
+    assert [m.start() for m in shapes.starts_of(_FIELD_UNSTATED_HINTS).finditer(text)] == sorted(found)
+
+
+@pytest.mark.parametrize("raw", ["0", "7", "45000", "45,000", "45,000.50", "16.75", "1,000,000",
+                                 "45 000", "9007199254740993", "123456789012345678901"])
+def test_a_figure_is_the_float_of_its_digits(raw):
+    want = float(raw.replace(",", "").replace(" ", ""))
+    assert shapes._value(raw, None) == want and repr(shapes._value(raw, None)) == repr(want)
