@@ -58,6 +58,17 @@ def test_load_taxonomy_is_cached_and_indexed():
     assert tax.exact and tax.stems and tax.cjk
 
 
+def test_two_spellings_of_one_term_count_once(tmp_path):
+    raw = yaml.safe_load(TAXONOMY_PATH.read_text(encoding="utf-8"))
+    raw["areas"]["internal_coordination"]["lexicon"]["en"].update({"cross-functional": 3, "cross functional": 2})
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    tax = load_taxonomy(path)
+    terms = [t for t in tax.exact["cross"] if t.area == "internal_coordination"
+             and [w for w, _ in t.tokens] == ["cross", "functional"]]
+    assert [t.weight for t in terms] == [3.0]
+
+
 def test_labelled_set_is_large_trilingual_and_meets_the_target():
     path = LABELLED / "responsibilities.csv"
     with open(path, encoding="utf-8", newline="") as fh:
@@ -138,6 +149,14 @@ def test_job_context_leans_generic_lines_and_comes_from_the_title():
     line = "Maintain the reporting database and its nightly loads"
     assert classify_responsibility(line, context="technical")[0] == "delivery_operations"
     assert classify_responsibility("Run discovery calls and product demos", context="sales")[0] == "growth_new_business"
+    # In a finance job, budgets and their forecasts are financial management (the labelling rules).
+    assert job_context("Senior Financial Analyst") == job_context("Инженер-сметчик") == "finance"
+    assert job_context("Financial Services Sales Manager") == "sales"
+    line = "Prepare budget forecasts for each cost centre"
+    plain, finance = classify_responsibility(line), classify_responsibility(line, context="finance")
+    assert plain[0] == finance[0] == "financial_management" and finance[1] > plain[1]
+    line = "Track spend against budget and report variances monthly"
+    assert classify_responsibility(line)[0] == "reporting_forecasting"
 
 
 def test_action_verbs_in_their_forms_and_past_forms_refused_on_request():

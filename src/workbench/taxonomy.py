@@ -98,20 +98,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     areas = list(raw["areas"])
     tax = Taxonomy(version=str(raw["version"]), areas=areas,
                    descriptions={a: " ".join(str(raw["areas"][a]["description"]).split()) for a in areas})
-    for area in areas:
-        lex = raw["areas"][area].get("lexicon") or {}
-        for lang, terms in lex.items():
-            for term, weight in (terms or {}).items():
-                term = str(term)
-                if lang == "zh" or _CJK_RE.search(term):
-                    tax.cjk[_norm(term)] = (area, float(weight))
-                    continue
-                tokens = _parse_term(term)
-                if not tokens:
-                    continue
-                t = _Term(tokens, area, float(weight))
-                first, stem = tokens[0]
-                (tax.stems if stem else tax.exact).setdefault(first, []).append(t)
+    _load_terms(tax, raw)
     for table in (tax.exact, tax.stems):
         for terms in table.values():
             terms.sort(key=lambda t: -len(t.tokens))  # longest phrase first
@@ -126,6 +113,31 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         words = "|".join(re.escape(_norm(str(w))).replace("\\ ", r"\s+") for w in spec["titles"])
         tax.contexts[name] = (re.compile(rf"(?<!\w)(?:{words})"), {a: float(w) for a, w in spec["priors"].items()})
     return tax
+
+
+def _load_terms(tax: Taxonomy, raw: dict) -> None:
+    """Index every area's lexicon. Spellings that read as the same term ("cross-functional",
+    "cross functional"; a word listed under two languages) are one term, of the larger weight:
+    a phrase found in a line counts once."""
+    seen: dict[tuple, _Term] = {}
+    for area in tax.areas:
+        lex = raw["areas"][area].get("lexicon") or {}
+        for lang, terms in lex.items():
+            for term, weight in (terms or {}).items():
+                term = str(term)
+                if lang == "zh" or _CJK_RE.search(term):
+                    tax.cjk[_norm(term)] = (area, float(weight))
+                    continue
+                tokens = _parse_term(term)
+                if not tokens:
+                    continue
+                known = seen.get((tokens, area))
+                if known is not None:
+                    known.weight = max(known.weight, float(weight))
+                    continue
+                t = seen[(tokens, area)] = _Term(tokens, area, float(weight))
+                first, stem = tokens[0]
+                (tax.stems if stem else tax.exact).setdefault(first, []).append(t)
 
 
 def _en_forms(lemma: str) -> set[str]:
