@@ -6,9 +6,10 @@ character n-grams (3 and 4 characters; 2 to 4 in a token holding Chinese, whose
 words are mostly two characters) of each blank-separated token, which carry
 Russian endings and Chinese words without a segmenter (pairs of neighbouring
 words added nothing on the tuning halves). It is trained from the team's own labelled lines
-(:data:`TRAINING_FILES`: ``responsibilities.csv``, ``duty_lines/duty_lines.csv`` and
-``duty_lines/duty_lines_2.csv``, all written by the team; no corpus text; rows whose
-``half`` is other than ``train`` are left out) and kept for the life of the process.
+(:data:`TRAINING_FILES`: ``responsibilities.csv``, ``duty_lines/duty_lines.csv``,
+``duty_lines/duty_lines_2.csv`` and ``duty_lines/duty_lines_3.csv`` (lines written on the area
+boundaries the model confused on real postings), all written by the team; no corpus text; rows
+whose ``half`` is other than ``train`` are left out) and kept for the life of the process.
 
 Scaling. A line's feature vector is ``count * idf`` of each feature divided by
 ``5 * (number of blank-separated tokens)``, not L2-normalised: the score is then a

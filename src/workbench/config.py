@@ -69,7 +69,7 @@ TIMESPLITS_LABELLED = LABELLED / "timesplits" / "timesplits.csv"
 # its fitted weights are cached between processes (keyed by the lines' hash; WORKBENCH_CACHE
 # names another folder).
 AREA_TRAINING = (LABELLED / "responsibilities.csv", LABELLED / "duty_lines" / "duty_lines.csv",
-                 LABELLED / "duty_lines" / "duty_lines_2.csv")
+                 LABELLED / "duty_lines" / "duty_lines_2.csv", LABELLED / "duty_lines" / "duty_lines_3.csv")
 MODEL_CACHE = Path(os.environ.get("WORKBENCH_CACHE") or Path.home() / ".cache" / "workbench").expanduser()
 
 
