@@ -260,3 +260,16 @@ def test_australia_canada_and_india_are_markets_with_their_currencies():
     bands = markets.currency_plausible()
     assert set(bands) == {"KZT"} and set(bands["KZT"]) == set(markets.PERIODS)
     assert bands["KZT"]["month"][0] < 85000 < bands["KZT"]["month"][1]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("$5,200 – $6,800 per month", (5200, 6800, "SGD", "month")),
+    ("$3,300 - $4,100", (3300, 4100, "SGD", "month")),  # Singapore boards state monthly pay
+    ("US$8,000 monthly", (8000, 8000, "USD", "month")),
+])
+def test_singapore_is_a_market_of_monthly_pay_in_its_own_dollar(text, want):
+    assert markets.market("SG").convention["default_period"] == "month"
+    found = parse_salary(text, "SGD", market="SG", field=True)
+    assert [(m.low, m.high, m.currency, m.period) for m in found][:1] == [want]
+    joined = parse_salary("$8,000 - $11,000 + AWS + VB", "SGD", market="SG", field=True)
+    assert [m.component for m in joined] == ["unspecified", "bonus", "bonus"]

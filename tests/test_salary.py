@@ -905,3 +905,75 @@ def test_amountless_words_of_a_pay_field_are_not_read_in_running_text():
 def test_total_remuneration_package_is_total_pay():
     found = parse_salary("$118k TRP", "AUD", market="AU", field=True)
     assert [(m.low, m.component) for m in found] == [(118000, "total")]
+
+
+# ---- pay-field shapes of set 5 (tune5): each a rule for its shape --------------------------
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Commission-only role (uncapped earnings)", [(None, None, "commission")]),
+    ("100% commission", [(None, None, "commission")]),
+    ("Bonus eligible", [(None, None, "bonus")]),
+    ("$8,500 signing bonus", [(8500, 8500, "bonus")]),  # the field's one figure, called a bonus
+    ("$300/day per diem", [(300, 300, "unspecified")]),  # a per diem a pay field states is its pay
+])
+def test_commission_bonus_and_per_diem_fields(text, want):
+    found = parse_salary(text, "USD", market="US", field=True)
+    assert [(m.low, m.high, m.component) for m in found] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("£32,400 per annum inc. London Weighting", [(32400, "total")]),
+    ("£27,950 per annum plus London weighting", [(27950, "unspecified"), (None, "allowance")]),
+    ("£24,950 - £27,400 per annum + London weighting allowance", [(24950, "unspecified"), (None, "allowance")]),
+    ("£61,000 - £68,000 per annum, negotiable, + bonus", [(61000, "unspecified"), (None, "bonus")]),
+])
+def test_london_weighting_and_a_qualifier_before_a_joined_bonus(text, want):
+    found = parse_salary(text, "GBP", market="GB", field=True)
+    assert [(m.low, m.component) for m in found] == want
+
+
+def test_a_range_then_its_structure_of_base_and_bonus():
+    found = parse_salary("от 95 000 до 115 000 ₽ на руки, оклад + премия", "RUB", market="RU", field=True)
+    assert [(m.low, m.high, m.component) for m in found] == [(95000, 115000, "unspecified"),
+                                                             (None, None, "bonus")]
+
+
+def test_variable_pay_included_is_total_pay():
+    found = parse_salary("7 - 11 Lacs P.A. (Including Variable: 10%)", "INR", market="IN", field=True)
+    assert [(m.low, m.high, m.period, m.component) for m in found] == [(700000, 1100000, "year", "total")]
+
+
+@pytest.mark.parametrize("text, currency, market, want", [
+    ("nach Vereinbarung", "EUR", "DE", [(None, None, "unspecified")]),
+    ("Lohn nach Vereinbarung", "CHF", "CH", [(None, None, "unspecified")]),
+    ("Attraktive Vergütung", "EUR", "DE", [(None, None, "unspecified")]),
+    ("Selon profil", "EUR", "FR", [(None, None, "unspecified")]),
+    ("Fast månadslön", "SEK", "SE", [(None, None, "unspecified")]),
+    ("Individuell lönesättning", "SEK", "SE", [(None, None, "unspecified")]),
+    ("Fast lön + provision", "SEK", "SE", [(None, None, "unspecified"), (None, None, "commission")]),
+    ("38 500 kr/mån + provision", "SEK", "SE", [(38500, "month", "unspecified"), (None, None, "commission")]),
+])
+def test_german_french_and_swedish_field_words(text, currency, market, want):
+    found = parse_salary(text, currency, market=market, field=True)
+    assert [(m.low, m.period, m.component) for m in found] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("185 kr/tim", (185, 185, "SEK", "hour", None)),
+    ("42 000 - 48 000 kr/mån", (42000, 48000, "SEK", "month", None)),
+    ("CHF 7'200 / Monat x 13", (7200, 7200, "CHF", "month", 13)),
+    ("CHF 6'400.– pro Monat", (6400, 6400, "CHF", "month", None)),
+    ("Fr. 82'000.– bis 96'000.– pro Jahr", (82000, 96000, "CHF", "year", None)),
+])
+def test_swedish_and_swiss_amounts(text, want):
+    currency, market = ("SEK", "SE") if "kr" in text else ("CHF", "CH")
+    found = parse_salary(text, currency, market=market, field=True)
+    assert [(m.low, m.high, m.currency, m.period, m.months_per_year) for m in found] == [want]
+
+
+def test_netto_plus_vat_is_an_invoice_not_net_pay():
+    found = parse_salary("12 500–16 000 zł netto (+ VAT) / mies.", "PLN", market="PL", field=True)
+    assert [(m.low, m.high, m.period, m.gross) for m in found] == [(12500, 16000, "month", None)]
+    net = parse_salary("12 500–16 000 zł netto / mies.", "PLN", market="PL", field=True)
+    assert [m.gross for m in net] == [False]

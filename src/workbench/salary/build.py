@@ -238,11 +238,22 @@ def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after,
                                   len(group) == 2 or has_mult)
         if evidence is None:
             return None
-    # A pay field's "$3,200/month stipend" is its pay: no one-off test for it.
-    periodic = evidence == "field" and period_written and _FIELD_PAY.search(lw) is not None
+    # A pay field's "$3,200/month stipend" is its pay, and a field whose one figure opens it
+    # and is called a bonus by the words after it ("$8,500 signing bonus") states that
+    # bonus: no one-off test for either ("Referral bonus £1,000", "Salary £3,000 sign-on
+    # bonus", "£2,000 sign on bonus and salary £30,000" keep it).
+    periodic = evidence == "field" and (
+        (after.comp == "bonus" and not payword and not lw[:first.start].strip(_SIGN_CHARS)
+         and _DIGIT.search(lw, end) is None)
+        or (period_written and _FIELD_PAY.search(lw) is not None))
     if _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told, periodic):
         return None
     return evidence
+
+
+# What may stand before the figure that opens a pay field: blanks and a currency sign.
+_SIGN_CHARS = " \u00a0$£€¥₽₹"
+_DIGIT = re.compile(r"\d")
 
 
 def _bare_field_pay(lw, group, end, rev, rpos, high, has_mult) -> bool:

@@ -24,10 +24,10 @@ _RANGE_SEP = re.compile(
 # Full words never take a dot (a dot after them ends the sentence);
 # abbreviations may.
 _P_YEAR = r"annum|year|anno|jahr|an|año|ano|год|年|(?:ann|yr|г)\.?"
-_P_MONTH = r"month|monat|mois|mes|miesiąc|месяц|月|(?:mth|mo|мес|mies)\.?"
+_P_MONTH = r"month|monat|mois|mes|miesiąc|månad|месяц|月|(?:mth|mo|mån|мес|mies)\.?"
 _P_WEEK = r"week|woche|semaine|неделю|周|星期|(?:wk|нед)\.?"
 _P_DAY = r"day|diem|shift|выход|tag|jour|día|dia|день|смен[уаы]|сутки|天|日"
-_P_HOUR = r"hour|stunde|heure|hora|godzinę|час|小时|时|小時|(?:hr|h|ч|godz)\.?"
+_P_HOUR = r"hour|stunde|heure|hora|godzinę|timme|час|小时|时|小時|(?:hr|h|tim|ч|godz)\.?"
 _PER = r"(?:/|per|a|an|each|pro|par|im|al|por|na|za|в|за|每)"
 _B = r"(?![" + _L + r"])"
 
@@ -52,8 +52,12 @@ _GROSS_NET = (
 _EST = r"\(?(?:glassdoor|employer)\s+est\.?\)?|\(?est\.?\)?|\(?estimated\)?"
 _TRAIL = re.compile(
     r"[ \u00a0\u202f]*(?:" + _PERIODS +
+    # A B2B contract's "netto (+ VAT)": the invoice before VAT, not pay after income tax.
+    r"|(?P<b2b>net(?:to)?[ \u00a0]*\(?[ \u00a0]*\+[ \u00a0]*vat\)?)"
     r"|" + _GROSS_NET +
     r"|[·*×x]?[ \u00a0]?(?P<mpy>1[2-9]|2[0-4])[ \u00a0]?薪"
+    # "CHF 7'200 / Monat x 13": thirteen monthly salaries a year, closing the field
+    r"|[x×][ \u00a0]?(?P<mpyx>1[3-6])(?=[ \u00a0]*(?:\Z|[,;)]))"
     # "25k upwards", "25k and above", "28000 plus" (closing the field); "28k max"
     r"|(?P<above>及以上|以上|起|(?:(?:and|or)[ \u00a0]+)?(?:upwards|onwards)|(?:and|or)[ \u00a0]+(?:above|more)" + _B +
     r"|plus(?=[ \u00a0]*\Z))"
@@ -63,8 +67,8 @@ _TRAIL = re.compile(
     r"|(?:\+[ \u00a0]*)?(?P<mpy13>1[3-6])(?:th|-?я|-?й)[ \u00a0]+(?:month[ \u00a0]+)?"
     r"(?:salary|pay|зарплата|оклад)(?![a-zа-яё])"
     r"|(?P<comp>\((?:оклад|base|basic|底薪)[ \u00a0]*\+[ \u00a0]*(?:преми[яи]|бонус(?:ы)?|bonus|"
-    r"commission|提成|奖金)\)|\(incl(?:\.|uding)?[ \u00a0]+variable(?:[ \u00a0]+pay)?\)|"
-    r"inc(?:l?\.|l|luding)?[ \u00a0]+super(?:annuation)?|basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|"
+    r"commission|提成|奖金)\)|\(incl(?:\.|uding)?[ \u00a0]+variable(?:[ \u00a0]+pay)?(?:[ \u00a0]*:[ \u00a0]*\d{1,3}(?:\.\d{1,2})?[ \u00a0]?%)?\)|"
+    r"inc(?:l?\.|l|luding)?[ \u00a0]+(?:super(?:annuation)?|(?:(?:inner|outer)[ \u00a0]+)?london[ \u00a0]+weighting)|basic(?:\s+salary)?|base(?:\s+salary|\s+pay)?|"
     # "12 LPA fixed + 3 LPA variable"; not "6 fixed public holidays"
     r"(?:fixed|variable)(?:\s+(?:pay|salary|ctc)|(?=[ \u00a0]*(?:\Z|[+,;)/(&])))|ote|otе|"
     r"commission|comms|(?:(?:sign[\s-]?on|signing|joining|welcome|annual|quarterly|"
@@ -201,16 +205,21 @@ _PAYWORD = re.compile(
 _UNSTATED = re.compile(
     r"(?:(?P<compsal>(?:competitive|attractive|negotiable|excellent|generous)(?:\s+(?:basic|base))?\s+"
     r"(?:salary|salaries|pay|package|rates?|remuneration|compensation)|market\s+rates?|"
+    r"attraktive[sn]?\s+(?:vergütung|gehalt)|salaire\s+attractif|"
     r"конкурентн[а-я]*\s+(?:зарплата|заработная\s+плата|оплата(?:\s+труда)?|з/п|доход))"
     r"|(?P<compbase>competitive\s+(?:basic|base))"
-    r"|(?P<commission>commission[\s-]+only)"
+    r"|(?P<commission>commission[\s-]+only(?:[\s-]+(?:role|position|basis|job))?|100[ \u00a0]?%[ \u00a0]+commission(?:[\s-]+(?:only|based))?)"
+    r"|(?P<bonus>bonus[\s-]+eligible|eligible[ \u00a0]+for[ \u00a0]+(?:an?[ \u00a0]+)?(?:annual[ \u00a0]+)?bonus)"
     r"|(?P<kw>competitive|negotiable|neg\.|d\.?o\.?e\.?|to\s+be\s+(?:negotiated|agreed|discussed)|конкурентная|"
     r"best\s+in\s+(?:the\s+)?industry|сдельная(?:\s+оплата(?:\s+труда)?)?|"
     r"depend(?:s|ing|ent)\s+(?:up)?on\s+experience|"
     r"commensurate\s+with\s+experience|tbc|tba|tbd|to\s+be\s+confirmed|(?:salary\s+)?on\s+application|not\s+(?:stated|specified|disclosed)"
     r"(?:\s+by\s+(?:the\s+)?(?:recruiter|employer|company))?|"
     r"договорная|договорной|по\s+договор[её]нности|по\s+(?:результатам|итогам)\s+собеседования|"
-    r"не\s+указан[аоы]?|обсуждается(?:\s+(?:индивидуально|на\s+собеседовании))?|индивидуально|высокая)"
+    r"не\s+указан[аоы]?|обсуждается(?:\s+(?:индивидуально|на\s+собеседовании))?|индивидуально|высокая|"
+    # German, French and Swedish boards: by agreement, by profile, fixed or individual salary
+    r"nach\s+vereinbarung|verhandlungsbasis|selon\s+(?:profil|expérience)|à\s+négocier|"
+    r"enligt\s+överenskommelse|individuell\s+lönesättning|fast\s+(?:månads)?lön)"
     r"|(?P<zh>薪资面议|面议|(?:薪资|工资)?面谈))")
 _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "depending on",
                    "dependent on", "depends on", "depending upon", "commensurate", "attractive",
@@ -219,21 +228,25 @@ _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "dependi
                    "обсужда", "индивидуально", "面议", "面谈")
 # Looked for in pay fields only: a posting's text pays no extra pass for them.
 _FIELD_UNSTATED_HINTS = _UNSTATED_HINTS + ("tbd", "commission only", "commission-only", "to be negotiated",
+                                           "100% commission", "100 % commission", "bonus eligible",
+                                           "bonus-eligible", "eligible for", "attraktive", "salaire",
+                                           "nach vereinbarung", "verhandlungsbasis", "selon", "à négocier",
+                                           "enligt", "individuell", "fast lön", "fast månadslön",
                                            "excellent", "generous", "to be confirmed", "on application",
                                            "to be agreed", "to be discussed", "конкурентн",
                                            "best in", "сдельн")
 
 _JOIN_COMP = re.compile(
-    r"[ \u00a0]*(?:,[ \u00a0]*(?=\+|plus[ \u00a0]))?(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?:另有|另加|外加|有)?(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
+    r"[ \u00a0]*(?:,[ \u00a0]*(?:(?:оклад|basic|base)[ \u00a0]*)?(?=\+|plus[ \u00a0]))?(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?:另有|另加|外加|有)?(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
     r"(?:(?:an?|uncapped|generous|excellent|attractive|annual|quarterly|monthly|"
     r"performance|company|great|achievable|realistic|bonus|квартальные|годовые|"
     r"ежемесячные|ежеквартальные|годовая|квартальная)[ \u00a0]+)*"
     r"(?:高额?|超高|丰厚|项目|季度|年度|全勤)?"  # "+高提成", "+项目奖金"
-    r"(?>(?P<allowance>car\s+allowance|travel\s+allowance|allowance|company\s+car|car|per[\s-]diem|"
+    r"(?>(?P<allowance>(?:(?:inner|outer)\s+)?london\s+weighting(?:\s+allowance)?|car\s+allowance|travel\s+allowance|allowance|company\s+car|car|per[\s-]diem|"
     r"компенсаци[яи](?:[ \u00a0]+(?:мобильной[ \u00a0]+)?(?:связи|топлива|бензина|гсм|проезда|"
     r"питания|аренды))?|交通补贴|住房补贴|通讯补贴|餐补|房补|补贴)"
-    r"|(?P<bonus>bonus(?:es)?|incentives?|variable(?:\s+pay)?|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
-    r"|(?P<commission>commission|comms|комиссия|提成|%[ \u00a0]*(?:(?:от|с)[ \u00a0]+продаж|of[ \u00a0]+sales)?|"
+    r"|(?P<bonus>bonus(?:es)?|incentives?|variable(?:\s+(?:pay|bonus))?|(?:aws|vb)(?=[ \u00a0]*(?:\Z|[+,;)&]))|annual\s+wage\s+supplement|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
+    r"|(?P<commission>commission|comms|provision|комиссия|提成|%[ \u00a0]*(?:(?:от|с)[ \u00a0]+продаж|of[ \u00a0]+sales)?|"
     r"процент[а-я]*[ \u00a0]+от[ \u00a0]+продаж)"
     r"|(?P<ote>ote)"
     r"|(?P<skip>benefits?|pension|super(?:annuation)?|healthcare|bens|perks|package|holiday|соцпакет|五险一金|股票期权|期权|股权))"

@@ -206,6 +206,8 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
         default_cur = MARKET_CURRENCY.get(mkey)
     if "w" in lw and (default_cur == _ZH_CURRENCY or _has_cjk(text, lw)):
         lw = _WAN_W.sub(r"\1万", lw)
+    if ".–" in lw or ".-" in lw:
+        lw = _NO_CENTS.sub(".0", lw)  # Swiss "6'400.–": no cents, read as "6'400.0" (same length)
     if fast and field_mode and len(text) <= _FIELD_MAX_LEN:
         found = _fast_field(text, lw, default_cur, mkey)
         if found is not None:
@@ -284,6 +286,8 @@ _MAX_RANGE_SEP = re.compile(r"[\s.]*(?:(?:-|–|—|to)\s+)?(?:a\s+)?max(?:imum)
 # $Z"): line breaks, or a midpoint on its own line ("Mid: $Y").
 _MID_GAP = re.compile(r"\s*(?:mid(?:point)?[ \u00a0]*:?[ \u00a0]*[$£€]?[ \u00a0]*\d{1,3}(?:,\d{3})*(?:\.\d\d)?k?\s*)?")
 _MAX_VALUE = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
+# A Swiss amount's ".–" (or ".-") after whole francs: no cents.
+_NO_CENTS = re.compile(r"(?<=\d)\.[–-](?=[ \u00a0,;)]|\Z)")
 # Reed's ", OTE" after a pay field's figure marks the figure itself as on-target earnings,
 # at the field's end or before joined components (", OTE + commission").
 _OTE_FLAG = re.compile(r",[ \u00a0]*(?i:ote)[ \u00a0]*(?:\Z|(?=\+|(?i:plus)[ \u00a0]|&))")
@@ -340,7 +344,7 @@ def _ote_flag(out: list[SalaryMention]) -> None:
 
 
 # A qualifier between a pay field's figure and its joined components ("DOE", "negotiable").
-_QUALIFIER = re.compile(r"[ \u00a0,]*(?:\(?d\.?o\.?e\.?\)?|negotiable|neg\.|pro[ -]?rata)(?![a-z])(?=[ \u00a0]*(?:\+|plus[ \u00a0]))")
+_QUALIFIER = re.compile(r"[ \u00a0,]*(?:\(?d\.?o\.?e\.?\)?|negotiable|neg\.|pro[ -]?rata)(?![a-z])(?=[ \u00a0,]*(?:\+|plus[ \u00a0]))")
 
 
 def _restates(a: SalaryMention, b: SalaryMention) -> bool:
@@ -390,7 +394,7 @@ def _unstated(text, lw, out, default_cur, field_mode):
         s, e = m.start(), m.end()
         if any(o.start - 24 <= s <= o.end + 24 or o.start <= e <= o.end for o in out):
             continue
-        if m.lastgroup in ("kw", "commission"):
+        if m.lastgroup in ("kw", "commission", "bonus"):
             # A bare "competitive"/"DOE" counts only as (nearly) the whole field, or as a
             # known pay field whose other words only join components ("Competitive + car
             # + bonus"), or next to a pay word ("Salary: negotiable").
@@ -410,7 +414,8 @@ def _unstated(text, lw, out, default_cur, field_mode):
 
 # A note in brackets closing a pay field ("Договорная (по итогам собеседования)").
 _PAREN_TAIL = re.compile(r"[ \u00a0]*[(（][^()（）\d]{0,48}[)）][ \u00a0]*\Z")
-_UNSTATED_COMPONENT = {"compbase": "base", "commission": "commission"}  # "Commission only"
+_UNSTATED_COMPONENT = {"compbase": "base", "commission": "commission",  # "Commission only"
+                       "bonus": "bonus"}  # "Bonus eligible"
 
 
 def _insert_unstated(out, text, lw, m, cur, field_mode) -> None:

@@ -127,7 +127,7 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross, pay_named: bool
         if m is None or (pay_named and m.lastgroup == "comp"
                          and _comp_of(m.group("comp")) in _PART_WORDS) or not _take_trail(out, m):
             break
-        if m.lastgroup in ("mpy", "mpy13"):
+        if m.lastgroup in ("mpy", "mpy13", "mpyx"):
             hi_limit = tail_end  # "·13薪" holds the next token; read on past it
         pos = m.end()
     if pos > end and pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
@@ -165,7 +165,7 @@ def _take_trail(out: _After, m: re.Match) -> bool:
         return out.period == g
     if g in ("gross", "net"):
         out.gross = g == "gross"
-    elif g in ("mpy", "mpy13"):
+    elif g in ("mpy", "mpy13", "mpyx"):
         out.mpy = int(m.group(g))
     elif g == "comp":
         if out.comp is not None:
@@ -178,6 +178,8 @@ def _take_trail(out: _After, m: re.Match) -> bool:
         out.open_low = True
     elif g == "below":
         out.below = True
+    elif g == "b2b":
+        pass  # "netto (+ VAT)": neither gross nor net pay
     else:
         out.est = True
     return True
