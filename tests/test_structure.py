@@ -596,3 +596,26 @@ def test_a_lower_case_list_glued_together_is_cut_at_each_action_verb():
     from workbench.structure import _lower_glued_cuts
     assert _lower_glued_cuts("we transform the ledgers " * 20) == []
     assert _lower_glued_cuts("a list of processessupport x and the staffscontribute y " * 6) != []
+
+
+def test_creed_lines_apply_small_print_and_requirement_labels_in_a_duties_list_are_no_duties():
+    text = ("Responsibilities\n- Plan the quarterly stock count with the warehouse team\n"
+            "- Take Ownership I am accountable for what I promise.\n"
+            "- Grow Together I invest in my development and in others.\n"
+            "- Essential Skills/Qualifications: three years of stock control, a forklift licence\n"
+            "- Demonstrate a sound understanding of the stock system and its audit trail\n"
+            "- As a Stock Controller, you will\n"
+            "- Upon applying for this position, you will be asked to share your availability\n"
+            "- Follow us on social media for news of the depot\n"
+            "- Reconcile the cycle counts against the ledger each week\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Plan the quarterly stock count with the warehouse team",
+        "Reconcile the cycle counts against the ledger each week"]
+
+
+def test_the_roman_numeral_i_is_no_first_person():
+    from workbench import structure as st
+
+    assert st._is_duty_shaped("Run Phase I trials with the site teams")
+    assert st._is_duty_shaped("Provide Tier I support to store staff")

@@ -86,6 +86,7 @@ _SPLIT_MIN = 100  # shorter items are one duty
 _REQUIREMENT_RE = re.compile(
     r"(?:(?:an? |the |be )?(?:ability|able) to|experience (?:with|in|of|using|working|managing|selling|leading)|"
     r"\d+\+? ?(?:years?|yrs)|minimum|at least|proven|demonstrated|track record|strong\b|excellent\b|good\b|solid\b|"
+    r"demonstrates? (?:an? )?(?:[\w-]+ )?(?:knowledge|understanding|awareness|experience|expertise|proficiency|ability)\b|"
     r"exceptional|outstanding|superior|knowledge (?:of|in)|working knowledge|(?:deep |a |an )?understanding of|"
     r"familiar|proficien|fluen|bilingual|mastery|(?:[\w-]+ )?mindset\b|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
     r"excellent|good|valid|full|clean)\b|must\b|should\b|you (?:have|are|bring|possess)\b(?! responsible)|you(?:'re|’re)(?! responsible)|"
@@ -139,7 +140,8 @@ _REMOTE_RE = re.compile(r"\b(?:is|be) (?:fully |100% )?remote\b")
 # An outcome promised, no activity ("you will be making a meaningful impact", "make a real difference").
 _IMPACT_RE = re.compile(r"\bmak(?:e|ing) (?:an?|real) (?:[a-z]+ ){0,2}(?:impact|difference)\b")
 _SMALL_PRINT = ("commuting distance", "your cv", "your resume", "your résumé", "employment agency",
-                "employment business")
+                "employment business", "upon applying", "when applying", "follow us", "find us on",
+                "many more are available")
 
 
 def _small_print(low: str) -> bool:
@@ -230,6 +232,9 @@ _PAY_RANGE_RE = re.compile(r"[$£€₽]\s?\d[\d,.]*\s?[kK]?\s?(?:-|–|to)\s?[$
 _OTHER_DUTIES_RE = re.compile(  # matched against lower-cased text
     r"\b(?:other|additional)\b[^.;:]{0,40}?\b(?:duties|tasks|responsibilities|functions|projects)\b[^.;:]{0,60}?"
     r"\b(?:assigned|required|requested|needed|directed|necessary|delegated)\b")
+# A value written in the first person ("Take Action I am empowered ...", "Grow Talent I own my
+# development ..."): the company's creed, no duty. ("Phase I trials", "Tier I support" say no "am"/"my".)
+_FIRST_PERSON_RE = re.compile(r"\bI (?:am|'m|’m|[a-z]+ly)\b|\bI [a-z]+\b.*\b(?:my|myself|me)\b")
 _TRAVEL_ABILITY_RE = re.compile(r"\b(?:ability|able|willing|willingness|open|prepared|happy|ready|must be)\b")
 
 
@@ -253,6 +258,8 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
         return False
     if _not_holder_anywhere(low) or _not_action(low) or _small_print(low):
+        return False
+    if ("I " in text) and _FIRST_PERSON_RE.search(text) is not None:
         return False
     if " not " in low and _NEGATED_RE.search(low) is not None or _pay_range(text, low):
         return False  # "This position does not have direct reports", "UK Remote | £75,000 to £90,000"
@@ -417,10 +424,13 @@ def _duty_texts(item: dict) -> list[str]:
     return list(_duty_texts_of(item["text"], item.get("label")))
 
 
+_NOT_DUTY_LABEL_KINDS = frozenset({"requirements", "skills", "benefits", "pay"})
+
+
 @lru_cache(maxsize=65536)  # duty lines recur across postings of one employer or template
 def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
-    if label and _NOT_HOLDER_RE.match(f"{label}:") is not None:
-        return ()  # "Location: London", "Job Title: ..." are fields, not duties
+    if label and (_NOT_HOLDER_RE.match(f"{label}:") is not None or heading_kind(label) in _NOT_DUTY_LABEL_KINDS):
+        return ()  # "Location: London", "Mandatory Skills/Qualifications: ..." are fields and requirements
     pieces = [v for p in _sentences(text) for v in _verb_pieces(p)] if len(text) >= _SPLIT_MIN else [text]
     if len(text) >= _NOUN_LIST_MIN and not text.isascii():
         pieces = [v for p in pieces for v in _noun_pieces(p)]
@@ -524,7 +534,7 @@ _NOT_ACTION = re.compile(  # matched against lower-cased text
     r"benefit|gain|learn|be given|be eligible|become|be a|be an|be the|be someone|be comfortable|possess|"
     r"be offered|be supported|be welcomed|have the|work in a|feel|see|make an impact|hear|be front|be successful|"
     r"be canvassed|be joining|heavily work)\b|"
-    r"[:：]\s*$|\bif you\b")
+    r"[:：]\s*$|\bif you\b|\byou(?:'ll|’ll| will)(?: also)?[.…]*$")
 
 # Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
 _DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibilities", "duties", "accountable for", "the role ", "this role ", "this position ",
