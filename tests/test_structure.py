@@ -619,3 +619,44 @@ def test_the_roman_numeral_i_is_no_first_person():
 
     assert st._is_duty_shaped("Run Phase I trials with the site teams")
     assert st._is_duty_shaped("Provide Tier I support to store staff")
+
+
+def test_a_candidate_lead_in_that_introduces_more_work_keeps_the_duties_going():
+    text = ("What you'll do\n- Plan the weekly delivery routes for the depot\n- Agree stock levels with the branches\n\n"
+            "The ideal candidate will also be able to support the following at a senior level:\n\n"
+            "Coordinate the seasonal hiring of drivers with the HR team.\n"
+            "Negotiate fuel card terms with the two suppliers.\n\n"
+            "Experience, or willingness to learn, the following systems is required:\n\n"
+            "SAP and Microsoft Dynamics route planning modules\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Plan the weekly delivery routes for the depot", "Agree stock levels with the branches",
+        "Coordinate the seasonal hiring of drivers with the HR team.",
+        "Negotiate fuel card terms with the two suppliers."]
+
+
+def test_a_capitalised_verb_that_opens_a_job_title_cuts_no_item():
+    from workbench import structure as st
+
+    line = "We are hiring a business-minded Contract Management Manager to negotiate supplier agreements."
+    assert st._verb_pieces(line) == [line]
+    assert st._sought_duty(line) == "negotiate supplier agreements."
+    assert st._verb_pieces("Review the rota each week Manage Salesforce records for the team") == [
+        "Review the rota each week", "Manage Salesforce records for the team"]
+
+
+def test_who_the_role_suits_company_talk_and_why_join_lines_are_no_duties():
+    text = ("Responsibilities\n- Maintain the dbt models of the finance mart\n"
+            "- This role would suit someone who enjoys solving messy data problems\n"
+            "- Operating out of a modern plant in Derby, they employ over 120 people\n"
+            "- Your expertise will play a critical role in the company's future\n"
+            "- Working at Acme means being at the forefront of the energy transition\n"
+            "- The Data Engineer will report to the Head of Data.\n"
+            "- The Data Engineer will use Airflow to schedule the nightly loads.\n"
+            "- Your responsibilities will include reviewing pull requests of the analysts\n\n"
+            "Why Join Us?\n- Work on high-profile projects that shape the future of energy\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Maintain the dbt models of the finance mart",
+        "The Data Engineer will use Airflow to schedule the nightly loads.",
+        "Your responsibilities will include reviewing pull requests of the analysts"]

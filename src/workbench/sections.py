@@ -384,6 +384,24 @@ _LEAD_IN_RES: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:need|have|bring)|looking for|ideal|must|требовани|ожида|要求)", re.IGNORECASE)),
 )
 _LEAD_IN_MAX = 250
+# Inside duties, a lead-in that names the candidate but says the list is work ("The ideal candidate
+# will also be able to support the following:", "you can be expected to work on one or more of the
+# following domains:"): the duties go on. Group 1 is the verb of the work.
+_FOLLOWING_WORK_RE = re.compile(
+    r"\b(?:to|will|can|may|shall) (?:also )?(?:be )?(?:expected to |asked to |able to |required to )?"
+    r"(?:[a-z]+ly )?([a-z]+)\b[^:：]*\bthe following\b", re.IGNORECASE)
+_NOT_WORK_VERBS = frozenset({"demonstrate", "show", "bring", "have", "possess", "meet", "need", "display", "learn",
+                             "know", "understand", "hold"})
+
+
+def _lead_in_goes_on(line: str) -> bool:
+    """Does a requirement-worded lead-in inside duties introduce more work (``_FOLLOWING_WORK_RE``)?"""
+    m = _FOLLOWING_WORK_RE.search(line)
+    if m is None or "required" in line or m.group(1).lower() in _NOT_WORK_VERBS:
+        return False
+    from workbench.taxonomy import is_action_verb
+
+    return is_action_verb(m.group(1), past=False)
 
 
 def lead_in_kind(line: str) -> str:
@@ -799,6 +817,9 @@ def _split_label(body: str) -> tuple[str | None, str]:
     return None, body
 
 
+_CUE_HEADING_WORDS = 5  # a company or applying cue line no longer than this heads its section
+
+
 # A label that opens another kind of section when it heads a line ("Requirements: ...").
 _SWITCHING_LABEL_KINDS = frozenset({"duties", "requirements", "benefits", "pay"})
 
@@ -870,11 +891,16 @@ class _Builder:
             return
         if what == "lead-in":
             lead_k = lead_in_kind(s)
+            if lead_k == "requirements" and current_kind == "duties" and "following" in s and _lead_in_goes_on(s):
+                lead_k = "other"
             if lead_k != "other" or current_kind != "duties":
                 self.open(s.rstrip(":： "), lead_k, start)
             return  # a lead-in that names nothing inside duties is a sub-heading
         if current_kind == "duties" and kind in ("line", "inline"):
             cue = cue_kind(s)
+            if cue == "other" and _word_count(s) <= _CUE_HEADING_WORDS and s[-1] not in ".;,":
+                self.open(s.rstrip(":： "), cue, start)  # "Why Join Us?", "About Acme": the heading of what follows
+                return
             if cue is not None:
                 self.open(None, cue, start)
         self.item(i, kind, s, start)

@@ -123,11 +123,16 @@ _NOT_HOLDER_ANYWHERE_RE = re.compile(  # matched against lower-cased text
     r"\b(?:compensation|salary|pay) range\b|\b(?:be|is) (?:based|located) (?:in|at|out of)\b|"
     r"\b(?:important|matters?) to us\b|\breserves? the right\b|\b(?:this|the) (?:job|position|role) description\b|"
     r"\bnot (?:intended|meant) to be\b|\bis not a contract\b|\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
-    r"\b(?:role|position|job) (?:is )?(?:based|located) (?:in|at|out of)\b|, our (?:[\w-]+ ){1,5}(?:is|are|has|have)\b")
+    r"\b(?:role|position|job) (?:is )?(?:based|located) (?:in|at|out of)\b|, our (?:[\w-]+ ){1,5}(?:is|are|has|have)\b|"
+    r"\b(?:suits?|perfect for|ideal for) (?:someone|an? (?:candidate|individual|person))\b|"
+    r"^\w+ing\b[^,]{3,100}, (?:they|it|the company|the business|the firm)\b|^working (?:at|for) .{2,60} means\b|"
+    r"^your (?!(?:key |main |core |day-to-day |primary )?(?:role|responsibilit\w*|duties|work|job|day|tasks?|mission|focus)\b)"
+    r"(?:[\w-]+ ){1,3}(?:is|are|will|would)\b")
 # Words each of its alternatives holds: a line with none of them is never tried against it.
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
                      "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
-                     ", our ", " to us", "reserve", "description", "intended", "meant", "not a contract")
+                     ", our ", " to us", "reserve", "description", "intended", "meant", "not a contract",
+                     "suit", "perfect for", "ideal for", ", they", ", it", ", the ", "working ")
 
 # The reporting line, where the work is done and the recruiter's small print (matched against
 # lower-cased text; each pattern opens with a literal, which the engine looks for in C).
@@ -257,6 +262,8 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
         return False
     if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
         return False
+    if " will " in text and _role_will_not_work(text) and not _duty_sentence(low):
+        return False  # "The Engagement Manager will utilize their skills ...", "... will report to ..."
     if _not_holder_anywhere(low) or _not_action(low) or _small_print(low):
         return False
     if ("I " in text) and _FIRST_PERSON_RE.search(text) is not None:
@@ -306,6 +313,10 @@ def _sentences(text: str) -> list[str]:
 # (The pattern opens with the capital, which the engine finds in C; it was a look-behind tried
 # at every character. Group 1 is the capitalised word's tail, group 2 the word after it.)
 _GLUED_VERB_RE = re.compile(r"[A-Z](?<=[a-z)] [A-Z])([a-z]+)\b(?: ([a-z]+)\b)?")
+# Capitalised words after the capital that end in a job noun: a job title ("a business-minded
+# Contract Management Manager"), not a verb that opens the next item.
+_TITLE_AFTER_RE = re.compile(r"(?: [A-Z][\w&-]*){1,3} (?:Manager|Director|Lead|Executive|Officer|Engineer|Specialist|"
+                             r"Analyst|Consultant|Coordinator|Associate|Representative|Partner|Architect)\b")
 # Capitalised words that open a requirement glued to the duty before it (the piece is then
 # left out as requirement-shaped).
 _REQUIREMENT_OPENERS = frozenset({"Ability", "Experience", "Knowledge", "Proven", "Demonstrated", "Mastery",
@@ -375,7 +386,7 @@ def _verb_pieces(text: str) -> list[str]:
         word = text[at:m.end(1)]
         verb = m.group(2) if word.endswith("ly") and m.group(2) else word  # "Actively manage ..."
         if before[:1].islower() and before not in _NOT_BEFORE_VERB and (
-                is_action_verb(verb) or word in _REQUIREMENT_OPENERS):
+                is_action_verb(verb) or word in _REQUIREMENT_OPENERS) and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
             cuts.append((at, at))  # "... to internal teams Ability to present ...": a requirement glued on
     for m in _ACRONYM_VERB_RE.finditer(text):  # "... and ITProcess customer adjustments"
         word = m.group(1)
@@ -528,6 +539,18 @@ def _role_will(sentence: str) -> bool:
 _NOT_ROLE_VERBS = frozenset({"be", "have", "need", "possess", "bring", "receive", "get", "enjoy", "join", "report",
                              "benefit", "gain", "learn", "earn", "ideally", "likely", "typically", "also", "not",
                              "utilize", "use", "thrive", "love", "find", "feel", "see", "become", "start", "sit"})
+def _role_will_not_work(text: str) -> bool:
+    """Does the line say "The <role> will <verb>" with a verb that names no work (``_NOT_ROLE_VERBS``)?"""
+    m = _ROLE_SUBJECT.match(text)
+    if m is None or m.group("will") is None or m.group("verb") not in _NOT_ROLE_VERBS or not _holder_subject(m):
+        return False
+    # "... will use analytics tools to partner with ...", "... will report to X and provides ...": work follows
+    return not any(is_action_verb(w) for w in _WORK_AFTER_RE.findall(text, m.end()))
+
+
+_WORK_AFTER_RE = re.compile(r"\b(?:to|and) (?:[a-z]+ly )?([a-z]+)\b")
+
+
 _NOT_ACTION = re.compile(  # matched against lower-cased text
     r"\byou(?:'ll|’ll| will) (?:also )?(?:need|bring|have|be paid|be good|get|receive|join|report|be reporting|find|"
     r"enjoy|be part|be joining|be based|be working (?:in|from|remotely|on-site|hybrid)|love|thrive|be rewarded|"
@@ -731,7 +754,8 @@ _CONTENT_KINDS = frozenset({"other", "description"})
 # A heading over the company's values, culture or principles: its lines ("Act with integrity",
 # "Focus on excellence") are how everyone there works, not the duties of the job.
 # ("Your mission" and "The culture you'll build" may head duties: left out.)
-_VALUES_HEADING_RE = re.compile(r"\bvalues\b|\bprinciples\b|\bour culture\b|ценност|价值观", re.IGNORECASE)
+_VALUES_HEADING_RE = re.compile(r"\bvalues\b|\bprinciples\b|\bour culture\b|\bwhy (?:join|work)|ценност|价值观",
+                                re.IGNORECASE)
 
 
 def _values_heading(heading: str | None) -> bool:
