@@ -660,3 +660,14 @@ def test_who_the_role_suits_company_talk_and_why_join_lines_are_no_duties():
         "Maintain the dbt models of the finance mart",
         "The Data Engineer will use Airflow to schedule the nightly loads.",
         "Your responsibilities will include reviewing pull requests of the analysts"]
+
+
+def test_apply_is_an_action_not_an_adverb_and_apply_now_is_applying():
+    from workbench import structure as st
+
+    assert st._opens_with_action("Apply analytical skills to rationalise the change requests")
+    assert st._opens_with_action("Actively participate in the weekly planning")
+    assert not st._opens_with_action("Apply now to join the team")
+    assert not st._opens_with_action("Apply → Pass qualification(s) → Join a project")
+    assert st._verb_pieces("Contribute to team standards on documentation Apply responsible AI practices") == [
+        "Contribute to team standards on documentation", "Apply responsible AI practices"]

@@ -384,7 +384,7 @@ def _verb_pieces(text: str) -> list[str]:
         at = m.start()  # the capital; the blank before it ends the item before
         before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
         word = text[at:m.end(1)]
-        verb = m.group(2) if word.endswith("ly") and m.group(2) else word  # "Actively manage ..."
+        verb = m.group(2) if word.endswith("ly") and m.group(2) and not is_action_verb(word) else word  # "Actively manage ..."
         if before[:1].islower() and before not in _NOT_BEFORE_VERB and (
                 is_action_verb(verb) or word in _REQUIREMENT_OPENERS) and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
             cuts.append((at, at))  # "... to internal teams Ability to present ...": a requirement glued on
@@ -726,6 +726,8 @@ _PREAMBLE_RE = re.compile(
     + _PREAMBLE_WORDS + r")*", re.IGNORECASE)
 
 
+_APPLYING_WORDS = frozenset({"now", "today", "here", "online", "on-line", "for", "via", "through", "at", "by", "→",
+                             "->", "in", "with", "using", "below", "", "-"})
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "'s", "’s", "can"})
 
 
@@ -740,9 +742,11 @@ def _opens_with_action(text: str) -> bool:
     if not words:
         return False
     first = words[0].strip(",.;:").lower()
-    if first.endswith("ly") and len(words) > 1:  # "Actively participate in ..."
+    if first.endswith("ly") and len(words) > 1 and not is_action_verb(first, past=False):  # "Actively participate in ..."
         words = words[1:]
         first = words[0].strip(",.;:").lower()
+    elif first == "apply" and (len(words) == 1 or words[1].lower().strip(",.;:!") in _APPLYING_WORDS):
+        return False  # "Apply now", "Apply on-line at ...", "Apply → Pass qualification(s)": applying for the job
     if len(words) > 1 and words[1].lower() in _AUXILIARIES:
         return False  # "Order has raised $50M": a name, not an action
     return is_action_verb(first, past=False)
