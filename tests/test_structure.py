@@ -671,3 +671,19 @@ def test_apply_is_an_action_not_an_adverb_and_apply_now_is_applying():
     assert not st._opens_with_action("Apply → Pass qualification(s) → Join a project")
     assert st._verb_pieces("Contribute to team standards on documentation Apply responsible AI practices") == [
         "Contribute to team standards on documentation", "Apply responsible AI practices"]
+
+
+def test_third_person_role_sentences_with_an_article_a_modal_or_a_lower_case_role():
+    text = ("Clinical Pharmacist\n\nAcme Health is a regional insurer with offices in Ohio.\n\n"
+            "In addition, the pharmacist will serve as a resource on benefit questions for the call centre staff. "
+            "This role may also assist in developing clinical strategies for formulary management. "
+            "A CPM drives the quarterly formulary review with the medical directors. "
+            "The recruiter will share more details about pay during the hiring process. "
+            "A Disability Confident employer will offer an interview to any applicant who meets the criteria.\n\n"
+            "Responsibilities\n- Review prior authorisation requests against the policy\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Review prior authorisation requests against the policy",
+        "In addition, the pharmacist will serve as a resource on benefit questions for the call centre staff.",
+        "This role may also assist in developing clinical strategies for formulary management.",
+        "A CPM drives the quarterly formulary review with the medical directors."]

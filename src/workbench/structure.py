@@ -495,8 +495,8 @@ _DUTY_SENTENCE = re.compile(  # matched against lower-cased text
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
     r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b")
 _ROLE_SUBJECT = re.compile(
-    r"^(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]s (?:a|an|the)) (?:[A-Z][\w&/-]*,? |role |position |job |individual |person |incumbent |hire |"
-    r"successful (?:candidate|individual|applicant) ){1,8}(?P<will>will (?:also )?|shall )?(?P<verb>[a-z]+)\b")
+    r"^(?:[Ii]n addition, (?:the|this) |(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]s (?:a|an|the)|An?) )(?:[A-Z][\w&/()-]*,? |role |position |job |individual |person |incumbent |hire |"
+    r"successful (?:candidate|individual|applicant) |[a-z]+(?:er|or|ist|ian|ant) ){1,8}(?P<will>(?:will|may|shall) (?:also )?)?(?P<verb>[a-z]+)\b")
 # Words that make the subject of "The <subject> <verb>s ..." the job holder: a role word, a person
 # noun ("-er", "-ist", "-ant" ...) or an abbreviation ("The SAPM will drive ..."), not an organisation
 # ("The Cabinet Office supports ...", "The Company assists ...").
@@ -504,6 +504,9 @@ _HOLDER_WORDS = frozenset({"role", "position", "job", "individual", "person", "i
                            "applicant", "lead", "head", "counsel", "staff", "rep", "champion", "professional",
                            "expert", "graduate", "apprentice", "trainee", "intern", "nurse", "physician", "clerk",
                            "secretary", "owner", "partner", "member", "leader", "officer", "engineer", "analyst"})
+_NOT_HOLDER_HEADS = frozenset({"recruiter", "recruiters", "employer", "employers", "customer", "customers", "client",
+                               "clients", "user", "users", "provider", "providers", "supplier", "suppliers", "investor",
+                               "investors", "competitor", "competitors", "founder", "founders"})
 _PERSON_ENDS = ("er", "or", "ist", "ian", "ant", "ee", "ive", "ate", "ers", "ors", "ists")
 
 
@@ -513,7 +516,10 @@ def _holder_subject(m: re.Match) -> bool:
 
 
 def _holder_words(subject: list[str]) -> bool:
-    """Does one of the words name a person in the job (see ``_HOLDER_WORDS``)?"""
+    """Does one of the words name a person in the job (see ``_HOLDER_WORDS``)? Not when the
+    subject's head names someone else ("The recruiter can share ...", "A Disability Confident employer will ...")."""
+    if subject and subject[-1].strip(",()").lower() in _NOT_HOLDER_HEADS:
+        return False
     for word in subject:
         w = word.strip(",()")
         low = w.lower()
