@@ -687,3 +687,28 @@ def test_third_person_role_sentences_with_an_article_a_modal_or_a_lower_case_rol
         "In addition, the pharmacist will serve as a resource on benefit questions for the call centre staff.",
         "This role may also assist in developing clinical strategies for formulary management.",
         "A CPM drives the quarterly formulary review with the medical directors."]
+
+
+def test_a_duties_lead_in_glued_to_its_first_duty_opens_duties_even_under_benefits():
+    text = ("Joining our department comes with many benefits, including:\n"
+            "- 25 days annual leave\n- A generous pension\n"
+            "Join the Trade Division, where you will help shape the export strategy.\n"
+            "Your responsibilities will include, but aren't limited to:Lead the development of the export policy.\n"
+            "Manage a pipeline of investment opportunities for the minister.\n"
+            "For further information on the role, please read the role profile.\n")
+    (rec,) = analyse(text)
+    found = [r["text"] for r in rec["responsibilities"]]
+    assert "Lead the development of the export policy." in found
+    assert "Manage a pipeline of investment opportunities for the minister." in found
+    assert not any("role profile" in f or "annual leave" in f for f in found)
+
+
+def test_an_action_list_under_a_heading_with_a_benefit_word_holds_duties():
+    text = ("Benefits Realisation & Impact\n- Define and track the benefits profiles of each project\n"
+            "- Establish baselines for ongoing performance tracking\n- Data & Reporting\n"
+            "- Design and maintain the Power BI dashboards\n- Improve the quality of management information\n\n"
+            "Benefits\n- 25 days holiday\n- Private medical cover\n- Enjoy a free lunch on Fridays\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Define and track the benefits profiles of each project", "Establish baselines for ongoing performance tracking",
+        "Design and maintain the Power BI dashboards", "Improve the quality of management information"]

@@ -624,11 +624,29 @@ _COLON_HEAD_MIN_LETTERS = 5  # an upper-case run shorter than this is an acronym
 _COLON_HEAD_REACH = 80  # the longest heading looked for before a colon
 
 
+# A duties lead-in glued to the first duty ("Your responsibilities will include, but aren't limited
+# to:Lead the development ..."), anywhere in a line.
+_GLUED_LEAD_IN_RE = re.compile(
+    r"(?<![\w-])(?:(?:[Yy]our|[Tt]he|[Kk]ey|[Mm]ain) )?(?:(?:key|main|core) )?(?:[Rr]esponsibilities|[Dd]uties|[Tt]asks)"
+    r"(?: (?:will|may|would))?(?: also)? (?:include|involve|are)\b[^:：.]{0,60}[:：]\s*(?=[A-ZА-ЯЁ])")
+
+
 def _colon_heads(s: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each heading inside line ``s`` that ends at a colon (see _COLON_HEAD_RE),
-    or is a bold run (_BOLD_HEAD_RE); ``end`` is where the text after it starts. A heading at the
-    line's start is left to the label and heading rules, unless nothing but its colon separates it
-    from the text."""
+    or is a bold run (_BOLD_HEAD_RE), or a duties lead-in glued to its first duty (_GLUED_LEAD_IN_RE);
+    ``end`` is where the text after it starts. A heading at the line's start is left to the label
+    and heading rules, unless nothing but its colon separates it from the text."""
+    glued = [(m.start(), m.end()) for m in _GLUED_LEAD_IN_RE.finditer(s)
+             if m.start() or not s[m.end() - 1:m.end()].isspace()] if "esponsibilit" in s or "uties" in s or "asks" in s else []
+    out = _section_colon_heads(s)
+    if glued:
+        out = sorted(out + glued)
+        out = [h for k, h in enumerate(out) if not k or h[0] >= out[k - 1][1]]
+    return out
+
+
+def _section_colon_heads(s: str) -> list[tuple[int, int]]:
+    """The headings of :func:`_colon_heads` but the glued lead-ins."""
     out = []
     last = 0
     for c in _colons(s):

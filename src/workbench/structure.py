@@ -146,7 +146,7 @@ _REMOTE_RE = re.compile(r"\b(?:is|be) (?:fully |100% )?remote\b")
 _IMPACT_RE = re.compile(r"\bmak(?:e|ing) (?:an?|real) (?:[a-z]+ ){0,2}(?:impact|difference)\b")
 _SMALL_PRINT = ("commuting distance", "your cv", "your resume", "your résumé", "employment agency",
                 "employment business", "upon applying", "when applying", "follow us", "find us on",
-                "many more are available")
+                "many more are available", "please read", "please note", "job advert")
 
 
 def _small_print(low: str) -> bool:
@@ -778,6 +778,8 @@ def _holds_duties(section: dict) -> bool:
     mostly action lines ("Account Management & Account Mapping": "Maintain ...", "Increase ...")."""
     if section["kind"] == "duties":
         return True
+    if section["kind"] == "benefits" and section["heading"]:
+        return _action_list(section["items"])  # "Benefits Realisation & Impact": "Define and track ...", ...
     if section["kind"] not in _CONTENT_KINDS or not section["heading"] or _values_heading(section["heading"]):
         return False
     items = section["items"]
@@ -787,6 +789,16 @@ def _holds_duties(section: dict) -> bool:
     return actions >= 1 and actions * 2 >= len(items)
 
 
+def _action_list(items: list[dict]) -> bool:
+    """Are at least _ACTION_LIST_MIN items action lines, and nearly all (_ACTION_LIST_SHARE) but
+    sub-headings ("Data & Reporting")?"""
+    lines = [i["text"] for i in items if not _is_subheading(i["text"])]
+    actions = sum(map(_opens_with_action, lines))
+    return actions >= _ACTION_LIST_MIN and actions >= _ACTION_LIST_SHARE * len(lines)
+
+
+_ACTION_LIST_MIN = 3
+_ACTION_LIST_SHARE = 0.75
 _PARAGRAPH_MIN = 120
 
 
