@@ -261,3 +261,16 @@ def test_a_heading_glued_to_a_short_first_item_is_cut_off():
     sections = split_sections(text)
     assert [(s["heading"], s["kind"]) for s in sections] == [("What You'll Be Doing", "duties")]
     assert sections[0]["items"][0]["text"] == "Design and maintain the backend services behind every order"
+
+
+def test_hh_template_headings_and_candidate_task_sub_headings():
+    from workbench.sections import heading_kind, split_sections
+
+    assert heading_kind("Что нужно делать") == "duties"
+    assert heading_kind("Что важно знать и уметь") == "requirements"
+    assert heading_kind("Что будет конкурентным преимуществом") == "requirements"
+    assert heading_kind("Наши преимущества") == "benefits"
+    text = ("Responsibilities:\n- Agree the hiring plan with each manager\nCandidate Sourcing:\n"
+            "- Source candidates on job boards and by referral\nWhat You Have:\n- Three years in recruitment\n")
+    kinds = [(s["heading"], s["kind"]) for s in split_sections(text)]
+    assert kinds == [("Responsibilities", "duties"), ("Candidate Sourcing", "duties"), ("What You Have", "requirements")]

@@ -32,16 +32,16 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
     ("pay", re.compile(r"salary|compensation|remuneration|\bpay\b|earnings|зарплат|заработ|оплата труда|"
                        r"доход|прибыль|薪资|薪酬|工资|薪水")),
     ("benefits", re.compile(r"benefit|perks|we offer|what we offer|our offer\b|условия|предлага|наше предложение|"
-                            r"преимуществ|"
+                            r"преимуществ(?!ом)|"
                             r"福利|待遇")),
     ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll|’ll| will)? do|your role|"
                           r"your impact|in this role|what you(?:'ll|’ll| will) be doing|what you(?:'ll|’ll| will)? get to do|day in the life|"
                           r"day[- ]to[- ]day|key tasks|\btasks\b|\bactivities\b|обязанност|функци|задач|"
-                          r"ответственн|чем .*занима|в ч[её]м заключается|нужны для|предстоит|职责|工作内容|岗位内容")),
+                          r"ответственн|чем .*занима|в ч[её]м заключается|нужны для|предстоит|нужно делать|职责|工作内容|岗位内容")),
     ("skills", re.compile(r"skill|competenc|навык|умени|компетенц|技能|能力")),
     ("requirements", re.compile(r"requirement|qualification|experience|who you are|what you(?:'ll| will)? need|"
                                 r"(?:what|who) we(?:'re|’re| are) looking for|what we expect|подходишь|подходите|"
-                                r"будет плюсом|плюсом будет|"
+                                r"будет плюсом|плюсом будет|будет (?:\w+ )?преимуществом|знать и уметь|"
                                 r"about you\b|education|like you to have|preferred if you|nice to have|"
                                 r"требовани|ожидаем|кандидат|опыт|образовани|要求|任职|资格")),
     ("description", re.compile(r"description|summary|overview|about|purpose|definition|introduction|^the (?:role|job|position)$|"
@@ -402,6 +402,11 @@ def _lead_in_goes_on(line: str) -> bool:
     from workbench.taxonomy import is_action_verb
 
     return is_action_verb(m.group(1), past=False)
+
+
+def _candidate_task(heading: str) -> bool:
+    """A short title naming work on candidates ("Candidate Sourcing:", "Candidate Assessment:"), no requirement."""
+    return heading.startswith("Candidate ") and _word_count(heading) <= 3 and _title_case(heading)
 
 
 def lead_in_kind(line: str) -> str:
@@ -903,7 +908,7 @@ class _Builder:
         current_kind = self.current["kind"]
         if what == "heading":
             heading, heading_k = _heading_of(s)
-            if heading_k == "other" and s[-1] in ":：":
+            if heading_k == "other" and s[-1] in ":：" and not _candidate_task(s):
                 heading_k = lead_in_kind(s)  # "In this role, you will:"
             self.open(heading, _section_kind(heading_k, heading, current_kind), start)
             return
