@@ -124,15 +124,18 @@ _NOT_HOLDER_ANYWHERE_RE = re.compile(  # matched against lower-cased text
     r"\b(?:important|matters?) to us\b|\breserves? the right\b|\b(?:this|the) (?:job|position|role) description\b|"
     r"\bnot (?:intended|meant) to be\b|\bis not a contract\b|\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
     r"\b(?:role|position|job) (?:is )?(?:based|located) (?:in|at|out of)\b|, our (?:[\w-]+ ){1,5}(?:is|are|has|have)\b|"
-    r"\b(?:suits?|perfect for|ideal for) (?:someone|an? (?:candidate|individual|person))\b|"
-    r"^\w+ing\b[^,]{3,100}, (?:they|it|the company|the business|the firm)\b|^working (?:at|for) .{2,60} means\b|"
-    r"^your (?!(?:key |main |core |day-to-day |primary )?(?:role|responsibilit\w*|duties|work|job|day|tasks?|mission|focus)\b)"
+    r"\b(?:suits?|perfect for|ideal for) (?:someone|an? (?:candidate|individual|person))\b")
+# Who or what a line is about when it opens with a clause: "Operating out of ..., they employ ...",
+# "Working at Acme means ...", "Your expertise will play ..." (not "Your responsibilities will ...").
+_NOT_HOLDER_OPENING_RE = re.compile(  # matched against lower-cased text
+    r"\w+ing\b[^,]{3,100}, (?:they|it|the company|the business|the firm)\b|working (?:at|for) .{2,60} means\b|"
+    r"your (?!(?:key |main |core |day-to-day |primary )?(?:role|responsibilit\w*|duties|work|job|day|tasks?|mission|focus)\b)"
     r"(?:[\w-]+ ){1,3}(?:is|are|will|would)\b")
 # Words each of its alternatives holds: a line with none of them is never tried against it.
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
                      "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
                      ", our ", " to us", "reserve", "description", "intended", "meant", "not a contract",
-                     "suit", "perfect for", "ideal for", ", they", ", it", ", the ", "working ")
+                     "suit", "perfect for", "ideal for")
 
 # The reporting line, where the work is done and the recruiter's small print (matched against
 # lower-cased text; each pattern opens with a literal, which the engine looks for in C).
@@ -168,6 +171,9 @@ def _small_print(low: str) -> bool:
 
 def _not_holder_anywhere(low: str) -> bool:
     """Does the lower-cased line hold company, career or posting talk (``_NOT_HOLDER_ANYWHERE_RE``)?"""
+    if low.startswith("your ") or low[:low.find(" ")].endswith("ing"):
+        if _NOT_HOLDER_OPENING_RE.match(low) is not None:
+            return True
     if not low.startswith("we") and not any(map(low.__contains__, _NOT_HOLDER_WORDS)):
         return False
     return _NOT_HOLDER_ANYWHERE_RE.search(low) is not None
