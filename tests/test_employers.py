@@ -285,6 +285,16 @@ ONE_EMPLOYER = [
     ("Hsin-yüeh Optics", "Xinyue Optics"),
     ("Hsiung-lung Tools Co., Ltd.", "Xionglong Tools"),
     ("Hsien-feng Paper", "Xianfeng Paper"),
+    # activity words read by their meaning; a trade word singular or plural
+    ("ООО «Мирта Инжиниринг»", "Mirta Engineering"),
+    ("ООО «Мирта Отель»", "Mirta Hotel LLC"),
+    ("黎川家具有限公司", "Lichuan Furniture Co., Ltd."),
+    ("Lanvei Electronic Co., Ltd.", "Lanvei Electronics"),
+    ("Lanvei Technologies", "Lanvei Technology Co."),
+    ("黎川纺织有限公司", "Lichuan Textile Co., Ltd."),
+    # a character of several readings read as shop names read it (pypinyin: pō, zhǎng)
+    ("泊川物流有限公司", "Bochuan Logistics Co., Ltd."),
+    ("长风物流有限公司", "Changfeng Logistics"),
     # a name made only of words that are dropped elsewhere keeps them
     ("Group", "Group Ltd"),
     ("Europe Group Ltd", "EUROPE GROUP LIMITED"),
@@ -385,6 +395,7 @@ TWO_EMPLOYERS = [
     ("Jarkov Trade", "Yarkov Trade"),
     ("Xinju Home", "Xinyu Home"),
     ("Kharlanova Design", "Kharlamova Design"),          # two surnames, one letter apart
+    ("Tolvern Securities", "Tolvern Security"),          # a plural that names another trade
 ]
 
 
@@ -696,6 +707,12 @@ def test_the_seventh_set_is_a_whole_tuning_file_scored_per_label():
     by = {(a.half, a.label): a.n for a in employers.evaluate_pairs(path).agreements}
     # 160 one-employer pairs and 97 distinct pairs (README_pairs_7.md).
     assert by == {("tune7", "same"): 160, ("tune7", "distinct"): 97}
+
+
+def test_a_phrase_keeps_its_own_reading_of_a_listed_character():
+    """泊 is read bó in a shop name, but 湖泊 (a lake) stays hupo, as pypinyin reads the phrase."""
+    assert employer_key("湖泊科技").startswith("hupo")
+    assert employer_key("泊湖科技").startswith("bohu")
 
 
 def test_chinese_activity_words_are_read_one_to_one():

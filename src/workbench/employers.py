@@ -73,7 +73,11 @@ The word lists live in ``workbench/data/employers.yaml``. A name is read in six 
    (数据科技 = data technology, 港航 = port shipping, each English word read as a Latin name's
    word is; one Chinese word per English word, so 科技 ≠ 技术; a short
    form as its full words, 智装 = 智能装备, 医械 = 医疗器械, 文旅 = 文化旅游) and the
-   shop name in pinyin (pypinyin); English words written in Cyrillic in brand names, which
+   shop name in pinyin (pypinyin; a character of several readings as shop names read it
+   where pypinyin's first reading is another, 泊沅 = Boyuan, 长风 = Changfeng, while a phrase
+   pypinyin knows keeps its reading, 湖泊 = hupo); a trade word that firms' English names
+   write singular or plural at will read alike (Textile = Textiles = 纺织 = Текстиль,
+   Electronic = Electronics; ``number_free``; not Securities = Security); English words written in Cyrillic in brand names, which
    no Russian word spells alike, by the English word (Грин Лайн = Green Line). A Latin name written in pinyin reads alike: an activity
    word in pinyin by its English word (Keji = 科技 = technology) and the legal, group and
    branch words in pinyin as those words (Youxian Gongsi, Jituan, Fengongsi; step 4). Spellings of one sound are read alike: Russian
@@ -248,6 +252,8 @@ class _Rules:
     trading_follows: re.Pattern = re.compile("(?!)")   # a trading name follows (t/a)
     number_words: dict = field(default_factory=dict)   # script -> (units 0-19, tens 20-90)
     zh_phrases: dict = field(default_factory=dict)     # 港航 -> ("port", "shipping"): read word by word
+    singulars: dict = field(default_factory=dict)      # a trade word's plural -> its singular
+    any_spelling: re.Pattern = re.compile("(?!)")      # matches where any latin_spellings entry does
 
 
 def _entry(text: str) -> str:
@@ -343,10 +349,28 @@ def _zh_completions(zh_words: dict[str, str]) -> dict[str, str]:
     return completions
 
 
+def _singulars(words) -> dict[str, str]:
+    """Each trade word's plural (-s; -ies after a consonant's y) mapped to the word."""
+    plural = {w: w[:-1] + "ies" if re.search("[^aeiou]y$", w) else w + "s" for w in map(str, words)}
+    return {p: w for w, p in plural.items()}
+
+
+def _load_readings(readings: dict) -> None:
+    """Make the reading a shop name gives a character pypinyin's first one for it (泊 bó, not
+    pō); pypinyin's phrases still win (湖泊 hupo). Only the key uses pypinyin."""
+    from pypinyin import load_single_dict
+    from pypinyin.constants import PINYIN_DICT
+
+    load_single_dict({ord(c): ",".join(dict.fromkeys([str(r), *PINYIN_DICT.get(ord(c), "").split(",")]))
+                      for c, r in readings.items()})
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """The word lists of ``RULES_PATH``, read once per process."""
     doc = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+    _load_readings(doc.get("zh_readings") or {})
+    spellings = tuple((re.compile(str(k)), str(v)) for k, v in (doc.get("latin_spellings") or {}).items())
     chinese_trailing, zh_words = _trailing(doc), _map(doc, "zh_words")
     trailing = _with_pinyin(chinese_trailing)
     zh_words.update({short: zh_words[full] for short, full in _map(doc, "zh_short").items()})
@@ -367,8 +391,8 @@ def _rules() -> _Rules:
         clause_notes=_set(doc, "clause_notes", "number_labels"), descriptor_nouns=_set(doc, "descriptor_nouns"),
         abbreviations={"".join(k.split()): v for k, v in abbreviations.items()},
         ru_words=_map(doc, "ru_words"), zh_words=zh_words,
-        latin_spellings=tuple((re.compile(str(k)), str(v))
-                              for k, v in (doc.get("latin_spellings") or {}).items()),
+        latin_spellings=spellings,
+        any_spelling=re.compile("|".join(f"(?:{p.pattern})" for p, _ in spellings) or "(?!)"),
         zh_completions=_zh_completions(zh_words),
         pinyin_words={latin: zh_words[w] for latin, w in _pinyin_words(zh_words).items()},
         cut_prefixes=frozenset(w[:i] for w, kind in chinese_trailing.items() if kind != "place"
@@ -389,6 +413,7 @@ def _rules() -> _Rules:
         trading_follows=_phrase_re(doc.get("trading_follows") or []),
         number_words=_number_lists(doc.get("number_words") or {}),
         zh_phrases=_zh_phrases(doc),
+        singulars=_singulars(doc.get("number_free") or []),
     )
 
 
@@ -796,9 +821,11 @@ def _latin(word: str) -> str:
         word = rules.ru_words.get(word) or anyascii(word).lower()
     else:
         word = rules.pinyin_words.get(word, word)
+    word = rules.singulars.get(word, word)
     word = _NOT_LATIN_RE.sub("", rules.abbreviations.get(word, word).replace("qu", "kv"))
-    for spelling, read_as in rules.latin_spellings:
-        word = spelling.sub(read_as, word)
+    if rules.any_spelling.search(word):  # a word no entry matches is left as it is by all of them
+        for spelling, read_as in rules.latin_spellings:
+            word = spelling.sub(read_as, word)
     word = _VOWEL_PAIR_RE.sub(r"\1", _RU_ADJECTIVE_END_RE.sub("y", word))
     return _DOUBLED_RE.sub(r"\1", word)
 
