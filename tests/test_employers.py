@@ -427,6 +427,10 @@ def test_the_five_spellings_of_the_issue_are_one_key():
     ["ЦРТ «Ромашка»", "Центр развития технологий «Ромашка»"],  # an acronym for the first words
     ["Fenmoor Crafts Ltd t/a Kiln Corner", "Fenmoor Crafts"],   # the registered firm of a trading name
     ["Fenmoor Crafts Ltd trading as Kiln Corner", "Kiln Corner Ltd"],  # and the trading name
+    ["Lingnan Yunhe Information Technology Co., Ltd.", "岭南云禾信息技术有限公司"],  # 技术's second reading
+    ["Lingnan Construction Materials", "岭南建筑材料有限公司"],
+    ["ИП Ветрова Н. К.", "ИП Ветрова Нина Кирилловна"],        # a sole trader's initials
+    ["ИП Ветрова Н.К.", "Индивидуальный предприниматель Ветрова Нина Кирилловна", "ИП Ветрова Н. А."],
 ])
 def test_names_of_one_employer_in_a_list_are_counted_as_one(names):
     groups = employers.employer_groups(names)
@@ -448,6 +452,10 @@ def test_names_of_one_employer_in_a_list_are_counted_as_one(names):
     ["ООО «Брайтферн Солюшнс»", "Brightfern Solutions", "Braithfern Solutions"],
     ["Harlow Search on behalf of Kiln Corner", "Harlow Search"],  # a recruiter is not its client
     ["Fenmoor Crafts Ltd t/a Kiln Corner", "Fenmoor Crafts Studio"],    # another firm on the stem
+    ["Lingnan Yunhe Information Technology", "岭南云禾信息技术有限公司", "岭南云禾信息科技有限公司"],  # 科技 first
+    ["Lingnan Yunhe Technology", "岭南云禾技术有限公司", "岭南云河技术有限公司"],  # two so read: neither
+    ["ИП Ветрова Н. А.", "ИП Ветрова Нина Кирилловна"],        # other initials: another trader
+    ["ИП Ветрова Н. К.", "ИП Ветрова Нина Кирилловна", "ИП Ветрова Наталья Константиновна"],
 ])
 def test_a_list_folds_a_name_only_onto_its_one_candidate(names):
     groups = employers.employer_groups(names)

@@ -128,8 +128,8 @@ firm that happens to share its initials. On the corpora's 4,050 distinct employe
 set, 2 acronyms take the one name with their initials (one rightly, one a guess) and the 4
 pairs of Chinese sound-alikes the key folds there (千乘/谦城 …) are told apart. A compass
 word that ends a trading name is dropped like any place (Signpoint North = Signpoint South).
-A sole trader's initials are not read against the full first name and patronymic (ИП
-Завьялов И. П. ≠ ИП Завьялов Игнат Петрович). A Chinese short form not in the list and a soft sign (Щегол/Щеголь, read
+A sole trader's initials are read against the full first name and patronymic only in a
+list (ИП Завьялов И. П. alone is ``zavyalov``). A Chinese short form not in the list and a soft sign (Щегол/Щеголь, read
 alike in Latin letters as Zhuravl = Zhuravl') are misread one way or the other. A misspelt
 common word in a long name (Enviromental, Managment, Межрегеональная) is a different name: a
 one-letter difference stays two employers (set 1's rule), which splits one employer into two
@@ -254,6 +254,7 @@ class _Rules:
     zh_phrases: dict = field(default_factory=dict)     # 港航 -> ("port", "shipping"): read word by word
     singulars: dict = field(default_factory=dict)      # a trade word's plural -> its singular
     any_spelling: re.Pattern = re.compile("(?!)")      # matches where any latin_spellings entry does
+    zh_second: dict = field(default_factory=dict)      # 技术 -> ("technology",): a second reading, in a list
 
 
 def _entry(text: str) -> str:
@@ -414,6 +415,8 @@ def _rules() -> _Rules:
         number_words=_number_lists(doc.get("number_words") or {}),
         zh_phrases=_zh_phrases(doc),
         singulars=_singulars(doc.get("number_free") or []),
+        zh_second={_entry(k): tuple(_entry(w) for w in str(v).split())
+                   for k, v in (doc.get("zh_second_readings") or {}).items()},
     )
 
 
@@ -841,6 +844,8 @@ class _Reading(NamedTuple):
     key: str | None
     cut: bool = False
     alias: str | None = None   # the key of the name it gives itself in another script, in brackets
+    cjk: bool = False          # the name holds Chinese characters
+    cyrillic: bool = False     # the name holds Cyrillic letters
 
 
 @lru_cache(maxsize=1 << 17)
@@ -866,7 +871,8 @@ def _reading(name: str) -> _Reading:
     if not key:  # the kept words have no Latin reading (𒀀 | A): every word of the name counts
         key = "".join(map(_latin, _words(text, rules)))
     alias = _trading_alias(text, rules) or (_alias(text) if "(" in text else None)
-    return _Reading(tuple(words), key or None, cut, alias)
+    return _Reading(tuple(words), key or None, cut, alias, bool(_CJK_RE.search(name)),
+                    bool(_CYRILLIC_RE.search(name)))
 
 
 def _script(text: str) -> str:
@@ -950,6 +956,10 @@ def employer_groups(names) -> list[str | None]:
       NIOS = National Institute of Orchard Science), the words after the acronym, if any,
       following them alike (ЦРТ «Горизонталь» = Центр развития технологий «Горизонталь»),
       when exactly one employer of the list is spelled so.
+    - **A Chinese activity word of a second English reading** (技术, which the key reads
+      jishu because 科技 is technology): a Latin name of that reading (Shuofang Yunzhi
+      Information Technology = 朔方云智信息技术) is that Chinese name's employer, when it is the
+      one Chinese name of the list so read and no Chinese name has the Latin name's key.
     - **A name cut short** ("… Environmental Cons…") is the employer whose key its key
       starts, when exactly one of the list does.
     - **A Latin name written phonetically in Cyrillic** (Тэннери Роу Дата = Tannery Row
@@ -957,14 +967,18 @@ def employer_groups(names) -> list[str | None]:
       (``sound_spellings``; the same first letter and at least five consonants, so short
       names do not meet by chance), when exactly one of the list does.
 
+    - **A sole trader named by surname and initials** (ИП Завьялов И. П.) is the one of the
+      list whose surname, first name and patronymic those are (ИП Завьялов Игнат Петрович);
+      other initials stay another trader (ИП Завьялов И. А.).
+
     Each rule folds a name only onto an employer the list itself names, and only when that
     employer is the one candidate; ``None`` stays ``None``.
     """
     names = list(names)
     readings = [_reading(n) if isinstance(n, str) else _NO_READING for n in names]
     keys = [r.key for r in readings]
-    for resolve in (_split_sound_alikes, _resolve_aliases, _resolve_acronyms, _resolve_cut,
-                    _resolve_phonetic):
+    for resolve in (_split_sound_alikes, _resolve_aliases, _resolve_second_readings, _resolve_acronyms,
+                    _resolve_cut, _resolve_phonetic, _resolve_initials):
         keys = resolve(names, readings, keys)
     return keys
 
@@ -993,8 +1007,8 @@ def _written_form(reading: _Reading, rules: _Rules) -> str | None:
 def _split_sound_alikes(names: list, readings: list[_Reading], keys: list) -> list:
     rules = _rules()
     seen: dict[str, int] = {}
-    for name, key in zip(names, keys):
-        if key and (_CJK_RE.search(name) or _CYRILLIC_RE.search(name)):
+    for reading, key in zip(readings, keys):
+        if key and (reading.cjk or reading.cyrillic):
             seen[key] = seen.get(key, 0) + 1
     shared = {key for key, count in seen.items() if count > 1}  # only these can differ in characters
     if not shared:
@@ -1022,6 +1036,33 @@ def _resolve_aliases(names: list, readings: list[_Reading], keys: list) -> list:
     return keys
 
 
+def _second_key(reading: _Reading, rules: _Rules) -> str | None:
+    """The key of a Chinese name with its activity words of a second reading read so
+    (朔方云智信息技术 -> shuofangyunjiinformationtechnology), None for a name without one."""
+    if not any(w in rules.zh_second for w in reading.words):
+        return None
+    return "".join("".join(map(_latin, rules.zh_second[w])) if w in rules.zh_second else _latin(w)
+                   for w in reading.words)
+
+
+def _resolve_second_readings(names: list, readings: list[_Reading], keys: list) -> list:
+    rules = _rules()
+    chinese = [i for i, r in enumerate(readings) if keys[i] and r.cjk]
+    second: dict[str, set[str]] = {}
+    for i in chinese:
+        alt = _second_key(readings[i], rules)
+        if alt:
+            second.setdefault(alt, set()).add(keys[i])
+    if not second:
+        return keys
+    taken = {keys[i] for i in chinese}
+    keys = list(keys)
+    for i, (reading, key) in enumerate(zip(readings, keys)):
+        if key and key not in taken and len(second.get(key, ())) == 1 and not reading.cjk:
+            keys[i] = next(iter(second[key]))
+    return keys
+
+
 def _acronym(name: str, reading: _Reading) -> tuple[str, str] | None:
     """An acronym at the start of a name and the key of the words after it ("KBM Ltd",
     "K.B.M. Limited" -> ("kbm", ""); "ЦРТ «Горизонталь»" -> ("црт", "gorizontal")), else None."""
@@ -1029,7 +1070,7 @@ def _acronym(name: str, reading: _Reading) -> tuple[str, str] | None:
         return None
     word = reading.words[0]
     written = unicodedata.normalize("NFKC", name).replace(".", "")
-    if not re.search(f"(?<![^\\W_]){re.escape(word.upper())}(?![^\\W_])", written):
+    if word.upper() not in written or not re.search(f"(?<![^\\W_]){re.escape(word.upper())}(?![^\\W_])", written):
         return None
     return word, "".join(map(_latin, reading.words[1:]))
 
@@ -1047,8 +1088,10 @@ def _initials(words: tuple[str, ...]) -> set[str]:
 def _spelled(words: tuple[str, ...], rests: set[str]):
     """(initials, rest) for each way a name's first words may stand behind an acronym that
     the words ``rest`` follow (Центр развития технологий «Горизонталь» -> ("црт", "gorizontal"))."""
+    rest = ""  # the words from ``cut`` on, read one more at each step
     for cut in range(len(words), 1, -1):
-        rest = "".join(map(_latin, words[cut:]))
+        if cut < len(words):
+            rest = _latin(words[cut]) + rest
         if rest in rests:
             yield from ((initials, rest) for initials in _initials(words[:cut]))
 
@@ -1059,9 +1102,14 @@ def _resolve_acronyms(names: list, readings: list[_Reading], keys: list) -> list
     if not found:
         return keys
     rests = {rest for _, rest in found.values()}
+    firsts, skips = {letters[0] for letters, _ in found.values()}, _rules().acronym_skips
     spelling: dict[tuple[str, str], set[str]] = {}
     for reading, key in zip(readings, keys):
-        for spelled in _spelled(reading.words, rests) if key else ():
+        words = reading.words if key else ()
+        if not words or (words[0][:1] not in firsts  # initials start so, the skipped words left out or not
+                         and next((w[:1] for w in words if w not in skips), "") not in firsts):
+            continue
+        for spelled in _spelled(words, rests):
             spelling.setdefault(spelled, set()).add(key)
     keys = list(keys)
     for i, letters in found.items():
@@ -1097,10 +1145,10 @@ def _skeleton(key: str) -> str:
 
 
 def _resolve_phonetic(names: list, readings: list[_Reading], keys: list) -> list:
-    cyrillic = [i for i, n in enumerate(names) if keys[i] and _CYRILLIC_RE.search(n)]
+    cyrillic = [i for i, r in enumerate(readings) if keys[i] and r.cyrillic]
     if not cyrillic:
         return keys
-    latin = {k for k, n in zip(keys, names) if k and not _CYRILLIC_RE.search(n) and not _CJK_RE.search(n)}
+    latin = {k for k, r in zip(keys, readings) if k and not r.cyrillic and not r.cjk}
     by_sound: dict[str, set[str]] = {}
     for key in latin:
         if len(key) >= _MIN_SOUND:
@@ -1112,6 +1160,30 @@ def _resolve_phonetic(names: list, readings: list[_Reading], keys: list) -> list
         targets = by_sound.get(keys[i][0] + sound, set()) if enough else set()
         if keys[i] not in latin and len(targets) == 1:
             keys[i] = next(iter(targets))
+    return keys
+
+
+# ИП Завьялов И. П.: a sole trader's surname and the initials of first name and patronymic.
+_SOLE_TRADER_HINT = re.compile(r"(?i)(?:ип|предприниматель)\s.*\.")
+_SOLE_TRADER_RE = re.compile(r"\s*(?:ип|индивидуальный\s+предприниматель)\s+([а-я-]+)\s+([а-я])\.\s*([а-я])\.?\s*")
+
+
+def _resolve_initials(names: list, readings: list[_Reading], keys: list) -> list:
+    short = {i: m.groups() for i, (n, k) in enumerate(zip(names, keys))
+             if k and readings[i].cyrillic and _SOLE_TRADER_HINT.search(n)
+             and (m := _SOLE_TRADER_RE.fullmatch(_normal(n)))}
+    if not short:
+        return keys
+    surnames = {surname for surname, _, _ in short.values()}
+    full: dict[tuple[str, str, str], set[str]] = {}
+    for reading, key in zip(readings, keys):
+        words = reading.words
+        if key and len(words) == 3 and words[0] in surnames and all(_CYRILLIC_RE.match(w) for w in words):
+            full.setdefault((words[0], words[1][0], words[2][0]), set()).add(key)
+    keys = list(keys)
+    for i, initials in short.items():
+        if len(full.get(initials, ())) == 1:
+            keys[i] = next(iter(full[initials]))
     return keys
 
 
