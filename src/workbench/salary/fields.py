@@ -21,7 +21,7 @@ from .numbers import (
 )
 from .patterns import _CJK, _CYR, _EST, _GROSS_NET, _PERIODS, _WORD_AFTER
 from .plausible import _OWN_WORDS, _implausible, _local_rouble, _settle_period
-from .words import _join_chain
+from .words import _chain_end, _join_chain
 
 
 def _amount_rx(x: str) -> str:
@@ -119,6 +119,9 @@ def _fast_field(text, lw, default_cur, mkey):
         return None
     (pay, lim, ac, aen, aeu, asp, apl, am, as_, bc, ben, beu, bsp, bpl, bm, bs, plus, mpy,
      g1, n1, year, month, week, day, hour, g2, n2, est, rest) = m.groups()
+    if rest and _FAST_IGNORE.fullmatch(lw, m.start("rest"), body_end) is None \
+            and _chain_end(lw, m.start("rest")) != body_end:
+        return None  # words after the pay that no chain takes ("+ holiday pay"): the scanner reads it
     is_range = not (ben is None and beu is None and bsp is None and bpl is None)
     amounts = _fast_amounts(m.groups(), is_range)
     if amounts is None:
@@ -174,9 +177,7 @@ def _fast_field(text, lw, default_cur, mkey):
     extra = None
     if rest:
         if _FAST_IGNORE.fullmatch(lw, end, body_end) is None:
-            extra, chain_end = _join_chain(lw, text, end, cur, market)
-            if chain_end != body_end:
-                return None
+            extra = _join_chain(lw, text, end, cur, market)[0]  # ends at body_end (checked above)
     implausible = _implausible(low, high, period, cur, market, mpy)
     if implausible and not (pay or written):
         return None  # the scanner decides (it drops an implausible figure with no pay word)

@@ -105,14 +105,17 @@ def parse_salary(text: str, currency: str | None = None, *,
         if hit is not None:
             return [SalaryMention(*f) for f in hit]
         found = None
-        if field_mode and _READERS and not ("," in text and _OTE_FLAG.search(text)):
+        read = field_mode and _READERS and not ("," in text and _OTE_FLAG.search(text))
+        if read:
             found = _read_unflagged(text) if currency is None and market is None else _shape(text, currency, market)
         if found is not None:
             out = [SalaryMention(*found[0])] if len(found) == 1 else [SalaryMention(*f) for f in found]
         else:
             out = _amountless(text, currency, market, field_mode) if field_mode and _READERS else None
             if out is None:
-                out = _parse(text, currency, market, field_mode=field_mode)
+                # A field the readers declined is nearly always one _fast_field declines too
+                # (after reading it to its end): the scanner reads it from the start.
+                out = _parse(text, currency, market, not read, field_mode=field_mode)
             found = tuple(map(_ALL_FIELDS, out))
         if len(_FIELD_CACHE) >= _FIELD_CACHE_MAX:
             _FIELD_CACHE.clear()

@@ -210,6 +210,17 @@ def _field_tail(lw: str, end: int) -> bool:
     return _JOIN_COMP.match(lw, end) is not None or _FIELD_QUALIFIER.match(lw, end) is not None
 
 
+def _chain_end(lw, pos):
+    """Where the components chained from ``pos`` end, as :func:`_join_chain` reads them
+    (the same matches, no mentions built)."""
+    for _ in range(5):
+        m = _JOIN_COMP.match(lw, pos, min(len(lw), pos + 80))
+        if m is None:
+            break
+        pos = m.end()
+    return pos
+
+
 def _join_chain(lw, text, pos, currency, market):
     """(mentions, end) for the components chained from ``pos``."""
     out = []
