@@ -673,6 +673,21 @@ def test_apply_is_an_action_not_an_adverb_and_apply_now_is_applying():
         "Contribute to team standards on documentation", "Apply responsible AI practices"]
 
 
+def test_a_duties_list_keeps_lines_opening_with_less_common_action_verbs():
+    text = ("Claims Analyst\n\nResponsibilities\n"
+            "- Determine whether each claim is covered by the policy\n"
+            "- Extracting, cleaning and loading the monthly claims data\n"
+            "- Deputise for the team leader when required\n"
+            "- Sustain good relationships with the loss adjusters\n\n"
+            "Requirements\n- Have 2 years of claims experience\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Determine whether each claim is covered by the policy",
+        "Extracting, cleaning and loading the monthly claims data",
+        "Deputise for the team leader when required",
+        "Sustain good relationships with the loss adjusters"]
+
+
 def test_third_person_role_sentences_with_an_article_a_modal_or_a_lower_case_role():
     text = ("Clinical Pharmacist\n\nAcme Health is a regional insurer with offices in Ohio.\n\n"
             "In addition, the pharmacist will serve as a resource on benefit questions for the call centre staff. "

@@ -167,6 +167,14 @@ def test_action_verbs_in_their_forms_and_past_forms_refused_on_request():
     assert is_action_verb("exceed", past=False)  # a base form ending in -ed
 
 
+def test_duty_verbs_that_open_team_written_and_real_duty_lines_are_actions():
+    for verb in ("determine", "suggesting", "extracting", "deputise", "sustain", "compiles", "collate", "redline",
+                 "uphold", "replenish", "dispense", "formulate", "decides", "recognize"):
+        assert is_action_verb(verb, past=False), verb
+    for word in ("have", "be", "enjoy", "join", "earn", "advance"):  # open requirement or benefit lines too
+        assert not is_action_verb(word, past=False), word
+
+
 def test_confidence_grows_with_evidence_and_is_low_for_a_default():
     strong = classify_responsibility("Negotiate contract terms, pricing and renewals with procurement teams")
     weak = classify_responsibility("Negotiate with the team")
