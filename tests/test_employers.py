@@ -717,6 +717,15 @@ def test_the_seventh_set_is_a_whole_tuning_file_scored_per_label():
     assert by == {("tune7", "same"): 160, ("tune7", "distinct"): 97}
 
 
+def test_the_eighth_set_is_a_whole_tuning_file_scored_per_label():
+    path = employers.PAIRS_PATH.with_name("company_pairs_8.csv")
+    pairs, unusable = employers.load_pairs(path)
+    assert not unusable and {p.half for p in pairs} == {"tune8"}
+    by = {(a.half, a.label): a.n for a in employers.evaluate_pairs(path).agreements}
+    # 169 one-employer pairs and 81 distinct pairs (README_pairs_8.md).
+    assert by == {("tune8", "same"): 169, ("tune8", "distinct"): 81}
+
+
 def test_a_phrase_keeps_its_own_reading_of_a_listed_character():
     """泊 is read bó in a shop name, but 湖泊 (a lake) stays hupo, as pypinyin reads the phrase."""
     assert employer_key("湖泊科技").startswith("hupo")
