@@ -311,6 +311,13 @@ ONE_EMPLOYER = [
     ("Marrick Tool Hire Proprietary Limited", "Marrick Tool Hire Pty Ltd"),
     # an activity word of two English words reads as two words
     ("宁州洛屿港航有限公司", "Luoyu Port Shipping Co., Ltd."),
+    # a region of several countries after the name, a Russian federal region after it,
+    # and a Latin "Filial" before a Cyrillic name
+    ("Harrowgate Pumps Nordic AB", "Harrowgate Pumps"),
+    ("Quillmere Benelux B.V.", "Quillmere"),
+    ("ООО «Ветлуга» Северо-Запад", "ООО «Ветлуга»"),
+    ("АО «Кедровый Бор» Сибирь", "АО «Кедровый Бор»"),
+    ("Filial ООО «Ветлуга»", "ООО «Ветлуга»"),
 ]
 
 
@@ -396,6 +403,8 @@ TWO_EMPLOYERS = [
     ("Xinju Home", "Xinyu Home"),
     ("Kharlanova Design", "Kharlamova Design"),          # two surnames, one letter apart
     ("Tolvern Securities", "Tolvern Security"),          # a plural that names another trade
+    ("Nordic Foods", "Foods"),                           # a leading region stays
+    ("ООО «Урал»", "ООО «Сибирь»"),                      # a region that is the whole name stays
 ]
 
 
