@@ -16,6 +16,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from workbench import employers
+from workbench.agreement import TUNING_SETS
 from workbench.employers import employer_key
 from workbench.errors import SchemaError
 
@@ -601,6 +602,8 @@ def test_pairs_are_read_without_stripping_and_bad_rows_are_listed(tmp_path):
     assert [p.name_a for p in pairs] == ["Acme Media ", "Acme"]
     assert [line for line, _ in unusable] == [4, 5, 6]
     assert "write true or false" in unusable[0][1] and "tune or holdout" in unusable[2][1]
+    # every accepted whole-file tuning name is offered, and where a new one is added
+    assert all(name in unusable[2][1] for name in TUNING_SETS) and "agreement.TUNING_SETS" in unusable[2][1]
 
 
 def test_a_pairs_file_without_the_needed_columns_is_a_clear_error(tmp_path):

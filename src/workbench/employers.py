@@ -1268,7 +1268,8 @@ def _row_problem(row: dict) -> str | None:
         return f"same is {row.get('same')!r}; write true or false"
     if row.get("half") not in HALVES:
         return (f"half is {row.get('half')!r}; write tune or holdout (CONVENTIONS.md rule), holdout2 for a "
-                f"whole file held out, or tune2 for a whole file held for tuning")
+                f"whole file held out, or one of {', '.join(TUNING_SETS)} for a whole file held for tuning "
+                f"(a new tuning set's name goes in workbench.agreement.TUNING_SETS first)")
     if not (row.get("name_a") or "").strip() or not (row.get("name_b") or "").strip():
         return "a name is blank; both names are needed"
     return None
