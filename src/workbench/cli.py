@@ -293,10 +293,16 @@ def eval_documents(
     out: Optional[Path] = typer.Option(None, "--out", help="Folder for <corpus>_excluded.csv (default reports/eval)."),
     nopay_labels: Optional[Path] = typer.Option(
         None, "--nopay-labels", help="No-pay label set (default data/labelled/nopay/nopay_postings.csv, if present)."),
+    labels: Optional[str] = typer.Option(
+        None, "--labels", help="paydocs (data/labelled/paydocs/paydocs.csv) or a CSV of postings labelled with "
+                               "the base pay their text states: score against those labels instead."),
 ) -> None:
     """Pay found in real postings through ingest and extraction, against their held-out structured pay."""
     from workbench import corpora, document_eval
 
+    if labels is not None:
+        _eval_paydocs(labels, show_holdout_failures)
+        return
     names = corpus or list(corpora.LABELLED_CORPORA)
     if nopay_labels is not None:
         _require_files([nopay_labels])
@@ -311,6 +317,16 @@ def eval_documents(
                 excluded_file=path))
     except WorkbenchError as exc:
         _fail(exc)
+
+
+def _eval_paydocs(labels: str, show_holdout_failures: bool) -> None:
+    from workbench import paydocs_eval
+
+    try:
+        result = paydocs_eval.evaluate_paydocs(paydocs_eval.resolve_labels(labels))
+    except WorkbenchError as exc:
+        _fail(exc)
+    typer.echo(paydocs_eval.format_paydocs(result, show_holdout_failures=show_holdout_failures))
 
 
 @eval_app.command("responsibilities")

@@ -61,6 +61,8 @@ GOLDENS = ROOT / "tests" / "goldens"
 # labelled postings whose text states no base pay that it reads.
 EVAL_OUT = REPORTS / "eval"
 NOPAY_LABELLED = LABELLED / "nopay" / "nopay_postings.csv"
+# Whole postings read in full with the base pay their text states (`workbench eval documents --labels paydocs`).
+PAYDOCS_LABELLED = LABELLED / "paydocs" / "paydocs.csv"
 # The labelled job titles (family and level per ladder) that `workbench eval titles` reads.
 TITLES_LABELLED = LABELLED / "titles" / "titles.csv"
 # The labelled corpus postings with a percentage (time split or not) that `workbench eval timesplits` reads.

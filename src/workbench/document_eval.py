@@ -83,6 +83,7 @@ from workbench.corpora import CorpusSpec, load_corpus, run_product_path
 from workbench.errors import CorpusError
 
 __all__ = ["ERROR_KINDS", "NO_PAY_CATEGORIES", "figures_in", "figure_spans", "text_label_issue",
+           "written_as_statement",
            "label_expectation", "classify",
            "wilson", "read_nopay_labels", "evaluate_corpus", "CorpusResult", "format_result",
            "write_excluded"]
@@ -227,6 +228,27 @@ def _open_end_stated(lw: str, figures: list[Figure], f: Figure, end: str) -> boo
     else:
         word = _UPTO_BEFORE.search(before) is not None
     return word and not _in_range(lw, figures, f)
+
+
+def written_as_statement(text: str, low: float, high: float) -> bool:
+    """Does ``text`` state ``low``-``high`` as one pay statement (this module's own reader)?
+
+    Two different figures: both written, to the cent, as the two ends of one range
+    ("£45,000 - £55,000", "$85K-$95K"); one figure: written on its own, not as one end of
+    a range. Either way not as on-target earnings only.
+    """
+    lw = (text or "").lower()
+    figures = figure_spans(text)
+    at = [f for f in figures if abs(f.value - low) < 0.005]
+    if abs(low - high) < 0.005:
+        alone = [f for f in at if not _in_range(lw, figures, f)]
+        return any(not _ote_stated(lw, f) for f in alone)
+    for k, f in enumerate(figures[:-1]):
+        g = figures[k + 1]
+        if f in at and abs(g.value - high) < 0.005 and _RANGE_JOIN.fullmatch(lw, f.end, g.start):
+            if not (_ote_stated(lw, f) and _ote_stated(lw, g)):
+                return True
+    return False
 
 
 def text_label_issue(exp: Expectation, spans: list, text: str, figures: list[Figure]) -> str | None:
