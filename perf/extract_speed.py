@@ -101,7 +101,7 @@ def duty_area_postings() -> list[dict]:
 
 # --------------------------------------------------------------------------- old code beside new
 
-OWNED = ("text", "role_titles", "roles", "timealloc", "extract")
+OWNED = ("text", "role_titles", "roles", "timealloc", "extract", "structure", "role_split")
 
 
 def _swappable(value) -> bool:

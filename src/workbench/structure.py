@@ -388,11 +388,12 @@ def _verb_pieces(text: str) -> list[str]:
     for m in _GLUED_VERB_RE.finditer(text):
         glued = True
         at = m.start()  # the capital; the blank before it ends the item before
-        before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
         word = text[at:m.end(1)]
         verb = m.group(2) if word.endswith("ly") and m.group(2) and not is_action_verb(word) else word  # "Actively manage ..."
-        if before[:1].islower() and before not in _NOT_BEFORE_VERB and (
-                is_action_verb(verb) or word in _REQUIREMENT_OPENERS) and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
+        if not is_action_verb(verb) and word not in _REQUIREMENT_OPENERS:
+            continue
+        before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
+        if before[:1].islower() and before not in _NOT_BEFORE_VERB and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
             cuts.append((at, at))  # "... to internal teams Ability to present ...": a requirement glued on
     for m in _ACRONYM_VERB_RE.finditer(text):  # "... and ITProcess customer adjustments"
         word = m.group(1)
@@ -638,8 +639,15 @@ _SOUGHT_RE = re.compile(
     r"[^.;:!?]{3,120}? to (?=[a-z]+\b)", re.IGNORECASE)
 
 
+# Words each alternative of _SOUGHT_RE holds (see _REQUIREMENT_TAIL_WORDS).
+_SOUGHT_WORDS = ("seeking", "looking", "appoint", "hir", "recruit")
+
+
 def _sought_duty(sentence: str) -> str | None:
     """The duty clause of a sentence that says who is sought and what for, or None."""
+    low = sentence.lower()
+    if not any(map(low.__contains__, _SOUGHT_WORDS)):
+        return None
     m = _SOUGHT_RE.search(sentence)
     if m is None:
         return None
@@ -791,20 +799,47 @@ def _holds_duties(section: dict) -> bool:
     items = section["items"]
     if section["kind"] == "description" and sum(bool(i.get("listed")) for i in items) * 2 < len(items):
         return False  # a headed description written as prose ("The Role", "Overview") is read as prose
-    actions = sum(_opens_with_action(i["text"]) for i in items)
-    return actions >= 1 and actions * 2 >= len(items)
+    return _half_actions(items)
+
+
+def _half_actions(items: list[dict]) -> bool:
+    """Is at least one item, and at least half of them, an action line? (Stops as soon as it is told.)"""
+    need = max(1, (len(items) + 1) // 2)
+    actions = 0
+    left = len(items)
+    for item in items:
+        left -= 1
+        if _opens_with_action(item["text"]):
+            actions += 1
+            if actions >= need:
+                return True
+        elif actions + left < need:
+            return False
+    return False
 
 
 def _action_list(items: list[dict]) -> bool:
-    """Are at least _ACTION_LIST_MIN items action lines, and nearly all (_ACTION_LIST_SHARE) but
+    """Are at least _ACTION_LIST_MIN items action lines, and nearly all (3 in 4) but
     sub-headings ("Data & Reporting")?"""
-    lines = [i["text"] for i in items if not _is_subheading(i["text"])]
-    actions = sum(map(_opens_with_action, lines))
-    return actions >= _ACTION_LIST_MIN and actions >= _ACTION_LIST_SHARE * len(lines)
+    # actions >= 3/4 of the lines is actions >= 3 * others: stop as soon as that cannot hold.
+    actions = others = 0
+    left = len(items)
+    for item in items:
+        left -= 1
+        text = item["text"]
+        if _is_subheading(text):
+            continue
+        if _opens_with_action(text):
+            actions += 1
+        else:
+            others += 1
+            if actions + left < max(_ACTION_LIST_MIN, _ACTION_LIST_RATIO * others):
+                return False
+    return actions >= _ACTION_LIST_MIN and actions >= _ACTION_LIST_RATIO * others
 
 
 _ACTION_LIST_MIN = 3
-_ACTION_LIST_SHARE = 0.75
+_ACTION_LIST_RATIO = 3  # action lines per other line: 75% of the lines
 _PARAGRAPH_MIN = 120
 
 
@@ -866,7 +901,8 @@ def _responsibilities(sections: list[dict], work: str, context: str | None = Non
     kind of job (``taxonomy.job_context``), which leans the areas of generic lines.
     """
     marked = _close_duty_sections(sections)
-    found = [(t, sec["heading"]) for sec, holds in marked if holds for item in sec["items"] for t in _duty_texts(item)]
+    found = [(t, sec["heading"]) for sec, holds in marked if holds
+             for item in sec["items"] for t in _duty_texts_of(item["text"], item.get("label"))]
     listed = bool(found)
     if not found:
         found = _listed_description_duties(sections, work)
