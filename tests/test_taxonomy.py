@@ -235,3 +235,39 @@ def test_confidence_is_the_fitted_curve_of_the_blend_and_model_margins(monkeypat
     area, conf = taxonomy._decide({"client_relationship": 3.0}, "x", None, tax)
     z = c["intercept"] + c["margin"] * (3.0 - 0.3 * b["model"]) + c["model_margin"] * 0.3
     assert area == "client_relationship" and conf == round(min(0.97, 1 / (1 + math.exp(-z))), 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # The head of the main verb's object settles the labelling rules' ties, whatever it is about.
+        ("Write the regional sales strategy for next year", "strategy_planning"),
+        ("Define and maintain naming standards for the data warehouse", "quality_process"),
+        ("Build and publish weekly pipeline dashboards for the sales leaders", "reporting_forecasting"),
+        ("Разрабатывать стратегию продаж в регионе", "strategy_planning"),
+        # A head that is no tie word leaves the line to the other evidence.
+        ("Build data pipelines in Python", "delivery_operations"),
+    ],
+)
+def test_the_head_of_the_object_settles_ties(text, area):
+    assert classify_responsibility(text)[0] == area
+
+
+def test_object_is_the_noun_phrase_after_the_coordinated_verbs():
+    from workbench import taxonomy
+
+    tax = load_taxonomy()
+    words = "set and maintain database standards for the team".split()
+    assert taxonomy._object(words, 0, tax) == ["database", "standards"]
+    assert taxonomy._object("own frameworks aligned to goals".split(), 0, tax) == ["frameworks"]
+    assert taxonomy._object_area(["database", "standards"], tax) == "quality_process"
+    assert taxonomy._object_area(["coding", "best", "practices"], tax) == "quality_process"
+    assert taxonomy._object_area(["стратегию", "продаж"], tax) == "strategy_planning"
+    assert taxonomy._object_area(["data", "pipelines"], tax) is None and taxonomy._object_area([], tax) is None
+
+
+def test_a_russian_infinitive_or_we_will_opens_an_action_line():
+    # Neither verb is in any list: the line is still an action, not `other` with no evidence.
+    assert classify_responsibility("конфигурировать и администрировать серверы")[0] != "other"
+    assert _evidence("конфигурировать и администрировать серверы").scores
+    assert _evidence("We will organise the shared drive").scores == {"delivery_operations": 0.75}

@@ -76,6 +76,12 @@ class Taxonomy:
     lemmas: set[str] = field(default_factory=set)  # English base forms ("need", "feed")
     # Job contexts: name -> (title pattern, {area: prior weight}).
     contexts: dict[str, tuple] = field(default_factory=dict)
+    # Object heads the labelling rules' ties name (the taxonomy's ``objects``): exact words,
+    # two-word phrases and stems -> area, and the bonus such a head adds (see _object_area).
+    heads: dict[str, str] = field(default_factory=dict)
+    head_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
+    head_stems: list[tuple[str, str]] = field(default_factory=list)
+    head_bonus: float = 0.0
     # Coefficients of the confidence curve and weights of the blend (see _decide).
     confidence: dict[str, float] = field(default_factory=dict)
     blend: dict[str, float] = field(default_factory=dict)
@@ -107,6 +113,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     tax.order = {a: i for i, a in enumerate(areas)}
     tax.area_tuple = tuple(areas)
     _load_verbs(tax, raw)
+    _load_heads(tax, raw)
     tax.confidence = {k: float(v) for k, v in raw["confidence"].items()}
     tax.blend = {k: float(v) for k, v in raw["blend"].items()}
     for name, spec in (raw.get("contexts") or {}).items():
@@ -138,6 +145,21 @@ def _load_terms(tax: Taxonomy, raw: dict) -> None:
                 t = seen[(tokens, area)] = _Term(tokens, area, float(weight))
                 first, stem = tokens[0]
                 (tax.stems if stem else tax.exact).setdefault(first, []).append(t)
+
+
+def _load_heads(tax: Taxonomy, raw: dict) -> None:
+    """Index the object heads of the taxonomy's ``objects`` (see :func:`_object_area`)."""
+    spec = raw.get("objects") or {}
+    tax.head_bonus = float(spec.get("bonus", 0.0))
+    for area, terms in (spec.get("heads") or {}).items():
+        for term in terms or ():
+            tokens = _parse_term(str(term))
+            if len(tokens) == 2:
+                tax.head_phrases[(tokens[0][0], tokens[1][0])] = area
+            elif tokens[0][1]:
+                tax.head_stems.append((tokens[0][0], area))
+            else:
+                tax.heads[tokens[0][0]] = area
 
 
 def _en_forms(lemma: str) -> set[str]:
@@ -385,13 +407,19 @@ _PREAMBLE_WORDS = frozenset({
     "you", "will", "you'll", "youll", "shall", "be", "are", "is", "also", "may", "can", "responsible", "accountable",
     "for", "to", "the", "role", "position", "in", "this", "as", "a", "an", "your", "duties", "include", "including",
     "key", "main", "primary", "job", "holder", "successful", "candidate", "and", "then", "help", "helping", "ll",
+    "we", "we'll", "they", "i",
 })
+# A Russian infinitive ("конфигурировать", "осуществлять") opens a duty line as its main verb
+# even when its stem is in no area's list.
+_RU_INFINITIVE = ("ть", "ться", "тись")
 
 
 def _lead_index(words: list[str], tax: Taxonomy) -> int | None:
     """Index of the main verb among the first words, or None (a noun phrase, or no verb)."""
     for i, w in enumerate(words[:_LEAD_WINDOW]):
         if w in tax.actions or w in tax.verb_forms or _stem_verb(w, tax):
+            return i
+        if w.endswith(_RU_INFINITIVE) and not w.isascii():
             return i
         if w.endswith("ly") and len(w) > 4:
             continue  # "actively", "effectively"
@@ -526,7 +554,74 @@ def _line_scores(low: str, tax: Taxonomy) -> tuple[dict[str, float], int | None,
         _cjk_scores(low, tax, _CJK_HEAD, scores, None)
     for area, weight in _verb_areas(words, lead, low, tax):
         scores[area] = scores.get(area, 0.0) + weight * _VERB_SCALE
+    if lead is not None and tax.head_bonus:
+        area = _object_area(_object(words, lead, tax), tax)
+        if area is not None:
+            scores[area] = scores.get(area, 0.0) + tax.head_bonus
     return scores, lead, words
+
+
+# ----------------------------------------------------------------------- the object's head
+#
+# A light parse of the main verb's object: after the lead verb and the verbs coordinated with
+# it ("Set and maintain ..."), the words up to a preposition, a conjunction or a clause word, at
+# most _OBJECT_MAX of them; a participle after the first word ends it too ("frameworks aligned
+# to ...", "tools using ..."). Its head is its last word in English ("database standards"), its
+# first in Russian ("разработка стратегии продаж" has "стратегии" after the verb).
+_OBJECT_MAX = 5
+_COORDINATORS = frozenset({"and", "or", "&", "и", "или"})
+_OBJECT_STOPS = frozenset({
+    "for", "of", "with", "to", "in", "on", "across", "within", "into", "from", "by", "through", "via", "using",
+    "at", "as", "against", "per", "under", "over", "between", "among", "including", "such", "that", "which",
+    "who", "while", "so", "ensuring", "and", "or", "&", "where", "when", "if", "based", "related", "e", "g",
+    "и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "от", "из", "за", "между",
+    "чтобы", "которые", "который",
+})
+
+
+def _is_verb(word: str, tax: Taxonomy) -> bool:
+    return word in tax.actions or word in tax.verb_forms or (
+        not word.isascii() and (word.endswith(_RU_INFINITIVE) or _stem_verb(word, tax) is not None))
+
+
+def _object(words: list[str], lead: int, tax: Taxonomy) -> list[str]:
+    """The words of the main verb's object (see the notes above)."""
+    i, n = lead + 1, len(words)
+    while i + 1 < n and words[i] in _COORDINATORS and _is_verb(words[i + 1], tax):
+        i += 2
+    obj: list[str] = []
+    while i < n and len(obj) < _OBJECT_MAX:
+        word = words[i]
+        if word in _OBJECT_STOPS or obj and word.endswith(("ing", "ed")) and _head_word_area(word, tax) is None:
+            break
+        obj.append(word)
+        i += 1
+    return obj
+
+
+def _head_word_area(word: str, tax: Taxonomy) -> str | None:
+    """The area a single object head names (plural ``s``/``es`` accepted), or None."""
+    heads = tax.heads
+    area = heads.get(word)
+    if area is None and word.endswith("s"):
+        area = heads.get(word[:-1]) or (heads.get(word[:-2]) if word.endswith("es") else None)
+    if area is None and tax.head_stems:
+        area = next((a for stem, a in tax.head_stems if word.startswith(stem)), None)
+    return area
+
+
+def _object_area(obj: list[str], tax: Taxonomy) -> str | None:
+    """The area the head of the object ``obj`` names (the taxonomy's ``objects``), or None."""
+    if not obj:
+        return None
+    if not obj[0].isascii():
+        return _head_word_area(obj[0], tax)
+    if len(obj) > 1:
+        last = obj[-1]
+        for (first, second), area in tax.head_phrases.items():
+            if obj[-2] == first and _token_matches(last, second, False):
+                return area
+    return _head_word_area(obj[-1], tax)
 
 
 # A purpose decides only on clear evidence of its own ("... to identify target accounts and
