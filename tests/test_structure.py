@@ -727,3 +727,53 @@ def test_an_action_list_under_a_heading_with_a_benefit_word_holds_duties():
     assert [r["text"] for r in rec["responsibilities"]] == [
         "Define and track the benefits profiles of each project", "Establish baselines for ongoing performance tracking",
         "Design and maintain the Power BI dashboards", "Improve the quality of management information"]
+
+
+def test_a_requirements_heading_glued_into_a_duty_ends_the_duties_list():
+    text = ("Team Notes\n- Plan the quarterly stock counts with the depot managers.\n"
+            "- Review supplier invoices against delivery notes every week.\n"
+            "- Coach the two junior buyers on negotiation and forecasting. What You'll Bring- Sharp judgement: "
+            "ability to weigh cost against service when choosing suppliers.\n"
+            "- Clear written English to:\n- Explain pricing changes to branch staff\n- Escalate late deliveries early\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Plan the quarterly stock counts with the depot managers.",
+        "Review supplier invoices against delivery notes every week.",
+        "Coach the two junior buyers on negotiation and forecasting."]
+
+
+def test_a_lead_in_glued_by_its_colon_and_items_glued_without_a_blank_are_cut():
+    from workbench import structure as st
+
+    assert st._verb_pieces("You'll have the chance to:Lead the rollout of the new warehouse scanners "
+                           "across the northern depots") == [
+        "You'll have the chance to:", "Lead the rollout of the new warehouse scanners across the northern depots"]
+    assert st._duty_texts_of("Weekly stock reportUpdating/maintaining the returns log,Updating branch price lists",
+                             None) == ("Weekly stock report", "Updating/maintaining the returns log",
+                                       "Updating branch price lists")
+    # a product name in camel case, or a path before the capital, is no join
+    assert st._glued_capital_cuts("Maintain the team's OneDrive folders") == []
+    assert st._glued_capital_cuts("see example.com/careersRead our values") == []
+
+
+def test_a_field_label_that_swallowed_the_text_before_it_is_no_duty():
+    from workbench import structure as st
+
+    assert st._duty_texts_of("PermanentStore ManagerLeeds | Hybrid", "Yorkshire - United Kingdom Type") == ()
+
+
+def test_a_question_that_offers_responsibility_gives_its_duty_and_traits_are_none():
+    text = ("Your Tasks\nYou like order and quiet. You think you can be responsible for planning and running the "
+            "monthly payroll for our three shops? Then you could be the perfect candidate for our team!\n"
+            "You love working with numbers and you are precise.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "be responsible for planning and running the monthly payroll for our three shops"]
+
+
+def test_russian_know_and_can_lines_and_tool_requirements_are_no_duties_and_short_action_nouns_are():
+    text = ("Обязанности:\n- составление смет по разделам проекта;\n- чтение чертежей;\n"
+            "- знать порядок согласования смет с заказчиком;\n- уметь читать чертежи;\n"
+            "- Jenkins – опыт настройки сборок;\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["составление смет по разделам проекта;", "чтение чертежей;"]

@@ -89,12 +89,13 @@ _REQUIREMENT_RE = re.compile(
     r"demonstrates? (?:an? )?(?:[\w-]+ )?(?:knowledge|understanding|awareness|experience|expertise|proficiency|ability)\b|"
     r"exceptional|outstanding|superior|knowledge (?:of|in)|working knowledge|(?:deep |a |an )?understanding of|"
     r"familiar|proficien|fluen|bilingual|mastery|(?:[\w-]+ )?mindset\b|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
-    r"excellent|good|valid|full|clean)\b|must\b|should\b|you (?:have|are|bring|possess)\b(?! responsible)|you(?:'re|’re)(?! responsible)|"
+    r"excellent|good|valid|full|clean)\b|must\b|should\b|you (?:have|are|bring|possess|love|enjoy|like|thrive)\b(?! responsible)|you(?:'re|’re)(?! responsible)|"
     r"willing|willingness|comfortable|passion|passionate|self-|highly|team player|detail|expert|skilled|certifi|"
     r"(?:flexible|adaptable|organi[sz]ed|motivated|resilient|reliable|dependable|enthusiastic|ambitious|proactive|"
     r"personable|outgoing|confident|tenacious|curious|driven)\b|"
     r"eligib|right to work|driving licen|preferred|desired|nice to have|plus:|desire to|advanced\b|"
     r"опыт|знани|умени|навык|высшее|образовани|готовност|желани|уверенн|хорош|отличн|понимани|владени|способност|"
+    r"(?:знать|уметь|владеть|иметь)\b|"
     r"熟悉|具备|精通|本科|大专|学历|经验|良好|优秀|要求)",
     re.IGNORECASE)
 _REQUIREMENT_TAIL_RE = re.compile(  # matched against lower-cased text
@@ -124,7 +125,8 @@ _NOT_HOLDER_ANYWHERE_RE = re.compile(  # matched against lower-cased text
     r"\b(?:important|matters?) to us\b|\breserves? the right\b|\b(?:this|the) (?:job|position|role) description\b|"
     r"\bnot (?:intended|meant) to be\b|\bis not a contract\b|\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
     r"\b(?:role|position|job) (?:is )?(?:based|located) (?:in|at|out of)\b|, our (?:[\w-]+ ){1,5}(?:is|are|has|have)\b|"
-    r"\b(?:suits?|perfect for|ideal for) (?:someone|an? (?:candidate|individual|person))\b")
+    r"\b(?:suits?|perfect for|ideal for) (?:someone|an? (?:candidate|individual|person))\b|"
+    r"\b(?:perfect|ideal|right) (?:candidate|fit|match|person) for\b")
 # Who or what a line is about when it opens with a clause: "Operating out of ..., they employ ...",
 # "Working at Acme means ...", "Your expertise will play ..." (not "Your responsibilities will ...").
 _NOT_HOLDER_OPENING_RE = re.compile(  # matched against lower-cased text
@@ -135,7 +137,7 @@ _NOT_HOLDER_OPENING_RE = re.compile(  # matched against lower-cased text
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
                      "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
                      ", our ", " to us", "reserve", "description", "intended", "meant", "not a contract",
-                     "suit", "perfect for", "ideal for")
+                     "suit", "perfect", "ideal", "right ")
 
 # The reporting line, where the work is done and the recruiter's small print (matched against
 # lower-cased text; each pattern opens with a literal, which the engine looks for in C).
@@ -277,15 +279,40 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     if " not " in low and _NEGATED_RE.search(low) is not None or _pay_range(text, low):
         return False  # "This position does not have direct reports", "UK Remote | £75,000 to £90,000"
     action = _opens_with_action(text)
-    if cue_kind(text) is not None or _words(text) < (2 if action else _MIN_WORDS) or _is_subheading(text):
+    if _tool_requirement(text):
+        return False  # "OpenShift – опыт развертывания ...": a tool, then what the holder must know of it
+    if cue_kind(text) is not None or _words(text) < (2 if action or _action_noun(text) else _MIN_WORDS) \
+            or _is_subheading(text):
         return False
     if action or not strict or _duty_sentence(low):
         return True
     return not (_REQUIREMENT_WORD_RE.search(low) or _MONEY_RE.search(text) or _BENEFIT_WORD_RE.search(low))
 
 
-def _without_heading(sentence: str) -> str:
-    """A sentence without a heading glued to its start ("What You Do Lead Axon ..." -> "Lead Axon ...")."""
+# A tool's name, a dash, then a requirement ("OpenShift – опыт развертывания ...", "Git - на уровне ...").
+_TOOL_DASH_RE = re.compile(r"[A-Za-z][\w.+#/, ]{0,40}? [–—-] ")
+
+
+def _tool_requirement(text: str) -> bool:
+    """Does a line of a non-English text name a tool and then a requirement about it?"""
+    if text.isascii() or not text[:1].isascii():
+        return False
+    m = _TOOL_DASH_RE.match(text)
+    return m is not None and _REQUIREMENT_RE.match(text, m.end()) is not None
+
+
+def _action_noun(text: str) -> bool:
+    """Does a Russian line open with a noun of action ("чтение чертежей", "поиск поставщиков")?"""
+    first = text.split(None, 1)[0].lower() if text else ""
+    return not first.isascii() and (first.endswith(_ACTION_NOUN_ENDS) or first in _ACTION_NOUNS)
+
+
+def _without_heading(sentence: str) -> tuple[str, str | None]:
+    """A sentence without a heading glued to its start ("What You Do Lead Axon ..." -> "Lead Axon ..."),
+    and the kind that heading names (None when there is none)."""
+    blank = sentence.find(" ")
+    if blank < 0 or not sentence[blank + 1:blank + 2].isupper():
+        return sentence, None  # a heading and the word after it are capitalised
     words = sentence.split(" ", 6)
     caps = 0  # how many words in a row open with a capital
     while caps < len(words) and words[caps][:1].isupper():
@@ -293,24 +320,60 @@ def _without_heading(sentence: str) -> str:
     # The head's words and the word after it are capitalised: n + 1 <= caps.
     for n in range(min(5, len(words) - 1, caps - 1), 0, -1):
         head = " ".join(words[:n])
-        if heading_kind(head) not in ("other",):
-            return sentence[len(head):].lstrip()
-    return sentence
+        kind = _glued_kind(head)
+        if kind != "other":
+            return sentence[len(head):].lstrip(), kind
+    return sentence, None
+
+
+_BRING_HEAD_RE = re.compile(r"what you(?:'ll|’ll| will) bring\b", re.IGNORECASE)
+
+
+def _glued_kind(head: str) -> str:
+    """The kind of a heading glued to a sentence: ``sections.heading_kind``, and "What You'll Bring"
+    heads requirements (a heading on a line of its own is left to the sections, whose lists may be work)."""
+    kind = heading_kind(head)
+    return "requirements" if kind == "other" and _BRING_HEAD_RE.match(head) else kind
+
+
+@lru_cache(maxsize=65536)
+def _headed_sentences(text: str) -> tuple[tuple[str, str | None], ...]:
+    """Sentences of a paragraph, each without a heading glued to its start and with the kind
+    that heading names (None: no heading); one that only elaborates the one before stays with it."""
+    out: list[tuple[str, str | None]] = []
+    for piece in _prose_pieces(text):
+        piece, kind = _without_heading(piece.strip())
+        if not piece:
+            continue
+        if out and _FOLLOW_ON.match(piece):
+            out[-1] = (f"{out[-1][0]} {piece}", out[-1][1])
+        else:
+            out.append((piece, kind))
+    return tuple(out)
 
 
 def _sentences(text: str) -> list[str]:
     """Sentences of a paragraph (a heading glued to one is left out); one that only
     elaborates the one before stays with it."""
-    out: list[str] = []
-    for piece in _prose_pieces(text):
-        piece = _without_heading(piece.strip())
-        if not piece:
-            continue
-        if out and _FOLLOW_ON.match(piece):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
+    return [s for s, _ in _headed_sentences(text)]
+
+
+def _duty_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph up to a requirements, skills, benefits or pay heading glued
+    into it ("... across the team. What You'll Bring- Strong ownership ..." ends the duties)."""
+    out = []
+    for k, (sentence, kind) in enumerate(_headed_sentences(text)):
+        if k and kind in _NOT_DUTY_LABEL_KINDS:
+            break
+        out.append(sentence)
     return out
+
+
+def _glued_end(text: str) -> str | None:
+    """The kind of a requirements, skills, benefits or pay heading glued into a long item, or None."""
+    if len(text) < _SPLIT_MIN:
+        return None
+    return next((kind for _, kind in _headed_sentences(text)[1:] if kind in _NOT_DUTY_LABEL_KINDS), None)
 
 
 # Items that lost their separators entirely: "... in the assigned region Increase sales and
@@ -380,6 +443,50 @@ def _lower_glued_cuts(text: str) -> list[tuple[int, int]]:
     return cuts if len(cuts) >= _LOWER_LIST_CUTS else []
 
 
+# A lead-in glued by its colon to the first item ("You'll have the opportunity to:Lead enterprise
+# ..."): the item starts after the colon when it opens with an action; the lead-in, ending in its
+# colon, is judged on its own (and left out as a lead-in).
+_GLUED_COLON_RE = re.compile(r"[:：](?=[A-Z])")
+
+
+def _glued_colon_cuts(text: str) -> list[tuple[int, int]]:
+    """Where an action glued to a colon starts (``_GLUED_COLON_RE``)."""
+    return [(m.end(), m.end()) for m in _GLUED_COLON_RE.finditer(text) if _opens_with_action(text[m.end():])]
+
+
+# Items glued with no blank at all ("Annual reviewUpdating/maintaining document database,Updating
+# Lending ..."): a capitalised action verb right after a lower-case word of its own (not "OneDrive",
+# "iPhone", "/careersRead") or a comma starts the next item. (The pattern opens with the capital: see _GLUED_VERB_RE.)
+_GLUED_CAPITAL_RE = re.compile(r"[A-Z](?<=[a-z,][A-Z])[a-z]+")
+_GLUED_LOWER_MIN = 3  # letters of the lower-case word before the capital
+
+
+def _glued_capital_cuts(text: str) -> list[tuple[int, int]]:
+    """Where an action verb glued to the item before it with no blank starts (``_GLUED_CAPITAL_RE``)."""
+    cuts = []
+    for m in _GLUED_CAPITAL_RE.finditer(text):
+        at = m.start()
+        if not is_action_verb(m.group(), past=False):
+            continue
+        if text[at - 1] != ",":
+            k = at - 1
+            while k >= 0 and text[k].isalpha():
+                k -= 1
+            if at - 1 - k < _GLUED_LOWER_MIN or not text[k + 1:at].islower() or k >= 0 and not text[k].isspace():
+                continue
+        cuts.append((at, at))
+    return cuts
+
+
+def _glued_pieces(text: str) -> list[str]:
+    """A short item cut where items are glued with no blank (``_glued_capital_cuts``)."""
+    cuts = _glued_capital_cuts(text)
+    if not cuts:
+        return [text]
+    bounds = [0, *(a for a, _ in cuts), len(text)]
+    return [p for p in (text[a:b].strip(" ,") for a, b in pairwise(bounds)) if p]
+
+
 def _verb_pieces(text: str) -> list[str]:
     """``text`` cut before each capitalised action verb glued to the item before it, and around
     each sub-heading glued between items (the sub-heading left out)."""
@@ -401,6 +508,9 @@ def _verb_pieces(text: str) -> list[str]:
             cuts.append((m.end(), m.end()))
     if len(text) > _LOWER_LIST_MIN:
         cuts += _lower_glued_cuts(text)
+    if ":" in text or "：" in text:
+        cuts += _glued_colon_cuts(text)
+    cuts += _glued_capital_cuts(text)
     first = _FIRST_RUN_RE.match(text)
     for m in chain((first,) if first else (), _GLUED_RUN_RE.finditer(text) if glued else ()):
         if is_action_verb(m.group(2)) and _heading_run(m.group(1)) and _word_before(text, m.start(1)) not in _NOT_BEFORE_VERB:
@@ -443,25 +553,29 @@ def _duty_texts(item: dict) -> list[str]:
 
 
 _NOT_DUTY_LABEL_KINDS = frozenset({"requirements", "skills", "benefits", "pay"})
+# A field's name at the end of a label that swallowed the text before it ("... - United Kingdom Type: Permanent").
+_FIELD_LABEL_END_RE = re.compile(r"\b(?:[Jj]ob|[Cc]ontract|[Ee]mployment) [Tt]ype$|\b(?:Type|Location|Salary|Hours|Closing Date)$")
 
 
 @lru_cache(maxsize=65536)  # duty lines recur across postings of one employer or template
 def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
-    if label and (_NOT_HOLDER_RE.match(f"{label}:") is not None or heading_kind(label) in _NOT_DUTY_LABEL_KINDS):
+    if label and (_NOT_HOLDER_RE.match(f"{label}:") is not None or _FIELD_LABEL_END_RE.search(label) is not None
+                  or heading_kind(label) in _NOT_DUTY_LABEL_KINDS):
         return ()  # "Location: London", "Mandatory Skills/Qualifications: ..." are fields and requirements
-    pieces = [v for p in _sentences(text) for v in _verb_pieces(p)] if len(text) >= _SPLIT_MIN else [text]
+    pieces = [v for p in _duty_sentences(text) for v in _verb_pieces(p)] if len(text) >= _SPLIT_MIN else \
+        _glued_pieces(text)
     if len(text) >= _NOUN_LIST_MIN and not text.isascii():
         pieces = [v for p in pieces for v in _noun_pieces(p)]
     # A labelled item ("Team Leadership: Lead and develop ...") is a duty its author named:
     # only its shape is checked, not the requirement words a competency-style text holds.
     # A list line of its own that opens "We build ..." states the team's work (see _without_we).
-    shaped = [_without_we(text)] if len(pieces) == 1 else pieces
+    shaped = [_without_we(text)] if len(pieces) == 1 and not _glued_end(text) else pieces
     kept = []
     for k, (p, s) in enumerate(zip(pieces, shaped)):
         if _is_duty_shaped(s, strict=not (label and k == 0)):
             kept.append(p)
-        elif "seek" in p or "look" in p or "hir" in p or "appoint" in p or "recruit" in p:
-            clause = _sought_duty(p)  # "We are seeking a Data Scientist to create prototypes ..."
+        else:
+            clause = _sought_duty(p) or _asked_duty(p)  # "We are seeking a Data Scientist to create prototypes ..."
             if clause is not None:
                 kept.append(clause)
     if label and kept and kept[0] is pieces[0]:
@@ -657,6 +771,21 @@ def _sought_duty(sentence: str) -> str | None:
     return clause if _is_duty_shaped(clause) else None  # "... to work at our Leeds office" is no duty
 
 
+_ASKED_RE = re.compile(r"\bbe (?:responsible|accountable) for\b")
+
+
+def _asked_duty(sentence: str) -> str | None:
+    """The duty a question offers ("You think you can be responsible for maintaining the tools ...?"
+    -> "be responsible for maintaining the tools ..."), or None."""
+    if not sentence.endswith("?") or "ble for" not in sentence:
+        return None
+    m = _ASKED_RE.search(sentence)
+    if m is None:
+        return None
+    clause = sentence[m.start():].rstrip("?").strip()
+    return clause if _words(clause) >= _MIN_WORDS + 2 and _is_duty_shaped(clause) else None
+
+
 def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | None]]:
     """Duty sentences of the prose (and lists) of sections that hold no duties list, leaving out
     requirements, skills, benefits and pay; sentences that only open with an action verb count in lists, or with ``bare`` (when the
@@ -689,7 +818,7 @@ def _prose_item_sentences(text: str, listed: bool, bare: bool) -> tuple[tuple[st
     for p in _sentences(text):
         for s in _verb_pieces(p):
             duty = _prose_duty(s, listed, bare or listed)
-            out.append((s, duty, duty and _opens_with_action(s), None if duty else _sought_duty(s)))
+            out.append((s, duty, duty and _opens_with_action(s), None if duty else _sought_duty(s) or _asked_duty(s)))
     return tuple(out)
 
 
@@ -875,6 +1004,18 @@ def _list_end(items: list[dict]) -> int | None:
     return None
 
 
+def _glued_list_end(items: list[dict]) -> tuple[int | None, str | None]:
+    """``(k, kind)``: the items after item ``k - 1``, which holds a requirements, skills,
+    benefits or pay heading glued into its text, are of that kind; ``(None, None)`` when no item does."""
+    for k, item in enumerate(items):
+        text = item["text"]
+        if len(text) >= _SPLIT_MIN:
+            kind = _glued_end(text)
+            if kind is not None:
+                return k + 1, kind
+    return None, None
+
+
 def _close_duty_sections(sections: list[dict]) -> list[tuple[dict, bool]]:
     """``(section, holds duties)`` pairs, duties sections cut where a paragraph that is no
     duty follows their list."""
@@ -883,11 +1024,15 @@ def _close_duty_sections(sections: list[dict]) -> list[tuple[dict, bool]]:
         items = sec["items"]
         holds = _holds_duties(sec)
         cut = _list_end(items) if holds else None
-        if cut is None:
+        end, kind = _glued_list_end(items[:cut]) if holds else (None, None)
+        if end is not None:  # a requirements heading glued into an item: what follows it is no duty
+            out.append(({**sec, "items": items[:end]}, True))
+            out.append(({**sec, "heading": None, "kind": kind, "items": items[end:]}, False))
+        elif cut is None:
             out.append((sec, holds))
-            continue
-        out.append(({**sec, "items": items[:cut]}, True))
-        out.append(({**sec, "heading": None, "kind": "other", "items": items[cut:]}, False))
+        else:
+            out.append(({**sec, "items": items[:cut]}, True))
+            out.append(({**sec, "heading": None, "kind": "other", "items": items[cut:]}, False))
     return out
 
 
