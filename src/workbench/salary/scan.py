@@ -207,7 +207,8 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
     mkey = _market_key(market) if market else None
     if default_cur is None and mkey:
         default_cur = MARKET_CURRENCY.get(mkey)
-    if "w" in lw and (default_cur == _ZH_CURRENCY or _has_cjk(text, lw)):
+    if ("w" in lw and (default_cur == _ZH_CURRENCY or _has_cjk(text, lw))
+            and _DIGIT_W.search(lw) is not None):
         lw = _WAN_W.sub(r"\1万", lw)
     if ".–" in lw or ".-" in lw:
         lw = _NO_CENTS.sub(".0", lw)  # Swiss "6'400.–": no cents, read as "6'400.0" (same length)
@@ -278,6 +279,9 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
     return out
 
 
+# Every match of _WAN_W holds a digit right before its "w": without one the substitution,
+# which tries its look-behinds at every character of the text, has nothing to do.
+_DIGIT_W = re.compile(r"\dw")
 # Two amounts that carry their own period ("£35K/yr - £42K/yr", "From 24000 per annum to
 # 28000 per annum per annum") are one range; JSON-LD renderings join theirs with "maxValue".
 _PERIOD_RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|до)[ \u00a0]*")
