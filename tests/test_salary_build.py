@@ -73,3 +73,50 @@ def test_currency_and_market_from_the_script_or_the_market():
     assert _currency_and_market("薪资 15000", None, None, None, 3, 8, 0) == ("CNY", "CN")
     assert _currency_and_market("300 руб.", "RUB", None, "BY", 0, 8, 0) == ("BYN", "BY")
     assert _currency_and_market("£3", "GBP", None, None, 0, 2, 0) == ("GBP", "GB")
+
+
+def test_nothing_around_a_bare_number_only_when_no_word_is_read():
+    from workbench.salary.build import _bare, _nothing_around
+
+    assert _bare(toks("1. Duties")[0]) and _bare(toks("x" * 300 + " 12 ")[0])  # read and lazy
+    assert not any(_bare(t) for t in toks("32000 rub, £5, 5k, ****"))
+    assert not any(_bare(t) for t in toks("x" * 300 + " 32000 rub, £5, 5k, ****"))
+
+    def around(text, k):
+        lw = _lower(text)
+        t = toks(text)[k]
+        _, rev = _window_before(lw, 0, t.start, False)
+        return _nothing_around(lw, rev, t.end)
+
+    assert around("1. Duties and 2. Skills", 0)  # a list number
+    assert around("a team of 120 people", 0) is True  # no word _read_after takes
+    assert not around("Salary 32000", 0)  # a pay word before
+    assert not around("up to 32000", 0)  # a limit before
+    assert not around("32000 per annum", 0)  # a period after
+    assert not around("32000 net", 0)  # gross/net after
+    assert not around("32000+ DOE", 0)  # an open end
+    assert not around("32000 (gross)", 0)  # a word after a separator
+
+
+def test_the_bare_number_gate_changes_no_mention(monkeypatch):
+    """Running text parsed with the gate and with it switched off gives the same mentions:
+    the labelled strings set in lines that also hold list numbers, counts and years."""
+    import csv
+    from dataclasses import astuple
+
+    from workbench import config
+    from workbench.salary import build as build_module
+    from workbench.salary import clear_field_cache, parse_salary
+
+    with (config.LABELLED / "salary_labelled.csv").open(encoding="utf-8", newline="") as handle:
+        texts = [f"1. Duties\n2. Lead 12 people from 2019 on. {row['text']} 3 days a week.\n3 {row['text']}\n"
+                 f"{row['text']} 45 of them" for row in csv.DictReader(handle)]
+
+    def run():
+        clear_field_cache()
+        return [[astuple(m) for m in parse_salary(t, field=False)] for t in texts]
+
+    gated = run()
+    monkeypatch.setattr(build_module, "_nothing_around", lambda lw, rev, end: False)
+    assert run() == gated
+    assert sum(map(len, gated)) > 1000

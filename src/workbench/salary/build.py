@@ -22,7 +22,9 @@ from .patterns import (
     _PHONE_HEAD,
     _PHONE_TAIL,
     _POUND,
+    _PREFIX_REV,
     _RETIREMENT,
+    _TRAIL,
     _UNIT_AFTER,
     _WORD_AFTER,
     _WORD_BEFORE_REV,
@@ -30,9 +32,11 @@ from .patterns import (
 from .plausible import _OWN_WORDS, _implausible, _local_rouble, _settle_period
 from .words import (
     _NOTHING_BEFORE,
+    _PLUS_PERIOD,
     _clause_rev,
     _field_tail,
     _json_unit,
+    _next_trail,
     _read_after,
     _read_before,
 )
@@ -50,6 +54,9 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     start = first.start
     if _span_is_code(text, lw, start, last.end, field_mode):
         return None
+    cstart, rev = _window_before(lw, lo, start, field_mode)
+    if not field_mode and first is last and _bare(first) and _nothing_around(lw, rev, first.end):
+        return None  # a bare number of running text with no word beside it: no evidence
     # Lazy tokens (long texts, see _tokens) are parsed only now: the checks
     # above read nothing but the spans, so the outcome is unchanged.
     if first.m is not None:
@@ -58,7 +65,6 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         last.read()
     if _token_is_code(lw, first, last):
         return None
-    cstart, rev = _window_before(lw, lo, start, field_mode)
     if first.cur is None and rev and _LABEL_REV.match(rev, 0, 24):
         return None
     masked = first.masked or last.masked
@@ -110,6 +116,32 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         market=market,
         implausible=implausible,
     )
+
+
+def _bare(tok) -> bool:
+    """A token with no currency, multiplier or mask, judged on its match when it is still
+    lazy (an unknown currency mark or a multiplier said twice count as written: the test
+    only ever errs towards reading the token in full)."""
+    m = tok.m
+    if m is None:
+        return tok.cur is None and tok.mult is None and not tok.masked
+    return tok.cpre is None and m.group("csuf") is None and m.group("mult") is None and m.group("mask") is None
+
+
+def _nothing_around(lw: str, rev: str, end: int) -> bool:
+    """No word before or after a figure that :func:`_words_around` would read: no limit,
+    component, period, gross/net or pay word before it (on the reversed clause ``rev``),
+    and nothing :func:`_read_after` takes right after it ("+", a period, a component, a
+    currency ...). A bare number of running text so placed has no pay evidence
+    (:func:`_text_evidence` needs a currency, a period, a range, a multiplier or a word)."""
+    if rev and _PREFIX_REV.match(rev) is not None:
+        return False
+    if end >= len(lw):
+        return True
+    if lw[end] == "+" or _PLUS_PERIOD.match(lw, end) is not None:
+        return False
+    tail_end = min(len(lw), end + 64)
+    return _TRAIL.match(lw, end, tail_end) is None and _next_trail(lw, end, tail_end) is None
 
 
 def _clause_wage(evidence: str, cur_written: bool, market, n_amounts: int) -> bool:
