@@ -79,8 +79,9 @@ def test_nothing_around_a_bare_number_only_when_no_word_is_read():
     from workbench.salary.build import _bare, _nothing_around
 
     assert _bare(toks("1. Duties")[0]) and _bare(toks("x" * 300 + " 12 ")[0])  # read and lazy
-    assert not any(_bare(t) for t in toks("32000 rub, £5, 5k, ****"))
-    assert not any(_bare(t) for t in toks("x" * 300 + " 32000 rub, £5, 5k, ****"))
+    assert _bare(toks("- **Invoicing**")[0]) and _bare(toks("x" * 300 + " **Invoicing**")[0])
+    assert not any(_bare(t) for t in toks("32000 rub, £5, 5k, ****k"))
+    assert not any(_bare(t) for t in toks("x" * 300 + " 32000 rub, £5, 5k, ****k"))
 
     def around(text, k):
         lw = _lower(text)
@@ -110,7 +111,7 @@ def test_the_bare_number_gate_changes_no_mention(monkeypatch):
 
     with (config.LABELLED / "salary_labelled.csv").open(encoding="utf-8", newline="") as handle:
         texts = [f"1. Duties\n2. Lead 12 people from 2019 on. {row['text']} 3 days a week.\n3 {row['text']}\n"
-                 f"{row['text']} 45 of them" for row in csv.DictReader(handle)]
+                 f"- **Pay** {row['text']} 45 of them" for row in csv.DictReader(handle)]
 
     def run():
         clear_field_cache()

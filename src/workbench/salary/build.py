@@ -56,7 +56,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
         return None
     cstart, rev = _window_before(lw, lo, start, field_mode)
     if not field_mode and first is last and _bare(first) and _nothing_around(lw, rev, first.end):
-        return None  # a bare number of running text with no word beside it: no evidence
+        return None  # a bare number or mask of running text with no word beside it: no evidence
     # Lazy tokens (long texts, see _tokens) are parsed only now: the checks
     # above read nothing but the spans, so the outcome is unchanged.
     if first.m is not None:
@@ -119,13 +119,13 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
 
 
 def _bare(tok) -> bool:
-    """A token with no currency, multiplier or mask, judged on its match when it is still
-    lazy (an unknown currency mark or a multiplier said twice count as written: the test
-    only ever errs towards reading the token in full)."""
+    """A token with no currency or multiplier (a number, or a mask such as Markdown's "**"),
+    judged on its match when it is still lazy (an unknown currency mark or a multiplier said
+    twice count as written: the test only ever errs towards reading the token in full)."""
     m = tok.m
     if m is None:
-        return tok.cur is None and tok.mult is None and not tok.masked
-    return tok.cpre is None and m.group("csuf") is None and m.group("mult") is None and m.group("mask") is None
+        return tok.cur is None and tok.mult is None
+    return tok.cpre is None and m.group("csuf") is None and m.group("mult") is None
 
 
 def _nothing_around(lw: str, rev: str, end: int) -> bool:
@@ -133,7 +133,8 @@ def _nothing_around(lw: str, rev: str, end: int) -> bool:
     component, period, gross/net or pay word before it (on the reversed clause ``rev``),
     and nothing :func:`_read_after` takes right after it ("+", a period, a component, a
     currency ...). A bare number of running text so placed has no pay evidence
-    (:func:`_text_evidence` needs a currency, a period, a range, a multiplier or a word)."""
+    (:func:`_text_evidence` needs a currency, a period, a range, a multiplier or a word),
+    nor has a bare mask (:func:`_pay_evidence` needs one of those or a gross/net word)."""
     if rev and _PREFIX_REV.match(rev) is not None:
         return False
     if end >= len(lw):
