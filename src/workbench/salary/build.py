@@ -54,17 +54,20 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     start = first.start
     if _span_is_code(text, lw, start, last.end, field_mode):
         return None
-    cstart, rev = _window_before(lw, lo, start, field_mode)
-    if not field_mode and first is last and _bare(first) and _nothing_around(lw, rev, first.end):
-        return None  # a bare number or mask of running text with no word beside it: no evidence
+    window = None
+    if not field_mode and first is last and _bare(first):
+        window = _window_before(lw, lo, start, False)
+        if _nothing_around(lw, window[1], first.end):
+            return None  # a bare number or mask of running text with no word beside it: no evidence
     # Lazy tokens (long texts, see _tokens) are parsed only now: the checks
-    # above read nothing but the spans, so the outcome is unchanged.
+    # above read nothing but the spans and the words around, so the outcome is unchanged.
     if first.m is not None:
         first.read()
     if last.m is not None:
         last.read()
     if _token_is_code(lw, first, last):
         return None
+    cstart, rev = window or _window_before(lw, lo, start, field_mode)
     if first.cur is None and rev and _LABEL_REV.match(rev, 0, 24):
         return None
     masked = first.masked or last.masked
