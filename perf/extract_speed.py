@@ -109,15 +109,20 @@ def _swappable(value) -> bool:
     return isinstance(value, (types.FunctionType, type, types.ModuleType, functools._lru_cache_wrapper))
 
 
+# The salary engine's modules (a sub-package: "salary.scan" is src/workbench/salary/scan.py).
+SALARY = ("salary.numbers", "salary.shapes", "salary.build", "salary.scan")
+
+
 class Variants:
     """The new modules and their source at ``rev``, swapped in by name in every loaded module."""
 
-    def __init__(self, rev: str, names: tuple[str, ...] = OWNED) -> None:
+    def __init__(self, rev: str, names: tuple[str, ...] | None = None) -> None:
+        names = (*OWNED, *SALARY) if names is None else names
         self.new_to_old: dict[int, object] = {}
         self.old_to_new: dict[int, object] = {}
         self.old_modules: list[types.ModuleType] = []
         for name in names:
-            path = f"src/workbench/{name}.py"
+            path = f"src/workbench/{name.replace('.', '/')}.py"
             now = (ROOT / path).read_text(encoding="utf-8")
             then = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"],
                                   capture_output=True, text=True, check=True).stdout
@@ -130,7 +135,7 @@ class Variants:
     def _load(self, modname: str, source: str, rev: str) -> None:
         new = importlib.import_module(modname)
         old = types.ModuleType(modname)
-        old.__package__ = "workbench"
+        old.__package__ = modname.rpartition(".")[0]
         old.__file__ = f"<{rev}>/{modname}"
         exec(compile(source, old.__file__, "exec"), old.__dict__)
         self.old_modules.append(old)
@@ -173,6 +178,11 @@ def clear_caches(extra: list[types.ModuleType] = ()) -> None:
         if module.__name__ == "workbench.roles":  # the title matches per snippet
             module._SNIPPET_MATCHES.clear()
     clear_field_cache()
+    for module in extra:  # an old salary module's own memos (the field results, currency marks)
+        for name in ("_FIELD_CACHE", "_CUR_CACHE"):
+            memo = vars(module).get(name)
+            if isinstance(memo, dict):
+                memo.clear()
     for model in area_model._MODELS.values():
         model._tokens.clear()
         model._used = 1
