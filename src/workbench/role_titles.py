@@ -12,6 +12,7 @@ import re._constants as _sre
 import re._parser as _sre_parser
 
 from . import text as _text
+from .gates import Gated
 
 _R = r"\w{0,4}"  # a Russian inflection ending
 _RM = rf"менеджер{_R}"
@@ -443,8 +444,8 @@ _TITLE_ANCHOR_KEYS = _text.KeySet(_ANCHORS_BY_LEN)
 
 # Occupations a title may name without any role of the table: read only when the
 # title names no role, or names this one first.
-_TITLE_OCCUPATIONS: tuple[tuple[re.Pattern, str, int | None, str], ...] = tuple(
-    (re.compile(p), family, level, label) for p, family, level, label in (
+_TITLE_OCCUPATIONS: tuple[tuple[Gated, str, int | None, str], ...] = tuple(
+    (Gated(p), family, level, label) for p, family, level, label in (
         (r"\bsales\s+engineers?\b|\bpre[\s-]?sales\b", "other", None, "Sales Engineer"),
         # billing and collections on a customer's or patient's account
         (r"\bpatient\s+accounts?\b|\baccount\s+recovery\b|\bbilling\s+(?:specialist|representative|clerk)s?\b", "other",

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from . import text as _text
 from .config import level_name
+from .gates import Gated
 from .requirements import extract_experience
 from .role_titles import (
     _ANCHOR_KEYS,
@@ -239,7 +240,7 @@ _ASSISTANT_TO = re.compile(r"\b(?:(?:executive|personal|team)\s+)?(?:assistant|s
                            re.IGNORECASE)
 
 # Spelt out before the title is read (lower-cased title; whole words only).
-_ABBREVIATIONS = tuple((re.compile(p), r) for p, r in (
+_ABBREVIATIONS = tuple((Gated(p), r) for p, r in (
     (r"\bacct\b\.?", "account"), (r"\bexec\b\.?", "executive"), (r"\bmgr\b\.?", "manager"),
     (r"\b(?:sr|snr)\b\.?", "senior"), (r"\bjr\b\.?", "junior"), (r"\breps?\b\.?", "representative"),
     (r"\bkam\b", "key account manager"), (r"\bgad\b", "group account director"), (r"\bam\b", "account manager"),
@@ -485,10 +486,10 @@ _SEGMENT_WORDS = ((re.compile(r"\b(?:enterprise|strategic|major|named|global|key
                   # "Corporate Comms" names a discipline (an agency's), not a customer segment
                   (re.compile(r"\b(?:smb|commercial|small\s+business|corporate(?!\s+(?:comms|communications|affairs)))\b"),
                    2))
-_SEGMENT_PHRASES = ((re.compile(r"\benterprise\s+(?:customers|clients|accounts|segment|deals|organi[sz]ations|"
-                                r"companies|businesses)\b|\bfortune\s+(?:500|1000)\b|\bstrategic\s+accounts\b"), 4),
-                    (re.compile(r"\bmid[\s-]?market\b"), 3),
-                    (re.compile(r"\bsmb\b|\bsmall\s+(?:and|&)\s+mid|\bsmall\s+business"), 2))
+_SEGMENT_PHRASES = ((Gated(r"\benterprise\s+(?:customers|clients|accounts|segment|deals|organi[sz]ations|"
+                           r"companies|businesses)\b|\bfortune\s+(?:500|1000)\b|\bstrategic\s+accounts\b"), 4),
+                    (Gated(r"\bmid[\s-]?market\b"), 3),
+                    (Gated(r"\bsmb\b|\bsmall\s+(?:and|&)\s+mid|\bsmall\s+business"), 2))
 # "Field Based" says where the job is done, not that it sells (titles README_2).
 _TITLE_SALES_WORDS = re.compile(r"\b(?:sales|new\s+business|business\s+development|territory|field(?![\s-]+based)|inside|"
                                 r"quota)\b")
@@ -546,17 +547,17 @@ def _works_alone(low: str) -> bool:
     return any(k in low for k in _INDIVIDUAL_KEYS) and _INDIVIDUAL_CUES.search(low) is not None
 
 
-_APPOINTMENT_CUES = re.compile(r"\bbook(?:s|ing)?\s+(?:meetings|appointments)|\bappointments?\b|\bset(?:s|ting)?\s+"
-                               r"meetings|\blead\s+generation\b|\bqualif(?:y|ies|ied|ying)\s+(?:inbound\s+)?leads|"
-                               r"\b(?:find|finds|finding|generate|generates|generating)\s+(?:new\s+)?leads\b")
-_BANK_CUES = re.compile(r"\bbank|\bbanking\b|\bwealth\b|\bdeposit|银行|存款|理财|信贷|对公|贷款|\bбанк")
-_INSURER_CUES = re.compile(r"\binsur(?:er|ance)|\bpolic(?:y|ies)\b|保险|保单|страхов")
-_SELLING_CUES = re.compile(r"\bsells?\b|\bselling\b|\bsales\b|\bquota|销售|业绩|签单|продаж")
-_FINANCE_CUES = re.compile(r"\bfinance\b|\bfinancial\b|\baccounting\b|\bbookkeeping\b|\bledger|\bpayroll\b|\baudit|"
-                           r"\bvat\b|\bmonth[\s-]end\b|\baccounts\s+(?:payable|receivable)|бухгалт|财务")
-_SECRETARIAL_CUES = re.compile(r"secretar|\bdiary\b|\btravel\b|\bcalendar\b|\bpa\b|personal\s+assistant|秘书|行程|日程|"
-                               r"секретар")
-_KYC_CUES = re.compile(r"\bkyc\b|\baml\b|anti[\s-]money|\bcompliance\b")
+_APPOINTMENT_CUES = Gated(r"\bbook(?:s|ing)?\s+(?:meetings|appointments)|\bappointments?\b|\bset(?:s|ting)?\s+"
+                          r"meetings|\blead\s+generation\b|\bqualif(?:y|ies|ied|ying)\s+(?:inbound\s+)?leads|"
+                          r"\b(?:find|finds|finding|generate|generates|generating)\s+(?:new\s+)?leads\b")
+_BANK_CUES = Gated(r"\bbank|\bbanking\b|\bwealth\b|\bdeposit|银行|存款|理财|信贷|对公|贷款|\bбанк")
+_INSURER_CUES = Gated(r"\binsur(?:er|ance)|\bpolic(?:y|ies)\b|保险|保单|страхов")
+_SELLING_CUES = Gated(r"\bsells?\b|\bselling\b|\bsales\b|\bquota|销售|业绩|签单|продаж")
+_FINANCE_CUES = Gated(r"\bfinance\b|\bfinancial\b|\baccounting\b|\bbookkeeping\b|\bledger|\bpayroll\b|\baudit|"
+                      r"\bvat\b|\bmonth[\s-]end\b|\baccounts\s+(?:payable|receivable)|бухгалт|财务")
+_SECRETARIAL_CUES = Gated(r"secretar|\bdiary\b|\btravel\b|\bcalendar\b|\bpa\b|personal\s+assistant|秘书|行程|日程|"
+                          r"секретар")
+_KYC_CUES = Gated(r"\bkyc\b|\baml\b|anti[\s-]money|\bcompliance\b")
 # A sales manager or BD director who says it has no team is a seller (rung 2).
 _SOLO_TITLES = ("sales manager", "sales managers", "business development director", "business development directors",
                 "директор по развитию")
@@ -677,8 +678,8 @@ def _rung_outside_name(reading: _TitleReading, family: str, level: int | None) -
 _GRADE_AFTER = re.compile(r"[,|–—-]\s*(?:assistant\s+|senior\s+)?vice\s+president\b")
 # "Manager, Customer Success": the function's manager; with a team behind it, its team lead.
 _FUNCTION_MANAGER = re.compile(r"^\s*manager\s*[,–—-]", re.IGNORECASE)
-_SUPPORT_DESK = re.compile(r"\bcall[\s-]?cent(?:er|re)|\bcontact[\s-]?cent(?:er|re)|\bhelp\s*desk|колл[\s-]?центр|呼叫中心|"
-                           r"\b(?:online|customer|technical)\s+support\b|在线客服|售后")
+_SUPPORT_DESK = Gated(r"\bcall[\s-]?cent(?:er|re)|\bcontact[\s-]?cent(?:er|re)|\bhelp\s*desk|колл[\s-]?центр|呼叫中心|"
+                      r"\b(?:online|customer|technical)\s+support\b|在线客服|售后")
 
 
 def _settle_account(reading: _TitleReading, text: str | None, family: str, level: int | None,

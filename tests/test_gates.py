@@ -1,0 +1,86 @@
+"""Literal gates: the words a pattern's matches start with, and searches that skip to them."""
+
+import re
+
+import pytest
+
+from workbench import role_titles, roles
+from workbench.gates import Gated, required_literals
+
+
+def test_required_literals_are_the_words_each_branch_opens_with():
+    assert required_literals(re.compile(r"\bbank|\bdeposit|银行")) == ("bank", "deposit", "银行")
+    assert required_literals(re.compile(r"\b(?:sr|snr)\b\.?")) == ("snr", "sr")
+    assert required_literals(re.compile(r"(?<![\w])insur(?:er|ance)")) == ("insurance", "insurer")
+
+
+@pytest.mark.parametrize("pattern", [r"[ab]c", r"(?:senior\s+)?account", r"\w+ing", r"a|\d", r"(?:|x)y"])
+def test_a_pattern_without_a_literal_opening_has_no_gate(pattern):
+    assert required_literals(re.compile(pattern)) is None
+
+
+def test_a_pattern_that_ignores_case_has_no_gate():
+    assert required_literals(re.compile(r"\bbank", re.IGNORECASE)) is None
+    assert Gated(re.compile(r"\bbank", re.IGNORECASE)).search("BANK").group() == "BANK"
+
+
+def test_search_started_at_the_word_still_sees_the_character_before_it():
+    # \b and lookbehinds read the text before the first occurrence of the word.
+    assert Gated(r"\bab").search("cab ab").start() == 4
+    assert Gated(r"(?<!x)ab").search("xab ab").start() == 4
+    assert Gated(r"^ab").search("x ab") is None
+    assert Gated(r"\bbank").search("no such word") is None
+
+
+def test_search_keeps_pos_and_endpos():
+    gated = Gated(r"\bbank")
+    text = "bank one, bank two"
+    assert gated.search(text, 1).start() == 10
+    assert gated.search(text, 1, 12) is None
+    assert gated.search(text, 0, 4).span() == (0, 4)
+
+
+def test_the_cue_lists_searched_in_a_posting_head_have_gates():
+    for gated in (roles._BANK_CUES, roles._FINANCE_CUES, roles._SUPPORT_DESK, roles._SECRETARIAL_CUES,
+                  roles._SELLING_CUES, roles._INSURER_CUES, roles._KYC_CUES, roles._APPOINTMENT_CUES):
+        assert gated.keys
+
+
+def test_sub_skips_a_text_without_the_words_and_replaces_as_the_pattern_does():
+    gated = Gated(r"\bacct\b\.?")
+    assert gated.sub("account", "senior acct. manager") == "senior account manager"
+    assert gated.sub("account", "senior manager") == "senior manager"
+
+
+def _gated_patterns():
+    found = [v for v in vars(roles).values() if isinstance(v, Gated)]
+    found += [rx for rx, _ in roles._ABBREVIATIONS] + [rx for rx, _ in roles._SEGMENT_PHRASES]
+    found += [rx for rx, *_ in role_titles._TITLE_OCCUPATIONS]
+    return found
+
+
+_TEXTS = (
+    ("We are a bank. Banking and wealth clients; deposits. Call centre and help desk support. The payroll, "
+     "month-end and VAT ledger. Book meetings and qualify inbound leads; generate new leads. Insurance policies. "
+     "Sells SaaS; quota; selling. PA diary and calendar; secretarial. KYC / AML, anti-money laundering, compliance. "
+     "Enterprise customers, mid-market and SMB; small and mid-sized; small business. Senior acct exec, sr. AM, KAM."),
+    ("Работа в банке, страховой компании, колл-центр, продажи, бухгалтерия, секретарь. 银行 存款 理财 保险 销售 财务 秘书 "
+     "呼叫中心 售后 在线客服 业绩 签单 大客户"),
+    ("abank xbank bank_ banking pa. pa, spa panel audit auditor kycx xkyc sales-driven pre-sales sales engineer "
+     "patient accounts billing clerk inside sales associate retail sales call center account planner kyc payroll"),
+)
+
+
+@pytest.mark.parametrize("gated", _gated_patterns(), ids=lambda g: g.pattern[:40])
+def test_every_gated_pattern_of_the_roles_finds_what_its_regex_finds(gated):
+    for text in _TEXTS:
+        for pos in range(0, len(text), 7):
+            expected = gated.rx.search(text, pos)
+            got = gated.search(text, pos)
+            assert (got and (got.span(), got.lastindex)) == (expected and (expected.span(), expected.lastindex))
+        assert gated.sub("#", text) == gated.rx.sub("#", text)
+
+
+def test_a_group_that_ignores_case_inside_has_no_gate():
+    assert required_literals(re.compile(r"(?i:bank)")) is None
+    assert required_literals(re.compile(r"x(?i:bank)")) == ("x",)
