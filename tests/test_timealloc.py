@@ -273,3 +273,13 @@ def test_shares_after_their_activities_each_take_the_sentence_before():
     assert shares(extract_time_allocation(text)) == [
         ("Build the churn models", 20.0), ("Run the pricing experiments", 30.0),
         ("Report results to the board", 50.0)]
+
+
+def test_last_of_a_character_class_is_the_last_rfind_of_its_characters():
+    from workbench.timealloc import _CLAUSE_STARTS, _last_of
+
+    text = "Lead: clients (40%); reports. 客户沟通：30%！ Travel? no\nadmin 10%"
+    chars = ".!?;\n。！？；:(（："
+    for lo in range(0, len(text), 3):
+        for hi in range(lo, len(text) + 4, 2):
+            assert _last_of(_CLAUSE_STARTS, text, lo, hi) == max(text.rfind(c, lo, hi) for c in chars)

@@ -164,11 +164,23 @@ _TRAVEL_WINDOW = 150
 _NEIGHBOUR_CHARS = 80
 
 
+def _last_of(chars: re.Pattern, text: str, lo: int, hi: int) -> int:
+    """Index of the last character of the class ``chars`` in ``text[lo:hi]``, or -1:
+    ``max(text.rfind(c, lo, hi) for c in the class)`` in one scan back from ``hi``
+    (a regex search of the reversed slice) instead of one ``rfind`` per character."""
+    hi = min(hi, len(text))
+    m = chars.search(text[lo:hi][::-1])
+    return -1 if m is None else hi - 1 - m.start()
+
+
+_SENTENCE_BREAKS = re.compile("[.!?;\n。！？；]")
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around a number, at most ``_TRAVEL_WINDOW`` characters each side
     (a one-line posting is one long "sentence")."""
     lo = max(0, start - _TRAVEL_WINDOW)
-    a = max(lo, max(text.rfind(c, lo, start) for c in ".!?;\n。！？；") + 1)
+    a = max(lo, _last_of(_SENTENCE_BREAKS, text, lo, start) + 1)
     m = _SENTENCE_END.search(text, end, end + _TRAVEL_WINDOW)
     return a, m.start() if m else min(len(text), end + _TRAVEL_WINDOW)
 
@@ -227,19 +239,21 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, len(text) if b == -1 else b
 
 
-def _runs(matches: list[re.Match], text: str) -> list[list[re.Match]]:
-    """Group consecutive percentages that plausibly belong to one time split.
+def _runs(matches: list[re.Match], text: str) -> list[tuple[list[re.Match], re.Match | None]]:
+    """Group consecutive percentages that plausibly belong to one time split: each run
+    with the "% of time" marker before its first percentage (or None).
 
     Without a "% of time" marker a run stops before it would pass 100 (the next
     number starts another list); after a marker it may run over, so an
     over-allocated split is reported as ``over`` rather than cut.
     """
-    runs: list[list[re.Match]] = []
+    runs: list[tuple[list[re.Match], re.Match | None]] = []
     i = 0
     while i < len(matches):
         run = [matches[i]]
         total = _value(matches[i].group(1))
-        cap = 300.0 if _marker_before(text, matches[i].start()) else 100 + TOLERANCE
+        marker = _marker_before(text, matches[i].start())
+        cap = 300.0 if marker else 100 + TOLERANCE
         j = i + 1
         while j < len(matches):
             gap = matches[j].start() - run[-1].end()
@@ -249,7 +263,7 @@ def _runs(matches: list[re.Match], text: str) -> list[list[re.Match]]:
             run.append(matches[j])
             total += v
             j += 1
-        runs.append(run)
+        runs.append((run, marker))
         i = j
     return runs
 
@@ -508,14 +522,14 @@ _WORK_AFTER = re.compile(r"[\s:–—-]*[\w/&\s-]{0,30}?(?:\b(?:work|tasks|dutie
 _LONE_KINDS = frozenset({"heading", "spend", "paren"})
 
 
-_CLAUSE_STARTS = ".!?;\n。！？；:(（："
+_CLAUSE_STARTS = re.compile("[" + re.escape(".!?;\n。！？；:(（：") + "]")
 
 
 def _clause_before(text: str, pos: int) -> str:
     """The lower-cased start of the clause that ``pos`` sits in, up to ``pos``: from the
     sentence start or the last colon, semicolon or opening bracket (at most 150 characters)."""
     lo = max(0, pos - _TRAVEL_WINDOW)
-    a = max(lo, max(text.rfind(c, lo, pos) for c in _CLAUSE_STARTS) + 1)
+    a = max(lo, _last_of(_CLAUSE_STARTS, text, lo, pos) + 1)
     return text[a:pos].lower()
 
 
@@ -577,8 +591,7 @@ def _lone_under_heading(text: str, marker: re.Match, m: re.Match) -> bool:
 def _placed_runs(text: str, matches: list[re.Match], explicit: list[tuple[re.Match, int]]) -> list[tuple]:
     """``(position, item, kind)`` of the shares in runs, and of shares continuing a share of time."""
     placed = []
-    for run in _runs(matches, text):
-        marker = _marker_before(text, run[0].start())
+    for run, marker in _runs(matches, text):
         if marker is not None and _TIME_LABEL.fullmatch(marker.group()) and text[marker.end():run[0].start()].strip():
             marker = None  # "Time:" announces a split only when the shares follow it at once
         kind = _run_kind(run, marker, text)
