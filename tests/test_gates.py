@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from workbench import role_titles, roles
-from workbench.gates import Gated, required_literals
+from workbench import role_titles, roles, timealloc
+from workbench.gates import Gated, required_literals, required_words
 
 
 def test_required_literals_are_the_words_each_branch_opens_with():
@@ -17,6 +17,14 @@ def test_required_literals_are_the_words_each_branch_opens_with():
 @pytest.mark.parametrize("pattern", [r"[ab]c", r"(?:senior\s+)?account", r"\w+ing", r"a|\d", r"(?:|x)y"])
 def test_a_pattern_without_a_literal_opening_has_no_gate(pattern):
     assert required_literals(re.compile(pattern)) is None
+
+
+def test_required_words_are_held_anywhere_in_a_match():
+    # Led by \b and a class, but each branch holds a word somewhere: the longest is kept.
+    assert required_words(re.compile(r"\bin[\s-]person\b|\bon[\s-]?site\b|\bsit\b")) == ("person", "sit", "site")
+    assert required_words(re.compile(r"(?:ab)+c|x\d")) == ("ab", "x")
+    assert required_words(re.compile(r"\w+|person")) is None  # a branch may hold no word
+    assert required_words(re.compile(r"[ab]?\d")) is None
 
 
 def test_a_pattern_that_ignores_case_has_no_gate():
@@ -56,7 +64,7 @@ def _gated_patterns():
     found = [v for v in vars(roles).values() if isinstance(v, Gated)]
     found += [rx for rx, _ in roles._ABBREVIATIONS] + [rx for rx, _ in roles._SEGMENT_PHRASES]
     found += [rx for rx, *_ in role_titles._TITLE_OCCUPATIONS]
-    return found
+    return found + [timealloc._CONDITION_ACTIVITY]
 
 
 _TEXTS = (
@@ -66,6 +74,8 @@ _TEXTS = (
      "Enterprise customers, mid-market and SMB; small and mid-sized; small business. Senior acct exec, sr. AM, KAM."),
     ("Работа в банке, страховой компании, колл-центр, продажи, бухгалтерия, секретарь. 银行 存款 理财 保险 销售 财务 秘书 "
      "呼叫中心 售后 在线客服 业绩 签单 大客户"),
+    ("sitting and standing; in-person, on site, onsite hybrid working; working from home, travel 20%, "
+     "physical dexterity, ways of working, work style, home-based, офис, удалённо, 出差 在家 outreach, research"),
     ("abank xbank bank_ banking pa. pa, spa panel audit auditor kycx xkyc sales-driven pre-sales sales engineer "
      "patient accounts billing clerk inside sales associate retail sales call center account planner kyc payroll"),
 )

@@ -3,14 +3,17 @@
 A pattern led by ``\\b`` (or by a lookaround) has no literal prefix, so Python's regex
 engine tries every alternative at every position of the text: about 0.3-0.8 µs a
 character for the cue lists of :mod:`workbench.roles` on a 1,500-character posting
-head. Yet every match of such a pattern starts with one of a few literal words
-("bank", "deposit", "банк" ...), and ``str.find`` looks for a word at memory speed.
+head, and ~0.7 µs a character for the ~80 alternatives of ``timealloc``'s conditions
+on a short activity. Yet every match of such a pattern holds one of a few literal
+words ("bank", "deposit", "банк" ...), and a literal alternation grouped by first
+character (which the engine skips through quickly) finds them.
 
-:class:`Gated` wraps a compiled pattern with those words (read once from the parsed
-pattern by :func:`required_literals`). ``search`` returns ``None`` at once when none of
-them occurs, and otherwise starts the engine at the first occurrence: every match
-starts where one of the words does, so the result is the same match object the
-pattern would return from the start. ``sub`` skips a text with none of the words.
+:class:`Gated` wraps a compiled pattern with those words, read once from the parsed
+pattern. When every match *starts* with one of them (:func:`required_literals`),
+``search`` starts the engine at the first one (the same match object the pattern
+returns from the start) or returns ``None`` at once when none occurs. Otherwise, when
+every match *holds* one of them somewhere (:func:`required_words`), a text without
+any is skipped. ``sub`` skips a text without the words.
 """
 
 from __future__ import annotations
@@ -19,10 +22,23 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parser
 
-__all__ = ["Gated", "required_literals"]
+__all__ = ["Gated", "required_literals", "required_words"]
 
 _ZERO_WIDTH = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
 _NESTED = frozenset({_sre.BRANCH, _sre.SUBPATTERN})
+_REPEATS = frozenset({_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT})
+
+
+# --------------------------------------------------------------------------- words a match starts with
+
+def _branch_union(branches, read) -> set[str] | None:
+    out: set[str] = set()
+    for branch in branches:
+        words = read(branch)
+        if words is None:
+            return None
+        out |= words
+    return out
 
 
 def _leads(items) -> set[str] | None:
@@ -44,13 +60,7 @@ def _leads(items) -> set[str] | None:
         return {prefix + r for r in rest} if rest else {prefix}
     op, av = items[k]
     if op is _sre.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            lead = _leads(branch)
-            if lead is None:
-                return None
-            out |= lead
-        return out
+        return _branch_union(av[1], _leads)
     if op is _sre.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
         return None if add_flags & re.IGNORECASE else _leads(sub)  # "(?i:...)" ignores case inside
@@ -66,35 +76,87 @@ def required_literals(rx: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(leads)) if leads else None
 
 
+# --------------------------------------------------------------------------- words a match holds
+
+def _item_words(op, av) -> set[str] | None:
+    """The words one of which every match of one parsed item holds, or None."""
+    if op is _sre.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _words(av[-1])
+    if op is _sre.BRANCH:
+        return _branch_union(av[1], _words)
+    if op in _REPEATS and av[0] >= 1:  # repeated at least once: its words are there
+        return _words(av[2])
+    return None  # a class, an optional part, an assertion ...: nothing required
+
+
+def _words(items) -> set[str] | None:
+    """Words one of which every match of the sequence ``items`` holds, or None.
+
+    Each literal run and each required part gives a candidate set; the one whose
+    shortest word is longest is kept (the fewest chance hits), then the smallest."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append({"".join(run)})
+            run = []
+        words = _item_words(op, av)
+        if words:
+            candidates.append(words)
+    if run:
+        candidates.append({"".join(run)})
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def required_words(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``rx`` holds somewhere (not only at its
+    start), or ``None`` when some match may hold none (the pattern must not ignore case)."""
+    if rx.flags & re.IGNORECASE:
+        return None
+    words = _words(_sre_parser.parse(rx.pattern, rx.flags))
+    return tuple(sorted(words)) if words else None
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern matching wherever one of ``words`` starts: grouped by first character, so
+    the engine skips a character that opens no word and tries one group where one does."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()))
+
+
 class Gated:
     """A compiled pattern whose scans are skipped where its literal words are absent."""
 
-    __slots__ = ("keys", "pattern", "rx")
+    __slots__ = ("_find", "keys", "pattern", "rx", "words")
 
     def __init__(self, rx: re.Pattern | str) -> None:
         self.rx = re.compile(rx) if isinstance(rx, str) else rx
         self.pattern = self.rx.pattern
-        self.keys = required_literals(self.rx)
-
-    def _start(self, text: str, pos: int, endpos: int) -> int:
-        """The first position in ``text[pos:endpos]`` where a literal word starts, or -1."""
-        first = -1
-        for key in self.keys:
-            i = text.find(key, pos, endpos if first == -1 else first + len(key))
-            if i != -1 and (first == -1 or i < first):
-                first = i
-        return first
+        self.keys = required_literals(self.rx)  # every match starts with one
+        self.words = self.keys or required_words(self.rx)  # every match holds one
+        self._find = _alternation(self.words) if self.words else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         """``rx.search(text, pos, endpos)``."""
         end = len(text) if endpos is None else endpos
-        if self.keys is None:
+        if self._find is None:
             return self.rx.search(text, pos, end)
-        first = self._start(text, pos, end)
-        return None if first == -1 else self.rx.search(text, first, end)
+        # A match inside text[pos:end] holds one of the words inside it too.
+        first = self._find.search(text, pos, end)
+        if first is None:
+            return None
+        # Every match starts where a leading word does: none before the first one.
+        return self.rx.search(text, first.start() if self.keys else pos, end)
 
     def sub(self, repl, text: str) -> str:
         """``rx.sub(repl, text)``."""
-        if self.keys is not None and self._start(text, 0, len(text)) == -1:
+        if self._find is not None and self._find.search(text) is None:
             return text
         return self.rx.sub(repl, text)

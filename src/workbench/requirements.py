@@ -100,6 +100,9 @@ _EXP_ZH = re.compile(rf"(?:(?P<r1>{_RANGE})|(?P<n1>{_NUM})\s*(?P<plus>\+)?)\s*�
 # its whole code (about 2.5 us for these), three times a posting.
 _EXP_PASSES = tuple((rx, re.compile(rx.pattern), words)
                     for rx, words in ((_EXP_EN, ("year", "yr")), (_EXP_RU, ("лет", "год")), (_EXP_ZH, ("年",))))
+# A year word in a script the text lacks cannot occur: most English postings carry a "£" or
+# a "’" (not ASCII), yet no Cyrillic or Chinese, so three finds over the text are skipped.
+_YEAR_WORDS = _text.KeySet(w for _, _, words in _EXP_PASSES for w in words)
 _PRE_BEFORE = re.compile(r"(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|up\s+to|no\s+more\s+than|"
                          r"от|не\s+менее|минимум|более|свыше)\s+$")
 _EXP_WORDS = re.compile(r"experience|exp\b|background|behind (?:them|you|him|her)|опыт|стаж|经验|工作经历|从业",
@@ -224,12 +227,13 @@ def extract_experience(text: str) -> dict | None:
     # The lower-cased text with case-sensitive patterns is much faster than IGNORECASE.
     same = len(low) == len(text)
     subject = low if same else text
+    possible = _YEAR_WORDS.possible(text)
     for rx, lowered, words in _EXP_PASSES:
         fast = lowered if same else rx
         seen: set[int] = set()
         spans: list[tuple[int, int]] = []
         for word in words:
-            i = low.find(word)
+            i = low.find(word) if word in possible else -1
             while i != -1:
                 a = low.rfind(" ", 0, max(0, i - 32)) + 1 if rx is not _EXP_ZH else max(0, i - 12)
                 # Most year words ("yearly", "this year", "годовой") have no number

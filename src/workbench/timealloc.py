@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import re
 
-from . import bullets
+from . import bullets, text as _text
+from .gates import Gated
 from .taxonomy import classify_responsibility
 
 __all__ = ["extract_time_allocation", "TOLERANCE"]
@@ -447,7 +448,7 @@ _MARKER_WORDS = ("time", "времени", "时间")
 
 
 def _has_marker_word(text: str) -> bool:
-    low = text.lower()
+    low = _text.lower(text)  # the lower-cased copy the other extractors read too
     return any(w in low for w in _MARKER_WORDS)
 
 
@@ -458,7 +459,7 @@ def _bare_number_table(text: str) -> list[tuple[str, float, float]]:
     when the rows' numbers add up to about 100, so a stray list of numbers is
     not mistaken for a split.
     """
-    low = text.lower()
+    low = _text.lower(text)
     if len(low) != len(text):
         low = text
     for marker in _MARKER_LOW.finditer(low):
@@ -507,7 +508,7 @@ _LIMIT_KEYS, _ARRANGEMENT_KEYS, _FREQUENCY_KEYS = (re.compile("|".join(map(re.es
                                                    for keys in (_LIMIT_KEYS, _ARRANGEMENT_KEYS, _FREQUENCY_KEYS))
 _FREQUENCY = re.compile(r"\b(?:occasional\w*|frequent\w*|constant\w*|rarely|seldom|never|continuous\w*)\b")
 # Physical demands and places: a run of such shares is a list of conditions.
-_CONDITION_ACTIVITY = re.compile(
+_CONDITION_ACTIVITY = Gated(
     r"\b(?:sit|sits|sitting|stand|stands|standing|walk|walking|lift|lifting|carry|carrying|bend|bending|kneel|"
     r"kneeling|stoop|stooping|climb|climbing|crouch|reach|reaching|stationary|push|pull|moving|outdoors|indoors)\b|"
     r"physical|dexterity|" + _ARRANGEMENT.pattern + r"|" + _TRAVEL_RE.pattern)
