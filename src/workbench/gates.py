@@ -10,10 +10,11 @@ character (which the engine skips through quickly) finds them.
 
 :class:`Gated` wraps a compiled pattern with those words, read once from the parsed
 pattern. When every match *starts* with one of them (:func:`required_literals`),
-``search`` starts the engine at the first one (the same match object the pattern
-returns from the start) or returns ``None`` at once when none occurs. Otherwise, when
-every match *holds* one of them somewhere (:func:`required_words`), a text without
-any is skipped. ``sub`` skips a text without the words.
+``search`` tries the pattern only where one of them starts, in order (the same match
+object ``search`` returns, as it tries every position in order), and returns ``None``
+at once when none occurs. Otherwise, when every match *holds* one of them somewhere
+(:func:`required_words`), a text without any is skipped. ``sub`` skips a text without
+the words.
 """
 
 from __future__ import annotations
@@ -148,12 +149,20 @@ class Gated:
         end = len(text) if endpos is None else endpos
         if self._find is None:
             return self.rx.search(text, pos, end)
-        # A match inside text[pos:end] holds one of the words inside it too.
-        first = self._find.search(text, pos, end)
-        if first is None:
-            return None
-        # Every match starts where a leading word does: none before the first one.
-        return self.rx.search(text, first.start() if self.keys else pos, end)
+        if not self.keys:
+            # A match inside text[pos:end] holds one of the words inside it too.
+            return None if self._find.search(text, pos, end) is None else self.rx.search(text, pos, end)
+        # Every match starts where a leading word does: the pattern is tried at each of
+        # them in turn (the next one is looked for from the character after, as words may
+        # overlap), as search tries it at every position; the first that matches is
+        # search's match.
+        find, match = self._find.search, self.rx.match
+        while (word := find(text, pos, end)) is not None:
+            m = match(text, word.start(), end)
+            if m is not None:
+                return m
+            pos = word.start() + 1
+        return None
 
     def sub(self, repl, text: str) -> str:
         """``rx.sub(repl, text)``."""

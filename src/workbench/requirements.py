@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from . import bullets, text as _text
+from .gates import Gated
 
 __all__ = ["extract_skills", "extract_requirements", "extract_experience", "extract_education", "extract_languages"]
 
@@ -273,13 +274,13 @@ def extract_experience(text: str) -> dict | None:
 # -------------------------------------------------------------- education
 _EDU_LEVELS = ["high_school", "vocational", "associate", "bachelor", "master", "phd"]
 _EDU_PATTERNS = [
-    ("phd", re.compile(r"\bph\.?d\b|doctorate|doctoral|кандидат\w* наук|аспирантур|博士")),
-    ("master", re.compile(r"\bmaster'?s?\b|\bmba\b|\bm\.?sc\b|магистр|硕士|研究生")),
-    ("associate", re.compile(r"associate'?s? degree|неоконченное высшее|大专|专科")),
-    ("bachelor", re.compile(r"bachelor|\bb\.?a\.?\b|\bb\.?sc?\b|university degree|college degree|\bdegree\b|"
-                            r"graduate\b|высшее|бакалав|学士|本科|统招")),
-    ("vocational", re.compile(r"vocational|среднее специальное|среднее профессиональное|中专|技校")),
-    ("high_school", re.compile(r"high school|secondary school|\bged\b|среднее образование|高中")),
+    ("phd", Gated(r"\bph\.?d\b|doctorate|doctoral|кандидат\w* наук|аспирантур|博士")),
+    ("master", Gated(r"\bmaster'?s?\b|\bmba\b|\bm\.?sc\b|магистр|硕士|研究生")),
+    ("associate", Gated(r"associate'?s? degree|неоконченное высшее|大专|专科")),
+    ("bachelor", Gated(r"bachelor|\bb\.?a\.?\b|\bb\.?sc?\b|university degree|college degree|\bdegree\b|"
+                       r"graduate\b|высшее|бакалав|学士|本科|统招")),
+    ("vocational", Gated(r"vocational|среднее специальное|среднее профессиональное|中专|技校")),
+    ("high_school", Gated(r"high school|secondary school|\bged\b|среднее образование|高中")),
 ]
 _SENTENCE_DOT = re.compile(r"[.!?](?=\s|$)")
 # Parts of a lower-cased sentence: "high school diploma required; bachelor preferred".
