@@ -283,3 +283,16 @@ def test_last_of_a_character_class_is_the_last_rfind_of_its_characters():
     for lo in range(0, len(text), 3):
         for hi in range(lo, len(text) + 4, 2):
             assert _last_of(_CLAUSE_STARTS, text, lo, hi) == max(text.rfind(c, lo, hi) for c in chars)
+
+
+@pytest.mark.parametrize("text", [
+    "duties and % of time\nclient meetings | 40\nreports | 60", "time: 40% clients", "- time: 40%", "x  time: 3",
+    "(time：20%)", "time spent 30%, time is split; percentage of time", "распределение рабочего времени 50% времени",
+    "工作时间比例 时间分配 时间占比", "%%% of   the\ntime   time", "full-time, part-time; overtime 10%", "",
+    ">\t time: a", "a\ttime: b", "time", "%", "percent of  time  and % рабочего времени",
+])
+def test_markers_are_the_patterns_finditer(text):
+    from workbench.timealloc import _MARKER_LOW, _markers
+
+    for s in (text, text * 3, text.replace(" ", "\n")):
+        assert [m.span() for m in _markers(s)] == [m.span() for m in _MARKER_LOW.finditer(s)]

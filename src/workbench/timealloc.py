@@ -59,6 +59,35 @@ _MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 _MARKER_LOW = re.compile(_MARKER_RE.pattern)  # for lower-cased text: IGNORECASE is slow on long texts
+# Where a marker can start: at a percent sign, "time", "percent", "распределение", "时间" or
+# "工作时间比例", or at the blanks before "time" (the "Time:" label after a line start or bullet).
+_MARKER_OPENERS = re.compile(r"%|time|percent|распределение|时间|工作时间比例")
+
+
+def _markers(low: str):
+    """``_MARKER_LOW.finditer(low)``, the pattern tried only where a marker can start.
+
+    The pattern opens with no literal (a look-behind, then blanks), so ``finditer`` tries
+    it at every character of the text: ~30 us for a synthetic posting, ~175 us for a
+    corpus one. Tried at each opener in turn, the first that matches is ``finditer``'s next
+    match (the next opener is then looked for past it), as it tries positions in order."""
+    starts: list[int] = []
+    pos = 0
+    while (opener := _MARKER_OPENERS.search(low, pos)) is not None:
+        k = opener.start()
+        if opener.group() == "time":
+            q = k
+            while q > 0 and low[q - 1] in " \t":
+                q -= 1
+            if q != k:
+                starts.append(q)
+        starts.append(k)
+        pos = k + 1
+    end = 0
+    for k in sorted(starts):
+        if k >= end and (m := _MARKER_LOW.match(low, k)) is not None:
+            yield m
+            end = m.end()
 # "NN% of (my/the) time", "NN% времени", "NN%的时间", "NN% of working hours".
 _OF_TIME_AFTER = re.compile(
     r"\s*(?:of\s+(?:the\s+|my\s+|your\s+|his\s+|her\s+|their\s+|our\s+)?(?:working\s+|work\s+)?(?:time|hours|day|week)|"
@@ -281,7 +310,7 @@ def _marker_before(text: str, pos: int) -> re.Match | None:
         # sign have extra case-insensitive equivalents); the last one is matched again
         # at its start on ``text`` to return the same Match as before.
         best = None
-        for best in _MARKER_LOW.finditer(window):
+        for best in _markers(window):
             pass
         return None if best is None else _MARKER_RE.match(text, a + best.start(), pos + 1)
     best = None
@@ -462,7 +491,7 @@ def _bare_number_table(text: str) -> list[tuple[str, float, float]]:
     low = _text.lower(text)
     if len(low) != len(text):
         low = text
-    for marker in _MARKER_LOW.finditer(low):
+    for marker in _markers(low):
         line_end = text.find("\n", marker.end())
         if line_end == -1:
             continue
