@@ -180,3 +180,21 @@ def test_cli_scores_a_labelled_set(toy, monkeypatch):
     assert f"linkedin_us:{ids['period']} [tune] wrong_period" in result.output
     missing = CliRunner().invoke(app, ["eval", "documents", "--labels", str(folder / "none.csv")])
     assert missing.exit_code == 2 and "no labelled postings" in missing.output
+
+
+needs_set = pytest.mark.skipif(not config.CORPORA.is_dir(), reason=f"{config.CORPORA} absent (set WORKBENCH_SHARED)")
+
+
+@needs_set
+def test_the_committed_set_runs_whole_with_its_counts():
+    labels = pe.read_paydocs()
+    result = pe.evaluate_paydocs()
+    assert result.unusable.empty, result.unusable.to_dict("records")
+    assert len(result.rows) == len(labels) == 201
+    assert set(result.rows["half"]) == {"tune"}
+    assert labels["category"].value_counts().to_dict() == {
+        "base_pay": 119, "non_pay_money": 58, "none": 19, "board_estimate": 5}
+    assert labels["corpus"].value_counts().to_dict() == {
+        "uk_ads": 67, "linkedin_us": 50, "hh_ru": 43, "glassdoor": 41}
+    s = pe.summary(result)["overall"]
+    assert (s["n"], s["nopay_n"]) == (119, 82)
