@@ -977,3 +977,14 @@ def test_netto_plus_vat_is_an_invoice_not_net_pay():
     assert [(m.low, m.high, m.period, m.gross) for m in found] == [(12500, 16000, "month", None)]
     net = parse_salary("12 500–16 000 zł netto / mies.", "PLN", market="PL", field=True)
     assert [m.gross for m in net] == [False]
+
+
+@pytest.mark.parametrize("text, market, want", [
+    # A pay word in the accusative or genitive ("предлагаем заработную плату от ...").
+    ("Предлагаем: заработную плату от 1400 по согласованию", "BY", (1400, None, "BYN", "month")),
+    ("Уровень заработной платы от 1 500", "BY", (1500, None, "BYN", "month")),
+    ("Гарантируем зарплату 90 000", "RU", (90000, 90000, "RUB", "month")),
+])
+def test_declined_russian_pay_words_name_the_figure(text, market, want):
+    found = parse_salary(text, market=market)
+    assert [(m.low, m.high, m.currency, m.period) for m in found] == [want]

@@ -121,7 +121,8 @@ _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
     "pay": ("salary", "salary range", "salary banding", "employer provided salary",
             "pay", "pay range", "target pay", "wage", "wages", "rate", "compensation",
             "remuneration", "earnings", "earning", "earn", "earns", "paying", "pays",
-            "зарплата", "зарплаты", "заработная плата", "з/п", "зп", "доход",
+            "зарплата", "зарплаты", "зарплату", "заработная плата", "заработную плату",
+            "заработной платы", "з/п", "зп", "доход",
             "вознаграждение", "зарабатывает", "зарабатывать", "зарабатывают",
             "заработок", "оплата", "оплата труда", "薪资", "薪酬", "工资", "待遇", "收入"),
 }
