@@ -988,3 +988,21 @@ def test_netto_plus_vat_is_an_invoice_not_net_pay():
 def test_declined_russian_pay_words_name_the_figure(text, market, want):
     found = parse_salary(text, market=market)
     assert [(m.low, m.high, m.currency, m.period) for m in found] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    # A field separator lost before a share ("Up to £130,000  15% Bonus" with its doubled
+    # spaces collapsed): the figure is still money.
+    ("(London Area, UK) Up to £130,000 15% Bonus Travel Expenses Benefits", (None, 130000)),
+    ("Salary £100k - £120k 15% bonus, pension", (100000, 120000)),
+    ("£45,000 - 55,000 10% bonus", (45000, 55000)),
+])
+def test_a_money_figure_before_a_share_is_pay(text, want):
+    found = parse_salary(text, market="GB")
+    assert [(m.low, m.high) for m in found if m.component == "unspecified"] == [want]
+
+
+def test_a_bare_number_before_a_share_stays_a_code():
+    # No currency sign: "45000 10%" is read as before (digits then more digits, no money).
+    assert parse_salary("Team of 45000 10% growth", market="GB") == []
+    assert parse_salary("Salary 45000 10% bonus", market="GB") == []

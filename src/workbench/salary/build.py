@@ -158,12 +158,23 @@ def _clause_wage(evidence: str, cur_written: bool, market, n_amounts: int) -> bo
             and CONVENTIONS.get(market or "default", CONVENTIONS["default"]).default_period == "year")
 
 
+# A share after a money figure whose separator was lost ("Up to £130,000  15% Bonus" read with
+# its doubled spaces collapsed): the next figure is a percentage, not more digits of this one.
+_SHARE_NEXT = re.compile(r"[ \u00a0]\d{1,3}(?:\.\d{1,2})?[ \u00a0]?%")
+
+
+def _money_then_share(lw: str, start: int, end: int) -> bool:
+    """A figure written with a currency sign before it, then a share ("£130,000 15%")."""
+    return not lw[start].isdigit() and _SHARE_NEXT.match(lw, end) is not None
+
+
 def _span_is_code(text: str, lw: str, start: int, end: int, field_mode) -> bool:
     """An identifier, phone number, time, date or unit, judged on the span alone (before
     the tokens are read): "725-63-57", "20:00", "24/7", "5 years", "(415) 555-0132"."""
     ntext = len(lw)
     if end < ntext:
-        if _UNIT_AFTER.match(lw, end) is not None and not (field_mode and _json_unit(text, end)):
+        if (_UNIT_AFTER.match(lw, end) is not None and not (field_mode and _json_unit(text, end))
+                and not _money_then_share(lw, start, end)):
             return True
         if end + 1 < ntext and lw[end] in "-–—:/." and lw[end + 1].isdigit():
             return True  # phone, time, date or code: 725-63-57, 20:00, 24/7
