@@ -1006,3 +1006,23 @@ def test_a_bare_number_before_a_share_stays_a_code():
     # No currency sign: "45000 10%" is read as before (digits then more digits, no money).
     assert parse_salary("Team of 45000 10% growth", market="GB") == []
     assert parse_salary("Salary 45000 10% bonus", market="GB") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Премия за привлечение друга 10 000 рублей.",
+    "10 000 рублей за каждого приведённого друга.",
+    "Бонус 5 000 руб. за приглашенного кандидата.",
+    "Выплата за привлечение нового сотрудника 15 000 руб.",
+])
+def test_a_russian_referral_sum_is_not_pay(text):
+    assert [m for m in parse_salary(text, market="RU") if m.low or m.high] == []
+
+
+def test_pay_beside_a_referral_cue_after_it_stays_pay():
+    found = parse_salary("Оклад 80 000 руб. + премия за каждого привлеченного клиента", market="RU")
+    assert [(m.low, m.component) for m in found] == [(80000, "base"), (None, "bonus")]
+
+
+def test_pay_named_in_the_instrumental_is_pay():
+    found = parse_salary("Предлагаем работу с заработной платой 1700", market="BY")
+    assert [(m.low, m.currency, m.period) for m in found] == [(1700, "BYN", "month")]
