@@ -101,8 +101,8 @@ def duty_area_postings() -> list[dict]:
 
 # --------------------------------------------------------------------------- old code beside new
 
-OWNED = ("text", "role_titles", "roles", "timealloc", "extract", "structure", "role_split", "requirements",
-         "places", "markets")
+OWNED = ("text", "sections", "role_titles", "roles", "timealloc", "extract", "structure", "role_split",
+         "requirements", "places", "markets")
 
 
 def _swappable(value) -> bool:

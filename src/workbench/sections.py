@@ -504,7 +504,10 @@ def _split_lines(text: str, lines: list[str] | None = None) -> tuple[list[int], 
     if len(text) > _INLINE_MIN and max(map(len, stripped)) > _INLINE_MIN:
         offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
         raw_lines = stripped
-    offsets, stripped, forced = _cut_glued_headings(offsets, raw_lines, stripped, forced)
+        glued = range(len(stripped))  # lines cut up: each is tried
+    else:
+        glued = _glued_capital_lines(text)  # the lines are the text's: found in the text at once
+    offsets, stripped, forced = _cut_glued_headings(offsets, raw_lines, stripped, forced, glued)
     offsets, stripped, forced = _cut_glued_runs(text, offsets, stripped, forced)
     return _cut_colon_heads(text, offsets, stripped, forced)
 
@@ -531,12 +534,33 @@ def _glued_heading_end(s: str) -> int | None:
     return None
 
 
-def _cut_glued_headings(offsets, raw_lines, stripped, forced):
-    """Lines that open with a glued heading, cut into the heading and the rest."""
+# Character classes of UTF-8 bytes: a-z -> "a", A-Z -> "A", any other byte -> " " (the line break too).
+_CASE_CLASSES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
+
+
+def _glued_capital_lines(text: str) -> list[int]:
+    """Indices of the lines of ``text`` holding a capital between two lower-case letters (the
+    letters _GLUED_HEAD_RE looks for): a byte copy in character classes is searched in C
+    (``bytes.translate`` and ``find``), instead of a pattern tried on each line."""
+    raw = text.encode("utf-8", "surrogatepass")
+    shape = raw.translate(_CASE_CLASSES)
+    out: list[int] = []
+    line = cursor = 0
+    p = shape.find(b"aAa")
+    while p != -1:
+        line += raw.count(b"\n", cursor, p)
+        cursor = p
+        if not out or out[-1] != line:
+            out.append(line)
+        p = shape.find(b"aAa", p + 1)
+    return out
+
+
+def _cut_glued_headings(offsets, raw_lines, stripped, forced, candidates):
+    """Lines that open with a glued heading, cut into the heading and the rest; ``candidates``
+    are the indices of the lines that may hold one (every line with a glued capital)."""
     # Only a long line can be a heading glued to its text (a short one is a heading or an item).
-    if not stripped or max(map(len, stripped)) <= _GLUED_LINE_MIN:
-        return offsets, stripped, forced
-    cuts = [(i, end) for i, s in enumerate(stripped) if len(s) > _GLUED_LINE_MIN
+    cuts = [(i, end) for i in candidates for s in (stripped[i],) if len(s) > _GLUED_LINE_MIN
             and _GLUED_HEAD_RE.search(s, 0, _GLUED_HEAD_SPAN) for end in (_glued_heading_end(s),) if end is not None]
     if not cuts:
         return offsets, stripped, forced
@@ -565,6 +589,7 @@ _RUN_HEAD_WORDS = ("duties", "responsibilities", "requirements", "qualifications
                    "like you to have", "preferred if you", "nice to have", "what you", "about you", "we offer")
 _RUN_HEAD_CAPITALS = ("Duties", "Responsibilities", "Requirements", "Qualifications", "Benefits", "Perks", "Like",
                       "Preferred", "Nice", "What", "About", "Offer")
+_RUN_CAPITALS_RE = re.compile("|".join(_RUN_HEAD_CAPITALS))
 _RUN_RE = re.compile(r"[A-Z](?<=[a-z)] [A-Z])[\w’'…-]*,?"
                      r"(?: (?:[A-Z][\w’'…-]*,?|a|an|the|of|to|for|and|at|in|with|if|that))+")
 _ADDRESSED_RE = re.compile(r"\b(?:you|your|we|our)\b")
@@ -595,12 +620,13 @@ def _glued_runs(s: str) -> list[tuple[int, int]]:
 
 def _cut_glued_runs(text, offsets, stripped, forced):
     """Lines holding a glued heading, cut into the text before it, the heading and the text after."""
-    if not any(map(text.__contains__, _RUN_HEAD_CAPITALS)):
+    # A glued heading is title case: one of its strong words is capitalised. One pattern of the
+    # words (the engine skips in C to their capitals) tests the text, then each long line.
+    if _RUN_CAPITALS_RE.search(text) is None:
         return offsets, stripped, forced
     hits = {}
     for i, s in enumerate(stripped):
-        # A glued heading is title case: one of its strong words is capitalised (a cheap test in C).
-        if len(s) > _GLUED_HEAD_SPAN and any(map(s.__contains__, _RUN_HEAD_CAPITALS)):
+        if len(s) > _GLUED_HEAD_SPAN and _RUN_CAPITALS_RE.search(s) is not None:
             runs = _glued_runs(s)
             if runs:
                 hits[i] = runs
@@ -642,12 +668,38 @@ def _colon_heads(s: str) -> list[tuple[int, int]]:
     ``end`` is where the text after it starts. A heading at the line's start is left to the label
     and heading rules, unless nothing but its colon separates it from the text."""
     glued = [(m.start(), m.end()) for m in _GLUED_LEAD_IN_RE.finditer(s)
-             if m.start() or not s[m.end() - 1:m.end()].isspace()] if "esponsibilit" in s or "uties" in s or "asks" in s else []
+             if m.start() or not s[m.end() - 1:m.end()].isspace()] if _may_lead_in(s) else []
     out = _section_colon_heads(s)
     if glued:
         out = sorted(out + glued)
         out = [h for k, h in enumerate(out) if not k or h[0] >= out[k - 1][1]]
     return out
+
+
+def _may_lead_in(s: str) -> bool:
+    """Could line ``s`` hold a glued duties lead-in (_GLUED_LEAD_IN_RE)? Its duty word and its
+    verb are tested in C first: the pattern opens with a look-behind tried at every character."""
+    return ("esponsibilit" in s or "uties" in s or "asks" in s) and (" include" in s or " involve" in s or " are" in s)
+
+
+def _bold_runs(s: str):
+    """``_BOLD_HEAD_RE.finditer(s)``, searched only from just before each ``**``.
+
+    Every match holds a ``**`` at its start or two characters in (after "+ "), so no
+    match starts before the next ``**`` less two, and none is left once no ``**`` is:
+    the pattern, which opens with an optional look-behind group, is not tried at every
+    character of the line.
+    """
+    pos = 0
+    while True:
+        q = s.find("**", pos)
+        if q == -1:
+            return
+        m = _BOLD_HEAD_RE.search(s, max(pos, q - 2))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _section_colon_heads(s: str) -> list[tuple[int, int]]:
@@ -671,7 +723,7 @@ def _section_colon_heads(s: str) -> list[tuple[int, int]]:
             last = b
             break
     if "**" in s:
-        for m in _BOLD_HEAD_RE.finditer(s):
+        for m in _bold_runs(s):
             a, b = m.start(), m.end()
             head = m.group(1)
             if b >= len(s) or not head[:1].isupper() or " " not in head.strip() and _stressed(s, a, b):
@@ -878,10 +930,10 @@ class _Builder:
         self.current = {"heading": heading, "kind": kind, "items": self.items, "start": start, "end": start}
         self.last_plain = -2
 
-    def _is_heading(self, kinds, stripped, i: int, kind: str, s: str) -> str | None:
-        """The kind of the section a heading line opens, or None when the line is no heading."""
-        if kind != "line" and kind != "numbered":
-            return None
+    @staticmethod
+    def _is_heading(kinds, stripped, i: int, s: str) -> str | None:
+        """Whether the ``line`` or ``numbered`` line ``s`` is a ``heading``, a ``lead-in`` or
+        neither (None)."""
         # Lines over _HEADING_MAX are never headings: tested before the cache, which
         # then holds short lines only (and needs no hash of a long paragraph).
         verdict = _heading_verdict(s) if len(s) <= _HEADING_MAX else False
@@ -902,9 +954,10 @@ class _Builder:
             if heading_k != "other":  # one that names no kind is a sub-heading: the section goes on
                 self.open(heading, heading_k, start)
             return
-        # A long line that ends no lead-in is never a heading: no call for it.
-        what = (self._is_heading(kinds, stripped, i, kind, s)
-                if len(s) <= _HEADING_MAX or s[-1] in ":：" else None)
+        # Only a plain or numbered line can head a section, and a long one only when it ends a
+        # lead-in: no call for the others.
+        what = (self._is_heading(kinds, stripped, i, s) if (kind == "line" or kind == "numbered") and (
+            len(s) <= _HEADING_MAX or s[-1] in ":：") else None)
         current_kind = self.current["kind"]
         if what == "heading":
             heading, heading_k = _heading_of(s)
@@ -943,7 +996,7 @@ class _Builder:
 
     def item(self, i: int, kind: str, s: str, start: int) -> None:
         """Take one item (or one line of a paragraph)."""
-        body = s if kind == "line" else _item_body(kind, s)
+        body = s if kind == "line" or kind == "inline" else _item_body(kind, s)
         if not body:
             return
         label = None
@@ -969,7 +1022,8 @@ class _Builder:
             self.last_plain = i
             return
         self.last_plain = i if plain else -2
-        self.flush_wrapped()
+        if self.wrapped:
+            self.flush_wrapped()
         # A list line: a bullet or number opens it, or it starts where a lost break was restored.
         item = ({"text": body, "label": label, "start": start, "listed": not plain or start in self.line_starts}
                 if self.item_offsets else {"text": body, "label": label})

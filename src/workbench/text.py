@@ -318,11 +318,11 @@ def lost_breaks(text: str, *, bullets: bool = True, lines: list[str] | None = No
     long_line = _LONG_LINE if bullets else _FIGURE_LINE
     if len(text) <= long_line:
         return []
-    lengths = list(map(len, text.split("\n") if lines is None else lines))
-    if max(lengths) <= long_line:
+    memo = _scan_memo(text, lines)
+    if memo.longest <= long_line:
         return []
     out: list[int] = []
-    memo = _joins_memo(text)
+    lengths = memo.lengths
     # Line i starts after lines 0..i-1 and their breaks (accumulated in C).
     for a, n in zip(accumulate(map(add, lengths, repeat(1)), initial=0), lengths):
         if n > long_line:
@@ -333,26 +333,36 @@ def lost_breaks(text: str, *, bullets: bool = True, lines: list[str] | None = No
     return sorted(set(out)) if bullets else out
 
 
-# The joins found in the lines of the last text scanned, by line start: a posting's description is
-# scanned twice (for its sections with bullets, for its pay without), and a line's joins depend on
-# the text alone.
-_last_joins: tuple[str | None, dict[int, list[int]]] = (None, {})
+class _Scan:
+    """What :func:`lost_breaks` found in the last text it read: a posting's description is read
+    twice (for its sections with bullets, for its pay without), and both depend on the text
+    alone: its line lengths and the joins found per line (by line start)."""
+
+    __slots__ = ("text", "lengths", "longest", "joins")
+
+    def __init__(self, text: str, lines: list[str] | None) -> None:
+        self.text = text
+        self.lengths = list(map(len, text.split("\n") if lines is None else lines))
+        self.longest = max(self.lengths)
+        self.joins: dict[int, list[int]] = {}
 
 
-def _joins_memo(text: str) -> dict[int, list[int]]:
-    global _last_joins
-    last, memo = _last_joins
-    if last is not text and last != text:
-        memo = {}
-        _last_joins = (text, memo)
-    return memo
+_last_scan = _Scan("", None)
 
 
-def _joins(text: str, a: int, b: int, memo: dict[int, list[int]]) -> list[int]:
+def _scan_memo(text: str, lines: list[str] | None) -> _Scan:
+    global _last_scan
+    last = _last_scan
+    if last.text is not text and last.text != text:
+        last = _last_scan = _Scan(text, lines)
+    return last
+
+
+def _joins(text: str, a: int, b: int, memo: _Scan) -> list[int]:
     """Offsets of the glued capitals that start a lost line in the line ``text[a:b]``."""
-    found = memo.get(a)
+    found = memo.joins.get(a)
     if found is None:
-        found = memo[a] = [m.start() for m in _GLUED_CAPITAL_RE.finditer(text, a, b) if _is_join(text, m.start())] \
+        found = memo.joins[a] = [m.start() for m in _GLUED_CAPITAL_RE.finditer(text, a, b) if _is_join(text, m.start())] \
             if _may_glue(text[a:b]) else []
     return found
 
