@@ -262,14 +262,19 @@ def _inline_heads(raw: str) -> list[re.Match]:
 def _expand_inline(offsets: list[int], raw_lines: list[str], stripped: list[str]):
     """Cut long lines that carry inline headings into heading and sentence pieces.
 
-    Returns new ``(offsets, stripped, forced_kinds)``; each piece keeps its offset
-    in the original text, so item offsets still point into it.
+    Returns ``(offsets, stripped, forced_kinds)``, new when a line was cut (the lists
+    given otherwise, and no forced kinds); each piece keeps its offset in the original
+    text, so item offsets still point into it.
     """
+    heads_at = {i: heads for i, s in enumerate(stripped) if len(s) > _INLINE_MIN
+                for heads in (_inline_heads(raw_lines[i]),) if heads}
+    if not heads_at:
+        return offsets, stripped, {}
     new_offsets: list[int] = []
     new_lines: list[str] = []
     forced: dict[int, str] = {}
-    for off, raw, s in zip(offsets, raw_lines, stripped):
-        heads = _inline_heads(raw) if len(s) > _INLINE_MIN else []
+    for i, (off, raw, s) in enumerate(zip(offsets, raw_lines, stripped)):
+        heads = heads_at.get(i)
         if not heads:
             new_offsets.append(off)
             new_lines.append(s)
@@ -504,7 +509,8 @@ def _split_lines(text: str, lines: list[str] | None = None) -> tuple[list[int], 
     if len(text) > _INLINE_MIN and max(map(len, stripped)) > _INLINE_MIN:
         offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
         raw_lines = stripped
-        glued = range(len(stripped))  # lines cut up: each is tried
+        # Lines cut up: each is tried; else the lines are still the text's.
+        glued = range(len(stripped)) if forced else _glued_capital_lines(text)
     else:
         glued = _glued_capital_lines(text)  # the lines are the text's: found in the text at once
     offsets, stripped, forced = _cut_glued_headings(offsets, raw_lines, stripped, forced, glued)
@@ -650,11 +656,16 @@ _COLON_HEAD_RE = re.compile(
 _COLON_HEAD_TAILS = ("Responsibilities", "Duties", "Accountabilities", "Requirements", "Qualifications", "Skills",
                      "Benefits", "Technologies", "Tasks", "Experience", "Обязанности", "Требования", "Условия",
                      "Задачи", "职责", "描述", "要求", "资格", "待遇")
+_COLON_HEAD_ENDS = frozenset(t[-1] for t in _COLON_HEAD_TAILS)  # the last letters of those words
 _BOLD_HEAD_RE = re.compile(r"(?:(?<=\s)[+•-] )?\*\*([^*\n]{2,80}?)\*\*(?:\s?[:：])?\s*")
 _COLON_HEAD_MIN_LETTERS = 5  # an upper-case run shorter than this is an acronym ("SQL:")
 _COLON_HEAD_REACH = 80  # the longest heading looked for before a colon
 
 
+# What _GLUED_LEAD_IN_RE needs in a row: a duty word, a modal verb and "also" (both optional), a verb.
+_LEAD_IN_WORDS = ("esponsibilities", "uties", "asks")
+_LEAD_IN_MODALS = (" will", " may", " would")
+_LEAD_IN_VERBS = (" include", " involve", " are")
 # A duties lead-in glued to the first duty ("Your responsibilities will include, but aren't limited
 # to:Lead the development ..."), anywhere in a line.
 _GLUED_LEAD_IN_RE = re.compile(
@@ -677,9 +688,23 @@ def _colon_heads(s: str) -> list[tuple[int, int]]:
 
 
 def _may_lead_in(s: str) -> bool:
-    """Could line ``s`` hold a glued duties lead-in (_GLUED_LEAD_IN_RE)? Its duty word and its
-    verb are tested in C first: the pattern opens with a look-behind tried at every character."""
-    return ("esponsibilit" in s or "uties" in s or "asks" in s) and (" include" in s or " involve" in s or " are" in s)
+    """Could line ``s`` hold a glued duties lead-in (_GLUED_LEAD_IN_RE)? Only where its verb
+    follows its duty word ("Your responsibilities will include"), found with ``str.find``: the
+    pattern opens with a look-behind tried at every character of a paragraph."""
+    if not ("esponsibilit" in s or "uties" in s or "asks" in s):
+        return False
+    for verb in _LEAD_IN_VERBS:
+        p = s.find(verb)
+        while p != -1:
+            before = s[max(0, p - 40):p]
+            if before.endswith(" also"):
+                before = before[:-5]
+            if before.endswith(_LEAD_IN_MODALS):
+                before = before[:before.rfind(" ")]
+            if before.endswith(_LEAD_IN_WORDS):
+                return True
+            p = s.find(verb, p + 1)
+    return False
 
 
 def _bold_runs(s: str):
@@ -707,6 +732,9 @@ def _section_colon_heads(s: str) -> list[tuple[int, int]]:
     out = []
     last = 0
     for c in _colons(s):
+        ch = s[c - 1:c]
+        if ch and not (ch.isupper() or ch in _COLON_HEAD_ENDS or ch.isspace()):
+            continue  # the character before the colon (tested before any slice and strip, as below)
         before = s[max(0, c - 22):c].rstrip()
         if c < last or not before or not (before[-1].isupper() or before.endswith(_COLON_HEAD_TAILS)):
             continue  # only a capital or a section word can stand before the colon
@@ -752,8 +780,10 @@ def _cut_colon_heads(text, offsets, stripped, forced):
             heads = _colon_heads(stripped[i])
             if heads:
                 hits[i] = heads
-    # A heading glued to a line's end leaves the line ending in no mark (tested in C first).
-    for i in [i for i, s in enumerate(stripped) if len(s) > _COLON_HEAD_SPAN and s[-1] not in _TERMINAL]:
+    # A heading glued to a line's end leaves the line ending in no mark, after a sentence mark
+    # (tested in C first).
+    for i in [i for i, s in enumerate(stripped) if len(s) > _COLON_HEAD_SPAN and s[-1] not in _TERMINAL
+              and ("." in s or "!" in s or "?" in s)]:
         tail = _tail_head(stripped[i])
         if tail is not None:
             heads = hits.get(i, [])
@@ -879,14 +909,42 @@ def _item_body(kind: str, s: str) -> str:
     return s  # "line" and "inline" have no bullet; ``s`` is stripped already
 
 
+def _label_parts(s: str) -> tuple[str, str] | None:
+    """The two groups of ``_LABEL_RE.match(s)`` (or None), found with ``str`` methods.
+
+    The pattern's label runs from a letter to the first colon, its blanks before the
+    colon aside, and is at most 61 characters; after ``:`` a blank is needed, after
+    ``：`` none; the text is the rest, its leading blanks aside, and not empty. Its
+    lazy label is tried character by character: this is several times faster.
+    """
+    c = s.find(":")
+    if "：" in s:
+        w = s.find("：")
+        if c == -1 or w < c:
+            c = w
+    if c < 1:
+        return None
+    if "\n" in s:  # ``.`` stops at a line break: the pattern decides
+        m = _LABEL_RE.match(s)
+        return None if m is None else (m.group(1), m.group(2))
+    first = s[0]
+    if not first.isalnum() or first.isdecimal():  # [^\W\d_]: a letter
+        return None
+    head = s[:c].rstrip()
+    if len(head) > 61 or s[c] == ":" and not s[c + 1:c + 2].isspace():
+        return None
+    rest = s[c + 1:].lstrip()
+    return (head, rest) if rest else None
+
+
 def _split_label(body: str) -> tuple[str | None, str]:
     """``(label, text)`` of a ``Label: text`` item (``(None, body)`` otherwise); called only
     for a body holding a colon."""
-    m = _LABEL_RE.match(body)
-    if m is not None:
-        head = m.group(1)  # starts with a letter: a label found is never empty
+    parts = _label_parts(body)
+    if parts is not None:
+        head, rest = parts  # starts with a letter: a label found is never empty
         if _word_count(head) <= 6 and not head.lower().startswith(("http", "www")):
-            return head.strip(), m.group(2).strip()
+            return head.strip(), rest.strip()
     if body[-1] == ":" and _LEVEL_LINE_RE.match(body):
         return "Level", body.split(None, 1)[1].rstrip(":").strip()
     return None, body

@@ -279,7 +279,7 @@ def _bullet_breaks(text: str, a: int, b: int) -> list[int]:
     line = text[a:b]
     out = []
     # "in" returns at once for a glyph wider than the line's characters (most Latin text).
-    if not line.isascii() and any(g in line for g in _GLYPHS):
+    if not line.isascii() and any(map(line.__contains__, _GLYPHS)):
         out += [m.start() for m in _GLYPH_RE.finditer(text, a, b) if _line_has_text_before(text, m.start())]
     if "·" in line or "*" in line:
         out += [m.start() for m in _SOFT_BULLET_RE.finditer(text, a, b) if _line_has_text_before(text, m.start())]
@@ -384,7 +384,7 @@ def _may_glue(line: str) -> bool:
     if not line.isascii() and _cyrillic(line):
         return True
     shape = line.encode("utf-8", "surrogatepass").translate(_CLASSES)
-    return any(g in shape for g in _GLUE_SHAPES)
+    return any(map(shape.__contains__, _GLUE_SHAPES))
 
 
 def restore_breaks(text: str, *, bullets: bool = True, breaks: list[int] | None = None) -> tuple[str, list[int]]:
