@@ -94,7 +94,7 @@ class KeySet:
         if lower_same_length(text).isascii():
             return ()
         raw = same_length_utf8(text)
-        return tuple(b for b in self.leads if b in raw)
+        return tuple(filter(raw.__contains__, self.leads))
 
     def select(self, present: tuple[bytes, ...]) -> tuple[str, ...]:
         """The keys whose lead byte is in ``present`` (or that are ASCII), in order."""
