@@ -271,3 +271,36 @@ def test_a_russian_infinitive_or_we_will_opens_an_action_line():
     assert classify_responsibility("конфигурировать и администрировать серверы")[0] != "other"
     assert _evidence("конфигурировать и администрировать серверы").scores
     assert _evidence("We will organise the shared drive").scores == {"delivery_operations": 0.75}
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # A tie verb, an opening phrase, or a verb-and-object pair of the labelling rules.
+        ("Document the month-end runbooks and their owners", "quality_process"),
+        ("Stay up to date with new features of the product range", "other"),
+        ("Build and coach a team of five field engineers", "team_leadership"),
+        ("Manage relationships with our suppliers and carriers", "internal_coordination"),
+        ("Manage relationships with our largest clients", "client_relationship"),
+        ("Design and streamline the invoice approval processes", "quality_process"),
+    ],
+)
+def test_tie_verbs_openings_and_verb_object_pairs(text, area):
+    assert classify_responsibility(text)[0] == area
+
+
+def test_verb_lists_before_the_object_are_skipped():
+    from workbench import taxonomy
+
+    tax = load_taxonomy()
+    assert taxonomy._object("design test and deploy matching rules".split(), 0, tax) == ["matching", "rules"]
+    # A noun that is also a verb ("budget") stays in the object when no verb follows its "and".
+    assert taxonomy._object("planning and coordinating budget and business planning".split(), 0, tax) == ["budget"]
+
+
+def test_quality_jobs_lean_to_quality_and_salesforce_is_no_sales_title():
+    assert job_context("QA Test Engineer") == job_context("Тестировщик") == "quality"
+    assert job_context("Salesforce Developer") == "technical"
+    assert job_context("Salesforce Account Executive") == job_context("Sales Manager") == "sales"
+    line = "Run the regression suite before each release"
+    assert classify_responsibility(line, context="quality")[0] == "quality_process"

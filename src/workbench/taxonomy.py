@@ -82,6 +82,11 @@ class Taxonomy:
     head_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
     head_stems: list[tuple[str, str]] = field(default_factory=list)
     head_bonus: float = 0.0
+    tie_verbs: dict[str, str] = field(default_factory=dict)  # main verb form -> area
+    tie_leads: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # opening words -> area
+    # (verb forms or None, object heads, words after "with" or None, object words that veto, area):
+    # see _pair_area.
+    tie_pairs: list[tuple] = field(default_factory=list)
     # Coefficients of the confidence curve and weights of the blend (see _decide).
     confidence: dict[str, float] = field(default_factory=dict)
     blend: dict[str, float] = field(default_factory=dict)
@@ -118,7 +123,10 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     tax.blend = {k: float(v) for k, v in raw["blend"].items()}
     for name, spec in (raw.get("contexts") or {}).items():
         words = "|".join(re.escape(_norm(str(w))).replace("\\ ", r"\s+") for w in spec["titles"])
-        tax.contexts[name] = (re.compile(rf"(?<!\w)(?:{words})"), {a: float(w) for a, w in spec["priors"].items()})
+        # A title word listed under ``unless`` ("salesforce" under sales) does not count as the context's.
+        unless = [re.escape(_norm(str(w))) for w in spec.get("unless") or ()]
+        pattern = rf"(?<!\w)(?!{'|'.join(unless)})(?:{words})" if unless else rf"(?<!\w)(?:{words})"
+        tax.contexts[name] = (re.compile(pattern), {a: float(w) for a, w in spec["priors"].items()})
     return tax
 
 
@@ -160,6 +168,18 @@ def _load_heads(tax: Taxonomy, raw: dict) -> None:
                 tax.head_stems.append((tokens[0][0], area))
             else:
                 tax.heads[tokens[0][0]] = area
+    for area, verbs in (spec.get("verbs") or {}).items():
+        for verb in verbs or ():
+            verb = _norm(str(verb))
+            for form in (_en_forms(verb) if verb.isascii() else {verb}):
+                tax.tie_verbs[form] = area
+    for area, phrases in (spec.get("leads") or {}).items():
+        tax.tie_leads += [(tuple(_norm(str(p)).replace("-", " ").split()), area) for p in phrases or ()]
+    for pair in spec.get("pairs") or ():
+        verbs = {f for v in pair["verbs"] for f in _en_forms(_norm(str(v)))} if pair.get("verbs") else None
+        partners = frozenset(_norm(str(w)) for w in pair["with"]) if pair.get("with") else None
+        unless = frozenset(_norm(str(w)) for w in pair.get("unless") or ())
+        tax.tie_pairs.append((verbs, frozenset(_norm(str(h)) for h in pair["heads"]), partners, unless, pair["area"]))
 
 
 def _en_forms(lemma: str) -> set[str]:
@@ -417,7 +437,7 @@ _RU_INFINITIVE = ("ть", "ться", "тись")
 def _lead_index(words: list[str], tax: Taxonomy) -> int | None:
     """Index of the main verb among the first words, or None (a noun phrase, or no verb)."""
     for i, w in enumerate(words[:_LEAD_WINDOW]):
-        if w in tax.actions or w in tax.verb_forms or _stem_verb(w, tax):
+        if w in tax.actions or w in tax.verb_forms or w in tax.tie_verbs or _stem_verb(w, tax):
             return i
         if w.endswith(_RU_INFINITIVE) and not w.isascii():
             return i
@@ -555,7 +575,7 @@ def _line_scores(low: str, tax: Taxonomy) -> tuple[dict[str, float], int | None,
     for area, weight in _verb_areas(words, lead, low, tax):
         scores[area] = scores.get(area, 0.0) + weight * _VERB_SCALE
     if lead is not None and tax.head_bonus:
-        area = _object_area(_object(words, lead, tax), tax)
+        area = _tie_area(words, lead, tax)
         if area is not None:
             scores[area] = scores.get(area, 0.0) + tax.head_bonus
     return scores, lead, words
@@ -584,11 +604,55 @@ def _is_verb(word: str, tax: Taxonomy) -> bool:
         not word.isascii() and (word.endswith(_RU_INFINITIVE) or _stem_verb(word, tax) is not None))
 
 
+def _tie_area(words: list[str], lead: int, tax: Taxonomy) -> str | None:
+    """The area a labelling rule's tie gives the line by its main verb and object, or None:
+    a tie verb ("automate"), an opening phrase ("stay up to date"), a verb-and-object pair
+    ("lead the team", "relationships with vendors"), else the object's head."""
+    area = tax.tie_verbs.get(words[lead])
+    if area is not None:
+        return area
+    for phrase, area in tax.tie_leads:
+        if tuple(words[lead:lead + len(phrase)]) == phrase:
+            return area
+    obj = _object(words, lead, tax)
+    if obj and tax.tie_pairs:
+        area = _pair_area(words, lead, obj, tax)
+        if area is not None:
+            return area
+    return _object_area(obj, tax)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
+
+
+def _pair_area(words: list[str], lead: int, obj: list[str], tax: Taxonomy) -> str | None:
+    """The area of the first verb-and-object pair of the taxonomy's ``objects`` the line
+    fits: its verb (when the pair names verbs), its object's head, and (when the pair names
+    them) a partner word within the few words after a "with" that follows the object; a word
+    of the pair's ``unless`` in the object vetoes it ("the virtual team" is no team of one's own)."""
+    head = _singular(obj[-1])
+    after = lead + 1 + len(obj)
+    for verbs, heads, partners, unless, area in tax.tie_pairs:
+        if head not in heads or verbs is not None and words[lead] not in verbs or unless.intersection(obj):
+            continue
+        if partners is None:
+            return area
+        rest = words[after:after + 8]
+        if "with" in rest and any(_singular(w) in partners for w in rest[rest.index("with") + 1:]):
+            return area
+    return None
+
+
 def _object(words: list[str], lead: int, tax: Taxonomy) -> list[str]:
     """The words of the main verb's object (see the notes above)."""
     i, n = lead + 1, len(words)
+    # Verbs coordinated with the lead: "set and maintain", "design, test and deploy" (a verb,
+    # "and", a verb; two verbs side by side may be nouns: "budget forecasts").
     while i + 1 < n and words[i] in _COORDINATORS and _is_verb(words[i + 1], tax):
         i += 2
+    while i + 2 < n and _is_verb(words[i], tax) and words[i + 1] in _COORDINATORS and _is_verb(words[i + 2], tax):
+        i += 3
     obj: list[str] = []
     while i < n and len(obj) < _OBJECT_MAX:
         word = words[i]
