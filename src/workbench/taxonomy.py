@@ -62,6 +62,7 @@ class Taxonomy:
     stem_lengths: list[int] = field(default_factory=list)
     cjk: dict[str, tuple[str, float]] = field(default_factory=dict)  # substring -> (area, weight)
     cjk_lengths: list[int] = field(default_factory=list)
+    cjk_first: dict[str, list[int]] = field(default_factory=dict)  # first character -> term lengths, longest first
     # word -> candidate terms; words repeat across postings, so look-ups are memoised.
     memo: dict[str, tuple] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
@@ -72,6 +73,9 @@ class Taxonomy:
     verb_stems: list[tuple[str, str, float]] = field(default_factory=list)
     stem_memo: dict[str, tuple | None] = field(default_factory=dict)  # word -> its verb stem, memoised
     verb_cjk: list[tuple[str, str, float]] = field(default_factory=list)
+    # The same, indexed by first character (their order kept): a line is compared with a few only.
+    stems_by_first: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict)
+    verb_cjk_by_first: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict)
     actions: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)  # English base forms ("need", "feed")
     # Job contexts: name -> (title pattern, {area: prior weight}).
@@ -83,7 +87,7 @@ class Taxonomy:
     head_stems: list[tuple[str, str]] = field(default_factory=list)
     head_bonus: float = 0.0
     tie_verbs: dict[str, str] = field(default_factory=dict)  # main verb form -> area
-    tie_leads: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # opening words -> area
+    tie_leads: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word -> phrases
     # (verb forms or None, object heads, words after "with" or None, object words that veto, area):
     # see _pair_area.
     tie_pairs: list[tuple] = field(default_factory=list)
@@ -115,6 +119,9 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
             terms.sort(key=lambda t: -len(t.tokens))  # longest phrase first
     tax.stem_lengths = sorted({len(k) for k in tax.stems}, reverse=True)
     tax.cjk_lengths = sorted({len(k) for k in tax.cjk}, reverse=True)
+    for term in tax.cjk:
+        tax.cjk_first.setdefault(term[0], set()).add(len(term))
+    tax.cjk_first = {c: sorted(lengths, reverse=True) for c, lengths in tax.cjk_first.items()}
     tax.order = {a: i for i, a in enumerate(areas)}
     tax.area_tuple = tuple(areas)
     _load_verbs(tax, raw)
@@ -174,7 +181,9 @@ def _load_heads(tax: Taxonomy, raw: dict) -> None:
             for form in (_en_forms(verb) if verb.isascii() else {verb}):
                 tax.tie_verbs[form] = area
     for area, phrases in (spec.get("leads") or {}).items():
-        tax.tie_leads += [(tuple(_norm(str(p)).replace("-", " ").split()), area) for p in phrases or ()]
+        for phrase in phrases or ():
+            words = tuple(_norm(str(phrase)).replace("-", " ").split())
+            tax.tie_leads.setdefault(words[0], []).append((words, area))
     for pair in spec.get("pairs") or ():
         verbs = {f for v in pair["verbs"] for f in _en_forms(_norm(str(v)))} if pair.get("verbs") else None
         partners = frozenset(_norm(str(w)) for w in pair["with"]) if pair.get("with") else None
@@ -222,6 +231,10 @@ def _load_verbs(tax: Taxonomy, raw: dict) -> None:
             for verb, weight in (verbs or {}).items():
                 _add_verb(tax, lang, verb, area, float(weight))
     tax.verb_stems.sort(key=lambda v: -len(v[0]))
+    for entry in tax.verb_stems:
+        tax.stems_by_first.setdefault(entry[0][:1], []).append(entry)
+    for entry in tax.verb_cjk:
+        tax.verb_cjk_by_first.setdefault(entry[0][:1], []).append(entry)
 
 
 def is_action_verb(word: str, *, past: bool = True) -> bool:
@@ -363,9 +376,12 @@ def _word_scores(words: list[str], tax: Taxonomy, weight_at, scores: dict, fired
 def _cjk_scores(low: str, tax: Taxonomy, head_chars: int, scores: dict, fired: list | None) -> None:
     """Add the weights of the Chinese terms in ``low`` (substrings; the first ``head_chars`` weigh more)."""
     j, m = 0, len(low)
-    cjk, lengths = tax.cjk, tax.cjk_lengths
+    cjk, first = tax.cjk, tax.cjk_first
     while j < m:
-        if low[j] < "\u4e00":
+        char = low[j]
+        # Only the lengths of the terms that open with this character are tried (longest first).
+        lengths = first.get(char) if char >= "\u4e00" else None
+        if lengths is None:
             j += 1
             continue
         for length in lengths:
@@ -456,7 +472,7 @@ def _stem_verb(word: str, tax: Taxonomy) -> tuple[str, str, float] | None:
     memo = tax.stem_memo
     if word in memo:
         return memo[word]
-    found = next((entry for entry in tax.verb_stems if word.startswith(entry[0])), None)
+    found = next((entry for entry in tax.stems_by_first.get(word[:1], ()) if word.startswith(entry[0])), None)
     if len(memo) < _STEM_MEMO_MAX:
         memo[word] = found
     return found
@@ -498,7 +514,8 @@ def _verb_areas(words: list[str], lead: int | None, low: str, tax: Taxonomy) -> 
         return [(stem[1], stem[2])] if stem and stem[1] else []
     if tax.verb_cjk and _CJK_RE.search(low[:4]):
         start = 2 if low.startswith("负责") else 0
-        return [(area, w) for verb, area, w in tax.verb_cjk if low.startswith(verb, start)][:1]
+        return [(area, w) for verb, area, w in tax.verb_cjk_by_first.get(low[start:start + 1], ())
+                if low.startswith(verb, start)][:1]
     return []
 
 
@@ -562,9 +579,9 @@ def _purpose(low: str, words: list[str], lead: int | None, tax: Taxonomy) -> str
     return None
 
 
-def _line_scores(low: str, tax: Taxonomy) -> tuple[dict[str, float], int | None, list[str]]:
+def _line_scores(low: str, tax: Taxonomy) -> tuple[dict[str, float], int | None, list[str], tuple[str, ...]]:
     """Area scores of a lower-cased line (head terms weighted up, the main verb's own
-    area added), the main verb's index and the words."""
+    area added), the main verb's index, the words and the areas the main verb names."""
     spaced = low.translate(_PUNCT)
     words = spaced.split()
     lead, head_end = _head(low, words, tax, spaced)
@@ -572,13 +589,14 @@ def _line_scores(low: str, tax: Taxonomy) -> tuple[dict[str, float], int | None,
     _word_scores(words, tax, lambda i: _HEAD_WEIGHT if i < head_end else _TAIL_WEIGHT, scores, None)
     if tax.cjk and not low.isascii() and _CJK_RE.search(low):
         _cjk_scores(low, tax, _CJK_HEAD, scores, None)
-    for area, weight in _verb_areas(words, lead, low, tax):
+    verb_areas = _verb_areas(words, lead, low, tax)
+    for area, weight in verb_areas:
         scores[area] = scores.get(area, 0.0) + weight * _VERB_SCALE
     if lead is not None and tax.head_bonus:
         area = _tie_area(words, lead, tax)
         if area is not None:
             scores[area] = scores.get(area, 0.0) + tax.head_bonus
-    return scores, lead, words
+    return scores, lead, words, tuple(a for a, _ in verb_areas)
 
 
 # ----------------------------------------------------------------------- the object's head
@@ -611,7 +629,7 @@ def _tie_area(words: list[str], lead: int, tax: Taxonomy) -> str | None:
     area = tax.tie_verbs.get(words[lead])
     if area is not None:
         return area
-    for phrase, area in tax.tie_leads:
+    for phrase, area in tax.tie_leads.get(words[lead], ()):
         if tuple(words[lead:lead + len(phrase)]) == phrase:
             return area
     obj = _object(words, lead, tax)
@@ -711,14 +729,12 @@ def _evidence(text: str) -> _Evidence | None:
     clause = _LEADING_CLAUSE_RE.match(low)
     if clause is not None:
         low = low[clause.end():]
-    scores, lead, words = _line_scores(low, tax)
+    scores, lead, words, verbs = _line_scores(low, tax)
     purpose = _purpose(low, words, lead, tax)
     if purpose is not None:
-        aim, aim_lead, aim_words = _line_scores(purpose, tax)
+        aim, _, _, aim_verbs = _line_scores(purpose, tax)
         if aim and max(aim.values()) >= _PURPOSE_MIN and _top(aim, tax)[0] not in ("internal_coordination", "other"):
-            low = _norm(purpose)
-            return _Evidence(aim, tuple(a for a, _ in _verb_areas(aim_words, aim_lead, low, tax)), False)
-    verbs = tuple(a for a, _ in _verb_areas(words, lead, low, tax))
+            return _Evidence(aim, aim_verbs, False)
     if not scores and lead is not None:
         return _Evidence({"delivery_operations": _DEFAULT_ACTION_WEIGHT}, verbs, True)
     return _Evidence(scores, verbs, False)
