@@ -304,3 +304,21 @@ def test_quality_jobs_lean_to_quality_and_salesforce_is_no_sales_title():
     assert job_context("Salesforce Account Executive") == job_context("Sales Manager") == "sales"
     line = "Run the regression suite before each release"
     assert classify_responsibility(line, context="quality")[0] == "quality_process"
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # Building one's own knowledge is `other`; relationships across the business are coordination.
+        ("Develop deep knowledge of the billing platform and its roadmap", "other"),
+        ("Become a subject matter expert on our pricing tools", "other"),
+        ("Build relationships across the regional operations teams", "internal_coordination"),
+    ],
+)
+def test_own_knowledge_and_relationships_across_the_business(text, area):
+    assert classify_responsibility(text)[0] == area
+
+
+def test_a_russian_action_noun_opens_an_action_line():
+    assert _evidence("Программирование контроллеров линии розлива").scores
+    assert classify_responsibility("Программирование контроллеров линии розлива")[0] != "other"

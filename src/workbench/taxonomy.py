@@ -445,9 +445,10 @@ _PREAMBLE_WORDS = frozenset({
     "key", "main", "primary", "job", "holder", "successful", "candidate", "and", "then", "help", "helping", "ll",
     "we", "we'll", "they", "i",
 })
-# A Russian infinitive ("конфигурировать", "осуществлять") opens a duty line as its main verb
-# even when its stem is in no area's list.
+# A Russian infinitive ("конфигурировать", "осуществлять") or action noun ("программирование",
+# "установка") opens a duty line as its main verb even when its stem is in no area's list.
 _RU_INFINITIVE = ("ть", "ться", "тись")
+_RU_ACTION_NOUN = ("ание", "ение", "яние", "овка", "ёвка", "евка", "ойка", "ботка")
 
 
 def _lead_index(words: list[str], tax: Taxonomy) -> int | None:
@@ -455,7 +456,7 @@ def _lead_index(words: list[str], tax: Taxonomy) -> int | None:
     for i, w in enumerate(words[:_LEAD_WINDOW]):
         if w in tax.actions or w in tax.verb_forms or w in tax.tie_verbs or _stem_verb(w, tax):
             return i
-        if w.endswith(_RU_INFINITIVE) and not w.isascii():
+        if w.endswith(_RU_INFINITIVE) and not w.isascii() or i == 0 and w.endswith(_RU_ACTION_NOUN):
             return i
         if w.endswith("ly") and len(w) > 4:
             continue  # "actively", "effectively"
@@ -647,9 +648,10 @@ def _singular(word: str) -> str:
 def _pair_area(words: list[str], lead: int, obj: list[str], tax: Taxonomy) -> str | None:
     """The area of the first verb-and-object pair of the taxonomy's ``objects`` the line
     fits: its verb (when the pair names verbs), its object's head, and (when the pair names
-    them) a partner word within the few words after a "with" that follows the object; a word
+    them) a partner word within the few words after a "with" that follows the object, or
+    "across" right after it ("relationships across the business"); a word
     of the pair's ``unless`` in the object vetoes it ("the virtual team" is no team of one's own)."""
-    head = _singular(obj[-1])
+    head = _singular(obj[-1]) if obj[0].isascii() else obj[0]
     after = lead + 1 + len(obj)
     for verbs, heads, partners, unless, area in tax.tie_pairs:
         if head not in heads or verbs is not None and words[lead] not in verbs or unless.intersection(obj):
@@ -657,7 +659,8 @@ def _pair_area(words: list[str], lead: int, obj: list[str], tax: Taxonomy) -> st
         if partners is None:
             return area
         rest = words[after:after + 8]
-        if "with" in rest and any(_singular(w) in partners for w in rest[rest.index("with") + 1:]):
+        if rest[:1] == ["across"] or "with" in rest and any(_singular(w) in partners
+                                                            for w in rest[rest.index("with") + 1:]):
             return area
     return None
 
