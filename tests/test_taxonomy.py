@@ -322,3 +322,15 @@ def test_own_knowledge_and_relationships_across_the_business(text, area):
 def test_a_russian_action_noun_opens_an_action_line():
     assert _evidence("Программирование контроллеров линии розлива").scores
     assert classify_responsibility("Программирование контроллеров линии розлива")[0] != "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # "Collaborate with X to do Y": Y decides; alignment and requirements are coordination.
+        ("Collaborate with the platform engineers to build and deploy the new search service", "delivery_operations"),
+        ("Work with finance and sales teams to align on requirements for the quarterly plan", "internal_coordination"),
+    ],
+)
+def test_collaboration_takes_the_area_of_its_purpose(text, area):
+    assert classify_responsibility(text)[0] == area

@@ -723,6 +723,25 @@ class _Evidence:
     default: bool
 
 
+# "Collaborate/work/partner with X to do Y": Y decides (set 1's tie rule). When Y is alignment,
+# requirements, feedback, hand-off or understanding, the line is coordination; otherwise it takes
+# Y's own area (a build is delivery, a strategy strategy), given the tie bonus; a Y that names no
+# area leaves the line as it was. The "with" is looked for in the line's first _WITH_WITHIN characters.
+_COLLABORATE = frozenset({"collaborate", "collaborates", "collaborating", "work", "works", "working", "partner",
+                          "partners", "partnering", "liaise", "liaises", "liaising", "cooperate"})
+_ALIGNMENT_RE = re.compile(
+    r"\b(?:align\w*|requirements?|feedback|hand-?offs?|handovers?|communicat\w*|understand\w*|expectations)\b")
+_WITH_WITHIN = 80
+
+
+def _collaboration_area(purpose: str) -> str | None:
+    """The area a collaboration line takes from its purpose ``purpose`` (see above), or None."""
+    if _ALIGNMENT_RE.search(purpose.split(",", 1)[0]):
+        return "internal_coordination"
+    area = _classify_cached(purpose, None)[0]
+    return None if area == "other" else area
+
+
 def _evidence(text: str) -> _Evidence | None:
     """The evidence for a line's area (None for an empty line)."""
     if not text or not text.strip():
@@ -734,6 +753,10 @@ def _evidence(text: str) -> _Evidence | None:
         low = low[clause.end():]
     scores, lead, words, verbs = _line_scores(low, tax)
     purpose = _purpose(low, words, lead, tax)
+    if purpose is not None and words[lead] in _COLLABORATE and " with " in low[:_WITH_WITHIN]:
+        area = _collaboration_area(purpose)
+        if area is not None:
+            return _Evidence({**scores, area: scores.get(area, 0.0) + tax.head_bonus}, verbs, False)
     if purpose is not None:
         aim, _, _, aim_verbs = _line_scores(purpose, tax)
         if aim and max(aim.values()) >= _PURPOSE_MIN and _top(aim, tax)[0] not in ("internal_coordination", "other"):
