@@ -122,6 +122,7 @@ def _clear_memos(es, variants) -> None:
             tax = module.load_taxonomy()
             tax.memo.clear()
             tax.stem_memo.clear()
+            getattr(tax, "head_memo", {}).clear()
         for model in getattr(module, "_MODELS", {}).values():
             model._tokens.clear()
             model._used = 1

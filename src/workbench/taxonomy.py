@@ -85,12 +85,13 @@ class Taxonomy:
     heads: dict[str, str] = field(default_factory=dict)
     head_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
     head_stems: list[tuple[str, str]] = field(default_factory=list)
+    head_memo: dict[str, str | None] = field(default_factory=dict)  # word -> the area it heads (memoised)
     head_bonus: float = 0.0
     tie_verbs: dict[str, str] = field(default_factory=dict)  # main verb form -> area
     tie_leads: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word -> phrases
-    # (verb forms or None, object heads, words after "with" or None, object words that veto, area):
-    # see _pair_area.
-    tie_pairs: list[tuple] = field(default_factory=list)
+    # Object head -> [(verb forms or None, words after "with" or None, object words that veto, area)]
+    # in the taxonomy's order: see _pair_area.
+    tie_pairs: dict[str, list[tuple]] = field(default_factory=dict)
     # Coefficients of the confidence curve and weights of the blend (see _decide).
     confidence: dict[str, float] = field(default_factory=dict)
     blend: dict[str, float] = field(default_factory=dict)
@@ -188,7 +189,8 @@ def _load_heads(tax: Taxonomy, raw: dict) -> None:
         verbs = {f for v in pair["verbs"] for f in _en_forms(_norm(str(v)))} if pair.get("verbs") else None
         partners = frozenset(_norm(str(w)) for w in pair["with"]) if pair.get("with") else None
         unless = frozenset(_norm(str(w)) for w in pair.get("unless") or ())
-        tax.tie_pairs.append((verbs, frozenset(_norm(str(h)) for h in pair["heads"]), partners, unless, pair["area"]))
+        for head in pair["heads"]:
+            tax.tie_pairs.setdefault(_norm(str(head)), []).append((verbs, partners, unless, pair["area"]))
 
 
 def _en_forms(lemma: str) -> set[str]:
@@ -458,8 +460,8 @@ def _lead_index(words: list[str], tax: Taxonomy) -> int | None:
             return i
         if w.endswith(_RU_INFINITIVE) and not w.isascii() or i == 0 and w.endswith(_RU_ACTION_NOUN):
             return i
-        if w.endswith("ly") and len(w) > 4:
-            continue  # "actively", "effectively"
+        if w.endswith("ly") and len(w) > 4 or w.endswith("но") and len(w) > 5:
+            continue  # "actively", "effectively", "оперативно", "самостоятельно"
         if w not in _PREAMBLE_WORDS:
             return None
     return None
@@ -653,8 +655,8 @@ def _pair_area(words: list[str], lead: int, obj: list[str], tax: Taxonomy) -> st
     of the pair's ``unless`` in the object vetoes it ("the virtual team" is no team of one's own)."""
     head = _singular(obj[-1]) if obj[0].isascii() else obj[0]
     after = lead + 1 + len(obj)
-    for verbs, heads, partners, unless, area in tax.tie_pairs:
-        if head not in heads or verbs is not None and words[lead] not in verbs or unless.intersection(obj):
+    for verbs, partners, unless, area in tax.tie_pairs.get(head, ()):
+        if verbs is not None and words[lead] not in verbs or unless and unless.intersection(obj):
             continue
         if partners is None:
             return area
@@ -685,7 +687,17 @@ def _object(words: list[str], lead: int, tax: Taxonomy) -> list[str]:
 
 
 def _head_word_area(word: str, tax: Taxonomy) -> str | None:
-    """The area a single object head names (plural ``s``/``es`` accepted), or None."""
+    """The area a single object head names (plural ``s``/``es`` accepted), or None; memoised."""
+    memo = tax.head_memo
+    if word in memo:
+        return memo[word]
+    area = _head_word_lookup(word, tax)
+    if len(memo) < _STEM_MEMO_MAX:
+        memo[word] = area
+    return area
+
+
+def _head_word_lookup(word: str, tax: Taxonomy) -> str | None:
     heads = tax.heads
     area = heads.get(word)
     if area is None and word.endswith("s"):
@@ -738,7 +750,8 @@ def _collaboration_area(purpose: str) -> str | None:
     """The area a collaboration line takes from its purpose ``purpose`` (see above), or None."""
     if _ALIGNMENT_RE.search(purpose.split(",", 1)[0]):
         return "internal_coordination"
-    area = _classify_cached(purpose, None)[0]
+    ev = _evidence(purpose)
+    area = _top(ev.scores, load_taxonomy())[0] if ev is not None and ev.scores else "other"
     return None if area == "other" else area
 
 
