@@ -777,3 +777,41 @@ def test_russian_know_and_can_lines_and_tool_requirements_are_no_duties_and_shor
             "- Jenkins – опыт настройки сборок;\n")
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == ["составление смет по разделам проекта;", "чтение чертежей;"]
+
+
+def test_this_is_a_role_where_you_work_is_a_duty_and_we_will_have_you_work_is_the_holders_work():
+    text = ("About the job\nThis is a hands-on planning role where you will build the weekly delivery plan for "
+            "our four depots. This is a great place to grow.\n\nResponsibilities\n"
+            "- We will have you run the morning stand-up with the drivers.\n"
+            "- We will rely on the planner to agree slot times with the stores.\n- We offer a company van.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "We will have you run the morning stand-up with the drivers.",
+        "We will rely on the planner to agree slot times with the stores.",
+        "This is a hands-on planning role where you will build the weekly delivery plan for our four depots."]
+
+
+def test_whats_in_it_for_you_glued_into_a_duties_list_ends_it():
+    text = ("What you'll do\n- Plan the weekly rota for the call centre team\n"
+            "- Check the quality of ten calls a week per agent\n"
+            "- What's in it for you Join a friendly team in our Leeds office, with training from day one and a clear "
+            "path to team manager.\n"
+            "- Private pension scheme\n- Share options for every employee\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Plan the weekly rota for the call centre team", "Check the quality of ten calls a week per agent"]
+
+
+def test_the_paragraphs_under_a_pay_line_heading_are_read_but_not_its_pay_sentences():
+    text = ("Job Description\nRemote Claims Specialist\n\nPay $17-22hr (Based on Experience)\n\n"
+            "The Claims Specialist is responsible for checking hospital invoices against the agreed tariffs. "
+            "The pay offered will depend on experience.\n\nRequirements\n- Two years of billing experience\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "The Claims Specialist is responsible for checking hospital invoices against the agreed tariffs."]
+
+
+def test_russian_you_have_and_you_can_lines_are_requirements():
+    text = "Обязанности:\n- ведение переговоров с поставщиками;\n- имеете опыт закупок от 2 лет;\n- умеете работать в 1С;\n"
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["ведение переговоров с поставщиками;"]

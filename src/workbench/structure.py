@@ -95,17 +95,20 @@ _REQUIREMENT_RE = re.compile(
     r"personable|outgoing|confident|tenacious|curious|driven)\b|"
     r"eligib|right to work|driving licen|preferred|desired|nice to have|plus:|desire to|advanced\b|"
     r"опыт|знани|умени|навык|высшее|образовани|готовност|желани|уверенн|хорош|отличн|понимани|владени|способност|"
-    r"(?:знать|уметь|владеть|иметь)\b|"
+    r"(?:знать|уметь|владеть|иметь|имеете|обладаете|умеете|владеете|знаете)\b|"
     r"熟悉|具备|精通|本科|大专|学历|经验|良好|优秀|要求)",
     re.IGNORECASE)
 _REQUIREMENT_TAIL_RE = re.compile(  # matched against lower-cased text
     r"\b(?:is|are|would be|will be) (?:a |an )?(?:plus|advantage|desirable|preferred|beneficial|bonus)|"
     r"\ba plus\b|nice to have|будет плюсом|приветствуется|будет преимуществом|优先")
+# "This is a hands-on engineering role focused on building ...", "... role where you'll be responsible for ...":
+# the role's work, not talk about the posting.
+_ROLE_WHERE = r"an? (?:[\w-]+,? ){0,4}(?:role|position|job) (?:where you|in which you|focused on|focusing on|responsible for)\b"
 # A line about the company, the team or the posting itself, not the job holder's work.
 _NOT_HOLDER_RE = re.compile(
     r"(?:we\b|we're|we’re|we've|we’ve|our\b|us\b|they\b(?! will be responsible)|their\b(?! role is)|there (?:is|are|will)|"
     r"here,? (?:you|we)|"
-    r"this (?:opportunity|company|team|is\b|(?:position|role) is\b(?! (?:also )?(?:responsible|accountable)))|"
+    r"this (?:opportunity|company|team|is\b(?! " + _ROLE_WHERE + r")|(?:position|role) is\b(?! (?:also )?(?:responsible|accountable)))|"
     r"the (?:role combines|ideal|successful (?:candidate|applicant|individual) (?:will )?"
     r"(?:have|be(?! responsible| accountable)|possess|ideally|need))|"
     r"the (?:company|team|business) (?:is|are|has|was|offers|provides)\b|"
@@ -113,7 +116,7 @@ _NOT_HOLDER_RE = re.compile(
     r"do you|are you|"
     r"ready|interested|proud\b|learn more|visit\b|click|find out|see (?:more|our)|(?:job |reference |ref )?(?:title|number|ref|reference|location|type|salary|start date|"
     r"closing date|employment type|contract|hours|schedule|department|industry|remote)\s*[:#]|min\b|max\b|"
-    r"candidates?\b|applicants?\b|the person\b|position can|this is an? |performance will be|but\b|and as\b|"
+    r"candidates?\b|applicants?\b|the person\b|position can|this is (?!" + _ROLE_WHERE + r")an? |performance will be|but\b|and as\b|"
     r"мы\b|наш|наша|компания\b|我们|公司)", re.IGNORECASE)
 # A sentence about a named company: "Acme is a leading provider ...", "IQVIA has offices in ...".
 _COMPANY_SUBJECT_RE = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4} (?:is|are|was|were|has|have)\b(?! to\b)")
@@ -310,6 +313,10 @@ def _action_noun(text: str) -> bool:
 def _without_heading(sentence: str) -> tuple[str, str | None]:
     """A sentence without a heading glued to its start ("What You Do Lead Axon ..." -> "Lead Axon ..."),
     and the kind that heading names (None when there is none)."""
+    if sentence[:4] in ("What", "WHAT"):  # "What's in it for you Join ...", "What you'll bring ..."
+        m = _OFFER_HEAD_RE.match(sentence) or _BRING_HEAD_RE.match(sentence)
+        if m is not None:
+            return sentence[m.end():].lstrip(" :-–"), "benefits" if m.re is _OFFER_HEAD_RE else "requirements"
     blank = sentence.find(" ")
     if blank < 0 or not sentence[blank + 1:blank + 2].isupper():
         return sentence, None  # a heading and the word after it are capitalised
@@ -327,13 +334,18 @@ def _without_heading(sentence: str) -> tuple[str, str | None]:
 
 
 _BRING_HEAD_RE = re.compile(r"what you(?:'ll|’ll| will) bring\b", re.IGNORECASE)
+_OFFER_HEAD_RE = re.compile(r"what(?:'s|’s| is) in it for you\b", re.IGNORECASE)
 
 
 def _glued_kind(head: str) -> str:
     """The kind of a heading glued to a sentence: ``sections.heading_kind``, and "What You'll Bring"
     heads requirements (a heading on a line of its own is left to the sections, whose lists may be work)."""
     kind = heading_kind(head)
-    return "requirements" if kind == "other" and _BRING_HEAD_RE.match(head) else kind
+    if kind != "other":
+        return kind
+    if _OFFER_HEAD_RE.match(head):
+        return "benefits"
+    return "requirements" if _BRING_HEAD_RE.match(head) else kind
 
 
 @lru_cache(maxsize=65536)
@@ -344,6 +356,8 @@ def _headed_sentences(text: str) -> tuple[tuple[str, str | None], ...]:
     for piece in _prose_pieces(text):
         piece, kind = _without_heading(piece.strip())
         if not piece:
+            if kind is not None:  # a heading alone at the end ("... integrations. What You Will Bring:")
+                out.append(("", kind))
             continue
         if out and _FOLLOW_ON.match(piece):
             out[-1] = (f"{out[-1][0]} {piece}", out[-1][1])
@@ -355,7 +369,7 @@ def _headed_sentences(text: str) -> tuple[tuple[str, str | None], ...]:
 def _sentences(text: str) -> list[str]:
     """Sentences of a paragraph (a heading glued to one is left out); one that only
     elaborates the one before stays with it."""
-    return [s for s, _ in _headed_sentences(text)]
+    return [s for s, _ in _headed_sentences(text) if s]
 
 
 def _duty_sentences(text: str) -> list[str]:
@@ -363,17 +377,28 @@ def _duty_sentences(text: str) -> list[str]:
     into it ("... across the team. What You'll Bring- Strong ownership ..." ends the duties)."""
     out = []
     for k, (sentence, kind) in enumerate(_headed_sentences(text)):
-        if k and kind in _NOT_DUTY_LABEL_KINDS:
+        if kind in _NOT_DUTY_LABEL_KINDS and (k or _long_head(text, sentence)):
             break
         out.append(sentence)
     return out
+
+
+def _long_head(text: str, first: str) -> bool:
+    """Is the heading glued before ``first``, the first sentence of ``text``, two words or more
+    ("What's in it for you Join a high growth ...", not "Education Safeguarding Officer ...")?"""
+    start = text.lstrip()
+    at = start.find(first)
+    return at > 0 and len(start[:at].split()) >= 2
 
 
 def _glued_end(text: str) -> str | None:
     """The kind of a requirements, skills, benefits or pay heading glued into a long item, or None."""
     if len(text) < _SPLIT_MIN:
         return None
-    return next((kind for _, kind in _headed_sentences(text)[1:] if kind in _NOT_DUTY_LABEL_KINDS), None)
+    for k, (sentence, kind) in enumerate(_headed_sentences(text)):
+        if kind in _NOT_DUTY_LABEL_KINDS and (k or _long_head(text, sentence)):
+            return kind
+    return None
 
 
 # Items that lost their separators entirely: "... in the assigned region Increase sales and
@@ -585,7 +610,9 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
 
 # "We maintain the platform" in a duties list: the team's work, the holder's with it. Verbs that
 # say what the company gives or is ("We offer ...", "We welcome ...") stay company talk.
-_WE_EXPECT_RE = re.compile(r"[Ww]e (?:also |will |would )?(?:also )?expect you to (?:also )?")
+_WE_EXPECT_RE = re.compile(r"[Ww]e (?:also |will |would )?(?:also )?(?:expect|rely on|need|ask|want) "
+                           r"(?:you|the (?:[\w-]+ ){0,3}?[\w-]+) to (?:also )?")
+_WE_HAVE_RE = re.compile(r"[Ww]e (?:will |would )?have (?:you|the(?: [\w-]+){1,4}?) (?=([a-z]+)\b)")
 _WE_ACTION_RE = re.compile(r"[Ww]e (?:also |will |jointly |collectively )?(?=([a-z]+)\b)")
 _COMPANY_VERBS = frozenset({"offer", "offers", "provide", "give", "welcome", "care", "hire", "seek", "serve", "help",
                             "empower", "foster", "celebrate", "recruit", "pay", "reward", "match", "cover", "encourage",
@@ -600,6 +627,9 @@ def _without_we(text: str) -> str:
     m = _WE_EXPECT_RE.match(text)
     if m is not None:  # "We will expect you to design ...": the duty follows
         return text[m.end():]
+    m = _WE_HAVE_RE.match(text)
+    if m is not None and is_action_verb(m.group(1), past=False):  # "We will have the engineer work on ..."
+        return text[m.end():]
     m = _WE_ACTION_RE.match(text)
     if m is None or m.group(1) in _COMPANY_VERBS or not is_action_verb(m.group(1), past=False):
         return text
@@ -613,6 +643,7 @@ _DUTY_SENTENCE = re.compile(  # matched against lower-cased text
     r"(?:your|additional|other|advanced) (?:key |main |core |day-to-day )?(?:responsibilities|duties) "
     r"(?:will |may )?(?:also )?(?:include|involve|are)|"
     r"(?:the|this) (?:role|position|job) (?:involves|includes|entails|will)|this (?:role|position) is|(?:will|shall) be (?:responsible|tasked)|"
+    r"this is " + _ROLE_WHERE + "|"
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
     r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b")
 _ROLE_SUBJECT = re.compile(
@@ -689,7 +720,7 @@ _NOT_ACTION = re.compile(  # matched against lower-cased text
 # Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
 _DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibilities", "duties", "accountable for", "the role ", "this role ", "this position ",
                         "the position ", "this job ", "the job ",
-                        "be tasked", "вы будете", "в ваши обязанности", "отвеча", "负责")
+                        "be tasked", "this is a", "вы будете", "в ваши обязанности", "отвеча", "负责")
 
 
 def _duty_sentence(low: str) -> bool:
@@ -786,20 +817,33 @@ def _asked_duty(sentence: str) -> str | None:
     return clause if _words(clause) >= _MIN_WORDS + 2 and _is_duty_shaped(clause) else None
 
 
+_PAY_WORDS = ("compensation", "salary", "pay ", "wage", "bonus")
+
+
+def _pay_line_heading(section: dict) -> bool:
+    """Is the section headed by a pay line that states the pay ("Pay $17-22hr (Based on Experience)")?
+    Its paragraphs are whatever follows a field, not pay talk."""
+    heading = section["heading"]
+    return section["kind"] == "pay" and bool(heading) and any(c.isdigit() for c in heading)
+
+
 def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | None]]:
     """Duty sentences of the prose (and lists) of sections that hold no duties list, leaving out
     requirements, skills, benefits and pay; sentences that only open with an action verb count in lists, or with ``bare`` (when the
     record has no duties list)."""
     out = []
     for sec in sections:
-        if sec["kind"] in _NOT_PROSE_KINDS or _values_heading(sec["heading"]):
+        if sec["kind"] in _NOT_PROSE_KINDS and not _pay_line_heading(sec) or _values_heading(sec["heading"]):
             continue
         # A "job purpose" or "role summary" paragraph states the job's work: its action lines count.
         own = bare or bool(sec["heading"]) and _JOB_SUMMARY_HEADING.search(sec["heading"]) is not None
         items = [item for item in sec["items"] if not (item.get("label") and _words(item["text"]) <= _TITLED_MAX)]
         # ("2. Account Manager: owning the relationship" titles what follows)
         sentences = [s for item in items for s in _prose_item_sentences(item["text"], bool(item.get("listed")), own)]
-        out += [(d, sec["heading"]) for d in _prose_item_duties(sentences)]
+        duties = _prose_item_duties(sentences)
+        if sec["kind"] == "pay":  # under a pay line: not the pay's own sentences
+            duties = [d for d in duties if not any(map(d.lower().__contains__, _PAY_WORDS))]
+        out += [(d, sec["heading"]) for d in duties]
     return out
 
 
