@@ -140,7 +140,7 @@ _NOT_HOLDER_OPENING_RE = re.compile(  # matched against lower-cased text
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
                      "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
                      ", our ", " to us", "reserve", "description", "intended", "meant", "not a contract",
-                     "suit", "perfect", "ideal", "right ")
+                     "suit", "perfect", "ideal", "right candidate", "right fit", "right match", "right person")
 
 # The reporting line, where the work is done and the recruiter's small print (matched against
 # lower-cased text; each pattern opens with a literal, which the engine looks for in C).
@@ -535,7 +535,8 @@ def _verb_pieces(text: str) -> list[str]:
         cuts += _lower_glued_cuts(text)
     if ":" in text or "：" in text:
         cuts += _glued_colon_cuts(text)
-    cuts += _glued_capital_cuts(text)
+    if _GLUED_CAPITAL_RE.search(text) is not None:
+        cuts += _glued_capital_cuts(text)
     first = _FIRST_RUN_RE.match(text)
     for m in chain((first,) if first else (), _GLUED_RUN_RE.finditer(text) if glued else ()):
         if is_action_verb(m.group(2)) and _heading_run(m.group(1)) and _word_before(text, m.start(1)) not in _NOT_BEFORE_VERB:
@@ -587,8 +588,10 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
     if label and (_NOT_HOLDER_RE.match(f"{label}:") is not None or _FIELD_LABEL_END_RE.search(label) is not None
                   or heading_kind(label) in _NOT_DUTY_LABEL_KINDS):
         return ()  # "Location: London", "Mandatory Skills/Qualifications: ..." are fields and requirements
-    pieces = [v for p in _duty_sentences(text) for v in _verb_pieces(p)] if len(text) >= _SPLIT_MIN else \
-        _glued_pieces(text)
+    if len(text) >= _SPLIT_MIN:
+        pieces = [v for p in _duty_sentences(text) for v in _verb_pieces(p)]
+    else:
+        pieces = [text] if _GLUED_CAPITAL_RE.search(text) is None else _glued_pieces(text)
     if len(text) >= _NOUN_LIST_MIN and not text.isascii():
         pieces = [v for p in pieces for v in _noun_pieces(p)]
     # A labelled item ("Team Leadership: Lead and develop ...") is a duty its author named:
@@ -599,8 +602,12 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
     for k, (p, s) in enumerate(zip(pieces, shaped)):
         if _is_duty_shaped(s, strict=not (label and k == 0)):
             kept.append(p)
-        else:
-            clause = _sought_duty(p) or _asked_duty(p)  # "We are seeking a Data Scientist to create prototypes ..."
+        elif "seek" in p or "look" in p or "hir" in p or "appoint" in p or "recruit" in p:
+            clause = _sought_duty(p)  # "We are seeking a Data Scientist to create prototypes ..."
+            if clause is not None:
+                kept.append(clause)
+        elif p.endswith("?"):
+            clause = _asked_duty(p)  # "You think you can be responsible for ...?"
             if clause is not None:
                 kept.append(clause)
     if label and kept and kept[0] is pieces[0]:
@@ -680,7 +687,8 @@ def _holder_words(subject: list[str]) -> bool:
     return False
 
 
-_ROLE_WILL_RE = re.compile(r"\b[Tt]h(?:e|is) (?P<subject>(?:[A-Z][\w&/-]*,? ){1,6})(?P<will>will (?:also )?|shall )"
+# (The pattern opens with the letter, which the engine skips to in C; "\b" first was tried at every character.)
+_ROLE_WILL_RE = re.compile(r"[Tt](?<!\w[Tt])h(?:e|is) (?P<subject>(?:[A-Z][\w&/-]*,? ){1,6})(?P<will>will (?:also )?|shall )"
                            r"(?P<verb>[a-z]+)\b")
 
 
@@ -709,13 +717,14 @@ def _role_will_not_work(text: str) -> bool:
 _WORK_AFTER_RE = re.compile(r"\b(?:to|and) (?:[a-z]+ly )?([a-z]+)\b")
 
 
+# (The pattern opens with "you" / "if you", which the engine skips to in C; the word boundary before
+# them is the look-behind after. A lead-in ending in a colon is told apart in _not_action.)
 _NOT_ACTION = re.compile(  # matched against lower-cased text
-    r"\byou(?:'ll|’ll| will) (?:also )?(?:need|bring|have|be paid|be good|get|receive|join|report|be reporting|find|"
+    r"you(?<!\wyou)(?:(?:'ll|’ll| will) (?:also )?(?:need|bring|have|be paid|be good|get|receive|join|report|be reporting|find|"
     r"enjoy|be part|be joining|be based|be working (?:in|from|remotely|on-site|hybrid)|love|thrive|be rewarded|"
     r"benefit|gain|learn|be given|be eligible|become|be a|be an|be the|be someone|be comfortable|possess|"
     r"be offered|be supported|be welcomed|have the|work in a|feel|see|make an impact|hear|be front|be successful|"
-    r"be canvassed|be joining|heavily work)\b|"
-    r"[:：]\s*$|\bif you\b|\byou(?:'ll|’ll| will)(?: also)?[.…]*$")
+    r"be canvassed|be joining|heavily work)\b|(?:'ll|’ll| will)(?: also)?[.…]*$)|if you\b(?<!\wif you)")
 
 # Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
 _DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibilities", "duties", "accountable for", "the role ", "this role ", "this position ",
@@ -742,8 +751,9 @@ def _not_action(low: str) -> bool:
     is no question for ending in "?" (a blank the text's encoding turned into one)."""
     if _question(low):
         return True
-    may = "you" in low or ":" in low or "：" in low
-    return may and _NOT_ACTION.search(low) is not None
+    if (":" in low or "：" in low) and low.rstrip().endswith((":", "：")):
+        return True
+    return "you" in low and _NOT_ACTION.search(low) is not None
 
 
 @lru_cache(maxsize=65536)
