@@ -671,6 +671,33 @@ def test_a_stated_minimum_midpoint_and_maximum_are_one_range():
         (96400, 96400, "USD", "year"), (None, 124100, "USD", "year")]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Salary Min: $80,000 Salary Max: $100,000", (80000, 100000, "USD", "year")),
+    ("Min: $80,000 Max: $100,000", (80000, 100000, "USD", "year")),
+    ("Minimum: $80,000.00 Maximum: $100,000.00", (80000, 100000, "USD", "year")),
+    ("Pay Range Minimum: $80,000.00\nPay Range Maximum: $100,000.00", (80000, 100000, "USD", "year")),
+    ("Min. $80,000 / Max. $100,000 per year", (80000, 100000, "USD", "year")),
+    ("Min: USD 62,500\nMax: USD 71,000", (62500, 71000, "USD", "year")),
+    ("Зарплата мин. 80 000 руб. макс. 100 000 руб.", (80000, 100000, "RUB", "month")),
+    ("Оклад: мин. 90 000 макс. 120 000 ₽", (90000, 120000, "RUB", "month")),
+])
+def test_a_min_labelled_figure_then_a_max_labelled_one_is_one_range(text, want):
+    assert text_pay("About the team.\n" + text + "\nBenefits and training.") == [want]
+
+
+def test_labelled_ends_of_other_currencies_units_or_lines_stay_apart():
+    # Two currencies: no range of one.
+    assert text_pay("Min: £80,000 Max: $100,000\nBenefits.") == []
+    # Hours or people between the labels: no pay range.
+    assert text_pay("Team size min 4 people, max 9 people, working in two shifts.") == []
+    # A max two lines further down, or after a long line, is not the min's other end.
+    far = text_pay("Min: $80,000\nWe work in a hybrid setup with two office days a week.\nMax: $100,000")
+    assert far == [(80000, None, "USD", "year")]
+    # A max label without a min label before the low figure joins nothing.
+    assert text_pay("Salary: $96,400 max $124,100 for seniors.") == [
+        (96400, 96400, "USD", "year"), (None, 124100, "USD", "year")]
+
+
 def test_a_small_money_range_in_a_pay_clause_is_an_hourly_wage():
     text = "The general pay range for this opening at Northfield Clinic is $16.40 – $23.85. " + FILLER
     found = parse_salary(text, "USD", market="US", field=False)

@@ -238,13 +238,9 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
             continue
         group = [t]
         j = i + 1
-        if j < n:
-            u = toks[j]
-            gap_len = u.start - t.end
-            if 0 <= gap_len <= 12 and (gap_len <= 7 and _RANGE_SEP.match(lw, t.end, u.start)
-                                       or gap_len >= 10 and _MAX_VALUE.fullmatch(lw, t.end, u.start)):
-                group.append(u)
-                j += 1
+        if j < n and _pairs(lw, t, toks[j], field_mode):
+            group.append(toks[j])
+            j += 1
         nxt = toks[j].start if j < n else ntext
         mention = _build(text, lw, group, prev_end, nxt, default_cur, mkey, field_mode)
         if mention is None and len(group) == 2:
@@ -277,6 +273,55 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
 
     _unstated(text, lw, out, default_cur, field_mode)
     return out
+
+
+def _pairs(lw: str, t, u, field_mode) -> bool:
+    """Are tokens ``t`` and ``u`` the two ends of one range: a range separator between them
+    ("35-40k"), JSON-LD's "maxValue", or a min- and a max-labelled figure
+    (:func:`_labelled_ends`)?"""
+    gap_len = u.start - t.end
+    if 0 <= gap_len <= 12 and (gap_len <= 7 and _RANGE_SEP.match(lw, t.end, u.start)
+                               or gap_len >= 10 and _MAX_VALUE.fullmatch(lw, t.end, u.start)):
+        return True
+    return 0 <= gap_len <= _LABEL_GAP_MAX and _labelled_ends(lw, t, u, field_mode)
+
+
+# A range stated as labelled ends: "Min: $80,000 Max: $100,000", "Salary Min: $80,000 Salary
+# Max: $100,000", "Minimum: $80,000.00 Maximum: $100,000.00", "Min. $80,000 / Max. $100,000",
+# "мин. 80 000 руб. макс. 100 000 руб.", the max on the same line or the next short one.
+# The min label right before the low figure (an ISO code may stand between):
+_MIN_LABEL = re.compile(r"(?<![a-zа-яё])(?:min(?:imum)?\.?|мин(?:имум)?\.?)[ \u00a0]*:?[ \u00a0]*"
+                        r"(?:[a-z]{3}[ \u00a0]+)?\Z")
+# ... and between the two figures nothing but a separator, the label's pay words and the max label.
+_MAX_LABEL_GAP = re.compile(
+    r"[ \u00a0]*[,;/|]?\s*(?:(?:salary|pay|base|rate|range|зарплата|оклад)[ \u00a0]+){0,3}"
+    r"(?:max(?:imum)?|макс(?:имум)?)\.?[ \u00a0]*:?[ \u00a0]*(?:[a-z]{3}[ \u00a0]+)?")
+_LABEL_GAP_MAX = 48
+_MAX_LINE = 64  # the max's line, when it is not the min's: a short one
+
+
+def _labelled_ends(lw: str, t, u, field_mode) -> bool:
+    """A min-labelled figure ``t`` followed closely by a max-labelled figure ``u`` of the same
+    currency (at least one written, outside a pay field): one range, low = min, high = max."""
+    gap = lw[t.end:u.start]
+    if ("max" not in gap and "макс" not in gap) or gap.count("\n") > 1:
+        return False
+    if _MIN_LABEL.search(lw, max(0, t.start - 16), t.start) is None:
+        return False
+    if _MAX_LABEL_GAP.fullmatch(lw, t.end, u.start) is None:
+        return False
+    if "\n" in gap:
+        line_end = lw.find("\n", u.end)
+        if (len(lw) if line_end < 0 else line_end) - (t.end + gap.rindex("\n")) > _MAX_LINE:
+            return False
+    for tok in (t, u):
+        if tok.m is not None:
+            tok.read()
+    if t.masked or u.masked:
+        return False
+    if t.cur is not None and u.cur is not None:
+        return t.cur == u.cur
+    return field_mode or (t.cur or u.cur) is not None
 
 
 # Every match of _WAN_W holds a digit right before its "w": without one the substitution,
