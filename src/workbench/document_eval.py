@@ -84,7 +84,7 @@ from workbench.errors import CorpusError
 
 __all__ = ["ERROR_KINDS", "NO_PAY_CATEGORIES", "figures_in", "figure_spans", "text_label_issue",
            "written_as_statement",
-           "label_expectation", "classify",
+           "label_expectation", "classify", "failure_line",
            "wilson", "read_nopay_labels", "evaluate_corpus", "CorpusResult", "format_result",
            "write_excluded"]
 
@@ -155,7 +155,7 @@ class Expectation:
 
 
 def _blank(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
 
 
 def _matches(value: float, figure: float, factor: float) -> bool:
@@ -522,14 +522,19 @@ def _failure_lines(rows: pd.DataFrame, show_holdout: bool) -> list[str]:
     if not show_holdout:
         failing = failing[failing["half"] == "tune"]
     lines = [f"  failing postings ({'both halves' if show_holdout else 'tune half only'}): {len(failing)}"]
-    for r in failing.itertuples(index=False):
-        got = ("no pay point" if not r.reported else
-               _money(r.got_low, r.got_high, r.got_currency, r.got_period)
-               + f" {r.got_component} at [{int(r.got_start)}:{int(r.got_end)}]")
-        want = ("no base pay" if r.status == "nopay" else
-                _money(r.exp_low, r.exp_high, r.exp_currency, r.exp_period))
-        lines.append(f"    {r.key} [{r.half}] {r.kind}: label {want}; engine {got}")
+    lines += [f"    {failure_line(r)}" for r in failing.itertuples(index=False)]
     return lines
+
+
+def failure_line(r) -> str:
+    """One failing posting of an outcome table (a row tuple): its key, half and error kind, the
+    label's pay and the engine's (with its component and span)."""
+    got = ("no pay point" if not r.reported else
+           _money(r.got_low, r.got_high, r.got_currency, r.got_period)
+           + f" {r.got_component} at [{int(r.got_start)}:{int(r.got_end)}]")
+    want = ("no base pay" if r.status == "nopay" else
+            _money(r.exp_low, r.exp_high, r.exp_currency, r.exp_period))
+    return f"{r.key} [{r.half}] {r.kind}: label {want}; engine {got}"
 
 
 def format_result(result: CorpusResult, *, verbose: bool = False,

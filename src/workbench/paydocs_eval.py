@@ -53,6 +53,7 @@ from workbench.document_eval import (
     ERROR_KINDS,
     Expectation,
     classify,
+    failure_line,
     written_as_statement,
 )
 from workbench.errors import CorpusError, EvaluationError
@@ -268,12 +269,6 @@ def _share(k: int, n: int) -> str:
     return f"{k:>4}/{n:<4} {k / n:6.1%} [{lo:5.1%}, {hi:5.1%}]"
 
 
-def _money(low, high, currency, period) -> str:
-    ends = ["?" if v is None or (isinstance(v, float) and math.isnan(v)) or v == ""
-            else f"{float(v):,.2f}".rstrip("0").rstrip(".") for v in (low, high)]
-    return f"{ends[0]}–{ends[1]} {currency or '?'}/{period or '?'}"
-
-
 def _failure_lines(rows: pd.DataFrame, show_holdout: bool) -> list[str]:
     failing = rows[rows["kind"].notna()] if len(rows) else rows
     if len(failing) and not show_holdout:
@@ -281,13 +276,7 @@ def _failure_lines(rows: pd.DataFrame, show_holdout: bool) -> list[str]:
     lines = [f"  failing postings ({'every half' if show_holdout else 'tuning halves only'}): "
              f"{len(failing)}"]
     for r in failing.itertuples(index=False):
-        got = ("no pay point" if not r.reported else
-               _money(r.got_low, r.got_high, r.got_currency, r.got_period)
-               + f" {r.got_component} at [{int(r.got_start)}:{int(r.got_end)}]")
-        want = ("no base pay" if r.status == "nopay" else
-                _money(r.exp_low, r.exp_high, r.exp_currency, r.exp_period))
-        lines.append(f"    {r.key} [{r.half}] {r.kind}: label {want}; engine {got}"
-                     f"{'; several' if r.several else ''}; shape {r.shape}")
+        lines.append(f"    {failure_line(r)}{'; several' if r.several else ''}; shape {r.shape}")
     return lines
 
 
