@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from workbench import role_titles, roles, timealloc
+from workbench import role_titles, roles, sections, structure, timealloc
 from workbench.gates import Gated, required_literals, required_words
 
 
@@ -64,7 +64,9 @@ def _gated_patterns():
     found = [v for v in vars(roles).values() if isinstance(v, Gated)]
     found += [rx for rx, _ in roles._ABBREVIATIONS] + [rx for rx, _ in roles._SEGMENT_PHRASES]
     found += [rx for rx, *_ in role_titles._TITLE_OCCUPATIONS]
-    return found + [timealloc._CONDITION_ACTIVITY]
+    return found + [timealloc._CONDITION_ACTIVITY, structure._OTHER_DUTIES_RE,
+                    structure._NOT_HOLDER_ANYWHERE_RE,
+                    structure._DUTY_SENTENCE]
 
 
 _TEXTS = (
@@ -78,6 +80,14 @@ _TEXTS = (
      "physical dexterity, ways of working, work style, home-based, офис, удалённо, 出差 在家 outreach, research"),
     ("abank xbank bank_ banking pa. pa, spa panel audit auditor kycx xkyc sales-driven pre-sales sales engineer "
      "patient accounts billing clerk inside sales associate retail sales call center account planner kyc payroll"),
+    ("be the main point of contact. you will own it; you'll report, this role is new. other duties as assigned and "
+     "additional tasks required. the role involves travel; will be responsible for x. вы будете; 负责. equal "
+     "employment opportunity, e-verify, drug-free, without regard to national origin; privacy notice. "
+     "brother duties as assigned; unequal opportunity; theother tasks needed; your responsibilities include"),
+    ("we're hiring. at acme, we are proud; an exciting opportunity, a rare opportunity and this unique opportunity. "
+     "works under close supervision; salary range; is based in leeds, the role is located at home, matters to us, "
+     "reserves the right, not intended to be, qualifies for, is eligible, hybrid working, , our great team is, suits "
+     "someone, ideal for a candidate, right fit for. answer: we. awe, swe're; unexciting opportunity; theright fit for"),
 )
 
 
@@ -94,3 +104,9 @@ def test_every_gated_pattern_of_the_roles_finds_what_its_regex_finds(gated):
 def test_a_group_that_ignores_case_inside_has_no_gate():
     assert required_literals(re.compile(r"(?i:bank)")) is None
     assert required_literals(re.compile(r"x(?i:bank)")) == ("x",)
+
+
+def test_the_duty_and_company_talk_patterns_of_structure_are_tried_only_where_a_word_starts():
+    for gated in (structure._NOT_HOLDER_ANYWHERE_RE, structure._OTHER_DUTIES_RE, structure._DUTY_SENTENCE):
+        assert gated.keys, gated.pattern
+    assert "we" in structure._NOT_HOLDER_ANYWHERE_RE.keys and ", our " in structure._NOT_HOLDER_ANYWHERE_RE.keys
