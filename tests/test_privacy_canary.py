@@ -59,12 +59,32 @@ def _write_postings(folder: Path) -> None:
 def _pay_pattern(amount: int) -> re.Pattern:
     """The amount as a page might print it: 47319, 47,319, 47 319, 47.319, 47.3k."""
     head, tail = divmod(amount, 1000)
-    return re.compile(rf"(?<![\d.]){head}(?:[,.\u00a0\u202f ]?{tail:03d}|\.{tail // 100}k)(?!\d)")
+    # Not inside a hexadecimal run (a run id or a data fingerprint holding "4321" is not pay).
+    return re.compile(rf"(?<![\da-f.]){head}(?:[,.\u00a0\u202f ]?{tail:03d}|\.{tail // 100}k)(?![\da-f])")
 
 
 def _leaks(text: str) -> list[str]:
     found = [w for w in CANARY_WORDS if w.lower() in text.lower()]
     return found + [str(a) for a in CANARY_PAY if _pay_pattern(a).search(text)]
+
+
+def _json_leaks(value) -> list[str]:
+    """Leaks in a parsed JSON document: its strings (keys too) read as page text, its numbers
+    compared as numbers (a run's 4.321 seconds is not the amount 4,321; a 4321 or 4321.0 is)."""
+    if isinstance(value, dict):
+        return [leak for k, v in value.items() for leak in _leaks(str(k)) + _json_leaks(v)]
+    if isinstance(value, list):
+        return [leak for v in value for leak in _json_leaks(v)]
+    if isinstance(value, str):
+        return _leaks(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [str(a) for a in CANARY_PAY if value == a]
+    return []
+
+
+def _file_leaks(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return _json_leaks(json.loads(text)) if path.suffix in {".json", ".ipynb"} else _leaks(text)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +117,7 @@ def test_no_written_file_holds_a_canary(written):
     _, out, tables = written
     files = [p for p in out.rglob("*") if p.suffix in {".html", ".json", ".csv", ".ipynb"}]
     assert len(files) >= 20
-    leaks = {str(p.relative_to(out)): _leaks(p.read_text(encoding="utf-8")) for p in files}
+    leaks = {str(p.relative_to(out)): _file_leaks(p) for p in files}
     leaks.update({name: _leaks(text) for name, text in tables.items()})
     assert {k: v for k, v in leaks.items() if v} == {}
 
@@ -121,6 +141,11 @@ def test_the_pattern_finds_a_canary_where_one_is_printed():
     assert _leaks("GBP 47,319") == ["47319"] and _leaks("47 319 ₽") == ["47319"]
     assert _leaks("about 47.3k") == ["47319"] and _leaks("p50 4321.0") == ["4321"]
     assert _leaks("Vantorra Media UK") == ["Vantorra"] and _leaks("147,3190") == []
+    # ... and not in a run's own bookkeeping: a hexadecimal id, a timing in seconds.
+    assert _leaks("run 9f4321ab") == [] and _leaks("GBP4321") == ["4321"]
+    assert _json_leaks({"seconds": 4.321, "run_id": "c04321d"}) == []
+    assert _json_leaks({"p50": 4321.0}) == ["4321"] and _json_leaks({"text": ["4.321 EUR"]}) == ["4321"]
+    assert _json_leaks({"Zorblatt": 1}) == ["Zorblatt"]
 
 
 def test_the_cells_behind_the_canaries_are_suppressed_with_their_reason(written):
