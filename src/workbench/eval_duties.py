@@ -95,7 +95,8 @@ LABELS_DIR = config.LABELLED / "duties"
 # Every labelled set scored by default: set 1 (halves tune / holdout), set 2 and set 3, whole
 # tuning sets (halves tune2, tune3) written later by other labellers on other postings.
 LABELS_DIRS = (LABELS_DIR, config.LABELLED / "duties2", config.LABELLED / "duties3",
-               config.LABELLED / "duties4", config.LABELLED / "duties5")
+               config.LABELLED / "duties4", config.LABELLED / "duties5",
+               config.LABELLED / "duties6")
 HALVES = ("tune", "holdout", *TUNING_SETS)
 
 
