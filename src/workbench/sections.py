@@ -498,24 +498,72 @@ def split_sections(text: str, *, item_offsets: bool = False, line_starts: Collec
 
 
 def _split_lines(text: str, lines: list[str] | None = None) -> tuple[list[int], list[str], dict[int, str]]:
-    """Offsets and stripped text of each line, long lines with inline headings cut up."""
+    """Offsets and stripped text of each line, long lines with inline headings cut up.
+
+    Every cut is made inside one line and depends on that line alone (and on whether the text
+    holds a line over _INLINE_MIN): each line is cut once by :func:`_cut_line`, kept per
+    line, and its pieces are placed at its offset.
+    """
     raw_lines = text.split("\n") if lines is None else lines
     # Line i starts after the lengths of lines 0..i-1 plus i newlines; built with
     # C-level map/accumulate instead of a generator (same numbers).
     offsets = list(map(add, accumulate(map(len, raw_lines), initial=0), range(len(raw_lines))))
     stripped = list(map(str.strip, raw_lines))
+    longest = max(map(len, stripped))
+    if longest <= _CUT_LINE_MIN:
+        return offsets, stripped, {}
+    long = len(text) > _INLINE_MIN and longest > _INLINE_MIN
+    cuts = {i: pieces for i, raw, s in zip(range(len(raw_lines)), raw_lines, stripped)
+            if len(s) > _CUT_LINE_MIN for pieces in (_cut_line(raw, long),) if pieces is not None}
+    if not cuts:
+        return offsets, stripped, {}
+    new_offsets: list[int] = []
+    new_lines: list[str] = []
     forced: dict[int, str] = {}
-    # A text no longer than _INLINE_MIN has no line longer than that: skip the max().
-    if len(text) > _INLINE_MIN and max(map(len, stripped)) > _INLINE_MIN:
-        offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
-        raw_lines = stripped
-        # Lines cut up: each is tried; else the lines are still the text's.
-        glued = range(len(stripped)) if forced else _glued_capital_lines(text)
+    for i, (off, s) in enumerate(zip(offsets, stripped)):
+        pieces = cuts.get(i)
+        if pieces is None:
+            new_offsets.append(off)
+            new_lines.append(s)
+            continue
+        for rel, piece, kind in pieces:
+            if kind is not None:
+                forced[len(new_lines)] = kind
+            new_offsets.append(off + rel)
+            new_lines.append(piece)
+    return new_offsets, new_lines, forced
+
+
+_CUT_LINE_MIN = 20  # no line this short is cut (_COLON_HEAD_SPAN, the shortest reach of a cut)
+
+
+@lru_cache(maxsize=65536)  # postings repeat their boilerplate lines
+def _cut_line(raw: str, long: bool) -> tuple[tuple[int, str, str | None], ...] | None:
+    """The pieces of the line ``raw`` as ``(offset in raw, stripped piece, forced kind or None)``, or
+    None when it stays one line: inline headings of a long line, a glued heading, glued runs and
+    colon headings cut out in turn. ``long`` says the text holds a line over _INLINE_MIN: then
+    offsets of pieces cut at a glued heading count from the stripped line (as they always have)."""
+    s = raw.strip()
+    if not (long and len(s) > _INLINE_MIN or len(s) > _GLUED_LINE_MIN and _GLUED_HEAD_RE.search(
+            s, 0, _GLUED_HEAD_SPAN) is not None and _glued_heading_end(s) is not None or _line_runs(s)):
+        # Only colon headings may cut it: the common case, tested on the line alone.
+        hits = _line_colon_hits(s)
+        if not hits:
+            return None
+        offsets, stripped, forced = _cut_at(raw, [0], [s], {}, {0: hits})
     else:
-        glued = _glued_capital_lines(text)  # the lines are the text's: found in the text at once
-    offsets, stripped, forced = _cut_glued_headings(offsets, raw_lines, stripped, forced, glued)
-    offsets, stripped, forced = _cut_glued_runs(text, offsets, stripped, forced)
-    return _cut_colon_heads(text, offsets, stripped, forced)
+        offsets, stripped, raw_lines, forced = [0], [s], [raw], {}
+        if long:
+            if len(s) > _INLINE_MIN:
+                offsets, stripped, forced = _expand_inline(offsets, raw_lines, stripped)
+            raw_lines = stripped
+        # Every piece is a candidate: _cut_glued_headings tests each one itself.
+        offsets, stripped, forced = _cut_glued_headings(offsets, raw_lines, stripped, forced, range(len(stripped)))
+        offsets, stripped, forced = _cut_glued_runs(raw, offsets, stripped, forced)
+        offsets, stripped, forced = _cut_colon_heads(raw, offsets, stripped, forced)
+    if not forced and len(stripped) == 1 and offsets[0] == 0 and stripped[0] == s:
+        return None
+    return tuple((off, piece, forced.get(k)) for k, (off, piece) in enumerate(zip(offsets, stripped)))
 
 
 # A heading glued to the text after it: "About YouWe are ...", "What We OfferSalary ...".
@@ -538,28 +586,6 @@ def _glued_heading_end(s: str) -> int | None:
         if heading_kind(prefix) != "other" or prefix.lower() in _APPLY_HEADINGS:
             return m.start()
     return None
-
-
-# Character classes of UTF-8 bytes: a-z -> "a", A-Z -> "A", any other byte -> " " (the line break too).
-_CASE_CLASSES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
-
-
-def _glued_capital_lines(text: str) -> list[int]:
-    """Indices of the lines of ``text`` holding a capital between two lower-case letters (the
-    letters _GLUED_HEAD_RE looks for): a byte copy in character classes is searched in C
-    (``bytes.translate`` and ``find``), instead of a pattern tried on each line."""
-    raw = text.encode("utf-8", "surrogatepass")
-    shape = raw.translate(_CASE_CLASSES)
-    out: list[int] = []
-    line = cursor = 0
-    p = shape.find(b"aAa")
-    while p != -1:
-        line += raw.count(b"\n", cursor, p)
-        cursor = p
-        if not out or out[-1] != line:
-            out.append(line)
-        p = shape.find(b"aAa", p + 1)
-    return out
 
 
 def _cut_glued_headings(offsets, raw_lines, stripped, forced, candidates):
@@ -624,18 +650,19 @@ def _glued_runs(s: str) -> list[tuple[int, int]]:
     return out
 
 
+def _line_runs(s: str) -> list[tuple[int, int]]:
+    """:func:`_glued_runs` of a stripped line long enough to hold one and holding a capitalised
+    strong word (one pattern of the words, which the engine skips to in C), else none."""
+    return _glued_runs(s) if len(s) > _GLUED_HEAD_SPAN and _RUN_CAPITALS_RE.search(s) is not None else []
+
+
 def _cut_glued_runs(text, offsets, stripped, forced):
     """Lines holding a glued heading, cut into the text before it, the heading and the text after."""
     # A glued heading is title case: one of its strong words is capitalised. One pattern of the
-    # words (the engine skips in C to their capitals) tests the text, then each long line.
+    # words tests the text, then each long line.
     if _RUN_CAPITALS_RE.search(text) is None:
         return offsets, stripped, forced
-    hits = {}
-    for i, s in enumerate(stripped):
-        if len(s) > _GLUED_HEAD_SPAN and _RUN_CAPITALS_RE.search(s) is not None:
-            runs = _glued_runs(s)
-            if runs:
-                hits[i] = runs
+    hits = {i: runs for i, s in enumerate(stripped) for runs in (_line_runs(s),) if runs}
     return _cut_at(text, offsets, stripped, forced, hits) if hits else (offsets, stripped, forced)
 
 
@@ -774,22 +801,22 @@ def _stressed(s: str, a: int, b: int) -> bool:
 def _cut_colon_heads(text, offsets, stripped, forced):
     """Lines holding a heading that ends at a colon (or a bold sub-heading) after other text, or
     one glued to their end (_tail_head), cut into the text before it, the heading and the text after."""
-    hits = {}
-    if ":" in text or "：" in text or "**" in text:
-        for i in [i for i, s in enumerate(stripped) if (":" in s or "：" in s or "**" in s) and len(s) > _COLON_HEAD_SPAN]:
-            heads = _colon_heads(stripped[i])
-            if heads:
-                hits[i] = heads
+    hits = {i: heads for i, s in enumerate(stripped) if len(s) > _COLON_HEAD_SPAN
+            for heads in (_line_colon_hits(s),) if heads}
+    return _cut_at(text, offsets, stripped, forced, hits) if hits else (offsets, stripped, forced)
+
+
+def _line_colon_hits(s: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the headings :func:`_cut_colon_heads` cuts out of the stripped line ``s``
+    (longer than _COLON_HEAD_SPAN)."""
+    heads = _colon_heads(s) if ":" in s or "：" in s or "**" in s else []
     # A heading glued to a line's end leaves the line ending in no mark, after a sentence mark
     # (tested in C first).
-    for i in [i for i, s in enumerate(stripped) if len(s) > _COLON_HEAD_SPAN and s[-1] not in _TERMINAL
-              and ("." in s or "!" in s or "?" in s)]:
-        tail = _tail_head(stripped[i])
-        if tail is not None:
-            heads = hits.get(i, [])
-            if not heads or heads[-1][1] <= tail[0]:
-                hits[i] = heads + [tail]
-    return _cut_at(text, offsets, stripped, forced, hits) if hits else (offsets, stripped, forced)
+    if s[-1] not in _TERMINAL and ("." in s or "!" in s or "?" in s):
+        tail = _tail_head(s)
+        if tail is not None and (not heads or heads[-1][1] <= tail[0]):
+            heads = heads + [tail]
+    return heads
 
 
 _TAIL_HEAD_MAX = 60
