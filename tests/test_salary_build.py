@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.salary import build as build_module
 from workbench.salary.build import (
     _build,
     _currency_and_market,
@@ -121,3 +125,37 @@ def test_the_bare_number_gate_changes_no_mention(monkeypatch):
     monkeypatch.setattr(build_module, "_nothing_around", lambda lw, rev, end: False)
     assert run() == gated
     assert sum(map(len, gated)) > 1000
+
+
+# ---- the first-character gates of _nothing_around: the same answer as without them -------
+
+_AROUND = ["", " ", "  ", "\u00a0", ". ", ".", ",", ", ", "+", " +", "/", "(", "（", "- ", "per annum",
+           "pa", "p.a.", "a year", "k", "gross", "net", "ote", "bonus", "salary", "up to", "from",
+           "до", "от", "在", "有", "月薪", "元", "/月", "**", "skills", "years", "days", "%", "\n",
+           "usd", "£", "$", "hour", "(est.)", "·13薪", "x", "invoicing", "：", "约"]
+
+
+def _ungated(lw, rev, end):
+    """``_nothing_around`` with its first-character gates off: every pattern tried."""
+    saved = build_module._BEFORE_OPENERS, build_module._AFTER_OPENERS
+    build_module._BEFORE_OPENERS = build_module._AFTER_OPENERS = None
+    try:
+        return build_module._nothing_around(lw, rev, end)
+    finally:
+        build_module._BEFORE_OPENERS, build_module._AFTER_OPENERS = saved
+
+
+def test_the_gates_know_their_patterns_first_characters():
+    assert build_module._AFTER_OPENERS is not None and "." not in build_module._AFTER_OPENERS
+    assert "+" in build_module._AFTER_OPENERS and " " in build_module._AFTER_OPENERS
+    assert build_module._BEFORE_OPENERS is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_AROUND), max_size=4), st.lists(st.sampled_from(_AROUND), max_size=4))
+def test_nothing_around_gives_the_same_answer_with_and_without_its_gates(before, after):
+    head, tail = "".join(before), "".join(after)
+    lw = _lower(head + "25" + tail)
+    end = len(head) + 2
+    rev = lw[len(head) - 1::-1] if head else ""
+    assert build_module._nothing_around(lw, rev, end) == _ungated(lw, rev, end)

@@ -9,7 +9,7 @@ import re
 
 from .evidence import _one_off_before, _one_off_in, _text_evidence
 from .model import _RU_MARKET, _ZH_MARKET, CONVENTIONS, MARKET_CURRENCY, SalaryMention, _market_key
-from .numbers import _LETTERS, _shared_thousands
+from .numbers import _LETTERS, _shared_thousands, openers
 from .patterns import (
     _ANNUAL_BONUS,
     _CJK,
@@ -25,6 +25,7 @@ from .patterns import (
     _PREFIX_REV,
     _RETIREMENT,
     _TRAIL,
+    _TRAIL_SEP,
     _UNIT_AFTER,
     _WORD_AFTER,
     _WORD_BEFORE_REV,
@@ -131,6 +132,14 @@ def _bare(tok) -> bool:
     return tok.cpre is None and m.group("csuf") is None and m.group("mult") is None
 
 
+# The characters the words read before a figure (reversed) and after it can start with: a
+# text with none of them there needs none of those patterns tried (read from the patterns).
+_BEFORE_OPENERS = openers(_PREFIX_REV)
+_AFTER_OPENERS = openers(_PLUS_PERIOD, _TRAIL, _TRAIL_SEP)
+if _AFTER_OPENERS is not None:
+    _AFTER_OPENERS |= {"+"}
+
+
 def _nothing_around(lw: str, rev: str, end: int) -> bool:
     """No word before or after a figure that :func:`_words_around` would read: no limit,
     component, period, gross/net or pay word before it (on the reversed clause ``rev``),
@@ -138,10 +147,12 @@ def _nothing_around(lw: str, rev: str, end: int) -> bool:
     currency ...). A bare number of running text so placed has no pay evidence
     (:func:`_text_evidence` needs a currency, a period, a range, a multiplier or a word),
     nor has a bare mask (:func:`_pay_evidence` needs one of those or a gross/net word)."""
-    if rev and _PREFIX_REV.match(rev) is not None:
+    if rev and (_BEFORE_OPENERS is None or rev[0] in _BEFORE_OPENERS) and _PREFIX_REV.match(rev) is not None:
         return False
     if end >= len(lw):
         return True
+    if _AFTER_OPENERS is not None and lw[end] not in _AFTER_OPENERS:
+        return True  # ". Skills", "**Invoicing**": no word after it can be read (none starts so)
     if lw[end] == "+" or _PLUS_PERIOD.match(lw, end) is not None:
         return False
     tail_end = min(len(lw), end + 64)

@@ -50,10 +50,143 @@ _CSUF = "(?P<csuf>" + _markets.suffix_pattern() + ")"
 # at every character (~1.5x faster over a posting). Same positions: a digit,
 # or a "*" followed by another "*".
 _START = re.compile(r"[\d*](?:(?<=\d)|\*)")
-_CORE = re.compile(
+_START_ASCII = re.compile(r"[0-9*](?:(?<=[0-9])|\*)")
+
+
+def _first_chars(pattern: str, lead: str = "") -> str | None:
+    """:func:`_first_set` as the body of a character class (``[...]``), or None."""
+    chars = _first_set(pattern, lead)
+    return None if chars is None else "".join(re.escape(ch) for ch in sorted(chars))
+
+
+def openers(*patterns: re.Pattern) -> frozenset[str] | None:
+    """Every character a match of one of the compiled ``patterns`` can start with, or None
+    when that is not known for one of them (see :func:`_first_set`): a text whose character
+    at a place is not among them gives no match there, so a caller may skip the patterns."""
+    out: set[str] = set()
+    for pattern in patterns:
+        chars = None if pattern.flags & re.IGNORECASE else _first_set(pattern.pattern)
+        if chars is None:
+            return None
+        out |= chars
+    return frozenset(out)
+
+
+def _first_set(pattern: str, lead: str = "") -> set[str] | None:
+    """The characters a match of ``pattern`` can start with once one leading character of
+    ``lead`` is passed over (a blank: see :func:`_guarded`); None
+    when that is not known (a part that may match empty, a category such as ``\\w``, a
+    negated set, a long range, or a ``re`` without its parser module).
+
+    Read from ``re``'s own parser: look-arounds and anchors are passed over (they consume
+    nothing); optional and repeated parts add their first characters and, when they may be
+    empty, those of what follows; an alternative (at the top, or in the groups that open the
+    pattern) that opens with a set of ``lead`` characters, required or optional, is read
+    from after it."""
+    try:
+        from re import _constants as c
+        from re import _parser as p
+    except ImportError:  # pragma: no cover - another Python's re
+        return None
+    leads = set(lead)
+
+    def is_lead(op, av) -> bool:
+        if op in (c.MAX_REPEAT, c.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
+            op, av = av[2][0]
+        if op is c.IN:
+            return bool(leads) and all(o is c.LITERAL and chr(a) in leads for o, a in av)
+        return op is c.LITERAL and chr(av) in leads
+
+    def seq(items, top: bool):
+        items = list(items)
+        if top and items and is_lead(*items[0]):
+            items, top = items[1:], False  # one blank only
+        out: set[str] = set()
+        for op, av in items:
+            got = one(op, av, top)
+            if got is None:
+                return None
+            chars, empty = got
+            out |= chars
+            if not empty:
+                return out, False
+            top = False
+        return out, True
+
+    def one(op, av, top: bool):
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            chars = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars.add(chr(a))
+                elif o is c.RANGE and a[1] - a[0] <= 64:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None
+            return chars, False
+        if op is c.BRANCH:
+            parts = [seq(alt, top) for alt in av[1]]
+            if any(part is None for part in parts):
+                return None
+            return set().union(*(part[0] for part in parts)), any(part[1] for part in parts)
+        if op is c.SUBPATTERN:
+            return None if av[1] & c.SRE_FLAG_IGNORECASE else seq(av[3], top)
+        if op is c.ATOMIC_GROUP:
+            return seq(av, top)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            got = seq(av[2], False)
+            return None if got is None else (got[0], got[1] or av[0] == 0)
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return set(), True
+        return None
+
+    try:
+        parsed = p.parse(pattern)
+        got = None if parsed.state.flags & c.SRE_FLAG_IGNORECASE else seq(parsed, True)
+    except (re.error, AttributeError, IndexError, TypeError, ValueError):  # pragma: no cover
+        # a parser of another shape
+        return None
+    if got is None or got[1] or not got[0]:
+        return None
+    return got[0]
+
+
+def _guarded(part: str, lead: str) -> str:
+    """``part`` behind a look-ahead that lets through only what may start a match: one
+    optional character of ``lead`` (blanks), then one of the characters ``part`` can start
+    with after such a blank (:func:`_first_chars`). The regex engine then passes over an
+    optional part after a figure ("25 days", "40%") with a test of a character or two
+    instead of trying each of its alternatives. The same matches: every match of ``part``
+    passes the look-ahead (a match that opens with a blank has one of those characters
+    next; one that does not opens with one). ``part`` alone when they are not known."""
+    first = _first_chars(part, lead)
+    if first is None:
+        return part
+    return "(?=[" + re.escape(lead) + "]?[" + first + "])(?:" + part + ")"
+
+
+# The pattern unguarded: tests check the guarded one matches as it does.
+_CORE_SOURCE = (
     r"(?=[\d*])(?:" + _NUM + r"|(?P<mask>\*{2,}(?:[,.]\*{3})?))"
     r"(?:" + _MULT + r")?"
     r"(?:[ \u00a0\u202f\u2009]?" + _CSUF + r")?"
+)
+# _NUM for the scanner: its grouped forms (en, eu, sp) all open with one to three digits and
+# a separator (",", "'", "’", ".", a blank), so they are tried only where those stand; a
+# plain number ("25 days", "40%"), the commonest, goes straight to ``pl``. The same matches:
+# a look-ahead that every match of those forms passes, and ``pl`` tried after them as before.
+_NUM_GATED = (
+    r"(?<![\d.,*])(?:"
+    r"(?=\d{1,3}+[,'’." + _SP[1:-1] + r"])(?:"
+    + _NUM[len(r"(?<![\d.,*])(?:"):_NUM.index(r"|(?P<pl>")]
+    + r")" + _NUM[_NUM.index(r"|(?P<pl>"):]
+)
+_CORE = re.compile(
+    r"(?=[\d*])(?:" + _NUM_GATED + r"|(?P<mask>\*{2,}(?:[,.]\*{3})?))"
+    r"(?:" + _guarded(_MULT, " \u00a0") + r")?"
+    r"(?:" + _guarded(r"[ \u00a0\u202f\u2009]?" + _CSUF, " \u00a0\u202f\u2009") + r")?"
 )
 if sorted(_CORE.groupindex, key=_CORE.groupindex.get) != [
         "en", "eu", "sp", "pl", "mask", "mult", "csuf"] or _CORE.groups != 7:
@@ -251,7 +384,9 @@ def _core_matches(lw: str):
     opening look-behind defeats the engine's own first-character skip.
     """
     pos = 0
-    search, match = _START.search, _CORE.match
+    # In ASCII text \d is [0-9]: a set the regex engine tests by a table, not by a Unicode
+    # category look-up per character.
+    search, match = (_START_ASCII if lw.isascii() else _START).search, _CORE.match
     while True:
         d = search(lw, pos)
         if d is None:
