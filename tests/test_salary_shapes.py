@@ -238,7 +238,9 @@ def _generated_field(draw):
                 + amount() + pick([" - " + amount(), "-" + amount(), " to " + amount()], .5)
                 + pick(["+", "·13薪"], .2) + pick([" " + w for w in shapes._GROSS_WORDS + shapes._NET_WORDS], .2)
                 + pick([" " + w for w in shapes._ALL_PERIOD_WORDS] + list(shapes._ALL_PERIOD_WORDS), .5)
-                + pick([" (glassdoor est.)", " + bonus", " doe", " + car allowance", ", plus"], .2))
+                + pick([" (glassdoor est.)", " + bonus", " doe", " + car allowance", ", plus", " plus bonus",
+                        " plus", " plus benefits", " plus 10% bonus + car", " plus ote", " plus  bonus",
+                        " plus\u00a0commission"], .25))
     else:
         text = item() + pick([" + " + item(), ", " + item(), " / " + item()], .6) + pick(
             [" + bonus", " + uncapped commission", " + премия", ", ote"], .4)

@@ -165,7 +165,7 @@ _SHAPE = re.compile(
     r"(?: ?(?P<est>\((?:glassdoor|employer) est\.\)))?+"
     # What may follow, as in the fast path: components joined on ("+ bonus + car
     # allowance") or words that add nothing ("DOE", "pro rata"); read in read().
-    r"(?P<rest>(?=[ ]*(?:\+|doe|pro[ -]?rata|\(?depending))(?s:.*))?"
+    r"(?P<rest>(?=[ ]*(?:\+|plus |doe|pro[ -]?rata|\(?depending))(?s:.*))?"
 )
 _NAMES = ("pay", "lim", "ac", "a", "ae", "am", "as", "bc", "b", "be", "bm", "bs", "plus", "mpy", "gn1",
           "per", "gn2", "est", "rest")
@@ -241,24 +241,16 @@ def _value(raw: str, european) -> float:
     """The number of a matched amount ("45,000", "45 000", "16.75"; European: "6.600",
     "1.234,56", "2 697,61"). Whole numbers go through ``int``: ``float(int(s))`` is the same
     float as ``float(s)`` (both correctly rounded) and about half the work."""
-    if raw.isdigit():
-        return float(int(raw))
     if european:
         return float(raw.translate(_DROP_EU))
     if "," in raw:
         raw = raw.replace(",", "")  # "45,000", "45,000.50"
         return float(int(raw)) if raw.isdigit() else float(raw)
+    if raw.isdigit():
+        return float(int(raw))
     if "." in raw:
         return float(raw)  # "16.75"
     return float(raw.translate(_DROP))  # "45 000"
-
-
-def _figure(raw: str, european) -> float | None:
-    """The number of a matched amount, or None for a leading zero ("07700": the engine's
-    rules decide)."""
-    if raw[0] == "0" and len(raw) > 1 and raw[1].isdigit():
-        return None
-    return _value(raw, european)
 
 
 def _amounts(a_raw: str, ae, am, b_raw, be, bm, both_marked: bool):
@@ -274,9 +266,9 @@ def _amounts(a_raw: str, ae, am, b_raw, be, bm, both_marked: bool):
         low = high = a * ma if ma else a
         mb = None
     else:
-        b = _figure(b_raw, be)
-        if b is None:
+        if b_raw[0] == "0" and len(b_raw) > 1 and b_raw[1].isdigit():
             return None
+        b = float(int(b_raw)) if b_raw.isdigit() else _value(b_raw, be)
         mb = _MULT_OF[bm] if bm else None
         ends = _range_ends(a, b, ma, mb, both_marked)
         if ends is None:
