@@ -5,7 +5,7 @@ import re
 import pytest
 
 from workbench import role_titles, roles, sections, structure, timealloc
-from workbench.gates import Gated, required_literals, required_words
+from workbench.gates import Gated, Keys, required_literals, required_words, scripts
 
 
 def test_required_literals_are_the_words_each_branch_opens_with():
@@ -110,3 +110,22 @@ def test_the_duty_and_company_talk_patterns_of_structure_are_tried_only_where_a_
     for gated in (structure._NOT_HOLDER_ANYWHERE_RE, structure._OTHER_DUTIES_RE, structure._DUTY_SENTENCE):
         assert gated.keys, gated.pattern
     assert "we" in structure._NOT_HOLDER_ANYWHERE_RE.keys and ", our " in structure._NOT_HOLDER_ANYWHERE_RE.keys
+
+
+def test_keys_skip_the_scripts_a_text_lacks_and_keep_their_order():
+    keys = Keys(("опыт", "experience", "经验", "years"))
+    assert keys.possible("5 years of experience") == ("experience", "years")  # ASCII: no lead bytes read
+    assert keys.possible("5 years’ experience") == ("experience", "years")  # "’" is not Cyrillic or Chinese
+    assert keys.possible("опыт от 5 лет") == ("опыт", "experience", "years")
+    assert keys.possible("Опыт 5年") == ("опыт", "experience", "years")  # "年" does not open "经"
+    assert keys.possible("Опыт, 工作经验") == keys.keys
+
+
+def test_scripts_are_read_once_per_text_for_every_key_set():
+    Keys(("время",)), Keys(("时间",))
+    text = "Время: 40%"
+    found = scripts(text)
+    assert {"в".encode()[:1], "р".encode()[:1]} <= found  # Cyrillic lead bytes (of the lower-cased copy)
+    assert "时".encode()[:1] not in found
+    assert scripts(text) is scripts(text)
+    assert scripts("plain ascii") == frozenset()

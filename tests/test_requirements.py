@@ -69,6 +69,25 @@ def test_skills_section_items_without_levels():
     assert extract_skills(text) == [{"name": "Customer service", "level": None}, {"name": "Networking", "level": None}]
 
 
+@pytest.mark.parametrize("text", [
+    "Desired Skill(s):\n- Customer service\n- Networking\n\nOther:\n- x\n",
+    "Intro, skills matter\n## Key skills\n- Excel\n- Word\n",
+    "#\n\n  \nSKILLS\n1. Planning\n2. Reporting\n",  # "#+\\s*" crosses blank lines
+    "x\n#\nfoo\nSkills:\n- Python\n",  # a line between the marks and the word: no crossing
+    "Ключевые навыки:\n- Excel\n- 1С\n",
+    "技能要求\n1. 沟通\n2. 谈判\n",
+    "ſkills: read by IGNORECASE as skills\nSkills\n- a\n",  # a folded letter: the whole text is scanned
+    "Competencies\n- Negotiation\nCore skills\n- Planning\n",
+    "Skills and skills\n- a\n- b\nno skills here",
+])
+def test_skill_headings_found_at_line_starts_are_those_of_a_whole_text_scan(text):
+    from workbench import requirements
+
+    scanned = [m.span() for m in requirements._SKILL_HEADING_RE.finditer(text)]
+    assert [m.span() for m in requirements._skill_headings(text, text.lower())] == scanned
+    assert extract_skills(text)
+
+
 def test_requirements_dict_shape():
     r = extract_requirements("3-5 years experience. Bachelor degree. Fluent English.")
     assert r == {"experience_years": {"min": 3, "max": 5}, "education": "bachelor", "languages": ["English"]}

@@ -15,6 +15,11 @@ object ``search`` returns, as it tries every position in order), and returns ``N
 at once when none occurs. Otherwise, when every match *holds* one of them somewhere
 (:func:`required_words`), a text without any is skipped. ``sub`` skips a text without
 the words.
+
+:class:`Keys` gates literal keys by script: a key with a character outside ASCII can
+only occur in a text holding that character's UTF-8 lead byte. Which lead bytes a text
+holds is read once per text for every :class:`Keys` of every module (:func:`scripts`),
+not once per key set.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parser
 
-__all__ = ["Gated", "required_literals", "required_words"]
+from . import text as _text
+
+__all__ = ["Gated", "Keys", "required_literals", "required_words", "scripts"]
 
 _ZERO_WIDTH = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
 _NESTED = frozenset({_sre.BRANCH, _sre.SUBPATTERN})
@@ -169,3 +176,64 @@ class Gated:
         if self._find is not None and self._find.search(text) is None:
             return text
         return self.rx.sub(repl, text)
+
+
+# --------------------------------------------------------------------------- keys by script
+
+# The UTF-8 lead bytes some Keys needs, in the order they were first needed; every
+# Keys registers its own when it is made (at import).
+_NEEDED: list[bytes] = []
+_NO_SCRIPTS: frozenset[bytes] = frozenset()
+# (text, how many lead bytes were needed then, the needed ones it holds): the last text's
+# answer, one tuple swapped in whole (a reader always gets the answer for its own text).
+_last_scripts: tuple = (None, 0, _NO_SCRIPTS)
+
+
+def scripts(text: str) -> frozenset[bytes]:
+    """The lead bytes needed by any :class:`Keys` that the lower-cased ``text`` holds
+    (as UTF-8): read once for the last text, however many key sets ask."""
+    global _last_scripts
+    last = _last_scripts
+    if last[0] is text and last[1] == len(_NEEDED):
+        return last[2]
+    if _text.lower_same_length(text).isascii():
+        found = _NO_SCRIPTS
+    else:
+        found = frozenset(filter(_text.same_length_utf8(text).__contains__, _NEEDED))
+    _last_scripts = (text, len(_NEEDED), found)
+    return found
+
+
+def _lead_byte(key: str) -> bytes:
+    """The UTF-8 lead byte of the first non-ASCII character of ``key``."""
+    return bytes([next(b for b in key.encode("utf-8") if b >= 0x80)])
+
+
+class Keys:
+    """Literal keys to ``str.find`` in a lower-cased text, skipping those that cannot occur.
+
+    A key with a character outside ASCII can only occur when the text holds the UTF-8
+    lead byte of that character: an English text skips the Cyrillic and Chinese keys
+    without a ``find`` each. :meth:`possible` keeps the keys' order."""
+
+    __slots__ = ("_by_present", "_key_leads", "ascii", "keys", "leads")
+
+    def __init__(self, keys) -> None:
+        self.keys = tuple(keys)
+        self.ascii = tuple(k for k in self.keys if k.isascii())
+        self._key_leads = tuple((k, None if k.isascii() else _lead_byte(k)) for k in self.keys)
+        self.leads = tuple(sorted({lead for _, lead in self._key_leads if lead is not None}))
+        _NEEDED.extend(lead for lead in self.leads if lead not in _NEEDED)
+        self._by_present: dict[frozenset[bytes], tuple[str, ...]] = {_NO_SCRIPTS: self.ascii}
+
+    def select(self, present: frozenset[bytes]) -> tuple[str, ...]:
+        """The keys that are ASCII or whose lead byte is in ``present``, in order."""
+        out = self._by_present.get(present)
+        if out is None:
+            out = tuple(k for k, lead in self._key_leads if lead is None or lead in present)
+            self._by_present[present] = out
+        return out
+
+    def possible(self, text: str) -> tuple[str, ...]:
+        """The keys that may occur in the lower-cased ``text``: every other key is absent."""
+        return self.select(scripts(text))

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from . import bullets, text as _text
-from .gates import Gated
+from .gates import Gated, Keys, scripts
 
 __all__ = ["extract_skills", "extract_requirements", "extract_experience", "extract_education", "extract_languages"]
 
@@ -43,6 +43,78 @@ def _lower(text: str) -> str:
     return _text.lower(text)
 
 
+_SKILL_KEYS = Keys(_SKILL_WORDS)
+# Characters that IGNORECASE matches to a Latin or Cyrillic letter although they are not that
+# letter lower-cased ("ſ" is "s", "ı" is "i", "ᲀ" is "в"): a line holding one may be a heading
+# without a skill word in its lower-cased copy. Read from the engine's own table; None (every
+# text scanned whole) if this Python lacks it.
+try:
+    from re import _casefix
+
+    _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    _FOLDS = "".join(sorted({chr(v) for k, vs in _casefix._EXTRA_CASES.items() if chr(k) in _LETTERS
+                             for v in vs} - _LETTERS))
+    _FOLD_RE = re.compile(f"[{re.escape(_FOLDS)}]") if _FOLDS else None
+    _FOLD_KEYS = Keys(_FOLDS)
+except (ImportError, AttributeError):  # pragma: no cover - another Python's engine
+    _FOLD_RE = _FOLD_KEYS = None
+
+
+def _folds_possible(text: str, low: str) -> bool:
+    """Might ``text`` hold a character IGNORECASE reads as another letter (see ``_FOLDS``)?"""
+    if _FOLD_KEYS is None:
+        return True
+    return bool(_FOLD_KEYS.possible(text)) and _FOLD_RE.search(low) is not None
+
+
+def _skill_headings(text: str, low: str):
+    """``_SKILL_HEADING_RE.finditer(text)``, the pattern tried only at the line starts where a
+    heading holding a skill word can open.
+
+    A heading opens at a line start and holds a skill word, which its lower-cased copy shows
+    unless a character IGNORECASE folds otherwise occurs (then the whole text is scanned).
+    It stays on the word's line, or opens on the nearest line above made of "#" marks
+    ("#+\\s*" crosses blank lines). The whole-text IGNORECASE scan tried the pattern at every
+    character: about 20 us for a 1,200-character posting."""
+    words = _SKILL_KEYS.possible(text)
+    if not any(w in low for w in words):
+        return ()
+    if len(low) != len(text) or _folds_possible(text, low):
+        return _SKILL_HEADING_RE.finditer(text)
+    starts: set[int] = set()
+    marks = "#" in low
+    for word in words:
+        i = low.find(word)
+        while i != -1:
+            starts.add(a := low.rfind("\n", 0, i) + 1)
+            if marks:
+                starts.update(_hash_line_above(low, a))
+            i = low.find(word, i + len(word))
+    out = []
+    end = 0
+    for a in sorted(starts):
+        m = _SKILL_HEADING_RE.match(text, a) if a >= end else None
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _hash_line_above(low: str, a: int) -> tuple[int, ...]:
+    """The start of the nearest line above the line starting at ``a``, past blank lines,
+    when it is made of "#" marks and blanks (a heading may open there), else ()."""
+    while a > 0:
+        b = low.rfind("\n", 0, a - 1) + 1
+        line = low[b:a - 1]
+        if line.strip():
+            return (b,) if _HASH_LINE.fullmatch(line) else ()
+        a = b
+    return ()
+
+
+_HASH_LINE = re.compile(r"[ \t]*#+\s*")
+
+
 def extract_skills(text: str) -> list[dict]:
     """Skills named by the text, ``[{name, level}]`` in document order, no duplicates."""
     if not text:
@@ -59,10 +131,7 @@ def extract_skills(text: str) -> list[dict]:
     if out:
         return out
     # No competency profile: short items under a skills heading.
-    low = _lower(text)
-    if not any(w in low for w in _SKILL_WORDS):
-        return out  # no heading can match: skip the (IGNORECASE, whole-text) scan
-    for h in _SKILL_HEADING_RE.finditer(text):
+    for h in _skill_headings(text, _lower(text)):
         pos = h.end() + 1
         for line in text[pos:pos + 3000].split("\n"):
             if not line.strip():
@@ -103,7 +172,7 @@ _EXP_PASSES = tuple((rx, re.compile(rx.pattern), words)
                     for rx, words in ((_EXP_EN, ("year", "yr")), (_EXP_RU, ("лет", "год")), (_EXP_ZH, ("年",))))
 # A year word in a script the text lacks cannot occur: most English postings carry a "£" or
 # a "’" (not ASCII), yet no Cyrillic or Chinese, so three finds over the text are skipped.
-_YEAR_WORDS = _text.KeySet(w for _, _, words in _EXP_PASSES for w in words)
+_YEAR_WORDS = Keys(w for _, _, words in _EXP_PASSES for w in words)
 _PRE_BEFORE = re.compile(r"(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|up\s+to|no\s+more\s+than|"
                          r"от|не\s+менее|минимум|более|свыше)\s+$")
 _EXP_WORDS = re.compile(r"experience|exp\b|background|behind (?:them|you|him|her)|опыт|стаж|经验|工作经历|从业",
@@ -186,11 +255,18 @@ _MONTHS_RE = re.compile(
     re.IGNORECASE)
 
 
-def _months_possible(low: str) -> bool:
+_MONTH_WORDS = Keys(("month", "мес", "个月"))
+_HALF_YEAR_WORDS = Keys(("полугода", "half"))
+# A word in a script the text lacks is not looked for ("мес" and "个月" cost a scan each of a
+# text that holds a "’" or "•", as most English postings do, without ever occurring).
+_MONTH_KEYS = Keys(("мес", "month", "个月", "полугода"))
+
+
+def _months_possible(text: str, low: str) -> bool:
     """Can ``_MONTHS_RE`` match? A number a few characters before a month word, or "half a year"."""
-    if "полугода" in low or "half" in low:
+    if any(w in low for w in _HALF_YEAR_WORDS.possible(text)):
         return True
-    for word in ("month", "мес", "个月"):
+    for word in _MONTH_WORDS.possible(text):
         i = low.find(word)
         while i != -1:
             if any(c.isdigit() for c in low[max(0, i - 16):i]):
@@ -202,7 +278,7 @@ def _months_possible(low: str) -> bool:
 def _months(text: str) -> list[tuple[float, float | None]]:
     """Experience stated in months ("от 6 месяцев", "6-12 months"), as fractions of a year."""
     out: list[tuple[float, float | None]] = []
-    if not _months_possible(_lower(text)):
+    if not _months_possible(text, _lower(text)):
         return out  # "monthly reports": no number before a month word, skip the whole-text scan
     for m in _MONTHS_RE.finditer(text):
         if not _EXP_WORDS.search(_clause(text, m.start(), m.end())):
@@ -262,7 +338,7 @@ def extract_experience(text: str) -> dict | None:
                     if cand:
                         candidates.append(cand)
                 i = low.find(word, i + len(word))
-    if not candidates and ("мес" in low or "month" in low or "个月" in low or "полугода" in low):
+    if not candidates and any(w in low for w in _MONTH_KEYS.possible(text)):
         candidates = _months(text)
     if not candidates:
         return None
@@ -291,7 +367,7 @@ _EDU_WORDS = ("degree", "educat", "diploma", "bachelor", "master", "mba", "phd",
               "образовани", "степен", "бакалав", "магистр", "学历", "本科", "硕士", "博士", "大专", "高中", "中专")
 
 
-_EDU_KEYS = _text.KeySet(_EDU_WORDS)
+_EDU_KEYS = Keys(_EDU_WORDS)
 
 
 @lru_cache(maxsize=16384)  # the same sentences recur across postings
@@ -361,11 +437,11 @@ _LANG_KEYS = {
     "Japanese": ("japanese", "японск", "日语"),
     "Arabic": ("arabic", "арабск", "阿拉伯语"),
 }
-_LANG_KEY_SET = _text.KeySet(k for keys in _LANG_KEYS.values() for k in keys)
+_LANG_KEY_SET = Keys(k for keys in _LANG_KEYS.values() for k in keys)
 
 
 @lru_cache(maxsize=None)  # one entry per combination of scripts: a handful
-def _languages_for(present: tuple[bytes, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _languages_for(present: frozenset[bytes]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """``(language, keys)`` pairs, keeping only the keys that can occur given ``present``."""
     possible = set(_LANG_KEY_SET.select(present))
     return tuple((name, tuple(k for k in keys if k in possible)) for name, keys in _LANG_KEYS.items())
@@ -382,7 +458,7 @@ def extract_languages(text: str) -> list[str]:
     low = _lower(text)
     found: list[tuple[int, str]] = []
     # Only keys whose script occurs in the text are searched (same result, fewer finds).
-    for name, keys in _languages_for(_LANG_KEY_SET.present(text)):
+    for name, keys in _languages_for(scripts(text)):
         for key in keys:
             i = low.find(key)
             while i != -1:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 
 from . import bullets, text as _text
-from .gates import Gated
+from .gates import Gated, Keys
 from .taxonomy import classify_responsibility
 
 __all__ = ["extract_time_allocation", "TOLERANCE"]
@@ -473,12 +473,12 @@ _ROW_NUMBER_LAST = re.compile(r"^\s*(?:" + bullets.MARK_CLASS + r"\s*)?(.*?\S)\s
 _ROW_NUMBER_FIRST = re.compile(r"^\s*\|?\s*(\d{1,3}(?:[.,]\d)?)\s*(?:[|:\t.)–—-]\s*|\s+)(\D.*?)\s*\|?\s*$")
 
 
-_MARKER_WORDS = ("time", "времени", "时间")
+_MARKER_WORDS = Keys(("time", "времени", "时间"))  # a word of a script the text lacks is not looked for
 
 
 def _has_marker_word(text: str) -> bool:
     low = _text.lower(text)  # the lower-cased copy the other extractors read too
-    return any(w in low for w in _MARKER_WORDS)
+    return any(w in low for w in _MARKER_WORDS.possible(text))
 
 
 def _bare_number_table(text: str) -> list[tuple[str, float, float]]:
