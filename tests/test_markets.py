@@ -273,3 +273,18 @@ def test_singapore_is_a_market_of_monthly_pay_in_its_own_dollar(text, want):
     assert [(m.low, m.high, m.currency, m.period) for m in found][:1] == [want]
     joined = parse_salary("$8,000 - $11,000 + AWS + VB", "SGD", market="SG", field=True)
     assert [m.component for m in joined] == ["unspecified", "bonus", "bonus"]
+
+
+@pytest.mark.parametrize("country, language, expected", [
+    ("DE", "de", ("DE", "EU", "EUR")), ("uk", "en", ("GB", "GB", "GBP")), (None, "ru", ("RU", "RU", "RUB")),
+    ("SE", "sv", ("SE", "SE", None)), (None, None, (None, None, None)),
+])
+def test_posting_market_is_the_country_its_market_and_currency(country, language, expected):
+    assert markets.posting_market(country, language) == expected
+    assert markets.posting_market(country, language) == expected  # remembered: the same answer
+    code = markets.infer_country(country, language=language)
+    assert expected == (code, markets.country_market(code) or code, markets.currency_of(markets.country_market(code) or code))
+
+
+def test_posting_market_takes_a_value_that_cannot_be_hashed():
+    assert markets.posting_market(["DE"], "ru") == ("RU", "RU", "RUB")

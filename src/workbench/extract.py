@@ -82,9 +82,7 @@ def extract_posting(posting: Mapping[str, Any], *, currency: str | None = None) 
     language = _clean(posting.get("language"))
     # The posting's country as ingest inferred it (or its language's market for a bare
     # text); its market decides the default currency and the convention (DE -> EU, EUR).
-    country = markets.infer_country(_clean(posting.get("country")), language=language)
-    market = markets.country_market(country) or country
-    default_ccy = markets.currency_of(market)
+    country, market, default_ccy = markets.posting_market(_clean(posting.get("country")), language)
 
     role_records = structure.analyse(text, title=title, language=language, with_sections=False,
                                       market=market)
@@ -120,7 +118,7 @@ def extract_posting(posting: Mapping[str, Any], *, currency: str | None = None) 
     place = parse_location(location, country)  # cached per distinct (text, country)
     records = []
     for idx, part in enumerate(role_records):
-        role = dict(part.get("role") or {})
+        role = part.get("role") or {}  # read only
         records.append({
             "record_id": f"{posting_id}:{idx}",
             "posting_id": posting_id,

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -472,3 +472,22 @@ def infer_country(country: Any = None, location: str | None = None, salary_raw: 
                 if pattern.search(haystack):
                     return code
     return language_market(language)
+
+
+def posting_market(country: Any = None, language: Any = None) -> tuple[str | None, str | None, str | None]:
+    """``(country, market, default currency)`` of a posting's country field and language:
+    :func:`infer_country` (the field, else the language's market), its market (``DE`` ->
+    ``EU``; a country without one stands for itself) and that market's currency.
+
+    Extraction asks once a posting; the few pairs that occur are remembered."""
+    try:
+        return _posting_market(country, language)
+    except TypeError:  # a field value that cannot be hashed: worked out afresh
+        return _posting_market.__wrapped__(country, language)
+
+
+@lru_cache(maxsize=1024, typed=True)
+def _posting_market(country: Any, language: Any) -> tuple[str | None, str | None, str | None]:
+    code = infer_country(country, language=language)
+    market_code = country_market(code) or code
+    return code, market_code, currency_of(market_code)

@@ -177,6 +177,7 @@ _PRE_BEFORE = re.compile(r"(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+th
                          r"от|не\s+менее|минимум|более|свыше)\s+$")
 _EXP_WORDS = re.compile(r"experience|exp\b|background|behind (?:them|you|him|her)|опыт|стаж|经验|工作经历|从业",
                         re.IGNORECASE)
+_EXP_WORDS_LOW = re.compile(_EXP_WORDS.pattern)  # for the lower-cased text (_case_free)
 _YEARS_IN = re.compile(r"^\s*(?:of\s+|in\s+|within\s+|working\s+)"
                        # "30 years of history", "10 years in business": the company's age
                        r"(?!(?:our\s+|its\s+)?(?:history|heritage|existence)"
@@ -223,12 +224,28 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[a + 1:b]
 
 
-def _experience_candidate(text: str, rx: re.Pattern, m: re.Match) -> tuple[int, int | None] | None:
-    clause = _clause(text, m.start(), m.end())
+def _has_exp_word(text: str, start: int, end: int, low: str | None) -> bool:
+    """Does the clause around ``text[start:end]`` hold an experience word? Read in ``low``
+    (see :func:`_case_free`) when given: the IGNORECASE scan costs several times as much."""
+    if low is None:
+        return _EXP_WORDS.search(_clause(text, start, end)) is not None
+    return _EXP_WORDS_LOW.search(_clause(low, start, end)) is not None
+
+
+def _case_free(text: str) -> str | None:
+    """``text`` lower-cased when a case-sensitive pattern of lower-case letters finds in it
+    what its IGNORECASE twin finds in ``text`` (at the same offsets): the copy has the same
+    length and no letter that IGNORECASE folds otherwise (``_FOLDS``). Else None."""
+    low = _lower(text)
+    return low if len(low) == len(text) and not _folds_possible(text, low) else None
+
+
+def _experience_candidate(text: str, rx: re.Pattern, m: re.Match,
+                          low: str | None = None) -> tuple[int, int | None] | None:
     after = text[m.end():m.end() + 40]
     if _NOT_EXPERIENCE.search(after[:12]):
         return None
-    if not (_EXP_WORDS.search(clause) or rx is _EXP_EN and _YEARS_IN.match(after)):
+    if not (_has_exp_word(text, m.start(), m.end(), low) or rx is _EXP_EN and _YEARS_IN.match(after)):
         return None
     if rx is _EXP_ZH:
         before = _ZH_CLAUSE_BREAK.split(text[max(0, m.start() - 15):m.start()])[-1]
@@ -253,6 +270,7 @@ def _experience_candidate(text: str, rx: re.Pattern, m: re.Match) -> tuple[int, 
 _MONTHS_RE = re.compile(
     r"(?:(?P<n>\d{1,2})\s*(?:-|–|до|to)?\s*(?P<m>\d{1,2})?\s*(?:months?|мес\w*|个月)|(?P<half>полугода|half\s+a\s+year))",
     re.IGNORECASE)
+_MONTHS_LOW = re.compile(_MONTHS_RE.pattern)  # for the lower-cased text (_case_free)
 
 
 _MONTH_WORDS = Keys(("month", "мес", "个月"))
@@ -280,8 +298,9 @@ def _months(text: str) -> list[tuple[float, float | None]]:
     out: list[tuple[float, float | None]] = []
     if not _months_possible(text, _lower(text)):
         return out  # "monthly reports": no number before a month word, skip the whole-text scan
-    for m in _MONTHS_RE.finditer(text):
-        if not _EXP_WORDS.search(_clause(text, m.start(), m.end())):
+    low = _case_free(text)
+    for m in _MONTHS_RE.finditer(text) if low is None else _MONTHS_LOW.finditer(low):
+        if not _has_exp_word(text, m.start(), m.end(), low):
             continue
         if m.group("half"):
             out.append((0.5, None))
@@ -305,6 +324,7 @@ def extract_experience(text: str) -> dict | None:
     same = len(low) == len(text)
     subject = low if same else text
     possible = _YEAR_WORDS.possible(text)
+    case_free = _case_free(text)
     for rx, lowered, words in _EXP_PASSES:
         fast = lowered if same else rx
         seen: set[int] = set()
@@ -334,7 +354,7 @@ def extract_experience(text: str) -> dict | None:
                         continue  # the same match, or the tail of the range just read
                     seen.add(m.start())
                     spans.append((m.start(), m.end()))
-                    cand = _experience_candidate(text, rx, m)
+                    cand = _experience_candidate(text, rx, m, case_free)
                     if cand:
                         candidates.append(cand)
                 i = low.find(word, i + len(word))

@@ -61,28 +61,31 @@ _MARKER_RE = re.compile(
 _MARKER_LOW = re.compile(_MARKER_RE.pattern)  # for lower-cased text: IGNORECASE is slow on long texts
 # Where a marker can start: at a percent sign, "time", "percent", "распределение", "时间" or
 # "工作时间比例", or at the blanks before "time" (the "Time:" label after a line start or bullet).
-_MARKER_OPENERS = re.compile(r"%|time|percent|распределение|时间|工作时间比例")
+_OPENERS = ("%", "time", "percent", "распределение", "时间", "工作时间比例")
+_OPENER_KEYS = Keys(_OPENERS)
 
 
-def _markers(low: str):
+def _markers(low: str, openers: tuple[str, ...] = _OPENERS):
     """``_MARKER_LOW.finditer(low)``, the pattern tried only where a marker can start.
 
     The pattern opens with no literal (a look-behind, then blanks), so ``finditer`` tries
     it at every character of the text: ~30 us for a synthetic posting, ~175 us for a
     corpus one. Tried at each opener in turn, the first that matches is ``finditer``'s next
-    match (the next opener is then looked for past it), as it tries positions in order."""
+    match (the next opener is then looked for past it), as it tries positions in order.
+    The openers are found with ``str.find``, one word after the other (no two open at the
+    same character); ``openers`` may leave out words that cannot occur in ``low``."""
     starts: list[int] = []
-    pos = 0
-    while (opener := _MARKER_OPENERS.search(low, pos)) is not None:
-        k = opener.start()
-        if opener.group() == "time":
-            q = k
-            while q > 0 and low[q - 1] in " \t":
-                q -= 1
-            if q != k:
-                starts.append(q)
-        starts.append(k)
-        pos = k + 1
+    for word in openers:
+        k = low.find(word)
+        while k != -1:
+            if word == "time":
+                q = k
+                while q > 0 and low[q - 1] in " \t":
+                    q -= 1
+                if q != k:
+                    starts.append(q)
+            starts.append(k)
+            k = low.find(word, k + 1)
     end = 0
     for k in sorted(starts):
         if k >= end and (m := _MARKER_LOW.match(low, k)) is not None:
@@ -491,7 +494,8 @@ def _bare_number_table(text: str) -> list[tuple[str, float, float]]:
     low = _text.lower(text)
     if len(low) != len(text):
         low = text
-    for marker in _markers(low):
+    # A Cyrillic or Chinese opener is looked for only where the text holds its script.
+    for marker in _markers(low, _OPENER_KEYS.possible(text)):
         line_end = text.find("\n", marker.end())
         if line_end == -1:
             continue
