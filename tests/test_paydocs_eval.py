@@ -171,6 +171,18 @@ def test_labels_name_the_committed_set_or_a_path(tmp_path):
     assert pe.resolve_labels(str(tmp_path / "x.csv")) == tmp_path / "x.csv"
 
 
+def test_a_later_set_is_named_like_the_first(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "LABELLED", tmp_path)
+    assert pe.resolve_labels("paydocs2") == tmp_path / "paydocs2" / "paydocs2.csv"  # absent: own folder
+    (tmp_path / "paydocs").mkdir()
+    (tmp_path / "paydocs" / "paydocs_2.csv").write_text("corpus\n", encoding="utf-8")
+    assert pe.resolve_labels("paydocs2") == tmp_path / "paydocs" / "paydocs_2.csv"
+    (tmp_path / "paydocs2").mkdir()
+    (tmp_path / "paydocs2" / "paydocs2.csv").write_text("corpus\n", encoding="utf-8")
+    assert pe.resolve_labels("paydocs2") == tmp_path / "paydocs2" / "paydocs2.csv"
+    assert pe.resolve_labels("paydocs") == config.PAYDOCS_LABELLED
+
+
 def test_cli_scores_a_labelled_set(toy, monkeypatch):
     path, folder, ids = toy
     monkeypatch.setattr(config, "CORPORA", folder)

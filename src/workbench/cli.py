@@ -294,8 +294,9 @@ def eval_documents(
     nopay_labels: Optional[Path] = typer.Option(
         None, "--nopay-labels", help="No-pay label set (default data/labelled/nopay/nopay_postings.csv, if present)."),
     labels: Optional[str] = typer.Option(
-        None, "--labels", help="paydocs (data/labelled/paydocs/paydocs.csv) or a CSV of postings labelled with "
-                               "the base pay their text states: score against those labels instead."),
+        None, "--labels", help="paydocs (data/labelled/paydocs/paydocs.csv), paydocs2 ... (later sets) or a CSV "
+                               "of postings labelled with the base pay their text states: score against those "
+                               "labels instead."),
 ) -> None:
     """Pay found in real postings through ingest and extraction, against their held-out structured pay."""
     from workbench import corpora, document_eval

@@ -63,6 +63,19 @@ EVAL_OUT = REPORTS / "eval"
 NOPAY_LABELLED = LABELLED / "nopay" / "nopay_postings.csv"
 # Whole postings read in full with the base pay their text states (`workbench eval documents --labels paydocs`).
 PAYDOCS_LABELLED = LABELLED / "paydocs" / "paydocs.csv"
+
+
+def paydocs_set(name: str) -> Path:
+    """Where the paydocs set called ``name`` lives: ``paydocs`` is PAYDOCS_LABELLED; a later
+    set (``paydocs2`` ...) in its own folder (``paydocs2/paydocs2.csv``) or beside the first
+    (``paydocs/paydocs2.csv``, ``paydocs/paydocs_2.csv``); the first of these that exists,
+    else the own-folder path (whose absence the reader reports)."""
+    if name == "paydocs":
+        return PAYDOCS_LABELLED
+    number = name.removeprefix("paydocs")
+    places = (LABELLED / name / f"{name}.csv", LABELLED / "paydocs" / f"{name}.csv",
+              LABELLED / "paydocs" / f"paydocs_{number}.csv")
+    return next((p for p in places if p.is_file()), places[0])
 # The labelled job titles (family and level per ladder) that `workbench eval titles` reads.
 TITLES_LABELLED = LABELLED / "titles" / "titles.csv"
 # The labelled corpus postings with a percentage (time split or not) that `workbench eval timesplits` reads.

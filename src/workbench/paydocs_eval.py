@@ -40,6 +40,7 @@ Halves: the set is written on the tuning half (``half`` = ``tune``); failing row
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,10 +69,16 @@ CATEGORIES = NO_PAY | {"base_pay"}
 PERIODS = frozenset({"hour", "day", "week", "month", "year"})
 
 
+_SET_NAME = re.compile(r"paydocs[0-9]*")
+
+
 def resolve_labels(value: str | None) -> Path:
-    """``"paydocs"`` (or nothing) is the committed set; anything else is a CSV path."""
-    if value in (None, "", "paydocs"):
+    """``"paydocs"`` (or nothing) is the committed set, ``"paydocs2"`` ... a later committed
+    set (:func:`workbench.config.paydocs_set`); anything else is a CSV path."""
+    if value in (None, ""):
         return config.PAYDOCS_LABELLED
+    if _SET_NAME.fullmatch(value):
+        return config.paydocs_set(value)
     return Path(value)
 
 
