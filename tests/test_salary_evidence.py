@@ -60,3 +60,11 @@ def test_evidence_kinds_of_running_text():
     assert _stands_alone(lw, 0, 15, 22, len(lw))
     assert _text_evidence(lw, 15, 22, "GBP", None, False, False, False) == "money"
     assert _text_evidence(lw, 15, 22, None, None, False, False, False) is None
+
+
+def test_tips_on_top_of_a_wage_leave_the_wage_pay_but_tips_alone_are_not_pay():
+    assert text_pay("Starting pay: $18.50 per hour plus tips.") == [(18.5, 18.5, "USD", "hour")]
+    assert text_pay("Wage $12 an hour and tips.") == [(12, 12, "USD", "hour")]
+    assert text_pay("Pay is $16/hour with tips.") == [(16, 16, "USD", "hour")]
+    assert text_pay("Servers average $200 in tips per night.") == []
+    assert text_pay("Expect $300 tips per shift on average.") == []
