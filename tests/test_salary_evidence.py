@@ -68,3 +68,16 @@ def test_tips_on_top_of_a_wage_leave_the_wage_pay_but_tips_alone_are_not_pay():
     assert text_pay("Pay is $16/hour with tips.") == [(16, 16, "USD", "hour")]
     assert text_pay("Servers average $200 in tips per night.") == []
     assert text_pay("Expect $300 tips per shift on average.") == []
+
+
+def test_money_glued_to_the_next_word_is_a_lost_line_break_not_a_code():
+    assert text_pay("Base salary $85,000OTE $120,000 in year one.") == [
+        (85000, 85000, "USD", "year"), (120000, 120000, "USD", "year")]
+    assert text_pay("Rate $45Schedule Monday to Friday.") == [(45, 45, "USD", "hour")]
+    assert text_pay("Router model $5G for the office.") == []
+
+
+def test_a_pay_heading_glued_to_up_to_or_from_keeps_the_limit():
+    assert text_pay("CompensationUp to $50/hr equivalent, depending on level.") == [(None, 50, "USD", "hour")]
+    assert text_pay("SalaryFrom £30,000 a year.") == [(30000, None, "GBP", "year")]
+    assert text_pay("Setup to £45,000 budget.") == []

@@ -333,8 +333,18 @@ def _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, t
     if (cur == _POUND and not has_mult and not (period_written or told)
             and "pound" in lw[first.start:end] and "£" not in lw[first.start:end]):
         return True
-    return end < len(lw) and lw[end] in _LETTERS and not (period_written and end > last.end
-                                                           and text[end].isupper())
+    return end < len(lw) and lw[end] in _LETTERS and not _lost_break(text, end, cur, period_written
+                                                                      and end > last.end)
+
+
+def _lost_break(text: str, end: int, cur, period_read: bool) -> bool:
+    """Is the capital right after a figure a line break lost in scraping? After a period
+    word ("£600 p/dThe Role"), or after money glued to a word or to OTE ("$85,000OTE
+    $120,000", "$182,000Benefits"); not a code's letters ("12abc", "5G")."""
+    if not text[end].isupper():
+        return False
+    return period_read or (cur is not None and (text[end + 1:end + 2].islower()
+                                                or text.startswith("OTE", end)))
 
 
 def _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told,

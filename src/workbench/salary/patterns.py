@@ -136,10 +136,13 @@ def _reversed_alternation(words) -> str:
     return "|".join(alts)
 
 
+# Pay headings whose line break was lost before the words of a figure ("CompensationUp to
+# $50/hr", "SalaryFrom £30,000"): such a heading glued before a word still ends the word.
+_GLUED_HEADINGS = ("compensation", "salary", "pay", "rate", "remuneration", "wage", "wages")
 _PREFIX_REV = re.compile(
     r"[ \u00a0\t:：\-–.,(]*(?:" + "|".join(
         f"(?P<{kind}>{_reversed_alternation(words)})" for kind, words in _PREFIX_WORDS.items()
-    ) + r")(?![" + _L + r"])"
+    ) + r")(?:(?![" + _L + r"])|(?=(?:" + _reversed_alternation(_GLUED_HEADINGS) + r")(?![" + _L + r"])))"
 )
 _PREFIX_COMP = ("ote", "base", "bonus", "commission", "allowance", "total")
 _PREFIX_PERIOD = {"pyear": "year", "pmonth": "month", "pday": "day",
