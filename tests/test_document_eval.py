@@ -83,6 +83,7 @@ def test_digits_glued_to_letters_are_codes_and_an_unannualised_figure_is_matched
     ("$42K base salary with $65k OTE & uncapped commission", 42000, 65000),
     ("The anticipated compensation is $130,000-$150,000 OTE. Benefits follow.", 130000, 150000),
     ("Base pay from USD 140,000. The national commissions target for this role is 300,000 USD.", 140000, 300000),
+    ("Uncapped commissions.\n\nTotal Targeted Cash\n\n$129,000—$206,000 USD\n\nWe are a team.", 129000, 206000),
 ])
 def test_a_label_the_text_states_as_on_target_earnings_is_a_label_issue(text, low, high):
     assert de.label_expectation(SPEC, _row(text, low, high, "USD")) == (None, "ote_label")
@@ -92,6 +93,8 @@ def test_base_pay_beside_on_target_earnings_is_still_scored():
     text = "Base Salary: $48,000On Target Earnings: $75,000+ (Uncapped)"
     assert de.label_expectation(SPEC, _row(text, 48000, 48000, "USD")) == (E(48000, 48000, "USD", "year"), None)
     text = "Compensation: $90,000 - $110,000 base, plus commission with OTE of $150,000."
+    assert de.label_expectation(SPEC, _row(text, 90000, 110000, "USD")) == (E(90000, 110000, "USD", "year"), None)
+    text = "About us.\nCompensation\n$90,000 - $110,000\nBenefits follow."  # a pay heading, not an OTE one
     assert de.label_expectation(SPEC, _row(text, 90000, 110000, "USD")) == (E(90000, 110000, "USD", "year"), None)
 
 

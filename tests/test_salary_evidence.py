@@ -81,3 +81,26 @@ def test_a_pay_heading_glued_to_up_to_or_from_keeps_the_limit():
     assert text_pay("CompensationUp to $50/hr equivalent, depending on level.") == [(None, 50, "USD", "hour")]
     assert text_pay("SalaryFrom £30,000 a year.") == [(30000, None, "GBP", "year")]
     assert text_pay("Setup to £45,000 budget.") == []
+
+
+def test_up_to_money_in_a_snippet_title_run_into_its_body_is_the_title_pay():
+    snippet = "Senior Data Engineer - London (Hybrid) - Up to £80,000 A fast-growing analytics business is"
+    assert text_pay(snippet) == [(None, 80000, "GBP", "year")]
+    assert text_pay("Data Analyst London (Hybrid)\nUp to £40,000 I'm working with a growing firm") == [
+        (None, 40000, "GBP", "year")]
+    # further into a text it needs its own evidence, as before
+    body = "We build tools for analysts and their teams across the country. " * 4
+    assert text_pay(body + "Up to £80,000 A fast-growing analytics business is") == []
+
+
+def test_a_figure_under_an_on_target_earnings_heading_is_ote():
+    found = parse_salary("About us.\n\nTotal Targeted Cash\n\n$129,000—$206,000 USD\n\nWe are a team.",
+                         field=False, market="US")
+    assert [(m.low, m.high, m.component) for m in found] == [(129000, 206000, "ote")]
+    found = parse_salary("About us.\nCompensation\n$95,000 - $110,000\nBenefits follow.", field=False, market="US")
+    assert [m.component for m in found] == ["unspecified"]
+
+
+def test_a_range_cut_off_by_the_snippet_end_keeps_its_low_end_open():
+    found = parse_salary("Contract Length: six months. Rate: £565 -…", field=False, market="GB")
+    assert [(m.low, m.high, m.period) for m in found] == [(565, None, "day")]

@@ -188,6 +188,10 @@ _OTE_OR_BASE_BEFORE = re.compile(
 _OTE_AFTER = re.compile(r"[^\S\n]*\+?[^\S\n]*(?:\(uncapped\)[^\S\n]*)?(?:ote|on[- ]?target earnings)"
                         r"(?![a-z])(?![^\S\n]*:)(?![^\S\n]*(?:of[^\S\n]*)?[$£€\d])")
 _CLAUSE_END = re.compile(r"\. |\n|; |! |\? ")
+# A heading of on-target earnings above a figure ("Total Targeted Cash", "OTE range"), and
+# base words that make a heading a base heading ("Base salary and OTE").
+_OTE_HEADING = re.compile(r"(?<![a-z])ote(?![a-z])|on[- ]?target|target(?:ed)? (?:total )?(?:cash|earnings|compensation)")
+_BASE_WORD = re.compile(r"(?<![a-z])(?:base|basic)(?![a-z])")
 # Words that state the open end of a one-ended label ("от 1 500", "up to £500", "£45k+").
 _FROM_BEFORE = re.compile(r"(?:(?<![а-яё])от|(?<![a-z])(?:from|starting(?: at| from)?|starts at|min(?:imum)?"
                           r"|at least|over|in excess of|upwards of)|не менее|не ниже|свыше|более)"
@@ -208,7 +212,23 @@ def _ote_stated(lw: str, f: Figure) -> bool:
     last = None
     for last in _OTE_OR_BASE_BEFORE.finditer(lw, cut[-1] if cut else lo, f.start):
         pass
-    return last is not None and last.lastgroup == "ote"
+    if last is not None:
+        return last.lastgroup == "ote"
+    return _ote_heading(lw, f.start)
+
+
+def _ote_heading(lw: str, start: int) -> bool:
+    """Does the figure at ``start`` open its line under a short heading naming on-target
+    earnings ("Total Targeted Cash\n\n$129,000—$206,000 USD"), blank lines between?"""
+    line_start = lw.rfind("\n", max(0, start - 40), start) + 1
+    if line_start == 0 or lw[line_start:start].strip(" \t-–—•*:$£€"):
+        return False
+    head_end = len(lw[:line_start].rstrip())
+    head_start = lw.rfind("\n", max(0, head_end - 48), head_end) + 1
+    if head_start == 0 and head_end > 48:
+        return False
+    heading = lw[head_start:head_end]
+    return _OTE_HEADING.search(heading) is not None and _BASE_WORD.search(heading) is None
 
 
 def _in_range(lw: str, figures: list[Figure], f: Figure) -> bool:

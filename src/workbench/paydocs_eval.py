@@ -303,7 +303,7 @@ def format_paydocs(result: PaydocsResult, *, show_holdout_failures: bool = False
     """The plain-text report (every definition is in the module doc)."""
     s = summary(result)
     n_rows = len(result.rows)
-    lines = [f"paydocs ({result.path}): {n_rows} labelled postings through ingest -> extract -> "
+    lines = [f"{Path(result.path).stem} ({result.path}): {n_rows} labelled postings through ingest -> extract -> "
              f"bench pay point ({result.seconds:.1f} s); unusable rows: {len(result.unusable)}",
              "  agreement: the first base pay found has the label's currency and period, low and high "
              "within 1% (a 'several' posting: or another base statement of its text);",

@@ -36,6 +36,7 @@ from .words import (
     _PLUS_PERIOD,
     _clause_rev,
     _field_tail,
+    _heading_component,
     _json_unit,
     _next_trail,
     _read_after,
@@ -78,6 +79,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     low, high = values
     limit, comp, payword, rpos, after = _words_around(lw, last.end, rev, hi_limit, field_mode)
     pstart, end = start - rpos, after.end
+    if comp is None and not field_mode and (pstart == 0 or lw[pstart - 1] in "\n \t"):
+        comp = _heading_component(lw, pstart)  # "Total Targeted Cash\n\n$129,000—$206,000"
     cur = first.cur or last.cur
     if cur is None:
         cur = after.cur

@@ -57,9 +57,24 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
         return "clause"
     if cur is None:
         return None
-    if period is not None or shaped or _stands_alone(lw, line_start, pstart, end, line_end):
+    if (period is not None or shaped or _stands_alone(lw, line_start, pstart, end, line_end)
+            or _opens_title(lw, line_start, pstart)):
         return "money"
     return None
+
+
+# How far into a text its title reaches, and the limit words that open a figure there.
+_TITLE_REACH = 200
+_TITLE_LIMIT = re.compile(r"(?:up[ \u00a0-]?to|upto|from|circa)[ \u00a0]")
+
+
+def _opens_title(lw: str, line_start: int, pstart: int) -> bool:
+    """A money figure opened by "up to", "from" or "circa" in the title that opens a text whose
+    line breaks were lost (an API snippet: "Senior Data Engineer - London - Up to £80,000 A
+    fast-growing ...", "Data Analyst London (Hybrid)\nUp to £40,000 I'm working with ..."): the
+    title's pay, though the body runs on after it."""
+    return (pstart <= _TITLE_REACH and _TITLE_LIMIT.match(lw, pstart) is not None
+            and lw.count("\n", 0, line_start) <= 1)
 
 
 def _payword_in_clause(lw: str, line_start: int, pstart: int, end: int, line_end: int) -> bool:

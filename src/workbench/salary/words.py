@@ -75,9 +75,33 @@ def _read_before(rev: str) -> tuple:
     return limit, comp, period, gross, payword, rpos
 
 
+# A short heading line naming on-target earnings ("Total Targeted Cash", "OTE range:").
+_OTE_HEADING = re.compile(
+    r"[ \t*#•\-–]*(?:ote|on[- ]target[ \t]+(?:earnings|compensation|cash)(?:[ \t]+\(ote\))?"
+    r"|total[ \t]+target(?:ed)?[ \t]+(?:cash|compensation|earnings)|target[ \t]+total[ \t]+(?:cash|compensation)"
+    r"|ttc)(?:[ \t]+range)?[ \t:*]*")
+
+
+def _heading_component(lw: str, pstart: int) -> str | None:
+    """``"ote"`` when a figure opens its line under a heading naming on-target earnings
+    ("Total Targeted Cash\n\n$129,000—$206,000 USD"), blank lines between; else None."""
+    line_start = lw.rfind("\n", max(0, pstart - 80), pstart) + 1
+    if line_start == 0 or lw[line_start:pstart].strip(" \t-–—•*·|:"):
+        return None
+    head_end = line_start - 1
+    while head_end > 0 and lw[head_end - 1] in "\n \t":
+        head_end -= 1
+    head_start = lw.rfind("\n", max(0, head_end - 48), head_end) + 1
+    if head_start == 0 and head_end > 48:
+        return None  # the line above is longer than a heading
+    return "ote" if _OTE_HEADING.fullmatch(lw, head_start, head_end) else None
+
+
 # A component word followed by a colon labels what comes next ("Commission: ...").
 _LABEL_AFTER = re.compile(r"[ \u00a0]*[:：]")
 _AMOUNT_NEXT = re.compile(r"[ \u00a0]*(?:of[ \u00a0]+)?[" + _SIGNS + r"\d]")
+# A range cut off by a snippet's end ("Rate: £565 -…").
+_CUT_RANGE = re.compile(r"[ \u00a0]*[-–—][ \u00a0]*(?:…|\.\.\.)[ \u00a0]*\Z")
 # "$4,000 + per month": a "+" standing apart before a period word.
 _PLUS_PERIOD = re.compile(r"[ \u00a0]+\+(?=[ \u00a0]*(?:" + _PERIODS + r"))")
 
@@ -111,7 +135,9 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross, pay_named: bool
     pos = end
     ntext = len(lw)
     plus = _PLUS_PERIOD.match(lw, pos)
-    if plus is not None:
+    if ntext - pos <= 8 and _CUT_RANGE.match(lw, pos) is not None:
+        out.open_low = True  # "Rate: £565 -…": a snippet cut off the range's top, the bottom stands
+    elif plus is not None:
         out.open_low = True  # "$4,000 + per month": an open-ended minimum, monthly
         pos = plus.end()
     elif pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
