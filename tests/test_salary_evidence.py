@@ -104,3 +104,14 @@ def test_a_figure_under_an_on_target_earnings_heading_is_ote():
 def test_a_range_cut_off_by_the_snippet_end_keeps_its_low_end_open():
     found = parse_salary("Contract Length: six months. Rate: £565 -…", field=False, market="GB")
     assert [(m.low, m.high, m.period) for m in found] == [(565, None, "day")]
+
+
+def test_a_capitalised_bonus_after_a_figure_in_a_title_is_the_titles_next_item():
+    title = "Data Engineer - £60,000 to 75,000 GBP Bonus Hybrid WORKING Location: London."
+    found = parse_salary(title + FILLER, field=False, market="GB")
+    assert [(m.low, m.high, m.component) for m in found] == [(60000, 75000, "unspecified")]
+    found = parse_salary("HR Specialist - Up to £85K Bonus, Remote. Are you looking?" + FILLER, field=False, market="GB")
+    assert [(m.low, m.high, m.component) for m in found] == [(None, 85000, "unspecified")]
+    # in running text a bonus after a sum is that sum's name, as before
+    found = parse_salary("Join us and get a £5,000 bonus when you start." + FILLER, field=False, market="GB")
+    assert [m.component for m in found] == ["bonus"]

@@ -37,6 +37,7 @@ from .words import (
     _clause_rev,
     _field_tail,
     _heading_component,
+    _title_item_next,
     _json_unit,
     _next_trail,
     _read_after,
@@ -77,7 +78,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     if values is None:
         return None
     low, high = values
-    limit, comp, payword, rpos, after = _words_around(lw, last.end, rev, hi_limit, field_mode)
+    limit, comp, payword, rpos, after = _words_around(lw, last.end, rev, hi_limit, field_mode, text)
     pstart, end = start - rpos, after.end
     if comp is None and not field_mode and (pstart == 0 or lw[pstart - 1] in "\n \t"):
         comp = _heading_component(lw, pstart)  # "Total Targeted Cash\n\n$129,000—$206,000"
@@ -262,11 +263,14 @@ def _values(first, last, is_range: bool, masked: bool):
     return a, b
 
 
-def _words_around(lw: str, end: int, rev: str, hi_limit: int, field_mode):
+def _words_around(lw: str, end: int, rev: str, hi_limit: int, field_mode, text: str = ""):
     """``(limit, component, payword, length before, after)``: the words before the amount
-    (read on ``rev``) and after it (an :class:`_After`, whose component wins)."""
+    (read on ``rev``) and after it (an :class:`_After`, whose component wins). In a text's
+    title a capitalised word after the figure is the title's next item ("Up to £85K Bonus,
+    Remote"), as a pay word before the figure would make it."""
     limit, comp, period, gross, payword, rpos = _read_before(rev) if rev else _NOTHING_BEFORE
-    after = _read_after(lw, end, hi_limit, period, gross, payword and comp is None)
+    named = (payword and comp is None) or (not field_mode and _title_item_next(text, lw, end))
+    after = _read_after(lw, end, hi_limit, period, gross, named)
     if after.comp is not None:
         comp = after.comp
     if after.below or (field_mode and limit is None and rev.strip() == "ot"):

@@ -97,6 +97,25 @@ def _heading_component(lw: str, pstart: int) -> str | None:
     return "ote" if _OTE_HEADING.fullmatch(lw, head_start, head_end) else None
 
 
+# How far into a text its title reaches (an API snippet's title runs on into its body).
+TITLE_REACH = 200
+# A currency code between a figure and the next word ("75,000 GBP Bonus").
+_CODE_GAP = re.compile(r"[ \u00a0]*(?:[a-z]{3}[ \u00a0]+)?")
+
+
+def _title_item_next(text: str, lw: str, end: int) -> bool:
+    """Is the figure ending at ``end`` in the title that opens a text (its first
+    TITLE_REACH characters, at most one line break before it), with a capitalised word
+    after it ("£60,000 to 75,000 GBP Bonus Hybrid", "Up to £85K Bonus, Remote")? That
+    word is the title's next item, not what the figure is."""
+    if end > TITLE_REACH or not text or lw.count("\n", 0, end) > 1:
+        return False
+    at = _CODE_GAP.match(lw, end).end()
+    if at == end or at >= len(text):
+        return False  # glued to the figure ("£85KBonus") or nothing after it
+    return text[at].isupper() and text[at + 1:at + 2].islower()
+
+
 # A component word followed by a colon labels what comes next ("Commission: ...").
 _LABEL_AFTER = re.compile(r"[ \u00a0]*[:：]")
 _AMOUNT_NEXT = re.compile(r"[ \u00a0]*(?:of[ \u00a0]+)?[" + _SIGNS + r"\d]")
