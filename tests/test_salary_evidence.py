@@ -115,3 +115,15 @@ def test_a_capitalised_bonus_after_a_figure_in_a_title_is_the_titles_next_item()
     # in running text a bonus after a sum is that sum's name, as before
     found = parse_salary("Join us and get a £5,000 bonus when you start." + FILLER, field=False, market="GB")
     assert [m.component for m in found] == ["bonus"]
+
+
+def test_expenses_perks_and_sales_volumes_are_not_pay():
+    assert text_pay("Travel expenses up to £200 per day.") == []
+    assert text_pay("Rate: £500 per day plus expenses.") == [(500, 500, "GBP", "day")]
+    assert text_pay("Оплата обедов 500 рублей в день.", market="RU") == []
+    assert text_pay("Оплата труда 80 000 рублей.", market="RU") == [(80000, 80000, "RUB", "month")]
+    assert text_pay("Премия за выслугу лет 5 000 рублей.", market="RU") == []
+    assert text_pay("Чаевые от 1000 рублей в день.", market="RU") == []
+    assert text_pay("План продаж 5 млн рублей.", market="RU") == []
+    assert text_pay("Работа с проектами от 1 млн рублей.", market="RU") == []
+    assert text_pay("Менеджер по продажам, зарплата 80 000 рублей.", market="RU") == [(80000, 80000, "RUB", "month")]
