@@ -101,7 +101,7 @@ def duty_area_postings() -> list[dict]:
 
 # --------------------------------------------------------------------------- old code beside new
 
-OWNED = ("text", "sections", "role_titles", "roles", "timealloc", "extract", "structure", "role_split",
+OWNED = ("gates", "text", "sections", "role_titles", "roles", "timealloc", "extract", "structure", "role_split",
          "requirements", "places", "markets")
 
 
