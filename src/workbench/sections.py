@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Collection
 
 from workbench import bullets
+from workbench.gates import Gated, required_literals
 
 __all__ = ["parse_sections", "split_sections", "heading_kind", "cue_kind", "lead_in_kind", "SECTION_KINDS"]
 
@@ -48,6 +49,52 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
                                r"описани|о компании|о нас|о вакансии|描述|简介|介绍|概述")),
 ]
 
+# The same, each tried only where one of its opening words starts (the same match).
+_KIND_GATES = [(kind, Gated(rx)) for kind, rx in _KIND_RES]
+
+
+def _words_re(words) -> re.Pattern:
+    """A pattern matching where one of ``words`` starts, grouped by first character (the engine
+    skips in C to a character that opens one)."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()))
+
+
+# Every word a kind's match opens with: a heading holding none names no kind (three in four).
+_KIND_WORDS_RE = _words_re(w for _, g in _KIND_GATES for w in g.keys)
+
+
+class _CaselessGate:
+    """``rx.search`` of a pattern that ignores case, tried only where one of the words its matches
+    open with starts: the same match. The words are found ignoring case by the same rules, or,
+    in an ASCII text, in its lower-cased copy (the same offsets: ASCII has no other case
+    pairs). A pattern with no such words is searched as it is."""
+
+    __slots__ = ("rx", "_find", "_find_low")
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self.rx = rx
+        words = required_literals(re.compile(rx.pattern, rx.flags & ~re.IGNORECASE))
+        self._find = re.compile(_words_re(words).pattern, re.IGNORECASE) if words else None
+        self._find_low = _words_re(w.lower() for w in words) if words else None
+
+    def search(self, text: str, low: str | None = None) -> re.Match | None:
+        """``rx.search(text)``; ``low`` is ``text.lower()`` when ``text`` is ASCII (else None)."""
+        if self._find is None:
+            return self.rx.search(text)
+        match = self.rx.match
+        find, where = (self._find.search, text) if low is None else (self._find_low.search, low)
+        pos = 0
+        while (word := find(where, pos)) is not None:
+            m = match(text, word.start())
+            if m is not None:
+                return m
+            pos = word.start() + 1
+        return None
+
+
 # A heading that ends with one of these nouns names a job, whatever requirement word it holds.
 _JOB_NOUNS = frozenset({"officer", "manager", "director", "engineer", "executive", "specialist", "analyst",
                         "coordinator", "consultant", "assistant", "representative", "advisor", "adviser",
@@ -71,7 +118,7 @@ def heading_kind(heading: str | None) -> str:
     if not heading:
         return "description"
     low = heading.lower()
-    for kind, rx in _KIND_RES:
+    for kind, rx in _KIND_GATES if _KIND_WORDS_RE.search(low) is not None else ():
         if rx.search(low):
             if kind in _TITLE_PRONE and (low.rstrip(" :：").rsplit(None, 1) or [""])[-1] in _JOB_NOUNS:
                 return "other"  # a job title ("Education Safeguarding Officer", "Customer Experience Manager")
@@ -388,6 +435,7 @@ _LEAD_IN_RES: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:requir|qualif|experience|skills?\b|candidate|who (?:has|have)|you (?:have|are|bring)\b|you(?:'ll|’ll| will) "
         r"(?:need|have|bring)|looking for|ideal|must|требовани|ожида|要求)", re.IGNORECASE)),
 )
+_LEAD_IN_GATES = tuple((kind, _CaselessGate(rx)) for kind, rx in _LEAD_IN_RES)
 _LEAD_IN_MAX = 250
 # Inside duties, a lead-in that names the candidate but says the list is work ("The ideal candidate
 # will also be able to support the following:", "you can be expected to work on one or more of the
@@ -416,8 +464,9 @@ def _candidate_task(heading: str) -> bool:
 
 def lead_in_kind(line: str) -> str:
     """Kind of the list a colon-ended lead-in sentence introduces (``other`` when it does not say)."""
-    for kind, rx in _LEAD_IN_RES:
-        if rx.search(line) is not None:
+    low = line.lower() if line.isascii() else None
+    for kind, rx in _LEAD_IN_GATES:
+        if rx.search(line, low) is not None:
             if kind == "requirements" and _experience_of_others(line.lower()):
                 continue  # "Web Experience Roadmap Lead:"
             return kind
@@ -483,18 +532,42 @@ def split_sections(text: str, *, item_offsets: bool = False, line_starts: Collec
     for i, (kind, s, start) in enumerate(zip(kinds, stripped, offsets)):
         if kind is None:
             continue
-        if kind == "item" and s[0] in _BULLET_FIRST and ":" not in s and "：" not in s and s[1:2] != "*":
-            # The common case, a bulleted item with no label, taken here without a call.
-            body = s[1:].strip()
+        if kind == "item" and s[0] in _BULLET_FIRST and s[1:2] != "*":
+            # The common case, a bulleted item, taken here without a call unless its label
+            # opens a section of another kind ("- Requirements: ...").
+            label = None
+            if ":" not in s and "：" not in s:
+                body = s[1:].strip()
+            else:
+                body, label, opens = _bullet_item(s)
+                if opens is not None and opens != builder.current["kind"]:
+                    line(kinds, stripped, i, kind, s, start)
+                    continue
             if body:
                 if builder.wrapped:
                     builder.flush_wrapped()
                 builder.last_plain = -2
-                builder.items.append({"text": body, "label": None, "start": start, "listed": True}
-                                     if item_offsets else {"text": body, "label": None})
+                builder.items.append({"text": body, "label": label, "start": start, "listed": True}
+                                     if item_offsets else {"text": body, "label": label})
         else:
             line(kinds, stripped, i, kind, s, start)
     return builder.finish(len(text))
+
+
+@lru_cache(maxsize=65536)  # list items recur across postings
+def _bullet_item(s: str) -> tuple[str, str | None, str | None]:
+    """``(text, label, kind)`` of the bulleted line ``s`` holding a colon, as _Builder.item reads it:
+    ``kind`` is the kind of section its label opens when the current one is of another kind
+    (else None)."""
+    body = s[1:].strip()
+    if not body:
+        return body, None, None
+    label, body = _split_label(body)
+    if label is None:
+        return body, None, None
+    label_k = heading_kind(label)
+    opens = label_k in _SWITCHING_LABEL_KINDS and _word_count(label) <= 4 and not label[0].islower()
+    return body, label, label_k if opens else None
 
 
 def _split_lines(text: str, lines: list[str] | None = None) -> tuple[list[int], list[str], dict[int, str]]:
@@ -878,40 +951,50 @@ def _line_kinds(stripped: list[str], forced: dict[int, str]) -> list[str | None]
 
     The same pass counts the leading tokens that repeat on consecutive non-blank
     lines (mangled bullets, see _mangled_bullets); the few lines whose kind
-    depends on those tokens are revisited after it.
+    depends on those tokens are revisited after it. What a line looks like on its
+    own is read once per line (:func:`_line_shape`).
     """
     kinds: list[str | None] = []
     runs: dict[str, int] = {}
     prev_tok = None
     maybe_mangled: list[int] = []
+    shape = _line_shape
     for i, s in enumerate(stripped):
         if not s:
             kinds.append(None)  # blank lines do not break a run of tokens
             continue
-        first = s[0]
-        if first in _BULLET_FIRST and not s.startswith("**"):  # "**Heading**" is Markdown bold
-            prev_tok = None  # a real bullet: no token
-            kinds.append(forced[i] if forced and i in forced else "item")
-            continue
-        # Only a short non-word token can be a mangled bullet ("61", "?", "Â·", "o").
-        tok = None
-        if not first.isalpha() or s[1:2] == " ":
-            sp = s.find(" ")
-            if 0 < sp <= 4:
-                tok = s[:sp]
-                if tok == prev_tok:
-                    runs[tok] = runs.get(tok, 0) + 1
+        kind, tok, plain = shape(s)
+        if tok is not None and tok == prev_tok:
+            runs[tok] = runs.get(tok, 0) + 1
         prev_tok = tok
         if forced and i in forced:
             kinds.append(forced[i])
-        elif (first.isdigit() or first == "(" or first.isalpha() and s[1:2] in (".", ")")) and _BULLET_RE.match(s):
-            kinds.append("numbered" if _NUMBERED_RE.match(s) else "item")
-        else:
+            continue
+        if plain:
             maybe_mangled.append(i)  # an "item" if it opens with a mangled bullet
-            kinds.append("numbered" if first.isdigit() and _NUMBERED_RE.match(s) else "line")
+        kinds.append(kind)
     if runs:
         _mark_mangled(kinds, stripped, maybe_mangled, _mangled_bullets(runs))
     return kinds
+
+
+@lru_cache(maxsize=65536)  # lines recur across postings
+def _line_shape(s: str) -> tuple[str, str | None, bool]:
+    """``(kind, token, plain)`` of the stripped, non-blank line ``s``: its kind unless forced,
+    the short leading token that may be a mangled bullet (None for a real bullet), and
+    whether it is an ``item`` when that token is one."""
+    first = s[0]
+    if first in _BULLET_FIRST and not s.startswith("**"):  # "**Heading**" is Markdown bold
+        return "item", None, False  # a real bullet: no token
+    # Only a short non-word token can be a mangled bullet ("61", "?", "Â·", "o").
+    tok = None
+    if not first.isalpha() or s[1:2] == " ":
+        sp = s.find(" ")
+        if 0 < sp <= 4:
+            tok = s[:sp]
+    if (first.isdigit() or first == "(" or first.isalpha() and s[1:2] in (".", ")")) and _BULLET_RE.match(s):
+        return "numbered" if _NUMBERED_RE.match(s) else "item", tok, False
+    return "numbered" if first.isdigit() and _NUMBERED_RE.match(s) else "line", tok, True
 
 
 def _mark_mangled(kinds: list, stripped: list[str], candidates: list[int], mangled: set[str]) -> None:

@@ -197,7 +197,7 @@ def _capitalised_join(text: str, token: str, cap: int, end: int) -> bool:
         return False  # a sentence follows a lost break; "ClickHouse, Kafka" is a list of names
     if hump == 4 and text.startswith(("and ", "or "), end + 1):
         return False  # "DataOps and DevOps"; "North WestWin new business" is a lost break
-    if token.isascii() and _cyrillic(text):
+    if token.isascii() and _cyrillic_text(text):
         return False  # Latin names in Russian text ("TeamCity", "OpenSearch")
     return text.count(token) == 1 and not _in_link(text, cap)  # a name recurs, a lost break does not
 
@@ -228,7 +228,7 @@ def _mark_join(text: str, mark: int) -> bool:
     word = text[start:mark]
     if len(word) <= 2 or word[0].isupper() and len(word) <= 3 or word.isupper():
         return False  # "e.g.The", "Dr.Smith", "St.Louis", "U.S.Army"
-    if word.isascii() and text[mark + 1:mark + 2].isascii() and _cyrillic(text):
+    if word.isascii() and text[mark + 1:mark + 2].isascii() and _cyrillic_text(text):
         return False  # "Yandex.Cloud", "Mail.Ru" in Russian text
     return not _in_link(text, mark)
 
@@ -251,6 +251,21 @@ def _caps_join(text: str, cap: int) -> bool:
 
 def _cyrillic(text: str) -> bool:
     return "о" in text or "е" in text or "а" in text
+
+
+_last_cyrillic: tuple = (None, False)
+
+
+def _cyrillic_text(text: str) -> bool:
+    """:func:`_cyrillic` of a whole text, asked at each glued capital of it: kept for the last
+    text (three scans of a text that is not pure Latin-1, "’" or "•" in it, are ~1 us)."""
+    global _last_cyrillic
+    last = _last_cyrillic
+    if last[0] is text:
+        return last[1]
+    found = _cyrillic(text)
+    _last_cyrillic = (text, found)
+    return found
 
 
 def _is_join(text: str, cap: int) -> bool:
