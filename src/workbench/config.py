@@ -82,7 +82,7 @@ TITLES_LABELLED = LABELLED / "titles" / "titles.csv"
 TIMESPLITS_LABELLED = LABELLED / "timesplits" / "timesplits.csv"
 # The team-written duty lines the area model (workbench.area_model) is trained on, and where
 # its fitted weights are cached between processes (keyed by the lines' hash; WORKBENCH_CACHE
-# names another folder).
+# names another folder). duty_lines_4.csv is left out: measured, it did not help (workbench.area_model).
 AREA_TRAINING = (LABELLED / "responsibilities.csv", LABELLED / "duty_lines" / "duty_lines.csv",
                  LABELLED / "duty_lines" / "duty_lines_2.csv", LABELLED / "duty_lines" / "duty_lines_3.csv")
 MODEL_CACHE = Path(os.environ.get("WORKBENCH_CACHE") or Path.home() / ".cache" / "workbench").expanduser()
