@@ -816,3 +816,42 @@ def test_russian_you_have_and_you_can_lines_are_requirements():
     text = "Обязанности:\n- ведение переговоров с поставщиками;\n- имеете опыт закупок от 2 лет;\n- умеете работать в 1С;\n"
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == ["ведение переговоров с поставщиками;"]
+
+
+def test_tasks_named_by_nouns_in_a_duties_list_are_duties_in_a_run_or_as_sentences():
+    text = ("Responsibilities\n- Prepare the monthly management accounts for the board\n- Stock count reconciliation\n"
+            "- Supplier statement review\n- Quarter-end closing\n- Maintain the fixed asset register\n"
+            "- Payroll administration.\n- Chase overdue invoices with the sales team\n")
+    (rec,) = analyse(text)
+    texts = [r["text"] for r in rec["responsibilities"]]
+    assert texts == ["Prepare the monthly management accounts for the board", "Stock count reconciliation",
+                     "Supplier statement review", "Quarter-end closing", "Maintain the fixed asset register",
+                     "Payroll administration.", "Chase overdue invoices with the sales team"]
+
+
+def test_a_lone_noun_line_between_orders_heads_them_and_sentences_are_no_task_names():
+    text = ("Responsibilities\n- Agree the delivery plan with each client\nAccount Management\n"
+            "- Run the quarterly business reviews\n- The position is fully remote\n- Your application review\n")
+    (rec,) = analyse(text)
+    texts = [r["text"] for r in rec["responsibilities"]]
+    assert "Account Management" not in texts
+    assert "The position is fully remote" not in texts
+
+
+def test_a_short_title_case_order_is_a_duty_and_a_gerund_pair_a_sub_heading():
+    from workbench import structure as st
+
+    assert not st._is_subheading("Complete Flash Report")
+    assert not st._is_subheading("Reconcile to GL")
+    assert st._is_subheading("Communicating and Influencing")
+    assert st._is_subheading("Drive Growth")
+    assert st._is_subheading("Stakeholder Management & Insight Synthesis")
+
+
+def test_a_short_list_line_is_cut_before_a_glued_order_followed_by_a_lower_case_word():
+    from workbench import structure as st
+
+    assert st._duty_texts_of("Month-end journals Reconcile to the ledger", None) == ("Reconcile to the ledger",)
+    # a verb-like word before a name is no new item
+    assert st._duty_texts_of("Maintain the register and open Service Partner accounts", None) == (
+        "Maintain the register and open Service Partner accounts",)

@@ -235,7 +235,8 @@ def _is_subheading(text: str) -> bool:
         return False
     if not all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words):
         return False
-    return not _opens_with_action(text) or "&" in text or "/" in text or len(words) <= 3
+    # "Complete Flash Report", "Reconcile to GL" are orders; "Communicating and Influencing" names a skill
+    return not _opens_with_action(text) or "&" in text or "/" in text or len(words) <= (3 if words[0].endswith("ing") else 2)
 
 
 # A statement of how much the holder travels ("up to 25% travel", "requires 20% domestic travel"),
@@ -273,20 +274,8 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
         return True  # "Up to 20% travel is required": the holder will travel, a duty (area other)
     if ("other" in low or "additional" in low) and _OTHER_DUTIES_RE.search(low) is not None:
         return True  # "Other duties as assigned", "Any other tasks assigned by the manager" (area other)
-    if _REQUIREMENT_RE.match(text) is not None or _requirement_tail(low):
+    if _other_talk(text, low):
         return False
-    if _requires(low) or _NOT_HOLDER_RE.match(text) is not None:
-        return False
-    if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
-        return False
-    if " will " in text and _role_will_not_work(text) and not _duty_sentence(low):
-        return False  # "The Engagement Manager will utilize their skills ...", "... will report to ..."
-    if _not_holder_anywhere(low) or _not_action(low) or _small_print(low):
-        return False
-    if ("I " in text) and _FIRST_PERSON_RE.search(text) is not None:
-        return False
-    if " not " in low and _NEGATED_RE.search(low) is not None or _pay_range(text, low):
-        return False  # "This position does not have direct reports", "UK Remote | £75,000 to £90,000"
     action = _opens_with_action(text)
     if _tool_requirement(text):
         return False  # "OpenShift – опыт развертывания ...": a tool, then what the holder must know of it
@@ -296,6 +285,25 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     if action or not strict or _duty_sentence(low):
         return True
     return not (_REQUIREMENT_WORD_RE.search(low) or _MONEY_RE.search(text) or _BENEFIT_WORD_RE.search(low))
+
+
+def _other_talk(text: str, low: str) -> bool:
+    """Is the line (``low``: lower-cased) a requirement, about the company, the candidate or the
+    posting, small print, a question or lead-in, a first-person creed, a negation or pay?"""
+    if _REQUIREMENT_RE.match(text) is not None or _requirement_tail(low):
+        return True
+    if _requires(low) or _NOT_HOLDER_RE.match(text) is not None:
+        return True
+    if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
+        return True
+    if " will " in text and _role_will_not_work(text) and not _duty_sentence(low):
+        return True  # "The Engagement Manager will utilize their skills ...", "... will report to ..."
+    if _not_holder_anywhere(low) or _not_action(low) or _small_print(low):
+        return True
+    if ("I " in text) and _FIRST_PERSON_RE.search(text) is not None:
+        return True
+    # "This position does not have direct reports", "UK Remote | £75,000 to £90,000"
+    return " not " in low and _NEGATED_RE.search(low) is not None or _pay_range(text, low)
 
 
 # A tool's name, a dash, then a requirement ("OpenShift – опыт развертывания ...", "Git - на уровне ...").
@@ -518,13 +526,26 @@ def _glued_pieces(text: str) -> list[str]:
     return [p for p in (text[a:b].strip(" ,") for a, b in pairwise(bounds)) if p]
 
 
-def _verb_pieces(text: str) -> list[str]:
+def _short_pieces(text: str) -> list[str]:
+    """A short item cut where items are glued with no blank (``_glued_pieces``) or before a
+    capitalised order after a lower-case word ("Inventory counts Reconcile to GL")."""
+    if _GLUED_VERB_RE.search(text) is None:
+        return [text] if _GLUED_CAPITAL_RE.search(text) is None else _glued_pieces(text)
+    pieces = _verb_pieces(text, short=True)
+    return pieces if len(pieces) == 1 else [p for p in (p.strip(" ,") for p in pieces) if p]
+
+
+def _verb_pieces(text: str, short: bool = False) -> list[str]:
     """``text`` cut before each capitalised action verb glued to the item before it, and around
-    each sub-heading glued between items (the sub-heading left out)."""
+    each sub-heading glued between items (the sub-heading left out). In a ``short`` item (one
+    line of a list) only a verb followed by a lower-case word starts another item ("Inventory
+    counts Reconcile to GL", not "... and open Service Partner vacancies")."""
     cuts = []  # (end of the piece before, start of the next piece)
     glued = False  # a capital after a lower-case word: where a glued sub-heading may start
     for m in _GLUED_VERB_RE.finditer(text):
         glued = True
+        if short and m.group(2) is None:
+            continue
         at = m.start()  # the capital; the blank before it ends the item before
         word = text[at:m.end(1)]
         verb = m.group(2) if word.endswith("ly") and m.group(2) and not is_action_verb(word) else word  # "Actively manage ..."
@@ -597,7 +618,7 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
     if len(text) >= _SPLIT_MIN:
         pieces = [v for p in _duty_sentences(text) for v in _verb_pieces(p)]
     else:
-        pieces = [text] if _GLUED_CAPITAL_RE.search(text) is None else _glued_pieces(text)
+        pieces = _short_pieces(text)
     if len(text) >= _NOUN_LIST_MIN and not text.isascii():
         pieces = [v for p in pieces for v in _noun_pieces(p)]
     # A labelled item ("Team Leadership: Lead and develop ...") is a duty its author named:
@@ -1096,6 +1117,47 @@ def _close_duty_sections(sections: list[dict]) -> list[tuple[dict, bool]]:
     return out
 
 
+# A task named by a noun in a duties list ("Variance review", "Docusign administration.", "Month-end
+# closing/cut-off"): a duty when it ends a sentence or stands in a run of such lines; one alone between
+# action lines is a sub-heading over them ("Account Management").
+_TASK_LINE_RE = re.compile(r"\w(?<!posi)(?:tion|ment|sis|ance)s?\b|\b(?:review|counts?|audits?|support|reports?|planning|reporting|"
+                           r"closing|processing|invoicing|budgeting|forecasting|scheduling)\b", re.IGNORECASE)
+_TASK_LINE_MAX = 60
+_TASK_LINE_WORDS = 2
+
+
+def _task_line(item: dict) -> bool:
+    """Is the item a short listed line that names a task by a noun ("Variance review")?"""
+    text = item["text"]
+    if not item.get("listed") or item.get("label") or len(text) > _TASK_LINE_MAX or text.endswith((":", "?")):
+        return False
+    low = text.lower()
+    if _words(text) < _TASK_LINE_WORDS or _TASK_LINE_RE.search(text) is None or _VERB_WORD_RE.search(low) is not None:
+        return False
+    if _opens_with_action(text) or _other_talk(text, low) or cue_kind(text) is not None:
+        return False
+    return not (_REQUIREMENT_WORD_RE.search(low) or _MONEY_RE.search(text) or _BENEFIT_WORD_RE.search(low))
+
+
+# A finite verb or a modal: the line is a sentence, not a task's name ("The position is fully remote").
+_VERB_WORD_RE = re.compile(r"\b(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|shall|has|have|had|"
+                           r"does|do|did)\b|['’]s\b")
+
+
+def _section_duties(items: list[dict]) -> list[str]:
+    """The duties of a duties section's items (``_duty_texts_of``), with the tasks named by nouns
+    (``_task_line``) that end a sentence or stand beside another such line."""
+    out = []
+    for k, item in enumerate(items):
+        texts = _duty_texts_of(item["text"], item.get("label"))
+        if texts:
+            out += texts
+        elif _task_line(item) and (item["text"].endswith(".") or k and _task_line(items[k - 1])
+                                   or k + 1 < len(items) and _task_line(items[k + 1])):
+            out.append(item["text"])
+    return out
+
+
 def _responsibilities(sections: list[dict], work: str, context: str | None = None) -> list[dict]:
     """Duties of a record: the items of its duties sections (split into sentences
     when long, requirement-shaped and other non-duty lines left out), then the
@@ -1106,8 +1168,7 @@ def _responsibilities(sections: list[dict], work: str, context: str | None = Non
     kind of job (``taxonomy.job_context``), which leans the areas of generic lines.
     """
     marked = _close_duty_sections(sections)
-    found = [(t, sec["heading"]) for sec, holds in marked if holds
-             for item in sec["items"] for t in _duty_texts_of(item["text"], item.get("label"))]
+    found = [(t, sec["heading"]) for sec, holds in marked if holds for t in _section_duties(sec["items"])]
     listed = bool(found)
     if not found:
         found = _listed_description_duties(sections, work)
