@@ -287,12 +287,17 @@ def _is_duty_shaped(text: str, strict: bool = True) -> bool:
     return not (_REQUIREMENT_WORD_RE.search(low) or _MONEY_RE.search(text) or _BENEFIT_WORD_RE.search(low))
 
 
+# _REQUIREMENT_RE and _NOT_HOLDER_RE for lower-cased text: the same matches, ~3x faster than IGNORECASE.
+_REQUIREMENT_LOW_RE = re.compile(_REQUIREMENT_RE.pattern)
+_NOT_HOLDER_LOW_RE = re.compile(_NOT_HOLDER_RE.pattern.replace("[A-Z]", "[a-z]"))
+
+
 def _other_talk(text: str, low: str) -> bool:
     """Is the line (``low``: lower-cased) a requirement, about the company, the candidate or the
     posting, small print, a question or lead-in, a first-person creed, a negation or pay?"""
-    if _REQUIREMENT_RE.match(text) is not None or _requirement_tail(low):
+    if _REQUIREMENT_LOW_RE.match(low) is not None or _requirement_tail(low):
         return True
-    if _requires(low) or _NOT_HOLDER_RE.match(text) is not None:
+    if _requires(low) or _NOT_HOLDER_LOW_RE.match(low) is not None:
         return True
     if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
         return True
@@ -547,12 +552,12 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
         if short and m.group(2) is None:
             continue
         at = m.start()  # the capital; the blank before it ends the item before
+        before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
+        if not before[:1].islower() or before in _NOT_BEFORE_VERB:  # (told before the verb: cheaper)
+            continue
         word = text[at:m.end(1)]
         verb = m.group(2) if word.endswith("ly") and m.group(2) and not is_action_verb(word) else word  # "Actively manage ..."
-        if not is_action_verb(verb) and word not in _REQUIREMENT_OPENERS:
-            continue
-        before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
-        if before[:1].islower() and before not in _NOT_BEFORE_VERB and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
+        if (is_action_verb(verb) or word in _REQUIREMENT_OPENERS) and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
             cuts.append((at, at))  # "... to internal teams Ability to present ...": a requirement glued on
     for m in _ACRONYM_VERB_RE.finditer(text):  # "... and ITProcess customer adjustments"
         word = m.group(1)
@@ -892,24 +897,51 @@ _JOB_SUMMARY_HEADING = re.compile(
 
 
 @lru_cache(maxsize=65536)  # company blurbs and role summaries recur across postings
-def _prose_item_sentences(text: str, listed: bool, bare: bool) -> tuple[tuple[str, bool, bool, str | None], ...]:
+def _prose_item_sentences(text: str, listed: bool, bare: bool) -> tuple[tuple[str, bool, bool, str | None, bool], ...]:
     """The sentences of one paragraph or list line, each with whether it states a duty, whether
-    that duty opens with an action (an order), and its sought-role clause when it is no duty."""
+    that duty opens with an action (an order), its sought-role clause when it is no duty, and
+    whether it is a whole sentence left uncut (``_no_prose_duty``) rather than a piece of one."""
     out = []
     for p in _sentences(text):
+        if not (bare or listed) and _no_prose_duty(p):  # none of its pieces is a duty: cut only when needed
+            out.append((p, False, False, None, True))
+            continue
         for s in _verb_pieces(p):
             duty = _prose_duty(s, listed, bare or listed)
-            out.append((s, duty, duty and _opens_with_action(s), None if duty else _sought_duty(s) or _asked_duty(s)))
+            out.append((s, duty, duty and _opens_with_action(s), None if duty else _sought_duty(s) or _asked_duty(s),
+                        False))
     return tuple(out)
 
 
-def _prose_item_duties(sentences: list[tuple[str, bool, bool, str | None]]) -> list[str]:
+# Words one of which a sentence holds (lower-cased) when a piece of it may state a duty in prose
+# that is neither listed nor bare (see _prose_duty, _sought_duty, _asked_duty).
+_PROSE_DUTY_WORDS = ("travel", "other", "additional", " will ", " shall ", "ble for", *_DUTY_SENTENCE_WORDS,
+                     *_SOUGHT_WORDS)
+
+
+def _no_prose_duty(sentence: str) -> bool:
+    """Is no piece of a sentence (``_verb_pieces``) a duty or a sought-role clause when the prose is
+    neither listed nor bare? It holds none of their words (``_PROSE_DUTY_WORDS``), does not open
+    with "be" or a role as subject, and has no colon (after which a piece may open anew); every
+    other piece opens with an action verb, which needs those words to make a prose duty."""
+    low = sentence.lower()
+    if ":" in low or "：" in low or low.startswith("be ") or any(map(low.__contains__, _PROSE_DUTY_WORDS)):
+        return False
+    return _ROLE_SUBJECT.match(sentence) is None
+
+
+def _prose_item_duties(sentences: list[tuple[str, bool, bool, str | None, bool]]) -> list[str]:
     """The duty sentences (or sought-role clauses) of a section's paragraphs and lines; a noun
     sentence naming a task between two orders ("Maintain reporting. Monthly report generation.
     Run day to day forecasting.") is one of a list of duties run together, a duty too."""
     out = []
-    for k, (sentence, duty, _, clause) in enumerate(sentences):
-        if duty or 0 < k < len(sentences) - 1 and sentences[k - 1][2] and sentences[k + 1][2] and _noun_duty(sentence):
+    for k, (sentence, duty, _, clause, whole) in enumerate(sentences):
+        if not duty and 0 < k < len(sentences) - 1 and sentences[k - 1][2] and sentences[k + 1][2]:
+            if whole:  # a sentence left uncut: a noun duty only when it is one piece
+                pieces = _verb_pieces(sentence)
+                sentence = pieces[0] if len(pieces) == 1 else ""
+            duty = bool(sentence) and _noun_duty(sentence)
+        if duty:
             out.append(sentence)
         elif clause is not None:
             out.append(clause)
