@@ -543,13 +543,15 @@ def _short_pieces(text: str) -> list[str]:
 def _verb_pieces(text: str, short: bool = False) -> list[str]:
     """``text`` cut before each capitalised action verb glued to the item before it, and around
     each sub-heading glued between items (the sub-heading left out). In a ``short`` item (one
-    line of a list) only a verb followed by a lower-case word starts another item ("Inventory
-    counts Reconcile to GL", not "... and open Service Partner vacancies")."""
+    line of a list) only a verb followed by a lower-case word, and no "-ing" word, starts another
+    item ("Inventory counts Reconcile to GL", not "... and open Service Partner vacancies" or
+    "... and other Engineering teams"), and no sub-heading is cut out ("We work on Oracle Forms
+    and Reports development")."""
     cuts = []  # (end of the piece before, start of the next piece)
     glued = False  # a capital after a lower-case word: where a glued sub-heading may start
     for m in _GLUED_VERB_RE.finditer(text):
         glued = True
-        if short and m.group(2) is None:
+        if short and (m.group(2) is None or m.group(1).endswith("ing")):  # "... and other Engineering teams"
             continue
         at = m.start()  # the capital; the blank before it ends the item before
         before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
@@ -569,8 +571,8 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
         cuts += _glued_colon_cuts(text)
     if _GLUED_CAPITAL_RE.search(text) is not None:
         cuts += _glued_capital_cuts(text)
-    first = _FIRST_RUN_RE.match(text)
-    for m in chain((first,) if first else (), _GLUED_RUN_RE.finditer(text) if glued else ()):
+    first = None if short else _FIRST_RUN_RE.match(text)  # (a sub-heading glued between items: long items only)
+    for m in chain((first,) if first else (), _GLUED_RUN_RE.finditer(text) if glued and not short else ()):
         if is_action_verb(m.group(2)) and _heading_run(m.group(1)) and _word_before(text, m.start(1)) not in _NOT_BEFORE_VERB:
             cuts.append((m.start(1), m.end(1)))  # not after "of", "and" ...: "Director of Operations and ..."
     if not cuts:
