@@ -855,3 +855,28 @@ def test_a_short_list_line_is_cut_before_a_glued_order_followed_by_a_lower_case_
     # a verb-like word before a name is no new item
     assert st._duty_texts_of("Maintain the register and open Service Partner accounts", None) == (
         "Maintain the register and open Service Partner accounts",)
+
+
+def test_a_dot_after_a_blank_opens_a_name_and_no_sentence():
+    from workbench import structure as st
+
+    text = "Build services in C# .Net and .NET Core. Review pull requests.Ship weekly"
+    assert st._prose_pieces(text) == st._PROSE_SPLIT.split(text) == [
+        "Build services in C# .Net and .NET Core.", "Review pull requests.", "Ship weekly"]
+
+
+def test_a_role_or_you_sentence_run_on_after_a_lower_case_word_starts_anew_but_not_after_what():
+    from workbench import structure as st
+
+    text = ("Deliver site surveys for each client This role will support the design lead. "
+            "You will join the team What You'll Do- Plan installs")
+    assert st._prose_pieces(text) == st._PROSE_SPLIT.split(text) == [
+        "Deliver site surveys for each client", "This role will support the design lead.", "You will join the team What You'll Do- Plan installs"]
+
+
+def test_a_hands_on_role_working_across_sites_states_duties():
+    text = ("About the job\nWe are a regional facilities company with a strong name.\n"
+            "This is a hands-on role working across three depots, servicing and repairing the fleet's cooling units.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "This is a hands-on role working across three depots, servicing and repairing the fleet's cooling units."]

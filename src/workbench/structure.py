@@ -51,14 +51,25 @@ _NEAREST_PRECEDING_CHARS = 300
 
 # A sentence ends at ".!?" before a capital, or at ";" / Chinese marks.
 # A sentence break: a ".!?;。；！？" mark, then blanks before a capital or a Chinese character (not
-# after an initial or "e.g.": "U.S. base salary" is one sentence), or ";" and blanks; and the blank before "Do
-# you" / "Are you" ... after a lower-case letter. _PROSE_SPLIT says it as one pattern (kept for the
+# after an initial or "e.g.": "U.S. base salary" is one sentence; no blank is needed, but a dot after
+# a blank opens a name: "C# .Net"), or ";" and blanks; and the blank before "Do
+# you" / "Are you" ..., "This role will", "You will" after a lower-case letter. _PROSE_SPLIT says it as one pattern (kept for the
 # tests); _prose_pieces finds the same breaks with patterns that open with the mark or the blank,
 # which the engine finds in C (a look-behind first is tried at every character).
-_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;！？])(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+|"
-                          r"(?<=[a-z]) (?=(?:Do|Are|Have|Can|Would|Is) you\b)")
-_PROSE_BREAK = re.compile(r"[.!?。；;！？](?:(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)\s*(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+)")
+# Sentences run together with no mark: "... construction support This role will contribute ...".
+# ("What You'll Do" is a heading glued whole: no break after "What".)
+_GLUED_OPENERS = r"(?<![Ww]hat )(?:(?:This|The) (?:role|position|job) (?:will|involves|includes)\b|You(?:'ll|’ll| will)\b)"
+_PROSE_SPLIT = re.compile(r"(?<=[.!?。；;！？])(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)(?:\s+|(?<!\s\.))(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+|"
+                          r"(?<=[a-z]) (?=(?:Do|Are|Have|Can|Would|Is) you\b|" + _GLUED_OPENERS + ")")
+_PROSE_BREAK = re.compile(r"[.!?。；;！？](?:(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)(?:\s+|(?<!\s\.))(?=[A-ZА-ЯЁ\u4e00-\u9fff])|(?<=[;；])\s+)")
 _QUESTION_BREAK = re.compile(r" (?<=[a-z] )(?=(?:Do|Are|Have|Can|Would|Is) you\b)")
+# _GLUED_OPENERS as a pattern that opens with its capital (found in C), the blank before it checked after.
+_GLUED_OPENER_RE = re.compile(r"(?:Th(?:is|e) (?:role|position|job) (?:will|involves|includes)|You(?:'ll|’ll| will))\b")
+
+
+def _glued_opener(text: str, at: int) -> bool:
+    """Does a _GLUED_OPENER_RE match at ``at`` follow a lower-case letter and a blank, not after "What"?"""
+    return at >= 2 and text[at - 1] == " " and "a" <= text[at - 2] <= "z" and text[max(0, at - 5):at] not in ("What ", "what ")
 
 
 def _prose_pieces(text: str) -> list[str]:
@@ -66,6 +77,9 @@ def _prose_pieces(text: str) -> list[str]:
     cuts = [(m.start() + 1, m.end()) for m in _PROSE_BREAK.finditer(text)]
     if " you" in text:
         cuts += [(m.start(), m.end()) for m in _QUESTION_BREAK.finditer(text)]
+    if "You" in text or " role " in text or " position " in text or " job " in text:
+        cuts += [(m.start() - 1, m.start()) for m in _GLUED_OPENER_RE.finditer(text, 1) if _glued_opener(text, m.start())]
+    if len(cuts) > 1:
         cuts.sort()
     if not cuts:
         return [text]
@@ -102,9 +116,11 @@ _REQUIREMENT_RE = re.compile(
 _REQUIREMENT_TAIL_RE = re.compile(  # matched against lower-cased text
     r"\b(?:is|are|would be|will be) (?:a |an )?(?:plus|advantage|desirable|preferred|beneficial|bonus)|"
     r"\ba plus\b|nice to have|будет плюсом|приветствуется|будет преимуществом|优先")
-# "This is a hands-on engineering role focused on building ...", "... role where you'll be responsible for ...":
+# "This is a hands-on engineering role focused on building ...", "... role where you'll be responsible for ...",
+# "This is a hands-on role working across multiple sites, installing ...":
 # the role's work, not talk about the posting.
-_ROLE_WHERE = r"an? (?:[\w-]+,? ){0,4}(?:role|position|job) (?:where you|in which you|focused on|focusing on|responsible for)\b"
+_ROLE_WHERE = r"an? (?:[\w-]+,? ){0,4}(?:role|position|job) (?:where you|in which you|focused on|focusing on|responsible for|" \
+              r"working (?:across|on|with|within)|involving)\b"
 # A line about the company, the team or the posting itself, not the job holder's work.
 _NOT_HOLDER_RE = re.compile(
     r"(?:we\b|we're|we’re|we've|we’ve|our\b|us\b|they\b(?! will be responsible)|their\b(?! role is)|there (?:is|are|will)|"
