@@ -880,3 +880,24 @@ def test_a_hands_on_role_working_across_sites_states_duties():
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == [
         "This is a hands-on role working across three depots, servicing and repairing the fleet's cooling units."]
+
+
+def test_the_role_s_focus_a_core_responsibility_and_an_expected_task_are_duty_sentences():
+    from workbench import structure as st
+
+    assert st._duty_sentence("the role focuses on building the reporting layer for finance.")
+    assert st._duty_sentence("a core responsibility is keeping the data catalogue current.")
+    assert st._is_duty_shaped("This position is expected to manage projects across the northern region.")
+    assert not st._is_duty_shaped("This position is based in Leeds.")
+
+
+def test_an_order_after_a_closing_bracket_starts_a_new_item():
+    from workbench import structure as st
+
+    assert st._verb_pieces("Coordinate with suppliers and site teams (mill/site) Provide oversight of the schedule and "
+                           "costs (phase 1 readiness) Drive a continuous improvement plan") == [
+        "Coordinate with suppliers and site teams (mill/site)", "Provide oversight of the schedule and costs (phase 1 readiness)",
+        "Drive a continuous improvement plan"]
+    # not before a name or a preposition: "(EMEA) Partner in North America"
+    assert len(st._verb_pieces("Work with the regional lead for accounts in Europe (EMEA) Partner in North America and Asia "
+                               "on every quarterly plan")) == 1

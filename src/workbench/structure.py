@@ -125,7 +125,7 @@ _ROLE_WHERE = r"an? (?:[\w-]+,? ){0,4}(?:role|position|job) (?:where you|in whic
 _NOT_HOLDER_RE = re.compile(
     r"(?:we\b|we're|we’re|we've|we’ve|our\b|us\b|they\b(?! will be responsible)|their\b(?! role is)|there (?:is|are|will)|"
     r"here,? (?:you|we)|"
-    r"this (?:opportunity|company|team|is\b(?! " + _ROLE_WHERE + r")|(?:position|role) is\b(?! (?:also )?(?:responsible|accountable)))|"
+    r"this (?:opportunity|company|team|is\b(?! " + _ROLE_WHERE + r")|(?:position|role) is\b(?! (?:also )?(?:responsible|accountable|expected to)))|"
     r"the (?:role combines|ideal|successful (?:candidate|applicant|individual) (?:will )?"
     r"(?:have|be(?! responsible| accountable)|possess|ideally|need))|"
     r"the (?:company|team|business) (?:is|are|has|was|offers|provides)\b|"
@@ -571,8 +571,8 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
             continue
         at = m.start()  # the capital; the blank before it ends the item before
         before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
-        if not before[:1].islower() or before in _NOT_BEFORE_VERB:  # (told before the verb: cheaper)
-            continue
+        if before in _NOT_BEFORE_VERB or not (before[:1].islower() or before.endswith(")") and m.group(2) not in (None, "in", "of", "at")):
+            continue  # (told before the verb: cheaper) "... partners (mill/business) Provide oversight ..."
         word = text[at:m.end(1)]
         verb = m.group(2) if word.endswith("ly") and m.group(2) and not is_action_verb(word) else word  # "Actively manage ..."
         if (is_action_verb(verb) or word in _REQUIREMENT_OPENERS) and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
@@ -700,6 +700,7 @@ _DUTY_SENTENCE = Gated(  # matched against lower-cased text; tried only where on
     r"(?:your|additional|other|advanced) (?:key |main |core |day-to-day )?(?:responsibilities|duties) "
     r"(?:will |may )?(?:also )?(?:include|involve|are)|"
     r"(?:the|this) (?:role|position|job) (?:involves|includes|entails|will)|this (?:role|position) is|(?:will|shall) be (?:responsible|tasked)|"
+    r"(?:the|this) (?:role|position|job) (?:focuses|is focused) on|(?:a|one|the) (?:core|key|main|primary) (?:responsibility|duty) (?:is|will be)|"
     r"this is " + _ROLE_WHERE + "|"
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
     r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b")
@@ -777,7 +778,7 @@ _NOT_ACTION = re.compile(  # matched against lower-cased text
     r"be canvassed|be joining|heavily work)\b|(?:'ll|’ll| will)(?: also)?[.…]*$)|if you\b(?<!\wif you)")
 
 # Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
-_DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibilities", "duties", "accountable for", "the role ", "this role ", "this position ",
+_DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibility", "responsibilities", "duties", "duty is", "duty will", "accountable for", "the role ", "this role ", "this position ",
                         "the position ", "this job ", "the job ",
                         "be tasked", "this is a", "вы будете", "в ваши обязанности", "отвеча", "负责")
 
