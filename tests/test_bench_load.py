@@ -121,13 +121,23 @@ def test_a_market_cut_keeps_that_markets_records_and_their_items_only(store_dir,
 
 @pytest.fixture(scope="module")
 def default_store(tmp_path_factory):
-    """The embedded default data ingested: some of its postings name no country."""
+    """The embedded default data ingested, with one posting that names no country and is
+    paid in euros (a currency of no one country), so the market stays unknown: the
+    default data's own postings get theirs from the location ("Leeds, England")."""
     from workbench import config
 
-    store = tmp_path_factory.mktemp("load_default") / "store"
+    root = tmp_path_factory.mktemp("load_default")
+    extra = root / "extra"
+    extra.mkdir()
+    (extra / "postings.csv").write_text(
+        "title,company,location,salary_raw,text\n"
+        'Account Manager,Quayside Works,Testville,"€30,000 - €35,000 per year",'
+        '"Account Manager at a small agency. Look after six client accounts and plan their '
+        'campaigns. Salary €30,000 - €35,000 per year."\n', encoding="utf-8")
+    store = root / "store"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        run_ingest([config.RAW], store, jobs=1, progress=False)
+        run_ingest([config.RAW, extra], store, jobs=1, progress=False)
     return store
 
 

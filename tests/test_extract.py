@@ -265,3 +265,28 @@ def test_an_implausible_mention_is_kept_but_never_annualised():
     assert pay["implausible"] is True and pay["low"] == 900_000_000
     assert pay["annual_low"] is None and pay["annual_low_rc"] is None and pay["fx_rate"] is None
     assert "implausible" in pay["convention"]
+
+
+@pytest.mark.parametrize("location, country, currency", [
+    ("Denver, CO", "US", "USD"),
+    ("Remote, US", "US", "USD"),
+    ("United States", "US", "USD"),
+    ("Bristol, England", "GB", "GBP"),
+    ("Chicago", None, None),  # a bare city names no country: nothing is guessed
+])
+def test_an_empty_country_comes_from_the_location(location, country, currency):
+    posting = _posting("Account Manager. Base salary 90k to 100k a year.", location=location,
+                       country=None, language="en")
+    (record,) = extract.extract_posting(posting)
+    assert record["country"] == country
+    (pay,) = record["salaries"]
+    assert (pay["low"], pay["high"], pay["period"]) == (90000, 100000, "year")
+    assert pay["currency"] == currency
+
+
+def test_a_country_field_wins_over_the_location():
+    posting = _posting("Account Manager. Base salary 90k to 100k a year.",
+                       location="Austin, TX", country="GB", language="en")
+    (record,) = extract.extract_posting(posting)
+    assert record["country"] == "GB"
+    assert [s["currency"] for s in record["salaries"]] == ["GBP"]

@@ -288,3 +288,13 @@ def test_posting_market_is_the_country_its_market_and_currency(country, language
 
 def test_posting_market_takes_a_value_that_cannot_be_hashed():
     assert markets.posting_market(["DE"], "ru") == ("RU", "RU", "RUB")
+
+
+def test_posting_market_of_a_country_named_by_the_location():
+    # extract passes the country a location names when the field is empty; its market
+    # then gives the currency and the conventions.
+    from workbench.places import named_country
+    assert markets.posting_market(None, "en") == (None, None, None)
+    assert markets.posting_market(named_country("Dallas, TX"), "en") == ("US", "US", "USD")
+    assert markets.posting_market(named_country("Glasgow, Scotland"), "en") == ("GB", "GB", "GBP")
+    assert markets.posting_market(named_country("Paris"), "en") == (None, None, None)

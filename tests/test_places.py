@@ -394,3 +394,30 @@ def test_yaml_words_stay_strings(gazetteer):
 
     assert country_names()["NO"]["codes"] == ["NO"]
     assert "ON" in gazetteer["abroad"]["regions"]["CA"]["Ontario"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Austin, TX", "US"),
+    ("New York, NY", "US"),
+    ("Springfield, Illinois", "US"),
+    ("San Juan, PR", "US"),  # a territory
+    ("Remote, US", "US"),
+    ("United States", "US"),
+    ("USA", "US"),
+    ("Leeds, England", "GB"),
+    ("Cardiff, Wales", "GB"),
+    ("Belfast, Northern Ireland", "GB"),
+    ("Remote - United Kingdom", "GB"),
+    ("UK", "GB"),
+])
+def test_named_country_from_a_country_or_its_division(text, country):
+    assert places.named_country(text) == country
+
+
+@pytest.mark.parametrize("text", [
+    "London", "Manchester", "Boston", "Paris", "Moscow",  # a city alone never names the country
+    "Remote", "Hybrid", "", None, float("nan"),
+    "Boston, MA or Leeds, England",  # the alternatives disagree
+])
+def test_named_country_is_none_from_a_bare_city_or_nothing(text):
+    assert places.named_country(text) is None

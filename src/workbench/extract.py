@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 
 from workbench import markets, structure, table_names
-from workbench.places import parse_location
+from workbench.places import named_country, parse_location
 from workbench.config import level_name
 from workbench.salary import convention_for, parse_salary
 
@@ -80,9 +80,12 @@ def extract_posting(posting: Mapping[str, Any], *, currency: str | None = None) 
     text = _clean(posting.get("text")) or ""
     title = _clean(posting.get("title"))
     language = _clean(posting.get("language"))
-    # The posting's country as ingest inferred it (or its language's market for a bare
-    # text); its market decides the default currency and the convention (DE -> EU, EUR).
-    country, market, default_ccy = markets.posting_market(_clean(posting.get("country")), language)
+    # The posting's country as ingest inferred it, else the country its location names
+    # outright ('Austin, TX', 'Leeds, England'; never a bare city), else its language's
+    # market; its market decides the default currency and the convention (DE -> EU, EUR).
+    location = _clean(posting.get("location"))
+    country, market, default_ccy = markets.posting_market(
+        _clean(posting.get("country")) or named_country(location), language)
 
     role_records = structure.analyse(text, title=title, language=language, with_sections=False,
                                       market=market)
@@ -114,7 +117,6 @@ def extract_posting(posting: Mapping[str, Any], *, currency: str | None = None) 
         per_record[owner].append(item)
 
     posting_id = _clean(posting.get("posting_id")) or ""
-    location = _clean(posting.get("location"))
     place = parse_location(location, country)  # cached per distinct (text, country)
     records = []
     for idx, part in enumerate(role_records):

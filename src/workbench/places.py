@@ -20,6 +20,10 @@ What the fields mean
 ``remote``
     True when the text says the job is remote or home-based. "Hybrid" is not remote.
 
+:func:`named_country` is stricter: the country only when the text names it or one of
+its divisions ("Austin, TX", "Remote, US", "Leeds, England"), never from a city alone
+("Paris", "London"). Extraction uses it for a posting whose country field is empty.
+
 Unknown parts stay None: a hamlet not in the gazetteer, a county alone (no city),
 "Remote", "UK" or "Multiple locations" give no city. A name that two places share
 (Newport, Richmond, Boston) is settled by the other parts or the country passed in,
@@ -55,8 +59,8 @@ from workbench.config import PACKAGE_DATA
 from workbench import markets
 from workbench.markets import country_names
 
-__all__ = ["Place", "parse_location", "parse_locations", "gazetteer_path", "preload", "ITL1_REGIONS",
-           "clear_cache"]
+__all__ = ["Place", "named_country", "parse_location", "parse_locations", "gazetteer_path", "preload",
+           "ITL1_REGIONS", "clear_cache"]
 
 PLACES_PATH = PACKAGE_DATA / "places.yaml"
 
@@ -433,11 +437,14 @@ def _choices(slots: list[_Slot], hint: frozenset) -> list[_Entry | None]:
     return [_choose(slot.candidates, _context(slots, i, hint)) for i, slot in enumerate(slots)]
 
 
-def _decide_country(slots: list[_Slot], chosen: list[_Entry | None]) -> str | None:
-    """The country the text names: an explicit country, else the broadest division, else the first place."""
+def _decide_country(slots: list[_Slot], chosen: list[_Entry | None], *,
+                    from_cities: bool = True) -> str | None:
+    """The country the text names: an explicit country, else the broadest division, else
+    the first place (not when ``from_cities`` is false)."""
     ordered = [(s, e) for s, e in zip(slots, chosen) if e is not None and e.country]
     ordered = [p for p in ordered if not p[0].secondary] + [p for p in ordered if p[0].secondary]
-    for kinds, last in ((("country",), True), (_ADMIN_KINDS, True), (_CITY_KINDS, False)):
+    tiers = ((("country",), True), (_ADMIN_KINDS, True), (_CITY_KINDS, False))
+    for kinds, last in tiers if from_cities else tiers[:2]:
         matches = [e.country for _, e in ordered if e.kind in kinds]
         if matches:
             return matches[-1] if last else matches[0]
@@ -567,6 +574,32 @@ def parse_location(text: str | None, country: str | None = None) -> Place:
     return _parse(str(text), None if country is None or country != country else str(country))
 
 
+@lru_cache(maxsize=4096)
+def _named_country(text: str) -> str | None:
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text or _MULTIPLE.search(text):
+        return None
+    inside = " , ".join(_BRACKETS.findall(text))
+    main = _BRACKETS.sub(" , ", text)
+    found = set()
+    for alternative in _ALTERNATIVES.split(main):
+        slots = _parts(alternative, False) + _parts(inside, True)
+        if any(s.candidates for s in slots):
+            found.add(_decide_country(slots, _choices(slots, frozenset()), from_cities=False))
+    return found.pop() if len(found) == 1 else None
+
+
+def named_country(text: str | None) -> str | None:
+    """The country a location names outright (ISO alpha-2), for a posting without a country
+    field: a country's name or code ('United States', 'USA', 'Remote, US', 'United Kingdom')
+    or a division of one (a US state or territory 'Austin, TX', 'San Juan, Puerto Rico'; a
+    UK nation, region or county 'Leeds, England', 'Cardiff, Wales'). None from a city alone
+    ('Paris', 'London', 'Boston'), when alternatives disagree, or for missing text."""
+    if not isinstance(text, str):
+        return None
+    return _named_country(text)
+
+
 def parse_locations(texts: Iterable[str | None], country: str | None = None) -> list[Place]:
     """:func:`parse_location` over many texts with one country."""
     return [parse_location(t, country) for t in texts]
@@ -586,3 +619,4 @@ def preload(*, fresh: bool = False) -> int:
 def clear_cache() -> None:
     """Forget cached results (after the gazetteer file changed, or to time cold parses)."""
     _parse.cache_clear()
+    _named_country.cache_clear()
