@@ -901,3 +901,29 @@ def test_an_order_after_a_closing_bracket_starts_a_new_item():
     # not before a name or a preposition: "(EMEA) Partner in North America"
     assert len(st._verb_pieces("Work with the regional lead for accounts in Europe (EMEA) Partner in North America and Asia "
                                "on every quarterly plan")) == 1
+
+
+def test_form_and_exercise_open_duties_as_verbs_but_not_as_nouns_or_headings():
+    verbs = ("Responsibilities\nForm partnerships with regional distributors to open new markets\n"
+             "Exercise sound judgement when approving client credit limits\n"
+             "Aid the account director in preparing quarterly business reviews\n"
+             "Rally the wider team behind each client launch\nShepherd new contracts through legal review\n")
+    (rec,) = analyse(verbs)
+    assert [r["text"] for r in rec["responsibilities"]] == verbs.splitlines()[1:]
+    nouns = ("Responsibilities\nManage the monthly account reviews with each client Exercise and Wellness Perks "
+             "Free gym membership for all staff\nPrepare the quarterly revenue forecast\nExercise\n"
+             "Form of employment: full time\n")
+    (rec,) = analyse(nouns)
+    texts = [r["text"] for r in rec["responsibilities"]]
+    assert texts[0].endswith("with each client Exercise and Wellness Perks Free gym membership for all staff")  # no cut
+    assert not any(t.startswith(("Exercise", "Form")) for t in texts), texts
+
+
+def test_a_verb_that_is_also_a_noun_opens_a_duty_only_before_its_object():
+    from workbench import structure as st
+
+    for heading in ("Exercise", "Forms", "Form of employment: full time", "Exercise and Wellness", "Aid & Relief"):
+        assert not st._opens_with_action(heading), heading
+    for duty in ("Forms strong partnerships with channel partners", "Exercise sound judgement on credit limits",
+                 "Aid in preparing tenders"):
+        assert st._opens_with_action(duty), duty

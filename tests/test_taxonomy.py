@@ -334,3 +334,26 @@ def test_a_russian_action_noun_opens_an_action_line():
 )
 def test_collaboration_takes_the_area_of_its_purpose(text, area):
     assert classify_responsibility(text)[0] == area
+
+
+def test_verbs_that_open_real_duty_lines_and_russian_perfective_infinitives_are_actions():
+    for verb in ("aid", "Aids", "rally", "rallies", "form", "forms", "exercise", "exercises", "shepherd", "shepherds",
+                 "изучить", "внедрить", "подготовить", "обеспечить", "разработать", "провести", "осуществлять",
+                 "сформировать", "согласовать", "проанализировать", "обучить", "спланировать"):
+        assert is_action_verb(verb, past=False), verb
+
+
+def test_a_russian_perfective_infinitive_names_the_area_of_its_imperfective_sibling():
+    tax = load_taxonomy()
+    for perfective, area in (("внедрить", "delivery_operations"), ("изучить", "other"),
+                             ("проанализировать", "reporting_forecasting"), ("согласовать", "negotiation_contracts"),
+                             ("обучить", "team_leadership"), ("проверить", "quality_process")):
+        assert (area, 2.0) in tax.verb_forms[perfective], perfective
+    assert "провести" in tax.actions and "провести" not in tax.verb_forms  # no area of its own: the object decides
+
+
+def test_verbs_that_are_also_nouns_need_an_object():
+    from workbench.taxonomy import needs_object
+
+    assert needs_object("Form") and needs_object("exercises") and needs_object("aid")
+    assert not needs_object("manage") and not needs_object("rally")

@@ -38,7 +38,7 @@ from .role_split import (
 )
 from .roles import classify_role, find_role_mentions
 from .sections import cue_kind, heading_kind, split_sections
-from .taxonomy import classify_responsibility, is_action_verb, job_context
+from .taxonomy import classify_responsibility, is_action_verb, job_context, needs_object
 from .text import lost_breaks, original_offset, restore_breaks, restored_offset
 from .timealloc import extract_time_allocation
 
@@ -574,6 +574,8 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
         if before in _NOT_BEFORE_VERB or not (before[:1].islower() or before.endswith(")") and m.group(2) not in (None, "in", "of", "at")):
             continue  # (told before the verb: cheaper) "... partners (mill/business) Provide oversight ..."
         word = text[at:m.end(1)]
+        if _noun_use(word, m.group(2)):
+            continue  # "... each client Exercise and Wellness Perks ..."
         verb = m.group(2) if word.endswith("ly") and m.group(2) and not is_action_verb(word) else word  # "Actively manage ..."
         if (is_action_verb(verb) or word in _REQUIREMENT_OPENERS) and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
             cuts.append((at, at))  # "... to internal teams Ability to present ...": a requirement glued on
@@ -1030,7 +1032,18 @@ def _opens_with_action(text: str) -> bool:
         return False  # "Apply now", "Apply on-line at ...", "Apply → Pass qualification(s)": applying for the job
     if len(words) > 1 and words[1].lower() in _AUXILIARIES:
         return False  # "Order has raised $50M": a name, not an action
+    if _noun_use(first, words[1] if len(words) > 1 else None):
+        return False  # "Exercise", "Form of employment: full time": a heading or a noun
     return is_action_verb(first, past=False)
+
+
+_NOT_OBJECT_STARTS = frozenset({"and", "or", "of", "&", "/", "-", "–"})
+
+
+def _noun_use(word: str, after: str | None) -> bool:
+    """Is ``word``, a verb that is also a noun ("Form", "Exercise"), used as a noun or a heading here:
+    alone, or before a word that is not lower-case or cannot start an object ("Exercise and Wellness")?"""
+    return needs_object(word) and (after is None or not after[:1].islower() or after in _NOT_OBJECT_STARTS)
 
 
 _CONTENT_KINDS = frozenset({"other", "description"})

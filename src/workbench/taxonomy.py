@@ -28,7 +28,7 @@ from . import area_model
 from .config import LABELLED, PACKAGE_DATA
 
 __all__ = ["TAXONOMY_PATH", "Taxonomy", "load_taxonomy", "classify_responsibility", "job_context", "is_action_verb",
-           "evaluate", "AREAS"]
+           "needs_object", "evaluate", "AREAS"]
 
 TAXONOMY_PATH = PACKAGE_DATA / "taxonomy.yaml"
 DEFAULT_LABELLED = LABELLED / "responsibilities.csv"
@@ -88,6 +88,7 @@ class Taxonomy:
     head_memo: dict[str, str | None] = field(default_factory=dict)  # word -> the area it heads (memoised)
     head_bonus: float = 0.0
     tie_verbs: dict[str, str] = field(default_factory=dict)  # main verb form -> area
+    noun_verbs: frozenset = frozenset()  # forms of verbs that are also nouns ("form", "exercise")
     tie_leads: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word -> phrases
     # Object head -> [(verb forms or None, words after "with" or None, object words that veto, area)]
     # in the taxonomy's order: see _pair_area.
@@ -225,6 +226,7 @@ def _add_verb(tax: Taxonomy, lang: str, verb: str, area: str | None, weight: flo
 
 def _load_verbs(tax: Taxonomy, raw: dict) -> None:
     """Index the main actions: each area's ``verbs`` and the area-less ``action_verbs``."""
+    tax.noun_verbs = frozenset(f for v in raw.get("noun_verbs") or () for f in _en_forms(_norm(str(v))))
     for lang, verbs in (raw.get("action_verbs") or {}).items():
         for verb in verbs or ():
             _add_verb(tax, lang, verb, None, 0.0)
@@ -246,6 +248,13 @@ def is_action_verb(word: str, *, past: bool = True) -> bool:
     what a company did).
     """
     return _is_action(word, past)
+
+
+def needs_object(word: str) -> bool:
+    """Is ``word`` (any case) an action verb that is also a noun ("Form", "Exercises")? Such a word
+    opens a duty only before a lower-case word that can start its object, never alone, before
+    "and" or "of" ("Exercise and Wellness", "Form of employment")."""
+    return word.lower() in load_taxonomy().noun_verbs
 
 
 @lru_cache(maxsize=65536)
