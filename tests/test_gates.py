@@ -129,3 +129,15 @@ def test_scripts_are_read_once_per_text_for_every_key_set():
     assert "时".encode()[:1] not in found
     assert scripts(text) is scripts(text)
     assert scripts("plain ascii") == frozenset()
+
+
+def test_keys_skip_only_keys_that_cannot_occur():
+    keys = Keys(["english", "английск", "英语", "français"])
+    assert keys.possible("Fluent English") == ("english",)
+    assert keys.possible("Английский язык, £30k") == ("english", "английск")
+    assert keys.possible("英语流利") == ("english", "英语")
+    assert keys.possible("Le français – indispensable") == ("english", "français")
+    # Every key that occurs in a text is among the possible ones.
+    for text in ("English and 英语 and английский", "français, English", "нет"):
+        low = text.lower()
+        assert {k for k in keys.keys if k in low} <= set(keys.possible(text))

@@ -12,7 +12,7 @@ import re._constants as _sre
 import re._parser as _sre_parser
 
 from . import text as _text
-from .gates import Gated
+from .gates import Gated, Keys
 
 _R = r"\w{0,4}"  # a Russian inflection ending
 _RM = rf"менеджер{_R}"
@@ -438,8 +438,8 @@ _TITLE_ONLY_ANCHORS = frozenset({"relationship", "supervisor", "lead generation"
                                  "合作伙伴", "招商", "续费", "电销"})
 # A text with no Cyrillic or Chinese character skips those anchors: a Cyrillic text
 # pays ~1 us per Chinese anchor searched (and the other way round).
-_ANCHOR_KEYS = _text.KeySet(a for a in _ANCHORS_BY_LEN if a not in _TITLE_ONLY_ANCHORS)
-_TITLE_ANCHOR_KEYS = _text.KeySet(_ANCHORS_BY_LEN)
+_ANCHOR_KEYS = Keys(a for a in _ANCHORS_BY_LEN if a not in _TITLE_ONLY_ANCHORS)
+_TITLE_ANCHOR_KEYS = Keys(_ANCHORS_BY_LEN)
 
 
 # Occupations a title may name without any role of the table: read only when the

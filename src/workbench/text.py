@@ -73,47 +73,6 @@ def same_length_utf8(text: str) -> bytes:
     return raw
 
 
-class KeySet:
-    """Literal keys to ``str.find`` in a lower-cased text, skipping those that cannot occur.
-
-    A key with a character outside ASCII can only occur when the text holds the
-    UTF-8 lead byte of that character, so a text with no Cyrillic skips the
-    Cyrillic keys: a few ``bytes`` membership tests (memchr) instead of a
-    ``find`` per key. :meth:`possible` keeps the keys' order.
-    """
-
-    def __init__(self, keys) -> None:
-        self.keys = tuple(keys)
-        self.ascii = tuple(k for k in self.keys if k.isascii())
-        self._key_leads = tuple((k, None if k.isascii() else _lead_byte(k)) for k in self.keys)
-        self.leads = tuple(sorted({lead for _, lead in self._key_leads if lead is not None}))
-        self._by_present: dict[tuple[bytes, ...], tuple[str, ...]] = {(): self.ascii}
-
-    def present(self, text: str) -> tuple[bytes, ...]:
-        """The keys' lead bytes that occur in ``text`` (lower-cased, as UTF-8)."""
-        if lower_same_length(text).isascii():
-            return ()
-        raw = same_length_utf8(text)
-        return tuple(filter(raw.__contains__, self.leads))
-
-    def select(self, present: tuple[bytes, ...]) -> tuple[str, ...]:
-        """The keys whose lead byte is in ``present`` (or that are ASCII), in order."""
-        out = self._by_present.get(present)
-        if out is None:
-            out = tuple(k for k, lead in self._key_leads if lead is None or lead in present)
-            self._by_present[present] = out
-        return out
-
-    def possible(self, text: str) -> tuple[str, ...]:
-        """The keys that may occur in the lower-cased ``text``: every other key is absent."""
-        return self.select(self.present(text))
-
-
-def _lead_byte(key: str) -> bytes:
-    """The UTF-8 lead byte of the first non-ASCII character of ``key``."""
-    return bytes([next(b for b in key.encode("utf-8") if b >= 0x80)])
-
-
 # --------------------------------------------------------------------------- lost line breaks
 #
 # Scraped postings often lose their line breaks: a heading runs into its first item
