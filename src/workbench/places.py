@@ -543,6 +543,20 @@ def _hint(country: str | None) -> tuple[frozenset, str | None]:
     return frozenset({code}), code
 
 
+def _alternatives(text: str) -> list[list[_Slot]]:
+    """The slots of each alternative the text names ("Leeds or York"), with the bracketed
+    parts of the whole text added to each as secondary; alternatives naming no known place
+    are left out."""
+    inside = " , ".join(_BRACKETS.findall(text))
+    main = _BRACKETS.sub(" , ", text)
+    out = []
+    for alternative in _ALTERNATIVES.split(main):
+        slots = _parts(alternative, False) + _parts(inside, True)
+        if any(s.candidates for s in slots):
+            out.append(slots)
+    return out
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse(text: str, country: str | None) -> Place:
     hint, hint_country = _hint(country)
@@ -551,13 +565,7 @@ def _parse(text: str, country: str | None) -> Place:
     if _MULTIPLE.search(text):
         found = _combine([_resolve(_parts(text, False), hint, hint_country)])
         return Place(None, None, found[2] or hint_country, remote)
-    inside = " , ".join(_BRACKETS.findall(text))
-    main = _BRACKETS.sub(" , ", text)
-    results = []
-    for alternative in _ALTERNATIVES.split(main):
-        slots = _parts(alternative, False) + _parts(inside, True)
-        if any(s.candidates for s in slots):
-            results.append(_resolve(slots, hint, hint_country))
+    results = [_resolve(slots, hint, hint_country) for slots in _alternatives(text)]
     city, region, found_country = _combine(results)
     return Place(city, region, found_country or hint_country, remote)
 
@@ -579,13 +587,8 @@ def _named_country(text: str) -> str | None:
     text = unicodedata.normalize("NFKC", text).strip()
     if not text or _MULTIPLE.search(text):
         return None
-    inside = " , ".join(_BRACKETS.findall(text))
-    main = _BRACKETS.sub(" , ", text)
-    found = set()
-    for alternative in _ALTERNATIVES.split(main):
-        slots = _parts(alternative, False) + _parts(inside, True)
-        if any(s.candidates for s in slots):
-            found.add(_decide_country(slots, _choices(slots, frozenset()), from_cities=False))
+    found = {_decide_country(slots, _choices(slots, frozenset()), from_cities=False)
+             for slots in _alternatives(text)}
     return found.pop() if len(found) == 1 else None
 
 
