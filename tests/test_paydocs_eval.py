@@ -127,6 +127,40 @@ def test_held_out_failures_are_listed_only_when_asked(toy):
     assert "Wilson 95%" in quiet and "overall" in quiet and "unusable linkedin_us:404" in quiet
 
 
+def _team(rid, text, category, *amounts, location="Austin, TX", sha=None, field="text"):
+    row = _label(rid, text, category, *amounts, corpus="team", field=field, sha=sha)
+    return {**row, "text": text, "title": "Account Manager", "location": location, "country": "US"}
+
+
+def test_team_written_postings_carry_their_text_and_are_scored_like_corpus_ones(tmp_path):
+    rows = [_team("us001", RANGE, "base_pay", "60000", "70000", "USD", "year"),
+            _team("us002", TAKEN, "non_pay_money"),
+            _team("us003", QUIET, "none"),
+            _team("us004", RANGE, "base_pay", "60000", "70000", "USD", "year", sha="000000000000"),
+            _team("us005", "", "none")]
+    path = tmp_path / "paytexts.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    result = pe.evaluate_paydocs(path, corpora=tmp_path / "no-corpora")
+    kinds = {r: (k if isinstance(k, str) else None) for r, k in zip(result.rows["id"], result.rows["kind"])}
+    assert kinds == {"us001": None, "us002": "non_pay_taken", "us003": None}
+    assert dict(zip(result.rows["id"], result.rows["half"])) == {
+        r: half(f"team:{r}") for r in ("us001", "us002", "us003")}
+    reasons = dict(zip(result.unusable["id"], result.unusable["reason"]))
+    assert reasons == {"us004": "text_sha1 does not match the row's text",
+                       "us005": "a team-written row needs field 'text' and the posting in its text column"}
+    s = pe.summary(result)["team"]
+    assert (s["agree"], s["n"], s["true_negatives"], s["nopay_n"]) == (1, 1, 1, 2)
+
+
+def test_a_team_set_without_its_text_column_lists_every_row(tmp_path):
+    rows = [_label("us001", RANGE, "base_pay", "60000", "70000", "USD", "year", corpus="team", field="text")]
+    path = tmp_path / "paytexts.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    result = pe.evaluate_paydocs(path)
+    assert result.rows.empty
+    assert list(result.unusable["reason"]) == ["a team-written set needs a text column"]
+
+
 def test_a_posting_stating_several_base_pays_may_agree_with_another_of_them():
     text = ("Trainee rate $18.00 per hour for the first month, then $20.00 - $22.00 per hour. "
             "Earn $60,000 OTE.")

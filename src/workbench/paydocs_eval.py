@@ -33,6 +33,10 @@ Unusable rows (listed with their reason, never scored): an unknown corpus or one
     file is absent, an id the corpus lacks, a ``field`` other than the corpus's text
     column, a ``text_sha1`` the text no longer has, a ``base_pay`` row without an amount,
     currency or period.
+Team-written texts: a row whose ``corpus`` is ``team`` carries its posting in the label
+    file itself (``text``, with ``title`` and ``location`` as a board shows them; ``field`` is
+    ``text``), since the team's own text may be stored; ``text_sha1`` is checked against it
+    and its half is ``evaluate.half("team:<id>")`` (data/labelled/paytexts/).
 Halves: the set is written on the tuning half (``half`` = ``tune``); failing rows of any
     other half are never printed unless asked for (``show_holdout_failures``).
 """
@@ -48,8 +52,8 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
-from workbench.agreement import TUNING_HALVES, read_labels, wilson
-from workbench.corpora import SPECS, load_corpus, run_product_path
+from workbench.agreement import TUNING_HALVES, half, read_labels, wilson
+from workbench.corpora import POSTING_FIELDS, SPECS, load_corpus, run_product_path, text_sha1
 from workbench.document_eval import (
     ERROR_KINDS,
     Expectation,
@@ -158,6 +162,41 @@ def _corpus_rows(name: str, labels: pd.DataFrame, corpora: Path | None):
     return postings, bad
 
 
+TEAM = "team"  # rows whose text is in the label file (team-written postings)
+_TEAM_FIELDS = ("text", "title", "location")
+
+
+def _team_problem(row: dict) -> str | None:
+    if row["field"] != "text" or not row.get("text", "").strip():
+        return "a team-written row needs field 'text' and the posting in its text column"
+    if text_sha1(row["text"]) != row["text_sha1"]:
+        return "text_sha1 does not match the row's text"
+    return _label_problem(row)
+
+
+def _team_rows(labels: pd.DataFrame):
+    """The team-written postings of ``labels`` (their text is in the label row) and the rows
+    that cannot be used."""
+    if "text" not in labels.columns:
+        return None, [(TEAM, i, "a team-written set needs a text column") for i in labels["id"]]
+    keep, bad = [], []
+    for row in labels.to_dict("records"):
+        reason = _team_problem(row)
+        if reason:
+            bad.append((TEAM, row["id"], reason))
+        else:
+            keep.append(row)
+    if not keep:
+        return None, bad
+    keys = [f"{TEAM}:{r['id']}" for r in keep]
+    frame = {"id": [r["id"] for r in keep], "key": keys, "half": [half(k) for k in keys],
+             "text_sha1": [r["text_sha1"] for r in keep]}
+    for name in POSTING_FIELDS:
+        column = "text" if name == "description" else name
+        frame[name] = [r.get(column, "") for r in keep]
+    return pd.DataFrame(frame), bad
+
+
 def _row_problem(row: dict, text_column: str, by_id: pd.DataFrame) -> str | None:
     if row["field"] != text_column:
         return f"field {row['field']!r} is not the corpus's text column {text_column!r}"
@@ -176,10 +215,11 @@ def _postings(labels: pd.DataFrame, corpora: Path | None) -> tuple[pd.DataFrame,
                  for c, i in zip(labels.loc[dup, "corpus"], labels.loc[dup, "id"])]
     labels = labels[~dup]
     for name, part in labels.groupby("corpus", sort=True):
-        postings, bad = _corpus_rows(name, part, corpora)
+        postings, bad = _team_rows(part) if name == TEAM else _corpus_rows(name, part, corpora)
         unusable += bad
         if postings is not None:
-            merged = part.drop(columns=["half"]).merge(
+            own = [c for c in ("half", *_TEAM_FIELDS) if c in part.columns]
+            merged = part.drop(columns=own).merge(
                 postings.drop(columns=["text_sha1"]), on="id", how="inner")
             frames.append(merged)
     if not frames:
