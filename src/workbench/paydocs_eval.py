@@ -53,7 +53,13 @@ import pandas as pd
 
 from workbench import config
 from workbench.agreement import TUNING_HALVES, half, read_labels, wilson
-from workbench.corpora import POSTING_FIELDS, SPECS, load_corpus, run_product_path, text_sha1
+from workbench.corpora import (
+    POSTING_FIELDS,
+    SPECS,
+    load_corpus,
+    run_product_path,
+    text_sha1,
+)
 from workbench.document_eval import (
     ERROR_KINDS,
     Expectation,
