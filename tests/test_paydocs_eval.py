@@ -152,6 +152,26 @@ def test_team_written_postings_carry_their_text_and_are_scored_like_corpus_ones(
     assert (s["agree"], s["n"], s["true_negatives"], s["nopay_n"]) == (1, 1, 1, 2)
 
 
+def _team_id(wanted: str) -> str:
+    return next(f"t{i}" for i in range(1000) if half(f"team:t{i}") == wanted)
+
+
+def test_a_set_split_by_the_hash_rule_gets_a_line_per_half_and_hides_held_out_failures(tmp_path):
+    tune, held = _team_id("tune"), _team_id("holdout")
+    rows = [_team(tune, RANGE, "base_pay", "60000", "70000", "USD", "year"),
+            _team(held, TAKEN, "non_pay_money")]
+    path = tmp_path / "paytexts.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    result = pe.evaluate_paydocs(path)
+    s = pe.summary(result)
+    assert (s["team tune"]["agree"], s["team tune"]["n"]) == (1, 1)
+    assert (s["team holdout"]["true_negatives"], s["team holdout"]["nopay_n"]) == (0, 1)
+    quiet = pe.format_paydocs(result)
+    assert "team tune" in quiet and "team holdout" in quiet
+    assert "error kinds (tuning halves only): none" in quiet and "non_pay_taken" not in quiet
+    assert "non_pay_taken" in pe.format_paydocs(result, show_holdout_failures=True)
+
+
 def test_a_team_set_without_its_text_column_lists_every_row(tmp_path):
     rows = [_label("us001", RANGE, "base_pay", "60000", "70000", "USD", "year", corpus="team", field="text")]
     path = tmp_path / "paytexts.csv"

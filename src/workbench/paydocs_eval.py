@@ -310,7 +310,13 @@ def summary(result: PaydocsResult) -> dict:
     ``agree``/``n``, ``agree``/``reported`` (precision), ``true_negatives``/``nopay_n``."""
     rows = result.rows
     corpora = sorted(set(rows["corpus"])) if len(rows) else []
-    out = {name: _figures(rows[rows["corpus"] == name]) for name in corpora}
+    out = {}
+    for name in corpora:
+        part = rows[rows["corpus"] == name]
+        out[name] = _figures(part)
+        halves = sorted(set(part["half"]), key=lambda h: (h not in TUNING_HALVES, h))
+        if len(halves) > 1:  # a set split by the hash rule: each half on its own line too
+            out.update({f"{name} {h}": _figures(part[part["half"] == h]) for h in halves})
     out["overall"] = _figures(rows)
     return out
 
@@ -355,18 +361,22 @@ def format_paydocs(result: PaydocsResult, *, show_holdout_failures: bool = False
              "within 1% (a 'several' posting: or another base statement of its text);",
              "  precision: agreeing / given a pay point; true negatives: no-pay postings given none "
              "(Wilson 95%)",
-             f"  {'corpus':<12} {'agreement':<30} {'precision':<30} {'true negatives':<30}"]
+             f"  {'corpus':<14} {'agreement':<30} {'precision':<30} {'true negatives':<30}"]
     for name, d in s.items():
-        lines.append(f"  {name:<12} {_share(d['agree'], d['n']):<30} "
+        lines.append(f"  {name:<14} {_share(d['agree'], d['n']):<30} "
                      f"{_share(d['agree'], d['reported']):<30} "
                      f"{_share(d['true_negatives'], d['nopay_n']):<30}")
-    overall = s["overall"]
-    lines.append("  error kinds: " + (", ".join(f"{k} {v}" for k, v in overall["kinds"].items() if v)
-                                      or "none"))
+    shown = result.rows
+    if len(shown) and not show_holdout_failures:
+        shown = shown[shown["half"].isin(TUNING_HALVES)]
+    read = _figures(shown)
+    which = "" if len(shown) == n_rows else " (tuning halves only)"
+    lines.append(f"  error kinds{which}: " + (", ".join(f"{k} {v}" for k, v in read["kinds"].items() if v)
+                                               or "none"))
     lines.append(f"  agreeing through another base statement of a 'several' posting: "
-                 f"{overall['other_statement']}")
+                 f"{s['overall']['other_statement']}")
     for corpus, rid, reason in result.unusable.itertuples(index=False):
         lines.append(f"  unusable {corpus}:{rid}: {reason}")
-    lines += _shape_lines(result.rows)
+    lines += _shape_lines(shown)
     lines += _failure_lines(result.rows, show_holdout_failures)
     return "\n".join(lines)
