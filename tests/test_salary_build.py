@@ -159,3 +159,21 @@ def test_nothing_around_gives_the_same_answer_with_and_without_its_gates(before,
     end = len(head) + 2
     rev = lw[len(head) - 1::-1] if head else ""
     assert build_module._nothing_around(lw, rev, end) == _ungated(lw, rev, end)
+
+
+def test_a_mention_is_built_with_its_fields_in_order():
+    # _build passes the fields by position: each lands where its name says.
+    import dataclasses
+
+    from workbench.salary.model import SalaryMention
+
+    assert [f.name for f in dataclasses.fields(SalaryMention)] == [
+        "text", "start", "end", "low", "high", "currency", "period", "period_inferred",
+        "component", "gross", "months_per_year", "masked", "period_basis", "market", "implausible"]
+    lw = _lower("Up to £32,000 basic per annum")
+    m = _build("Up to £32,000 basic per annum", lw, toks("Up to £32,000 basic per annum"), 0, 29,
+               None, None, False)
+    assert (m.text, m.start, m.end, m.low, m.high, m.currency, m.period, m.period_inferred,
+            m.component, m.gross, m.months_per_year, m.masked, m.period_basis, m.market,
+            m.implausible) == ("Up to £32,000 basic per annum", 0, 29, None, 32000.0, "GBP", "year",
+                               False, "base", None, None, False, "written", "GB", False)

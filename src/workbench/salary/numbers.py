@@ -290,6 +290,15 @@ class _Tok:
         en, eu, sp, pl, mask, mult, csuf = m.groups()  # _CORE's groups (checked at import)
         cur = cpre or csuf
         self.cur = _currency_of(cur) if cur else None
+        if pl is not None and mult is None and "," not in pl:
+            # The commonest token, a plain number ("25", "45000", "16.75"): what the
+            # general reading below gives, without its steps.
+            v = self.value = float(pl)
+            self.mult = None
+            self.masked = False
+            self.year_like = 1900 <= v <= 2100 and v.is_integer()
+            self.lead_zero = len(pl) > 1 and pl[0] == "0" and pl[1].isdigit()
+            return
         self.mult = _mult_of(mult) if mult else None
         self.masked = mask is not None
         if self.masked:

@@ -158,10 +158,15 @@ def _amountless(text: str, currency, market, field_mode) -> list[SalaryMention] 
     "面议"), or None when it may hold one. Such a field gives the scanner no token, so of
     its work only the look for an amount-less statement (:func:`_unstated`) and Reed's
     ", OTE" flag remain; this runs just those."""
-    lw = _lower(text)
-    caller = _caller_currency(currency, market)
-    if caller is None or _AMOUNT_CHAR.search(lw) is not None:
+    # The text's own characters tell (lower-casing makes or unmakes no digit, "*", 千 or 万;
+    # full-width digits are digits before it too), so a field with an amount is handed on
+    # before any copy is made.
+    if _AMOUNT_CHAR.search(text) is not None:
         return None
+    caller = _caller_currency(currency, market)
+    if caller is None:
+        return None
+    lw = _lower(text)
     out: list[SalaryMention] = []
     _unstated(text, lw, out, caller[0], field_mode)
     if out and _OTE_FLAG.search(text):
@@ -474,10 +479,8 @@ def _insert_unstated(out, text, lw, m, cur, field_mode) -> None:
     """Put the amount-less mention of match ``m`` in order, with the components joined to
     it in a known pay field ("Competitive + OTE", "по договорённости + премии")."""
     s, e = m.start(), m.end()
-    mention = SalaryMention(text=text[s:e], start=s, end=e, low=None, high=None,
-                            currency=cur, period=None, period_inferred=False,
-                            component=_UNSTATED_COMPONENT.get(m.lastgroup, "unspecified"),
-                            gross=None, months_per_year=None, masked=False)
+    mention = SalaryMention(text[s:e], s, e, None, None, cur, None, False,  # fields by position
+                            _UNSTATED_COMPONENT.get(m.lastgroup, "unspecified"), None, None, False)
     k = len(out)
     while k > 0 and out[k - 1].start > s:
         k -= 1

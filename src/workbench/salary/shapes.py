@@ -141,9 +141,15 @@ _PLAIN = r"[0-9]+(?:\.[0-9]{1,2})?"
 _B = "(?![" + _L + "])"
 
 
+# Every grouped form needs one of its separators right after its leading digits: where
+# none stands ("45000", "25"), the plain form is tried at once (the same matches).
+_GROUPED = r"(?=[0-9]{1,3}+[,. \u00a0\u2009\u202f])"
+
+
 def _amount(x: str) -> str:
     return (rf"(?:(?P<{x}c>{_alt(_PREFIXES)}))?"
-            rf"(?P<{x}>{_EN}|(?P<{x}e>{_EU})|{_SPACED}|{_PLAIN})(?:(?P<{x}m>{_alt(_MULTS)}){_B})?"
+            rf"(?P<{x}>{_GROUPED}(?:{_EN}|(?P<{x}e>{_EU})|{_SPACED})|{_PLAIN})"
+            rf"(?:(?P<{x}m>{_alt(_MULTS)}){_B})?"
             rf"(?:[ \u00a0]?(?P<{x}s>{_alt(_SUFFIXES)}){_B})?")
 
 
@@ -253,27 +259,36 @@ def _value(raw: str, european) -> float:
     return float(raw.translate(_DROP))  # "45 000"
 
 
+def _number(raw: str, european) -> float | None:
+    """The value of a matched amount, or None for a leading zero ("07700": a phone or a
+    code; a raw number that is not all digits holds a separator, so it has a second
+    character)."""
+    if raw.isdigit():
+        return None if raw[0] == "0" and len(raw) > 1 else float(int(raw))
+    if raw[0] == "0" and raw[1].isdigit():
+        return None
+    return _value(raw, european)
+
+
 def _amounts(a_raw: str, ae, am, b_raw, be, bm, both_marked: bool):
     """``(low, high, mult_a, mult_b, a)`` as the fast path reads them, or None where it hands
     the field to the scanner (a leading zero, 401(k), a reversed range, a zero)."""
-    if a_raw[0] == "0" and len(a_raw) > 1 and a_raw[1].isdigit():
-        return None
-    a = float(int(a_raw)) if a_raw.isdigit() else _value(a_raw, ae)
-    if a == 401.0 or a == 403.0:
+    a = _number(a_raw, ae)
+    if a is None or a == 401.0 or a == 403.0:
         return None
     ma = _MULT_OF[am] if am else None
     if b_raw is None:
-        low = high = a * ma if ma else a
-        mb = None
-    else:
-        if b_raw[0] == "0" and len(b_raw) > 1 and b_raw[1].isdigit():
-            return None
-        b = float(int(b_raw)) if b_raw.isdigit() else _value(b_raw, be)
-        mb = _MULT_OF[bm] if bm else None
-        ends = _range_ends(a, b, ma, mb, both_marked)
-        if ends is None:
-            return None
-        low, high, ma, a = ends
+        if a <= 0:
+            return None  # "0", "0.00": a board's placeholder (the scanner says so)
+        return (a * ma, a * ma, ma, None, a) if ma else (a, a, None, None, a)
+    b = _number(b_raw, be)
+    if b is None:
+        return None
+    mb = _MULT_OF[bm] if bm else None
+    ends = _range_ends(a, b, ma, mb, both_marked)
+    if ends is None:
+        return None
+    low, high, ma, a = ends
     if high <= 0:
         return None  # "0", "0.00": a board's placeholder (the scanner says so)
     return low, high, ma, mb, a
@@ -434,6 +449,7 @@ _ITEM_SEP = re.compile(r" \+ |, | / ")
 # engine's own rule decides (``scan._OTE_FLAG``; ``parse_salary`` checks it too).
 _OTE_FLAG = re.compile(r",[ \u00a0]*ote[ \u00a0]*(?:\Z|(?=\+|plus[ \u00a0]|&))")
 _ITEM_WORDS = ("basic", "base", "ote", "оклад")
+_ITEM_WORD_IN = re.compile(_alt(_ITEM_WORDS))  # one search for any of them
 _ITEM_CUR = {m: _currency_of(m) for m in ("£", "$", "₽", "руб.")}
 
 
@@ -483,7 +499,7 @@ def read_items(text: str, mkey: str | None = None) -> tuple | None:
     and an OTE figure) and components joined at the end, as the scanner reads it; None for
     any other field. ``mkey``: the caller's market key."""
     lw = text.lower()
-    if (len(lw) != len(text) or not any(w in lw for w in _ITEM_WORDS) or mkey in _OWN_WORDS
+    if (len(lw) != len(text) or _ITEM_WORD_IN.search(lw) is None or mkey in _OWN_WORDS
             or _ONE_OFF.search(lw) is not None):
         return None
     out, comps, pos, n = [], set(), 0, len(lw)
