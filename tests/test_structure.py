@@ -381,8 +381,9 @@ def test_a_sub_heading_glued_between_two_duties_is_cut_out():
 def test_a_name_before_a_capitalised_verb_is_no_sub_heading():
     from workbench.structure import _verb_pieces
 
+    # the name stays with the item before (no sub-heading cut out); the verb starts the next item
     line = "Report weekly results in Google Analytics Prepare the board pack"
-    assert _verb_pieces(line) == [line]
+    assert _verb_pieces(line) == ["Report weekly results in Google Analytics", "Prepare the board pack"]
 
 
 def test_a_long_russian_line_of_duties_named_by_nouns_is_cut_at_its_commas():
@@ -927,3 +928,135 @@ def test_a_verb_that_is_also_a_noun_opens_a_duty_only_before_its_object():
     for duty in ("Forms strong partnerships with channel partners", "Exercise sound judgement on credit limits",
                  "Aid in preparing tenders"):
         assert st._opens_with_action(duty), duty
+
+
+def test_a_capitalised_verb_after_a_name_starts_the_next_glued_item():
+    from workbench import structure as st
+
+    line = ("Plan each sprint with the Product Owner Promote a culture of careful testing across the squad "
+            "Prepare release notes for the Service Desk Rallies feedback from pilot users into the backlog")
+    assert st._verb_pieces(line) == [
+        "Plan each sprint with the Product Owner", "Promote a culture of careful testing across the squad",
+        "Prepare release notes for the Service Desk", "Rallies feedback from pilot users into the backlog"]
+    # a job title, a noun after a name, or a name at the text's start cuts nothing
+    for kept in ("Act as the Team Lead for the payments squad and mentor two juniors in code review",
+                 "Work with the IT Support team on the laptop refresh and keep the asset register current",
+                 "Annual Budget planning and preparation with the finance business partners each autumn",
+                 "Hiring a Data Engineer who will be a key member of the analytics team in our Leeds office"):
+        assert st._verb_pieces(kept) == [kept], kept
+
+
+def test_teams_up_opens_a_duty_and_starts_a_glued_item():
+    from workbench import structure as st
+
+    assert st._opens_with_action("Teams up with the product owner to groom the backlog")
+    assert not st._opens_with_action("Teams across the business rely on the reports")
+    assert st._verb_pieces("Runs the daily stand-up and keeps it short Teams up with design on each new flow") == [
+        "Runs the daily stand-up and keeps it short", "Teams up with design on each new flow"]
+
+
+def test_a_russian_list_run_together_is_cut_before_each_capitalised_duty():
+    text = ("Обязанности\nВести учет путевых листов водителей и других документов Обеспечивать ремонт "
+            "автомобилей в срок Проверка заявок на перевозку от отделов\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Вести учет путевых листов водителей и других документов", "Обеспечивать ремонт автомобилей в срок",
+        "Проверка заявок на перевозку от отделов"]
+
+
+def test_prose_says_the_duty_after_a_team_joined_a_search_or_responsibilities_include():
+    text = ("Stock Controller\n\nWe are searching for a Stock Controller to keep the warehouse counts right. "
+            "We're looking for a planner to join our depot team and schedule the weekly deliveries. "
+            "Brightwell is recruiting for a bookkeeper to join our finance office to reconcile the supplier "
+            "accounts. Join our small team, where you'll run the goods-in desk every morning. "
+            "Key responsibilities include counting the cages and logging the returns. "
+            "The day-to-day involves walking the racking with a scanner. "
+            "We are looking for someone to join our friendly team in Hull.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "keep the warehouse counts right.", "schedule the weekly deliveries.", "reconcile the supplier accounts.",
+        "you'll run the goods-in desk every morning.",
+        "Key responsibilities include counting the cages and logging the returns.",
+        "The day-to-day involves walking the racking with a scanner."]
+
+
+def test_the_role_will_inside_a_sentence_takes_of_and_and_in_its_name_and_a_lower_case_holder():
+    text = ("Partnerships\n\nReporting to the VP of Sales, the Head of Channel and Alliances will own the reseller "
+            "programme. As part of the finance team, the consultant will prepare the month-end journals. "
+            "Since last year the company will open two new sites.")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Reporting to the VP of Sales, the Head of Channel and Alliances will own the reseller programme.",
+        "As part of the finance team, the consultant will prepare the month-end journals."]
+
+
+def test_pay_offered_the_posting_closing_and_remote_work_are_no_duties():
+    text = ("Responsibilities\n- Reconcile the supplier statements every month\n"
+            "- The final compensation offered will depend on skills and location\n"
+            "- Offers given will reflect the candidate's experience\n"
+            "- This job posting will close on 3 March.\n"
+            "- The application window for this role closes on 3 March.\n"
+            "- Acme is not responsible for any fees related to unsolicited resumes.\n"
+            "- This position will be performed fully remote.\n"
+            "- The working pattern for this position is Fully Virtual.\n"
+            "- The position is mostly remote, with two office days a month.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["Reconcile the supplier statements every month"]
+
+
+def test_action_lines_that_open_a_skills_or_requirements_list_are_duties():
+    text = ("Planning Analyst\n\nEssential Skills\n"
+            "- Maintaining the weekly plan for the three depots\n"
+            "- Producing the monthly service report for the board\n"
+            "- Coordinating stock moves between the depots and the suppliers\n"
+            "- Experience with SAP or a similar planning tool\n"
+            "- Strong written English\n\n"
+            "Requirements\n- Run a planning tool such as SAP\n- Two years in logistics\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Maintaining the weekly plan for the three depots", "Producing the monthly service report for the board",
+        "Coordinating stock moves between the depots and the suppliers"]
+
+
+def test_a_lead_in_saying_what_you_will_do_in_this_role_heads_duties():
+    text = ("Payments Administrator\n\nIn this role, you'll make an impact in the following ways:\n"
+            "- Daily reconciliation of the client cash accounts\n"
+            "- Administration of the loan portfolios\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Daily reconciliation of the client cash accounts", "Administration of the loan portfolios"]
+
+
+def test_a_one_word_heading_glued_to_the_sentence_after_it_is_left_out():
+    from workbench import structure as st
+
+    assert st._without_heading("RoleThe Data Engineer will own the nightly loads.") == (
+        "The Data Engineer will own the nightly loads.", None)
+    assert st._without_heading("The OpportunityYou'll run the payroll.") == ("You'll run the payroll.", None)
+    assert st._without_heading("RequirementsFive years in payroll.") == ("Five years in payroll.", "requirements")
+    assert st._without_heading("Roles and teams vary.") == ("Roles and teams vary.", None)
+    text = ("Data Engineer\n\nAbout\nRoleThe Data Engineer will own the nightly loads from the finance systems. "
+            "The Lead Engineer / Technical Lead will set the coding standards of the team.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "The Data Engineer will own the nightly loads from the finance systems.",
+        "The Lead Engineer / Technical Lead will set the coding standards of the team."]
+
+
+def test_a_sought_role_clause_that_is_a_pitch_is_no_duty():
+    from workbench import structure as st
+
+    assert st._sought_duty("We are looking for someone to help shape it.") is None
+    assert st._sought_duty("We are seeking an analyst to help lead in our Retirement area!") is None
+    assert st._sought_duty("We are seeking an analyst to work for a company with its eyes on the future?") is None
+    assert st._sought_duty("We are seeking an analyst to reconcile the pension accounts.") == \
+        "reconcile the pension accounts."
+
+
+def test_russian_traits_knowledge_and_years_asked_are_requirements_in_a_duties_list():
+    text = ("Обязанности\n- Разработка разделов проектной документации;\n"
+            "- Работа в проектных организациях не менее 3-х лет;\n- базовые знания SQL;\n"
+            "- Целеустремленность, фокус на результате;\n- Адаптивность и обучаемость;\n"
+            "- Гибкость в работе;\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["Разработка разделов проектной документации;"]

@@ -429,7 +429,7 @@ _LEAD_IN_RES: tuple[tuple[str, re.Pattern], ...] = (
     ("duties", re.compile(
         r"(?:you(?:'ll|’ll| will)(?: also)?(?: be)?(?: expected to| asked to)?[:：]?$|"
         r"(?:will|would|to) (?:include|involve)|involves?[:：]?$|includes?[:：]?$|who (?:can|will)[:：]?$|"
-        r"role (?:is|will be) to|expected to[:：]?$|will be (?:working on|doing|tasked))",
+        r"role (?:is|will be) to|expected to[:：]?$|will be (?:working on|doing|tasked)|in this role,? you(?:'ll|’ll| will)\b)",
         re.IGNORECASE)),
     ("requirements", re.compile(
         r"(?:requir|qualif|experience|skills?\b|candidate|who (?:has|have)|you (?:have|are|bring)\b|you(?:'ll|’ll| will) "

@@ -110,6 +110,7 @@ _REQUIREMENT_RE = re.compile(
     r"personable|outgoing|confident|tenacious|curious|driven)\b|"
     r"eligib|right to work|driving licen|preferred|desired|nice to have|plus:|desire to|advanced\b|"
     r"опыт|знани|умени|навык|высшее|образовани|готовност|желани|уверенн|хорош|отличн|понимани|владени|способност|"
+    r"базов\w* знани|целеустремл|адаптивн|гибкост|стремлени|коммуникабельн|стрессоустойчив|обучаем|пунктуальн|"
     r"(?:знать|уметь|владеть|иметь|имеете|обладаете|умеете|владеете|знаете)\b|"
     r"熟悉|具备|精通|本科|大专|学历|经验|良好|优秀|要求)",
     re.IGNORECASE)
@@ -171,25 +172,27 @@ _REPORTER_RE = re.compile(r"\b(?:role|position|you|incumbent|individual|person) 
                           r"(?:remote and )?$")
 _WORK_PLACE_RE = re.compile(r"work(?:ing)? (?:from|at|in) (?:home|another location|(?:an?|our|the|one of our) "
                             r"(?:[\w&'’-]+ ){0,3}(?:office|location)s?\b)")
-_REMOTE_RE = re.compile(r"\b(?:is|be) (?:fully |100% )?remote\b")
+_REMOTE_RE = re.compile(r"\b(?:is|be|performed) (?:fully |100% |mostly |primarily |entirely )?(?:remote|virtual)\b")
 # An outcome promised, no activity ("you will be making a meaningful impact", "make a real difference").
 _IMPACT_RE = re.compile(r"\bmak(?:e|ing) (?:an?|real) (?:[a-z]+ ){0,2}(?:impact|difference)\b")
 _SMALL_PRINT = ("commuting distance", "your cv", "your resume", "your résumé", "employment agency",
                 "employment business", "upon applying", "when applying", "follow us", "find us on",
-                "many more are available", "please read", "please note", "job advert")
+                "many more are available", "please read", "please note", "job advert", "compensation offered",
+                "offers given", "posting will close", "application window", "unsolicited resume")
 
 
 def _small_print(low: str) -> bool:
     """Does the lower-cased line state the reporting line ("this role will report to"), where
-    the work is done ("work from our office", "is fully remote"), recruiters' small print
-    ("your CV", "employment agency")?"""
+    the work is done ("work from our office", "is fully remote", "will be performed fully virtual"),
+    recruiters' and the posting's small print ("your CV", "employment agency", "the compensation offered
+    will depend on ...", "the application window closes ...")?"""
     if "report" in low:
         for m in _REPORTS_TO_RE.finditer(low):
             if _REPORTER_RE.search(low, max(0, m.start() - 40), m.start()) is not None:
                 return True
     if "work" in low and _WORK_PLACE_RE.search(low) is not None:
         return True
-    if "remote" in low and _REMOTE_RE.search(low) is not None:
+    if ("remote" in low or "virtual" in low) and _REMOTE_RE.search(low) is not None:
         return True
     if ("impact" in low or "difference" in low) and _IMPACT_RE.search(low) is not None:
         return True
@@ -308,11 +311,16 @@ _REQUIREMENT_LOW_RE = re.compile(_REQUIREMENT_RE.pattern)
 _NOT_HOLDER_LOW_RE = re.compile(_NOT_HOLDER_RE.pattern.replace("[A-Z]", "[a-z]"))
 
 
+_RU_YEARS_RE = re.compile(r"не менее \d+(?:-?х)? (?:лет|год)")
+
+
 def _other_talk(text: str, low: str) -> bool:
     """Is the line (``low``: lower-cased) a requirement, about the company, the candidate or the
     posting, small print, a question or lead-in, a first-person creed, a negation or pay?"""
     if _REQUIREMENT_LOW_RE.match(low) is not None or _requirement_tail(low):
         return True
+    if "не менее" in low and _RU_YEARS_RE.search(low) is not None:
+        return True  # "Работа в проектных организациях не менее 3-х лет": years of experience asked
     if _requires(low) or _NOT_HOLDER_LOW_RE.match(low) is not None:
         return True
     if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
@@ -345,9 +353,20 @@ def _action_noun(text: str) -> bool:
     return not first.isascii() and (first.endswith(_ACTION_NOUN_ENDS) or first in _ACTION_NOUNS)
 
 
+# A one-word heading glued to the sentence after it with no blank ("RoleThe Data Engineer will own ...",
+# "The OpportunityYou'll be responsible for ...", "RequirementsFive years of ...").
+_GLUED_HEAD_RE = re.compile(r"(?:The |Key |Job |Role )?(?:Role|Opportunity|Position|Overview|Summary|Description|"
+                            r"Responsibilities|Duties|Requirements|Qualifications|Benefits|Skills)(?=[A-Z])")
+
+
 def _without_heading(sentence: str) -> tuple[str, str | None]:
-    """A sentence without a heading glued to its start ("What You Do Lead Axon ..." -> "Lead Axon ..."),
-    and the kind that heading names (None when there is none)."""
+    """A sentence without a heading glued to its start ("What You Do Lead Axon ..." -> "Lead Axon ...",
+    "RoleThe Data Engineer ..." -> "The Data Engineer ..."), and the kind that heading names (None when
+    there is none, or it names no kind of its own)."""
+    glued = _GLUED_HEAD_RE.match(sentence) if sentence[:1] in "TKJROPSDQB" else None
+    if glued is not None:
+        kind = heading_kind(glued.group())
+        return sentence[glued.end():], kind if kind in _NOT_DUTY_LABEL_KINDS else None
     if sentence[:4] in ("What", "WHAT"):  # "What's in it for you Join ...", "What you'll bring ..."
         m = _OFFER_HEAD_RE.match(sentence) or _BRING_HEAD_RE.match(sentence)
         if m is not None:
@@ -437,11 +456,12 @@ def _glued_end(text: str) -> str | None:
 
 
 # Items that lost their separators entirely: "... in the assigned region Increase sales and
-# develop ...". A capitalised action verb (or "-ly" adverb and verb) after a lower-case word
-# starts the next item.
+# develop ...", "... в других органах Обеспечивать ...". A capitalised action verb (or "-ly" adverb
+# and verb) after a lower-case word (Latin or Cyrillic) starts the next item; after a capitalised
+# word, only as ``_after_name`` allows.
 # (The pattern opens with the capital, which the engine finds in C; it was a look-behind tried
 # at every character. Group 1 is the capitalised word's tail, group 2 the word after it.)
-_GLUED_VERB_RE = re.compile(r"[A-Z](?<=[a-z)] [A-Z])([a-z]+)\b(?: ([a-z]+)\b)?")
+_GLUED_VERB_RE = re.compile(r"[A-ZА-ЯЁ](?<=[a-zа-яё)] [A-ZА-ЯЁ])([a-zа-яё]+)\b(?: ([a-zа-яё]+)\b)?")
 # Capitalised words after the capital that end in a job noun: a job title ("a business-minded
 # Contract Management Manager"), not a verb that opens the next item.
 _TITLE_AFTER_RE = re.compile(r"(?: [A-Z][\w&-]*){1,3} (?:Manager|Director|Lead|Executive|Officer|Engineer|Specialist|"
@@ -556,6 +576,27 @@ def _short_pieces(text: str) -> list[str]:
     return pieces if len(pieces) == 1 else [p for p in (p.strip(" ,") for p in pieces) if p]
 
 
+# After a capitalised word ("... leveraging CoCounsel Build trusted relationships ...", "... with the
+# Product Owner Promote ..."), a capitalised verb starts an item only before a word that opens its
+# object; not a noun after a name ("Customer Support and ...", "the Team Lead for ...").
+_NOT_AFTER_NAME = frozenset({"and", "or", "of", "for", "in", "at", "on", "to", "with", "team", "teams", "&"})
+_NAME_NOUN_VERBS = frozenset({"Lead", "Head", "Partner", "Support", "Design", "Service", "Services", "Plan", "Test",
+                              "Research", "Review", "Process", "Report", "Control", "Change", "Update", "Release",
+                              "Content", "Program", "Programme", "Project", "Market", "Cloud", "Share", "Budget",
+                              "Drive", "Engineer", "Manager", "Director", "Executive", "Officer", "Specialist",
+                              "Analyst", "Consultant", "Coordinator", "Associate", "Representative", "Architect"})
+
+
+def _after_name(before: str, m: re.Match) -> bool:
+    """May the capitalised verb of ``m`` start an item after ``before``, a capitalised word that is
+    not the text's first?"""
+    after = m.group(2)
+    if not before[:1].isupper() or after is None or after in _NOT_AFTER_NAME or m.group(1).endswith("ing"):
+        return False
+    word = m.string[m.start():m.end(1)]
+    return word not in _NAME_NOUN_VERBS and word.rstrip("s") not in _NAME_NOUN_VERBS and " " in m.string[:m.start() - 1]
+
+
 def _verb_pieces(text: str, short: bool = False) -> list[str]:
     """``text`` cut before each capitalised action verb glued to the item before it, and around
     each sub-heading glued between items (the sub-heading left out). In a ``short`` item (one
@@ -571,13 +612,15 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
             continue
         at = m.start()  # the capital; the blank before it ends the item before
         before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
-        if before in _NOT_BEFORE_VERB or not (before[:1].islower() or before.endswith(")") and m.group(2) not in (None, "in", "of", "at")):
+        if before in _NOT_BEFORE_VERB or not (before[:1].islower() or _after_name(before, m)
+                                              or before.endswith(")") and m.group(2) not in (None, "in", "of", "at")):
             continue  # (told before the verb: cheaper) "... partners (mill/business) Provide oversight ..."
         word = text[at:m.end(1)]
         if _noun_use(word, m.group(2)):
             continue  # "... each client Exercise and Wellness Perks ..."
         verb = m.group(2) if word.endswith("ly") and m.group(2) and not is_action_verb(word) else word  # "Actively manage ..."
-        if (is_action_verb(verb) or word in _REQUIREMENT_OPENERS) and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
+        if (is_action_verb(verb) or word in _REQUIREMENT_OPENERS or _team_up(word, m.group(2))) \
+                and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
             cuts.append((at, at))  # "... to internal teams Ability to present ...": a requirement glued on
     for m in _ACRONYM_VERB_RE.finditer(text):  # "... and ITProcess customer adjustments"
         word = m.group(1)
@@ -700,14 +743,15 @@ def _without_we(text: str) -> str:
 _DUTY_SENTENCE = Gated(  # matched against lower-cased text; tried only where one of its phrases starts
     r"\b(?:you(?:'ll|’ll| will)|you are responsible|responsible for|accountable for|your role (?:is|will)|your work will (?:focus|involve|include|cover)|"
     r"(?:your|additional|other|advanced) (?:key |main |core |day-to-day )?(?:responsibilities|duties) "
-    r"(?:will |may )?(?:also )?(?:include|involve|are)|"
+    r"(?:will |may )?(?:also )?are|(?:responsibilities|duties) (?:will |may )?(?:also )?(?:include|involve)|"
+    r"the day-to-day (?:will )?(?:involves?|includes?)|"
     r"(?:the|this) (?:role|position|job) (?:involves|includes|entails|will)|this (?:role|position) is|(?:will|shall) be (?:responsible|tasked)|"
     r"(?:the|this) (?:role|position|job) (?:focuses|is focused) on|(?:a|one|the) (?:core|key|main|primary) (?:responsibility|duty) (?:is|will be)|"
     r"this is " + _ROLE_WHERE + "|"
     r"вы будете|в ваши обязанности|отвечает за|будет отвечать|будете отвечать)|负责|"
     r"^be (?:the|a|an) (?:\w+ ){0,3}(?:point of contact|contact|link|liaison|owner|champion|voice)\b")
 _ROLE_SUBJECT = re.compile(
-    r"^(?:[Ii]n addition, (?:the|this) |(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]s (?:a|an|the)|An?) )(?:[A-Z][\w&/()-]*,? |role |position |job |individual |person |incumbent |hire |"
+    r"^(?:[Ii]n addition, (?:the|this) |(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]s (?:a|an|the)|An?) )(?:[A-Z][\w&/()-]*,? |/ |role |position |job |individual |person |incumbent |hire |"
     r"successful (?:candidate|individual|applicant) |[a-z]+(?:er|or|ist|ian|ant) ){1,8}(?P<will>(?:will|may|shall) (?:also )?)?(?P<verb>[a-z]+)\b")
 # Words that make the subject of "The <subject> <verb>s ..." the job holder: a role word, a person
 # noun ("-er", "-ist", "-ant" ...) or an abbreviation ("The SAPM will drive ..."), not an organisation
@@ -741,7 +785,8 @@ def _holder_words(subject: list[str]) -> bool:
 
 
 # (The pattern opens with the letter, which the engine skips to in C; "\b" first was tried at every character.)
-_ROLE_WILL_RE = re.compile(r"[Tt](?<!\w[Tt])h(?:e|is) (?P<subject>(?:[A-Z][\w&/-]*,? ){1,6})(?P<will>will (?:also )?|shall )"
+_ROLE_WILL_RE = re.compile(r"[Tt](?<!\w[Tt])h(?:e|is) (?P<subject>(?:[A-Z][\w&/-]*,? )(?:(?:[A-Z][\w&/-]*,?|of|and|&) ){0,7}|[a-z]+ )"
+                           r"(?P<will>will (?:also )?|shall )"
                            r"(?P<verb>[a-z]+)\b")
 
 
@@ -780,7 +825,7 @@ _NOT_ACTION = re.compile(  # matched against lower-cased text
     r"be canvassed|be joining|heavily work)\b|(?:'ll|’ll| will)(?: also)?[.…]*$)|if you\b(?<!\wif you)")
 
 # Words each alternative of _DUTY_SENTENCE holds (see _REQUIREMENT_TAIL_WORDS).
-_DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibility", "responsibilities", "duties", "duty is", "duty will", "accountable for", "the role ", "this role ", "this position ",
+_DUTY_SENTENCE_WORDS = ("you", "responsible", "responsibility", "responsibilities", "duties", "duty is", "duty will", "accountable for", "the role ", "this role ", "this position ", "day-to-day ",
                         "the position ", "this job ", "the job ",
                         "be tasked", "this is a", "вы будете", "в ваши обязанности", "отвеча", "负责")
 
@@ -843,25 +888,36 @@ _NOT_PROSE_KINDS = frozenset({"requirements", "skills", "benefits", "pay", "duti
 # "We are seeking a Senior Director to lead strategic growth initiatives ...": the duty is
 # the clause after the role sought.
 _SOUGHT_RE = re.compile(
-    r"\b(?:seeking|looking for|looking to (?:hire|appoint|recruit|add)|to (?:appoint|hire|recruit)|hiring)\b"
-    r"[^.;:!?]{3,120}? to (?=[a-z]+\b)", re.IGNORECASE)
+    r"\b(?:seeking|(?:looking|searching) for|in search of|looking to (?:hire|appoint|recruit|add)|to (?:appoint|hire|recruit)|"
+    r"hiring|recruiting)\b[^.;:!?]{3,120}? to (?=[a-z]+\b)", re.IGNORECASE)
+# "Join our data team, where you'll build ...": the clause after "where".
+_JOIN_WHERE_RE = re.compile(r"[Jj]oin\b[^.;:!?]{3,120}?, where (?=you\b)")
+# "... to join our team and help deliver ...", "... to join our staff to provide ...", "... to join
+# a data centre site, supporting ...": the work comes after the team joined.
+_AFTER_JOIN_RE = re.compile(r"join\b[^.;:!?]{3,120}?(?: and| to|,) (?=[a-z]+\b)")
 
 
-# Words each alternative of _SOUGHT_RE holds (see _REQUIREMENT_TAIL_WORDS).
-_SOUGHT_WORDS = ("seeking", "looking", "appoint", "hir", "recruit")
+# Words each alternative of _SOUGHT_RE (and _JOIN_WHERE_RE) holds (see _REQUIREMENT_TAIL_WORDS).
+_SOUGHT_WORDS = ("seeking", "looking", "appoint", "hir", "recruit", "search", "join")
 
 
 def _sought_duty(sentence: str) -> str | None:
-    """The duty clause of a sentence that says who is sought and what for, or None."""
+    """The duty clause of a sentence that says who is sought and what for ("We are seeking an
+    analyst to build ...", "... to join our team and build ..."), or that invites the reader to
+    join a team where they will work ("Join our team, where you'll build ..."), or None."""
     low = sentence.lower()
     if not any(map(low.__contains__, _SOUGHT_WORDS)):
         return None
-    m = _SOUGHT_RE.search(sentence)
+    m = _SOUGHT_RE.search(sentence) or _JOIN_WHERE_RE.match(sentence)
     if m is None:
         return None
     clause = sentence[m.end():]
-    if not _opens_with_action(clause) or _words(clause) < _MIN_WORDS:
-        return None
+    if clause.startswith("join ") and m.re is _SOUGHT_RE:
+        joined = _AFTER_JOIN_RE.match(clause)
+        clause = clause[joined.end():] if joined is not None else clause
+    if m.re is _SOUGHT_RE and not _opens_with_action(clause) or _words(clause) < _MIN_WORDS \
+            or clause.rstrip().endswith(("!", "?", " it.", " us.")):
+        return None  # "... to help shape it.", "... to help lead in our Retirement area!": the pitch
     return clause if _is_duty_shaped(clause) else None  # "... to work at our Leeds office" is no duty
 
 
@@ -1034,7 +1090,12 @@ def _opens_with_action(text: str) -> bool:
         return False  # "Order has raised $50M": a name, not an action
     if _noun_use(first, words[1] if len(words) > 1 else None):
         return False  # "Exercise", "Form of employment: full time": a heading or a noun
-    return is_action_verb(first, past=False)
+    return is_action_verb(first, past=False) or _team_up(first, words[1] if len(words) > 1 else None)
+
+
+def _team_up(word: str, after: str | None) -> bool:
+    """Is ``word`` "Team(s)" used as a verb, before "up" ("Teams up with the product owner ...")?"""
+    return after is not None and word.lower() in ("team", "teams") and after.lower() == "up"
 
 
 _NOT_OBJECT_STARTS = frozenset({"and", "or", "of", "&", "/", "-", "–"})
@@ -1161,6 +1222,21 @@ def _glued_list_end(items: list[dict]) -> tuple[int | None, str | None]:
     return None, None
 
 
+def _leading_actions(items: list[dict]) -> int:
+    """How many listed lines naming an activity ("Producing the monthly report", "Build the data
+    pipelines") open a list (0 when fewer than _ACTION_LIST_MIN). A line that says how someone
+    behaves ("Writes clear emails", a competency's indicator) names no activity."""
+    n = 0
+    for item in items:
+        text = item["text"]
+        first = text.split(None, 1)[0] if text else ""
+        if not item.get("listed") or not first.isascii() or first.endswith("s") and not first.endswith("ss") \
+                or not _opens_with_action(text):
+            break
+        n += 1
+    return n if n >= _ACTION_LIST_MIN else 0
+
+
 def _close_duty_sections(sections: list[dict]) -> list[tuple[dict, bool]]:
     """``(section, holds duties)`` pairs, duties sections cut where a paragraph that is no
     duty follows their list."""
@@ -1168,6 +1244,11 @@ def _close_duty_sections(sections: list[dict]) -> list[tuple[dict, bool]]:
     for sec in sections:
         items = sec["items"]
         holds = _holds_duties(sec)
+        lead = _leading_actions(items) if not holds and sec["kind"] in ("requirements", "skills") and sec["heading"] else 0
+        if lead:
+            out.append(({**sec, "items": items[:lead]}, True))
+            out.append(({**sec, "items": items[lead:]}, False))
+            continue
         cut = _list_end(items) if holds else None
         end, kind = _glued_list_end(items[:cut]) if holds else (None, None)
         if end is not None:  # a requirements heading glued into an item: what follows it is no duty
