@@ -12,6 +12,19 @@ the same postings again. The best of the rounds is reported, with the machine-sp
 
     python perf/extract_speed.py time --old main --rounds 3 [--synthetic 3000] [--corpus]
 
+Instructions (``count``): the same old/new comparison counted in machine instructions by
+valgrind's callgrind, which a loaded host does not disturb (wall and CPU time swing ±30% between
+rounds there; the count repeats to ~0.1%). The script runs itself under valgrind with
+instrumentation off until the postings are loaded and the one-off loaders have run, then counts
+each pass alone (cold: memos emptied; warm: the same postings again), old and new in turn. It
+needs valgrind, its headers and a C compiler (a five-line helper is built in a temporary folder
+to start and stop the count from Python); 100 postings take about 3-4 minutes:
+
+    python perf/extract_speed.py count --old main --synthetic 3000 --take 100 [--corpus]
+
+Instructions are not time (a cache miss or a branch costs more than an add), but a change that
+saves instructions in Python code saves time in proportion; check a large one with ``time``.
+
 Equality (``save`` / ``check``): the tables of ``extract_frame`` (exact, every column)
 on the corpus postings (the linkedin_us, uk_ads, hh_ru, glassdoor and cn_boss files read
 by ingest) and on synthetic postings (``synth.write`` then ingest), saved by one tree and
@@ -224,6 +237,88 @@ def time_variants(postings: list[dict], rev: str, rounds: int) -> dict[str, list
 
 # --------------------------------------------------------------------------- equality
 
+# --------------------------------------------------------------------------- instruction counts
+
+_CALLGRIND_HELPER = r"""
+#include <valgrind/callgrind.h>
+void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
+void cg_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
+void cg_toggle(void) { CALLGRIND_TOGGLE_COLLECT; }
+void cg_zero(void) { CALLGRIND_ZERO_STATS; }
+void cg_dump(const char *s) { CALLGRIND_DUMP_STATS_AT(s); }
+"""
+
+
+def _callgrind_helper(folder: Path) -> Path:
+    src = folder / "cgctl.c"
+    lib = folder / "libcgctl.so"
+    src.write_text(_CALLGRIND_HELPER)
+    subprocess.run(["cc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(src)], check=True)
+    return lib
+
+
+def count_variants(postings: list[dict], rev: str, lib: str) -> None:
+    """Run under callgrind (``count`` starts it): each pass counted and dumped alone."""
+    import ctypes
+
+    cg = ctypes.CDLL(lib)
+    variants = Variants(rev)
+    print(f"old modules from {rev}: {', '.join(variants.changed) or 'none differ'}", flush=True)
+    extract = sys.modules["workbench.extract"]
+    for which in ("old", "new"):  # each variant's own one-off loaders, before counting
+        variants.use(which)
+        for p in postings[:20]:
+            extract.extract_posting(p)
+    gc.disable()
+    cg.cg_start()
+    for which in ("old", "new", "old", "new"):
+        variants.use(which)
+        clear_caches(variants.old_modules)
+        for label in ("cold", "warm"):
+            run = extract.extract_posting
+            cg.cg_zero()
+            cg.cg_toggle()
+            for p in postings:
+                run(p)
+            cg.cg_toggle()
+            cg.cg_dump(f"{which} {label}".encode())
+    cg.cg_stop()
+    variants.use("new")
+
+
+def count(args) -> int:
+    """``count``: this script again under callgrind, then the dumps read and compared."""
+    import shutil
+
+    if not shutil.which("valgrind") or not shutil.which("cc"):
+        print("count needs valgrind (with its headers) and a C compiler")
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        lib = _callgrind_helper(folder)
+        out = folder / "callgrind.out"
+        argv = [sys.executable, __file__, "_count", "--old", args.old, "--seed", str(args.seed),
+                "--synthetic", str(args.synthetic), "--take", str(args.take), "--lib", str(lib)]
+        if args.corpus:
+            argv.append("--corpus")
+        subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no", "--collect-atstart=no",
+                        f"--callgrind-out-file={out}", *argv], check=True, stderr=subprocess.DEVNULL)
+        counts: dict[str, list[int]] = {}
+        for dump in sorted(folder.glob("callgrind.out.*"), key=lambda f: int(f.suffix[1:])):
+            text = dump.read_text(errors="replace")
+            label = next(line.rsplit("Client Request: ", 1)[-1] for line in text.splitlines()
+                         if line.startswith("desc: Trigger"))
+            total = next(int(line.split()[1]) for line in text.splitlines() if line.startswith("totals:"))
+            counts.setdefault(label, []).append(total)
+    n = args.take
+    for label in ("cold", "warm"):
+        old, new = counts[f"old {label}"], counts[f"new {label}"]
+        print(f"{label}: old {min(old) / n:,.0f} new {min(new) / n:,.0f} instructions a posting "
+              f"({min(new) / min(old) - 1:+.2%}; passes old {', '.join(f'{c / n:,.0f}' for c in old)}, "
+              f"new {', '.join(f'{c / n:,.0f}' for c in new)})")
+    return 0
+
+
 def _tables(frame) -> dict:
     from workbench.extract import extract_frame
 
@@ -266,14 +361,18 @@ def check(folder: Path, args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("time", "save", "check"))
+    parser.add_argument("command", choices=("time", "save", "check", "count", "_count"))
     parser.add_argument("folder", nargs="?", type=Path)
     parser.add_argument("--old", default="main")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--synthetic", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", action="store_true", help="time the 830 corpus descriptions")
+    parser.add_argument("--take", type=int, default=100, help="count: the first N postings")
+    parser.add_argument("--lib", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.command == "count":
+        return count(args)
     if args.command == "save":
         save(args.folder, args)
         return 0
@@ -289,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     taxonomy.area_model.load_model(tuple(taxonomy.load_taxonomy().areas))
     for posting in postings[:50]:  # one-off loaders (word lists, gazetteer, converters); caches are emptied later
         extract_posting(posting)
+    if args.command == "_count":  # under callgrind (``count``)
+        count_variants(postings[:args.take], args.old, args.lib)
+        return 0
     print(f"{len(postings):,} postings; probe before {_probe() or 0:,.0f} strings/s", flush=True)
     result = time_variants(postings, args.old, args.rounds)
     print(f"probe after {_probe() or 0:,.0f} strings/s")

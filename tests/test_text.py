@@ -161,3 +161,21 @@ def test_without_bullets_lines_over_120_characters_are_read_for_figures():
     restored, _ = wt.restore_breaks(line, bullets=False)
     assert "$90,000\nNote" in restored
     assert wt.lost_breaks(line) == []
+
+
+def test_in_link_reads_the_word_around_the_position_as_a_whole_scan_did():
+    from workbench.text import _in_link
+
+    def plain(text, pos):  # the word from the last blank or line break before pos to the next blank
+        a = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        b = text.find(" ", pos)
+        word = text[a:len(text) if b == -1 else b]
+        return "://" in word or "www." in word or "@" in word or ".com" in word
+
+    texts = ["see https://acme.com/jobs\nApply at jobs@acme.com or www.acme.co.uk today",
+             "no link here\nat all", "line\nhttp://x.org/a b\n\nc.com", "one long line without any break " * 5]
+    for text in texts:
+        for pos in range(len(text)):
+            assert _in_link(text, pos) == plain(text, pos), (text, pos)
+    assert _in_link(texts[0], texts[0].index("acme.com/jobs"))
+    assert not _in_link(texts[1], 3)

@@ -130,7 +130,10 @@ def _token_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _in_link(text: str, pos: int) -> bool:
     """Is ``pos`` inside a web or e-mail address?"""
-    a = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    blank = text.rfind(" ", 0, pos)
+    # A line break counts only after the last blank: looked for there alone (a lost break sits in
+    # a long line, and a search back to the line's start walked all of it at each glued capital).
+    a = max(blank, text.rfind("\n", blank + 1, pos)) + 1
     b = text.find(" ", pos)
     b = len(text) if b == -1 else b
     word = text[a:b]
