@@ -1060,3 +1060,22 @@ def test_russian_traits_knowledge_and_years_asked_are_requirements_in_a_duties_l
             "- Гибкость в работе;\n")
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == ["Разработка разделов проектной документации;"]
+
+
+def test_not_lines_field_values_you_need_to_and_a_named_company_after_a_clause_are_no_duties():
+    text = ("Responsibilities\n- Review the agent's pull requests before each release\n"
+            "- Not writing the code from scratch\n- Contract Full time\n"
+            "- You need to understand where the models fail\n"
+            "- Operating at the heart of the energy market, Brightwell builds tools for traders\n"
+            "- Founded in 2001, Northgate serves three hundred councils\n"
+            "- Working with the CFO, prepare the quarterly forecast\n"
+            "- Acme's EEO Policy and Know your rights notices apply\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Review the agent's pull requests before each release", "Working with the CFO, prepare the quarterly forecast"]
+
+
+def test_a_stack_label_lists_tools_not_duties():
+    text = "Responsibilities\n- Build the booking service\n- Core stack: Python, React, Postgres and Kafka\n"
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["Build the booking service"]

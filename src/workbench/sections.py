@@ -39,7 +39,7 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
                           r"your impact|in this role|what you(?:'ll|’ll| will) be doing|what you(?:'ll|’ll| will)? get to do|day in the life|"
                           r"day[- ]to[- ]day|key tasks|\btasks\b|\bactivities\b|обязанност|функци|задач|"
                           r"ответственн|чем .*занима|в ч[её]м заключается|нужны для|предстоит|нужно делать|职责|工作内容|岗位内容")),
-    ("skills", re.compile(r"skill|competenc|навык|умени|компетенц|技能|能力")),
+    ("skills", re.compile(r"skill|competenc|\b(?:tech|core|our|technology) stack\b|навык|умени|компетенц|技能|能力")),
     ("requirements", re.compile(r"requirement|qualification|experience|who you are|what you(?:'ll| will)? need|"
                                 r"(?:what|who) we(?:'re|’re| are) looking for|what we expect|подходишь|подходите|"
                                 r"будет плюсом|плюсом будет|будет (?:\w+ )?преимуществом|знать и уметь|"

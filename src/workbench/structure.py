@@ -178,7 +178,8 @@ _IMPACT_RE = re.compile(r"\bmak(?:e|ing) (?:an?|real) (?:[a-z]+ ){0,2}(?:impact|
 _SMALL_PRINT = ("commuting distance", "your cv", "your resume", "your résumé", "employment agency",
                 "employment business", "upon applying", "when applying", "follow us", "find us on",
                 "many more are available", "please read", "please note", "job advert", "compensation offered",
-                "offers given", "posting will close", "application window", "unsolicited resume")
+                "offers given", "posting will close", "application window", "unsolicited resume",
+                "eeo policy", "know your rights")
 
 
 def _small_print(low: str) -> bool:
@@ -220,13 +221,13 @@ _BENEFIT_WORD_RE = re.compile(  # matched against lower-cased text
     r"employee assistance|working environment|perks?|benefits?|progression|career|commissions?|отпуск|дмс|страховани|"
     r"оформлени[ея] по тк)\b")
 _REQUIRES_RE = re.compile(  # matched against lower-cased text
-    r"\byou must\b|\b(?:is|are) required\b|^requires?\b|^(?:have|has|are|is|can)\b")
+    r"\byou must\b|^you need to\b|\b(?:is|are) required\b|^requires?\b|^(?:have|has|are|is|can)\b")
 _MONEY_RE = re.compile(r"[$£€₽¥]\s?\d|\d\s?(?:руб|₽|元|万)|\b(?:USD|GBP|EUR|RUB)\b")
 # Words each alternative of a pattern holds: a lower-cased line with none of them is not
 # tried against it (a substring test is many times cheaper than a failed search).
 _REQUIREMENT_TAIL_WORDS = ("plus", "advantage", "desirable", "preferred", "beneficial", "bonus", "nice to have",
                            "будет плюсом", "приветствуется", "будет преимуществом", "优先")
-_REQUIRES_OPENERS = ("require", "have", "has", "are", "is", "can")
+_REQUIRES_OPENERS = ("require", "have", "has", "are", "is", "can", "you need to")
 
 
 def _requirement_tail(low: str) -> bool:
@@ -311,6 +312,23 @@ _REQUIREMENT_LOW_RE = re.compile(_REQUIREMENT_RE.pattern)
 _NOT_HOLDER_LOW_RE = re.compile(_NOT_HOLDER_RE.pattern.replace("[A-Z]", "[a-z]"))
 
 
+# A line made only of a posting's field values ("Contract Full time", "Permanent | Hybrid").
+_FIELD_WORDS = frozenset({"contract", "permanent", "temporary", "temp", "full", "part", "time", "full-time", "part-time",
+                          "hybrid", "remote", "on-site", "onsite", "fixed", "term", "fixed-term", "|", "-", "/", ","})
+
+
+def _field_value(low: str) -> bool:
+    """Is the lower-cased line only employment-type words ("contract full time")?"""
+    words = low.split()
+    return len(words) >= 2 and all(w.strip(",|/") in _FIELD_WORDS for w in words)
+
+
+# A participial clause, then a named subject and its verb: "Operating at the intersection of ...,
+# Principal builds ...", "Founded in 1998, Acme serves ..." (not "Working with the CFO, prepare ...").
+_NAMED_AFTER_CLAUSE_RE = re.compile(r"[A-Z][a-z]+(?:ing|ed) (?:at|in|as|for|by|since|across|with|from|on)\b[^,]{3,100}, [A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "
+                                    r"[a-z]+s\b")
+
+
 _RU_YEARS_RE = re.compile(r"не менее \d+(?:-?х)? (?:лет|год)")
 
 
@@ -331,6 +349,10 @@ def _other_talk(text: str, low: str) -> bool:
         return True
     if ("I " in text) and _FIRST_PERSON_RE.search(text) is not None:
         return True
+    if text.startswith("Not ") or _field_value(low):
+        return True  # "Not prompt engineering": what the job is not; "Contract Full time": a field's value
+    if ("ing " in text[:16] or "ed " in text[:16]) and _NAMED_AFTER_CLAUSE_RE.match(text) is not None:
+        return True  # "Operating at the intersection of ..., Principal builds ...": the company's doing
     # "This position does not have direct reports", "UK Remote | £75,000 to £90,000"
     return " not " in low and _NEGATED_RE.search(low) is not None or _pay_range(text, low)
 
