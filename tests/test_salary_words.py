@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from workbench.salary import parse_salary
 from workbench.salary.words import (
+    _After,
+    _clause_reading,
     _clause_rev,
     _field_tail,
     _join_chain,
@@ -47,3 +50,78 @@ def test_components_chained_after_a_mention():
 def test_field_tails_and_json_units():
     assert _field_tail(" doe", 0) and not _field_tail(" apply now", 0)
     assert _json_unit("GBP 32000 - 38000 YEAR", 17)
+
+
+def _first_base(text, currency, market):
+    """The mention the bench would take as base pay: the first stated base/unspecified one."""
+    for m in parse_salary(text, currency=currency, market=market, field=False):
+        if m.component in ("base", "unspecified") and (m.low is not None or m.high is not None):
+            return m
+    return None
+
+
+def test_a_period_adjective_in_the_clause_is_the_figures_period():
+    lw = "the hourly rate for this role is £12.50."
+    after = _After(None, None, 39)
+    assert _clause_reading(lw, 0, 32, None, after) is None
+    assert after.period == "hour"
+    # The last one named before the figure wins ("Annual Salary: ... Hourly Rate: $35.10").
+    lw = "annual salary: $73,000 hourly rate: $35.10"
+    after = _After(None, None, len(lw))
+    _clause_reading(lw, 0, 36, None, after)
+    assert after.period == "hour"
+    # A period written beside the figure is kept.
+    after = _After("year", None, 39)
+    _clause_reading("the hourly rate for this role is £12.50.", 0, 32, None, after)
+    assert after.period == "year"
+
+
+def test_running_text_reads_the_clause_period_as_written():
+    m = _first_base("The hourly rate for this role is £12.50.", "GBP", "GB")
+    assert (m.low, m.period, m.period_inferred) == (12.5, "hour", False)
+    m = _first_base("The hourly range for this role is $22 to $28.", "USD", "US")
+    assert (m.low, m.high, m.period) == (22.0, 28.0, "hour")
+    m = _first_base("The annual salary for this position is between $120,000.00 – 135,000.00.",
+                    "USD", "US")
+    assert (m.low, m.high, m.period, m.period_inferred) == (120000.0, 135000.0, "year", False)
+
+
+def test_a_bonus_or_allowance_named_in_the_clause_is_no_wage():
+    assert _clause_reading("бонус за выполнение плана 50 000 руб.", 0, 26, None,
+                           _After(None, None, 38)) == "bonus"
+    assert _clause_reading("компенсацию фитнеса 3000 руб.", 0, 20, None,
+                           _After(None, None, 29)) == "allowance"
+    # A wage word in the clause keeps the figure the wage: "salary plus bonus: $80,000".
+    assert _clause_reading("salary plus bonus: $80,000", 0, 19, None, _After(None, None, 26)) is None
+    assert _clause_reading("оклад + премия: 100 000 руб.", 0, 16, None, _After(None, None, 28)) is None
+    # A component read beside the figure stays.
+    assert _clause_reading("бонус за план, оклад 900 руб.", 0, 21, "base", _After(None, None, 29)) == "base"
+    # "компенсационный пакет" is the pay package, not an allowance.
+    assert _clause_reading("компенсационный пакет от 150 000 руб.", 0, 22, None,
+                           _After(None, None, 37)) is None
+
+
+def test_russian_bonuses_allowances_and_piece_rates_are_not_base_pay():
+    for text in ("Бонус за выполнение плана 50 000 руб.",
+                 "Выплачиваем бонус за каждую закрытую вакансию — 10 000 руб.",
+                 "Мы предлагаем:\n - компенсацию фитнеса 3000 руб. в месяц",
+                 "Компенсация аренды жилья до 30 000 руб. в месяц",
+                 "Компенсируем аренду жилья до 30 000 руб. в месяц",
+                 "Условия: сдельная оплата: 50 руб. за единицу продукции",
+                 "Оплата сдельная, 120 рублей за каждый заказ",
+                 "Бонус за выход на работу 10 000 рублей",
+                 "Выплата при трудоустройстве 20 000 рублей"):
+        assert _first_base(text, "BYN", "BY") is None, text
+    # The wage beside them stays: a shift's pay, the base after a bonus, a package.
+    assert _first_base("Оплата 500 руб. за смену", "BYN", "BY").low == 500.0
+    assert _first_base("Оплата 800 руб. за каждый отработанный день", "RUB", "RU").low == 800.0
+    assert _first_base("Премия 500 BYN + оклад 1500 BYN", "BYN", "BY").low == 1500.0
+    assert _first_base("Компенсационный пакет: оклад от 150 000 руб.", "RUB", "RU").low == 150000.0
+
+
+def test_a_sum_per_referral_or_hire_is_not_pay():
+    for text in ("Earn £200 for every referral. Salary £25,000",
+                 "£500 per successful referral. Salary £25,000",
+                 "Earn $500 for each new hire you refer! Pay $18/hour."):
+        m = _first_base(text, "GBP" if "£" in text else "USD", "GB" if "£" in text else "US")
+        assert m.low in (25000.0, 18.0), text

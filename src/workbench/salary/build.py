@@ -34,6 +34,7 @@ from .plausible import _OWN_WORDS, _implausible, _local_rouble, _settle_period
 from .words import (
     _NOTHING_BEFORE,
     _PLUS_PERIOD,
+    _clause_reading,
     _clause_rev,
     _field_tail,
     _heading_component,
@@ -80,6 +81,8 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     low, high = values
     limit, comp, payword, rpos, after = _words_around(lw, last.end, rev, hi_limit, field_mode, text)
     pstart, end = start - rpos, after.end
+    if not field_mode and not (first is last and _bare(first)):
+        comp = _clause_reading(lw, cstart, pstart, comp, after)  # "hourly rate ... is £12.50"
     if comp is None and not field_mode and (pstart == 0 or lw[pstart - 1] in "\n \t"):
         comp = _heading_component(lw, pstart)  # "Total Targeted Cash\n\n$129,000—$206,000"
     cur = first.cur or last.cur

@@ -97,6 +97,47 @@ def _heading_component(lw: str, pstart: int) -> str | None:
     return "ote" if _OTE_HEADING.fullmatch(lw, head_start, head_end) else None
 
 
+# A period adjective before a pay noun in a figure's clause ("The hourly rate for this role is
+# £12.50", "the hourly range is $22 to $28", "почасовая ставка ... 15 BYN").
+_CLAUSE_PERIOD = re.compile(
+    r"(?<![a-zа-яё])(?:(?P<hour>hourly|почасов[а-яё]*)|(?P<year>annual|yearly|годов[а-яё]*)"
+    r"|(?P<month>monthly|ежемесячн[а-яё]*)|(?P<week>weekly|еженедельн[а-яё]*)|(?P<day>daily))"
+    r"[ \u00a0]+(?:base[ \u00a0]+|basic[ \u00a0]+)?"
+    r"(?:pay|rate|salary|wage|range|compensation|оплат|ставк|зарплат|заработн|доход|оклад)")
+# A bonus, commission or allowance named in a figure's clause ("Бонус за выполнение плана
+# 50 000 руб.", "Выплачиваем бонус за каждую закрытую вакансию — 10 000 руб.", "компенсация
+# фитнеса 3000 руб. в месяц", "компенсируем аренду до 30 000 руб."; not "компенсационный пакет",
+# the pay package): with no wage word in the clause the figure is that part of pay, not the wage.
+_CLAUSE_PART = re.compile(
+    r"(?<![a-zа-яё])(?:(?P<bonus>bonus(?:es)?|бонус[а-яё]*|преми(?:я|и|ю|ей|ях|ями))"
+    r"|(?P<commission>commissions?|комиссионн[а-яё]*)"
+    r"|(?P<allowance>компенсаци(?:я|и|ю|ей)|компенсиру[а-яё]*))(?![a-zа-яё])")
+_CLAUSE_WAGE = re.compile(
+    r"salar|wage|(?<![a-z])(?:pay|base|basic|earn[a-z]*|income|rates?|compensation)(?![a-z])"
+    r"|оклад|зарплат|заработ|з/п|(?<![а-яё])зп(?![а-яё])|доход|ставк|оплат|薪")
+
+
+def _clause_reading(lw: str, cstart: int, pstart: int, comp, after: _After):
+    """The component a figure of running text takes from its clause before it (``comp``
+    when the words right beside it named none): a bonus, commission or allowance named
+    there with no wage word in the clause. The period the clause names, written, when none is written
+    beside the figure (set on ``after``). Read on ``lw[cstart:pstart]`` (a clause of at
+    most 64 characters, :func:`_clause_rev`)."""
+    if pstart - cstart < 5:
+        return comp
+    if after.period is None:
+        last = None
+        for m in _CLAUSE_PERIOD.finditer(lw, cstart, pstart):
+            last = m
+        if last is not None:
+            after.period = last.lastgroup
+    if comp is None:
+        part = _CLAUSE_PART.search(lw, cstart, pstart)
+        if part is not None and _CLAUSE_WAGE.search(lw, cstart, pstart) is None:
+            comp = part.lastgroup
+    return comp
+
+
 # How far into a text its title reaches (an API snippet's title runs on into its body).
 TITLE_REACH = 200
 # A currency code between a figure and the next word ("75,000 GBP Bonus").
