@@ -680,6 +680,9 @@ def test_a_stated_minimum_midpoint_and_maximum_are_one_range():
     ("Min: USD 62,500\nMax: USD 71,000", (62500, 71000, "USD", "year")),
     ("Зарплата мин. 80 000 руб. макс. 100 000 руб.", (80000, 100000, "RUB", "month")),
     ("Оклад: мин. 90 000 макс. 120 000 ₽", (90000, 120000, "RUB", "month")),
+    ("Pay Type\nHourly\nMin Hiring Rate\n$18.35\nMax Hiring Rate\n$22.93", (18.35, 22.93, "USD", "hour")),
+    ("Minimum Hiring Rate: $18.35\nMaximum Hiring Rate: $22.93", (18.35, 22.93, "USD", "hour")),
+    ("Min Starting Salary: $60,000 / Max Starting Salary: $70,000", (60000, 70000, "USD", "year")),
 ])
 def test_a_min_labelled_figure_then_a_max_labelled_one_is_one_range(text, want):
     assert text_pay("About the team.\n" + text + "\nBenefits and training.") == [want]

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.salary import build as build_module
+from workbench.salary import parse_salary
 from workbench.salary.build import (
     _build,
     _currency_and_market,
@@ -44,6 +45,10 @@ def test_a_duration_is_not_pay():
 
 def test_values_of_ranges():
     assert _values(*toks("50-20"), True, False) is None
+    # Money written high end first: the range, low to high; not a range three times apart.
+    assert _values(*toks("$90,000 - $70,000"), True, False) == (70000, 90000)
+    assert _values(*toks("$100,000- 75,000"), True, False) == (75000, 100000)
+    assert _values(*toks("$90 - $20"), True, False) is None
     assert _values(*toks("50k-55"), True, False) == (50000, 55000)
     assert _values(*toks("70-90 000"), True, False) == (70000, 90000)
     (m,) = toks("****k")
@@ -177,3 +182,11 @@ def test_a_mention_is_built_with_its_fields_in_order():
             m.component, m.gross, m.months_per_year, m.masked, m.period_basis, m.market,
             m.implausible) == ("Up to £32,000 basic per annum", 0, 29, None, 32000.0, "GBP", "year",
                                False, "base", None, None, False, "written", "GB", False)
+
+
+def test_a_range_written_high_end_first_is_one_range():
+    found = parse_salary("Environmental Data Specialist\nAtlanta, GA\n$100,000- $75,000\nOur Client is a firm.",
+                         currency="USD", market="US", field=False)
+    assert [(m.low, m.high, m.period) for m in found] == [(75000, 100000, "year")]
+    found = parse_salary("Salary: £35,000 - £30,000 per annum", currency="GBP", market="GB", field=False)
+    assert [(m.low, m.high) for m in found] == [(30000, 35000)]

@@ -160,3 +160,12 @@ def _plain_matches(lw: str):
             continue
         yield m
         pos = m.end() if m.end() > d.start() else d.start() + 1
+
+
+def test_a_k_glued_to_ote_is_a_multiplier():
+    from workbench.salary import parse_salary
+
+    found = parse_salary("Basic: £30kOTE £45k", currency="GBP", market="GB", field=False)
+    assert [(m.low, m.component) for m in found] == [(30000, "base"), (45000, "ote")]
+    found = parse_salary("£30kOTE £45k", currency="GBP", market="GB", field=True)
+    assert [(m.low, m.component) for m in found] == [(30000, "unspecified"), (45000, "ote")]

@@ -73,3 +73,15 @@ def test_a_pay_field_is_read_as_written():
     field = "£43,760 - £47,413 National, £47,670 - £51,690 London"
     found = parse_salary(field, currency="GBP", market="GB", field=True)
     assert [(m.low, m.high) for m in found] == [(43760, 47413), (47670, 51690)]
+
+
+def test_tiers_labelled_by_a_place_give_their_envelope():
+    text = "Colorado: $90,000 - $110,000\nCalifornia: $100,000 - $125,000\nNew York City: $105,000 - $130,000"
+    assert amounts(text, currency="USD", market="US")[0] == (90000, 130000, "year", "unspecified")
+    text = "Salary Range: $120,000 - $150,000 (NYC, SF); $100,000 - $130,000 (all other locations)"
+    assert amounts(text, currency="USD", market="US")[0] == (100000, 150000, "year", "unspecified")
+
+
+def test_ranges_labelled_by_level_are_no_tiers():
+    text = "Salary range for Level II: $80,000 - $100,000; Level III: $95,000 - $120,000"
+    assert amounts(text, currency="USD", market="US")[0] == (80000, 100000, "year", "unspecified")

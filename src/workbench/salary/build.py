@@ -251,8 +251,15 @@ def _values(first, last, is_range: bool, masked: bool):
     a *= ma or 1.0
     b *= mb or 1.0
     if a > b:
-        return None
+        return (b, a) if _reversed_money(first, last, a, b) else None
     return a, b
+
+
+def _reversed_money(first, last, a: float, b: float) -> bool:
+    """A range of money written high end first ("$100,000- $75,000", "£35,000 - £30,000"):
+    a currency before the first figure, the second money-sized or with its own sign, and the
+    two ends within a factor of three (not "50-20", a code or a count)."""
+    return first.cur is not None and (last.cur is not None or b >= 1000) and a <= 3 * b
 
 
 def _words_around(lw: str, end: int, rev: str, hi_limit: int, field_mode, text: str = ""):

@@ -294,13 +294,15 @@ def _pairs(lw: str, t, u, field_mode) -> bool:
 # A range stated as labelled ends: "Min: $80,000 Max: $100,000", "Salary Min: $80,000 Salary
 # Max: $100,000", "Minimum: $80,000.00 Maximum: $100,000.00", "Min. $80,000 / Max. $100,000",
 # "мин. 80 000 руб. макс. 100 000 руб.", the max on the same line or the next short one.
+# The words a label may add after "min"/"max": "Min Hiring Rate\n$18.35\nMax Hiring Rate\n$22.93".
+_LABEL_WORDS = r"(?:[ \u00a0]+(?:hiring|starting|hourly|annual|base))?(?:[ \u00a0]+(?:rate|salary|pay))?"
 # The min label right before the low figure (an ISO code may stand between):
-_MIN_LABEL = re.compile(r"(?<![a-zа-яё])(?:min(?:imum)?\.?|мин(?:имум)?\.?)[ \u00a0]*:?[ \u00a0]*"
+_MIN_LABEL = re.compile(r"(?<![a-zа-яё])(?:min(?:imum)?\.?|мин(?:имум)?\.?)" + _LABEL_WORDS + r"[ \u00a0]*:?\s*"
                         r"(?:[a-z]{3}[ \u00a0]+)?\Z")
 # ... and between the two figures nothing but a separator, the label's pay words and the max label.
 _MAX_LABEL_GAP = re.compile(
     r"[ \u00a0]*[,;/|]?\s*(?:(?:salary|pay|base|rate|range|зарплата|оклад)[ \u00a0]+){0,3}"
-    r"(?:max(?:imum)?|макс(?:имум)?)\.?[ \u00a0]*:?[ \u00a0]*(?:[a-z]{3}[ \u00a0]+)?")
+    r"(?:max(?:imum)?|макс(?:имум)?)\.?" + _LABEL_WORDS + r"[ \u00a0]*:?\s*(?:[a-z]{3}[ \u00a0]+)?")
 _LABEL_GAP_MAX = 48
 _MAX_LINE = 64  # the max's line, when it is not the min's: a short one
 
@@ -309,9 +311,9 @@ def _labelled_ends(lw: str, t, u, field_mode) -> bool:
     """A min-labelled figure ``t`` followed closely by a max-labelled figure ``u`` of the same
     currency (at least one written, outside a pay field): one range, low = min, high = max."""
     gap = lw[t.end:u.start]
-    if ("max" not in gap and "макс" not in gap) or gap.count("\n") > 1:
+    if ("max" not in gap and "макс" not in gap) or gap.count("\n") > 2:
         return False
-    if _MIN_LABEL.search(lw, max(0, t.start - 16), t.start) is None:
+    if _MIN_LABEL.search(lw, max(0, t.start - 32), t.start) is None:
         return False
     if _MAX_LABEL_GAP.fullmatch(lw, t.end, u.start) is None:
         return False

@@ -55,7 +55,29 @@ def _tier_gap(text: str, a: SalaryMention, b: SalaryMention) -> bool:
     gap = text[a.end:b.start].strip()
     if len(gap) > _MAX_LABEL or "\n" in gap or _SENTENCE_END.search(gap):
         return False
-    return _TIER.search(gap.lower()) is not None
+    return _TIER.search(gap.lower()) is not None or _names_place(gap)
+
+
+# Words a tier's label may hold beside the place it names ("California base pay range:",
+# "for candidates located in New York City:").
+_LABEL_NOISE = re.compile(
+    r"(?i)(?<![a-z])(?:in|for|the|candidates?|employees?|located|based|roles?|positions?|base|"
+    r"annual|hourly|salary|pay|compensation|hiring|range|rate|is|of|per|year|hour)(?![a-z])")
+_LABEL_MARKS = str.maketrans({c: " " for c in ":;()[]|•"})
+
+
+def _names_place(gap: str) -> bool:
+    """Does a tier's label name a place, a US state or city, a UK city ("California:",
+    "New York City:", "(NYC, SF);", "Denver, CO base pay range:")? Read by
+    :func:`workbench.places.parse_location` (cached per label); no digits, at most 40
+    characters once its pay words are set aside."""
+    label = " ".join(_LABEL_NOISE.sub(" ", gap.translate(_LABEL_MARKS)).split()).strip(" ,-–—")
+    if not label or len(label) > 40 or any(ch.isdigit() for ch in label):
+        return False
+    from workbench.places import parse_location  # the gazetteer loads on first use only
+
+    place = parse_location(label, None)
+    return place.city is not None or place.region is not None or place.country is not None
 
 
 def _ends(m: SalaryMention) -> tuple[float, float]:
