@@ -127,7 +127,7 @@ def test_the_bare_number_gate_changes_no_mention(monkeypatch):
         return [[astuple(m) for m in parse_salary(t, field=False)] for t in texts]
 
     gated = run()
-    monkeypatch.setattr(build_module, "_nothing_around", lambda lw, rev, end: False)
+    monkeypatch.setattr(build_module, "_nothing_around", lambda lw, rev, end, start=0: False)
     assert run() == gated
     assert sum(map(len, gated)) > 1000
 

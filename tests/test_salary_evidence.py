@@ -127,3 +127,48 @@ def test_expenses_perks_and_sales_volumes_are_not_pay():
     assert text_pay("План продаж 5 млн рублей.", market="RU") == []
     assert text_pay("Работа с проектами от 1 млн рублей.", market="RU") == []
     assert text_pay("Менеджер по продажам, зарплата 80 000 рублей.", market="RU") == [(80000, 80000, "RUB", "month")]
+
+
+def test_company_money_draws_differentials_and_others_pay_are_not_pay():
+    for text in ("You will support AEs on deals ranging from $50,000 to $500,000 per year.",
+                 "We went from $1M to $7M ARR in 18 months.",
+                 "Series A company ($22M raised) selling analytics.",
+                 "Average producer writes $250,000 in premium in year two.",
+                 "Recruiters in their second year bill $400K+ on average.",
+                 "Average AM gross profit: $320,000 per year",
+                 "Fill orders for shifts that pay our associates $15-$19 per hour.",
+                 "A monthly draw of $2,500 against commission is available.",
+                 "Typical contracts are $20k-$80k per year.",
+                 "Our average customer saves $40,000 per year.",
+                 "Top performers earn over $200,000 in commission.",
+                 "Last year our top AE earned $400,000."):
+        assert text_pay(text) == [], text
+    # The wage beside them stays: a shift differential is an add-on, the wage is the pay.
+    assert text_pay("Wage: $17.50 per hour + $1.00 shift differential for nights.")[0] == (
+        17.5, 17.5, "USD", "hour")
+
+
+def test_an_order_size_is_not_pay_in_russian():
+    assert text_pay("Средний размер заказа — от 5 000 BYN.", currency="BYN", market="BY") == []
+
+
+def test_a_board_headers_pay_line_is_pay_without_a_currency_sign():
+    from workbench.salary.evidence import board_header_figure
+
+    text = ("Data Analyst\n ❮ back to last search\n\n Redcentric\n\nBirmingham, West Midlands\n\n"
+            " 38000\n\nPermanent \nPart time \n\nApply for this job")
+    assert text_pay(text, currency="GBP", market="GB") == [(38000, 38000, "GBP", "year")]
+    at = text.index("38000")
+    assert board_header_figure(text.lower(), at, at + 5)
+    # Not below the header, not without the job type line, not beside other words.
+    assert text_pay("Team\n\n" + "x" * 400 + "\n\n 38000\n\nPermanent", currency="GBP", market="GB") == []
+    assert text_pay("Data Analyst\n\nLeeds\n\n 38000\n\nApply now", currency="GBP", market="GB") == []
+    assert text_pay("Data Analyst\n\nLeeds\n\nWe have 38000\n\nPermanent", currency="GBP", market="GB") == []
+
+
+def test_a_board_headers_pay_line_after_ingest_collapsed_its_blank_lines():
+    text = "Data Analyst\n❮ back to last search\nRedcentric\nBirmingham\n38000\nPermanent\nPart time\nApply"
+    assert text_pay(text, currency="GBP", market="GB") == [(38000, 38000, "GBP", "year")]
+    # A figure on the first line, or with a job type line that says more, is not that line.
+    assert text_pay("38000\nPermanent", currency="GBP", market="GB") == []
+    assert text_pay("Leeds\n38000\nPermanent staff are entitled to leave", currency="GBP", market="GB") == []

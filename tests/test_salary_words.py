@@ -125,3 +125,24 @@ def test_a_sum_per_referral_or_hire_is_not_pay():
                  "Earn $500 for each new hire you refer! Pay $18/hour."):
         m = _first_base(text, "GBP" if "£" in text else "USD", "GB" if "£" in text else "US")
         assert m.low in (25000.0, 18.0), text
+
+
+def test_on_target_earnings_named_in_the_clause_are_no_base():
+    text = ("The On Target Earnings range for this role is $300,000 - $360,000, with a 50/50 split.\n"
+            "Base salary: $150,000 - $180,000")
+    assert (_first_base(text, "USD", "US").low, _first_base(text, "USD", "US").high) == (150000.0, 180000.0)
+
+
+def test_pay_per_shift_named_before_the_figure_is_a_days_pay():
+    m = _first_base("Оплата за смену — 3 000 ₽, смена 12 часов.", "RUB", "RU")
+    assert (m.low, m.period) == (3000.0, "day")
+    m = _first_base("Оплата за смену — 55 BYN (смена 12 часов).", "BYN", "BY")
+    assert (m.low, m.period) == (55.0, "day")
+
+
+def test_a_plus_standing_apart_at_the_end_opens_the_high_end():
+    assert _read_after("£30,000 +", 7, 9, None, None).open_low
+    found = parse_salary("£30,000 +", currency="GBP", market="GB", field=True)
+    assert [(m.low, m.high) for m in found] == [(30000.0, None)]
+    found = parse_salary("£30,000 + bonus", currency="GBP", market="GB", field=True)
+    assert (found[0].low, found[0].high) == (30000.0, 30000.0)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .evidence import _one_off_before, _one_off_in, _text_evidence
+from .evidence import _one_off_before, _one_off_in, _text_evidence, board_header_figure
 from .model import _RU_MARKET, _ZH_MARKET, CONVENTIONS, MARKET_CURRENCY, SalaryMention, _market_key
 from .numbers import _LETTERS, _shared_thousands, openers
 from .patterns import (
@@ -61,7 +61,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
     window = None
     if not field_mode and first is last and _bare(first):
         window = _window_before(lw, lo, start, False)
-        if _nothing_around(lw, window[1], first.end):
+        if _nothing_around(lw, window[1], first.end, start):
             return None  # a bare number or mask of running text with no word beside it: no evidence
     # Lazy tokens (long texts, see _tokens) are parsed only now: the checks
     # above read nothing but the spans and the words around, so the outcome is unchanged.
@@ -136,7 +136,7 @@ if _AFTER_OPENERS is not None:
     _AFTER_OPENERS |= {"+"}
 
 
-def _nothing_around(lw: str, rev: str, end: int) -> bool:
+def _nothing_around(lw: str, rev: str, end: int, start: int = 0) -> bool:
     """No word before or after a figure that :func:`_words_around` would read: no limit,
     component, period, gross/net or pay word before it (on the reversed clause ``rev``),
     and nothing :func:`_read_after` takes right after it ("+", a period, a component, a
@@ -147,6 +147,8 @@ def _nothing_around(lw: str, rev: str, end: int) -> bool:
         return False
     if end >= len(lw):
         return True
+    if end < 400 and lw[end] in "\n " and board_header_figure(lw, start, end):
+        return False  # a board header's pay line (evidence.board_header_figure)
     if _AFTER_OPENERS is not None and lw[end] not in _AFTER_OPENERS:
         return True  # ". Skills", "**Invoicing**": no word after it can be read (none starts so)
     if lw[end] == "+" or _PLUS_PERIOD.match(lw, end) is not None:

@@ -40,7 +40,9 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
     if est or _BOARD_ESTIMATE.match(lw, end) is not None:
         return None
     if not (named or cur is not None or period is not None or shaped):
-        return None  # a bare number: only a pay word right next to it would make it pay
+        # a bare number: only a pay word right next to it would make it pay, or the pay line
+        # of a job board's page header ("...\n\n 38000\n\nPermanent \nPart time")
+        return "money" if board_header_figure(lw, pstart, end) else None
     # The figure's line, read no further than 300 characters either way (linear time).
     lo = max(0, pstart - _LINE_REACH)
     line_start = max(lw.rfind("\n", lo, pstart) + 1, lo)
@@ -61,6 +63,24 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
             or _opens_title(lw, line_start, pstart)):
         return "money"
     return None
+
+
+# A job board's page header states the pay on a line of its own, right above the job type
+# ("Data Analyst\n❮ back to last search\nRedcentric\nBirmingham\n38000\nPermanent\nPart time").
+_HEADER_REACH = 400
+_JOB_TYPE_NEXT = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:permanent|contract|temporary|temp|fixed[ -]term|"
+                            r"full[ -]time|part[ -]time)[ \t]*(?:\n|\Z)")
+
+
+def board_header_figure(lw: str, pstart: int, end: int) -> bool:
+    """Is the figure ``lw[pstart:end]`` alone on its line in the first lines of a page (not
+    the first line), with a line naming only the job type ("Permanent", "Contract", "Part
+    time") right below it: the pay line of a job board's page header, with or without a
+    currency sign?"""
+    if end > _HEADER_REACH or pstart < 2:
+        return False
+    line_start = lw.rfind("\n", 0, pstart) + 1
+    return line_start > 0 and not lw[line_start:pstart].strip() and _JOB_TYPE_NEXT.match(lw, end) is not None
 
 
 # How far into a text its title reaches, and the limit words that open a figure there.

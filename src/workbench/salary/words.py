@@ -103,13 +103,17 @@ _CLAUSE_PERIOD = re.compile(
     r"(?<![a-zа-яё])(?:(?P<hour>hourly|почасов[а-яё]*)|(?P<year>annual|yearly|годов[а-яё]*)"
     r"|(?P<month>monthly|ежемесячн[а-яё]*)|(?P<week>weekly|еженедельн[а-яё]*)|(?P<day>daily))"
     r"[ \u00a0]+(?:base[ \u00a0]+|basic[ \u00a0]+)?"
-    r"(?:pay|rate|salary|wage|range|compensation|оплат|ставк|зарплат|заработн|доход|оклад)")
+    r"(?:pay|rate|salary|wage|range|compensation|оплат|ставк|зарплат|заработн|доход|оклад)"
+    # pay per shift or per hour named before the figure ("Оплата за смену — 3 000 ₽")
+    r"|(?<![а-яё])(?:оплат[аы]|ставк[аи]|зарплат[аы]|з/п)[ \u00a0]+(?:за|в)[ \u00a0]+"
+    r"(?:(?P<day2>смену|день|выход)|(?P<hour2>час))(?![а-яё])")
 # A bonus, commission or allowance named in a figure's clause ("Бонус за выполнение плана
 # 50 000 руб.", "Выплачиваем бонус за каждую закрытую вакансию — 10 000 руб.", "компенсация
 # фитнеса 3000 руб. в месяц", "компенсируем аренду до 30 000 руб."; not "компенсационный пакет",
 # the pay package): with no wage word in the clause the figure is that part of pay, not the wage.
 _CLAUSE_PART = re.compile(
-    r"(?<![a-zа-яё])(?:(?P<bonus>bonus(?:es)?|бонус[а-яё]*|преми(?:я|и|ю|ей|ях|ями))"
+    r"(?<![a-zа-яё])(?:(?P<ote>ote|on[- ]target[ \u00a0]+(?:earnings|compensation|cash))"
+    r"|(?P<bonus>bonus(?:es)?|бонус[а-яё]*|преми(?:я|и|ю|ей|ях|ями))"
     r"|(?P<commission>commissions?|комиссионн[а-яё]*)"
     r"|(?P<allowance>компенсаци(?:я|и|ю|ей)|компенсиру[а-яё]*))(?![a-zа-яё])")
 _CLAUSE_WAGE = re.compile(
@@ -119,8 +123,9 @@ _CLAUSE_WAGE = re.compile(
 
 def _clause_reading(lw: str, cstart: int, pstart: int, comp, after: _After):
     """The component a figure of running text takes from its clause before it (``comp``
-    when the words right beside it named none): a bonus, commission or allowance named
-    there with no wage word in the clause. The period the clause names, written, when none is written
+    when the words right beside it named none): on-target earnings, a bonus, a commission
+    or an allowance named there with no wage word in the rest of the clause ("The On
+    Target Earnings range for this role is $300,000 - $360,000"). The period the clause names, written, when none is written
     beside the figure (set on ``after``). Read on ``lw[cstart:pstart]`` (a clause of at
     most 64 characters, :func:`_clause_rev`)."""
     if pstart - cstart < 5:
@@ -130,10 +135,11 @@ def _clause_reading(lw: str, cstart: int, pstart: int, comp, after: _After):
         for m in _CLAUSE_PERIOD.finditer(lw, cstart, pstart):
             last = m
         if last is not None:
-            after.period = last.lastgroup
+            after.period = last.lastgroup.rstrip("2")
     if comp is None:
         part = _CLAUSE_PART.search(lw, cstart, pstart)
-        if part is not None and _CLAUSE_WAGE.search(lw, cstart, pstart) is None:
+        if (part is not None and _CLAUSE_WAGE.search(lw, cstart, part.start()) is None
+                and _CLAUSE_WAGE.search(lw, part.end(), pstart) is None):
             comp = part.lastgroup
     return comp
 
@@ -162,6 +168,8 @@ _LABEL_AFTER = re.compile(r"[ \u00a0]*[:：]")
 _AMOUNT_NEXT = re.compile(r"[ \u00a0]*(?:of[ \u00a0]+)?[" + _SIGNS + r"\d]")
 # A range cut off by a snippet's end ("Rate: £565 -…").
 _CUT_RANGE = re.compile(r"[ \u00a0]*[-–—][ \u00a0]*(?:…|\.\.\.)[ \u00a0]*\Z")
+# A "+" standing apart at the very end of the text ("£30,000 +", "$45/hr +"): and up.
+_PLUS_END = re.compile(r"[ \u00a0]+\+\s*\Z")
 # "$4,000 + per month": a "+" standing apart before a period word.
 _PLUS_PERIOD = re.compile(r"[ \u00a0]+\+(?=[ \u00a0]*(?:" + _PERIODS + r"))")
 
@@ -203,6 +211,9 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross, pay_named: bool
     elif pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
         out.open_low = True  # "£45k+": an open-ended minimum
         pos += 1
+    elif ntext - pos <= 6 and _PLUS_END.match(lw, pos) is not None:
+        out.open_low = True  # "£30,000 +" closing the text: an open-ended minimum
+        pos = ntext
     tail_end = min(ntext, pos + 64)
     for _ in range(6):
         if pos >= tail_end or (pos >= hi_limit and pos > end):
@@ -219,6 +230,9 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross, pay_named: bool
     if pos > end and pos < ntext and lw[pos] == "+" and not _JOIN_COMP.match(lw, pos):
         out.open_low = True  # "$45/hr+"
         pos += 1
+    elif pos > end and ntext - pos <= 6 and _PLUS_END.match(lw, pos) is not None:
+        out.open_low = True  # "$45/hr +"
+        pos = ntext
     out.end = pos
     return out
 
