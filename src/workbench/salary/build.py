@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .evidence import _one_off_before, _one_off_in, _text_evidence, board_header_figure
+from .evidence import _HEADER_REACH, _one_off_before, _one_off_in, _text_evidence, board_header_figure
 from .model import _RU_MARKET, _ZH_MARKET, CONVENTIONS, MARKET_CURRENCY, SalaryMention, _market_key
 from .numbers import _LETTERS, _shared_thousands, openers
 from .patterns import (
@@ -147,7 +147,7 @@ def _nothing_around(lw: str, rev: str, end: int, start: int = 0) -> bool:
         return False
     if end >= len(lw):
         return True
-    if end < 400 and lw[end] in "\n " and board_header_figure(lw, start, end):
+    if end < _HEADER_REACH and lw[end] in "\n " and board_header_figure(lw, start, end):
         return False  # a board header's pay line (evidence.board_header_figure)
     if _AFTER_OPENERS is not None and lw[end] not in _AFTER_OPENERS:
         return True  # ". Skills", "**Invoicing**": no word after it can be read (none starts so)
