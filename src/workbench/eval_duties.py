@@ -96,7 +96,8 @@ LABELS_DIR = config.LABELLED / "duties"
 # tuning sets (halves tune2, tune3) written later by other labellers on other postings.
 LABELS_DIRS = (LABELS_DIR, config.LABELLED / "duties2", config.LABELLED / "duties3",
                config.LABELLED / "duties4", config.LABELLED / "duties5",
-               config.LABELLED / "duties6", config.LABELLED / "duties7")
+               config.LABELLED / "duties6", config.LABELLED / "duties7",
+               config.LABELLED / "duties9")
 HALVES = ("tune", "holdout", *TUNING_SETS)
 
 
