@@ -112,6 +112,21 @@ def test_a_one_ended_label_needs_its_end_word_in_the_text(text, low, high, reaso
     assert why == reason and (exp is None) == (reason is not None)
 
 
+def test_an_envelope_is_a_low_end_and_a_high_end_each_stated_as_such():
+    tiers = ("Zone 1: £38,500 to £44,000\nZone 2: £35,250 to £40,100\n"
+             "Lead allowance £2,000 - £3,000. OTE £60,000")
+    assert de.written_as_envelope(tiers, 35250, 44000)
+    assert de.written_as_envelope(tiers, 38500, 44000)  # one statement's two ends
+    assert not de.written_as_envelope(tiers, 40100, 44000)  # a high end read as a low end
+    assert not de.written_as_envelope(tiers, 35250, 38500)  # a low end read as a high end
+    assert not de.written_as_envelope(tiers, 35250, 60000)  # on-target earnings
+    assert not de.written_as_envelope(tiers, 35250, 45000)  # not written
+    # Ends labelled by their words, and lone figures, are stated ends too.
+    minmax = "Base pay (NY):\nMin: $98,250\nMax: $131,900\nElsewhere:\nMin: $88,400\nMax: $118,700"
+    assert de.written_as_envelope(minmax, 88400, 131900)
+    assert de.written_as_envelope("London £52,410; national £47,800", 47800, 52410)
+
+
 def test_a_single_figure_label_that_is_one_end_of_a_stated_range_is_a_label_issue():
     assert de.label_expectation(SPEC, _row("Salary £41,000 - £47,000 DOE", 47000, 47000)) == \
         (None, "single_figure_of_range")

@@ -198,6 +198,26 @@ def test_a_posting_stating_several_base_pays_may_agree_with_another_of_them():
         assert pe.score_row(row, got)["via"] is None
 
 
+def test_a_posting_stating_pay_per_location_agrees_with_the_envelope_of_its_tiers():
+    text = ("Engagement Lead, Northwind Analytics\nBase salary by office:\n"
+            "Denver and Austin: $91,000 - $104,000\nAll other US offices: $83,500 - $97,000\n"
+            "Plus a team bonus of up to $6,000 and OTE of $150,000.")
+    row = {"category": "base_pay", "low": "91000", "high": "104000", "currency": "USD",
+           "period": "year", "several": "true", "shape": "range;location_ranges", "description": text}
+    envelope = {"low": 83500.0, "high": 104000.0, "currency": "USD", "period": "year"}
+    assert pe.score_row(row, envelope) == {"status": "scored", "kind": None, "reported": True,
+                                           "via": "tier_envelope"}
+    # Only for a 'several' posting its labeller tagged as stated per location, only a range
+    # holding the label whose ends are stated ends, in the label's currency and period.
+    assert pe.score_row({**row, "shape": "range;several_ranges"}, envelope)["kind"] == "wrong_amount"
+    assert pe.score_row({**row, "several": "false"}, envelope)["kind"] == "wrong_amount"
+    for got in ({**envelope, "high": 150000.0}, {**envelope, "low": 97000.0},
+                {"low": 91000.0, "high": 97000.0, "currency": "USD", "period": "year"},
+                {**envelope, "period": "month"},
+                {**envelope, "low": 6000.0}):
+        assert pe.score_row(row, got)["via"] is None, got
+
+
 def test_written_as_statement_reads_ranges_and_lone_figures():
     assert de.written_as_statement("pay $85K-$95K base", 85000, 95000)
     assert de.written_as_statement("Salary £41,000 per annum", 41000, 41000)

@@ -83,7 +83,7 @@ from workbench.corpora import CorpusSpec, load_corpus, run_product_path
 from workbench.errors import CorpusError
 
 __all__ = ["ERROR_KINDS", "NO_PAY_CATEGORIES", "figures_in", "figure_spans", "text_label_issue",
-           "written_as_statement",
+           "written_as_statement", "written_as_envelope",
            "label_expectation", "classify", "failure_line",
            "wilson", "read_nopay_labels", "evaluate_corpus", "CorpusResult", "format_result",
            "write_excluded"]
@@ -269,6 +269,34 @@ def written_as_statement(text: str, low: float, high: float) -> bool:
             if not (_ote_stated(lw, f) and _ote_stated(lw, g)):
                 return True
     return False
+
+
+def _stated_end(lw: str, figures: list[Figure], f: Figure, end: str) -> bool:
+    """Is ``f`` written as the ``end`` (``"low"`` / ``"high"``) of a pay statement: a figure on
+    its own, that end of a range ("$150,000 - $180,000"), or after that end's word ("Min:
+    $124,900", "up to £62,034"), and not as on-target earnings only?"""
+    if _ote_stated(lw, f):
+        return False
+    k = figures.index(f)
+    a, b = (k, k + 1) if end == "low" else (k - 1, k)
+    if 0 <= a and b < len(figures) and figures[a].value != figures[b].value and \
+            _RANGE_JOIN.fullmatch(lw, figures[a].end, figures[b].start):
+        return True
+    if _open_end_stated(lw, figures, f, "high" if end == "low" else "low"):
+        return False  # "up to $6,000" is no low end, "from £30,000" no high end
+    return _open_end_stated(lw, figures, f, end) or not _in_range(lw, figures, f)
+
+
+def written_as_envelope(text: str, low: float, high: float) -> bool:
+    """Does ``text`` state ``low`` as the low end of one pay statement and ``high`` as the
+    high end of one (the same or another), as this module's own reader reads them
+    (:func:`_stated_end`)? The envelope of pay stated once per location tier
+    ("Zone A: $150,000 - $180,000 ... Zone C: $122,000 - $146,000" -> 122,000-180,000)."""
+    lw = (text or "").lower()
+    figures = figure_spans(text)
+    ends = (("low", low), ("high", high))
+    return all(any(abs(f.value - value) < 0.005 and _stated_end(lw, figures, f, end) for f in figures)
+               for end, value in ends)
 
 
 def text_label_issue(exp: Expectation, spans: list, text: str, figures: list[Figure]) -> str | None:

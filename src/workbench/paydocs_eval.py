@@ -22,7 +22,14 @@ Agreement (``base_pay`` postings): the engine's first base pay (the base mention
     also agrees when the engine's pay is another base statement of the text: the label's
     currency and period, and its figures written in the text as one statement
     (:func:`workbench.document_eval.written_as_statement`: both ends of one range, or one
-    figure on its own, not as on-target earnings only).
+    figure on its own, not as on-target earnings only). A ``several`` posting whose labeller
+    tagged it ``location_ranges`` (base pay stated once per location tier) also agrees when
+    the engine's pay is the envelope of the tiers, the pay point the engine gives such a
+    posting and the boards' structured pay for it (README, "Base pay stated per location
+    tier"; data/labelled/CONVENTIONS.md, "Pay stated per location"): the label's currency
+    and period, a range holding the label, its low end written as one statement's low end
+    and its high end as one statement's high end
+    (:func:`workbench.document_eval.written_as_envelope`).
 Precision: reported base pays that agree / postings given a pay point (``base_pay`` and
     no-pay postings; a pay point on a no-pay posting is never right).
 True-negative rate: no-pay postings given no pay point / no-pay postings.
@@ -62,9 +69,11 @@ from workbench.corpora import (
 )
 from workbench.document_eval import (
     ERROR_KINDS,
+    TOLERANCE,
     Expectation,
     classify,
     failure_line,
+    written_as_envelope,
     written_as_statement,
 )
 from workbench.errors import CorpusError, EvaluationError
@@ -77,6 +86,8 @@ COLUMNS = ("corpus", "id", "field", "text_sha1", "category", "low", "high", "cur
 NO_PAY = frozenset({"none", "non_pay_money", "board_estimate"})
 CATEGORIES = NO_PAY | {"base_pay"}
 PERIODS = frozenset({"hour", "day", "week", "month", "year"})
+# The labellers' shape tag of a posting that states its base pay once per location.
+LOCATION_TIERS_TAG = "location_ranges"
 
 
 _SET_NAME = re.compile(r"paydocs[0-9]*")
@@ -252,9 +263,40 @@ def _other_statement(exp: Expectation, got: dict, text: str) -> bool:
     return written_as_statement(text, min(ends), max(ends))
 
 
+def _location_tiers(row: dict) -> bool:
+    return LOCATION_TIERS_TAG in str(row.get("shape", "")).split(";")
+
+
+def _tier_envelope(exp: Expectation, got: dict, text: str) -> bool:
+    """A ``several`` posting tagged ``location_ranges``: is the engine's pay the envelope of
+    the stated tiers, holding the label (the first tier), its low end written as one
+    statement's low end and its high end as one statement's high end?"""
+    if got.get("currency") != exp.currency or got.get("period") != exp.period:
+        return False
+    ends = [float(v) for v in (got.get("low"), got.get("high"))
+            if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    low, high = min(ends), max(ends)
+    label = [v for v in (exp.low, exp.high) if v is not None]
+    inside = all(low * (1 - TOLERANCE) <= v <= high * (1 + TOLERANCE) for v in label)
+    return inside and low < high and written_as_envelope(text, low, high)
+
+
+def _another_reading(row: dict, exp: Expectation, got: dict) -> str | None:
+    """How a ``several`` posting whose first statement the engine did not give still agrees
+    (``other_statement``, ``tier_envelope``), or None."""
+    if not _several(row):
+        return None
+    if _other_statement(exp, got, row["description"]):
+        return "other_statement"
+    if _location_tiers(row) and _tier_envelope(exp, got, row["description"]):
+        return "tier_envelope"
+    return None
+
+
 def score_row(row: dict, pay_row: dict) -> dict:
     """One posting's outcome: ``status`` (``scored`` / ``nopay``), ``kind`` (None = right),
-    ``reported`` and ``via`` (``label`` or ``other_statement`` for an agreeing posting)."""
+    ``reported`` and ``via`` (``label``, ``other_statement`` or ``tier_envelope`` for an
+    agreeing posting)."""
     got = _got(pay_row)
     if row["category"] in NO_PAY:
         return {"status": "nopay", "kind": None if got is None else "non_pay_taken",
@@ -262,9 +304,9 @@ def score_row(row: dict, pay_row: dict) -> dict:
     exp = _expectation(row)
     kind = classify(exp, got)
     via = "label" if kind is None else None
-    if kind is not None and got is not None and _several(row) and \
-            _other_statement(exp, got, row["description"]):
-        kind, via = None, "other_statement"
+    if kind is not None and got is not None:
+        via = _another_reading(row, exp, got)
+        kind = None if via is not None else kind
     return {"status": "scored", "kind": kind, "reported": got is not None, "via": via}
 
 
@@ -296,13 +338,14 @@ def _figures(part: pd.DataFrame) -> dict:
     """Agreement, precision and true-negative rate of a set of outcome rows."""
     if part.empty:
         return {"n": 0, "agree": 0, "reported": 0, "nopay_n": 0, "true_negatives": 0,
-                "kinds": dict.fromkeys(ERROR_KINDS, 0), "other_statement": 0}
+                "kinds": dict.fromkeys(ERROR_KINDS, 0), "other_statement": 0, "tier_envelope": 0}
     scored, nopay = part[part["status"] == "scored"], part[part["status"] == "nopay"]
     agree = int(scored["kind"].isna().sum())
     return {"n": len(scored), "agree": agree, "reported": int(part["reported"].sum()),
             "nopay_n": len(nopay), "true_negatives": int((~nopay["reported"].astype(bool)).sum()),
             "kinds": {k: int((part["kind"] == k).sum()) for k in ERROR_KINDS},
-            "other_statement": int((scored["via"] == "other_statement").sum())}
+            "other_statement": int((scored["via"] == "other_statement").sum()),
+            "tier_envelope": int((scored["via"] == "tier_envelope").sum())}
 
 
 def summary(result: PaydocsResult) -> dict:
@@ -358,7 +401,8 @@ def format_paydocs(result: PaydocsResult, *, show_holdout_failures: bool = False
     lines = [f"{Path(result.path).stem} ({result.path}): {n_rows} labelled postings through ingest -> extract -> "
              f"bench pay point ({result.seconds:.1f} s); unusable rows: {len(result.unusable)}",
              "  agreement: the first base pay found has the label's currency and period, low and high "
-             "within 1% (a 'several' posting: or another base statement of its text);",
+             "within 1% (a 'several' posting: or another base statement of its text, or, stated per "
+             "location, the envelope of its tiers);",
              "  precision: agreeing / given a pay point; true negatives: no-pay postings given none "
              "(Wilson 95%)",
              f"  {'corpus':<14} {'agreement':<30} {'precision':<30} {'true negatives':<30}"]
@@ -374,7 +418,8 @@ def format_paydocs(result: PaydocsResult, *, show_holdout_failures: bool = False
     lines.append(f"  error kinds{which}: " + (", ".join(f"{k} {v}" for k, v in read["kinds"].items() if v)
                                                or "none"))
     lines.append(f"  agreeing through another base statement of a 'several' posting: "
-                 f"{s['overall']['other_statement']}")
+                 f"{s['overall']['other_statement']}; through the envelope of its location tiers: "
+                 f"{s['overall']['tier_envelope']}")
     for corpus, rid, reason in result.unusable.itertuples(index=False):
         lines.append(f"  unusable {corpus}:{rid}: {reason}")
     lines += _shape_lines(shown)
