@@ -148,6 +148,33 @@ def test_company_money_draws_differentials_and_others_pay_are_not_pay():
         17.5, 17.5, "USD", "hour")
 
 
+def test_piece_rates_placed_workers_client_prices_and_living_costs_are_not_pay():
+    for text in ("Setters earn $60 per appointment kept and $150 per closed deal.",
+                 "You will recruit and place forklift drivers earning $21-$24 per hour.",
+                 "Each client pays $85 per hour for our bookkeeping service.",
+                 "We charge customers $1,200 per month for the managed plan.",
+                 "The typical client contract is $30,000 per year.",
+                 "A one-bedroom rental near the office averages $1,650 per month.",
+                 "Group life insurance of 3x base salary up to $400,000.",
+                 "Up to $750 for each friend you refer who stays 90 days.",
+                 "Applicants earning under $45,000 in their current job are welcome.",
+                 "Our branch does $3M in annual sales.",
+                 "Our senior reps average $160K in total earnings."):
+        assert text_pay(text, market="US") == [], text
+    for text in ("Доплата за работу в выходные — 300 рублей в час.",
+                 "Доход лучших менеджеров по продажам — от 250 000 рублей.",
+                 "Аренда квартиры рядом с офисом — от 35 000 рублей в месяц.",
+                 "Клиенты экономят до 150 000 рублей в год."):
+        assert text_pay(text, market="RU") == [], text
+    # The job's own pay beside such words stays pay.
+    assert text_pay("Hiring warehouse associates earning $18-$20 per hour.", market="US") == [
+        (18, 20, "USD", "hour")]
+    assert text_pay("Salary: $52,000 per year plus $90 per closed deal.", market="US")[0] == (
+        52000, 52000, "USD", "year")
+    assert text_pay("Base salary $70,000; life insurance at 2x salary.", market="US") == [
+        (70000, 70000, "USD", "year")]
+
+
 def test_an_order_size_is_not_pay_in_russian():
     assert text_pay("Средний размер заказа — от 5 000 BYN.", currency="BYN", market="BY") == []
 

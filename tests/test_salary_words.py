@@ -133,6 +133,26 @@ def test_on_target_earnings_named_in_the_clause_are_no_base():
     assert (_first_base(text, "USD", "US").low, _first_base(text, "USD", "US").high) == (150000.0, 180000.0)
 
 
+def test_what_holders_of_the_job_typically_earn_is_on_target_earnings_not_base():
+    commission_only = ("Commission-only territory role; our consultants typically earn $55,000 to $80,000 "
+                       "in their first year. We are a family firm in Ohio with good coffee.")
+    assert _first_base(commission_only, "USD", "US") is None
+    beside = ("Base salary $58,000. Representatives on average earn $95,000 with commission. "
+              "We are a family firm in Ohio with good coffee.")
+    assert _first_base(beside, "USD", "US").low == 58000.0
+    for text in ("Average first-year earnings: $88,000, with uncapped commission. We are a family firm.",
+                 "Earnings potential of $120,000+ for closers. We are a family firm in Ohio."):
+        assert [m.component for m in parse_salary(text, market="US", field=False)][0] == "ote", text
+    russian = ("Менеджеры отдела в среднем зарабатывают 120 000 – 160 000 руб. Оклад 60 000 руб. + процент. "
+               "Офис в центре Москвы.")
+    assert _first_base(russian, "RUB", "RU").low == 60000.0
+    assert _first_base("Средний доход наших агентов — 200 000 рублей в месяц. Офис в центре Москвы.",
+                       "RUB", "RU") is None
+    # "You will earn" is the job's own pay.
+    assert _first_base("You will earn $48,000 - $54,000 per year. We are a family firm in Ohio.",
+                       "USD", "US").high == 54000.0
+
+
 def test_pay_per_shift_named_before_the_figure_is_a_days_pay():
     m = _first_base("Оплата за смену — 3 000 ₽, смена 12 часов.", "RUB", "RU")
     assert (m.low, m.period) == (3000.0, "day")

@@ -251,7 +251,7 @@ _JOIN_COMP = re.compile(
     r"питания|аренды))?|交通补贴|住房补贴|通讯补贴|餐补|房补|补贴)"
     r"|(?P<bonus>bonus(?:es)?|incentives?|variable(?:\s+(?:pay|bonus))?|(?:aws|vb)(?=[ \u00a0]*(?:\Z|[+,;)&]))|annual\s+wage\s+supplement|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
     r"|(?P<commission>commission|comms|provision|комиссия|提成|%[ \u00a0]*(?:(?:от|с)[ \u00a0]+продаж|of[ \u00a0]+sales)?|"
-    r"процент[а-я]*[ \u00a0]+от[ \u00a0]+продаж)"
+    r"процент[а-я]*[ \u00a0]+(?:от|с)[ \u00a0]+продаж)"
     r"|(?P<ote>ote)"
     r"|(?P<skip>benefits?|pension|super(?:annuation)?|healthcare|bens|perks|package|holiday|соцпакет|五险一金|股票期权|期权|股权))"
     r"(?![" + _L + r"])(?![-‐][a-zа-яё])"

@@ -34,6 +34,7 @@ from .plausible import _BAND_CACHE
 from .shapes import read as _read_shape
 from .shapes import read_unflagged as _read_unflagged
 from .shapes import starts_of as _starts_of
+from .breakdown import with_totals
 from .tiers import with_envelopes
 from .words import _join_chain
 
@@ -187,8 +188,9 @@ def _parse(text: str, currency: str | None, market: str | None,
             out = _remap(_scan(restored, currency, market, fast, False), text, inserted)
         else:
             out = _scan(text, currency, market, fast, False)
-        # Base pay stated once per location tier: the tiers' envelope first (salary.tiers).
-        return with_envelopes(out, text) if len(out) > 1 else out
+        # A figure broken down into its base is a total (salary.breakdown); base pay stated
+        # once per location tier: the tiers' envelope first (salary.tiers).
+        return with_envelopes(with_totals(out, text), text) if len(out) > 1 else out
     out = _scan(text, currency, market, fast, field_mode)
     if out and field_mode and _OTE_FLAG.search(text):
         _ote_flag(out)

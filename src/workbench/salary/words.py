@@ -112,7 +112,12 @@ _CLAUSE_PERIOD = re.compile(
 # фитнеса 3000 руб. в месяц", "компенсируем аренду до 30 000 руб."; not "компенсационный пакет",
 # the pay package): with no wage word in the clause the figure is that part of pay, not the wage.
 _CLAUSE_PART = re.compile(
-    r"(?<![a-zа-яё])(?:(?P<ote>ote|on[- ]target[ \u00a0]+(?:earnings|compensation|cash))"
+    r"(?<![a-zа-яё])(?:(?P<ote>ote|on[- ]target[ \u00a0]+(?:earnings|compensation|cash)"
+    # what the job's holders typically earn, not its advertised pay ("reps typically earn $60,000
+    # to $90,000 in their first year", "average first-year earnings are $85,000")
+    r"|(?:typically|usually|on[ \u00a0]+average|realistically|average)[ \u00a0]+(?:earn|earns|earned|make|makes|made)"
+    r"|(?:average|typical|realistic|expected)[ \u00a0]+(?:first[- ]year[ \u00a0]+|annual[ \u00a0]+|total[ \u00a0]+)?earnings"
+    r"|earnings?[ \u00a0]+potential|средн(?:ий|его|ем|ие|их)[ \u00a0]+(?:доход|заработ)[а-яё]*)"
     r"|(?P<bonus>bonus(?:es)?|бонус[а-яё]*|преми(?:я|и|ю|ей|ях|ями))"
     r"|(?P<commission>commissions?|комиссионн[а-яё]*)"
     r"|(?P<allowance>компенсаци(?:я|и|ю|ей)|компенсиру[а-яё]*))(?![a-zа-яё])")
@@ -141,7 +146,18 @@ def _clause_reading(lw: str, cstart: int, pstart: int, comp, after: _After):
         if (part is not None and _CLAUSE_WAGE.search(lw, cstart, part.start()) is None
                 and _CLAUSE_WAGE.search(lw, part.end(), pstart) is None):
             comp = part.lastgroup
+        elif _TYPICALLY.search(lw, cstart, pstart) is not None and _EARN_NEXT.match(lw, pstart):
+            comp = "ote"  # "reps typically earn $60,000 to $90,000": the figure's own "earn"
     return comp
+
+
+# "typically" right before the verb that opens a figure ("reps typically earn $60,000"), or
+# "average" before its noun ("Average first-year earnings: $88,000").
+_TYPICALLY = re.compile(r"(?<![a-zа-яё])(?:typically|usually|on[ \u00a0]+average|realistically|в[ \u00a0]+среднем"
+                        r"|(?:average|typical|expected|realistic)(?:[ \u00a0]+(?:first[- ]year|annual|total))?)"
+                        r"[ \u00a0]+\Z")
+_EARN_NEXT = re.compile(r"(?:earn|earns|earned|make|makes|made|earnings|зарабатыва[а-яё]+|получа[а-яё]+)"
+                        r"(?![a-zа-яё])")
 
 
 # How far into a text its title reaches (an API snippet's title runs on into its body).
