@@ -284,6 +284,10 @@ def test_two_letter_codes_only_in_capitals():
     ("Minsk, Belarus", "Minsk", "Minsk", "BY"),
     ("Гомель", "Gomel", "Gomel Region", "BY"),
     ("Гродна", "Grodno", "Grodno Region", "BY"),
+    ("Жодино", "Zhodino", "Minsk Region", "BY"),  # smaller towns: their roubles are BYN
+    ("Полоцк", "Polotsk", "Vitebsk Region", "BY"),
+    ("Рэчыца", "Rechitsa", "Gomel Region", "BY"),
+    ("Slonim, Belarus", "Slonim", "Grodno Region", "BY"),
     ("北京", "Beijing", "Beijing", "CN"),
     ("北京市", "Beijing", "Beijing", "CN"),
     ("Beijing", "Beijing", "Beijing", "CN"),

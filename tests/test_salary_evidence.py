@@ -175,6 +175,30 @@ def test_piece_rates_placed_workers_client_prices_and_living_costs_are_not_pay()
         (70000, 70000, "USD", "year")]
 
 
+def test_quotas_deal_sizes_perks_and_prices_in_bullet_lists_are_not_pay():
+    for text in ("- Carry a $2.4M annual net-new quota",
+                 "- Typical deal: $1.8M over 2 years",
+                 "- ACV $25K-$60K, 45-day cycles",
+                 "- Track record of $2M+ annual bookings",
+                 "You will run SOWs up to $900K with two coordinators.",
+                 "- Renewals typically $30K-$120K per year per district",
+                 "- $900 home office stipend and a $600 wellness budget",
+                 "• $2,500 professional development allowance",
+                 "- Staff room rate of $59/night at our resorts"):
+        assert text_pay("Account Manager\nDenver, CO\n\n" + text + "\n", market="US") == [], text
+    for text in ("• внешние тренинги и конференции до 90 000 руб. в год;",
+                 "Средний проект — 4–5 млн руб.",
+                 "Аренда крана обходится клиенту от 600 BYN в сутки."):
+        assert text_pay("Менеджер по продажам\n" + text + "\n", market="RU") == [], text
+
+
+def test_a_salary_followed_by_plus_relocation_stays_pay():
+    assert text_pay("Salary £34,000 plus relocation package.", market="GB") == [(34000, 34000, "GBP", "year")]
+    assert text_pay("Salary: $66,000 per year plus relocation assistance.", market="US") == [
+        (66000, 66000, "USD", "year")]
+    assert text_pay("A $3,000 relocation bonus is offered.", market="US") == []
+
+
 def test_an_order_size_is_not_pay_in_russian():
     assert text_pay("Средний размер заказа — от 5 000 BYN.", currency="BYN", market="BY") == []
 

@@ -46,7 +46,7 @@ _PERIODS = (
 _GROSS_NET = (
     r"(?P<gross>gross|brutto|bruto|brut|гросс|до\s+вычета(?:\s+(?:налогов|ндфл))?|"
     r"до\s+налогообложения|before\s+tax(?:es)?|pre-?tax|税前)" + _B +
-    r"|(?P<net>net(?:to)?|нетто|на\s+руки|после\s+вычета\s+(?:налогов|ндфл)|"
+    r"|(?P<net>net(?:to)?(?![-‐][a-z])|нетто|на\s+руки|после\s+вычета\s+(?:налогов|ндфл)|"
     r"after\s+tax(?:es)?|чистыми|税后|到手)" + _B
 )
 _EST = r"\(?(?:glassdoor|employer)\s+est\.?\)?|\(?est\.?\)?|\(?estimated\)?"
@@ -187,13 +187,16 @@ def _cue(kind: str) -> str:
 
 
 _NONPAY = re.compile(_cue("not_pay_before"))
-_NONPAY_AFTER = re.compile(r"[ \u00a0+]*(?:[a-z]+[ \u00a0]+){0,2}?" + _cue("not_pay_after"))
+_NONPAY_AFTER = re.compile(r"[ \u00a0+]*(?:[a-z]+(?:-[a-z]+)?[ \u00a0]+){0,2}?" + _cue("not_pay_after"))
 
 # One-off payments named next to an amount: they are not a rate of pay to annualise.
 # No look-behind at the start (it would stop the engine's first-character skip): the
 # word boundary before a match is tested by _word_start.
 _ONE_OFF = re.compile(_cue("one_off_before"))
-_ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?<![a-z])(?:[a-z]+[ \u00a0]+)?" + _cue("one_off_after")
+# The one word allowed between is no joining word: "£30,000 plus relocation" is a salary and a
+# relocation package, "$2,000 relocation bonus" a one-off.
+_ONE_OFF_AFTER = re.compile(r"[ \u00a0]*(?<![a-z])(?:(?!(?:plus|and|with|or|including|incl|inc|also)[ \u00a0.])"
+                            r"[a-z]+[ \u00a0]+)?" + _cue("one_off_after")
                             + r"(?![a-z])")
 # A recurring payment a pay field states with its period ("$3,200/month stipend"): its pay.
 _FIELD_PAY = re.compile(_cue("pay_in_field"))
