@@ -8,7 +8,13 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; containers often are root.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: venv report test test-fast goldens bench lab clean
+# The compiled salary engine (mypyc; README, "Compiled modules"): rebuilt whenever a source
+# it reads changes. Without mypy or a C compiler the package runs as pure Python.
+COMPILED     := $(VENV)/.compiled
+COMPILED_SRC := $(wildcard src/workbench/salary/*.py) src/workbench/compiled.py \
+                src/workbench/markets.py src/workbench/text.py src/workbench/places.py
+
+.PHONY: venv compiled report test test-fast goldens bench lab clean
 
 # pip's output is shown: the first install downloads a few hundred MB and takes minutes.
 $(STAMP): pyproject.toml src/workbench/labsetup.py
@@ -18,27 +24,34 @@ $(STAMP): pyproject.toml src/workbench/labsetup.py
 	$(BIN)/python -m workbench.labsetup
 	@touch $(STAMP)
 
-venv: $(STAMP)
+$(COMPILED): $(STAMP) $(COMPILED_SRC)
+	$(BIN)/python -W ignore::RuntimeWarning -m workbench.compiled build --optional
+	@touch $(COMPILED)
+
+venv: $(STAMP) $(COMPILED)
+
+## Build the compiled modules again (after an edit, `make test` and the others do it themselves).
+compiled: $(COMPILED)
 
 ## Run the main job on the embedded default data; writes reports/index.html.
-report: $(STAMP)
+report: $(STAMP) $(COMPILED)
 	$(BIN)/workbench report --data data/raw --out reports
 
 ## Run the whole test suite.
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	$(BIN)/python -m pytest
 
 ## The suite without the slow end-to-end and browser tests.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(COMPILED)
 	$(BIN)/python -m pytest -m "not slow"
 
 ## Rewrite the committed goldens (tests/goldens) from today's code; commit the diff.
 ## The corpus and seed parts need ../shared (or WORKBENCH_SHARED).
-goldens: $(STAMP)
+goldens: $(STAMP) $(COMPILED)
 	$(BIN)/python -m workbench.goldens refresh
 
 ## Throughput and scale figures (see BENCHMARKS.md).
-bench: $(STAMP)
+bench: $(STAMP) $(COMPILED)
 	$(BIN)/python perf/run_all.py
 
 ## JupyterLab at the repo root: .py notebooks open as notebooks with the `workbench` kernel
@@ -49,3 +62,4 @@ lab: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data/processed/* reports/*
+	rm -f src/workbench/_compiled.json src/workbench/_native__mypyc*.so src/workbench/salary/*.so

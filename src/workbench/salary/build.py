@@ -6,10 +6,11 @@ period, the limits.
 from __future__ import annotations
 
 import re
+from typing import Any, Final
 
 from .evidence import _HEADER_REACH, _one_off_before, _one_off_in, _text_evidence, board_header_figure
 from .model import _RU_MARKET, _ZH_MARKET, CONVENTIONS, MARKET_CURRENCY, SalaryMention, _market_key
-from .numbers import _LETTERS, _shared_thousands, openers
+from .numbers import _LETTERS, _shared_thousands, _Tok, openers
 from .patterns import (
     _ANNUAL_BONUS,
     _CJK,
@@ -38,15 +39,16 @@ from .words import (
     _clause_rev,
     _field_tail,
     _heading_component,
-    _title_item_next,
     _json_unit,
     _next_trail,
     _read_after,
     _read_before,
+    _title_item_next,
 )
 
 
-def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
+def _build(text: str, lw: str, group: list[_Tok], lo: int, hi_limit: int, default_cur: str | None,
+           mkey: str | None, field_mode: Any) -> SalaryMention | None:
     """One mention from one amount or a two-amount range, or None if not pay.
 
     The stages, each a function below: the span (identifiers, phones, units), the
@@ -118,7 +120,7 @@ def _build(text, lw, group, lo, hi_limit, default_cur, mkey, field_mode):
                          basis, market, implausible)
 
 
-def _bare(tok) -> bool:
+def _bare(tok: _Tok) -> bool:
     """A token with no currency or multiplier (a number, or a mask such as Markdown's "**"),
     judged on its match when it is still lazy (an unknown currency mark or a multiplier said
     twice count as written: the test only ever errs towards reading the token in full)."""
@@ -130,7 +132,7 @@ def _bare(tok) -> bool:
 
 # The characters the words read before a figure (reversed) and after it can start with: a
 # text with none of them there needs none of those patterns tried (read from the patterns).
-_BEFORE_OPENERS = openers(_PREFIX_REV)
+_BEFORE_OPENERS = openers(_PREFIX_REV)  # not Final: a test switches the gate off
 _AFTER_OPENERS = openers(_PLUS_PERIOD, _TRAIL, _TRAIL_SEP)
 if _AFTER_OPENERS is not None:
     _AFTER_OPENERS |= {"+"}
@@ -169,7 +171,7 @@ def _clause_wage(evidence: str, cur_written: bool, market, n_amounts: int) -> bo
 
 # A share after a money figure whose separator was lost ("Up to £130,000  15% Bonus" read with
 # its doubled spaces collapsed): the next figure is a percentage, not more digits of this one.
-_SHARE_NEXT = re.compile(r"[ \u00a0]\d{1,3}(?:\.\d{1,2})?[ \u00a0]?%")
+_SHARE_NEXT: Final = re.compile(r"[ \u00a0]\d{1,3}(?:\.\d{1,2})?[ \u00a0]?%")
 
 
 def _money_then_share(lw: str, start: int, end: int) -> bool:
@@ -194,7 +196,7 @@ def _span_is_code(text: str, lw: str, start: int, end: int, field_mode) -> bool:
             and _PHONE_TAIL.match(lw, end + 1) is not None)
 
 
-def _token_is_code(lw: str, first, last) -> bool:
+def _token_is_code(lw: str, first: _Tok, last: _Tok) -> bool:
     """A phone number's later group ("07700 900123", "+44 7700 900123"), a leading zero
     ("07700"), a retirement plan ("401(k)") or a tax form ("(1099)"), judged on the read
     tokens."""
@@ -210,12 +212,12 @@ def _token_is_code(lw: str, first, last) -> bool:
 
 
 # After a bare 1099: what makes it the US contractor's tax form ("(1099)", "1099 contract").
-_TAX_FORM_AFTER = re.compile(r"\)|[ \u00a0]+(?:contract(?:or)?|basis|only|position|role|employee|or[ \u00a0]+w-?2)(?![a-z])")
+_TAX_FORM_AFTER: Final = re.compile(r"\)|[ \u00a0]+(?:contract(?:or)?|basis|only|position|role|employee|or[ \u00a0]+w-?2)(?![a-z])")
 # ... or closing a pay field after its pay ("$60/hr 1099").
-_TAX_FORM_END = re.compile(r"[ \u00a0]*\Z")
+_TAX_FORM_END: Final = re.compile(r"[ \u00a0]*\Z")
 
 
-def _tax_form(lw: str, first, last) -> bool:
+def _tax_form(lw: str, first: _Tok, last: _Tok) -> bool:
     """"(1099)", "on 1099", "1099 contractor", "$60/hr 1099": the US contractor's tax form,
     not an amount."""
     if first is not last or first.cur is not None or first.mult is not None:
@@ -257,7 +259,7 @@ def _values(first, last, is_range: bool, masked: bool):
     return a, b
 
 
-def _reversed_money(first, last, a: float, b: float) -> bool:
+def _reversed_money(first: _Tok, last: _Tok, a: float, b: float) -> bool:
     """A range of money written high end first ("$100,000- $75,000", "£35,000 - £30,000"):
     a currency before the first figure, the second money-sized or with its own sign, and the
     two ends within a factor of three (not "50-20", a code or a count)."""
@@ -279,8 +281,8 @@ def _words_around(lw: str, end: int, rev: str, hi_limit: int, field_mode, text: 
     return limit, comp, payword, rpos, after
 
 
-def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after, masked, high,
-                  field_mode) -> str | None:
+def _pay_evidence(text: str, lw: str, group: list[_Tok], cstart: int, rev: str, rpos: int, cur, comp,
+                  payword, after, masked, high, field_mode) -> str | None:
     """How a figure is shown to be pay: ``"field"`` in a pay field, else the evidence of
     running text (``"named"``, ``"clause"``, ``"money"``: :func:`_text_evidence`); None
     when it is not pay."""
@@ -295,6 +297,7 @@ def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after,
         return None
     if _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, told):
         return None
+    evidence: str | None
     if field_mode:
         if not strong and not _bare_field_pay(lw, group, end, rev, rpos, high, has_mult):
             return None
@@ -318,11 +321,11 @@ def _pay_evidence(text, lw, group, cstart, rev, rpos, cur, comp, payword, after,
 
 
 # What may stand before the figure that opens a pay field: blanks and a currency sign.
-_SIGN_CHARS = " \u00a0$£€¥₽₹"
-_DIGIT = re.compile(r"\d")
+_SIGN_CHARS: Final = " \u00a0$£€¥₽₹"
+_DIGIT: Final = re.compile(r"\d")
 
 
-def _bare_field_pay(lw, group, end, rev, rpos, high, has_mult) -> bool:
+def _bare_field_pay(lw: str, group: list[_Tok], end: int, rev: str, rpos: int, high, has_mult) -> bool:
     """Is a bare figure of a pay field (no sign, period or pay word) its pay? It stands
     alone ("35-40k"; a bare "to 26k" is an upper bound), or only joined components or
     qualifiers follow it ("32000 + bonus", "32000 DOE"); a range of money-sized figures is
@@ -335,7 +338,8 @@ def _bare_field_pay(lw, group, end, rev, rpos, high, has_mult) -> bool:
     return len(group) == 2 and (has_mult or (high is not None and high >= 1000))
 
 
-def _weight_or_code(text, lw, first, last, end, cur, has_mult, period_written, told) -> bool:
+def _weight_or_code(text: str, lw: str, first: _Tok, last: _Tok, end: int, cur, has_mult, period_written,
+                    told) -> bool:
     """"lift 50 pounds" (a weight, unless pay is said) or "12abc" (a code or a unit; but
     "£600 p/dThe Role" is a lost line break)."""
     if (cur == _POUND and not has_mult and not (period_written or told)
@@ -355,7 +359,7 @@ def _lost_break(text: str, end: int, cur, period_read: bool) -> bool:
                                                 or text.startswith("OTE", end)))
 
 
-def _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told,
+def _not_a_wage(lw: str, group: list[_Tok], cstart: int, end: int, high, cur, period_written, payword, told,
                 periodic=False) -> bool:
     """A year ("2024"), a zero placeholder ("0-0"), a one-off payment (a referral or
     sign-on bonus, a relocation payment; not tested for a ``periodic`` stipend of a pay
@@ -379,7 +383,7 @@ def _not_a_wage(lw, group, cstart, end, high, cur, period_written, payword, told
                 or (end < ntext and _NONPAY_AFTER.match(lw, end, min(ntext, end + 40))))
 
 
-def _currency_and_market(lw, cur, default_cur, mkey, start, end, pstart):
+def _currency_and_market(lw: str, cur, default_cur, mkey, start: int, end: int, pstart: int) -> tuple:
     """(currency, market) of a figure: the currency written, else the caller's; a market
     that reads another currency's words as its own has its say ("руб." in Belarus); with
     neither market nor known currency, the script around the figure (Chinese -> CN,

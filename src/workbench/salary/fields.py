@@ -67,7 +67,7 @@ _FAST_IGNORE = re.compile(
 _FAST_NAMES = ("pay", "lim", "ac", "aen", "aeu", "asp", "apl", "am", "as",
                "bc", "ben", "beu", "bsp", "bpl", "bm", "bs", "plus", "mpy", "gross1", "net1",
                "year", "month", "week", "day", "hour", "gross", "net", "est", "rest")
-assert sorted(_FAST.groupindex, key=_FAST.groupindex.get) == list(_FAST_NAMES)
+assert sorted(_FAST.groupindex, key=_FAST.groupindex.get) == list(_FAST_NAMES)  # type: ignore[arg-type]
 
 
 def _fast_amounts(groups: tuple, is_range: bool):

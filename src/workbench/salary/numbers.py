@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import operator
 import re
+from typing import Final
 
 from .. import markets as _markets
 from .. import text as _text
@@ -22,10 +23,10 @@ from .. import text as _text
 # *before* an amount are matched on the reversed window with ``match`` (one
 # start position) instead of an end-anchored ``search`` (every position).
 
-_SP = "[ \u00a0\u2009\u202f]"
-_L = "a-zа-яё"  # letters that make a word boundary (text is lower-cased)
+_SP: Final = "[ \u00a0\u2009\u202f]"
+_L: Final = "a-zа-яё"  # letters that make a word boundary (text is lower-cased)
 
-_NUM = (
+_NUM: Final = (
     r"(?<![\d.,*])(?:"
     r"(?P<en>(?:\d{1,3}(?:[,'’]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?)(?![\d'’]|,\d)"  # 12,00,000: Indian lakh grouping; "£30,000, plus": a comma ends it
     r"|(?P<eu>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)(?![\d.])"
@@ -33,7 +34,7 @@ _NUM = (
     r"|(?P<pl>\d+(?:[.,]\d+)?)"
     r")"
 )
-_MULT = (
+_MULT: Final = (
     r"(?P<mult>k(?![" + _L + r"])|k(?=ote(?![" + _L + r"]))|к(?![" + _L + r"])|[ \u00a0]k(?=[€£$])|[ \u00a0]k(?![" + _L + r"\d])|m(?:n|ln)?(?![" + _L + r"])|b(?![" + _L + r"])"
     r"|т(?=[ \u00a0]?(?:руб|р\.|р(?![а-яё])|₽))|(?<=\d)т(?![а-яё.])"  # "60т руб", "80т"
     r"|[ \u00a0]?(?:тыс(?:яч[аи]?)?\.?|т\.\s?р\.?|млн\.?|млрд\.?|thousand|million|billion|"
@@ -42,15 +43,15 @@ _MULT = (
     r"|[ \u00a0]?[千万])"
 )
 # A currency written after an amount (signs, words, codes): built from the markets table.
-_CSUF = "(?P<csuf>" + _markets.suffix_pattern() + ")"
+_CSUF: Final = "(?P<csuf>" + _markets.suffix_pattern() + ")"
 # The scanner jumps from digit to digit (``_START``) and matches ``_CORE``
 # there; a currency prefix is read from the few characters before.
 # Written as a character class first (not ``\d|\*\*``) so the regex engine
 # can skip ahead with its C charset scan instead of trying both alternatives
 # at every character (~1.5x faster over a posting). Same positions: a digit,
 # or a "*" followed by another "*".
-_START = re.compile(r"[\d*](?:(?<=\d)|\*)")
-_START_ASCII = re.compile(r"[0-9*](?:(?<=[0-9])|\*)")
+_START: Final = re.compile(r"[\d*](?:(?<=\d)|\*)")
+_START_ASCII: Final = re.compile(r"[0-9*](?:(?<=[0-9])|\*)")
 
 
 def _first_chars(pattern: str, lead: str = "") -> str | None:
@@ -84,8 +85,8 @@ def _first_set(pattern: str, lead: str = "") -> set[str] | None:
     pattern) that opens with a set of ``lead`` characters, required or optional, is read
     from after it."""
     try:
-        from re import _constants as c
-        from re import _parser as p
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as p  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - another Python's re
         return None
     leads = set(lead)
@@ -168,7 +169,7 @@ def _guarded(part: str, lead: str) -> str:
 
 
 # The pattern unguarded: tests check the guarded one matches as it does.
-_CORE_SOURCE = (
+_CORE_SOURCE: Final = (
     r"(?=[\d*])(?:" + _NUM + r"|(?P<mask>\*{2,}(?:[,.]\*{3})?))"
     r"(?:" + _MULT + r")?"
     r"(?:[ \u00a0\u202f\u2009]?" + _CSUF + r")?"
@@ -177,25 +178,25 @@ _CORE_SOURCE = (
 # a separator (",", "'", "’", ".", a blank), so they are tried only where those stand; a
 # plain number ("25 days", "40%"), the commonest, goes straight to ``pl``. The same matches:
 # a look-ahead that every match of those forms passes, and ``pl`` tried after them as before.
-_NUM_GATED = (
+_NUM_GATED: Final = (
     r"(?<![\d.,*])(?:"
     r"(?=\d{1,3}+[,'’." + _SP[1:-1] + r"])(?:"
     + _NUM[len(r"(?<![\d.,*])(?:"):_NUM.index(r"|(?P<pl>")]
     + r")" + _NUM[_NUM.index(r"|(?P<pl>"):]
 )
-_CORE = re.compile(
+_CORE: Final = re.compile(
     r"(?=[\d*])(?:" + _NUM_GATED + r"|(?P<mask>\*{2,}(?:[,.]\*{3})?))"
     r"(?:" + _guarded(_MULT, " \u00a0") + r")?"
     r"(?:" + _guarded(r"[ \u00a0\u202f\u2009]?" + _CSUF, " \u00a0\u202f\u2009") + r")?"
 )
-if sorted(_CORE.groupindex, key=_CORE.groupindex.get) != [
+if sorted(_CORE.groupindex, key=_CORE.groupindex.get) != [  # type: ignore[arg-type]
         "en", "eu", "sp", "pl", "mask", "mult", "csuf"] or _CORE.groups != 7:
     raise RuntimeError("_CORE's groups changed: _Tok unpacks them by position")
 # A currency written before an amount, read back from the amount's start.
-_CPRE_END = re.compile("(?P<cpre>" + _markets.prefix_pattern() + r")[ \u00a0]?\Z")
-_CPRE_LAST = _markets.prefix_last_chars()
+_CPRE_END: Final = re.compile("(?P<cpre>" + _markets.prefix_pattern() + r")[ \u00a0]?\Z")
+_CPRE_LAST: Final = _markets.prefix_last_chars()
 
-_CUR_CACHE: dict[str, str | None] = {}
+_CUR_CACHE: Final[dict[str, str | None]] = {}
 
 
 def _currency_of(marker: str) -> str | None:
@@ -209,7 +210,7 @@ def _currency_of(marker: str) -> str | None:
     return code
 
 
-_MULT_VALUE = {"k": 1e3, "к": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "千": 1e3, "万": 1e4,
+_MULT_VALUE: Final = {"k": 1e3, "к": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "千": 1e3, "万": 1e4,
                "thousand": 1e3, "million": 1e6, "млн": 1e6, "b": 1e9, "bn": 1e9,
                "billion": 1e9, "trillion": 1e12, "млрд": 1e9,
                "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "l": 1e5,  # India: 1,00,000
@@ -226,10 +227,10 @@ def _mult_of(s: str) -> float:
 
 # Amounts written in Chinese numerals ("一万五", "八千", "一万到一万五/月"). Only
 # runs holding a digit character and 千 or 万 are read (pay is never smaller).
-_CN_NUM = re.compile(r"[一二两三四五六七八九十百千万]*[千万][一二两三四五六七八九十百千万]*")
-_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+_CN_NUM: Final = re.compile(r"[一二两三四五六七八九十百千万]*[千万][一二两三四五六七八九十百千万]*")
+_CN_DIGIT: Final = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_UNIT: Final = {"十": 10, "百": 100, "千": 1000}
 
 
 def _cn_value(s: str) -> float | None:
@@ -263,7 +264,7 @@ def _cn_value(s: str) -> float | None:
         num *= last_unit // 10 if last_unit > 1 else 1
     v = total + section + num
     return float(v) if has_digit and v else None
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 
 def _num_value(en, eu, sp, pl) -> tuple[float, str]:
@@ -282,10 +283,25 @@ def _num_value(en, eu, sp, pl) -> tuple[float, str]:
 class _Tok:
     __slots__ = ("start", "end", "value", "mult", "cur", "masked", "year_like", "lead_zero",
                  "m", "cpre")
+    # The attributes' types (a compiled build stores them so; see README, "Compiled modules").
+    start: int
+    end: int
+    value: float | None
+    mult: float | None
+    cur: str | None
+    masked: bool
+    year_like: bool
+    lead_zero: bool
+    m: re.Match | None
+    cpre: str | None
 
-    def __init__(self, m: re.Match, start: int, cpre: str | None):
+    def __init__(self, m: re.Match, start: int, cpre: str | None, lazy: bool = False):
         self.start = start
         self.end = m.end()
+        if lazy:  # see lazy()
+            self.m = m
+            self.cpre = cpre
+            return
         self.m = None  # fully read (``lazy`` tokens hold their match here until read)
         en, eu, sp, pl, mask, mult, csuf = m.groups()  # _CORE's groups (checked at import)
         cur = cpre or csuf
@@ -322,16 +338,11 @@ class _Tok:
         are dropped by _build's first checks, which look only at the span, so
         their values, multipliers and currencies need never be parsed.
         """
-        t = object.__new__(cls)
-        t.start = start
-        t.end = m.end()
-        t.m = m
-        t.cpre = cpre
-        return t
+        return cls(m, start, cpre, True)
 
     def read(self) -> None:
         """Fill in a lazy token: exactly what ``__init__`` would have set."""
-        self.__init__(self.m, self.start, self.cpre)
+        self.__init__(self.m, self.start, self.cpre)  # type: ignore[misc]
 
 
 def _lower(text: str) -> str:
@@ -348,9 +359,9 @@ def _lower(text: str) -> str:
 # "20W", "1.5w-2w": 万 (ten thousand) in Chinese recruiting shorthand. Read so only
 # in Chinese text or for yuan, only right after a number, and not inside a word,
 # code or link ("5W1H", "x.com/39W_E1"). One character for one: offsets hold.
-_WAN_W = re.compile(r"(?:(?<![a-z0-9_/=.&?#%])|(?<=rmb)|(?<=cny))(\d{1,4}(?:\.\d{1,2})?)w"
+_WAN_W: Final = re.compile(r"(?:(?<![a-z0-9_/=.&?#%])|(?<=rmb)|(?<=cny))(\d{1,4}(?:\.\d{1,2})?)w"
                     r"(?![a-z0-9_]|/(?![年月日天周时]))")
-_CJK_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE4, 0xEA))  # UTF-8 of U+4E00-U+9FFF
+_CJK_LEAD_BYTES: Final = tuple(bytes([b]) for b in range(0xE4, 0xEA))  # UTF-8 of U+4E00-U+9FFF
 
 
 def _has_cjk(text: str, lw: str) -> bool:
@@ -361,8 +372,8 @@ def _has_cjk(text: str, lw: str) -> bool:
     return any(b in raw for b in _CJK_LEAD_BYTES)
 
 
-_FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_FULLWIDTH = {**{0xFF10 + i: ord("0") + i for i in range(10)},
+_FULLWIDTH_RE: Final = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULLWIDTH: Final = {**{0xFF10 + i: ord("0") + i for i in range(10)},
               **{0xFF21 + i: ord("a") + i for i in range(26)},
               **{0xFF41 + i: ord("a") + i for i in range(26)}}
 
@@ -375,8 +386,8 @@ def _cn_tokens(lw: str) -> list[_Tok]:
         v = _cn_value(m.group())
         if v is None:
             continue
-        t = object.__new__(_Tok)
-        t.start, t.end, t.value, t.mult = m.start(), m.end(), v, None
+        t = _Tok(m, m.start(), None, True)  # its span; the rest set here
+        t.value, t.mult = v, None
         t.cur = None
         if lw.startswith("元", m.end()):
             t.cur, t.end = _currency_of("元"), m.end() + 1
@@ -415,7 +426,6 @@ def _tokens(lw: str) -> list[_Tok]:
     # and nearly every token is used, so it is read at once. Long texts get
     # lazy tokens, read by _build only when they pass its span checks.
     long_text = len(lw) > 256
-    make = _Tok.lazy if long_text else _Tok
     for m in (_core_matches(lw) if long_text else _CORE.finditer(lw)):
         p = m.start()
         cpre = None
@@ -432,7 +442,7 @@ def _tokens(lw: str) -> list[_Tok]:
                     continue  # "IR35", "Q1": part of a word
                 if prev in ".," and lw[p] != "*":
                     continue  # "3.2.1"
-        toks.append(make(m, start, cpre))
+        toks.append(_Tok(m, start, cpre, long_text))
     if "万" in lw or "千" in lw:
         cn = _cn_tokens(lw)
         if cn:

@@ -13,7 +13,7 @@ from .model import CONVENTIONS, MARKET_CURRENCY
 # ("150 000 тысяч" read as 150 million roubles a month, "$10 million" a year). Other
 # currencies use the US band scaled by the currency's ``usd_scale``.
 PLAUSIBLE_PAY: dict[str, dict[str, tuple[float, float]]] = {
-    code: _markets.plausible(code) for code in _markets.market_codes()}
+    code: _markets.plausible(code) for code in _markets.market_codes()}  # type: ignore[misc]
 # Markets whose own band judges a figure with no written period ("400 руб." part-time in
 # Belarus is a month's pay).
 _OWN_BAND_MARKETS = frozenset(code for code in _markets.market_codes()
@@ -115,9 +115,9 @@ def _annual_sized(v, cur, market, component) -> bool:
 def _local_rouble(cur: str | None, mkey: str | None, lw: str, start: int, end: int) -> str | None:
     """"руб." or "р." in a Belarusian posting is the Belarusian rouble (not "₽"): another
     currency's words in a market that reads them as its own (``reads_as_own``)."""
-    signs = _OWN_WORDS.get(mkey, {}).get(cur)
+    signs = _OWN_WORDS.get(mkey, {}).get(cur)  # type: ignore[arg-type]
     if signs is not None and not any(sign in lw[start:end] for sign in signs):
-        return MARKET_CURRENCY[mkey]
+        return MARKET_CURRENCY[mkey]  # type: ignore[index]
     return cur
 
 
@@ -153,5 +153,5 @@ def _plausible_band(market, cur, period) -> tuple[float, float]:
     if own is not None:
         return own[period]
     scale = _SCALE.get(cur, 1.0)
-    lo_b, hi_b = PLAUSIBLE_PAY[_USD_MARKET][period]
+    lo_b, hi_b = PLAUSIBLE_PAY[_USD_MARKET][period]  # type: ignore[index]
     return lo_b * scale, hi_b * scale

@@ -8,6 +8,7 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import fields, replace
+from typing import Any, Final
 
 from .. import text as _text
 from .build import _build
@@ -20,7 +21,7 @@ from .model import (
     SalaryMention,
     _market_key,
 )
-from .numbers import _CUR_CACHE, _LETTERS, _START, _WAN_W, _has_cjk, _lower, _tokens
+from .numbers import _CUR_CACHE, _LETTERS, _START, _WAN_W, _has_cjk, _lower, _Tok, _tokens
 from .patterns import (
     _BRACKET_GAP,
     _CYR,
@@ -42,17 +43,17 @@ from .words import _join_chain
 # Glassdoor and BOSS corpora are 56% and 83% duplicates), so results for short
 # texts are memoised. The cache holds plain tuples and every call gets fresh
 # SalaryMention objects, so callers may mutate what they receive.
-_FIELD_CACHE: dict[tuple, tuple] = {}
-_ALL_FIELDS = operator.attrgetter(*(f.name for f in fields(SalaryMention)))
-_FIELD_CACHE_MAX = 8192
+_FIELD_CACHE: Final[dict[tuple, tuple]] = {}
+_ALL_FIELDS: Final = operator.attrgetter(*(f.name for f in fields(SalaryMention)))
+_FIELD_CACHE_MAX: Final = 8192
 
 
-class _KnownField(int):
-    """``True`` that says the source is known to be a pay field (``field=True``)."""
-
-
-_KNOWN_FIELD = _KnownField(1)
-_FIELD_MAX_LEN = 64
+# ``True`` that says the source is known to be a pay field (``field=True``). Made by type():
+# a compiled build (mypyc) cannot subclass int in a class statement.
+_KnownField = type("_KnownField", (int,), {"__module__": __name__, "__doc__": (
+    "``True`` that says the source is known to be a pay field (``field=True``).")})
+_KNOWN_FIELD: Final = _KnownField(1)
+_FIELD_MAX_LEN: Final = 64
 
 
 def clear_field_cache() -> None:
@@ -64,8 +65,8 @@ def clear_field_cache() -> None:
     _BAND_CACHE.clear()
 
 
-def parse_salary(text: str, currency: str | None = None, *,
-                 market: str | None = None, field: bool | None = None) -> list[SalaryMention]:
+def parse_salary(text: str | Any, currency: str | Any = None, *,
+                 market: str | Any = None, field: bool | Any = None) -> list[SalaryMention]:
     """All pay mentions in ``text`` in order of appearance.
 
     Parameters
@@ -93,6 +94,7 @@ def parse_salary(text: str, currency: str | None = None, *,
         return []
     # A string known to come from a pay field is marked so (_KNOWN_FIELD, which is truthy);
     # a short string of unknown source is read as a field, with the labelled sets' conventions.
+    field_mode: Any  # bool, or _KNOWN_FIELD (kept as it is: a compiled bool would lose it)
     if field is None:
         field_mode = len(text) <= _FIELD_MAX_LEN or len(text.strip()) <= _FIELD_MAX_LEN
     else:
@@ -106,6 +108,7 @@ def parse_salary(text: str, currency: str | None = None, *,
         if hit is not None:
             return [SalaryMention(*f) for f in hit]
         found = None
+        out: list[SalaryMention] | None
         read = field_mode and _READERS and not ("," in text and _OTE_FLAG.search(text))
         if read:
             found = _read_unflagged(text) if currency is None and market is None else _shape(text, currency, market)
@@ -151,7 +154,7 @@ def _shape(text: str, currency, market) -> tuple | None:
 
 
 # What an amount needs: a digit, a mask ("**"), or a Chinese numeral's 千 or 万.
-_AMOUNT_CHAR = re.compile(r"[\d*千万]")
+_AMOUNT_CHAR: Final = re.compile(r"[\d*千万]")
 
 
 def _amountless(text: str, currency, market, field_mode) -> list[SalaryMention] | None:
@@ -175,8 +178,8 @@ def _amountless(text: str, currency, market, field_mode) -> list[SalaryMention] 
     return out
 
 
-def _parse(text: str, currency: str | None, market: str | None,
-           fast: bool = True, *, field_mode: bool | None = None) -> list[SalaryMention]:
+def _parse(text: str, currency: Any, market: Any,
+           fast: bool = True, *, field_mode: Any = None) -> list[SalaryMention]:
     if field_mode is None:
         field_mode = len(text.strip()) <= _FIELD_MAX_LEN
     if not field_mode:
@@ -207,8 +210,8 @@ def _remap(mentions: list[SalaryMention], text: str, inserted: list[int]) -> lis
     return mentions
 
 
-def _scan(text: str, currency: str | None, market: str | None, fast: bool,
-          field_mode: bool) -> list[SalaryMention]:
+def _scan(text: str, currency: Any, market: Any, fast: bool,
+          field_mode: Any) -> list[SalaryMention]:
     lw = _lower(text)
     default_cur = (currency.strip().upper() or None) if isinstance(currency, str) else None
     mkey = _market_key(market) if market else None
@@ -282,7 +285,7 @@ def _scan(text: str, currency: str | None, market: str | None, fast: bool,
     return out
 
 
-def _pairs(lw: str, t, u, field_mode) -> bool:
+def _pairs(lw: str, t: _Tok, u: _Tok, field_mode: Any) -> bool:
     """Are tokens ``t`` and ``u`` the two ends of one range: a range separator between them
     ("35-40k"), JSON-LD's "maxValue", or a min- and a max-labelled figure
     (:func:`_labelled_ends`)?"""
@@ -297,19 +300,19 @@ def _pairs(lw: str, t, u, field_mode) -> bool:
 # Max: $100,000", "Minimum: $80,000.00 Maximum: $100,000.00", "Min. $80,000 / Max. $100,000",
 # "мин. 80 000 руб. макс. 100 000 руб.", the max on the same line or the next short one.
 # The words a label may add after "min"/"max": "Min Hiring Rate\n$18.35\nMax Hiring Rate\n$22.93".
-_LABEL_WORDS = r"(?:[ \u00a0]+(?:hiring|starting|hourly|annual|base))?(?:[ \u00a0]+(?:rate|salary|pay))?"
+_LABEL_WORDS: Final = r"(?:[ \u00a0]+(?:hiring|starting|hourly|annual|base))?(?:[ \u00a0]+(?:rate|salary|pay))?"
 # The min label right before the low figure (an ISO code may stand between):
-_MIN_LABEL = re.compile(r"(?<![a-zа-яё])(?:min(?:imum)?\.?|мин(?:имум)?\.?)" + _LABEL_WORDS + r"[ \u00a0]*:?\s*"
+_MIN_LABEL: Final = re.compile(r"(?<![a-zа-яё])(?:min(?:imum)?\.?|мин(?:имум)?\.?)" + _LABEL_WORDS + r"[ \u00a0]*:?\s*"
                         r"(?:[a-z]{3}[ \u00a0]+)?\Z")
 # ... and between the two figures nothing but a separator, the label's pay words and the max label.
-_MAX_LABEL_GAP = re.compile(
+_MAX_LABEL_GAP: Final = re.compile(
     r"[ \u00a0]*[,;/|]?\s*(?:(?:salary|pay|base|rate|range|зарплата|оклад)[ \u00a0]+){0,3}"
     r"(?:max(?:imum)?|макс(?:имум)?)\.?" + _LABEL_WORDS + r"[ \u00a0]*:?\s*(?:[a-z]{3}[ \u00a0]+)?")
-_LABEL_GAP_MAX = 48
-_MAX_LINE = 64  # the max's line, when it is not the min's: a short one
+_LABEL_GAP_MAX: Final = 48
+_MAX_LINE: Final = 64  # the max's line, when it is not the min's: a short one
 
 
-def _labelled_ends(lw: str, t, u, field_mode) -> bool:
+def _labelled_ends(lw: str, t: _Tok, u: _Tok, field_mode: Any) -> bool:
     """A min-labelled figure ``t`` followed closely by a max-labelled figure ``u`` of the same
     currency (at least one written, outside a pay field): one range, low = min, high = max."""
     gap = lw[t.end:u.start]
@@ -335,23 +338,23 @@ def _labelled_ends(lw: str, t, u, field_mode) -> bool:
 
 # Every match of _WAN_W holds a digit right before its "w": without one the substitution,
 # which tries its look-behinds at every character of the text, has nothing to do.
-_DIGIT_W = re.compile(r"\dw")
+_DIGIT_W: Final = re.compile(r"\dw")
 # Two amounts that carry their own period ("£35K/yr - £42K/yr", "From 24000 per annum to
 # 28000 per annum per annum") are one range; JSON-LD renderings join theirs with "maxValue".
-_PERIOD_RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|до)[ \u00a0]*")
+_PERIOD_RANGE_SEP: Final = re.compile(r"[ \u00a0]*(?:-|–|—|to|до)[ \u00a0]*")
 # "Minimum salary of $120,369 to maximum salary of $174,797", "Min\nUSD $75,000/Yr.\nMax\n":
 # the two ends of one range, labelled.
-_MAX_RANGE_SEP = re.compile(r"[\s.]*(?:(?:-|–|—|to)\s+)?(?:a\s+)?max(?:imum)?(?:\s+(?:salary|pay|rate))?"
+_MAX_RANGE_SEP: Final = re.compile(r"[\s.]*(?:(?:-|–|—|to)\s+)?(?:a\s+)?max(?:imum)?(?:\s+(?:salary|pay|rate))?"
                             r"(?:\s+of)?[\s:]*(?:[a-z]{3}[ \u00a0]+)?")
 # Between a stated minimum and a maximum whose label opens its mention ("Min: $X\n\nMax:
 # $Z"): line breaks, or a midpoint on its own line ("Mid: $Y").
-_MID_GAP = re.compile(r"\s*(?:mid(?:point)?[ \u00a0]*:?[ \u00a0]*[$£€]?[ \u00a0]*\d{1,3}(?:,\d{3})*(?:\.\d\d)?k?\s*)?")
-_MAX_VALUE = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
+_MID_GAP: Final = re.compile(r"\s*(?:mid(?:point)?[ \u00a0]*:?[ \u00a0]*[$£€]?[ \u00a0]*\d{1,3}(?:,\d{3})*(?:\.\d\d)?k?\s*)?")
+_MAX_VALUE: Final = re.compile(r"[ \u00a0]+maxvalue[ \u00a0]+")
 # A Swiss amount's ".–" (or ".-") after whole francs: no cents.
-_NO_CENTS = re.compile(r"(?<=\d)\.[–-](?=[ \u00a0,;)]|\Z)")
+_NO_CENTS: Final = re.compile(r"(?<=\d)\.[–-](?=[ \u00a0,;)]|\Z)")
 # Reed's ", OTE" after a pay field's figure marks the figure itself as on-target earnings,
 # at the field's end or before joined components (", OTE + commission").
-_OTE_FLAG = re.compile(r",[ \u00a0]*(?i:ote)[ \u00a0]*(?:\Z|(?=\+|(?i:plus)[ \u00a0]|&))")
+_OTE_FLAG: Final = re.compile(r",[ \u00a0]*(?i:ote)[ \u00a0]*(?:\Z|(?=\+|(?i:plus)[ \u00a0]|&))")
 
 
 def _ends_range(out: list[SalaryMention], b: SalaryMention, lw: str, text: str) -> bool:
@@ -383,7 +386,7 @@ def _separated_range(a: SalaryMention, b: SalaryMention, lw: str) -> bool:
 
 # "between USD 140,000 in the lowest geographic market and USD 250,000 in the highest":
 # each end qualified by a few words (no figure, no sentence end) before the "and".
-_BETWEEN_GAP = re.compile(r"[ \u00a0]+(?:in|at|for)[ \u00a0][^\d\n.;:$£€]{0,48}?[ \u00a0]and[ \u00a0]+")
+_BETWEEN_GAP: Final = re.compile(r"[ \u00a0]+(?:in|at|for)[ \u00a0][^\d\n.;:$£€]{0,48}?[ \u00a0]and[ \u00a0]+")
 
 
 def _between_range(a: SalaryMention, b: SalaryMention, lw: str) -> bool:
@@ -405,7 +408,7 @@ def _ote_flag(out: list[SalaryMention]) -> None:
 
 
 # A qualifier between a pay field's figure and its joined components ("DOE", "negotiable").
-_QUALIFIER = re.compile(r"[ \u00a0,]*(?:\(?d\.?o\.?e\.?\)?|negotiable|neg\.|pro[ -]?rata)(?![a-z])(?=[ \u00a0,]*(?:\+|plus[ \u00a0]))")
+_QUALIFIER: Final = re.compile(r"[ \u00a0,]*(?:\(?d\.?o\.?e\.?\)?|negotiable|neg\.|pro[ -]?rata)(?![a-z])(?=[ \u00a0,]*(?:\+|plus[ \u00a0]))")
 
 
 def _restates(a: SalaryMention, b: SalaryMention) -> bool:
@@ -474,8 +477,8 @@ def _unstated(text, lw, out, default_cur, field_mode):
 
 
 # A note in brackets closing a pay field ("Договорная (по итогам собеседования)").
-_PAREN_TAIL = re.compile(r"[ \u00a0]*[(（][^()（）\d]{0,48}[)）][ \u00a0]*\Z")
-_UNSTATED_COMPONENT = {"compbase": "base", "commission": "commission",  # "Commission only"
+_PAREN_TAIL: Final = re.compile(r"[ \u00a0]*[(（][^()（）\d]{0,48}[)）][ \u00a0]*\Z")
+_UNSTATED_COMPONENT: Final = {"compbase": "base", "commission": "commission",  # "Commission only"
                        "bonus": "bonus"}  # "Bonus eligible"
 
 

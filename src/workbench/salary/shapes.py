@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 import re
+from typing import Final
 
 from .. import markets as _markets
 from .fields import _FAST_IGNORE
@@ -57,13 +58,13 @@ from .words import _join_chain
 # ---- the vocabulary: each word with what the engine reads it as (checked below) -------
 
 # Currency written before the amount (as the fast path's prefix group holds it).
-_PREFIXES = ("£", "$", "€", "usd ", "eur ", "gbp ")
+_PREFIXES: Final = ("£", "$", "€", "usd ", "eur ", "gbp ")
 # Currency written after the amount (one optional space before it).
-_SUFFIXES = ("€", "₽", "元", "$", "руб.", "руб", "рублей", "р.", "долларов", "евро", "usd", "eur")
+_SUFFIXES: Final = ("€", "₽", "元", "$", "руб.", "руб", "рублей", "р.", "долларов", "евро", "usd", "eur")
 # Multipliers, as the amount's multiplier group holds them.
-_MULTS = ("k", " тыс.", "тыс.", "万", "千")
+_MULTS: Final = ("k", " тыс.", "тыс.", "万", "千")
 # Written periods, each with the period the engine reads.
-_PERIOD_WORDS = {
+_PERIOD_WORDS: Final = {
     "year": ("per annum", "pa", "p.a.", "a year", "per year", "annually", "/annum", "/year",
              "/yr", "per yr", "yearly", "в год", "/年", "每年", "par an", "pro jahr", "im jahr"),
     "month": ("per month", "pcm", "per calendar month", "a month", "/month", "monthly", "в месяц",
@@ -75,13 +76,13 @@ _PERIOD_WORDS = {
              "/小时", "每小时"),
 }
 # Gross and net words.
-_GROSS_WORDS = ("gross", "brutto", "до вычета налогов", "до вычета ндфл", "税前")
-_NET_WORDS = ("net", "netto", "на руки", "税后")
+_GROSS_WORDS: Final = ("gross", "brutto", "до вычета налогов", "до вычета ндфл", "税前")
+_NET_WORDS: Final = ("net", "netto", "на руки", "税后")
 # Pay words and limit words that may open the field.
-_PAY_WORDS = ("salary", "employer provided salary", "зарплата", "з/п", "доход", "月薪", "年薪")
-_LIMIT_WORDS = ("up to", "from", "starting at", "от", "до", "около", "about", "around")
-_UP_TO = frozenset({"up to", "до", "do", "to"})
-_FROM = frozenset({"from", "от", "od", "starting at"})
+_PAY_WORDS: Final = ("salary", "employer provided salary", "зарплата", "з/п", "доход", "月薪", "年薪")
+_LIMIT_WORDS: Final = ("up to", "from", "starting at", "от", "до", "около", "about", "around")
+_UP_TO: Final = frozenset({"up to", "до", "do", "to"})
+_FROM: Final = frozenset({"from", "от", "od", "starting at"})
 
 
 def _alt(words) -> str:
@@ -129,21 +130,21 @@ def starts_of(words) -> re.Pattern:
 # The leading digits of a grouped number are taken possessively ("{1,3}+"): a separator
 # must follow them, so only the whole run of at most three digits can lead, and a run of
 # four or more fails at once instead of being re-split three ways.
-_EN = r"[0-9]{1,3}+(?:,[0-9]{3})+(?:\.[0-9]+)?"
-_EU = (r"[0-9]{1,3}+(?:\.[0-9]{3})+(?:,[0-9]{1,2})?"
+_EN: Final = r"[0-9]{1,3}+(?:,[0-9]{3})+(?:\.[0-9]+)?"
+_EU: Final = (r"[0-9]{1,3}+(?:\.[0-9]{3})+(?:,[0-9]{1,2})?"
        r"|[0-9]{1,3}+(?:[ \u00a0\u2009\u202f][0-9]{3})+,[0-9]{1,2}")
-_SPACED = r"[0-9]{1,3}+(?:[ \u00a0\u2009\u202f][0-9]{3})+"
-_PLAIN = r"[0-9]+(?:\.[0-9]{1,2})?"
+_SPACED: Final = r"[0-9]{1,3}+(?:[ \u00a0\u2009\u202f][0-9]{3})+"
+_PLAIN: Final = r"[0-9]+(?:\.[0-9]{1,2})?"
 
 
 # After a word, a multiplier or a currency no letter may follow ("£30kpa", "руб.в месяц" are
 # not these shapes): the engine's patterns say the same of nearly all of them.
-_B = "(?![" + _L + "])"
+_B: Final = "(?![" + _L + "])"
 
 
 # Every grouped form needs one of its separators right after its leading digits: where
 # none stands ("45000", "25"), the plain form is tried at once (the same matches).
-_GROUPED = r"(?=[0-9]{1,3}+[,. \u00a0\u2009\u202f])"
+_GROUPED: Final = r"(?=[0-9]{1,3}+[,. \u00a0\u2009\u202f])"
 
 
 def _amount(x: str) -> str:
@@ -153,8 +154,8 @@ def _amount(x: str) -> str:
             rf"(?:[ \u00a0]?(?P<{x}s>{_alt(_SUFFIXES)}){_B})?")
 
 
-_ALL_PERIOD_WORDS = [w for words in _PERIOD_WORDS.values() for w in words]
-_SHAPE = re.compile(
+_ALL_PERIOD_WORDS: Final = [w for words in _PERIOD_WORDS.values() for w in words]
+_SHAPE: Final = re.compile(
     # Every part is atomic, as in the fast path's pattern: an optional part is possessive
     # ("?+", the same as an atomic group "(?>(?:...)?)" and cheaper to run), each amount an
     # atomic group; a part once matched is never re-split, so a field of another shape
@@ -173,23 +174,23 @@ _SHAPE = re.compile(
     # allowance") or words that add nothing ("DOE", "pro rata"); read in read().
     r"(?P<rest>(?=[ ]*(?:\+|plus |doe|pro[ -]?rata|\(?depending))(?s:.*))?"
 )
-_NAMES = ("pay", "lim", "ac", "a", "ae", "am", "as", "bc", "b", "be", "bm", "bs", "plus", "mpy", "gn1",
+_NAMES: Final = ("pay", "lim", "ac", "a", "ae", "am", "as", "bc", "b", "be", "bm", "bs", "plus", "mpy", "gn1",
           "per", "gn2", "est", "rest")
-if sorted(_SHAPE.groupindex, key=_SHAPE.groupindex.get) != list(_NAMES):
+if sorted(_SHAPE.groupindex, key=_SHAPE.groupindex.get) != list(_NAMES):  # type: ignore[arg-type]
     raise RuntimeError("shapes._SHAPE's groups changed: read() unpacks them by position")
 
 # ---- tables built at import, each checked against the engine's own patterns ----------
 
-_PERIOD_OF = {w: p for p, words in _PERIOD_WORDS.items() for w in words}
-_GROSS_OF = {**{w: True for w in _GROSS_WORDS}, **{w: False for w in _NET_WORDS}}
-_CODE_OF = {m: _currency_of(m) for m in (*_PREFIXES, *_SUFFIXES)}
-_MULT_OF = {m: _mult_of(m) for m in _MULTS}
-_MARKET_OF = {c: _market_lookup(c) for c in set(_CODE_OF.values()) if c}
-_PERIODS_LIST = tuple(_PERIOD_WORDS)
-_BAND_OF = {(mk, c, p): _plausible_band(mk, c, p)
+_PERIOD_OF: Final = {w: p for p, words in _PERIOD_WORDS.items() for w in words}
+_GROSS_OF: Final = {**{w: True for w in _GROSS_WORDS}, **{w: False for w in _NET_WORDS}}
+_CODE_OF: Final = {m: _currency_of(m) for m in (*_PREFIXES, *_SUFFIXES)}
+_MULT_OF: Final = {m: _mult_of(m) for m in _MULTS}
+_MARKET_OF: Final[dict[str | None, str | None]] = {c: _market_lookup(c) for c in set(_CODE_OF.values()) if c}
+_PERIODS_LIST: Final = tuple(_PERIOD_WORDS)
+_BAND_OF: Final = {(mk, c, p): _plausible_band(mk, c, p)
             for c in _MARKET_OF for mk in {_MARKET_OF[c], _ZH_MARKET, _RU_MARKET, None}
             for p in _PERIODS_LIST}
-_PAY_PERIOD = {"月薪": "month", "年薪": "year"}
+_PAY_PERIOD: Final = {"月薪": "month", "年薪": "year"}
 # The period and band a figure with no written period is first judged by, for each
 # (currency, market) the readers meet (plausible._settle_period's first step), with the
 # convention it came from: used while CONVENTIONS still holds that convention.
@@ -201,10 +202,10 @@ def _unwritten_entry(cur, market) -> tuple:
             *_default_band(conv.default_period, cur, market, _SCALE.get(cur, 1.0)))
 
 
-_UNWRITTEN = {(c, mk): _unwritten_entry(c, mk)
+_UNWRITTEN: Final = {(c, mk): _unwritten_entry(c, mk)
               for c in (*_MARKET_OF, None) for mk in {_MARKET_OF.get(c), _ZH_MARKET, _RU_MARKET, None}
               if mk not in _ANNUAL_FROM and (mk or "default") in _CONVENTIONS}
-_SCRIPT_CURRENCY = {_ZH_MARKET: MARKET_CURRENCY[_ZH_MARKET], _RU_MARKET: MARKET_CURRENCY[_RU_MARKET]}
+_SCRIPT_CURRENCY: Final = {_ZH_MARKET: MARKET_CURRENCY[_ZH_MARKET], _RU_MARKET: MARKET_CURRENCY[_RU_MARKET]}  # type: ignore[index]
 
 
 def _check_vocabulary() -> None:
@@ -238,12 +239,12 @@ def _check_vocabulary() -> None:
 
 _check_vocabulary()
 
-_DROP = str.maketrans("", "", ", \u00a0\u2009\u202f")
-_DROP_EU = str.maketrans({".": None, " ": None, "\u00a0": None, "\u2009": None, "\u202f": None,
+_DROP: Final = str.maketrans("", "", ", \u00a0\u2009\u202f")
+_DROP_EU: Final = str.maketrans({".": None, " ": None, "\u00a0": None, "\u2009": None, "\u202f": None,
                           ",": "."})
 
 
-def _value(raw: str, european) -> float:
+def _value(raw: str, european: object) -> float:
     """The number of a matched amount ("45,000", "45 000", "16.75"; European: "6.600",
     "1.234,56", "2 697,61"). Whole numbers go through ``int``: ``float(int(s))`` is the same
     float as ``float(s)`` (both correctly rounded) and about half the work."""
@@ -259,7 +260,7 @@ def _value(raw: str, european) -> float:
     return float(raw.translate(_DROP))  # "45 000"
 
 
-def _number(raw: str, european) -> float | None:
+def _number(raw: str, european: object) -> float | None:
     """The value of a matched amount, or None for a leading zero ("07700": a phone or a
     code; a raw number that is not all digits holds a separator, so it has a second
     character)."""
@@ -270,7 +271,8 @@ def _number(raw: str, european) -> float | None:
     return _value(raw, european)
 
 
-def _amounts(a_raw: str, ae, am, b_raw, be, bm, both_marked: bool):
+def _amounts(a_raw: str, ae: str | None, am: str | None, b_raw: str | None, be: str | None,
+             bm: str | None, both_marked: bool) -> tuple | None:
     """``(low, high, mult_a, mult_b, a)`` as the fast path reads them, or None where it hands
     the field to the scanner (a leading zero, 401(k), a reversed range, a zero)."""
     a = _number(a_raw, ae)
@@ -304,7 +306,7 @@ def _bare_is_pay(plain: bool, a: float, ma, lim, pay, written: bool, told: bool,
     return told or not (lim or word_after)
 
 
-def _market(lw: str, mend: int, cur, mkey):
+def _market(lw: str, mend: int, cur: str | None, mkey: str | None) -> tuple:
     """(currency, market): the caller's market, else the currency's, else the script of the
     figure (Chinese -> CN, Cyrillic -> RU), which gives the currency when none is known."""
     if mkey:
@@ -346,7 +348,7 @@ def _is_implausible(low, high, period: str, cur, market, mpy) -> bool:
     return v_lo is not None and (v_lo < lo_b or v_hi > hi_b)
 
 
-_VALUES = operator.attrgetter(*(f.name for f in dataclasses.fields(SalaryMention)))
+_VALUES: Final = operator.attrgetter(*(f.name for f in dataclasses.fields(SalaryMention)))
 
 
 def _joined(lw: str, text: str, end: int, cur, market) -> tuple | None:
@@ -435,22 +437,22 @@ def _read_one(text: str, default_cur: str | None = None, mkey: str | None = None
 # (the words before each figure read back to the previous one, the component word after it,
 # the limit, the market's period, components joined at the end) for these words only.
 
-_ITEM_PRE = {"basic": "base", "base salary": "base", "ote": "ote", "оклад": "base"}
-_ITEM_POST = {"basic": "base", "base": "base", "base salary": "base", "ote": "ote"}
-_ITEM = re.compile(
+_ITEM_PRE: Final = {"basic": "base", "base salary": "base", "ote": "ote", "оклад": "base"}
+_ITEM_POST: Final = {"basic": "base", "base": "base", "base salary": "base", "ote": "ote"}
+_ITEM: Final = re.compile(
     r"(?:(?P<lim>up to) )?+"
     rf"(?:(?P<pre>{_alt(_ITEM_PRE)}) )?+"
     r"(?:(?P<from>от) )?+"
     rf"(?>(?P<c>[£$])(?P<n>{_EN}|{_PLAIN})(?:(?P<m>k){_B})?|(?P<rn>{_SPACED}|{_PLAIN}) (?P<rs>₽|руб\.))"
     rf"(?: (?P<post>{_alt(_ITEM_POST)}){_B})?+"
 )
-_ITEM_SEP = re.compile(r" \+ |, | / ")
+_ITEM_SEP: Final = re.compile(r" \+ |, | / ")
 # Reed's ", OTE" flag after a figure (at the end or before joined components): the
 # engine's own rule decides (``scan._OTE_FLAG``; ``parse_salary`` checks it too).
-_OTE_FLAG = re.compile(r",[ \u00a0]*ote[ \u00a0]*(?:\Z|(?=\+|plus[ \u00a0]|&))")
-_ITEM_WORDS = ("basic", "base", "ote", "оклад")
-_ITEM_WORD_IN = re.compile(_alt(_ITEM_WORDS))  # one search for any of them
-_ITEM_CUR = {m: _currency_of(m) for m in ("£", "$", "₽", "руб.")}
+_OTE_FLAG: Final = re.compile(r",[ \u00a0]*ote[ \u00a0]*(?:\Z|(?=\+|plus[ \u00a0]|&))")
+_ITEM_WORDS: Final = ("basic", "base", "ote", "оклад")
+_ITEM_WORD_IN: Final = re.compile(_alt(_ITEM_WORDS))  # one search for any of them
+_ITEM_CUR: Final = {m: _currency_of(m) for m in ("£", "$", "₽", "руб.")}
 
 
 def _check_item_words() -> None:
@@ -502,7 +504,8 @@ def read_items(text: str, mkey: str | None = None) -> tuple | None:
     if (len(lw) != len(text) or _ITEM_WORD_IN.search(lw) is None or mkey in _OWN_WORDS
             or _ONE_OFF.search(lw) is not None):
         return None
-    out, comps, pos, n = [], set(), 0, len(lw)
+    out: list[tuple] = []
+    comps, pos, n = set(), 0, len(lw)
     while True:
         m = _ITEM.match(lw, pos)
         one = _item(m, text, mkey) if m is not None else None
@@ -510,7 +513,7 @@ def read_items(text: str, mkey: str | None = None) -> tuple | None:
             return None
         out.append(one)
         comps.add(one[8])
-        pos = m.end()
+        pos = m.end()  # type: ignore[union-attr]  # one is None when m is
         extra, chain_end = _join_chain(lw, text, pos, one[5], one[13])
         if chain_end == n:
             return (*out, *map(_VALUES, extra))

@@ -80,7 +80,7 @@ def _names_place(gap: str) -> bool:
     return place.city is not None or place.region is not None or place.country is not None
 
 
-def _ends(m: SalaryMention) -> tuple[float, float]:
+def _ends(m: SalaryMention) -> tuple[float | None, float | None]:
     low = m.low if m.low is not None else m.high
     high = m.high if m.high is not None else m.low
     return low, high
@@ -91,7 +91,7 @@ def _envelope(text: str, run: list[SalaryMention]) -> SalaryMention:
     first, last = run[0], run[-1]
     gross = {m.gross for m in run}
     return replace(first, text=text[first.start:last.end].strip(" ,:;"), end=last.end,
-                   low=min(lo for lo, _ in ends), high=max(hi for _, hi in ends),
+                   low=min(lo for lo, _ in ends), high=max(hi for _, hi in ends),  # type: ignore[type-var]
                    component="base" if any(m.component == "base" for m in run) else "unspecified",
                    gross=gross.pop() if len(gross) == 1 else None)
 

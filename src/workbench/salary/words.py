@@ -140,7 +140,7 @@ def _clause_reading(lw: str, cstart: int, pstart: int, comp, after: _After):
         for m in _CLAUSE_PERIOD.finditer(lw, cstart, pstart):
             last = m
         if last is not None:
-            after.period = last.lastgroup.rstrip("2")
+            after.period = last.lastgroup.rstrip("2")  # type: ignore[union-attr]
     if comp is None:
         part = _CLAUSE_PART.search(lw, cstart, pstart)
         if (part is not None and _CLAUSE_WAGE.search(lw, cstart, part.start()) is None
@@ -173,7 +173,7 @@ def _title_item_next(text: str, lw: str, end: int) -> bool:
     word is the title's next item, not what the figure is."""
     if end > TITLE_REACH or not text or lw.count("\n", 0, end) > 1:
         return False
-    at = _CODE_GAP.match(lw, end).end()
+    at = _CODE_GAP.match(lw, end).end()  # type: ignore[union-attr]
     if at == end or at >= len(text):
         return False  # glued to the figure ("£85KBonus") or nothing after it
     return text[at].isupper() and text[at + 1:at + 2].islower()
