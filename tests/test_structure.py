@@ -498,6 +498,77 @@ def test_an_acronym_glued_to_the_next_duty_is_cut_before_the_verb():
         "Process customer-level financial adjustments including debit cards and ACH"]
 
 
+def test_a_plural_or_ampersand_acronym_glued_to_the_next_duty_is_cut_before_the_verb():
+    text = ("Responsibilities\n- Track quarterly churn and margin across all regional KPIsBuild and maintain the "
+            "pricing models the underwriters use every week\n"
+            "- Prepare the monthly cost review with the central FP&APartner with the systems team on new reports "
+            "for the board\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Track quarterly churn and margin across all regional KPIs",
+        "Build and maintain the pricing models the underwriters use every week",
+        "Prepare the monthly cost review with the central FP&A",
+        "Partner with the systems team on new reports for the board"]
+
+
+def test_physical_demands_are_no_duties():
+    text = ("Responsibilities\n- Plan the weekly picking rota for the warehouse team\n"
+            "- Concentrating for long periods of time\n- Lift parcels of up to 30 kg onto the racking\n\n"
+            "Performing multiple tasks\n- OccasionalKneeling\n- ContinuousSitting, typing and reading\n"
+            "- Continuous\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["Plan the weekly picking rota for the warehouse team"]
+
+
+def test_a_russian_requirements_list_that_opens_with_tasks_holds_duties():
+    text = ("Обязанности\n- Опыт сметной работы не менее 3 лет;\n- Знание нормативной базы;\n"
+            "Требования: - Подготовка сметной документации по объектам;\n"
+            "- Согласование смет с заказчиками;\n- Проверка актов выполненных работ;\n"
+            "- Умение работать с нормативными документами;\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Подготовка сметной документации по объектам;", "Согласование смет с заказчиками;",
+        "Проверка актов выполненных работ;"]
+
+
+def test_a_teams_remit_a_mission_and_a_grades_level_are_no_duties():
+    text = ("About the role\nThe Platform Group within the Data Office is responsible for the shared ledger. "
+            "Ledger Services (LS) is a small team responsible for payments. "
+            "You'll help make Acme Pay the best wallet in Europe. "
+            "Exercises independent judgment within defined parameters. "
+            "The analyst is responsible for the monthly close.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["The analyst is responsible for the monthly close."]
+
+
+def test_a_russian_team_remit_is_no_duty():
+    text = ("О команде\nИщем инженера в команду, которая отвечает за платёжный шлюз. Она отвечает за "
+            "надёжность всех серверов.\nОбязанности\n- Настройка мониторинга серверов\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["Настройка мониторинга серверов"]
+
+
+def test_what_a_company_offers_and_talk_about_the_posting_are_no_duties():
+    text = ("Responsibilities\n- Listed below are the typical duties of the job title described in this document.\n"
+            "- Reconcile the supplier ledgers every month\n"
+            "- Track the targets; some of it is outside of your control, so we track it with a focus on learning.\n\n"
+            "Our commitment to you\n- Provide honest feedback on your applications\n"
+            "- Use our network to match you to your next position\n- Give you a named consultant\n\n"
+            "Job Description\n- Why Join Us?Global Impact: Work on high-profile projects that shape the industry.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["Reconcile the supplier ledgers every month"]
+
+
+def test_they_will_work_after_the_role_sought_is_a_duty_and_they_will_receive_is_not():
+    text = ("Job Purpose\nWe are looking for a Data Engineer to join our team. They will be accountable for the "
+            "nightly loads. They will support the analysts by building dashboards. They will receive full training.\n"
+            "Responsibilities\n- Keep the warehouse documented\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Keep the warehouse documented", "They will be accountable for the nightly loads.",
+        "They will support the analysts by building dashboards."]
+
+
 def test_an_organisation_as_subject_states_no_duty_and_a_role_does():
     text = ("About the team\nThe Cabinet Office supports the Prime Minister across government. "
             "The Quality Manager collaborates with the chemistry and regulatory teams on every filing.")

@@ -32,7 +32,8 @@ SECTION_KINDS = ("duties", "requirements", "skills", "benefits", "pay", "descrip
 _KIND_RES: list[tuple[str, re.Pattern]] = [
     ("pay", re.compile(r"salary|compensation|remuneration|\bpay\b|earnings|зарплат|заработ|оплата труда|"
                        r"доход|прибыль|薪资|薪酬|工资|薪水")),
-    ("benefits", re.compile(r"benefit|perks|we offer|what we offer|our offer\b|условия|предлага|наше предложение|"
+    ("benefits", re.compile(r"benefit|perks|we offer|what we offer|our offer\b|we can offer|advantages of (?:working|joining)|"
+                            r"(?:our|my) commitment to you|why you(?:'ll|’ll| will) love|(?:ещё|еще) у нас\b|условия|предлага|наше предложение|"
                             r"преимуществ(?!ом)|"
                             r"福利|待遇")),
     ("duties", re.compile(r"\bdut(?:y|ies)|responsib|accountabilit|\bfunctions?\b|what you(?:'ll|’ll| will)? do|your role|"

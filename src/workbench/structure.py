@@ -132,7 +132,7 @@ _NOT_HOLDER_RE = re.compile(
     r"the (?:company|team|business) (?:is|are|has|was|offers|provides)\b|"
     r"at [A-Z]|join\b|why\b|what\b|who\b|how\b|(?:when|if)\b(?! (?:needed|required|necessary|appropriate|requested)\b)|"
     r"do you|are you|"
-    r"ready|interested|proud\b|learn more|visit\b|click|find out|see (?:more|our)|(?:job |reference |ref )?(?:title|number|ref|reference|location|type|salary|start date|"
+    r"ready|interested|proud\b|welcome to\b|learn more|visit\b|click|find out|see (?:more|our)|(?:job |reference |ref )?(?:title|number|ref|reference|location|type|salary|start date|"
     r"closing date|employment type|contract|hours|schedule|department|industry|remote)\s*[:#]|min\b|max\b|"
     r"candidates?\b|applicants?\b|the person\b|position can|this is (?!" + _ROLE_WHERE + r")an? |performance will be|but\b|and as\b|"
     r"мы\b|наш|наша|компания\b|我们|公司)", re.IGNORECASE)
@@ -152,7 +152,9 @@ _NOT_HOLDER_ANYWHERE_RE = Gated(  # matched against lower-cased text
     r"\bnot (?:intended|meant) to be\b|\bis not a contract\b|\bqualif(?:y|ies) for\b|\b(?:is|are) eligible\b|\b(?:hybrid|remote|flexible) working\b|"
     r"\b(?:role|position|job) (?:is )?(?:based|located) (?:in|at|out of)\b|, our (?:[\w-]+ ){1,5}(?:is|are|has|have)\b|"
     r"\b(?:suits?|perfect for|ideal for) (?:someone|an? (?:candidate|individual|person))\b|"
-    r"\b(?:perfect|ideal|right) (?:candidate|fit|match|person) for\b")
+    r"\b(?:perfect|ideal|right) (?:candidate|fit|match|person) for\b|"
+    r"\b(?:so|where|while|because) we\b|"  # "... outside of your control, so we track ...": the company's doing
+    r"\b(?:rely|relies|count|counts) on us\b|\btrusts? us\b")  # "investors rely on us to ...", "Customers trust us with ..."
 # Who or what a line is about when it opens with a clause: "Operating out of ..., they employ ...",
 # "Working at Acme means ...", "Your expertise will play ..." (not "Your responsibilities will ...").
 _NOT_HOLDER_OPENING_RE = re.compile(  # matched against lower-cased text
@@ -163,7 +165,8 @@ _NOT_HOLDER_OPENING_RE = re.compile(  # matched against lower-cased text
 _NOT_HOLDER_WORDS = (", we", "; we", ": we", "! we", "seeking", "looking for", "hiring", "proud", "your ",
                      "opportunity", "supervision", " range", "based ", "located ", "qualif", "eligible", " working",
                      ", our ", " to us", "reserve", "description", "intended", "meant", "not a contract",
-                     "suit", "perfect", "ideal", "right candidate", "right fit", "right match", "right person")
+                     "suit", "perfect", "ideal", "right candidate", "right fit", "right match", "right person",
+                     " we ", " us ")
 
 # The reporting line, where the work is done and the recruiter's small print (matched against
 # lower-cased text; each pattern opens with a literal, which the engine looks for in C).
@@ -179,7 +182,9 @@ _SMALL_PRINT = ("commuting distance", "your cv", "your resume", "your résumé",
                 "employment business", "upon applying", "when applying", "follow us", "find us on",
                 "many more are available", "please read", "please note", "job advert", "compensation offered",
                 "offers given", "posting will close", "application window", "unsolicited resume",
-                "eeo policy", "know your rights")
+                "eeo policy", "know your rights", "listed below", "specified below", "outlined below",
+                "described below", "this document", "title for this role", "title in the contract",
+                "internal title for")
 
 
 def _small_print(low: str) -> bool:
@@ -339,7 +344,7 @@ def _other_talk(text: str, low: str) -> bool:
         return True
     if "не менее" in low and _RU_YEARS_RE.search(low) is not None:
         return True  # "Работа в проектных организациях не менее 3-х лет": years of experience asked
-    if _requires(low) or _NOT_HOLDER_LOW_RE.match(low) is not None:
+    if _requires(low) or _NOT_HOLDER_LOW_RE.match(low) is not None and not _they_will(low):
         return True
     if _COMPANY_SUBJECT_RE.match(text) is not None and not _duty_sentence(low):
         return True
@@ -349,12 +354,75 @@ def _other_talk(text: str, low: str) -> bool:
         return True
     if ("I " in text) and _FIRST_PERSON_RE.search(text) is not None:
         return True
+    if ("responsible for" in low or "отвеча" in low) and _team_responsible(low):
+        return True  # "Core Technology (CT) is a global team responsible for ...", "Она отвечает за ..."
+    if any(map(low.__contains__, _LEVEL_WORDS)) and _LEVEL_RE.search(low) is not None:
+        return True  # "Exercises independent judgment within defined parameters": how senior the grade is
+    if "mak" in low and _MISSION_RE.search(text) is not None:
+        return True  # "Make Google Cloud the preferred choice for customers ...": the company's mission
+    if _physical_demand(text, low):
+        return True  # "OccasionalLifting/Carrying (under 25 lbs.)", "Concentrating for long periods of time"
     if text.startswith("Not ") or _field_value(low):
         return True  # "Not prompt engineering": what the job is not; "Contract Full time": a field's value
     if ("ing " in text[:16] or "ed " in text[:16]) and _NAMED_AFTER_CLAUSE_RE.match(text) is not None:
         return True  # "Operating at the intersection of ..., Principal builds ...": the company's doing
     # "This position does not have direct reports", "UK Remote | £75,000 to £90,000"
     return " not " in low and _NEGATED_RE.search(low) is not None or _pay_range(text, low)
+
+
+# A team, group or department (not its members) as what is responsible: the unit's remit, not the
+# holder's duty ("The Data Group within the Department of Data Sciences is responsible for developing
+# ...", "Core Technology (CT) is a global team responsible for ..."); Russian "Она отвечает за ..." (it: the
+# team named before) and "команду, которая отвечает за" (not "роли, которая отвечает за": the holder's).
+_TEAM_RESPONSIBLE_RE = re.compile(  # matched against lower-cased text
+    r"\b(?:team|group|department|division|unit|function|organi[sz]ation)\b(?:\s*\([^)]{1,20}\))?"
+    r"(?: (?!members?\b|leads?\b|leaders?\b|managers?\b)[\w&-]+){0,8}? (?:is|are)\b[^.;]{0,60}?\bresponsible for|"
+    r"^(?:[\w()&-]+ ){0,6}(?:is|are) an? (?:[\w-]+ ){0,3}(?:team|group|department|unit) responsible for|"
+    r"^(?:она|оно|они) отвеча\w* за\b|(?:команд|отдел|подразделени|групп|служб)\w*,? котор\w+ отвеча\w* за\b")
+
+
+def _team_responsible(low: str) -> bool:
+    """Does the lower-cased line say a team or unit is responsible for something (``_TEAM_RESPONSIBLE_RE``)?"""
+    return _TEAM_RESPONSIBLE_RE.search(low) is not None
+
+
+# A grade's level descriptor, not work: "Applies basic foundation of a function's principles, theories
+# and concepts to assignments of limited scope", "Uses professional concepts and theoretical knowledge
+# acquired through ...", "Exercises independent judgment within defined parameters", "Works under general supervision".
+_LEVEL_RE = re.compile(  # matched against lower-cased text
+    r"\bindependent judge?ment\b|\btheories,? and concepts\b|\bconcepts,? and (?:theories|principles)\b|"
+    r"\bknowledge acquired\b|\bof limited scope\b|\bwithin defined parameters\b|\bprofessional concepts\b|"
+    r"\b(?:under|with|receives) (?:general|close|limited|minimal|moderate|direct) (?:supervision|direction|guidance)\b")
+_LEVEL_WORDS = ("judg", "concepts", "acquired", "scope", "parameters", "supervision", "direction", "guidance")
+
+
+# A mission: making a named company or product the best of its kind ("Make Acme Cloud the preferred
+# choice for customers ...", "You'll help make Builder the best IDE for ...").
+_MISSION_RE = re.compile(r"\b[Mm]ak(?:e|ing) (?:[A-Z][\w&.-]*,? ){1,4}(?:the|a) (?:[\w-]+ )?(?:best|preferred|leading|go-to|"
+                         r"first|number one|#1|most|top|world['’]s|largest|biggest)\b")
+
+
+# A physical demand of the job, not work it does: a line of a demands table that opens with how
+# often ("OccasionalLifting/Carrying (under 25 lbs.)", "NeverCrawling", "Continuous" alone: the
+# frequency glued to the demand when the table lost its cells), a weight to lift or carry, or a
+# posture or effort held for long periods ("Concentrating for long periods of time").
+_FREQUENCY_CELL_RE = re.compile(r"(?:Never|Rarely|Seldom|Occasional|Frequent|Continuous|Constant)(?:[A-Z]|\W*$)")
+_PHYSICAL_RE = re.compile(  # matched against lower-cased text
+    r"\b(?:lift|lifting|carry|carrying|push|pushing|pull|pulling)\b[^.;]{0,40}?\b\d+\s?(?:lbs?|pounds|kg|kilos?)\b|"
+    r"\b(?:concentrat|sitting|standing|walking|stooping|bending|kneeling)\w* for (?:long|extended|prolonged) periods\b")
+_PHYSICAL_WORDS = ("lb", "pound", "kg", "kilo", "periods")
+
+
+def _physical_demand(text: str, low: str) -> bool:
+    """Is the line (``low``: lower-cased) a physical demand of the job (``_PHYSICAL_RE``, ``_FREQUENCY_CELL_RE``)?"""
+    if len(low) >= _PHYSICAL_MAX:
+        return False
+    if text[:1] in "NRSOFC" and _FREQUENCY_CELL_RE.match(text) is not None:
+        return True
+    return any(map(low.__contains__, _PHYSICAL_WORDS)) and _PHYSICAL_RE.search(low) is not None
+
+
+_PHYSICAL_MAX = 160  # a longer line is duties run together, one of them a demand
 
 
 # A tool's name, a dash, then a requirement ("OpenShift – опыт развертывания ...", "Git - на уровне ...").
@@ -493,7 +561,10 @@ _TITLE_AFTER_RE = re.compile(r"(?: [A-Z][\w&-]*){1,3} (?:Manager|Director|Lead|E
 _REQUIREMENT_OPENERS = frozenset({"Ability", "Experience", "Knowledge", "Proven", "Demonstrated", "Mastery",
                                   "Proficiency", "Proficient", "Familiarity", "Bachelor", "Bachelor's", "Bachelor’s",
                                   "Degree", "Minimum", "Must", "Excellent", "Strong", "Fluent", "Fluency"})
-_ACRONYM_VERB_RE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?=([A-Z][a-z]{2,})\b)")
+# An acronym glued to the verb of the next item ("... and ITProcess customer adjustments", "... across
+# key KPIsBuild and maintain ...", "... with Core FP&APartner with ..."): a plural's "s" and an "&"
+# inside the acronym stay with it.
+_ACRONYM_VERB_RE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z&]*[A-Z]s?(?=([A-Z][a-z]{2,})\b)")
 _NOT_BEFORE_VERB = frozenset({"and", "or", "to", "the", "a", "an", "of", "for", "with", "by", "as", "our", "your", "&"})
 
 
@@ -626,6 +697,9 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
     item ("Inventory counts Reconcile to GL", not "... and open Service Partner vacancies" or
     "... and other Engineering teams"), and no sub-heading is cut out ("We work on Oracle Forms
     and Reports development")."""
+    tail = text[1:]
+    if tail.lower() == tail and len(text) <= _LOWER_LIST_MIN:
+        return [text]  # no capital after the first letter: no verb, acronym, colon or heading glued on
     cuts = []  # (end of the piece before, start of the next piece)
     glued = False  # a capital after a lower-case word: where a glued sub-heading may start
     for m in _GLUED_VERB_RE.finditer(text):
@@ -821,6 +895,22 @@ def _role_will(sentence: str) -> bool:
     return m is not None and m.group("verb") not in _NOT_ROLE_VERBS and _holder_words(m.group("subject").split())
 
 
+_THEY_WILL_RE = re.compile(r"they (?:will|shall) (?:also )?(?:be (?:responsible|accountable) for|([a-z]+))\b")
+
+
+def _they_will(low: str) -> bool:
+    """Does the lower-cased sentence open "They will <work>" ("They will be accountable for building ...",
+    "They will support the analytics function ..."): the holder named in the sentence before?
+    Not a verb that names no work ("They will receive ...")."""
+    if not low.startswith("they "):
+        return False
+    m = _THEY_WILL_RE.match(low)
+    if m is None:
+        return False
+    verb = m.group(1)
+    return verb is None or verb not in _NOT_ROLE_VERBS and is_action_verb(verb, past=False)
+
+
 # Verbs after "The <role> will" that name no work ("will have", "will join", "will report to").
 _NOT_ROLE_VERBS = frozenset({"be", "have", "need", "possess", "bring", "receive", "get", "enjoy", "join", "report",
                              "benefit", "gain", "learn", "earn", "ideally", "likely", "typically", "also", "not",
@@ -892,7 +982,7 @@ def _prose_duty(sentence: str, listed: bool, bare: bool = True) -> bool:
         return True  # "Any other duties and tasks assigned." (area other)
     if _not_action(low):
         return False
-    if not _duty_sentence(low) and not _role_will(sentence):
+    if not _duty_sentence(low) and not _role_will(sentence) and not _they_will(low):
         m = _ROLE_SUBJECT.match(sentence)
         if m is not None and _holder_subject(m):
             verb = m.group("verb")
@@ -978,7 +1068,8 @@ def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | Non
             continue
         # A "job purpose" or "role summary" paragraph states the job's work: its action lines count.
         own = bare or bool(sec["heading"]) and _JOB_SUMMARY_HEADING.search(sec["heading"]) is not None
-        items = [item for item in sec["items"] if not (item.get("label") and _words(item["text"]) <= _TITLED_MAX)]
+        items = [item for item in sec["items"] if not (item.get("label") and (_words(item["text"]) <= _TITLED_MAX
+                                                                           or _offer_label(item["label"])))]
         # ("2. Account Manager: owning the relationship" titles what follows)
         sentences = [s for item in items for s in _prose_item_sentences(item["text"], bool(item.get("listed")), own)]
         duties = _prose_item_duties(sentences)
@@ -989,6 +1080,12 @@ def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | Non
 
 
 _TITLED_MAX = 4  # words after a label that make a title, not a duty
+
+
+def _offer_label(label: str) -> bool:
+    """Does a line's label name a passage that is no duty: a company, applying or legal cue ("Why Join
+    Us?Global Impact: Work on high-profile projects ..."), or benefits, pay or requirements ("Perks: ...")?"""
+    return cue_kind(label) is not None or heading_kind(label) in _NOT_DUTY_LABEL_KINDS
 
 
 _JOB_SUMMARY_HEADING = re.compile(
@@ -1144,13 +1241,19 @@ def _values_heading(heading: str | None) -> bool:
     return bool(heading) and _VALUES_HEADING_RE.search(heading) is not None
 
 
+_OFFER_HEADING_RE = re.compile(r"\boffer|commitment to you|advantages of|love\b|perks|у нас|предлага|условия",
+                               re.IGNORECASE)
+
+
 def _holds_duties(section: dict) -> bool:
     """A duties section, or a section under a heading that names no kind whose items are
     mostly action lines ("Account Management & Account Mapping": "Maintain ...", "Increase ...")."""
     if section["kind"] == "duties":
         return True
     if section["kind"] == "benefits" and section["heading"]:
-        return _action_list(section["items"])  # "Benefits Realisation & Impact": "Define and track ...", ...
+        # "Benefits Realisation & Impact": "Define and track ...", ...; not what is offered ("Our commitment
+        # to you": "Provide honest feedback on where you fit ...", "Use our network to match you ...")
+        return _OFFER_HEADING_RE.search(section["heading"]) is None and _action_list(section["items"])
     if section["kind"] not in _CONTENT_KINDS or not section["heading"] or _values_heading(section["heading"]):
         return False
     items = section["items"]
@@ -1250,13 +1353,23 @@ def _leading_actions(items: list[dict]) -> int:
     behaves ("Writes clear emails", a competency's indicator) names no activity."""
     n = 0
     for item in items:
-        text = item["text"]
-        first = text.split(None, 1)[0] if text else ""
-        if not item.get("listed") or not first.isascii() or first.endswith("s") and not first.endswith("ss") \
-                or not _opens_with_action(text):
+        if not item.get("listed") or not _activity_line(item["text"].lstrip(_LIST_MARKS)):
             break
         n += 1
     return n if n >= _ACTION_LIST_MIN else 0
+
+
+_LIST_MARKS = "-–—•·* "
+
+
+def _activity_line(text: str) -> bool:
+    """Does a list line name an activity: an English order ("Build the data pipelines", not "Writes
+    clear emails"), or a Russian noun of action or order that is no requirement ("Разработка разделов
+    проектной документации", "Увязка проектных решений", not "Умение работать с нормативными документами")?"""
+    first = text.split(None, 1)[0] if text else ""
+    if first.isascii():
+        return not (first.endswith("s") and not first.endswith("ss")) and _opens_with_action(text)
+    return (_action_noun(text) or first.lower().endswith("ка") or _opens_with_action(text)) and _is_duty_shaped(text)
 
 
 def _close_duty_sections(sections: list[dict]) -> list[tuple[dict, bool]]:
@@ -1266,8 +1379,13 @@ def _close_duty_sections(sections: list[dict]) -> list[tuple[dict, bool]]:
     for sec in sections:
         items = sec["items"]
         holds = _holds_duties(sec)
-        lead = _leading_actions(items) if not holds and sec["kind"] in ("requirements", "skills") and sec["heading"] else 0
+        lead = _leading_actions(items) if not holds and sec["kind"] in ("requirements", "skills") \
+            and (sec["heading"] or items and items[0].get("label")) else 0
         if lead:
+            first = items[0]
+            if first.get("label") and heading_kind(first["label"]) == sec["kind"]:
+                # "Требования: - Разработка разделов ...": the label headed the list, no field of the line
+                items = [{**first, "label": None, "text": first["text"].lstrip(_LIST_MARKS)}, *items[1:]]
             out.append(({**sec, "items": items[:lead]}, True))
             out.append(({**sec, "items": items[lead:]}, False))
             continue
