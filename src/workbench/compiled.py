@@ -33,8 +33,9 @@ MANIFEST = SRC / "workbench" / "_compiled.json"
 MODULES = tuple(f"workbench.salary.{m}" for m in (
     "build", "evidence", "fields", "numbers", "plausible", "scan", "shapes", "tiers", "words"))
 # What the build reads besides them (types and constants it may fold in): every source it
-# imports from the workbench.
-READS = ("workbench.salary.__init__", "workbench.salary.model", "workbench.salary.patterns",
+# imports from the workbench (the salary package's other modules, found afresh each time).
+READS = (*sorted(f"workbench.salary.{path.stem}" for path in (SRC / "workbench" / "salary").glob("*.py")
+                 if f"workbench.salary.{path.stem}" not in MODULES),
          "workbench.markets", "workbench.text", "workbench.places")
 _MYPY_FLAGS = ["--ignore-missing-imports", "--follow-imports=silent"]
 
