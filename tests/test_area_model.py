@@ -129,3 +129,70 @@ def test_a_chinese_token_gets_its_two_character_grams_and_others_do_not():
     latin = area_model.line_features("plan it")
     assert all(len(f) > 4 for f in latin if f.startswith("c:"))  # 3- and 4-grams only ("c:" + 3)
     assert "c: pl" in latin and "c:it " in latin
+
+
+# ----------------------------------------------------------------- the shipped model
+
+def test_a_bucket_is_the_low_bits_of_the_crc32_of_the_feature():
+    import zlib
+
+    assert area_model.bucket("w:negotiate", 1 << 18) == zlib.crc32(b"w:negotiate") & ((1 << 18) - 1)
+    assert area_model.bucket("c:отч", 1 << 4) == zlib.crc32("c:отч".encode()) % 16
+    assert 0 <= area_model.bucket("c: pl", 1 << 18) < 1 << 18
+
+
+def test_a_hashed_model_scores_as_scikit_learn_s_logistic_regression_on_the_bucketed_features():
+    from sklearn.linear_model import LogisticRegression
+
+    lines = LINES * 2  # every feature of the lines is seen twice (min_df 2)
+    model = area_model.train_hashed(AREAS, lines, {"lines": len(lines)}, buckets=1 << 12)
+    assert model.buckets == 1 << 12 and model.trained_on == {"lines": len(lines)}
+    # An independent restatement: bucketed features, the same scaling, scikit-learn's own scores.
+    vec = TfidfVectorizer(analyzer=lambda t: [area_model.bucket(f, 1 << 12) for f in area_model.line_features(t)],
+                          norm=None, min_df=2)
+    texts = [t for t, _ in lines]
+    x = diags([1 / (5.0 * len(t.lower().split())) for t in texts]) @ vec.fit_transform(texts)
+    fit = LogisticRegression(C=area_model.SHIPPED_C, max_iter=5000).fit(x, [a for _, a in lines])
+    probe = ["Negotiate renewals and contract terms", "Переговоры по договорам", "unrelated words only"]
+    want = fit.decision_function(diags([1 / (5.0 * len(t.lower().split())) for t in probe]) @ vec.transform(probe))
+    got = np.array([model.decision(t) for t in probe])
+    for j, area in enumerate(fit.classes_):
+        # the stored rows are half precision
+        assert got[:, AREAS.index(area)] == pytest.approx(want[:, j], abs=2e-3)
+    assert got[:, AREAS.index("other")] == pytest.approx([-50.0] * len(probe))  # no line: never chosen
+
+
+def test_a_written_model_reads_back_with_the_same_scores_and_key(tmp_path):
+    model = area_model.train_hashed(AREAS, LINES * 2, {"lines": 18}, buckets=1 << 12)
+    path = tmp_path / "model.npz"
+    area_model.write_shipped(model, "0123abcd", path)
+    again = area_model.read_shipped(AREAS, path)
+    for text in ("Negotiate renewals", "Готовить отчеты", "负责团队建设", ""):
+        assert again.decision(text) == pytest.approx(model.decision(text), abs=1e-12)
+    assert again.trained_on == {"lines": 18} and again.buckets == 1 << 12
+    assert area_model.shipped_file_key(path) == "0123abcd"
+    assert area_model.read_shipped(AREAS[:-1], path) is None  # another taxonomy's areas
+    assert area_model.read_shipped(AREAS, tmp_path / "absent.npz") is None
+
+
+def test_the_product_uses_the_shipped_model_fitted_on_the_labelled_lines_in_the_repository():
+    # A changed training file or label file means the model must be fitted again
+    # (python -m workbench.area_model) and committed with it.
+    assert area_model.shipped_file_key() == area_model.shipped_key(AREAS)
+    model = area_model.load_model(AREAS)
+    assert model.buckets == area_model.SHIPPED_BUCKETS
+    assert model.trained_on["tuning duty spans"] > 2500
+    assert {k: v for k, v in model.trained_on.items() if k != "tuning duty spans"} == \
+        {p.name: n for p, n in zip(area_model.TRAINING_FILES, (251, 961, 1071, 909))}
+
+
+@pytest.mark.skipif(not (config.CORPORA / "uk_ads").is_dir(), reason="needs the shared corpora")
+def test_the_real_duty_lines_are_the_spans_of_the_tuning_halves_only():
+    from workbench import eval_duties
+
+    _, duties = eval_duties.load_labels()
+    tuning = duties[duties["half"] != "holdout"]
+    lines = area_model.real_duty_lines()
+    assert len(lines) == len(tuning)
+    assert [a for _, a in lines].count("growth_new_business") == int((tuning["area"] == "growth_new_business").sum())
+    assert all(t.strip() == t and t for t, _ in lines)

@@ -96,6 +96,7 @@ class Taxonomy:
     # Coefficients of the confidence curve and weights of the blend (see _decide).
     confidence: dict[str, float] = field(default_factory=dict)
     blend: dict[str, float] = field(default_factory=dict)
+    model_weights: dict[str, float] = field(default_factory=dict)  # job context -> the model's blend weight
 
 
 def _parse_term(term: str) -> tuple[tuple[str, bool], ...]:
@@ -136,6 +137,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         unless = [re.escape(_norm(str(w))) for w in spec.get("unless") or ()]
         pattern = rf"(?<!\w)(?!{'|'.join(unless)})(?:{words})" if unless else rf"(?<!\w)(?:{words})"
         tax.contexts[name] = (re.compile(pattern), {a: float(w) for a, w in spec["priors"].items()})
+        if "model" in spec:  # the model's blend weight in such a job (else the blend's)
+            tax.model_weights[name] = float(spec["model"])
     return tax
 
 
@@ -818,16 +821,18 @@ def _top(scores: dict[str, float], tax: Taxonomy) -> tuple[str, float, float]:
 def blended_scores(scores: dict[str, float], text: str, context: str | None = None,
                    tax: Taxonomy | None = None) -> list[float]:
     """Every area's score (in the taxonomy's order) from the rules' ``scores`` and the
-    statistical model (:mod:`workbench.area_model`, trained on team-written lines):
+    statistical model (:mod:`workbench.area_model`: the shipped model, fitted on team-written lines and tuning duties):
     ``rules * rule score + model * model score + context * the job context's prior``,
-    the weights being the taxonomy's ``blend`` (chosen on the tuning sets)."""
+    the weights being the taxonomy's ``blend`` (chosen on the tuning sets; a job context's
+    own ``model`` weight replaces the blend's)."""
     return _blend(scores, text, context, tax or load_taxonomy())[0]
 
 
 def _blend(scores: dict[str, float], text: str, context: str | None, tax: Taxonomy) -> tuple[list[float], list[float]]:
-    """``(blended scores, the model's own weighted scores)`` (see :func:`blended_scores`)."""
+    """``(blended scores, the model's own weighted scores)`` (see :func:`blended_scores`); the
+    model weighs its job context's ``model`` weight when the context has one."""
     b = tax.blend
-    model = area_model.scaled_decision(text, tax.area_tuple, b["model"])
+    model = area_model.scaled_decision(text, tax.area_tuple, tax.model_weights.get(context, b["model"]))
     total = list(model)
     order = tax.order
     for area, value in scores.items():
@@ -851,7 +856,7 @@ def _decide(scores: dict[str, float], text: str, context: str | None, tax: Taxon
     agree = 1.0 if model[best] == ranked[-1] else 0.0
     c = tax.confidence
     z = (c["intercept"] + c["margin"] * (total[best] - second) + c["model_agrees"] * agree
-         + c["model_margin"] * (ranked[-1] - ranked[-2]) / tax.blend["model"])
+         + c["model_margin"] * (ranked[-1] - ranked[-2]) / tax.model_weights.get(context, tax.blend["model"]))
     return tax.areas[best], round(min(0.97, 1.0 / (1.0 + math.exp(-z))), 2)
 
 
