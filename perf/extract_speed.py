@@ -8,7 +8,8 @@ Each round runs both in turn (the order alternates): a cold pass (every memo and
 per-line cache emptied, the area model and the one-off loaders kept: they are loaded
 by 50 postings first, so an import is not counted as a posting's) and a warm pass of
 the same postings again. The best of the rounds is reported, with the machine-speed probe of
-``perf/ingest.py`` before and after.
+``perf/ingest.py`` before and after. Both sides run the ``.py`` files (``WORKBENCH_PURE=1`` is
+set unless given): the compiled salary build's modules could not be swapped.
 
     python perf/extract_speed.py time --old main --rounds 3 [--synthetic 3000] [--corpus]
 
@@ -42,6 +43,7 @@ import argparse
 import functools
 import gc
 import importlib.util
+import os
 import pickle
 import subprocess
 import sys
@@ -49,6 +51,11 @@ import tempfile
 import time
 import types
 from pathlib import Path
+
+# Old code is loaded from its .py source beside the new, so the new side must run its .py files
+# too: with the compiled salary build the new side would be C and the swap would not reach it
+# (README, "Compiled modules"). The count and time children inherit this.
+os.environ.setdefault("WORKBENCH_PURE", "1")
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
