@@ -22,18 +22,13 @@ from __future__ import annotations
 import re
 
 from .model import SalaryMention
+from .tiers import _ends
 
 __all__ = ["with_totals"]
 
 _MAX_GAP = 24
 _OPENS = re.compile(r"\(|из[ \u00a0]них|в[ \u00a0]т\.[ \u00a0]?ч\.|в[ \u00a0]том[ \u00a0]числе|включая|"
                     r"(?<![a-z])(?:including|of[ \u00a0]which)(?![a-z])", re.IGNORECASE)
-
-
-def _ends(m: SalaryMention) -> tuple[float, float]:
-    low = m.low if m.low is not None else m.high
-    high = m.high if m.high is not None else m.low
-    return low, high
 
 
 def _broken_down(text: str, total: SalaryMention, base: SalaryMention) -> bool:
