@@ -188,6 +188,15 @@ def test_pay_field_set_5_is_a_whole_file_tuning_set():
     assert halves.get("tune", 0) == 0 and halves.get("holdout", 0) == 0
 
 
+def test_pay_field_set_6_is_a_whole_file_tuning_set():
+    from workbench import config
+
+    sixth = eval_salary(config.LABELLED / "pay_fields" / "pay_fields_6.csv", field=True)
+    halves = sixth.by_half.set_index("half")["n"].to_dict()
+    assert halves["tune6"] == 394 and halves["all"] == 394
+    assert halves.get("tune", 0) == 0 and halves.get("holdout", 0) == 0
+
+
 def test_eval_salary_field_mode_reads_a_long_pay_field(tmp_path):
     text = "32,000 - 36,000 per annum + benefits + pension + 25 days holiday + parking"
     path = _write(tmp_path, [[text, "en", "field", "GBP", "GB", 1, 32000, 36000, "GBP", "year",
