@@ -221,9 +221,10 @@ def test_the_default_sets_are_the_labelled_sets_and_bad_halves_or_repeats_are_re
                                        config.LABELLED / "duties3", config.LABELLED / "duties4",
                                        config.LABELLED / "duties5", config.LABELLED / "duties6",
                                        config.LABELLED / "duties7", config.LABELLED / "duties8",
-                                       config.LABELLED / "duties9")
+                                       config.LABELLED / "duties9",
+                                       config.LABELLED / "duties10")
     postings, duties = eval_duties.load_labels()
-    assert set(postings["half"]) == {"tune", "holdout", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9"}
+    assert set(postings["half"]) == {"tune", "holdout", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10"}
     assert (duties.loc[duties["half"] == "tune2"].shape[0], postings["half"].eq("tune2").sum()) == (422, 45)
     assert (duties.loc[duties["half"] == "tune3"].shape[0], postings["half"].eq("tune3").sum()) == (459, 45)
     assert (duties.loc[duties["half"] == "tune4"].shape[0], postings["half"].eq("tune4").sum()) == (453, 45)
@@ -232,6 +233,7 @@ def test_the_default_sets_are_the_labelled_sets_and_bad_halves_or_repeats_are_re
     assert (duties.loc[duties["half"] == "tune7"].shape[0], postings["half"].eq("tune7").sum()) == (380, 45)
     assert (duties.loc[duties["half"] == "tune8"].shape[0], postings["half"].eq("tune8").sum()) == (420, 45)
     assert (duties.loc[duties["half"] == "tune9"].shape[0], postings["half"].eq("tune9").sum()) == (477, 45)
+    assert (duties.loc[duties["half"] == "tune10"].shape[0], postings["half"].eq("tune10").sum()) == (221, 45)
     _, labels = mini_set
     with pytest.raises(CorpusError, match="postings labelled in two sets: hh_ru:101"):
         eval_duties.load_labels([labels, labels])

@@ -21,7 +21,7 @@ __all__ = ["half", "wilson", "read_labels", "per_half", "TUNING_SETS", "TUNING_H
 # Whole-file tuning sets written after the first split (every row ``half=tune2``, e.g.
 # data/labelled/pay_fields/pay_fields_2.csv; ``tune3`` … ``tune6`` for later sets): read like
 # ``tune``, never scored as held out.
-TUNING_SETS = ("tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9")
+TUNING_SETS = ("tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10")
 # The halves whose failing rows may be read while tuning.
 TUNING_HALVES = ("tune", *TUNING_SETS)
 

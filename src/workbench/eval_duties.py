@@ -97,7 +97,8 @@ LABELS_DIR = config.LABELLED / "duties"
 LABELS_DIRS = (LABELS_DIR, config.LABELLED / "duties2", config.LABELLED / "duties3",
                config.LABELLED / "duties4", config.LABELLED / "duties5",
                config.LABELLED / "duties6", config.LABELLED / "duties7",
-               config.LABELLED / "duties8", config.LABELLED / "duties9")
+               config.LABELLED / "duties8", config.LABELLED / "duties9",
+               config.LABELLED / "duties10")
 HALVES = ("tune", "holdout", *TUNING_SETS)
 
 
