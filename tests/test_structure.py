@@ -386,18 +386,45 @@ def test_a_name_before_a_capitalised_verb_is_no_sub_heading():
     assert _verb_pieces(line) == ["Report weekly results in Google Analytics", "Prepare the board pack"]
 
 
-def test_a_long_russian_line_of_duties_named_by_nouns_is_cut_at_its_commas():
+def test_a_russian_line_of_duties_named_by_nouns_is_cut_at_its_commas():
     text = ("Обязанности:\n- организация доставки товара клиентам по всей области в установленные сроки, "
             "проведение еженедельных встреч с ключевыми клиентами компании, контроль дебиторской задолженности "
             "по всем закреплённым клиентам, подготовка ежемесячных отчётов для руководителя отдела продаж\n"
-            "- поиск новых клиентов, ведение переговоров\n")
+            "- поиск новых клиентов, ведение переговоров\n"
+            "- составлять сметы на работы, согласовывать сметы с подрядчиками\n"
+            "- контроль субподрядчиков (выплата авансов, расчет по актам) переписка с подрядчиками\n")
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == [
         "организация доставки товара клиентам по всей области в установленные сроки",
         "проведение еженедельных встреч с ключевыми клиентами компании",
         "контроль дебиторской задолженности по всем закреплённым клиентам",
         "подготовка ежемесячных отчётов для руководителя отдела продаж",
-        "поиск новых клиентов, ведение переговоров"]
+        "поиск новых клиентов", "ведение переговоров",
+        "составлять сметы на работы", "согласовывать сметы с подрядчиками",
+        "контроль субподрядчиков (выплата авансов, расчет по актам)", "переписка с подрядчиками"]
+
+
+def test_a_russian_noun_list_is_not_cut_inside_brackets_between_shared_nouns_or_before_a_clause():
+    from workbench.structure import _noun_pieces
+
+    # nouns sharing one object, a list inside brackets, things named by an -ние noun, a clause's subject
+    for whole in ("Прием, обработка, подготовка и контроль заявок клиентов",
+                  "Работа с документами (выставление счетов, составление договоров, согласование проектов)",
+                  "Выявление поставщиков: кабельная продукция, оборудование и материалы сетей",
+                  "Всё это не конечный список, развитие не стоит на месте"):
+        assert _noun_pieces(whole) == [whole]
+    # an infinitive is cut before only in a list that opens with one
+    assert _noun_pieces("помогать клиентам с выбором, работать с возражениями") == \
+        ["помогать клиентам с выбором", "работать с возражениями"]
+    assert _noun_pieces("ведение клиентов компании, работать с возражениями") == \
+        ["ведение клиентов компании, работать с возражениями"]
+
+
+def test_a_russian_requirement_line_is_not_cut_into_duties():
+    text = ("Требования:\n- Опыт построения CI/CD-процессов, реализация pipeline (GitLab|Jenkins)\n"
+            "Обязанности:\n- ведение клиентов компании, заключение договоров поставки\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == ["ведение клиентов компании", "заключение договоров поставки"]
 
 
 def test_a_listed_description_line_is_not_read_again_as_prose():

@@ -740,27 +740,53 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
     return [p for p in pieces if p]
 
 
-# A Russian list run into one line: duties named by nouns of action, joined by commas
-# ("организация отгрузки ..., проведение мероприятий ..., контроль за ..."). Cut before each such
-# noun after a comma when that makes at least _NOUN_LIST_CUTS duties; shorter lines are
-# one duty ("Установление контакта, презентация продукции").
-_NOUN_CUT_RE = re.compile(r"[,;] (?=([а-яё]+)\b)")
+# A Russian list run into one line: duties named by nouns of action (or infinitives), joined by
+# commas ("ведение клиентов, заключение договоров, контроль дебиторки"). Cut before each such word
+# after a comma, a semicolon or a closing bracket, outside brackets, when the piece before has an
+# object of its own and the word is no clause's subject ("развитие не стоит на месте"):
+# "Прием, обработка и контроль заявок" and "(выставление счетов, составление договоров)" stay whole.
+# Only a line that is duty-shaped as a whole is cut ("Опыт построения CI/CD, реализация ..." is not).
+_NOUN_CUT_RE = re.compile(r"(?:[,;]|(?<=\))) (?=([а-яё]+)\b(?! не\b))")
 _ACTION_NOUN_ENDS = ("ние", "ция", "тие")
 _ACTION_NOUNS = frozenset({"контроль", "анализ", "поиск", "мониторинг", "подготовка", "разработка", "поддержка",
                            "оценка", "проверка", "обработка", "помощь", "расчет", "расчёт", "учет", "учёт", "сбор",
                            "прием", "приём", "выезд", "ведение", "продажа", "продажи", "работа", "формирование"})
-_NOUN_LIST_MIN = 200
-_NOUN_LIST_CUTS = 3
+# Nouns of action cut before in a list but not read as a line's opening noun (_action_noun).
+_LIST_NOUNS = _ACTION_NOUNS | frozenset({
+    "выдача", "сдача", "передача", "загрузка", "выгрузка", "установка", "настройка", "проработка", "закупка",
+    "отгрузка", "доставка", "поставка", "приемка", "приёмка", "сверка", "выбор", "запрос", "подбор", "документооборот",
+    "переписка"})
+# Words with an action noun's ending that name a thing, and infinitives of being and having.
+_NOT_ACTION_NOUNS = frozenset({"оборудование", "здание", "помещение", "задание", "расписание", "быть", "уметь", "иметь"})
+_RU_INFINITIVE_ENDS = ("ть", "ться")
+
+
+def _list_word(word: str, infinitives: bool) -> bool:
+    return (word.endswith(_ACTION_NOUN_ENDS) or word in _LIST_NOUNS
+            or infinitives and word.endswith(_RU_INFINITIVE_ENDS)) and word not in _NOT_ACTION_NOUNS
 
 
 def _noun_pieces(text: str) -> list[str]:
-    """``text`` cut before each noun of action that follows a comma, when it holds enough of them."""
-    cuts = [m.end() for m in _NOUN_CUT_RE.finditer(text)
-            if m.group(1).endswith(_ACTION_NOUN_ENDS) or m.group(1) in _ACTION_NOUNS]
-    if len(cuts) < _NOUN_LIST_CUTS - 1:
+    """``text`` cut before each noun of action (or infinitive, in a list that opens with one)
+    that follows a comma outside brackets, when the piece before holds more than that noun."""
+    if "," not in text and ";" not in text:
+        return [text]
+    infinitives = text.split(None, 1)[0].lower().endswith(_RU_INFINITIVE_ENDS)
+    cuts, last = [], 0
+    for m in _NOUN_CUT_RE.finditer(text):
+        head, last = text[last:m.start()], m.end()
+        if _list_word(m.group(1), infinitives) and " " in head.strip() \
+                and text.count("(", 0, m.start()) <= text.count(")", 0, m.start()):
+            cuts.append(m.end())
+    if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip(" ,;") for a, b in pairwise(bounds) if text[a:b].strip(" ,;")]
+
+
+def _cut_noun_list(text: str) -> list[str]:
+    pieces = _noun_pieces(text)
+    return pieces if len(pieces) == 1 or _is_duty_shaped(text) else [text]
 
 
 def _duty_texts(item: dict) -> list[str]:
@@ -783,8 +809,8 @@ def _duty_texts_of(text: str, label: str | None) -> tuple[str, ...]:
         pieces = [v for p in _duty_sentences(text) for v in _verb_pieces(p)]
     else:
         pieces = _short_pieces(text)
-    if len(text) >= _NOUN_LIST_MIN and not text.isascii():
-        pieces = [v for p in pieces for v in _noun_pieces(p)]
+    if not text.isascii():
+        pieces = [v for p in pieces for v in _cut_noun_list(p)]
     # A labelled item ("Team Leadership: Lead and develop ...") is a duty its author named:
     # only its shape is checked, not the requirement words a competency-style text holds.
     # A list line of its own that opens "We build ..." states the team's work (see _without_we).
