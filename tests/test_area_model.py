@@ -196,3 +196,23 @@ def test_the_real_duty_lines_are_the_spans_of_the_tuning_halves_only():
     assert len(lines) == len(tuning)
     assert [a for _, a in lines].count("growth_new_business") == int((tuning["area"] == "growth_new_business").sum())
     assert all(t.strip() == t and t for t, _ in lines)
+
+
+def test_learned_heads_keep_words_seen_often_enough_with_one_area_mostly():
+    lines = [("a", "x")] * 4 + [("b", "y")] + [("c", "z")] * 4 + [("d", "w")] * 3 + [("none", "x")] * 9
+    heads = {"a": "h1", "b": "h1", "c": "h2", "d": "h2", "none": None}
+    learned = area_model.learn_heads(lines, heads.get)
+    # h1: 5 lines, 4 of one area (80%); h2: 7 lines, 4 of one area (57%); lines with no head are skipped.
+    assert learned == {"h1": "x"}
+    assert area_model.learn_heads(lines, heads.get, n_min=6) == {}
+    assert area_model.learn_heads(lines, heads.get, purity=0.5) == {"h1": "x", "h2": "z"}
+
+
+def test_the_shipped_file_holds_the_learned_heads(tmp_path):
+    model = area_model.train_hashed(AREAS, LINES * 2, {"lines": 18}, buckets=1 << 12)
+    path = tmp_path / "m.npz"
+    area_model.write_shipped(model, "k", path, heads={"budget": "financial_management", "договоров": "negotiation_contracts"})
+    assert area_model.shipped_heads(AREAS, path) == {"budget": "financial_management", "договоров": "negotiation_contracts"}
+    assert area_model.shipped_heads(AREAS[:-1], path) == {} and area_model.shipped_heads(AREAS, tmp_path / "no.npz") == {}
+    shipped = area_model.shipped_heads(AREAS)
+    assert shipped.get("improvement") == "quality_process" and len(shipped) > 20

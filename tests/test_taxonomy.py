@@ -357,3 +357,29 @@ def test_verbs_that_are_also_nouns_need_an_object():
 
     assert needs_object("Form") and needs_object("exercises") and needs_object("aid")
     assert not needs_object("manage") and not needs_object("rally")
+
+
+def test_learned_object_heads_add_the_tie_bonus_to_their_area():
+    from workbench import taxonomy
+
+    tax = load_taxonomy()
+    assert taxonomy.object_head("As an analyst, you will drive continuous improvement of our processes") == "improvement"
+    assert taxonomy.object_head("Подготовка договоров поставки") == "договоров"
+    assert taxonomy.object_head("Excellent communication skills") is None  # no action opens it
+    # The shipped file's heads, less those the taxonomy's own objects name (a listed head gets one bonus).
+    assert tax.learned_heads and not any(taxonomy._head_word_lookup(h, tax) for h in tax.learned_heads)
+    assert "standard" not in tax.learned_heads
+    saved = dict(tax.learned_heads)
+    try:
+        tax.learned_heads.clear()
+        tax.learned_heads["widget"] = "financial_management"
+        without = taxonomy._line_scores("own the widgets", tax)[0]
+        assert without.get("financial_management") == tax.head_bonus
+    finally:
+        tax.learned_heads.clear()
+        tax.learned_heads.update(saved)
+
+
+def test_a_sales_job_leans_away_from_delivery():
+    tax = load_taxonomy()
+    assert tax.contexts["sales"][1] == {"growth_new_business": 1.0, "delivery_operations": -1.0}

@@ -23,6 +23,10 @@ the word pairs and scikit-learn's own character n-grams (3-5, L2-normalised) cla
 found duties better on tune..tune7, at a cost per line the product does not pay: a pair is not a
 token's, so it cannot be memoised per token (below).
 
+The shipped file also holds object heads learned from the same spans (:func:`learn_heads`;
+the taxonomy gives a line whose main verb's object has such a head its tie bonus): see the
+taxonomy's ``objects`` notes for how they were measured.
+
 Without the shipped file (or for other areas) the model is a linear support-vector classifier
 (scikit-learn ``LinearSVC``, one area against the rest) over the same features, fitted on the
 team's lines alone at first use (:func:`train`). ``duty_lines/duty_lines_4.csv`` (661 more lines
@@ -72,9 +76,9 @@ import numpy as np
 from . import config
 from .errors import EvaluationError
 
-__all__ = ["SHIPPED", "TRAINING_FILES", "AreaModel", "bucket", "cache_key", "decision", "line_features", "load_model",
-           "read_shipped", "real_duty_lines", "scaled_decision", "shipped_file_key", "shipped_key", "train",
-           "train_hashed", "write_shipped"]
+__all__ = ["SHIPPED", "TRAINING_FILES", "AreaModel", "bucket", "cache_key", "decision", "learn_heads", "line_features",
+           "load_model", "read_shipped", "real_duty_lines", "scaled_decision", "shipped_file_key", "shipped_heads",
+           "shipped_key", "train", "train_hashed", "write_shipped"]
 
 # Team-written training lines (text, area[, language]); a file not yet present is skipped,
 # the first one is required.
@@ -292,7 +296,11 @@ SHIPPED = Path(__file__).parent / "data" / "area_model.npz"
 SHIPPED_BUCKETS = 1 << 18
 SHIPPED_C = 10.0
 SHIPPED_MIN_DF = 2
-_SHIPPED_FORMAT = 1
+_SHIPPED_FORMAT = 2  # 2: the file also holds the learned object heads
+# Learned object heads (:func:`learn_heads`): a head word read in at least HEAD_MIN tuning duties,
+# at least HEAD_PURITY of them of one area.
+HEAD_MIN = 5
+HEAD_PURITY = 0.8
 
 
 def real_duty_lines(corpora: Path | None = None) -> list[tuple[str, str]]:
@@ -320,7 +328,7 @@ def shipped_key(areas: tuple[str, ...]) -> str:
     from . import eval_duties
 
     h = hashlib.sha1(repr((_SHIPPED_FORMAT, _FORMAT, SHIPPED_BUCKETS, SHIPPED_C, SHIPPED_MIN_DF, _CHAR_RANGE,
-                           _CJK_LOW, _SCALE, areas)).encode())
+                           _CJK_LOW, _SCALE, areas, HEAD_MIN, HEAD_PURITY)).encode())
     files = [*TRAINING_FILES, *(d / n for d in eval_duties.LABELS_DIRS for n in ("postings.csv", "duties.csv"))]
     for path in files:
         if path.is_file():
@@ -353,9 +361,32 @@ def train_hashed(areas: tuple[str, ...], lines: list[tuple[str, str]], trained_o
     return AreaModel(tuple(areas), rows, np.round(intercept, 6), trained_on, buckets)
 
 
-def write_shipped(model: AreaModel, key: str, path: Path = SHIPPED) -> None:
+def learn_heads(lines: list[tuple[str, str]], head_of, n_min: int = HEAD_MIN,
+                purity: float = HEAD_PURITY) -> dict[str, str]:
+    """Object heads that name an area: ``head_of(text)`` (the taxonomy's
+    :func:`~workbench.taxonomy.object_head`) of every ``(text, area)`` line counted, and each
+    head word seen in at least ``n_min`` lines, at least ``purity`` of them of one area, kept
+    with that area (sorted by word)."""
+    counts: dict[str, dict[str, int]] = {}
+    for text, area in lines:
+        head = head_of(text)
+        if head:
+            by_area = counts.setdefault(head, {})
+            by_area[area] = by_area.get(area, 0) + 1
+    out = {}
+    for head, by_area in sorted(counts.items()):
+        area, n = max(sorted(by_area.items()), key=lambda kv: kv[1])
+        total = sum(by_area.values())
+        if total >= n_min and n >= purity * total:
+            out[head] = area
+    return out
+
+
+def write_shipped(model: AreaModel, key: str, path: Path = SHIPPED, heads: dict[str, str] | None = None) -> None:
     keys = sorted(model.rows)
+    heads = heads or {}
     np.savez_compressed(path, areas=np.array(model.areas, dtype=str), intercept=model.intercept,
+                        head_words=np.array(list(heads), dtype=str), head_areas=np.array(list(heads.values()), dtype=str),
                         buckets=np.array([model.buckets]), features=np.array(keys, dtype=np.int32),
                         rows=np.array([model.rows[k] for k in keys], dtype=np.float16), key=np.array([key]),
                         trained_files=np.array(list(model.trained_on), dtype=str),
@@ -374,6 +405,17 @@ def read_shipped(areas: tuple[str, ...], path: Path = SHIPPED) -> AreaModel | No
         return AreaModel(areas, rows, z["intercept"], trained, int(z["buckets"][0]))
 
 
+def shipped_heads(areas: tuple[str, ...], path: Path = SHIPPED) -> dict[str, str]:
+    """The learned object heads of the shipped file (head word -> area; empty without a file
+    for ``areas``, or one written before heads were learned)."""
+    if not path.is_file():
+        return {}
+    with np.load(path, allow_pickle=False) as z:
+        if tuple(z["areas"].tolist()) != areas or "head_words" not in z.files:
+            return {}
+        return dict(zip(z["head_words"].tolist(), z["head_areas"].tolist()))
+
+
 def shipped_file_key(path: Path = SHIPPED) -> str | None:
     """The key the shipped model was fitted under (None without one)."""
     if not path.is_file():
@@ -385,15 +427,16 @@ def shipped_file_key(path: Path = SHIPPED) -> str | None:
 def main() -> None:
     """Fit the shipped model on the team's lines and the tuning duty spans and write it
     (``python -m workbench.area_model``; needs the corpora, as ``workbench eval responsibilities``)."""
-    from .taxonomy import load_taxonomy
+    from .taxonomy import load_taxonomy, object_head
 
     areas = tuple(load_taxonomy().areas)
     texts, labels, counts = _read_lines(TRAINING_FILES, areas)
     real = real_duty_lines()
     counts["tuning duty spans"] = len(real)
     model = train_hashed(areas, list(zip(texts, labels)) + real, counts)
-    write_shipped(model, shipped_key(areas))
-    print(f"{SHIPPED}: {len(model.rows)} buckets, trained on {counts}")
+    heads = learn_heads(real, object_head)
+    write_shipped(model, shipped_key(areas), heads=heads)
+    print(f"{SHIPPED}: {len(model.rows)} buckets, trained on {counts}; {len(heads)} learned object heads")
 
 
 _LOCK = threading.Lock()

@@ -28,7 +28,7 @@ from . import area_model
 from .config import LABELLED, PACKAGE_DATA
 
 __all__ = ["TAXONOMY_PATH", "Taxonomy", "load_taxonomy", "classify_responsibility", "job_context", "is_action_verb",
-           "needs_object", "evaluate", "AREAS"]
+           "needs_object", "object_head", "evaluate", "AREAS"]
 
 TAXONOMY_PATH = PACKAGE_DATA / "taxonomy.yaml"
 DEFAULT_LABELLED = LABELLED / "responsibilities.csv"
@@ -87,6 +87,9 @@ class Taxonomy:
     head_stems: list[tuple[str, str]] = field(default_factory=list)
     head_memo: dict[str, str | None] = field(default_factory=dict)  # word -> the area it heads (memoised)
     head_bonus: float = 0.0
+    # Object heads learned from the tuning sets' labelled duties (the shipped area model's file,
+    # :func:`workbench.area_model.shipped_heads`): head word -> area, given ``head_bonus`` too.
+    learned_heads: dict[str, str] = field(default_factory=dict)
     tie_verbs: dict[str, str] = field(default_factory=dict)  # main verb form -> area
     noun_verbs: frozenset = frozenset()  # forms of verbs that are also nouns ("form", "exercise")
     tie_leads: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word -> phrases
@@ -129,6 +132,9 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     tax.area_tuple = tuple(areas)
     _load_verbs(tax, raw)
     _load_heads(tax, raw)
+    # Only heads the taxonomy's own ``objects`` do not name: a listed head keeps its one bonus.
+    tax.learned_heads = {h: a for h, a in area_model.shipped_heads(tuple(areas)).items()
+                         if _head_word_lookup(h, tax) is None}
     tax.confidence = {k: float(v) for k, v in raw["confidence"].items()}
     tax.blend = {k: float(v) for k, v in raw["blend"].items()}
     for name, spec in (raw.get("contexts") or {}).items():
@@ -608,7 +614,11 @@ def _line_scores(low: str, tax: Taxonomy) -> tuple[dict[str, float], int | None,
     for area, weight in verb_areas:
         scores[area] = scores.get(area, 0.0) + weight * _VERB_SCALE
     if lead is not None and tax.head_bonus:
-        area = _tie_area(words, lead, tax)
+        obj = _object(words, lead, tax)
+        area = _tie_area(words, lead, tax, obj)
+        if area is not None:
+            scores[area] = scores.get(area, 0.0) + tax.head_bonus
+        area = tax.learned_heads.get(_head_of(obj)) if obj and tax.learned_heads else None
         if area is not None:
             scores[area] = scores.get(area, 0.0) + tax.head_bonus
     return scores, lead, words, tuple(a for a, _ in verb_areas)
@@ -637,17 +647,17 @@ def _is_verb(word: str, tax: Taxonomy) -> bool:
         not word.isascii() and (word.endswith(_RU_INFINITIVE) or _stem_verb(word, tax) is not None))
 
 
-def _tie_area(words: list[str], lead: int, tax: Taxonomy) -> str | None:
-    """The area a labelling rule's tie gives the line by its main verb and object, or None:
-    a tie verb ("automate"), an opening phrase ("stay up to date"), a verb-and-object pair
-    ("lead the team", "relationships with vendors"), else the object's head."""
+def _tie_area(words: list[str], lead: int, tax: Taxonomy, obj: list[str]) -> str | None:
+    """The area a labelling rule's tie gives the line by its main verb and object (``obj``, the
+    words of :func:`_object`), or None: a tie verb ("automate"), an opening phrase ("stay up to
+    date"), a verb-and-object pair ("lead the team", "relationships with vendors"), else the
+    object's head."""
     area = tax.tie_verbs.get(words[lead])
     if area is not None:
         return area
     for phrase, area in tax.tie_leads.get(words[lead], ()):
         if tuple(words[lead:lead + len(phrase)]) == phrase:
             return area
-    obj = _object(words, lead, tax)
     if obj and tax.tie_pairs:
         area = _pair_area(words, lead, obj, tax)
         if area is not None:
@@ -659,13 +669,35 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
 
 
+def _head_of(obj: list[str]) -> str:
+    """The head word of a non-empty object: its last word in English (singular), its first in Russian."""
+    return _singular(obj[-1]) if obj[0].isascii() else obj[0]
+
+
+def object_head(text: str) -> str | None:
+    """The head word of the main verb's object in a duty line (as the rules read it: lower case,
+    an opening clause such as "As an X, you will" left out; see :func:`_object`), or None when the
+    line opens with no action or has no object. The shipped area model's learned heads are
+    counted by it (:func:`workbench.area_model.learn_heads`)."""
+    tax = load_taxonomy()
+    low = _norm(text)
+    clause = _LEADING_CLAUSE_RE.match(low)
+    if clause is not None:
+        low = low[clause.end():]
+    spaced = low.translate(_PUNCT)
+    words = spaced.split()
+    lead = _head(low, words, tax, spaced)[0]
+    obj = _object(words, lead, tax) if lead is not None else []
+    return _head_of(obj) if obj else None
+
+
 def _pair_area(words: list[str], lead: int, obj: list[str], tax: Taxonomy) -> str | None:
     """The area of the first verb-and-object pair of the taxonomy's ``objects`` the line
     fits: its verb (when the pair names verbs), its object's head, and (when the pair names
     them) a partner word within the few words after a "with" that follows the object, or
     "across" right after it ("relationships across the business"); a word
     of the pair's ``unless`` in the object vetoes it ("the virtual team" is no team of one's own)."""
-    head = _singular(obj[-1]) if obj[0].isascii() else obj[0]
+    head = _head_of(obj)
     after = lead + 1 + len(obj)
     for verbs, partners, unless, area in tax.tie_pairs.get(head, ()):
         if verbs is not None and words[lead] not in verbs or unless and unless.intersection(obj):
