@@ -240,7 +240,8 @@ def _generated_field(draw):
                 + pick([" " + w for w in shapes._ALL_PERIOD_WORDS] + list(shapes._ALL_PERIOD_WORDS), .5)
                 + pick([" (glassdoor est.)", " + bonus", " doe", " + car allowance", ", plus", " plus bonus",
                         " plus", " plus benefits", " plus 10% bonus + car", " plus ote", " plus  bonus",
-                        " plus\u00a0commission"], .25))
+                        " plus\u00a0commission", " + holiday pay", " inside ir35", " (outside ir35)",
+                        " outside ir35)", " + holiday pay + bonus"], .25))
     else:
         text = item() + pick([" + " + item(), ", " + item(), " / " + item()], .6) + pick(
             [" + bonus", " + uncapped commission", " + премия", ", ote"], .4)
@@ -301,3 +302,26 @@ def test_the_starts_of_hint_words_are_those_str_find_gives(text):
 def test_a_figure_is_the_float_of_its_digits(raw):
     want = float(raw.replace(",", "").replace(" ", ""))
     assert shapes._value(raw, None) == want and repr(shapes._value(raw, None)) == repr(want)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 250), st.integers(0, 60), st.sampled_from([1.0, 1.0, 0.96, 1.04, 0.9, 1.2, 1000.0]),
+       st.sampled_from(["/annum", " per annum", " pa", "/year", " per hour", " per day", "/month", ""]),
+       st.sampled_from(["k", "K", "k + bonus", "K pro rata", "000"]),
+       st.sampled_from([(None, None), ("GBP", "GB"), (None, "CN"), ("RUB", "RU"), ("USD", None)]))
+def test_a_range_restated_in_thousands_is_read_as_the_engine_reads_it(low, step, skew, period, mult, args):
+    """"22000 - 33000/annum 22-33K": the restatement adds nothing, or the engine decides."""
+    high = low + step
+    text = f"{low * 1000} - {high * 1000}{period} {round(low * skew)}-{round(high * skew)}{mult}"
+    found = _scan._shape(text, *args)
+    if found is not None:
+        for field in (None, True):
+            assert [list(f) for f in found] == _values(_engine(text, *args, field))
+
+
+@pytest.mark.parametrize("text", ["22000 - 33000/annum 22-33K", "£550 per day inside IR35",
+                                  "£500 - £600 per day (Outside IR35)", "£14.00 per hour + holiday pay"])
+def test_words_the_engine_reads_as_nothing_after_a_figure_are_read(text):
+    found = shapes.read(text)
+    assert found is not None and len(found) == 1
+    assert [list(f) for f in found] == _values(_engine(text, None, None, None))

@@ -172,7 +172,7 @@ _SHAPE: Final = re.compile(
     r"(?: ?(?P<est>\((?:glassdoor|employer) est\.\)))?+"
     # What may follow, as in the fast path: components joined on ("+ bonus + car
     # allowance") or words that add nothing ("DOE", "pro rata"); read in read().
-    r"(?P<rest>(?=[ ]*(?:\+|plus |doe|pro[ -]?rata|\(?depending))(?s:.*))?"
+    r"(?P<rest>(?=[ ]*(?:\+|plus |doe|pro[ -]?rata|\(?depending|\(?(?:in|out)side ir35|[1-9][0-9]{0,2}-))(?s:.*))?"
 )
 _NAMES: Final = ("pay", "lim", "ac", "a", "ae", "am", "as", "bc", "b", "be", "bm", "bs", "plus", "mpy", "gn1",
           "per", "gn2", "est", "rest")
@@ -351,16 +351,56 @@ def _is_implausible(low, high, period: str, cur, market, mpy) -> bool:
 _VALUES: Final = operator.attrgetter(*(f.name for f in dataclasses.fields(SalaryMention)))
 
 
-def _joined(lw: str, text: str, end: int, cur, market) -> tuple | None:
+# What a contractor's or an hourly field may add after a figure whose currency and period
+# are written, which the engine reads as nothing: no mention, no change to the figure's
+# ("£550 per day inside IR35", "£500 - £600 per day (Outside IR35)", "£14.00 per hour +
+# holiday pay"). The general engine's reading of such fields is the reference (tests).
+_INERT_TAIL: Final = re.compile(r" (?:\+ holiday pay|(?:in|out)side ir35|\((?:in|out)side ir35\))")
+
+
+def _joined(lw: str, text: str, end: int, cur, market, written: bool = False) -> tuple | None:
     """The mentions of what follows the figure, as the fast path reads it: words that add
-    nothing ("DOE", "pro rata": none) or components joined on ("+ bonus + car allowance");
-    None when anything else follows."""
-    if _FAST_IGNORE.fullmatch(lw, end) is not None:
+    nothing ("DOE", "pro rata": none; after a figure with its currency and period written,
+    also "inside IR35", "+ holiday pay") or components joined on ("+ bonus + car
+    allowance"); None when anything else follows."""
+    if _FAST_IGNORE.fullmatch(lw, end) is not None or (
+            written and _INERT_TAIL.fullmatch(lw, end) is not None):
         return ()
     extra, chain_end = _join_chain(lw, text, end, cur, market)
     if chain_end != len(lw):
         return None
     return tuple(map(_VALUES, extra))
+
+
+# A range restated in rounded thousands right after a range of bare figures whose period is
+# written ("22000 - 33000/annum 22-33K", Reed's fields).
+_RESTATED: Final = re.compile(r" ([1-9][0-9]{0,2})-([1-9][0-9]{0,2})k")
+
+
+def _restated(lw: str, end: int, low: float, high: float, cur, market) -> bool:
+    """Is what follows the range its restatement, which the engine reads as a second range
+    and drops (``scan._restates``: each end within 5%, the same currency and component, at
+    most three characters between)? Only when the engine reads the restatement as pay: a
+    range in order, plausible for the period the market gives it (else it would read its
+    figures one by one)."""
+    r = _RESTATED.fullmatch(lw, end)
+    if r is None:
+        return False
+    r_low, r_high = float(int(r.group(1))) * 1e3, float(int(r.group(2))) * 1e3
+    if not (r_low <= r_high and abs(r_low - low) <= 0.05 * max(r_low, low)
+            and abs(r_high - high) <= 0.05 * max(r_high, high)):
+        return False
+    period = _unwritten_period(cur, market, r_low, r_high, None, False)[0]
+    return period is not None and not _is_implausible(r_low, r_high, period, cur, market, None)
+
+
+def _tail(lw: str, text: str, end: int, cur, market, written: bool, marker, low, high) -> tuple | None:
+    """The mentions of what follows the figure (:func:`_joined`), or ``()`` for a range of
+    bare figures with its period written restated in thousands (:func:`_restated`)."""
+    if (written and marker is None and low is not None and high is not None and low != high
+            and _restated(lw, end, low, high, cur, market)):
+        return ()
+    return _joined(lw, text, end, cur, market, written and marker is not None)
 
 
 def _read_one(text: str, default_cur: str | None = None, mkey: str | None = None) -> tuple | None:
@@ -421,7 +461,7 @@ def _read_one(text: str, default_cur: str | None = None, mkey: str | None = None
             low = None
         elif lim in _FROM or plus:
             high = None
-    extra = _joined(lw, text, end, cur, market) if rest else ()
+    extra = _tail(lw, text, end, cur, market, written, marker, low, high) if rest else ()
     if extra is None:
         return None
     implausible = _is_implausible(low, high, period, cur, market, mpy)
