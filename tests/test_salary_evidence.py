@@ -223,3 +223,38 @@ def test_a_board_headers_pay_line_after_ingest_collapsed_its_blank_lines():
     # A figure on the first line, or with a job type line that says more, is not that line.
     assert text_pay("38000\nPermanent", currency="GBP", market="GB") == []
     assert text_pay("Leeds\n38000\nPermanent staff are entitled to leave", currency="GBP", market="GB") == []
+
+
+def test_money_in_millions_is_the_size_of_a_business_not_a_wage():
+    assert text_pay("You will carry a $1.2M annual number and work with two SDRs.") == []
+    assert text_pay("Loan sizes: $1M - $25M") == []
+    assert text_pay("- Build event programs from $250K to $2M each") == []
+    assert text_pay("Средний объект заказчика — 4–9 млн руб.") == []
+    # a pay word right beside the figure still names it
+    assert text_pay("Зарплата от 2,4 млн руб. в год.") == [(2400000, None, "RUB", "year")]
+
+
+def test_a_price_per_thing_is_not_pay_but_pay_per_hour_or_visit_is():
+    assert text_pay("Each school pays $6 - $9 per student per year for the license.") == []
+    assert text_pay("Pricing: $49 - $199 per seat per month") == []
+    assert text_pay("Earn $300 for every dealership you sign up this quarter.") == []
+    assert text_pay("Pay: $24 - $28 per hour") == [(24, 28, "USD", "hour")]
+    assert text_pay("Home care aides earn $30 per visit.") != []
+    # a period glued to the next line's word is still a period ("per hourSchedule")
+    assert text_pay("Pay: $19.00 - $22.50 per hourSchedule: Monday to Friday") == [(19, 22.5, "USD", "hour")]
+
+
+def test_a_single_figure_with_a_multiplier_in_a_sentence_needs_pay_evidence():
+    assert text_pay("Grow accounts that average around $45K in spend.") == []
+    assert text_pay("Data Analyst\nLondon\n£45k\nApply now.") == [(45000, 45000, "GBP", "year")]
+    assert text_pay("Expected salary around $45K for this role.") == [(45000, 45000, "USD", "year")]
+
+
+def test_money_inside_a_noun_phrase_names_something_else():
+    assert text_pay("Everyone gets a $750 wellness credit every January.") == []
+    assert text_pay("Our reps each carry a $450K yearly target.") == []
+    assert text_pay("Franchisees pay the $38,000 opening fee up front.") == []
+    # a pay noun in the phrase keeps it pay
+    assert text_pay("You'll start on a $58,000 starting salary with reviews twice a year.") == [
+        (58000, 58000, "USD", "year")]
+    assert text_pay("We offer a $62,000 base plus commission.")[0] == (62000, 62000, "USD", "year")

@@ -49,8 +49,16 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
     hi = min(len(lw), end + _LINE_REACH)
     line_end = lw.find("\n", end, hi)
     line_end = hi if line_end < 0 else line_end
+    # Read to the far end of a range this figure opens (when the range was no pay, each end is
+    # tried alone: "$6" of "$6 - $9 per student" is no more pay than the range).
+    far = _RANGE_ON.match(lw, end)
+    far_end = end if far is None else far.end()
+    if _PER_THING.match(lw, far_end) is not None:
+        return None  # "$6 - $9 per student per year", "$250 for every clinic you sign"
     if named:
         return "named"
+    if _MILLIONS.search(lw, pstart, far_end) is not None or _modifies_noun(lw, pstart, far_end):
+        return None  # "$1.6M annual quota", "6–8 млн руб.", "a $500 home office stipend"
     if (cur is None and period in ("week", "day")
             and _SCHEDULE.search(lw, max(line_start, pstart - 40), min(line_end, end + 40))):
         return None
@@ -59,10 +67,81 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
         return "clause"
     if cur is None:
         return None
-    if (period is not None or shaped or _stands_alone(lw, line_start, pstart, end, line_end)
-            or _opens_title(lw, line_start, pstart)):
+    if (period is not None or (shaped and (_two_figures(lw, pstart, end) or _limit_opens(lw, pstart)))
+            or _stands_alone(lw, line_start, pstart, end, line_end) or _opens_title(lw, line_start, pstart)):
         return "money"
     return None
+
+
+_FIGURE = re.compile(r"\d[\d,.'’ \u00a0]*")
+
+
+# "to £120k", "up to $90K", "from £45k": a limit word opening a figure with a multiplier, as pay
+# is written in a title whose line break was lost ("*Newcastle Onsite* to £120kDo you ...").
+_LIMIT_OPENS = re.compile(r"(?:up[ \u00a0-]?to|upto|to|from|starting[ \u00a0]+at)[ \u00a0]")
+_LIMIT_BEFORE = re.compile(r"(?<![a-z])(?:to|from)[ \u00a0]+\Z")
+
+
+def _limit_opens(lw: str, pstart: int) -> bool:
+    """A limit word opening the figure, read with it or standing right before it."""
+    return (_LIMIT_OPENS.match(lw, pstart) is not None
+            or _LIMIT_BEFORE.search(lw, max(0, pstart - 6), pstart) is not None)
+
+
+def _two_figures(lw: str, pstart: int, end: int) -> bool:
+    """Does the span hold two figures (a range), not one with a multiplier ("$45K")?"""
+    return sum(1 for _ in zip(range(2), _FIGURE.finditer(lw, pstart, end))) >= 2
+
+
+# A figure written in millions or billions (the token reader's multipliers): in running text the
+# size of a company, a deal, a budget or a book of business ("$62M Series B", "a $1.6M annual
+# quota", "$250K to $3M per program", "средний проект — 6–8 млн руб."), never one person's wage
+# unless a pay word names it right beside it.
+_MILLIONS = re.compile(r"\d[ \u00a0]?(?:mm|mn|mln|m|million|bn|b|billion|trillion|млн|млрд)\.?(?![a-zа-яё])")
+
+
+# The rest of a range after its first figure ("- $9", " to $2M").
+_RANGE_ON = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*[$£€₽]?[ \u00a0]?\d[\d,.]*"
+                       r"(?:[ \u00a0]?(?:k|mm|mn|mln|m|million|bn|b|billion|млн|млрд)(?![a-zа-яё]))?")
+# A price or a size per thing, not per unit of time, after a figure and the period read with it
+# ("$6 - $9 per student per year", "$40K-$250K per year per campus", "$25,000-$150,000 per
+# flight", "$250 for every clinic you sign"); pay per hour, shift, visit, session or mile stays,
+# and so does a period glued to the next line's word ("per hourSchedule", lost line breaks).
+_PER_THING = re.compile(
+    r"[ \u00a0]*(?:per|for[ \u00a0]+(?:each|every))[ \u00a0]+"
+    r"(?!(?:hour|hr|day|week|month|year|annum|shift|visit|session|lesson|class|mile|night|diem"
+    r"|calendar|working|work|pay|person|fte|full|part|contract|assignment|project|placement))[a-z]{2,}")
+# The figure inside a noun phrase: a determiner before it and a word after it (past its period
+# adjective) that names what the money is ("a $500 home office stipend", "a $600K annual quota",
+# "the $45,000 franchise fee", "a $40,000-$90,000 investment"). A pay noun in the next words
+# keeps it pay ("a $60,000 starting salary", "an $80K base plus commission").
+_DETERMINER_BEFORE = re.compile(r"(?<![a-z])(?:a|an|the|our|your|their|its|each|every)[ \u00a0]+\Z")
+_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z\-]+)")
+_PAY_NOUN_AFTER = re.compile(
+    r"(?:[ \u00a0]+[a-z\-]+){0,2}?[ \u00a0]+(?:salar|base(?![a-z])|basic|pay(?![a-z])|wage|rate|compensation|"
+    r"remuneration|earnings|income|ote(?![a-z])|range|band|package|to(?![a-z])|plus(?![a-z])|\+)")
+_RATE_WRITTEN = re.compile(r"(?:per|/|(?<![a-z])an?)[ \u00a0]*(?:hour|hr|day|week|month|year|annum|shift)")
+# Words that may follow a wage (function words, qualifiers): no noun phrase.
+_AFTER_WAGE = frozenset((
+    "and", "or", "plus", "with", "to", "through", "per", "a", "an", "for", "in", "at", "on", "of", "from",
+    "depending", "dependent", "dependant", "based", "doe", "commensurate", "negotiable", "neg", "ono",
+    "guaranteed", "starting", "rising", "increasing", "then", "after", "before", "upon", "once",
+    "within", "during", "including", "inclusive", "incl", "inc", "excluding", "gross", "net", "pre-tax",
+    "pro", "pro-rata", "prorated", "fte", "usd", "gbp", "eur", "dollars", "is", "are", "was", "will",
+    "would", "can", "may", "if", "as", "which", "that", "when", "where", "while", "but", "so", "not",
+    "also", "paid", "payable", "max", "maximum", "min", "minimum", "upwards", "onwards", "above",
+    "more", "less", "total", "first", "year", "plus"))
+
+
+def _modifies_noun(lw: str, pstart: int, end: int) -> bool:
+    """A money figure inside a noun phrase naming something else (module comment above)."""
+    if (_DETERMINER_BEFORE.search(lw, max(0, pstart - 8), pstart) is None
+            or _RATE_WRITTEN.search(lw, pstart, end) is not None):
+        return False  # no determiner, or a rate ("a circa £400 per day outside IR35 contract")
+    m = _NOUN_AFTER.match(lw, end)
+    if m is None or m.group(1) in _AFTER_WAGE:
+        return False
+    return _PAY_NOUN_AFTER.match(lw, end) is None
 
 
 # A job board's page header states the pay on a line of its own, right above the job type
