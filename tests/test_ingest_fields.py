@@ -131,3 +131,11 @@ def test_belarus_from_its_towns_and_its_roubles():
     assert infer_country(None, "Горки (Республика Беларусь)", None, "", "ru") == "BY"
     assert infer_country(None, "Жодино", None, "заработная плата 1200 бел.руб.", "ru") == "BY"
     assert infer_country(None, "Москва", None, "от 100 000 руб.", "ru") == "RU"
+
+
+def test_roubles_in_a_belarusian_town_the_gazetteer_knows_are_belarusian():
+    # towns the markets table's place words do not list ("Полоцк", "Жлобин"): the gazetteer says Belarus
+    assert infer_country(None, "Полоцк", None, "Зп 1100-1300 р", "ru") == "BY"
+    assert infer_country(None, "Жлобин", "до 2 200 руб.", None, "ru") == "BY"
+    assert infer_country(None, "Казань", "до 90 000 руб.", None, "ru") == "RU"
+    assert infer_country(None, None, "до 90 000 руб.", None, "ru") == "RU"

@@ -44,3 +44,16 @@ def test_other_neighbours_leave_the_first_figure_as_it_was(text, market):
 def test_a_pay_field_is_read_as_written():
     field = parse_salary("Доход 90 000 – 140 000 ₽ (оклад 45 000 ₽ + KPI)", field=True, market="RU")
     assert field[0].component != "ote"
+
+
+def test_a_lone_figure_a_bracket_calls_base_plus_bonus_is_the_advertised_pay():
+    # no base figure stated: the bracket's sum is the only statement of pay, as with more words in it
+    assert read("Предлагаем зарплату от 1 450 до 1 900 руб. (оклад + премия), обучение.", market="BY")[0] == (
+        1450, 1900, "unspecified")
+    assert read("Предлагаем зарплату от 1 450 до 1 900 руб. (оклад + премия за план).", market="BY")[0] == (
+        1450, 1900, "unspecified")
+    # with a base figure stated elsewhere the bracket keeps the sum a total
+    found = read("Доход 120 000 ₽ (оклад + бонус). Оклад 60 000 ₽ на испытательный срок.", market="RU")
+    assert found[0][2] == "total"
+    # a pay field is read as written
+    assert parse_salary("1 450 - 1 900 руб. (оклад + премия)", field=True, market="BY")[0].component == "total"

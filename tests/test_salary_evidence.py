@@ -258,3 +258,27 @@ def test_money_inside_a_noun_phrase_names_something_else():
     assert text_pay("You'll start on a $58,000 starting salary with reviews twice a year.") == [
         (58000, 58000, "USD", "year")]
     assert text_pay("We offer a $62,000 base plus commission.")[0] == (62000, 62000, "USD", "year")
+
+
+def test_in_prose_money_with_no_pay_word_needs_the_sentence_to_speak_of_the_role():
+    head = "Account Manager\nBrightwell Systems | Austin, TX\n\nAbout the job\n"
+    assert text_pay(head + "Our partners typically commit $20,000-$45,000 per month to campaigns with us.") == []
+    assert text_pay(head + "Most renewals land between $30,000 and $95,000 in first-year value.") == []
+    assert text_pay(head + "We're offering $96,000–$112,000 depending on experience.") == [
+        (96000, 112000, "USD", "year")]
+    assert text_pay(head + "New hires usually start between $57,000 and $66,000.") == [(57000, 66000, "USD", "year")]
+    assert text_pay(head + "Expected range: $91,000-$104,000") == [(91000, 104000, "USD", "year")]
+    assert text_pay(head + "$67,000 - $79,000 + annual bonus")[0] == (67000, 79000, "USD", "year")
+    # a title run into its body keeps its pay ("... (Hybrid) £41,000 - £47,000 Benefits ...")
+    assert text_pay("Data Analyst Leeds (Hybrid) £41,000 - £47,000 Benefits We are recruiting for a client.")[0] == (
+        41000, 47000, "GBP", "year")
+
+
+def test_a_bare_figure_before_a_plural_noun_counts_things():
+    assert text_pay("We're hiring to grow our customer base of 250 dental clinics across Ohio.") == []
+    assert text_pay("Basic 28000 depending on experience, plus overtime.") != []
+
+
+def test_a_markets_average_wage_is_not_this_jobs_pay():
+    assert text_pay("Средняя зарплата в Гродно — 1 900 руб., у нас выше.", market="BY") == []
+    assert text_pay("The median salary in Denver is $61,000, and we pay above it.") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.salary import parse_salary
 from workbench.salary.patterns import (
     _JOIN_COMP,
     _PAYWORD,
@@ -50,3 +51,10 @@ def test_components_joined_on_but_not_those_with_an_amount_of_their_own():
     assert _JOIN_COMP.match(" + bonus").lastgroup == "bonus"
     assert _JOIN_COMP.match(" plus pension").lastgroup == "skip"
     assert _JOIN_COMP.match(" + bonus £5,000") is None
+
+
+def test_up_to_with_its_to_lost_after_of_is_still_an_upper_limit():
+    # "Pay of up £N": a typo'd "up to" (a real uk_ads tuning posting); "of up" never opens anything else
+    found = parse_salary("Lead Analyst Pay of up £61,300, plus employer pension contributions and hybrid working.",
+                         field=False)
+    assert [(m.low, m.high) for m in found] == [(None, 61300)]

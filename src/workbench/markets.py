@@ -455,7 +455,8 @@ def infer_country(country: Any = None, location: str | None = None, salary_raw: 
                   text: str | None = None, language: str | None = None) -> str | None:
     """The country of a posting, in this order: its country field; a country name or a
     market's place word in its location (last part first); a currency cue in its pay field,
-    then its text (codes as written, '£', '₽', 'руб', '元' ...; the dollar last); its
+    then its text (codes as written, '£', '₽', 'руб', '元' ...; the dollar last; roubles are
+    Belarusian where the gazetteer places the location in Belarus); its
     language's market (Russian -> RU, Chinese -> CN). None when nothing tells."""
     code = country_code(country)
     if code:
@@ -470,8 +471,20 @@ def infer_country(country: Any = None, location: str | None = None, salary_raw: 
         if haystack:
             for pattern, code in _currency_cues():
                 if pattern.search(haystack):
-                    return code
-    return language_market(language)
+                    return _rouble_country(code, location)
+    lang = language_market(language)
+    return _rouble_country(lang, location) if lang else lang
+
+
+def _rouble_country(code: str, location: str | None) -> str:
+    """The country of a rouble cue ('руб', 'р.') or of Russian text: Russia, unless the gazetteer places the
+    posting's location in Belarus, whose roubles are written with the same words ('Полоцк',
+    'Жлобин': towns the markets table's place words do not list)."""
+    if code != "RU" or not location:
+        return code
+    from workbench.places import parse_location  # the gazetteer loads on first use only
+
+    return "BY" if parse_location(location, None).country == "BY" else code
 
 
 def posting_market(country: Any = None, language: Any = None) -> tuple[str | None, str | None, str | None]:

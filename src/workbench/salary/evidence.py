@@ -43,6 +43,8 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
         # a bare number: only a pay word right next to it would make it pay, or the pay line
         # of a job board's page header ("...\n\n 38000\n\nPermanent \nPart time")
         return "money" if board_header_figure(lw, pstart, end) else None
+    # The far end of a range tried alone (the range was no pay) is read from the range's start.
+    pstart = _range_start(lw, pstart)
     # The figure's line, read no further than 300 characters either way (linear time).
     lo = max(0, pstart - _LINE_REACH)
     line_start = max(lw.rfind("\n", lo, pstart) + 1, lo)
@@ -55,6 +57,8 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
     far_end = end if far is None else far.end()
     if _PER_THING.match(lw, far_end) is not None:
         return None  # "$6 - $9 per student per year", "$250 for every clinic you sign"
+    if cur is None and period is None and _counts_things(lw, far_end):
+        return None  # "our customer base of 300 medical practices": a count, not pay
     if named:
         return "named"
     if _MILLIONS.search(lw, pstart, far_end) is not None or _modifies_noun(lw, pstart, far_end):
@@ -67,10 +71,58 @@ def _text_evidence(lw: str, pstart: int, end: int, cur, period, est: bool, named
         return "clause"
     if cur is None:
         return None
-    if (period is not None or (shaped and (_two_figures(lw, pstart, end) or _limit_opens(lw, pstart)))
-            or _stands_alone(lw, line_start, pstart, end, line_end) or _opens_title(lw, line_start, pstart)):
+    if _stands_alone(lw, line_start, pstart, end, line_end) or _opens_title(lw, line_start, pstart):
         return "money"
+    if period is not None or (shaped and (_two_figures(lw, pstart, end) or _limit_opens(lw, pstart))):
+        return "money" if _pay_line(lw, line_start, pstart, end, line_end) else None
     return None
+
+
+# In a sentence of English prose, money with no pay word in its clause is this job's pay only
+# when the sentence speaks of the role, an offer or a hire ("We're offering $120,000-$140,000
+# depending on experience", "New hires typically start between $61,000 and $70,000"); a
+# sentence about customers, deals or budgets does not ("Clients typically invest
+# $20,000-$60,000 per month in paid media", "Typical engagements run $75,000 - $250,000").
+_ROLE_CUE = re.compile(
+    r"(?<![a-z])(?:roles?|positions?|jobs?|opening|req|requisition|vacancy|post"
+    r"|new[ \u00a0]+hires?|hir(?:e|es|ed|ing)|offer(?:s|ed|ing)?|candidates?|applicants?"
+    r"|experience|qualifications?|skills|doe|commensurate|depend(?:s|ing|ent|ant)|based[ \u00a0]+on"
+    r"|you(?:'ll|[ \u00a0]+will|[ \u00a0]+would|[ \u00a0]+can)?[ \u00a0]+(?:make|earn|receive|get|take[ \u00a0]+home|start)"
+    r"|receive|level|geograph|locations?|w-?2|1099|exempt|full[ -]time|part[ -]time|temp(?:orary)?|contract(?:or)?"
+    r"|permanent|shifts?|overtime|weekly|bi-?weekly|hourly|per[ \u00a0]+hour|an[ \u00a0]+hour|/[ \u00a0]?h(?:ou)?r"
+    r"|ir35|umbrella|ltd|day[ \u00a0]+rate|inside|outside)(?![a-z])")
+_SENTENCE_WORDS = 4
+_PLUS_NEXT = re.compile(r"[ \u00a0]*(?:\+|plus[ \u00a0])")
+
+
+def _pay_line(lw: str, line_start: int, pstart: int, end: int, line_end: int) -> bool:
+    """Is a money figure with a period, or a range, in a pay line: not inside a sentence of
+    English prose, or in one that speaks of the role (``_ROLE_CUE``)? A figure after a short
+    label ("Expected range: $95,000-$115,000", "Colorado: ...") or one a line opens is in a
+    pay line."""
+    if pstart <= _TITLE_REACH and lw.count("\n", 0, pstart) <= 1 and lw.find(". ", line_start, pstart) < 0:
+        return True  # the title opening a text whose breaks were lost ("... (Hybrid) £35,000 - £45,000 Benefits")
+    head = lw[line_start:pstart]
+    cut = max([head.rfind(sep) + len(sep) for sep in (": ", ":\t", *_SEGMENT_SEPS) if sep in head] or [0])
+    words_before = len(head[cut:].split())
+    words_after = len(lw[end:_clause_end(lw, end, line_end)].split())
+    if words_before == 0 or words_before + words_after < _SENTENCE_WORDS or _PLUS_NEXT.match(lw, end):
+        return True  # a short or label line, or pay joined to more ("£65,000 – £80,000 + equity")
+    if _CYRILLIC.search(lw, max(line_start, pstart - 60), min(line_end, end + 60)) is not None:
+        return True  # Russian text has its own cues (pay_cues.yaml)
+    lo = _sentence_start(lw, max(line_start, pstart - 200), pstart)
+    hi = min(line_end, end + 120)
+    if len(_FUNCTION_WORD.findall(lw, lo, pstart)) + len(_FUNCTION_WORD.findall(lw, end, hi)) < 2:
+        return True  # no sentence: a title or a list of fields ("Data Engineer - Defence £60,000 - £90,000 GBP")
+    return _ROLE_CUE.search(lw, lo, hi) is not None
+
+
+# Words a sentence of English prose is seldom without, and a title or a list of fields seldom has.
+_FUNCTION_WORD = re.compile(r"(?<![a-z'’])(?:the|a|an|our|we|you|your|they|their|with|in|of|for|to|is|are|and"
+                            r"|on|at|by|from|that|this|each|per|who|which)(?![a-z'’])")
+
+
+_CYRILLIC = re.compile(r"[а-яё]")
 
 
 _FIGURE = re.compile(r"\d[\d,.'’ \u00a0]*")
@@ -103,6 +155,16 @@ _MILLIONS = re.compile(r"\d[ \u00a0]?(?:mm|mn|mln|m|million|bn|b|billion|trillio
 # The rest of a range after its first figure ("- $9", " to $2M").
 _RANGE_ON = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*[$£€₽]?[ \u00a0]?\d[\d,.]*"
                        r"(?:[ \u00a0]?(?:k|mm|mn|mln|m|million|bn|b|billion|млн|млрд)(?![a-zа-яё]))?")
+# The first figure and separator of a range, right before its far end ("£600 - ", "$40K to ").
+_RANGE_BEFORE = re.compile(r"[$£€₽][ \u00a0]?\d[\d,.]*(?:[ \u00a0]?[km])?[ \u00a0]*(?:-|–|—|to)[ \u00a0]*\Z")
+
+
+def _range_start(lw: str, pstart: int) -> int:
+    """Where the range ending with the figure at ``pstart`` starts, or ``pstart``."""
+    m = _RANGE_BEFORE.search(lw, max(0, pstart - 24), pstart)
+    return pstart if m is None else m.start()
+
+
 # A price or a size per thing, not per unit of time, after a figure and the period read with it
 # ("$6 - $9 per student per year", "$40K-$250K per year per campus", "$25,000-$150,000 per
 # flight", "$250 for every clinic you sign"); pay per hour, shift, visit, session or mile stays,
@@ -131,6 +193,25 @@ _AFTER_WAGE = frozenset((
     "would", "can", "may", "if", "as", "which", "that", "when", "where", "while", "but", "so", "not",
     "also", "paid", "payable", "max", "maximum", "min", "minimum", "upwards", "onwards", "above",
     "more", "less", "total", "first", "year", "plus"))
+
+
+_TWO_WORDS_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)(?:[ \u00a0]+([a-z][a-z\-]*))?")
+_MONEY_PLURALS = frozenset(("dollars", "pounds", "euros", "rubles", "roubles", "plus", "bonus", "this", "its",
+                            "is", "was", "has", "as", "us"))
+
+
+def _plural(word: str | None) -> bool:
+    return (word is not None and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+            and word not in _MONEY_PLURALS)
+
+
+def _counts_things(lw: str, end: int) -> bool:
+    """A figure with no currency followed by a plural noun, or an adjective and one, counts
+    things ("300 medical practices", "40 accounts"); words that may follow a wage do not."""
+    m = _TWO_WORDS_AFTER.match(lw, end)
+    if m is None or m.group(1) in _AFTER_WAGE or m.group(1) in _MONEY_PLURALS:
+        return False
+    return _plural(m.group(1)) or (m.group(2) not in _AFTER_WAGE and _plural(m.group(2)))
 
 
 def _modifies_noun(lw: str, pstart: int, end: int) -> bool:

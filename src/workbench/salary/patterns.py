@@ -84,7 +84,7 @@ _TRAIL_SEP = re.compile(r"[ \u00a0]*[,(/（][ \u00a0]*")
 
 # ---- words before an amount (matched on the reversed window) ---------------
 _PREFIX_WORDS: dict[str, tuple[str, ...]] = {
-    "upto": ("up to", "upto", "up-to", "maxvalue", "до", "do", "не более", "max.", "max", "maximum", "less than",
+    "upto": ("up to", "upto", "up-to", "of up", "maxvalue", "до", "do", "не более", "max.", "max", "maximum", "less than",
              "under", "as much as", "bis zu", "jusqu'à", "jusqu'a", "最高", "至多", "最高可达", "最高达", "可达",
              "не выше", "может достигать", "достигать", "достигает"),
     "from": ("from", "minvalue", "от", "od", "starting at", "starting from", "starts at", "start at",

@@ -192,8 +192,11 @@ def _parse(text: str, currency: Any, market: Any,
         else:
             out = _scan(text, currency, market, fast, False)
         # A figure broken down into its base is a total (salary.breakdown); base pay stated
-        # once per location tier: the tiers' envelope first (salary.tiers).
-        return with_envelopes(with_totals(out, text), text) if len(out) > 1 else out
+        # once per location tier: the tiers' envelope first (salary.tiers). A lone total
+        # named so by a bracket only is read by salary.breakdown too.
+        if len(out) > 1:
+            return with_envelopes(with_totals(out, text), text)
+        return with_totals(out, text) if out and out[0].component == "total" else out
     out = _scan(text, currency, market, fast, field_mode)
     if out and field_mode and _OTE_FLAG.search(text):
         _ote_flag(out)

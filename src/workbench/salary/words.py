@@ -219,6 +219,8 @@ def _read_after(lw: str, end: int, hi_limit: int, period, gross, pay_named: bool
     pos = end
     ntext = len(lw)
     plus = _PLUS_PERIOD.match(lw, pos)
+    if plus is not None and _JOIN_COMP.match(lw, pos) is not None:
+        plus = None  # "$72,000 - $85,000 + annual bonus": a component joined on, not "+ per year"
     if ntext - pos <= 8 and _CUT_RANGE.match(lw, pos) is not None:
         out.open_low = True  # "Rate: £565 -…": a snippet cut off the range's top, the bottom stands
     elif plus is not None:
