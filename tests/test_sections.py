@@ -274,3 +274,38 @@ def test_hh_template_headings_and_candidate_task_sub_headings():
             "- Source candidates on job boards and by referral\nWhat You Have:\n- Three years in recruitment\n")
     kinds = [(s["heading"], s["kind"]) for s in split_sections(text)]
     assert kinds == [("Responsibilities", "duties"), ("Candidate Sourcing", "duties"), ("What You Have", "requirements")]
+
+
+def test_a_heading_that_ends_a_line_heads_the_lines_after_it_when_it_names_a_kind():
+    # a bold run ending a line, a colon heading glued to the word before it, and a lead-in glued to an item
+    bold = ("We build aircraft engines and wireless systems for every cockpit. **_Safer flying._** **Key responsibilities**\n"
+            "- Definition and management of optical system requirements and budgets\n"
+            "- Participation in design reviews, verification and validation\n")
+    sections = split_sections(bold)
+    assert sections[-1]["kind"] == "duties"
+    assert [i["text"] for i in sections[-1]["items"]][-1] == "Participation in design reviews, verification and validation"
+    colon = ("Key Skills & Experience:\n• Experience with Docker and Linux\n• Curiosity for new tools within AI and MLOpsKey "
+             "Responsibilities:\n• Build and deliver machine learning systems for clients\n")
+    assert [(s["kind"], len(s["items"])) for s in split_sections(colon)][-1] == ("duties", 1)
+    lead = ("Key responsibilities:\n- Coach analytics engineers through code reviews\n- Promote modern engineering "
+            "standards and reusable patterns What you’ll need to do the role:\n- Strong BI experience across the Microsoft stack\n")
+    kinds = [(s["kind"], [i["text"] for i in s["items"]]) for s in split_sections(lead)]
+    assert kinds[0] == ("duties", ["Coach analytics engineers through code reviews",
+                                   "Promote modern engineering standards and reusable patterns"])
+    assert kinds[-1] == ("requirements", ["Strong BI experience across the Microsoft stack"])
+    # a bold name or phrase that ends a line and names no kind stays in its line
+    assert len(split_sections("Join us as our new **Senior Optical Engineer**\n- Design the telescope mounts\n")) == 1
+
+
+def test_a_name_defined_by_its_acronym_is_no_glued_heading():
+    from workbench.sections import _glued_runs
+
+    line = ("Collaborate with client stakeholders to identify and prioritise Key User Requirements (KURs) Design and "
+            "develop data-driven applications and features aligned to user needs")
+    assert _glued_runs(line) == []
+    assert _glued_runs("Manage the weekly depot meetings for the team Key Duties And Responsibilities Build the "
+                       "monthly delivery plan") != []
+
+
+def test_a_curly_apostrophe_names_the_same_heading_kind():
+    assert heading_kind("What you’ll need") == heading_kind("What you'll need") == "requirements"

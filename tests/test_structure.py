@@ -1177,3 +1177,51 @@ def test_a_stack_label_lists_tools_not_duties():
     text = "Responsibilities\n- Build the booking service\n- Core stack: Python, React, Postgres and Kafka\n"
     (rec,) = analyse(text)
     assert [r["text"] for r in rec["responsibilities"]] == ["Build the booking service"]
+
+
+def test_a_list_of_ing_orders_is_cut_before_each_one_even_after_a_name():
+    from workbench.structure import _verb_pieces
+
+    line = ("Creating databases on Azure Configuring security and access controls Azure Administration "
+            "Configuring backups and recovery policies")
+    assert _verb_pieces(line) == ["Creating databases on Azure",
+                                  "Configuring security and access controls Azure Administration",
+                                  "Configuring backups and recovery policies"]
+    # once a list has been cut before an "-ing" order, a later one after a name is cut too
+    assert _verb_pieces("Database Design Designing the table structures Creating databases on Azure "
+                        "Configuring security") == ["Database Design Designing the table structures",
+                                                    "Creating databases on Azure", "Configuring security"]
+    # outside such a list an "-ing" word after a name stays ("... with Google Analytics Reporting tools")
+    assert _verb_pieces("Report weekly results in Google Analytics Reporting tools and dashboards") == \
+        ["Report weekly results in Google Analytics Reporting tools and dashboards"]
+
+
+def test_a_russian_list_of_capitalised_nouns_of_action_that_lost_its_breaks_is_cut():
+    text = ("Обязанности:\nСоставление договоров подряда с Заказчиками Составление актов выполненных работ - ПНР "
+            "Составление дефектных актов (Оборудование, Материалы) Оформление ведомостей Заказчика\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "Составление договоров подряда с Заказчиками", "Составление актов выполненных работ - ПНР",
+        "Составление дефектных актов (Оборудование, Материалы)", "Оформление ведомостей Заказчика"]
+
+
+def test_a_job_description_label_inside_a_requirements_section_is_read_as_prose():
+    text = ("Experience: 8 to 15 years in integration work\nJob Description: As an API Developer and member of the "
+            "team, this person will be responsible for technology leadership on customer projects.\n")
+    (rec,) = analyse(text)
+    assert [r["text"] for r in rec["responsibilities"]] == [
+        "As an API Developer and member of the team, this person will be responsible for technology leadership on "
+        "customer projects."]
+
+
+def test_career_talk_and_qualities_named_by_a_noun_are_no_duties():
+    from workbench.structure import _is_duty_shaped
+
+    for line in ("Now, you'll build a career at the forefront of hybrid cloud and AI, working with leading clients.",
+                 "You'll collaborate with top professionals, gain hands on experience with new tools, and deliver impact.",
+                 "In-depth understanding of foundation models and large language models",
+                 "Extensive expertise in statistical analysis and six sigma methodologies",
+                 "Background in data science, IT consulting, or a related field.",
+                 "A resilient individual with a strong work ethic and an organised approach to a busy workload."):
+        assert not _is_duty_shaped(line), line
+    assert _is_duty_shaped("Build career development frameworks for the engineering team")

@@ -41,7 +41,7 @@ _KIND_RES: list[tuple[str, re.Pattern]] = [
                           r"day[- ]to[- ]day|key tasks|\btasks\b|\bactivities\b|обязанност|функци|задач|"
                           r"ответственн|чем .*занима|в ч[её]м заключается|нужны для|предстоит|нужно делать|职责|工作内容|岗位内容")),
     ("skills", re.compile(r"skill|competenc|\b(?:tech|core|our|technology) stack\b|навык|умени|компетенц|技能|能力")),
-    ("requirements", re.compile(r"requirement|qualification|experience|who you are|what you(?:'ll| will)? need|"
+    ("requirements", re.compile(r"requirement|qualification|experience|who you are|what you(?:'ll|’ll| will)? need|"
                                 r"(?:what|who) we(?:'re|’re| are) looking for|what we expect|подходишь|подходите|"
                                 r"будет плюсом|плюсом будет|будет (?:\w+ )?преимуществом|знать и уметь|"
                                 r"about you\b|education|like you to have|preferred if you|nice to have|"
@@ -701,6 +701,7 @@ _RUN_RE = re.compile(r"[A-Z](?<=[a-z)] [A-Z])[\w’'…-]*,?"
 _ADDRESSED_RE = re.compile(r"\b(?:you|your|we|our)\b")
 _RUN_SMALL = frozenset({"a", "an", "the", "of", "to", "for", "and", "at", "in", "with", "if", "that"})
 _RUN_MIN_WORDS = 3
+_ACRONYM_AFTER_RE = re.compile(r" ?\([A-Z][A-Za-z&]*[A-Z]s?\)")
 
 
 def _glued_runs(s: str) -> list[tuple[int, int]]:
@@ -713,8 +714,8 @@ def _glued_runs(s: str) -> list[tuple[int, int]]:
             end = s.rfind(" ", start, end)
         run = s[start:end]
         words = run.split()
-        if len(words) < _RUN_MIN_WORDS or words[-1] in _RUN_SMALL:
-            continue
+        if len(words) < _RUN_MIN_WORDS or words[-1] in _RUN_SMALL or _ACRONYM_AFTER_RE.match(s, end) is not None:
+            continue  # "... prioritise Key User Requirements (KURs) Design ...": a name and its acronym
         low = run.lower()
         if not any(w in low for w in _RUN_HEAD_WORDS) or heading_kind(run.rstrip("…,")) in ("other", "description"):
             continue
@@ -844,8 +845,8 @@ def _section_colon_heads(s: str) -> list[tuple[int, int]]:
             if b <= c:
                 continue
             head = m.group().strip(" :：")
-            if b >= len(s) or a == 0 and s[b - 1:b].isspace():
-                break  # nothing after it, or a "Label: text" line (read as a label)
+            if b >= len(s) and (a == 0 or heading_kind(head) == "other") or a == 0 and s[b - 1:b].isspace():
+                break  # nothing after it (unless it names a section's kind), or a "Label: text" line (a label)
             if head.isupper() and sum(ch.isalpha() for ch in head) < _COLON_HEAD_MIN_LETTERS:
                 break
             out.append((a, b))
@@ -855,7 +856,12 @@ def _section_colon_heads(s: str) -> list[tuple[int, int]]:
         for m in _bold_runs(s):
             a, b = m.start(), m.end()
             head = m.group(1)
-            if b >= len(s) or not head[:1].isupper() or " " not in head.strip() and _stressed(s, a, b):
+            if not head[:1].isupper():
+                continue
+            # A run that ends the line heads what follows when it names a section's kind
+            # ("... Aviation._** **Key responsibilities**", "... Kingdom **Responsibilities**").
+            ends = b >= len(s) and a > 0 and heading_kind(head.strip(" :：")) != "other"
+            if b >= len(s) and not ends or " " not in head.strip() and not ends and _stressed(s, a, b):
                 continue  # "... will **own** the ...": a stressed word
             out.append((a, b))
         out.sort()
@@ -884,6 +890,10 @@ def _line_colon_hits(s: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the headings :func:`_cut_colon_heads` cuts out of the stripped line ``s``
     (longer than _COLON_HEAD_SPAN)."""
     heads = _colon_heads(s) if ":" in s or "：" in s or "**" in s else []
+    if s[-1] in ":：" and (" What " in s or " Who " in s or " About " in s):
+        m = _GLUED_LEAD_RE.search(s)  # "... and reusable patterns What you'll need to do the role:"
+        if m is not None and (not heads or heads[-1][1] <= m.start()):
+            heads = heads + [(m.start(), len(s))]
     # A heading glued to a line's end leaves the line ending in no mark, after a sentence mark
     # (tested in C first).
     if s[-1] not in _TERMINAL and ("." in s or "!" in s or "?" in s):
@@ -894,6 +904,8 @@ def _line_colon_hits(s: str) -> list[tuple[int, int]]:
 
 
 _TAIL_HEAD_MAX = 60
+# A lead-in ("What you'll need ...:", "About you:") glued to the end of the item before it.
+_GLUED_LEAD_RE = re.compile(r"(?<=[a-z)] )(?:What|Who|About) (?:you|we)\b[^:：.!?]{0,60}[:：]$")
 
 
 def _tail_head(s: str) -> tuple[int, int] | None:

@@ -103,6 +103,9 @@ _REQUIREMENT_RE = re.compile(
     r"\d+\+? ?(?:years?|yrs)|minimum|at least|proven|demonstrated|track record|strong\b|excellent\b|good\b|solid\b|"
     r"demonstrates? (?:an? )?(?:[\w-]+ )?(?:knowledge|understanding|awareness|experience|expertise|proficiency|ability)\b|"
     r"exceptional|outstanding|superior|knowledge (?:of|in)|working knowledge|(?:deep |a |an )?understanding of|"
+    r"(?:an? )?(?:in-depth|extensive|thorough|broad) (?:[\w-]+ )?(?:understanding|knowledge|expertise|experience)\b|"
+    r"background in\b|an? (?:[\w,-]+ ){1,3}(?:individual|team member|team player|person|professional|self-starter|"
+    r"communicator|mentality)\b|"
     r"familiar|proficien|fluen|bilingual|mastery|(?:[\w-]+ )?mindset\b|bachelor|master'?s|degree|diploma|(?:a |an )?(?:bachelor|degree|strong|proven|solid|"
     r"excellent|good|valid|full|clean)\b|must\b|should\b|you (?:have|are|bring|possess|love|enjoy|like|thrive)\b(?! responsible)|you(?:'re|’re)(?! responsible)|"
     r"willing|willingness|comfortable|passion|passionate|self-|highly|team player|detail|expert|skilled|certifi|"
@@ -185,6 +188,10 @@ _SMALL_PRINT = ("commuting distance", "your cv", "your resume", "your résumé",
                 "eeo policy", "know your rights", "listed below", "specified below", "outlined below",
                 "described below", "this document", "title for this role", "title in the contract",
                 "internal title for")
+
+# What a job gives the holder, said as if it were work ("you'll build a career at ...", "gain hands-on experience").
+_OFFER_PHRASES = ("build a career", "build your career", "gain hands-on experience", "gain hands on experience",
+                  "gaining hands-on experience", "gaining hands on experience")
 
 
 def _small_print(low: str) -> bool:
@@ -362,6 +369,8 @@ def _other_talk(text: str, low: str) -> bool:
         return True  # "Make Google Cloud the preferred choice for customers ...": the company's mission
     if _physical_demand(text, low):
         return True  # "OccasionalLifting/Carrying (under 25 lbs.)", "Concentrating for long periods of time"
+    if ("career" in low or "hands" in low) and any(map(low.__contains__, _OFFER_PHRASES)):
+        return True  # "Now, you'll build a career at the forefront of ...": what the job gives
     if text.startswith("Not ") or _field_value(low):
         return True  # "Not prompt engineering": what the job is not; "Contract Full time": a field's value
     if ("ing " in text[:16] or "ed " in text[:16]) and _NAMED_AFTER_CLAUSE_RE.match(text) is not None:
@@ -680,11 +689,12 @@ _NAME_NOUN_VERBS = frozenset({"Lead", "Head", "Partner", "Support", "Design", "S
                               "Analyst", "Consultant", "Coordinator", "Associate", "Representative", "Architect"})
 
 
-def _after_name(before: str, m: re.Match) -> bool:
+def _after_name(before: str, m: re.Match, gerunds: bool = False) -> bool:
     """May the capitalised verb of ``m`` start an item after ``before``, a capitalised word that is
-    not the text's first?"""
+    not the text's first? An "-ing" verb may only in a list of them (``gerunds``: "Creating databases
+    on Azure Configuring security ...")."""
     after = m.group(2)
-    if not before[:1].isupper() or after is None or after in _NOT_AFTER_NAME or m.group(1).endswith("ing"):
+    if not before[:1].isupper() or after is None or after in _NOT_AFTER_NAME or m.group(1).endswith("ing") and not gerunds:
         return False
     word = m.string[m.start():m.end(1)]
     return word not in _NAME_NOUN_VERBS and word.rstrip("s") not in _NAME_NOUN_VERBS and " " in m.string[:m.start() - 1]
@@ -702,13 +712,18 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
         return [text]  # no capital after the first letter: no verb, acronym, colon or heading glued on
     cuts = []  # (end of the piece before, start of the next piece)
     glued = False  # a capital after a lower-case word: where a glued sub-heading may start
+    gerunds = None  # does the text open with an "-ing" action verb (told when first needed)?
+    ing_cut = False  # has an item been cut before an "-ing" verb after a lower-case word?
     for m in _GLUED_VERB_RE.finditer(text):
         glued = True
         if short and (m.group(2) is None or m.group(1).endswith("ing")):  # "... and other Engineering teams"
             continue
         at = m.start()  # the capital; the blank before it ends the item before
         before = text[text.rfind(" ", 0, at - 1) + 1:at - 1]
-        if before in _NOT_BEFORE_VERB or not (before[:1].islower() or _after_name(before, m)
+        if gerunds is None and before[:1].isupper() and m.group(1).endswith("ing"):
+            first = text.split(None, 1)[0]
+            gerunds = first.endswith("ing") and is_action_verb(first)
+        if before in _NOT_BEFORE_VERB or not (before[:1].islower() or _after_name(before, m, bool(gerunds or ing_cut))
                                               or before.endswith(")") and m.group(2) not in (None, "in", "of", "at")):
             continue  # (told before the verb: cheaper) "... partners (mill/business) Provide oversight ..."
         word = text[at:m.end(1)]
@@ -718,6 +733,7 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
         if (is_action_verb(verb) or word in _REQUIREMENT_OPENERS or _team_up(word, m.group(2))) \
                 and _TITLE_AFTER_RE.match(text, m.end(1)) is None:
             cuts.append((at, at))  # "... to internal teams Ability to present ...": a requirement glued on
+            ing_cut = ing_cut or word.endswith("ing") and before[:1].islower()
     for m in _ACRONYM_VERB_RE.finditer(text):  # "... and ITProcess customer adjustments"
         word = m.group(1)
         if is_action_verb(word.lower()) or word in _REQUIREMENT_OPENERS:
@@ -746,7 +762,7 @@ def _verb_pieces(text: str, short: bool = False) -> list[str]:
 # object of its own and the word is no clause's subject ("развитие не стоит на месте"):
 # "Прием, обработка и контроль заявок" and "(выставление счетов, составление договоров)" stay whole.
 # Only a line that is duty-shaped as a whole is cut ("Опыт построения CI/CD, реализация ..." is not).
-_NOUN_CUT_RE = re.compile(r"(?:[,;]|(?<=\))) (?=([а-яё]+)\b(?! не\b))")
+_NOUN_CUT_RE = re.compile(r"[,;)] (?=([а-яё]+)\b(?! не\b))")
 _ACTION_NOUN_ENDS = ("ние", "ция", "тие")
 _ACTION_NOUNS = frozenset({"контроль", "анализ", "поиск", "мониторинг", "подготовка", "разработка", "поддержка",
                            "оценка", "проверка", "обработка", "помощь", "расчет", "расчёт", "учет", "учёт", "сбор",
@@ -761,6 +777,13 @@ _NOT_ACTION_NOUNS = frozenset({"оборудование", "здание", "по
 _RU_INFINITIVE_ENDS = ("ть", "ться")
 
 
+_NOUN_CAPITAL_RE = re.compile(r" (?<=[\w)] )(?=([А-ЯЁ][а-яё]+)\b)")  # the blank first: the engine skips to it in C
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    return text.count("(", 0, at) > text.count(")", 0, at)
+
+
 def _list_word(word: str, infinitives: bool) -> bool:
     return (word.endswith(_ACTION_NOUN_ENDS) or word in _LIST_NOUNS
             or infinitives and word.endswith(_RU_INFINITIVE_ENDS)) and word not in _NOT_ACTION_NOUNS
@@ -768,16 +791,20 @@ def _list_word(word: str, infinitives: bool) -> bool:
 
 def _noun_pieces(text: str) -> list[str]:
     """``text`` cut before each noun of action (or infinitive, in a list that opens with one)
-    that follows a comma outside brackets, when the piece before holds more than that noun."""
-    if "," not in text and ";" not in text:
-        return [text]
-    infinitives = text.split(None, 1)[0].lower().endswith(_RU_INFINITIVE_ENDS)
+    that follows a comma outside brackets, when the piece before holds more than that noun;
+    in a line that opens with a noun of action, also before each capitalised one after a word
+    ("Составление договоров с Заказчиками Составление актов ...": the list lost its breaks)."""
     cuts, last = [], 0
-    for m in _NOUN_CUT_RE.finditer(text):
-        head, last = text[last:m.start()], m.end()
-        if _list_word(m.group(1), infinitives) and " " in head.strip() \
-                and text.count("(", 0, m.start()) <= text.count(")", 0, m.start()):
-            cuts.append(m.end())
+    if "," in text or ";" in text:
+        infinitives = text.split(None, 1)[0].lower().endswith(_RU_INFINITIVE_ENDS)
+        for m in _NOUN_CUT_RE.finditer(text):
+            head, last = text[last:m.start()], m.end()
+            if _list_word(m.group(1), infinitives) and " " in head.strip() and not _in_brackets(text, m.end() - 1):
+                cuts.append(m.end())
+    if _action_noun(text) and _NOUN_CAPITAL_RE.search(text, 1) is not None:
+        cuts += [m.end() for m in _NOUN_CAPITAL_RE.finditer(text, 1)
+                 if _list_word(m.group(1).lower(), False) and not _in_brackets(text, m.start())]
+        cuts.sort()
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
@@ -1090,12 +1117,19 @@ def _prose_duties(sections: list[dict], bare: bool) -> list[tuple[str, str | Non
     record has no duties list)."""
     out = []
     for sec in sections:
-        if sec["kind"] in _NOT_PROSE_KINDS and not _pay_line_heading(sec) or _values_heading(sec["heading"]):
+        items = sec["items"]
+        if sec["kind"] in _NOT_PROSE_KINDS and not _pay_line_heading(sec):
+            # a description line that swallowed no heading of its own ("Experience: 8 to 15 years ...
+            # Job Description: As an API Developer ..., this person will be responsible for ...")
+            items = [item for item in items if item.get("label") and heading_kind(item["label"]) == "description"]
+            if not items:
+                continue
+        if _values_heading(sec["heading"]):
             continue
         # A "job purpose" or "role summary" paragraph states the job's work: its action lines count.
         own = bare or bool(sec["heading"]) and _JOB_SUMMARY_HEADING.search(sec["heading"]) is not None
-        items = [item for item in sec["items"] if not (item.get("label") and (_words(item["text"]) <= _TITLED_MAX
-                                                                           or _offer_label(item["label"])))]
+        items = [item for item in items if not (item.get("label") and (_words(item["text"]) <= _TITLED_MAX
+                                                                    or _offer_label(item["label"])))]
         # ("2. Account Manager: owning the relationship" titles what follows)
         sentences = [s for item in items for s in _prose_item_sentences(item["text"], bool(item.get("listed")), own)]
         duties = _prose_item_duties(sentences)
