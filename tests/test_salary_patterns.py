@@ -58,3 +58,15 @@ def test_up_to_with_its_to_lost_after_of_is_still_an_upper_limit():
     found = parse_salary("Lead Analyst Pay of up £61,300, plus employer pension contributions and hybrid working.",
                          field=False)
     assert [(m.low, m.high) for m in found] == [(None, 61300)]
+
+
+@pytest.mark.parametrize("field, want", [
+    ("Pay discussed at interview", [(None, None, "unspecified")]),
+    ("Market hourly rate (inside IR35)", [(None, None, "unspecified")]),
+    ("薪酬可议", [(None, None, "unspecified")]),
+    ("£27,500 - £30,000 per annum, with bonus", [(27500, 30000, "unspecified"), (None, None, "bonus")]),
+    ("£10.80 - £11.40 an hour + night allowance", [(10.8, 11.4, "unspecified"), (None, None, "allowance")]),
+    ("55 000 руб./месяц + проценты", [(55000, 55000, "unspecified"), (None, None, "commission")]),
+])
+def test_pay_fields_unstated_pay_and_joined_parts(field, want):
+    assert [(m.low, m.high, m.component) for m in parse_salary(field, field=True)] == want

@@ -211,7 +211,8 @@ _PAYWORD = re.compile(
 
 _UNSTATED = re.compile(
     r"(?:(?P<compsal>(?:competitive|attractive|negotiable|excellent|generous)(?:\s+(?:basic|base))?\s+"
-    r"(?:salary|salaries|pay|package|rates?|remuneration|compensation)|market\s+rates?|"
+    r"(?:salary|salaries|pay|package|rates?|remuneration|compensation)|market\s+(?:day\s+|hourly\s+)?rates?|"
+
     r"attraktive[sn]?\s+(?:vergütung|gehalt)|salaire\s+attractif|"
     r"конкурентн[а-я]*\s+(?:зарплата|заработная\s+плата|оплата(?:\s+труда)?|з/п|доход))"
     r"|(?P<compbase>competitive\s+(?:basic|base))"
@@ -220,19 +221,20 @@ _UNSTATED = re.compile(
     r"|(?P<kw>competitive|negotiable|neg\.|d\.?o\.?e\.?|to\s+be\s+(?:negotiated|agreed|discussed)|конкурентная|"
     r"best\s+in\s+(?:the\s+)?industry|сдельная(?:\s+оплата(?:\s+труда)?)?|"
     r"depend(?:s|ing|ent)\s+(?:up)?on\s+experience|"
-    r"commensurate\s+with\s+experience|tbc|tba|tbd|to\s+be\s+confirmed|(?:salary\s+)?on\s+application|not\s+(?:stated|specified|disclosed)"
+    r"commensurate\s+with\s+experience|discussed\s+at\s+(?:the\s+)?interview|tbc|tba|tbd|to\s+be\s+confirmed|(?:salary\s+)?on\s+application|not\s+(?:stated|specified|disclosed)"
     r"(?:\s+by\s+(?:the\s+)?(?:recruiter|employer|company))?|"
     r"договорная|договорной|по\s+договор[её]нности|по\s+(?:результатам|итогам)\s+собеседования|"
     r"не\s+указан[аоы]?|обсуждается(?:\s+(?:индивидуально|на\s+собеседовании))?|индивидуально|высокая|"
     # German, French and Swedish boards: by agreement, by profile, fixed or individual salary
     r"nach\s+vereinbarung|verhandlungsbasis|selon\s+(?:profil|expérience)|à\s+négocier|"
     r"enligt\s+överenskommelse|individuell\s+lönesättning|fast\s+(?:månads)?lön)"
-    r"|(?P<zh>薪资面议|面议|(?:薪资|工资)?面谈))")
+    r"|(?P<zh>薪资面议|面议|(?:薪资|工资)?面谈|可议))")
 _UNSTATED_HINTS = ("competitive", "negotiable", "neg.", "doe", "d.o.e", "depending on",
                    "dependent on", "depends on", "depending upon", "commensurate", "attractive",
                    "market rate", "по итогам", "высокая", "tbc", "tba", "not stated", "not specified",
                    "not disclosed", "договорн", "по договор", "по результатам", "не указан",
-                   "обсужда", "индивидуально", "面议", "面谈")
+                   "обсужда", "индивидуально", "面议", "面谈", "可议", "discussed at",
+                   "market day", "market hourly")
 # Looked for in pay fields only: a posting's text pays no extra pass for them.
 _FIELD_UNSTATED_HINTS = _UNSTATED_HINTS + ("tbd", "commission only", "commission-only", "to be negotiated",
                                            "100% commission", "100 % commission", "bonus eligible",
@@ -244,17 +246,17 @@ _FIELD_UNSTATED_HINTS = _UNSTATED_HINTS + ("tbd", "commission only", "commission
                                            "best in", "сдельн")
 
 _JOIN_COMP = re.compile(
-    r"[ \u00a0]*(?:,[ \u00a0]*(?:(?:оклад|basic|base)[ \u00a0]*)?(?=\+|plus[ \u00a0]))?(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?:另有|另加|外加|有)?(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
+    r"[ \u00a0]*(?:,[ \u00a0]*(?:(?:оклад|basic|base)[ \u00a0]*)?(?=\+|plus[ \u00a0]|with[ \u00a0]))?(?:\+|plus|and|&|,|，|、|;|with|и|плюс)[ \u00a0]*(?:另有|另加|外加|有)?(?P<pct>\d{1,3}(?:\.\d)?[ \u00a0]?%[ \u00a0]*)?"
     r"(?:(?:an?|uncapped|generous|excellent|attractive|annual|quarterly|monthly|"
     r"performance|company|great|achievable|realistic|bonus|квартальные|годовые|"
     r"ежемесячные|ежеквартальные|годовая|квартальная)[ \u00a0]+)*"
     r"(?:高额?|超高|丰厚|项目|季度|年度|全勤)?"  # "+高提成", "+项目奖金"
-    r"(?>(?P<allowance>(?:(?:inner|outer)\s+)?london\s+weighting(?:\s+allowance)?|car\s+allowance|travel\s+allowance|allowance|company\s+car|car|per[\s-]diem|"
+    r"(?>(?P<allowance>(?:(?:inner|outer)\s+)?london\s+weighting(?:\s+allowance)?|car\s+allowance|travel\s+allowance|(?:[a-z]+\s+)?allowance|company\s+car|car|per[\s-]diem|"
     r"компенсаци[яи](?:[ \u00a0]+(?:мобильной[ \u00a0]+)?(?:связи|топлива|бензина|гсм|проезда|"
     r"питания|аренды))?|交通补贴|住房补贴|通讯补贴|餐补|房补|补贴)"
     r"|(?P<bonus>bonus(?:es)?|incentives?|variable(?:\s+(?:pay|bonus))?|(?:aws|vb)(?=[ \u00a0]*(?:\Z|[+,;)&]))|annual\s+wage\s+supplement|премии|премия|бонусы?|kpi|奖金|年终奖|绩效奖金|绩效(?![工奖]))"
     r"|(?P<commission>commission|comms|provision|комиссия|提成|%[ \u00a0]*(?:(?:от|с)[ \u00a0]+продаж|of[ \u00a0]+sales)?|"
-    r"процент[а-я]*[ \u00a0]+(?:от|с)[ \u00a0]+продаж)"
+    r"процент[а-я]*[ \u00a0]+(?:от|с)[ \u00a0]+продаж|процент(?:ы|ов))"
     r"|(?P<ote>ote)"
     r"|(?P<skip>benefits?|pension|super(?:annuation)?|healthcare|bens|perks|package|holiday|соцпакет|五险一金|股票期权|期权|股权))"
     r"(?![" + _L + r"])(?![-‐][a-zа-яё])"
